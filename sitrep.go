@@ -1,0 +1,285 @@
+package sitrep
+
+// Span is a half-open byte range [Start, End) into Article.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies entirely inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Article is one news report as read by ingest. Text is immutable once the
+// article leaves ingest: every span downstream indexes into it.
+type Article struct {
+	// ID is stable: the id given by the source, or a hash of the content.
+	ID string `json:"id"`
+	// Published is the publication date as YYYY-MM-DD, or "" when unknown.
+	Published string `json:"published"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Source    string `json:"source,omitempty"`
+	// Origin names where the article was read from, as "file:line".
+	Origin string `json:"origin,omitempty"`
+	// Text is the article body: paragraphs separated by blank lines.
+	Text string `json:"-"`
+}
+
+// Token is one word or punctuation mark.
+type Token struct {
+	Span
+	Text string `json:"text"`
+	// Tag is a Penn Treebank part-of-speech tag (NN, VBD, NNP, ...).
+	Tag string `json:"tag"`
+}
+
+// Sentence is a run of tokens ending in terminal punctuation or at the end
+// of a paragraph.
+type Sentence struct {
+	Span
+	// Paragraph is the index of the paragraph holding the sentence.
+	Paragraph int `json:"paragraph"`
+	// Tokens are the sentence's tokens in text order.
+	Tokens []Token `json:"tokens"`
+}
+
+// Doc is the text layer of an article: paragraphs, sentences and tokens.
+// It is built once by the text stage and read-only afterwards.
+type Doc struct {
+	Article *Article
+	// Paragraphs are the blank-line separated blocks of Article.Text,
+	// trimmed of surrounding white space.
+	Paragraphs []Span
+	Sentences  []Sentence
+}
+
+// SpanText returns the text under s, or "" if s is out of range.
+func (d *Doc) SpanText(s Span) string {
+	t := d.Article.Text
+	if s.Start < 0 || s.End > len(t) || s.Start > s.End {
+		return ""
+	}
+	return t[s.Start:s.End]
+}
+
+// EntityType is the class of a named entity mention.
+type EntityType string
+
+// Entity classes, following the OntoNotes names.
+const (
+	Person EntityType = "PERSON"
+	Org    EntityType = "ORG"
+	GPE    EntityType = "GPE"  // countries, cities, states
+	Loc    EntityType = "LOC"  // non-GPE locations: regions, seas, mountains
+	NORP   EntityType = "NORP" // nationalities, religious and political groups ("Iraqi")
+)
+
+// Entity is one mention of a named entity.
+type Entity struct {
+	Span
+	Text string     `json:"text"`
+	Type EntityType `json:"type"`
+	// Name is the fullest form of this entity's name in the article, without
+	// titles: "Trump" and "President Donald Trump" both have Name "Donald Trump".
+	Name string `json:"name"`
+	// Ref numbers the entities of one article: mentions with the same Ref
+	// refer to the same entity.
+	Ref int `json:"ref"`
+	// Title is a title or role word written before a person's name
+	// ("President", "Gen.").
+	Title string `json:"title,omitempty"`
+}
+
+// Precision says how exactly a date is known.
+type Precision string
+
+// Date precisions, finest first.
+const (
+	Day     Precision = "day"
+	Week    Precision = "week"
+	Month   Precision = "month"
+	Quarter Precision = "quarter"
+	Year    Precision = "year"
+	Decade  Precision = "decade"
+)
+
+// Timex is a time expression normalized to TIMEX3 notation.
+type Timex struct {
+	Span
+	Text string `json:"text"`
+	// Type is DATE, TIME, DURATION or SET.
+	Type string `json:"type"`
+	// Value is the TIMEX3 value: "2019-12-31", "2019-12", "2019-W52",
+	// "P2D", "PRESENT_REF", "XXXX-WXX-5", ...
+	Value string `json:"value"`
+	// Precision is set for DATE and TIME values that name a calendar period.
+	Precision Precision `json:"precision,omitempty"`
+	// Anchored is true when the value was resolved against the publication
+	// date (relative expressions such as "on Tuesday" or "yesterday").
+	Anchored bool `json:"anchored,omitempty"`
+}
+
+// Caption is a photo caption with its parsed credit line.
+type Caption struct {
+	Span
+	// Agency is the news or photo agency, upper-cased as credited: "AP",
+	// "REUTERS", "AFP", "GETTY", "EPA".
+	Agency string `json:"agency"`
+	// Photographer is the credited photographer's name, or "".
+	Photographer string `json:"photographer"`
+	// Credit is the span of the credit line itself.
+	Credit Span `json:"credit"`
+	// Text is the caption without its credit.
+	Text string `json:"text"`
+	// Place is the place the caption names as where the photo was taken.
+	Place string `json:"place,omitempty"`
+	// Date is the photo's date (YYYY-MM-DD) when the caption gives one.
+	Date string `json:"date,omitempty"`
+}
+
+// Quote is a direct or indirect quotation attributed to a speaker.
+type Quote struct {
+	Span
+	// Speaker is the fullest name of the speaker in the article, or the
+	// speaker's noun phrase when it is not a named entity ("officials").
+	Speaker     string `json:"speaker"`
+	SpeakerSpan *Span  `json:"speaker_span,omitempty"`
+	// Text is the quoted content (without the quotation marks).
+	Text string `json:"text"`
+	// Verb is the reporting verb as written ("said", "tweeted", "warned").
+	Verb     string `json:"verb"`
+	VerbSpan *Span  `json:"verb_span,omitempty"`
+	// Kind is "direct" (all in quotation marks), "indirect" (reported
+	// speech), or "mixed" (reported speech holding a quoted fragment).
+	Kind string `json:"kind"`
+}
+
+// Casualty is a count of people killed, wounded, arrested, ... in the text.
+type Casualty struct {
+	Span
+	// Kind is killed, wounded, arrested, missing, kidnapped or displaced.
+	Kind string `json:"kind"`
+	// Count is the number, or a conservative reading of a vague quantity
+	// ("several" = 3, "dozens" = 24); Exact says which.
+	Count int  `json:"count"`
+	Exact bool `json:"exact"`
+	// Who is the noun phrase naming the victims ("a US civilian contractor").
+	Who  string `json:"who"`
+	Text string `json:"text"`
+}
+
+// Size is a count of a group of people or things that is not a casualty:
+// crowds, troops, vehicles.
+type Size struct {
+	Span
+	Count int    `json:"count"`
+	Exact bool   `json:"exact"`
+	Who   string `json:"who"`
+	Text  string `json:"text"`
+}
+
+// Place is a toponym in the text resolved against the gazetteer.
+type Place struct {
+	Span
+	Text string `json:"text"`
+	// Name is the gazetteer name of the resolved place.
+	Name      string  `json:"name"`
+	GeonameID int     `json:"geonameid,omitempty"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	// Country is the ISO 3166-1 alpha-2 code.
+	Country string `json:"country"`
+	Admin1  string `json:"admin1,omitempty"`
+	// Feature is the GeoNames feature class and code, e.g. "P.PPLC".
+	Feature string `json:"feature,omitempty"`
+	// Resolution is country, admin1 or city.
+	Resolution string `json:"resolution"`
+}
+
+// Location is where an event happened.
+type Location struct {
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	// Reason says how the location was chosen: "clause", "sentence",
+	// "caption", "dateline" or "focus".
+	Reason string `json:"reason"`
+	// Place is the index into Result.Places of the mention used, or -1.
+	Place int `json:"place"`
+}
+
+// EventActor is the source or target of an event.
+type EventActor struct {
+	Span
+	// Text is the noun phrase as written.
+	Text string `json:"text"`
+	// Actor is the CAMEO actor code: a country code followed by sector
+	// codes ("USAGOV", "IRQMIL", "IRN"), or "" when unknown.
+	Actor string `json:"actor"`
+	// Name is the resolved entity name when the actor is a named entity.
+	Name string `json:"name,omitempty"`
+}
+
+// Evidence locates the text an event was coded from.
+type Evidence struct {
+	// Sentence is the full sentence; Start and End are its byte offsets.
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	// Trigger is the span of the verb or noun that carries the event.
+	Trigger Span `json:"trigger"`
+}
+
+// Modalities of an event.
+const (
+	Asserted     = "asserted"
+	Negated      = "negated"
+	Failed       = "failed"       // an attempt that did not succeed
+	Hypothetical = "hypothetical" // future, conditional, threatened, planned
+)
+
+// Event is one coded interaction between actors.
+type Event struct {
+	// CAMEO is the event code ("145"); Root its first two digits ("14").
+	CAMEO     string  `json:"cameo"`
+	Root      string  `json:"root"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	// PLOVER is the PLOVER event type from the CAMEO→PLOVER mapping.
+	PLOVER string `json:"plover"`
+	// Date is YYYY-MM-DD (or coarser per DatePrecision); DateReason says
+	// where it came from: "clause", "caption" or "published".
+	Date          string      `json:"date"`
+	DatePrecision Precision   `json:"date_precision"`
+	DateReason    string      `json:"date_reason"`
+	Source        EventActor  `json:"source"`
+	Target        *EventActor `json:"target"`
+	Location      *Location   `json:"location"`
+	Modality      string      `json:"modality"`
+	Evidence      Evidence    `json:"evidence"`
+	// Pattern names the dictionary entry that produced the code, for audit.
+	Pattern string `json:"pattern,omitempty"`
+}
+
+// Result is everything extracted from one article; it is the line written
+// by `sitrep extract`.
+type Result struct {
+	Article    *Article   `json:"article"`
+	Entities   []Entity   `json:"entities"`
+	Timexes    []Timex    `json:"timexes"`
+	Captions   []Caption  `json:"captions"`
+	Quotes     []Quote    `json:"quotes"`
+	Casualties []Casualty `json:"casualties"`
+	Sizes      []Size     `json:"sizes"`
+	Places     []Place    `json:"places"`
+	Events     []Event    `json:"events"`
+	// Warnings are non-fatal problems met while processing the article.
+	Warnings []string `json:"warnings,omitempty"`
+}
