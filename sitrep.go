@@ -271,7 +271,9 @@ type Event struct {
 // Result is everything extracted from one article; it is the line written
 // by `sitrep extract`.
 type Result struct {
-	Article    *Article   `json:"article"`
+	Article *Article `json:"article"`
+	// Text is the article text, included only on request (extract --text).
+	Text       string     `json:"text,omitempty"`
 	Entities   []Entity   `json:"entities"`
 	Timexes    []Timex    `json:"timexes"`
 	Captions   []Caption  `json:"captions"`
@@ -280,6 +282,14 @@ type Result struct {
 	Sizes      []Size     `json:"sizes"`
 	Places     []Place    `json:"places"`
 	Events     []Event    `json:"events"`
+	Stats      Stats      `json:"stats"`
 	// Warnings are non-fatal problems met while processing the article.
 	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Stats counts the text units of an article.
+type Stats struct {
+	Paragraphs int `json:"paragraphs"`
+	Sentences  int `json:"sentences"`
+	Tokens     int `json:"tokens"`
 }

@@ -1,0 +1,107 @@
+// Command sitrep turns news reports into structured, sourced event data.
+//
+// Usage:
+//
+//	sitrep extract [flags] PATH...   extract events, quotes, places, ... as JSON Lines
+//	sitrep bench [flags] PATH...     measure throughput and memory on a corpus
+//	sitrep schema                    print the output schema
+//	sitrep version                   print the version
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	err := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(exitCode(m.Stderr, err))
+}
+
+// errUsage marks errors in how the command was called.
+var errUsage = errors.New("usage")
+
+// errSomeFailed means the command ran but some input could not be read or
+// processed cleanly; the details were already printed.
+var errSomeFailed = errors.New("some input failed")
+
+func exitCode(stderr io.Writer, err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errSomeFailed):
+		return 1
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	default:
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	}
+}
+
+// Main is the sitrep program with its standard streams injected, so tests
+// can run it in-process.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// command is one sitrep subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "extract events, quotes, places, dates, captions and casualties as JSON Lines", (*Main).extract},
+		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
+		{"schema", "print the output schema of extract", (*Main).schema},
+		{"version", "print the version", (*Main).version},
+	}
+}
+
+// Run runs the command named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		m.usage(m.Stdout)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: no command given", errUsage)
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	m.usage(m.Stderr)
+	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintln(w, "sitrep turns news reports into structured, sourced event data.")
+	fmt.Fprintln(w, "\nUsage: sitrep COMMAND [flags] [args]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'sitrep COMMAND -h' for a command's flags.")
+}
+
+const version = "0.1.0-dev"
+
+func (m *Main) version(_ context.Context, _ []string) error {
+	fmt.Fprintln(m.Stdout, "sitrep", version)
+	return nil
+}

@@ -1,0 +1,507 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// clauseEnd returns the token index where the clause of group gi ends: at
+// the next finite verb group's subject, a clause break, ";" or the end.
+func (a *article) clauseEnd(st *sentence, gi int) int {
+	g := &st.groups[gi]
+	end := len(st.Tokens)
+	for k := g.end; k < len(st.Tokens); k++ {
+		if clauseBreak(st.words[k], st.Tokens[k].Tag) && st.words[k] != "as" && st.words[k] != "since" && st.words[k] != "after" && st.words[k] != "before" {
+			end = k
+			break
+		}
+	}
+	return end
+}
+
+// isLocPrep reports prepositions whose object is a place, not an actor.
+func isLocPrep(w string) bool {
+	switch w {
+	case "in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from", "within", "towards", "toward", "through", "alongside":
+		return true
+	}
+	return false
+}
+
+// isAffiliation reports modifiers that name a sponsor, not the actor's
+// own identity: "Iran-backed", "pro-Iranian", "US-led".
+func isAffiliation(w string) bool {
+	if strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") {
+		return true
+	}
+	for _, suf := range []string{"-backed", "-led", "-allied", "-sponsored", "-supported", "-funded", "-aligned", "-linked", "-affiliated", "-trained", "-armed", "-brokered", "-based"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// subject finds the subject of group gi: the noun-phrase stretch before
+// it in its clause, or, for a coordinated verb ("threw rocks, smashed
+// windows"), the subject of the verb it is coordinated with.
+func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
+	g := &st.groups[gi]
+	words, toks := st.words, st.Tokens
+	left, prev := 0, -1
+	for pi := gi - 1; pi >= 0; pi-- {
+		p := &st.groups[pi]
+		if p.reduced || (p.start > 0 && words[p.start-1] == "to") {
+			continue
+		}
+		left, prev = p.end, pi
+		break
+	}
+	for k := g.start - 1; k >= left; k-- {
+		if clauseBreak(words[k], toks[k].Tag) {
+			left = k + 1
+			prev = -1
+			break
+		}
+	}
+	// After a comma or conjunction, a verb with nothing before it is
+	// coordinated with an earlier one.
+	lastSep := -1
+	for k := g.start - 1; k >= left; k-- {
+		if words[k] == "," || toks[k].Tag == "CC" {
+			lastSep = k
+			break
+		}
+	}
+	if lastSep >= 0 && !hasNominal(toks, lastSep+1, g.start) {
+		if prev >= 0 {
+			return a.coordinatedSubject(st, gi, prev)
+		}
+		if gi > 0 || toks[lastSep].Tag == "CC" {
+			// "Swarms of protesters, supporters of X, stormed": the commas
+			// enclose an appositive; the subject is the whole stretch.
+			lastSep = -1
+		}
+	}
+	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
+	// siege, ...") ends at the first comma.
+	if left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "RB" || a.isTimexTok(st, left)) {
+		for k := left; k < g.start; k++ {
+			if words[k] == "," {
+				left = k + 1
+				break
+			}
+		}
+	}
+	if words[g.start] == "," || (lastSep >= 0 && prev >= 0) {
+		left = lastSep + 1
+	}
+	if left >= g.start {
+		if gi > 0 && st.groups[gi-1].end >= g.start-1 && prev >= 0 {
+			return a.coordinatedSubject(st, gi, prev)
+		}
+		return nil
+	}
+	return a.actorOf(st, left, g.start)
+}
+
+// coordinatedSubject returns the subject of the group that gi is
+// coordinated with: the nearest earlier group of the same tense, so that
+// in "X told the press that the embassy is secure and warned ..." the
+// subject of "warned" is X, not "the embassy".
+func (a *article) coordinatedSubject(st *sentence, gi, prev int) *sitrep.EventActor {
+	tag := st.groups[gi].tag
+	for pi := gi - 1; pi >= 0; pi-- {
+		if st.groups[pi].tag == tag && st.subj[pi] != nil {
+			return st.subj[pi]
+		}
+	}
+	return st.subj[prev]
+}
+
+func hasNominal(toks []sitrep.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if isNounTag(toks[k].Tag) || toks[k].Tag == "PRP" || toks[k].Tag == "EX" {
+			return true
+		}
+	}
+	return false
+}
+
+// object finds the target of an active verb: the noun phrase after it, or
+// the object of a following "against/on/at/with/to" phrase when the direct
+// object is no actor ("opened fire on protesters").
+func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
+	words, toks := st.words, st.Tokens
+	k := g.end
+	for k < clauseEnd && (toks[k].Tag == "RB" || toks[k].Tag == "RP" || isQuoteTok(toks[k].Text) || a.isTimexTok(st, k)) {
+		k++
+	}
+	if k >= clauseEnd {
+		return nil
+	}
+	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
+		end := a.npEnd(st, k, clauseEnd)
+		if obj := a.actorOf(st, k, end); obj != nil && obj.Actor != "" {
+			return obj
+		}
+		k = end
+	}
+	// A target-bearing prepositional phrase in the next few tokens.
+	for j := k; j < clauseEnd && j < k+6; j++ {
+		if isTargetPrep(words[j]) {
+			end := a.npEnd(st, j+1, clauseEnd)
+			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
+				return obj
+			}
+			return nil
+		}
+		if isVerbTag(toks[j].Tag) || words[j] == "," {
+			break
+		}
+	}
+	return nil
+}
+
+func isTargetPrep(w string) bool {
+	switch w {
+	case "against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "for":
+		return true
+	}
+	return false
+}
+
+// npEnd returns where the noun phrase starting at k ends: it runs over
+// determiners, adjectives, nouns, numbers, possessives and "of" phrases,
+// and stops at other prepositions, verbs, commas and clause breaks.
+func (a *article) npEnd(st *sentence, k, limit int) int {
+	toks := st.Tokens
+	j := k
+	for j < limit {
+		t, w := toks[j].Tag, st.words[j]
+		switch {
+		case w == "of" && j > k:
+		case t == "DT" || t == "PDT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "PRP" || t == "HYPH" || isQuoteTok(toks[j].Text):
+		case (t == "VBN" || t == "VBG") && j+1 < limit && strings.HasPrefix(toks[j+1].Tag, "NN") && j > k:
+		case t == "CC" && j > k && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || toks[j+1].Tag == "DT" || toks[j+1].Tag == "PRP$" || strings.HasPrefix(toks[j+1].Tag, "JJ")):
+		default:
+			return max(j, k)
+		}
+		j++
+	}
+	return j
+}
+
+// npBefore returns the noun phrase that ends right before token k: the
+// patient of a reduced relative ("militias targeted by ...").
+func (a *article) npBefore(st *sentence, k int) *sitrep.EventActor {
+	toks := st.Tokens
+	j := k - 1
+	for j >= 0 {
+		t := toks[j].Tag
+		if t == "DT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "HYPH" {
+			j--
+			continue
+		}
+		break
+	}
+	if j+1 >= k {
+		return nil
+	}
+	return a.actorOf(st, j+1, k)
+}
+
+// actorOf codes the noun-phrase stretch [from, to) as an actor. It looks
+// for, in this order of trust: a dictionary actor (a person with a role, an
+// organisation, a country), a country name or demonym, and an agent noun
+// giving the sector ("protesters" OPP, "soldiers" MIL). Sponsors
+// ("Iran-backed"), places ("in Baghdad") and nested clauses ("targeted by
+// US strikes") do not make the actor.
+func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
+	words, toks := st.words, st.Tokens
+	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text)) {
+		from++
+	}
+	if from >= to {
+		return nil
+	}
+	// Pronouns refer back to the last subject.
+	if to-from == 1 && toks[from].Tag == "PRP" {
+		switch words[from] {
+		case "they", "he", "she", "it", "we":
+			if a.lastSubject != nil {
+				cp := *a.lastSubject
+				cp.Span = toks[from].Span
+				cp.Text = toks[from].Text
+				return &cp
+			}
+		}
+		return nil
+	}
+	date := a.Doc.Article.Published
+	var full, ctry, sector, agentWord, name string
+	locSkip := false
+	for k := from; k < to; {
+		w, t := words[k], toks[k].Tag
+		if k > from && (clauseBreak(w, t) || (t == "VBN" && k+1 < to && words[k+1] == "by")) {
+			break
+		}
+		if k > from && (t == "VBD" || t == "VBZ" || t == "VBP") {
+			break
+		}
+		if isLocPrep(w) {
+			locSkip = true
+			k++
+			continue
+		}
+		if locSkip {
+			if strings.HasPrefix(t, "NN") || t == "DT" || strings.HasPrefix(t, "JJ") || t == "CD" {
+				k++
+				continue
+			}
+			locSkip = false
+		}
+		if isAffiliation(w) {
+			k++
+			continue
+		}
+		if full == "" {
+			if e := a.entityAt(toks[k].Start); e != nil && e.Type == sitrep.Person {
+				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok {
+					full, name = m.Code, e.Name
+					k = a.skipEntity(st, k, to, e)
+					continue
+				}
+			}
+			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok {
+				if len(m.Code) > 3 && ctry == "" {
+					full = m.Code
+				} else if ctry == "" {
+					ctry = m.Code[:min(3, len(m.Code))]
+				}
+				if len(m.Code) > 3 && ctry != "" && sector == "" {
+					sector = m.Code[3:]
+				}
+				k += max(m.Words, 1)
+				continue
+			}
+		}
+		if ctry == "" && a.c.gaz != nil {
+			if c, ok := a.c.gaz.CountryByDemonym(toks[k].Text); ok {
+				ctry = c.ISO3
+				k++
+				continue
+			}
+			if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok && strings.HasPrefix(t, "NNP") {
+				ctry = c.ISO3
+				k++
+				continue
+			}
+		}
+		if sector == "" && strings.HasPrefix(t, "NN") || (sector == "" && strings.HasPrefix(t, "JJ")) {
+			if code, n, ok := a.c.dicts.Agents.Match(words[k:to]); ok {
+				sector, agentWord = code, strings.Join(words[k:k+max(n, 1)], " ")
+				k += max(n, 1)
+				continue
+			}
+		}
+		k++
+	}
+	code := full
+	if code == "" {
+		if ctry == "" && agentWord != "" {
+			ctry = a.memory[agentWord]
+		}
+		switch {
+		case ctry != "" && sector != "":
+			code = ctry + sector
+		case ctry != "":
+			code = ctry
+		case sector != "":
+			code = "---" + sector
+		}
+	}
+	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
+		a.memory[agentWord] = code[:3]
+	}
+	end := a.npEnd(st, from, to)
+	if end <= from {
+		end = min(from+1, to)
+	}
+	act := &sitrep.EventActor{
+		Span:  sitrep.Span{Start: toks[from].Start, End: toks[end-1].End},
+		Text:  a.Doc.SpanText(sitrep.Span{Start: toks[from].Start, End: toks[end-1].End}),
+		Actor: code,
+		Name:  name,
+	}
+	return act
+}
+
+// entityAt returns the entity mention starting at or covering byte off.
+func (a *article) entityAt(off int) *sitrep.Entity {
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		if e.Start <= off && off < e.End {
+			return e
+		}
+	}
+	return nil
+}
+
+func (a *article) skipEntity(st *sentence, k, to int, e *sitrep.Entity) int {
+	for k < to && st.Tokens[k].Start < e.End {
+		k++
+	}
+	return k
+}
+
+func (a *article) isTimexTok(st *sentence, k int) bool {
+	off := st.Tokens[k].Start
+	for _, t := range a.Timexes {
+		if t.Start <= off && off < t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// codeNominal codes event nouns with their actors inside one noun phrase:
+// "US airstrikes on Iran-backed militias" = USA → IRQ 195. Both actors
+// must be present: a bare "the attack" is not an event of its own.
+func (a *article) codeNominal(st *sentence) {
+	words, toks := st.words, st.Tokens
+	for k := 1; k+2 < len(toks); k++ {
+		if !strings.HasPrefix(toks[k].Tag, "NN") || !isTargetPrep(words[k+1]) || words[k+1] == "for" || words[k+1] == "with" {
+			continue
+		}
+		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
+		if !ok {
+			continue
+		}
+		// The modifiers before the noun name the source.
+		j := k - 1
+		for j >= 0 && (strings.HasPrefix(toks[j].Tag, "JJ") || strings.HasPrefix(toks[j].Tag, "NN") || toks[j].Tag == "HYPH" || toks[j].Tag == "VBN") {
+			j--
+		}
+		if j+1 >= k {
+			continue
+		}
+		src := a.actorOf(st, j+1, k)
+		if src == nil || src.Actor == "" {
+			continue
+		}
+		end := a.npEnd(st, k+2, len(toks))
+		tgt := a.actorOf(st, k+2, end)
+		if tgt == nil || tgt.Actor == "" {
+			continue
+		}
+		mod := sitrep.Asserted
+		if a.inHypotheticalContext(st, j+1) {
+			mod = sitrep.Hypothetical
+		}
+		a.emit(st, m.Code, m.Source, src, tgt, mod, toks[k].Span, j+1, end)
+	}
+}
+
+// date gives the event the date of the nearest time expression in its
+// clause, else in its sentence, else its caption's date, else the
+// publication date.
+func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) {
+	cs, ce := st.Tokens[clauseStart].Start, st.End
+	if clauseEnd < len(st.Tokens) {
+		ce = st.Tokens[clauseEnd].Start
+	}
+	var best *sitrep.Timex
+	reason := ""
+	for i := range a.Timexes {
+		t := &a.Timexes[i]
+		if t.Type != "DATE" || !st.Contains(t.Span) || !isCalendarValue(t.Value) {
+			continue
+		}
+		inClause := t.Start >= cs && t.End <= ce
+		if best == nil || (inClause && reason != "clause") {
+			best = t
+			reason = "sentence"
+			if inClause {
+				reason = "clause"
+			}
+		}
+	}
+	switch {
+	case best != nil:
+		ev.Date, ev.DatePrecision, ev.DateReason = best.Value, best.Precision, reason
+	case st.caption != nil && st.caption.Date != "":
+		ev.Date, ev.DatePrecision, ev.DateReason = st.caption.Date, sitrep.Day, "caption"
+	case a.Doc.Article.Published != "":
+		ev.Date, ev.DatePrecision, ev.DateReason = a.Doc.Article.Published, sitrep.Day, "published"
+	}
+}
+
+// isCalendarValue accepts TIMEX3 values that name a calendar date or
+// period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
+func isCalendarValue(v string) bool {
+	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
+}
+
+// locate gives material events the place named in their clause or
+// sentence (not a place that is one of the actors), else their caption's
+// place, else the article's focus. Verbal events are located only by a
+// place in their own clause: a statement has no battlefield.
+func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) {
+	cs, ce := st.Tokens[clauseStart].Start, st.End
+	if clauseEnd < len(st.Tokens) {
+		ce = st.Tokens[clauseEnd].Start
+	}
+	material := ev.QuadClass == 2 || ev.QuadClass == 4
+	bestIdx, reason := -1, ""
+	for i := range a.Places {
+		p := &a.Places[i]
+		if !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) {
+			continue
+		}
+		inClause := p.Start >= cs && p.End <= ce
+		if !inClause && !material {
+			continue
+		}
+		better := bestIdx < 0 || (inClause && reason != "clause") || (reason == "clause" == inClause && rank(p) > rank(&a.Places[bestIdx]))
+		if better {
+			bestIdx = i
+			reason = "sentence"
+			if inClause {
+				reason = "clause"
+			}
+		}
+	}
+	if bestIdx < 0 && material {
+		if st.caption != nil {
+			for i := range a.Places {
+				if st.caption.Contains(a.Places[i].Span) {
+					bestIdx, reason = i, "caption"
+				}
+			}
+		}
+		if bestIdx < 0 && a.focus != nil {
+			p := a.focus
+			ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: "focus", Place: -1}
+			return
+		}
+	}
+	if bestIdx >= 0 {
+		p := &a.Places[bestIdx]
+		ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: reason, Place: bestIdx}
+	}
+}
+
+// rank prefers specific places: a city over a region over a country.
+func rank(p *sitrep.Place) int {
+	switch p.Resolution {
+	case "city":
+		return 3
+	case "admin1":
+		return 2
+	case "region":
+		return 1
+	}
+	return 0
+}

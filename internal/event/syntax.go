@@ -1,0 +1,211 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// This file is the coder's shallow syntax: verb groups with voice, tense,
+// negation and control verbs, and the noun-phrase stretches around them.
+// It works on Penn Treebank tags, so it needs no parser.
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") || t == "MD" }
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") || t == "PRP" || t == "CD" }
+func isQuoteTok(s string) bool {
+	switch s {
+	case "\"", "“", "”", "‘", "’", "``", "''", "'":
+		return true
+	}
+	return false
+}
+
+// lowerWords returns the lower-cased token texts, with curly quotes and
+// apostrophes made straight.
+func lowerWords(toks []sitrep.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		w := strings.ToLower(t.Text)
+		w = strings.ReplaceAll(w, "’", "'")
+		out[i] = w
+	}
+	return out
+}
+
+var auxForms = map[string]string{
+	"be": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be", "'s": "be", "'re": "be",
+	"have": "have", "has": "have", "had": "have", "having": "have", "'ve": "have",
+	"do": "do", "does": "do", "did": "do",
+	"get": "get", "got": "get", "gets": "get", "gotten": "get",
+}
+
+var modals = map[string]bool{
+	"will": true, "would": true, "could": true, "can": true, "may": true, "might": true,
+	"should": true, "shall": true, "must": true, "'ll": true, "'d": true, "ca": true, "wo": true,
+}
+
+// controlKind classifies verbs that take an infinitive ("failed to breach").
+// The content verb after them carries the event; the control verb sets its
+// modality. Verbs not listed here that take an infinitive ("threatened to
+// attack", "agreed to meet") are coded themselves, as CAMEO asks.
+var controlKind = map[string]string{
+	"fail": sitrep.Failed, "failed": sitrep.Failed, "fails": sitrep.Failed, "failing": sitrep.Failed,
+	"try": sitrep.Hypothetical, "tried": sitrep.Hypothetical, "tries": sitrep.Hypothetical, "trying": sitrep.Hypothetical,
+	"attempt": sitrep.Hypothetical, "attempted": sitrep.Hypothetical, "attempts": sitrep.Hypothetical, "attempting": sitrep.Hypothetical,
+	"plan": sitrep.Hypothetical, "plans": sitrep.Hypothetical, "planned": sitrep.Hypothetical, "planning": sitrep.Hypothetical,
+	"want": sitrep.Hypothetical, "wants": sitrep.Hypothetical, "wanted": sitrep.Hypothetical,
+	"intend": sitrep.Hypothetical, "intends": sitrep.Hypothetical, "intended": sitrep.Hypothetical,
+	"seek": sitrep.Hypothetical, "seeks": sitrep.Hypothetical, "sought": sitrep.Hypothetical,
+	"aim": sitrep.Hypothetical, "aims": sitrep.Hypothetical, "aimed": sitrep.Hypothetical,
+	"prepare": sitrep.Hypothetical, "prepares": sitrep.Hypothetical, "prepared": sitrep.Hypothetical, "preparing": sitrep.Hypothetical,
+	"hope": sitrep.Hypothetical, "hopes": sitrep.Hypothetical, "hoped": sitrep.Hypothetical,
+	"expect": sitrep.Hypothetical, "expects": sitrep.Hypothetical, "expected": sitrep.Hypothetical,
+	"going": sitrep.Hypothetical, "due": sitrep.Hypothetical, "set": sitrep.Hypothetical,
+	"decide": sitrep.Asserted, "decides": sitrep.Asserted, "decided": sitrep.Asserted, "deciding": sitrep.Asserted,
+	"begin": sitrep.Asserted, "began": sitrep.Asserted, "begins": sitrep.Asserted, "begun": sitrep.Asserted,
+	"start": sitrep.Asserted, "started": sitrep.Asserted, "starts": sitrep.Asserted,
+	"continue": sitrep.Asserted, "continued": sitrep.Asserted, "continues": sitrep.Asserted,
+	"manage": sitrep.Asserted, "managed": sitrep.Asserted, "manages": sitrep.Asserted,
+	"move": sitrep.Asserted, "moved": sitrep.Asserted, "moves": sitrep.Asserted,
+	"help": sitrep.Asserted, "helped": sitrep.Asserted, "helps": sitrep.Asserted,
+	"seem": sitrep.Asserted, "seemed": sitrep.Asserted, "seems": sitrep.Asserted,
+	"appear": sitrep.Asserted, "appeared": sitrep.Asserted, "appears": sitrep.Asserted,
+	"need": sitrep.Hypothetical, "needs": sitrep.Hypothetical, "needed": sitrep.Hypothetical,
+	"have": sitrep.Hypothetical, "has": sitrep.Hypothetical, "had": sitrep.Hypothetical,
+	"used": sitrep.Asserted, "refuse": sitrep.Negated, "refused": sitrep.Negated, "refuses": sitrep.Negated,
+}
+
+// verbGroup is a run of auxiliaries, modals, adverbs, control verbs and one
+// content verb: "has blamed", "was attacked", "decided to send in",
+// "did not attack", "would “pay".
+type verbGroup struct {
+	start, end int // token range [start, end)
+	head       int // the content verb
+	passive    bool
+	negated    bool
+	modal      bool   // will/would/could...: future or hypothetical
+	control    string // modality set by a control verb, or ""
+	controlTok int    // index of the control verb, or -1
+	reduced    bool   // a participle with no auxiliary after a noun: "militias targeted by", "soldiers deployed"
+	tag        string // tag of the first verb (tense for coordination)
+}
+
+// verbGroups finds the verb groups of a sentence.
+func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
+	var groups []verbGroup
+	for i := 0; i < len(toks); {
+		if !isVerbTag(toks[i].Tag) || isAdjectivalParticiple(toks, i) {
+			i++
+			continue
+		}
+		g := verbGroup{start: i, head: -1, controlTok: -1, tag: toks[i].Tag}
+		j := i
+		sawAux := false
+		for j < len(toks) {
+			t, w := toks[j].Tag, words[j]
+			switch {
+			case t == "MD":
+				g.modal = true
+				sawAux = true
+			case isVerbTag(t):
+				if _, aux := auxForms[w]; aux && j+1 < len(toks) && continuesGroup(toks, words, j+1) {
+					if auxForms[w] == "be" || auxForms[w] == "get" {
+						g.passive = true // confirmed below by the participle
+					}
+					sawAux = true
+				} else if ck, ok := controlKind[w]; ok && j+2 < len(toks) && words[j+1] == "to" && isVerbTag(toks[j+2].Tag) {
+					g.control = ck
+					g.controlTok = j
+					j++ // skip "to"
+				} else {
+					g.head = j
+				}
+			case w == "not" || w == "n't" || w == "never":
+				g.negated = true
+			case t == "RB" || t == "RP" || isQuoteTok(toks[j].Text) || t == "TO":
+				// adverbs, particles and quote marks stay inside the group
+			default:
+				j = len(toks) + 1 // stop
+				continue
+			}
+			if g.head >= 0 {
+				j++
+				// absorb a particle right after the head ("send in", "carry out")
+				for j < len(toks) && toks[j].Tag == "RP" {
+					j++
+				}
+				break
+			}
+			j++
+		}
+		if j > len(toks) {
+			j = len(toks)
+		}
+		if g.head < 0 {
+			// Only auxiliaries: the last one is the content verb ("was under siege").
+			for k := min(j, len(toks)) - 1; k >= i; k-- {
+				if isVerbTag(toks[k].Tag) && toks[k].Tag != "MD" {
+					g.head = k
+					break
+				}
+			}
+			if g.head < 0 {
+				i = max(j, i+1)
+				continue
+			}
+		}
+		if g.passive && toks[g.head].Tag != "VBN" {
+			g.passive = false
+		}
+		if !sawAux && g.controlTok < 0 && toks[g.head].Tag == "VBN" && g.head > 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Text == ",") {
+			// "militias targeted by strikes", "soldiers deployed in front of":
+			// a participle right after a noun is a reduced relative clause
+			// or a caption's verbless sentence; both are passive.
+			g.reduced = true
+			g.passive = true
+		}
+		g.end = max(j, g.head+1)
+		groups = append(groups, g)
+		i = g.end
+	}
+	return groups
+}
+
+// continuesGroup reports whether token j can follow an auxiliary inside
+// the same verb group.
+func continuesGroup(toks []sitrep.Token, words []string, j int) bool {
+	for ; j < len(toks); j++ {
+		t := toks[j].Tag
+		if isVerbTag(t) {
+			return true
+		}
+		if t == "RB" || isQuoteTok(toks[j].Text) || words[j] == "not" || words[j] == "n't" {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// isAdjectivalParticiple reports participles used as adjectives inside a
+// noun phrase: "the burned checkpoint", "a wounded soldier".
+func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
+	t := toks[i].Tag
+	if t != "VBN" && t != "VBG" {
+		return false
+	}
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	prev, next := toks[i-1].Tag, toks[i+1].Tag
+	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD") && strings.HasPrefix(next, "NN")
+}
+
+// clauseBreak reports tokens that end a noun-phrase stretch.
+func clauseBreak(w, tag string) bool {
+	switch w {
+	case ";", ":", "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "if", "unless", "whereas", "since", "after", "before", "when", "as", "until", "where":
+		return true
+	}
+	return tag == "WDT" || tag == "WP"
+}

@@ -1,0 +1,181 @@
+// Package pipeline wires sitrep's stages into one article-to-result
+// function and runs it over a stream of articles.
+//
+// Input: *sitrep.Article values from ingest. Output: one *sitrep.Result per
+// article. Stages run in a fixed order and data flows one way:
+//
+//	text.Paragraphs → caption → text → entity → timex → quote → casualty → geo → event
+//
+// Captions are found first, on raw paragraphs, so that their credit lines
+// ("AP Photo/Name") are kept out of the sentences every later stage reads.
+// A stage that panics on some input is turned into an error for that
+// article alone; the batch goes on.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/caption"
+	"github.com/sitrep-project/sitrep/internal/casualty"
+	"github.com/sitrep-project/sitrep/internal/dict"
+	"github.com/sitrep-project/sitrep/internal/entity"
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/quote"
+	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/timex"
+)
+
+// Config configures a Pipeline.
+type Config struct {
+	// DictDirs are directories of user dictionaries layered over the
+	// embedded defaults, in order.
+	DictDirs []string
+	// Timings, when set, accumulates the time spent in each stage.
+	Timings *Timings
+}
+
+// Pipeline is the full extraction. It is immutable after New and safe for
+// concurrent use by many goroutines.
+type Pipeline struct {
+	text     *text.Analyzer
+	captions *caption.Detector
+	entities *entity.Recognizer
+	timexes  *timex.Extractor
+	places   *geo.Parser
+	coder    *event.Coder
+	timings  *Timings
+}
+
+// New loads the models, dictionaries and gazetteer and builds a Pipeline.
+func New(cfg Config) (*Pipeline, error) {
+	an, err := text.NewAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	capt, err := caption.NewDetector()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	gaz, err := geo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	dicts, err := dict.Load(cfg.DictDirs...)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return &Pipeline{
+		text:     an,
+		captions: capt,
+		entities: entity.New(gazetteerLexicon{gaz}),
+		timexes:  timex.New(),
+		places:   geo.NewParser(gaz),
+		coder:    event.New(dicts, gaz, an),
+		timings:  cfg.Timings,
+	}, nil
+}
+
+// Process runs every stage over one article.
+func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitrep.Result, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error (please report): %v\n%s", r, debug.Stack())
+		}
+	}()
+	res = &sitrep.Result{Article: art}
+
+	t := time.Now()
+	paras := text.Paragraphs(art.Text)
+	p.timings.add(stText, t)
+
+	t = time.Now()
+	res.Captions = p.captions.Detect(art.Text, paras)
+	credits := make([]sitrep.Span, 0, len(res.Captions))
+	for _, c := range res.Captions {
+		credits = append(credits, c.Credit)
+	}
+	p.timings.add(stCaption, t)
+
+	t = time.Now()
+	doc := p.text.Analyze(art, credits)
+	res.Stats.Paragraphs = len(doc.Paragraphs)
+	res.Stats.Sentences = len(doc.Sentences)
+	for _, s := range doc.Sentences {
+		res.Stats.Tokens += len(s.Tokens)
+	}
+	p.timings.add(stText, t)
+
+	t = time.Now()
+	res.Entities = p.entities.Recognize(doc)
+	p.timings.add(stEntity, t)
+
+	t = time.Now()
+	res.Timexes = p.timexes.Extract(doc)
+	p.timings.add(stTimex, t)
+
+	t = time.Now()
+	res.Quotes = quote.Extract(doc, res.Entities)
+	p.timings.add(stQuote, t)
+
+	t = time.Now()
+	res.Casualties, res.Sizes = casualty.Extract(doc)
+	p.timings.add(stCasualty, t)
+
+	t = time.Now()
+	res.Places = p.places.Parse(doc, res.Entities)
+	fillCaptions(res.Captions, res.Timexes, res.Places)
+	p.timings.add(stGeo, t)
+
+	t = time.Now()
+	res.Events, res.Warnings = p.coder.Code(&event.Input{
+		Doc:      doc,
+		Entities: res.Entities,
+		Timexes:  res.Timexes,
+		Places:   res.Places,
+		Captions: res.Captions,
+	})
+	p.timings.add(stEvent, t)
+	return res, nil
+}
+
+// fillCaptions gives each caption the date and place it names: the last
+// day-precise date and the last place inside it, which is where captions
+// conventionally put them ("..., in Baghdad, January 1, 2020.").
+func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Place) {
+	for i := range caps {
+		c := &caps[i]
+		for _, t := range tx {
+			if c.Contains(t.Span) && t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10 {
+				c.Date = t.Value
+			}
+		}
+		for _, pl := range places {
+			if c.Contains(pl.Span) {
+				c.Place = pl.Name
+			}
+		}
+	}
+}
+
+// gazetteerLexicon lets the entity recognizer ask the gazetteer about names.
+type gazetteerLexicon struct{ g *geo.Gazetteer }
+
+func (l gazetteerLexicon) Place(name string) (known, country bool) {
+	if _, ok := l.g.CountryByName(name); ok {
+		return true, true
+	}
+	return len(l.g.Lookup(name)) > 0, false
+}
+
+func (l gazetteerLexicon) Demonym(word string) bool {
+	_, ok := l.g.CountryByDemonym(word)
+	return ok
+}

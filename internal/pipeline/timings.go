@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+// Stage names, in pipeline order.
+var stageNames = [...]string{"text", "caption", "entity", "timex", "quote", "casualty", "geo", "event"}
+
+const (
+	stText = iota
+	stCaption
+	stEntity
+	stTimex
+	stQuote
+	stCasualty
+	stGeo
+	stEvent
+	numStages
+)
+
+// Timings accumulates the time spent in each stage across all articles and
+// workers. The zero value is ready to use and safe for concurrent use.
+type Timings struct {
+	ns [numStages]atomic.Int64
+}
+
+func (t *Timings) add(stage int, since time.Time) {
+	if t != nil {
+		t.ns[stage].Add(int64(time.Since(since)))
+	}
+}
+
+// StageTime is the total time spent in one stage.
+type StageTime struct {
+	Name string
+	Time time.Duration
+}
+
+// Stages returns the time per stage in pipeline order.
+func (t *Timings) Stages() []StageTime {
+	out := make([]StageTime, numStages)
+	for i := range out {
+		out[i] = StageTime{stageNames[i], time.Duration(t.ns[i].Load())}
+	}
+	return out
+}
+
+// Total returns the time summed over all stages.
+func (t *Timings) Total() time.Duration {
+	var d time.Duration
+	for i := range t.ns {
+		d += time.Duration(t.ns[i].Load())
+	}
+	return d
+}
