@@ -29,6 +29,9 @@ var agencies = map[string]string{
 	"europa press": "EUROPA PRESS", "ap photo": "AP",
 }
 
+// agencyFirst holds the first words of multi-word agency phrases.
+var agencyFirst = setOf("associated the thomson agence anadolu xinhua sipa abaca zuma pa itar ria kyodo sopa picture europa getty ap epa")
+
 // agencyAt matches an agency phrase at toks[i], optionally followed by
 // "Photo", "Photos", "Photograph", "Pictures" or "Images". It returns the
 // normalised agency, the index after the phrase and whether a photo word
@@ -41,18 +44,27 @@ func agencyAt(toks []token, i int) (string, int, bool) {
 		return "", i, false
 	}
 	best, end := "", i
-	var key strings.Builder
+	var buf [64]byte
+	key := buf[:0]
 	for j := i; j < len(toks) && j < i+3; j++ {
 		w := strings.TrimRight(toks[j].s, ".")
-		if w == "" || isPunct(rune(w[0])) {
+		if w == "" || isPunct(rune(w[0])) || len(key)+len(w)+1 > len(buf) {
 			break
 		}
 		if j > i {
-			key.WriteByte(' ')
+			key = append(key, ' ')
 		}
-		key.WriteString(strings.ToLower(w))
-		if ag, ok := agencies[key.String()]; ok {
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+		if ag, ok := agencies[string(key)]; ok {
 			best, end = ag, j+1
+		} else if j == i && !agencyFirst[string(key)] {
+			break
 		}
 	}
 	if best == "" {

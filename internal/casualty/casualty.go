@@ -1,0 +1,618 @@
+// Package casualty extracts casualty counts (killed, wounded, arrested,
+// missing, kidnapped, displaced) and group sizes (crowds, troops, vehicles)
+// from an article's sentences.
+//
+// Input: a *sitrep.Doc. The package scans the text of each sentence with its
+// own light tokenizer (it does not need the POS tags), so it also works on
+// docs whose sentences carry no tokens; a doc with no sentences is scanned
+// paragraph by paragraph, or as one block.
+//
+// Output: []sitrep.Casualty and []sitrep.Size with byte spans into the
+// article text. Patterns: passive ("12 people were killed"), active with the
+// victims as object ("a rocket attack that killed a US civilian contractor";
+// the subject, the perpetrator, is never counted), intransitive and nominal
+// ("two people died", "30 dead", "leaving 4 injured", "two deaths", "the
+// death toll rose to 30"). Vague quantities get conservative counts with
+// Exact false (see vague in numbers.go: ACLED's "tens" = 10, "dozens" = 12,
+// "hundreds" = 100, and "thousands" = 1000 in the same spirit). Negated
+// mentions ("no one was killed", "were not hurt") yield Count 0; hypothetical
+// ones ("could kill thousands", "threatened to kill") are skipped.
+package casualty
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// Casualty kinds.
+const (
+	Killed    = "killed"
+	Wounded   = "wounded"
+	Arrested  = "arrested"
+	Missing   = "missing"
+	Kidnapped = "kidnapped"
+	Displaced = "displaced"
+)
+
+type tok struct {
+	s, low     string
+	start, end int // byte offsets in the article text
+}
+
+// trigger classes.
+const (
+	verbPart   = iota // participle/past: passive, active or reduced ("killed")
+	verbActive        // gerund/present: active only ("killing")
+	verbIntr          // intransitive or adjective: count on the left ("died", "dead")
+	noun              // count right before ("two deaths", "28 arrests")
+)
+
+type trigger struct {
+	kind  string
+	class int
+}
+
+var triggers = map[string]trigger{
+	"killed": {Killed, verbPart}, "murdered": {Killed, verbPart}, "slain": {Killed, verbPart},
+	"wounded": {Wounded, verbPart}, "injured": {Wounded, verbPart}, "hurt": {Wounded, verbPart},
+	"shot": {Wounded, verbPart}, "stabbed": {Wounded, verbPart},
+	"arrested": {Arrested, verbPart}, "detained": {Arrested, verbPart}, "apprehended": {Arrested, verbPart},
+	"kidnapped": {Kidnapped, verbPart}, "abducted": {Kidnapped, verbPart},
+	"displaced": {Displaced, verbPart},
+	"killing":   {Killed, verbActive}, "kills": {Killed, verbActive}, "kill": {Killed, verbActive},
+	"wounding": {Wounded, verbActive}, "injuring": {Wounded, verbActive},
+	"arresting": {Arrested, verbActive}, "displacing": {Displaced, verbActive},
+	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
+	"perished": {Killed, verbIntr}, "missing": {Missing, verbIntr},
+	"deaths": {Killed, noun}, "death": {Killed, noun}, "fatalities": {Killed, noun}, "fatality": {Killed, noun},
+	"injuries": {Wounded, noun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
+}
+
+// be-forms and adverbs that may stand between a passive subject and its verb.
+var auxWords = setOf(`was were is are be been being has have had got get gets reportedly
+also later allegedly all both each critically seriously severely badly slightly gravely
+mortally fatally found confirmed reported believed apparently just still now then already
+initially subsequently eventually seemingly likely not n't never remain remains
+remained still`)
+
+var modals = setOf(`could would might may will can should shall must cannot to threatened
+threatening threaten threatens vowed plans planned planning trying tried attempting attempted
+if unless`)
+
+// stop words end a noun phrase when scanning for the subject or object.
+var stopWords = setOf(`and or but that which who whom whose when where while after before
+during in on at by from with without for of into onto over under near since because as than
+said says say told tells according police authorities officials said, , . ; : ( ) " “ ” ? !
+was were is are been be has have had he she they it we i you this there here not also
+killed wounded injured hurt shot died dead arrested`)
+
+// person nouns whose definite singular ("the man") counts one victim.
+var personNouns = setOf(`man woman boy girl teen teenager person victim child baby toddler
+student officer deputy trooper driver passenger resident suspect gunman shooter father mother
+son daughter brother sister husband wife girlfriend boyfriend friend neighbor neighbour worker
+employee clerk guard soldier civilian contractor journalist pedestrian cyclist motorist youth
+infant juvenile male female individual customer patron owner homeowner relative uncle aunt
+cousin grandmother grandfather nephew niece`)
+
+// group nouns that make a count a group size.
+var groupNouns = setOf(`people persons protesters protestors demonstrators troops soldiers
+police policemen officers fighters militants militiamen militia rebels marines sailors airmen
+personnel forces refugees migrants supporters civilians residents students workers mourners
+pilgrims worshippers worshipers rioters activists vehicles tanks trucks cars boats ships
+aircraft planes jets helicopters drones members men women children guards contractors
+diplomats staff employees volunteers families individuals prisoners detainees inmates crowd
+participants attendees gunmen attackers insurgents jihadists recruits reservists peacekeepers
+agents deputies firefighters teachers doctors patients servicemen troopers paratroopers
+commandos convoys vessels warships followers voters villagers`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Extract finds casualty counts and group sizes in the doc's sentences.
+func Extract(doc *sitrep.Doc) ([]sitrep.Casualty, []sitrep.Size) {
+	if doc == nil || doc.Article == nil {
+		return nil, nil
+	}
+	text := doc.Article.Text
+	var spans []sitrep.Span
+	switch {
+	case len(doc.Sentences) > 0:
+		spans = make([]sitrep.Span, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			spans[i] = s.Span
+		}
+	case len(doc.Paragraphs) > 0:
+		spans = doc.Paragraphs
+	default:
+		spans = []sitrep.Span{{Start: 0, End: len(text)}}
+	}
+	var cas []sitrep.Casualty
+	var sizes []sitrep.Size
+	var toks []tok
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		toks = tokenize(text, sp, toks[:0])
+		cas, sizes = extractSentence(text, toks, cas, sizes)
+	}
+	return cas, sizes
+}
+
+// tokenize splits text[sp] into words and punctuation. Words keep inner
+// hyphens, apostrophes, commas and dots between digits or letters
+// ("twenty-three", "15,000", "1.5", "U.S.").
+func tokenize(text string, sp sitrep.Span, toks []tok) []tok {
+	i := sp.Start
+	for i < sp.End {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			toks = append(toks, tok{s: text[i : i+n], low: text[i : i+n], start: i, end: i + n})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < sp.End {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				j += n
+				continue
+			}
+			if (r == '-' || r == '\'' || r == ',' || r == '.' || r == '’') && j+n < sp.End {
+				r2, _ := utf8.DecodeRuneInString(text[j+n:])
+				prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+				if r == ',' && !(unicode.IsDigit(prev) && unicode.IsDigit(r2)) {
+					break
+				}
+				if r == '.' && !(unicode.IsDigit(prev) && unicode.IsDigit(r2)) && !(unicode.IsUpper(r2) && j-i == 1) {
+					break
+				}
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		w := text[i:j]
+		toks = append(toks, tok{s: w, low: strings.ToLower(w), start: i, end: j})
+		i = j
+	}
+	return toks
+}
+
+// extractSentence appends the casualties and sizes of one sentence.
+func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.Size) ([]sitrep.Casualty, []sitrep.Size) {
+	first := len(cas)
+	used := func(start int) bool {
+		for _, c := range cas[first:] {
+			if c.Start == start {
+				return true
+			}
+		}
+		return false
+	}
+	for t := 0; t < len(toks); t++ {
+		tr, ok := triggers[toks[t].low]
+		if !ok {
+			continue
+		}
+		kind := tr.kind
+		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
+			kind = Killed
+		}
+		if toks[t].low == "shot" || toks[t].low == "stabbed" {
+			// "shot dead", "shot and killed", "shot to death": the killed
+			// trigger that follows counts the victims.
+			if matchWords(toks, t+1, "dead") || matchWords(toks, t+1, "and", "killed") ||
+				matchWords(toks, t+1, "to", "death") || matchWords(toks, t+1, "and", "wounded") ||
+				matchWords(toks, t+1, "and", "injured") {
+				continue
+			}
+		}
+		if hypothetical(toks, t) {
+			continue
+		}
+		var c sitrep.Casualty
+		found := false
+		switch {
+		case toks[t].low == "death" || toks[t].low == "toll":
+			c, found = deathToll(text, toks, t)
+		case tr.class == noun:
+			c, found = nounCount(text, toks, t)
+		case tr.class == verbActive:
+			c, found = object(text, toks, t)
+		case tr.class == verbIntr:
+			c, found = subject(text, toks, t, true)
+		default:
+			if passive(toks, t) {
+				c, found = subject(text, toks, t, true)
+			} else if c, found = object(text, toks, t); !found {
+				c, found = subject(text, toks, t, false)
+			}
+		}
+		if !found || used(c.Start) {
+			continue
+		}
+		if negated(toks, t) {
+			c.Count, c.Exact = 0, true
+		}
+		c.Kind = kind
+		c.End = max(c.End, toks[t].end)
+		c.Text = text[c.Start:c.End]
+		cas = append(cas, c)
+	}
+	return cas, groupSizes(text, toks, cas[first:], sizes)
+}
+
+// hypothetical reports whether a modal or "to" governs the trigger.
+func hypothetical(toks []tok, t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		w := toks[j].low
+		if modals[w] {
+			// "leading to 28 arrests", "up to": a preposition, not an infinitive,
+			// when a number stands between.
+			if w == "to" && j+1 < t {
+				if _, ok := parseNumber(toks, j+1); ok {
+					return false
+				}
+			}
+			return true
+		}
+		if !auxWords[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// negated reports "not"/"never" among the auxiliaries before the trigger.
+func negated(toks []tok, t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4 && auxWords[toks[j].low]; j-- {
+		switch toks[j].low {
+		case "not", "n't", "never":
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether a be-form (or "found") precedes the participle.
+func passive(toks []tok, t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		w := toks[j].low
+		switch w {
+		case "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "found":
+			return true
+		}
+		if !auxWords[w] {
+			// "shot and killed": look past the coordinated participle.
+			if w == "and" && j > 0 && triggers[toks[j-1].low].class == verbPart {
+				j--
+				continue
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// subject finds the count on the left of the trigger: "12 people were
+// killed", "a man died", "30 dead", "leaving four injured". With aux set,
+// the auxiliaries between subject and verb are skipped first.
+func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
+	e := t
+	for e > 0 && (auxWords[toks[e-1].low] || (toks[e-1].low == "and" && e > 1 && triggers[toks[e-2].low].class == verbPart) ||
+		triggers[toks[e-1].low].class == verbPart && triggers[toks[e-1].low].kind != "" && e-1 != t) {
+		e--
+	}
+	if !aux && e != t {
+		// Only adverbs may intervene for reduced forms ("30 dead").
+		for j := e; j < t; j++ {
+			switch toks[j].low {
+			case "was", "were", "is", "are", "have", "has", "had":
+				return sitrep.Casualty{}, false
+			}
+		}
+	}
+	// Walk left over the noun phrase, remembering the leftmost number start.
+	best := -1
+	var bn number
+	for j := e - 1; j >= 0 && j >= e-8; j-- {
+		if stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && ofQuantity(toks[j-1].low)) {
+			break
+		}
+		if n, ok := parseNumber(toks, j); ok && n.end <= e && !(n.article && n.end == e) {
+			if isAge(toks, n) {
+				break
+			}
+			best, bn = j, n
+		}
+	}
+	if best >= 0 {
+		best, bn = extendLeft(toks, best, bn)
+		return sitrep.Casualty{
+			Span:  sitrep.Span{Start: toks[best].start, End: toks[t].end},
+			Count: bn.count, Exact: bn.exact,
+			Who: phrase(text, toks, best, e),
+		}, true
+	}
+	// One named or singular victim: "the man was killed", "Gerald Roe, 39,
+	// was found dead", "he was shot".
+	if e > 0 && aux {
+		j := e - 1
+		w := toks[j].low
+		if w == "," && j >= 3 && isDigits(toks[j-1].s) && toks[j-2].s == "," {
+			j -= 3 // ", 39,"
+			w = toks[j].low
+		}
+		switch {
+		case w == "he" || w == "she":
+			return one(text, toks, j, j+1, t), true
+		case personNouns[w]:
+			s := j
+			for s > 0 && s > j-4 && !stopWords[toks[s-1].low] {
+				s--
+			}
+			return one(text, toks, s, j+1, t), true
+		case isCapitalised(toks[j].s) && !stopWords[w] && !groupNouns[w]:
+			s := j
+			for s > 0 && s > j-3 && isCapitalised(toks[s-1].s) && !stopWords[toks[s-1].low] {
+				s--
+			}
+			return one(text, toks, s, j+1, t), true
+		}
+	}
+	return sitrep.Casualty{}, false
+}
+
+// ofQuantity reports words that take "of" inside a number phrase.
+func ofQuantity(w string) bool {
+	_, ok := vague[w]
+	return ok || w == "dozen" || w == "few" || w == "couple" || w == "number" || w == "handful"
+}
+
+// extendLeft widens a number to a quantifier prefix before it: "more than 20".
+func extendLeft(toks []tok, j int, n number) (int, number) {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if m, ok := parseNumber(toks, k); ok && m.end == n.end {
+			n, j = m, k
+		}
+	}
+	return j, n
+}
+
+func one(text string, toks []tok, s, e, t int) sitrep.Casualty {
+	return sitrep.Casualty{
+		Span:  sitrep.Span{Start: toks[s].start, End: toks[t].end},
+		Count: 1, Exact: true,
+		Who: phrase(text, toks, s, e),
+	}
+}
+
+func isNumberStart(toks []tok, j int) bool {
+	switch toks[j].low {
+	case "at", "more", "up", "as", "over", "some":
+		_, ok := parseNumber(toks, j)
+		return ok
+	}
+	return false
+}
+
+// isAge reports a number between commas after a name: "Roe, 39,".
+func isAge(toks []tok, n number) bool {
+	return n.start > 0 && toks[n.start-1].s == "," && n.end < len(toks) && toks[n.end].s == "," && n.end == n.start+1
+}
+
+// object finds the victims after an active verb: "killed a US civilian
+// contractor", "killing 12", "wounded several service members".
+func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	j := t + 1
+	for j < len(toks) && (auxWords[toks[j].low] && toks[j].low != "not") {
+		j++
+	}
+	n, ok := parseNumber(toks, j)
+	if !ok {
+		// "killed his wife": one possessed person.
+		if j+1 < len(toks) && (toks[j].low == "his" || toks[j].low == "her") && personNouns[toks[j+1].low] {
+			return sitrep.Casualty{Span: sitrep.Span{Start: toks[t].start, End: toks[j+1].end}, Count: 1, Exact: true,
+				Who: phrase(text, toks, j, j+2)}, true
+		}
+		return sitrep.Casualty{}, false
+	}
+	e := n.end
+	for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] {
+		e++
+	}
+	if n.article && e == n.end {
+		return sitrep.Casualty{}, false
+	}
+	if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {
+		return sitrep.Casualty{}, false
+	}
+	// A time or distance is not a victim: "killed a day later".
+	if e > n.end && timeNoun(toks[e-1].low) {
+		return sitrep.Casualty{}, false
+	}
+	return sitrep.Casualty{
+		Span:  sitrep.Span{Start: toks[t].start, End: toks[max(e, n.end)-1].end},
+		Count: n.count, Exact: n.exact,
+		Who: phrase(text, toks, n.start, e),
+	}, true
+}
+
+func timeNoun(w string) bool {
+	switch w {
+	case "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+		"minute", "minutes", "time", "times", "miles", "mile", "feet", "dollars", "shots", "rounds":
+		return true
+	}
+	return false
+}
+
+// nounCount reads "two deaths", "28 arrests", "no injuries".
+func nounCount(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		if n, ok := parseNumber(toks, j); ok && n.end <= t {
+			for k := n.end; k < t; k++ {
+				if stopWords[toks[k].low] {
+					return sitrep.Casualty{}, false
+				}
+			}
+			if n.article && toks[t].low != "death" && toks[t].low != "fatality" {
+				continue
+			}
+			if n.article && toks[t].low == "death" {
+				return sitrep.Casualty{}, false // "a death threat"
+			}
+			j, n = extendLeft(toks, j, n)
+			return sitrep.Casualty{Span: sitrep.Span{Start: toks[j].start, End: toks[t].end}, Count: n.count, Exact: n.exact,
+				Who: ""}, true
+		}
+		if stopWords[toks[j].low] {
+			break
+		}
+	}
+	return sitrep.Casualty{}, false
+}
+
+// deathToll reads "the death toll rose to 30", "a death toll of 12".
+func deathToll(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	if toks[t].low == "death" {
+		if !matchWords(toks, t+1, "toll") {
+			return nounCount(text, toks, t)
+		}
+		t++
+	}
+	for j := t + 1; j < len(toks) && j <= t+6; j++ {
+		if n, ok := parseNumber(toks, j); ok && !n.article {
+			return sitrep.Casualty{Span: sitrep.Span{Start: toks[t-1].start, End: toks[n.end-1].end}, Count: n.count, Exact: n.exact}, true
+		}
+		switch toks[j].low {
+		case ".", ";", "and", "but":
+			return sitrep.Casualty{}, false
+		}
+	}
+	return sitrep.Casualty{}, false
+}
+
+func phrase(text string, toks []tok, s, e int) string {
+	if s >= e || e > len(toks) {
+		return ""
+	}
+	return text[toks[s].start:toks[e-1].end]
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// groupSizes finds "about 15,000 troops", "thousands of violent
+// protesters", "a crowd of 500" outside the casualty spans.
+func groupSizes(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.Size) []sitrep.Size {
+	inCas := func(p int) bool {
+		for _, c := range cas {
+			if p >= c.Start && p < c.End {
+				return true
+			}
+		}
+		return false
+	}
+	for j := 0; j < len(toks); j++ {
+		if matchWords(toks, j, "crowd", "of") || matchWords(toks, j, "crowds", "of") || matchWords(toks, j, "force", "of") {
+			if n, ok := parseNumber(toks, j+2); ok && !n.article && !inCas(toks[j].start) {
+				sizes = append(sizes, sitrep.Size{Span: sitrep.Span{Start: toks[j].start, End: toks[n.end-1].end},
+					Count: n.count, Exact: n.exact, Who: toks[j].s, Text: text[toks[j].start:toks[n.end-1].end]})
+				j = n.end - 1
+			}
+			continue
+		}
+		n, ok := parseNumber(toks, j)
+		if !ok || n.article || n.count == 0 || inCas(toks[j].start) {
+			continue
+		}
+		if j > 0 && (toks[j-1].s == "$" || toks[j-1].s == "£" || toks[j-1].s == "€") {
+			j = n.end - 1
+			continue
+		}
+		e := -1
+		for k := n.end; k < len(toks) && k < n.end+4; k++ {
+			if groupNouns[toks[k].low] {
+				e = k + 1
+				break
+			}
+			if stopWords[toks[k].low] || toks[k].low == "%" || toks[k].low == "percent" {
+				break
+			}
+			if _, ok := parseNumber(toks, k); ok {
+				break
+			}
+		}
+		if e < 0 || inCas(toks[e-1].start) {
+			j = n.end - 1
+			continue
+		}
+		// Casualty nouns right after the group ("12 people killed") were
+		// already counted as casualties; "some"/"many" alone are too vague.
+		if w := toks[n.start].low; n.end-n.start == 1 && (w == "some" || w == "many" || w == "both") {
+			j = n.end - 1
+			continue
+		}
+		sizes = append(sizes, sitrep.Size{
+			Span:  sitrep.Span{Start: toks[n.start].start, End: toks[e-1].end},
+			Count: n.count, Exact: n.exact,
+			Who:  text[toks[n.end].start:toks[e-1].end],
+			Text: text[toks[n.start].start:toks[e-1].end],
+		})
+		j = e - 1
+	}
+	return sizes
+}
+
+// Summarize reduces an article's casualty mentions to one figure per kind
+// for the main incident: the first non-zero mention of each kind. (The
+// largest mention was measured too; it does worse on the dev set because
+// round-ups and background figures such as yearly tolls are usually larger
+// than the reported incident, which news leads put first.)
+func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
+	kSet, wSet := false, false
+	for _, c := range cas {
+		switch c.Kind {
+		case Killed:
+			if !kSet && c.Count > 0 {
+				killed, kSet = c.Count, true
+			}
+		case Wounded:
+			if !wSet && c.Count > 0 {
+				wounded, wSet = c.Count, true
+			}
+		}
+	}
+	return killed, wounded
+}
