@@ -1,0 +1,222 @@
+package entity
+
+// Built-in knowledge, written by hand for this project. It covers what a
+// news recognizer needs even without the gazetteer: countries with their
+// demonyms, major cities and states, regions, titles, organisation cue
+// words and well-known acronyms. The pipeline's Lexicon extends it.
+
+// countries lists "Country|demonym,demonym|alias,alias" lines.
+const countries = `Afghanistan|Afghan,Afghani|
+Albania|Albanian|
+Algeria|Algerian|
+Andorra|Andorran|
+Angola|Angolan|
+Argentina|Argentine,Argentinian|
+Armenia|Armenian|
+Australia|Australian|
+Austria|Austrian|
+Azerbaijan|Azerbaijani,Azeri|
+Bahamas|Bahamian|
+Bahrain|Bahraini|
+Bangladesh|Bangladeshi|
+Barbados|Barbadian|
+Belarus|Belarusian|
+Belgium|Belgian|
+Belize|Belizean|
+Benin|Beninese|
+Bhutan|Bhutanese|
+Bolivia|Bolivian|
+Bosnia|Bosnian|Bosnia and Herzegovina,Bosnia-Herzegovina
+Botswana|Botswanan|
+Brazil|Brazilian|
+Brunei|Bruneian|
+Bulgaria|Bulgarian|
+Burkina Faso|Burkinabe|
+Burundi|Burundian|
+Cambodia|Cambodian|
+Cameroon|Cameroonian|
+Canada|Canadian|
+Chad|Chadian|
+Chile|Chilean|
+China|Chinese|People's Republic of China
+Colombia|Colombian|
+Congo|Congolese|Democratic Republic of Congo,Democratic Republic of the Congo,DRC
+Costa Rica|Costa Rican|
+Croatia|Croatian,Croat|
+Cuba|Cuban|
+Cyprus|Cypriot|
+Czech Republic|Czech|Czechia
+Denmark|Danish,Dane|
+Djibouti|Djiboutian|
+Dominican Republic|Dominican|
+Ecuador|Ecuadorian|
+Egypt|Egyptian|
+El Salvador|Salvadoran|
+Eritrea|Eritrean|
+Estonia|Estonian|
+Ethiopia|Ethiopian|
+Fiji|Fijian|
+Finland|Finnish,Finn|
+France|French,Frenchman,Frenchmen|
+Gabon|Gabonese|
+Gambia|Gambian|
+Georgia|Georgian|
+Germany|German|
+Ghana|Ghanaian|
+Greece|Greek|
+Guatemala|Guatemalan|
+Guinea|Guinean|
+Guyana|Guyanese|
+Haiti|Haitian|
+Honduras|Honduran|
+Hungary|Hungarian|
+Iceland|Icelandic,Icelander|
+India|Indian|
+Indonesia|Indonesian|
+Iran|Iranian|Islamic Republic of Iran
+Iraq|Iraqi|
+Ireland|Irish|
+Israel|Israeli|
+Italy|Italian|
+Ivory Coast|Ivorian|Cote d'Ivoire
+Jamaica|Jamaican|
+Japan|Japanese|
+Jordan|Jordanian|
+Kazakhstan|Kazakh|
+Kenya|Kenyan|
+Kosovo|Kosovar|
+Kuwait|Kuwaiti|
+Kyrgyzstan|Kyrgyz|
+Laos|Laotian|
+Latvia|Latvian|
+Lebanon|Lebanese|
+Liberia|Liberian|
+Libya|Libyan|
+Liechtenstein|Liechtensteiner|
+Lithuania|Lithuanian|
+Luxembourg|Luxembourger|
+Macedonia|Macedonian|North Macedonia
+Madagascar|Malagasy|
+Malawi|Malawian|
+Malaysia|Malaysian|
+Maldives|Maldivian|
+Mali|Malian|
+Malta|Maltese|
+Mauritania|Mauritanian|
+Mauritius|Mauritian|
+Mexico|Mexican|
+Moldova|Moldovan|
+Monaco|Monegasque|
+Mongolia|Mongolian|
+Montenegro|Montenegrin|
+Morocco|Moroccan|
+Mozambique|Mozambican|
+Myanmar|Burmese|Burma
+Namibia|Namibian|
+Nepal|Nepalese,Nepali|
+Netherlands|Dutch|Holland
+New Zealand|New Zealander|
+Nicaragua|Nicaraguan|
+Niger|Nigerien|
+Nigeria|Nigerian|
+North Korea|North Korean|
+Norway|Norwegian|
+Oman|Omani|
+Pakistan|Pakistani|
+Palestine|Palestinian|Palestinian Territories
+Panama|Panamanian|
+Papua New Guinea|Papua New Guinean|
+Paraguay|Paraguayan|
+Peru|Peruvian|
+Philippines|Filipino,Philippine|
+Poland|Polish,Pole|
+Portugal|Portuguese|
+Qatar|Qatari|
+Romania|Romanian|
+Russia|Russian|Russian Federation
+Rwanda|Rwandan|
+Saudi Arabia|Saudi|KSA
+Senegal|Senegalese|
+Serbia|Serbian,Serb|
+Sierra Leone|Sierra Leonean|
+Singapore|Singaporean|
+Slovakia|Slovak,Slovakian|
+Slovenia|Slovenian,Slovene|
+Somalia|Somali|
+South Africa|South African|
+South Korea|South Korean|Korea
+South Sudan|South Sudanese|
+Spain|Spanish,Spaniard|
+Sri Lanka|Sri Lankan|
+Sudan|Sudanese|
+Suriname|Surinamese|
+Sweden|Swedish,Swede|
+Switzerland|Swiss|
+Syria|Syrian|
+Taiwan|Taiwanese|
+Tajikistan|Tajik|
+Tanzania|Tanzanian|
+Thailand|Thai|
+Togo|Togolese|
+Trinidad and Tobago|Trinidadian|
+Tunisia|Tunisian|
+Turkey|Turkish,Turk|Turkiye
+Turkmenistan|Turkmen|
+Uganda|Ugandan|
+Ukraine|Ukrainian|
+United Arab Emirates|Emirati|UAE,U.A.E.
+United Kingdom|British,Briton|UK,U.K.,Britain,Great Britain
+United States|American|US,U.S.,USA,U.S.A.,America,United States of America
+Uruguay|Uruguayan|
+Uzbekistan|Uzbek|
+Venezuela|Venezuelan|
+Vietnam|Vietnamese|
+Yemen|Yemeni|
+Zambia|Zambian|
+Zimbabwe|Zimbabwean|
+Soviet Union|Soviet|USSR
+Yugoslavia|Yugoslav|
+Scotland|Scottish,Scot|
+England|English,Englishman|
+Wales|Welsh|
+Kurdistan|Kurdish,Kurd|
+Chechnya|Chechen|
+Tibet|Tibetan|
+Gaza|Gazan|Gaza Strip
+West Bank||
+Hong Kong||
+`
+
+// cities lists major cities, states and provinces (GPE, not countries).
+const cities = `Abu Dhabi,Accra,Addis Ababa,Aden,Aleppo,Algiers,Amman,Amsterdam,Ankara,Anbar,Athens,Atlanta,Auckland,Baghdad,Baku,Bali,Baltimore,Bangkok,Barcelona,Basra,Beijing,Beirut,Belfast,Belgrade,Benghazi,Berlin,Bern,Bogota,Bombay,Bonn,Boston,Brasilia,Bratislava,Brisbane,Brussels,Bucharest,Budapest,Buenos Aires,Cairo,Calcutta,California,Canberra,Cape Town,Caracas,Casablanca,Chicago,Colombo,Copenhagen,Dakar,Dallas,Damascus,Dar es Salaam,Delhi,Denver,Detroit,Dhaka,Doha,Donetsk,Dubai,Dublin,Durban,Edinburgh,Erbil,Fallujah,Florida,Frankfurt,Geneva,Glasgow,Gothenburg,Hamburg,Hanoi,Harare,Havana,Hebron,Helsinki,Herat,Hiroshima,Homs,Houston,Idlib,Islamabad,Istanbul,Jakarta,Jeddah,Jerusalem,Johannesburg,Kabul,Kandahar,Karachi,Karbala,Kathmandu,Khartoum,Kiev,Kyiv,Kigali,Kinshasa,Kirkuk,Kolkata,Kuala Lumpur,Lagos,Lahore,Las Vegas,Lima,Lisbon,Ljubljana,London,Los Angeles,Luanda,Lusaka,Lyon,Madrid,Managua,Manchester,Manila,Marseille,Mecca,Medina,Melbourne,Mexico City,Miami,Milan,Minsk,Mogadishu,Monrovia,Montreal,Moscow,Mosul,Mumbai,Munich,Nairobi,Najaf,Naples,New Delhi,New York,New York City,Nicosia,Nineveh,Osaka,Oslo,Ottawa,Paris,Peshawar,Philadelphia,Phnom Penh,Prague,Pretoria,Pyongyang,Quebec,Quetta,Rabat,Ramadi,Ramallah,Raqqa,Riga,Rio de Janeiro,Riyadh,Rome,Rotterdam,Saigon,Samarra,San Francisco,Sanaa,Santiago,Sao Paulo,Sarajevo,Seattle,Seoul,Shanghai,Singapore,Skopje,Sofia,St Petersburg,St. Petersburg,Stockholm,Sydney,Taipei,Tallinn,Tashkent,Tbilisi,Tehran,Tel Aviv,Tikrit,Tirana,Tokyo,Toronto,Tripoli,Tunis,Texas,Ulan Bator,Vancouver,Vienna,Vilnius,Warsaw,Washington,Wellington,Yangon,Yerevan,Zagreb,Zurich,Alabama,Alaska,Arizona,Arkansas,Colorado,Connecticut,Delaware,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,North Carolina,North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Utah,Vermont,Virginia,West Virginia,Wisconsin,Wyoming,Ontario,Bavaria,Kashmir,Punjab,Crimea,Catalonia,Sindh,Kurdistan Region,Golan Heights,Hokkaido,Siberia`
+
+// regions lists non-GPE locations (LOC).
+const regions = `Africa,Asia,Europe,North America,South America,Latin America,Central America,Antarctica,Arctic,Oceania,Middle East,Near East,Far East,Mideast,Gulf,Persian Gulf,Arabian Peninsula,Balkans,Caucasus,Caribbean,Mediterranean,Sahara,Sahel,Horn of Africa,Central Asia,South Asia,Southeast Asia,East Asia,Western Europe,Eastern Europe,Scandinavia,Levant,Maghreb,Pacific,Atlantic,Indian Ocean,Red Sea,Black Sea,Caspian Sea,Baltic,Tigris,Euphrates,Nile,Himalayas,Alps,Sinai,Strait of Hormuz,Gulf of Oman,South China Sea,West,Western Hemisphere`
+
+// orgs lists well-known organisations and acronyms, with "=" joining
+// aliases of one organisation.
+const orgs = `United Nations=UN=U.N.,European Union=EU,North Atlantic Treaty Organization=NATO,Islamic State=ISIS=ISIL=IS,Popular Mobilization Forces=Popular Mobilisation Forces=PMF=Hashd al-Shaabi,International Atomic Energy Agency=IAEA,Organization of the Petroleum Exporting Countries=OPEC,World Health Organization=WHO,Federal Bureau of Investigation=FBI,Central Intelligence Agency=CIA,National Security Agency=NSA,International Monetary Fund=IMF,World Trade Organization=WTO,World Bank,Pentagon,Kremlin,White House,State Department,Hezbollah,Hizbollah,Hamas,Taliban,al-Qaeda=al-Qaida=Al Qaeda=Al-Qaeda,Kataib Hezbollah,Houthis=Houthi,Muslim Brotherhood,Revolutionary Guards=Revolutionary Guard=IRGC,Quds Force,Reuters,Associated Press=AP,Agence France-Presse=AFP,Xinhua,BBC,CNN,Al Jazeera,Congress,Senate,Parliament,Knesset,Duma,Security Council,Red Cross,Red Crescent,Amnesty International,Human Rights Watch,Interpol,Europol,African Union=AU,Arab League,Gulf Cooperation Council=GCC,ASEAN,G7,G20,Boko Haram,al-Shabaab=Al-Shabaab,PKK,YPG,SDF,Syrian Democratic Forces,Free Syrian Army,Mossad,Shin Bet,FSB,KGB,MI6,MI5,Google,Apple,Microsoft,Amazon,Facebook,Twitter,NASA,Supreme Court,Labour,Tories`
+
+// demonymsExtra are NORP words that are not country demonyms.
+const demonymsExtra = `Arab,Arabs,Kurd,Kurds,Muslim,Muslims,Moslem,Moslems,Christian,Christians,Jew,Jews,Jewish,Sunni,Sunnis,Shia,Shiite,Shiites,Shi'ite,Shi'ites,Catholic,Catholics,Protestant,Protestants,Orthodox,Hindu,Hindus,Buddhist,Buddhists,Sikh,Sikhs,Islamist,Islamists,Islamic,Democrat,Democrats,Republican,Republicans,Democratic,Communist,Communists,Socialist,Socialists,European,Europeans,Asian,Asians,African,Africans,Western,Westerner,Westerners,Persian,Yazidi,Yazidis,Alawite,Alawites,Druze,Zionist,Pashtun,Baluch,Tamil,Tamils,Uighur,Uighurs,Uyghur,Uyghurs,Latino,Latinos,Hispanic,Hispanics,Arabic,Scandinavian,Balkan,Caucasian,Slav,Slavic,Latin,Nordic,Baltic,Gulf Arab,Palestinians,Israelis,Arab-Israeli,Conservative,Conservatives,Liberal,Liberals,Nazi,Nazis,Marxist,Maoist,Maoists,Bolshevik,Anglican,Evangelical,Evangelicals,Mormon,Mormons,Coptic,Copts,Wahhabi,Salafi,Salafist,Salafists,Jihadist,Jihadists`
+
+// titles lists titles and role words written before a person's name;
+// spaces separate the words of a multi-word title.
+const titles = `President,Vice President,Prime Minister,Deputy Prime Minister,Minister,Deputy Minister,Foreign Minister,Defense Minister,Defence Minister,Interior Minister,Finance Minister,Oil Minister,Health Minister,Justice Minister,Trade Minister,Economy Minister,Information Minister,State Minister,Secretary,Secretary of State,Secretary of Defense,Secretary of Defence,Defense Secretary,Defence Secretary,Foreign Secretary,Home Secretary,Treasury Secretary,State Secretary,Press Secretary,Secretary-General,Secretary General,General,Gen.,Gen,Army Gen.,Marine Gen.,Air Force Gen.,Lt. Gen.,Lieutenant General,Maj. Gen.,Major General,Brig. Gen.,Brigadier General,Lt.,Lieutenant,Maj.,Major,Col.,Colonel,Lt. Col.,Capt.,Captain,Sgt.,Sergeant,Cpl.,Pvt.,Adm.,Admiral,Vice Adm.,Rear Adm.,Cmdr.,Commander,Field Marshal,Marshal,Sen.,Senator,Rep.,Representative,Congressman,Congresswoman,Gov.,Governor,Lt. Gov.,Mayor,Ayatollah,Grand Ayatollah,Sheikh,Sheik,Imam,Mullah,Cleric,King,Queen,Prince,Princess,Crown Prince,Emir,Sultan,Pope,Cardinal,Archbishop,Bishop,Rev.,Reverend,Rabbi,Mr.,Mr,Mrs.,Mrs,Ms.,Ms,Miss,Dr.,Dr,Prof.,Professor,Judge,Justice,Chief Justice,Speaker,House Speaker,Chancellor,Vice Chancellor,Ambassador,Envoy,Special Envoy,Chairman,Chairwoman,Chief,Director,Spokesman,Spokeswoman,Spokesperson,Commissioner,Attorney General,Supreme Leader,Leader,Opposition Leader,Sir,Lord,Lady,Dame,Premier,Coach,Detective,Officer,Sheriff,Inspector,Superintendent,Chief Executive,CEO,Chairperson,Deputy,Councillor,Councilman,Councilwoman,Senior Adviser,Adviser,Advisor,National Security Adviser,President-elect,Pres.,Gov,Sen,Rep,Lawmaker,Diplomat,Commander-in-Chief`
+
+// lowerTitles are role words written in lower case before a name
+// ("spokesman John Kirby", "cleric Moqtada al-Sadr").
+const lowerTitles = `president,minister,secretary,spokesman,spokeswoman,spokesperson,leader,cleric,commander,envoy,ambassador,chairman,chairwoman,director,chief,senator,general,lawmaker,analyst,official,governor,mayor,premier,coach,striker,midfielder,defender,goalkeeper,captain,manager,colleague,adviser,advisor,aide,candidate,challenger,rival,judge,prosecutor,lawyer,attorney,economist,reporter,correspondent,photographer,editor,actor,actress,singer,writer,author,player,champion,veteran,compatriot,teammate,husband,wife,son,daughter,brother,sister,father,mother`
+
+// orgCues are words that make a capitalised phrase an organisation.
+const orgCues = `Ministry,Department,Army,Navy,Command,Council,Party,Committee,Agency,Embassy,Consulate,Corps,Forces,Force,Front,Brigade,Brigades,Battalion,Battalions,Regiment,Division,Movement,Organization,Organisation,University,College,School,Academy,Institute,Bank,Group,Inc,Inc.,Corp,Corp.,Ltd,Ltd.,Co.,Company,Corporation,Association,Union,League,Federation,Commission,Court,Parliament,Congress,Senate,Assembly,Office,Bureau,Foundation,Fund,Authority,Service,Services,Police,Guard,Guards,Militia,Militias,Airlines,Airways,Airline,News,Times,Post,Journal,Herald,Tribune,Gazette,Club,FC,Board,Exchange,Church,Mission,Network,Alliance,Coalition,Cabinet,Government,Administration,Trust,Securities,Holdings,Industries,Motors,Systems,Technologies,Unit,Mobilization,Mobilisation,Chiefs,Society,Center,Centre,Hospital,Telecom,Energy,Petroleum,Oil,Resources,Capital,Partners,Investments,Airport,Railways,Brotherhood,Hezbollah,Hizbollah,Jihad,Dynamo,Rovers,Athletic,Wanderers,City,Assets,Insurance,Pharmaceuticals,Plc,PLC,AG,SA,NV,GmbH,LLC,Bancorp,Financial,Communications,Electric,Entertainment,Media,Press,Studios,Foods,Stores,Steel,Mining,Chemical,Chemicals,Team,Tribunal,Secretariat,Directorate,Intelligence,Legion,Mujahideen,Cartel,Gang`
+
+// locCues make a capitalised phrase a non-GPE location.
+const locCues = `River,Sea,Ocean,Gulf,Mountains,Mountain,Mount,Mt.,Lake,Valley,Desert,Island,Islands,Isles,Peninsula,Strait,Straits,Bay,Coast,Basin,Canal,Plain,Plains,Plateau,Range,Hills,Heights,Forest,Delta,Channel,Square,Street,Avenue,Road,Highway,Bridge,Zone,Region,Corridor,Border,Park`
+
+// gpeCues make a capitalised phrase a GPE ("Nineveh Province").
+const gpeCues = `Province,Governorate,County,District,State,Republic,Kingdom,Emirate,Emirates,Municipality,Prefecture,Oblast,Township,Village,Town,Territory,Territories`
+
+// notNames are capitalised words that never start or form a name on
+// their own: function words, pronouns, days and months (dates are timexes).
+const notNames = `The,A,An,This,That,These,Those,It,Its,He,She,They,We,I,You,His,Her,Their,Our,My,Your,In,On,At,By,For,From,With,As,But,And,Or,Nor,If,When,While,After,Before,Since,Until,During,Of,To,Into,Over,Under,About,Against,Between,Among,Through,Despite,Although,Though,Because,So,Yet,Also,Then,There,Here,Where,What,Which,Who,Whom,Whose,Why,How,All,Some,Many,Most,More,Few,Several,Each,Every,Both,Either,Neither,No,Not,Yes,One,Two,Three,Four,Five,Six,Seven,Eight,Nine,Ten,First,Second,Third,Last,Next,New,Other,Another,Such,Only,Just,Even,Still,Now,Today,Tonight,Yesterday,Tomorrow,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday,January,February,March,April,May,June,July,August,September,October,November,December,Jan,Feb,Mar,Apr,Jun,Jul,Aug,Sep,Sept,Oct,Nov,Dec,Jan.,Feb.,Mar.,Apr.,Jun.,Jul.,Aug.,Sep.,Sept.,Oct.,Nov.,Dec.,Mon,Tue,Wed,Thu,Fri,Sat,Sun,Photo,Photos,Video,Image,Images,File,Picture,Pictures,Read,Watch,See,Click,Please,Thank,Thanks,According,However,Meanwhile,Moreover,Furthermore,Instead,Later,Earlier,Already,Once,Twice,Let,Do,Does,Did,Is,Are,Was,Were,Be,Been,Has,Have,Had,Will,Would,Can,Could,Should,Must,Might,Shall,Not,Don't,It's,That's,There's,Here's,Let's,We're,They're,I'm,Christmas,Easter,Ramadan,Eid,New Year,Internet,God,Allah,AM,PM,TV,OK,Dollar,Dollars,Euro,Euros,Pound,Pounds,Percent,GMT,EST,EDT,CET`

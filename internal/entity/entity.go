@@ -1,0 +1,750 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	sitrep "github.com/sitrep-project/sitrep"
+)
+
+// Recognizer finds and links named entities. It is immutable after New and
+// safe for concurrent use.
+type Recognizer struct {
+	lex Lexicon
+	k   *knowledge
+}
+
+// New returns a Recognizer using lex for places and demonyms beyond the
+// built-in lists; lex may be nil.
+func New(lex Lexicon) *Recognizer {
+	return &Recognizer{lex: lex, k: newKnowledge()}
+}
+
+// mention is an entity mention before linking.
+type mention struct {
+	start, end int // byte span
+	ntok       int
+	typ        sitrep.EntityType
+	strong     bool // typed from knowledge or cues, not a default guess
+	headline   bool
+	title      string
+	name       string // name override ("Iran" for "Iran-backed")
+}
+
+// state is the per-call scratch space of Recognize.
+type state struct {
+	r         *Recognizer
+	k         *knowledge
+	text      string
+	buf, buf2 []byte
+	capsSeen  set // capitalised tokens seen inside mixed-case sentences
+	lowerSeen set // lower-case words seen anywhere
+	ments     []mention
+}
+
+// Recognize returns the PERSON, ORG, GPE, LOC and NORP mentions of the doc
+// in text order, with Name (fullest name in the article, without titles)
+// and Ref (same Ref = same entity).
+func (r *Recognizer) Recognize(doc *sitrep.Doc) []sitrep.Entity {
+	if doc == nil || doc.Article == nil || len(doc.Sentences) == 0 {
+		return nil
+	}
+	st := &state{
+		r:         r,
+		k:         r.k,
+		text:      doc.Article.Text,
+		buf:       make([]byte, 0, 64),
+		buf2:      make([]byte, 0, 64),
+		capsSeen:  make(set, 64),
+		lowerSeen: make(set, 256),
+	}
+	st.collectEvidence(doc)
+	for si := range doc.Sentences {
+		st.sentence(doc.Sentences[si].Tokens)
+	}
+	if len(st.ments) == 0 {
+		return nil
+	}
+	st.resolve()
+	return st.link()
+}
+
+// tokText returns the token's text, read from the article when it is in
+// range so that spans and text always agree.
+func (st *state) tokOK(t sitrep.Token) bool {
+	return t.Start >= 0 && t.End <= len(st.text) && t.Start <= t.End
+}
+
+func (st *state) low(s string) []byte {
+	st.buf = lowerInto(st.buf, s)
+	return st.buf
+}
+
+func (st *state) collectEvidence(doc *sitrep.Doc) {
+	for si := range doc.Sentences {
+		toks := doc.Sentences[si].Tokens
+		head := isHeadline(toks)
+		for i, t := range toks {
+			if t.Text == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			switch {
+			case unicode.IsLower(r):
+				st.lowerSeen[t.Text] = struct{}{}
+			case unicode.IsUpper(r) && !head && !isInitial(toks, i):
+				st.capsSeen[t.Text] = struct{}{}
+			}
+		}
+	}
+}
+
+// isHeadline reports whether the sentence is written in capitals, so that
+// capitalisation says nothing about names.
+func isHeadline(toks []sitrep.Token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		hasLetter, hasLower := false, false
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				hasLetter = true
+				if unicode.IsLower(r) {
+					hasLower = true
+				}
+			}
+		}
+		if !hasLetter {
+			continue
+		}
+		words++
+		if !hasLower {
+			upper++
+		}
+	}
+	return words > 0 && upper*10 >= words*8 && (words > 1 || upper == 1)
+}
+
+// isInitial reports whether token i starts a sentence or a quotation, where
+// any word is capitalised.
+func isInitial(toks []sitrep.Token, i int) bool {
+	for p := i - 1; p >= 0; p-- {
+		switch toks[p].Text {
+		case "\"", "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "``", "`", "•", "*":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+var particlePrefixes = [...]string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "az-", "ud-", "ul-", "bin-", "ibn-", "abu-", "bu-", "d'", "l'"}
+
+// isCapLike reports whether s looks like part of a name: capitalised, or an
+// Arabic or Romance particle glued to a capitalised word ("al-Sadr").
+func isCapLike(s string) bool {
+	r := firstRune(s)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, p := range particlePrefixes {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			return unicode.IsUpper(firstRune(s[len(p):]))
+		}
+	}
+	return false
+}
+
+func isUpperWord(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+func isTagNNP(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// known reports whether the lower-cased word is in any built-in list.
+func (st *state) known(low []byte, asWritten string) bool {
+	k := st.k
+	if _, ok := k.places[string(low)]; ok {
+		return true
+	}
+	if _, ok := k.demonyms[string(low)]; ok {
+		return true
+	}
+	if _, ok := k.orgs[string(low)]; ok {
+		return true
+	}
+	if k.first.has(asWritten) {
+		return true
+	}
+	if st.r.lex != nil && st.r.lex.Demonym(asWritten) {
+		return true
+	}
+	return false
+}
+
+func (st *state) isFirstName(s string, headline bool) bool {
+	if headline {
+		st.buf2 = titleInto(st.buf2, s)
+		_, ok := st.k.first[string(st.buf2)]
+		return ok
+	}
+	return st.k.first.has(s)
+}
+
+// startCand reports whether token i can start a name.
+func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
+	t := toks[i].Text
+	if t == "" {
+		return false
+	}
+	if headline {
+		return st.headCand(t)
+	}
+	if !isCapLike(t) {
+		return false
+	}
+	// A title starts a run even sentence-initially ("Mr Trump", "Secretary of State X").
+	if m := st.matchTitle(toks, i, len(toks)); m > i && m < len(toks) && isCapLike(toks[m].Text) {
+		return true
+	}
+	low := st.low(t)
+	if st.k.notNames.has(string(low)) {
+		return false
+	}
+	if !isInitial(toks, i) {
+		return true
+	}
+	if st.known(low, t) || st.capsSeen.has(t) {
+		return true
+	}
+	if st.lowerSeen.has(string(low)) {
+		return false
+	}
+	if toks[i].Tag != "" {
+		return isTagNNP(toks[i].Tag)
+	}
+	return i+1 < len(toks) && isCapLike(toks[i+1].Text)
+}
+
+// headCand decides for a word of an all-caps sentence: only words known
+// from the lists or seen capitalised elsewhere in the article qualify.
+func (st *state) headCand(t string) bool {
+	if !unicode.IsLetter(firstRune(t)) {
+		return false
+	}
+	low := st.low(t)
+	if st.k.notNames.has(string(low)) {
+		return false
+	}
+	// Given names are not enough here: "LUCKY WIN" is no person.
+	if _, ok := st.k.places[string(low)]; ok {
+		return true
+	}
+	if _, ok := st.k.demonyms[string(low)]; ok {
+		return true
+	}
+	if _, ok := st.k.orgs[string(low)]; ok {
+		return true
+	}
+	st.buf2 = titleInto(st.buf2, t)
+	return st.capsSeen.has(string(st.buf2)) || st.capsSeen.has(t)
+}
+
+func (st *state) midCand(toks []sitrep.Token, j int, headline bool) bool {
+	t := toks[j].Text
+	if t == "" {
+		return false
+	}
+	if headline {
+		return st.headCand(t)
+	}
+	if !isCapLike(t) {
+		return false
+	}
+	return !st.k.notNames.has(string(st.low(t)))
+}
+
+var connectorParticles = set{"al": {}, "bin": {}, "ibn": {}, "bint": {}, "abu": {}, "de": {}, "da": {}, "del": {}, "della": {}, "di": {}, "du": {}, "dos": {}, "das": {}, "van": {}, "von": {}, "der": {}, "den": {}, "la": {}, "le": {}, "el": {}, "ben": {}, "y": {}}
+
+// extend returns the end of the name run starting at i.
+func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
+	j := i + 1
+	for j < len(toks) {
+		if st.midCand(toks, j, headline) {
+			j++
+			continue
+		}
+		t := toks[j].Text
+		// "Gen" "." when the tokenizer splits abbreviation periods.
+		if t == "." && toks[j].Start == toks[j-1].End && len(toks[j-1].Text) <= 4 && j+1 < len(toks) && st.midCand(toks, j+1, headline) {
+			j++
+			continue
+		}
+		if j+1 >= len(toks) {
+			break
+		}
+		lt := st.low(t)
+		switch {
+		case t == "&":
+			if st.midCand(toks, j+1, headline) {
+				j += 2
+				continue
+			}
+		case string(lt) == "of" && st.ofHead(toks[j-1].Text):
+			if st.midCand(toks, j+1, headline) {
+				j += 2
+				continue
+			}
+			if j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "the") && st.midCand(toks, j+2, headline) {
+				j += 3
+				continue
+			}
+		case !headline && connectorParticles.has(t):
+			if st.midCand(toks, j+1, headline) {
+				j += 2
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+var ofHeads = set{"united": {}, "people's": {}, "house": {}, "chiefs": {}, "friends": {}, "sons": {}, "daughters": {}, "order": {}, "city": {}, "isle": {}, "cape": {}, "duke": {}, "prince": {}, "princess": {}, "king": {}, "queen": {}, "bank": {}, "ministry": {}, "department": {}, "secretary": {}, "minister": {}, "university": {}, "republic": {}, "kingdom": {}, "gulf": {}, "bay": {}, "sea": {}, "strait": {}, "straits": {}, "council": {}, "board": {}, "chamber": {}, "commission": {}, "institute": {}, "school": {}, "college": {}, "church": {}, "federation": {}, "union": {}, "league": {}, "association": {}, "organization": {}, "organisation": {}, "office": {}, "bureau": {}, "society": {}, "academy": {}, "museum": {}, "party": {}, "army": {}, "province": {}, "state": {}, "states": {}, "court": {}, "mount": {}, "lake": {}, "islands": {}, "chief": {}, "speaker": {}, "governor": {}, "emirate": {}, "sultanate": {}, "commonwealth": {}, "statue": {}, "bishop": {}, "archbishop": {}, "minister-president": {}, "horn": {}, "coast": {}, "gate": {}, "tower": {}, "palace": {}}
+
+func (st *state) ofHead(word string) bool {
+	low := st.low(strings.TrimSuffix(word, "."))
+	return ofHeads.has(string(low)) || st.k.orgCues.has(string(low)) || st.k.locCues.has(string(low)) || st.k.gpeCues.has(string(low))
+}
+
+var modSuffixes = set{"backed": {}, "led": {}, "allied": {}, "aligned": {}, "funded": {}, "supported": {}, "sponsored": {}, "controlled": {}, "held": {}, "run": {}, "owned": {}, "based": {}, "born": {}, "made": {}, "brokered": {}, "dominated": {}, "linked": {}, "affiliated": {}, "friendly": {}, "inspired": {}, "trained": {}, "armed": {}, "occupied": {}, "leaning": {}, "oriented": {}, "registered": {}, "flagged": {}}
+
+// sentence finds the mentions of one sentence.
+func (st *state) sentence(toks []sitrep.Token) {
+	for i := range toks {
+		if !st.tokOK(toks[i]) {
+			return // inconsistent token spans: skip the sentence rather than misreport
+		}
+	}
+	headline := isHeadline(toks)
+	for i := 0; i < len(toks); {
+		if st.compound(toks[i]) {
+			i++
+			continue
+		}
+		if !st.startCand(toks, i, headline) {
+			i++
+			continue
+		}
+		j := st.extend(toks, i, headline)
+		// "Iran" "-" "backed" when the tokenizer splits hyphens.
+		if j+1 < len(toks) && toks[j].Text == "-" && toks[j].Start == toks[j-1].End &&
+			toks[j+1].Start == toks[j].End && modSuffixes.has(toks[j+1].Text) {
+			st.modifier(toks[i].Start, toks[j-1].End, toks[j+1].End, toks[j+1].Text, j-i)
+			i = j + 2
+			continue
+		}
+		st.run(toks, i, j, headline)
+		i = j
+	}
+}
+
+// compound handles hyphenated single tokens: "Iran-backed", "US-led",
+// "Baghdad-based", "pro-Iranian", "anti-American".
+func (st *state) compound(t sitrep.Token) bool {
+	s := t.Text
+	d := strings.LastIndexByte(s, '-')
+	if d <= 0 || d == len(s)-1 {
+		return false
+	}
+	head, tail := s[:d], s[d+1:]
+	if modSuffixes.has(tail) && isCapLike(head) && !strings.HasSuffix(head, "-") {
+		st.modifier(t.Start, t.Start+d, t.End, tail, 1)
+		return true
+	}
+	if f := strings.IndexByte(s, '-'); f > 0 {
+		pre := strings.ToLower(s[:f])
+		rest := s[f+1:]
+		if (pre == "pro" || pre == "anti") && isCapLike(rest) {
+			st.ments = append(st.ments, mention{start: t.Start, end: t.End, ntok: 1, typ: sitrep.NORP, strong: true, name: rest})
+			return true
+		}
+	}
+	return false
+}
+
+// modifier emits the mention for "<name>-<suffix>" spanning [start,end)
+// whose name part ends at headEnd.
+func (st *state) modifier(start, headEnd, end int, suffix string, ntok int) {
+	head := st.text[start:headEnd]
+	if suffix == "based" || suffix == "born" {
+		typ := sitrep.GPE
+		if _, ok := st.k.orgs[string(st.low(head))]; ok {
+			typ = sitrep.Org
+		}
+		st.ments = append(st.ments, mention{start: start, end: headEnd, ntok: ntok, typ: typ, strong: true})
+		return
+	}
+	st.ments = append(st.ments, mention{start: start, end: end, ntok: ntok, typ: sitrep.NORP, strong: true, name: head})
+}
+
+// matchTitle returns the end of the longest title starting at token k and
+// ending before j, or k when none does.
+func (st *state) matchTitle(toks []sitrep.Token, k, j int) int {
+	first := string(st.low(toks[k].Text))
+	list, ok := st.k.titles[first]
+	if !ok {
+		return k
+	}
+	for _, words := range list {
+		p := k
+		ok := true
+		for _, w := range words {
+			if p >= j {
+				ok = false
+				break
+			}
+			tw := st.low(toks[p].Text)
+			if string(tw) != w {
+				// "Gen" "." split by the tokenizer matches "gen."
+				if strings.HasSuffix(w, ".") && string(tw) == w[:len(w)-1] && p+1 < j && toks[p+1].Text == "." {
+					p += 2
+					continue
+				}
+				ok = false
+				break
+			}
+			p++
+		}
+		if ok {
+			if p < j && toks[p].Text == "." && toks[p].Start == toks[p-1].End {
+				p++
+			}
+			return p
+		}
+	}
+	return k
+}
+
+// personLike reports whether tokens [m,j) can be a person's name.
+func (st *state) personLike(toks []sitrep.Token, m, j int) bool {
+	if j-m > 5 {
+		return false
+	}
+	for p := m; p < j; p++ {
+		l := st.low(strings.TrimSuffix(toks[p].Text, "'s"))
+		if st.k.orgCues.has(string(l)) || st.k.locCues.has(string(l)) || st.k.gpeCues.has(string(l)) || string(l) == "of" {
+			return false
+		}
+	}
+	l := st.low(st.text[toks[m].Start:toks[j-1].End])
+	if _, ok := st.k.places[string(l)]; ok {
+		return false
+	}
+	if _, ok := st.k.orgs[string(l)]; ok {
+		return false
+	}
+	if _, ok := st.k.demonyms[string(l)]; ok {
+		return false
+	}
+	return true
+}
+
+// run splits a run of name tokens [i,j) into titles, modifiers and names
+// and emits their mentions.
+func (st *state) run(toks []sitrep.Token, i, j int, headline bool) {
+	k := i
+	for k < j {
+		for p := k; p < j; p++ {
+			m := st.matchTitle(toks, p, j)
+			if m == p {
+				continue
+			}
+			if m == j {
+				// A trailing title ("the US President") names nobody.
+				if p > k && !strings.EqualFold(toks[p-1].Text, "of") {
+					st.classify(toks, k, p, headline)
+					return
+				}
+				continue
+			}
+			if !st.personLike(toks, m, j) {
+				continue
+			}
+			if p > k {
+				st.classify(toks, k, p, headline)
+			}
+			title := st.text[toks[p].Start:toks[m-1].End]
+			st.emit(toks, m, j, sitrep.Person, true, headline, title)
+			return
+		}
+		// "Iraqi Hadi al-Amiri": a demonym before a name is a separate NORP.
+		if j-k > 1 && st.isDemonym(toks[k].Text) && !st.cueInside(toks, k+1, j) && !st.wholeKnown(toks, k, j) {
+			st.emit(toks, k, k+1, sitrep.NORP, true, headline, "")
+			k++
+			continue
+		}
+		st.classify(toks, k, j, headline)
+		return
+	}
+}
+
+func (st *state) isDemonym(s string) bool {
+	if _, ok := st.k.demonyms[string(st.low(s))]; ok {
+		return true
+	}
+	return st.r.lex != nil && st.r.lex.Demonym(s)
+}
+
+func (st *state) cueInside(toks []sitrep.Token, a, b int) bool {
+	for p := a; p < b; p++ {
+		l := st.low(toks[p].Text)
+		if st.k.orgCues.has(string(l)) || st.k.locCues.has(string(l)) || st.k.gpeCues.has(string(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) wholeKnown(toks []sitrep.Token, a, b int) bool {
+	l := st.low(st.text[toks[a].Start:toks[b-1].End])
+	if _, ok := st.k.places[string(l)]; ok {
+		return true
+	}
+	_, ok := st.k.orgs[string(l)]
+	return ok
+}
+
+// placeLookup asks the built-in lists, then the Lexicon.
+func (st *state) placeLookup(text string, headline bool) (known bool, kind placeKind) {
+	if info, ok := st.k.places[string(st.low(text))]; ok {
+		return true, info.kind
+	}
+	if st.r.lex == nil {
+		return false, 0
+	}
+	q := text
+	if headline {
+		q = titleWords(text)
+	}
+	if ok, country := st.r.lex.Place(q); ok {
+		if country {
+			return true, kindCountry
+		}
+		return true, kindCity
+	}
+	return false, 0
+}
+
+// titleWords turns "NEW YORK" into "New York" for lexicon look-ups.
+func titleWords(s string) string {
+	b := []byte(strings.ToLower(s))
+	up := true
+	for i, c := range b {
+		if up && 'a' <= c && c <= 'z' {
+			b[i] = c - ('a' - 'A')
+		}
+		up = c == ' ' || c == '-'
+	}
+	return string(b)
+}
+
+var directions = set{"north": {}, "south": {}, "east": {}, "west": {}, "northern": {}, "southern": {}, "eastern": {}, "western": {}, "central": {}}
+
+var locPrepositions = set{"in": {}, "near": {}, "outside": {}, "across": {}, "throughout": {}, "around": {}, "inside": {}}
+
+var speechVerbs = set{"said": {}, "says": {}, "told": {}, "added": {}, "says:": {}, "wrote": {}, "tweeted": {}, "explained": {}, "warned": {}, "asked": {}, "replied": {}}
+
+// classify types tokens [a,b) and emits the mention.
+func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
+	if a >= b {
+		return
+	}
+	end := toks[b-1].End
+	text := st.text[toks[a].Start:end]
+	n := b - a
+	k := st.k
+	emit := func(t sitrep.EntityType, strong bool) { st.emit(toks, a, b, t, strong, headline, "") }
+
+	low := st.low(strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"))
+	if _, ok := k.orgs[string(low)]; ok {
+		emit(sitrep.Org, true)
+		return
+	}
+	if _, ok := k.demonyms[string(low)]; ok {
+		emit(sitrep.NORP, true)
+		return
+	}
+	if known, kind := st.placeLookup(text, headline); known {
+		if kind == kindRegion {
+			emit(sitrep.Loc, true)
+		} else {
+			emit(sitrep.GPE, true)
+		}
+		return
+	}
+	if n == 1 && st.isDemonym(text) {
+		emit(sitrep.NORP, true)
+		return
+	}
+	firstLow := string(st.low(toks[a].Text))
+	if n >= 2 && directions.has(firstLow) && st.isDemonym(toks[b-1].Text) {
+		emit(sitrep.NORP, true)
+		return
+	}
+	if n == 1 {
+		if d := strings.LastIndexByte(text, '-'); d > 0 && st.isDemonym(text[d+1:]) {
+			emit(sitrep.NORP, true)
+			return
+		}
+	}
+	// "Gulf of Mexico", "Republic of Iraq", "Ministry of Defence".
+	if n >= 3 && strings.EqualFold(toks[a+1].Text, "of") {
+		switch {
+		case k.locCues.has(firstLow):
+			emit(sitrep.Loc, true)
+			return
+		case k.gpeCues.has(firstLow):
+			emit(sitrep.GPE, true)
+			return
+		case k.orgCues.has(firstLow):
+			emit(sitrep.Org, true)
+			return
+		}
+	}
+	lastLow := string(st.low(strings.TrimSuffix(toks[b-1].Text, ".")))
+	if n >= 2 || !st.k.first.has(text) {
+		switch {
+		case k.orgCues.has(lastLow):
+			emit(sitrep.Org, true)
+			return
+		case k.locCues.has(lastLow) && n >= 2:
+			emit(sitrep.Loc, true)
+			return
+		case k.gpeCues.has(lastLow) && n >= 2:
+			emit(sitrep.GPE, true)
+			return
+		}
+	}
+	if n >= 2 && st.cueInside(toks, a, b) {
+		// A cue word inside ("Bank of America Merrill Lynch") still marks an organisation.
+		for p := a; p < b; p++ {
+			if k.orgCues.has(string(st.low(toks[p].Text))) {
+				emit(sitrep.Org, true)
+				return
+			}
+		}
+	}
+	if n >= 2 && (st.isFirstName(toks[a].Text, headline) || st.hasParticle(toks, a, b) || isInitialTok(toks[a].Text)) {
+		emit(sitrep.Person, true)
+		return
+	}
+	// Context.
+	var prev, next, next2 string
+	if a > 0 {
+		prev = toks[a-1].Text
+	}
+	if b < len(toks) {
+		next = toks[b].Text
+	}
+	if b+1 < len(toks) {
+		next2 = toks[b+1].Text
+	}
+	prevLow := string(st.low(prev))
+	if k.lowerTitles.has(prevLow) && !headline {
+		st.emit(toks, a, b, sitrep.Person, true, headline, prev)
+		return
+	}
+	if next == "," && next2 != "" {
+		if known, kind := st.placeLookup(next2, headline); known && kind != kindRegion {
+			emit(sitrep.GPE, true)
+			return
+		}
+	}
+	if n == 1 && isUpperWord(text) && !headline && len(text) <= 6 {
+		emit(sitrep.Org, false)
+		return
+	}
+	if locPrepositions.has(prevLow) && n <= 2 {
+		emit(sitrep.GPE, false)
+		return
+	}
+	if speechVerbs.has(string(st.low(next))) {
+		emit(sitrep.Person, false)
+		return
+	}
+	if n >= 2 && n <= 4 {
+		emit(sitrep.Person, false)
+		return
+	}
+	if n == 1 {
+		emit(defaultSingle, false)
+		return
+	}
+	emit(sitrep.Org, false)
+}
+
+// defaultSingle is the guess for a lone unknown capitalised word.
+const defaultSingle = sitrep.Org
+
+func isInitialTok(s string) bool {
+	return len(s) == 2 && s[1] == '.' && 'A' <= s[0] && s[0] <= 'Z'
+}
+
+func (st *state) hasParticle(toks []sitrep.Token, a, b int) bool {
+	for p := a; p < b; p++ {
+		t := toks[p].Text
+		if connectorParticles.has(t) {
+			return true
+		}
+		if r := firstRune(t); unicode.IsLower(r) && isCapLike(t) {
+			return true
+		}
+		switch t {
+		case "Abdul", "Abd", "Abu", "Bin", "Ibn", "Al":
+			return true
+		}
+	}
+	return false
+}
+
+// emit records the mention of tokens [a,b), trimming a possessive.
+func (st *state) emit(toks []sitrep.Token, a, b int, typ sitrep.EntityType, strong, headline bool, title string) {
+	start, end := toks[a].Start, toks[b-1].End
+	s := st.text[start:end]
+	switch {
+	case strings.HasSuffix(s, "'s"):
+		end -= 2
+	case strings.HasSuffix(s, "’s"):
+		end -= len("’s")
+	case strings.HasSuffix(s, "'") || strings.HasSuffix(s, "’"):
+		if b-a == 1 && len(s) > 1 {
+			_, n := utf8.DecodeLastRuneInString(s)
+			end -= n
+		}
+	}
+	if end <= start {
+		return
+	}
+	if typ == sitrep.Person && title == "" && a > 0 && !headline && st.k.lowerTitles.has(toks[a-1].Text) {
+		title = toks[a-1].Text
+	}
+	st.ments = append(st.ments, mention{start: start, end: end, ntok: b - a, typ: typ, strong: strong && !headline, headline: headline, title: title})
+}
