@@ -166,7 +166,7 @@ type Casualty struct {
 	// Kind is killed, wounded, arrested, missing, kidnapped or displaced.
 	Kind string `json:"kind"`
 	// Count is the number, or a conservative reading of a vague quantity
-	// ("several" = 3, "dozens" = 24); Exact says which.
+	// ("several" = 3, "dozens" = 12, following ACLED); Exact says which.
 	Count int  `json:"count"`
 	Exact bool `json:"exact"`
 	// Who is the noun phrase naming the victims ("a US civilian contractor").
