@@ -1,0 +1,99 @@
+package text
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// Analyzer tokenizes, sentence-splits, tags and lemmatizes text. It is
+// immutable after construction and safe for concurrent use.
+type Analyzer struct {
+	pos     *perceptron
+	lem     *lemmatizer
+	scratch sync.Pool // *tagScratch; reused working memory, not state
+}
+
+// NewAnalyzer loads the embedded part-of-speech model and lemma lists.
+func NewAnalyzer() (*Analyzer, error) {
+	p, err := loadPerceptron(posModelData)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loadLemmas(lemmaData)
+	if err != nil {
+		return nil, err
+	}
+	a := &Analyzer{pos: p, lem: l}
+	a.scratch.New = func() any { return &tagScratch{norm: make([]byte, 0, 1024), ends: make([]int32, 0, 128)} }
+	return a, nil
+}
+
+// Tag sets the part-of-speech tag of each token in place. toks is one
+// sentence: the tagger looks at the two tokens before and after each word.
+func (a *Analyzer) Tag(toks []sitrep.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := a.scratch.Get().(*tagScratch)
+	a.pos.tag(toks, s)
+	a.scratch.Put(s)
+}
+
+// Analyze builds the Doc of art: its paragraphs and its sentences (never
+// crossing a paragraph boundary) with tagged tokens. Byte regions in skip
+// (photo credit lines, say) are left out of sentences entirely; the text
+// of a paragraph around a skipped region is split into sentences normally.
+func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc {
+	text := art.Text
+	doc := &sitrep.Doc{Article: art, Paragraphs: Paragraphs(text)}
+	if len(skip) > 1 && !slices.IsSortedFunc(skip, func(x, y sitrep.Span) int { return x.Start - y.Start }) {
+		skip = slices.Clone(skip)
+		slices.SortFunc(skip, func(x, y sitrep.Span) int { return x.Start - y.Start })
+	}
+	toks := make([]sitrep.Token, 0, len(text)/5+16)
+	type region struct{ para, first, last int }
+	var regions []region
+	var bounds [][2]int
+	emit := func(pi, s, e int) {
+		first := len(toks)
+		toks = appendTokens(toks, text, s, e, 0)
+		if len(toks) > first {
+			regions = append(regions, region{pi, first, len(toks)})
+		}
+	}
+	for pi, p := range doc.Paragraphs {
+		pos := p.Start
+		for _, sk := range skip {
+			if sk.End <= pos || sk.Start >= p.End || sk.End <= sk.Start {
+				continue
+			}
+			if sk.Start > pos {
+				emit(pi, pos, sk.Start)
+			}
+			pos = max(pos, sk.End)
+			if pos >= p.End {
+				break
+			}
+		}
+		if pos < p.End {
+			emit(pi, pos, p.End)
+		}
+	}
+	s := a.scratch.Get().(*tagScratch)
+	for _, r := range regions {
+		bounds = splitSentences(toks[r.first:r.last], bounds[:0])
+		for _, b := range bounds {
+			st := toks[r.first+b[0] : r.first+b[1] : r.first+b[1]]
+			a.pos.tag(st, s)
+			doc.Sentences = append(doc.Sentences, sitrep.Sentence{
+				Span:      sitrep.Span{Start: st[0].Start, End: st[len(st)-1].End},
+				Paragraph: r.para,
+				Tokens:    st,
+			})
+		}
+	}
+	a.scratch.Put(s)
+	return doc
+}
