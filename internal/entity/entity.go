@@ -287,6 +287,9 @@ var connectorParticles = set{"al": {}, "bin": {}, "ibn": {}, "bint": {}, "abu": 
 func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 	j := i + 1
 	for j < len(toks) {
+		if st.isCompound(toks[j].Text) {
+			break
+		}
 		if st.midCand(toks, j, headline) {
 			j++
 			continue
@@ -388,6 +391,20 @@ func (st *state) compound(t sitrep.Token) bool {
 		}
 	}
 	return false
+}
+
+// isCompound reports whether compound would take the token.
+func (st *state) isCompound(s string) bool {
+	d := strings.LastIndexByte(s, '-')
+	if d <= 0 || d == len(s)-1 {
+		return false
+	}
+	if modSuffixes.has(s[d+1:]) {
+		return true
+	}
+	f := strings.IndexByte(s, '-')
+	pre := s[:f]
+	return strings.EqualFold(pre, "pro") || strings.EqualFold(pre, "anti")
 }
 
 // modifier emits the mention for "<name>-<suffix>" spanning [start,end)
@@ -593,10 +610,12 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	if known, kind := st.placeLookup(text, headline); known {
+		// Only the built-in lists are sure enough to beat a surname.
+		_, builtin := k.places[string(st.low(text))]
 		if kind == kindRegion {
-			emit(sitrep.Loc, true)
+			emit(sitrep.Loc, builtin)
 		} else {
-			emit(sitrep.GPE, true)
+			emit(sitrep.GPE, builtin)
 		}
 		return
 	}
@@ -612,6 +631,23 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if n == 1 {
 		if d := strings.LastIndexByte(text, '-'); d > 0 && st.isDemonym(text[d+1:]) {
 			emit(sitrep.NORP, true)
+			return
+		}
+	}
+	if n >= 2 && !headline && st.shouting(toks, a, b) {
+		return
+	}
+	// A trailing demonym or common word is not part of a name: "Nasser
+	// Iraqi soldiers", "Khalid al-Mousily Protesters and ..." in captions.
+	if n >= 2 && !k.orgCues.has(string(st.low(toks[b-1].Text))) {
+		last := toks[b-1].Text
+		if st.isDemonym(last) {
+			st.classify(toks, a, b-1, headline)
+			st.emit(toks, b-1, b, sitrep.NORP, true, headline, "")
+			return
+		}
+		if !headline && st.lowerSeen.has(string(st.low(last))) && !st.wholeKnown(toks, a, b) {
+			st.classify(toks, a, b-1, headline)
 			return
 		}
 	}
@@ -642,6 +678,9 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 			emit(sitrep.GPE, true)
 			return
 		}
+	}
+	if n >= 2 && k.eventCues.has(lastLow) {
+		return
 	}
 	if n >= 2 && st.cueInside(toks, a, b) {
 		// A cue word inside ("Bank of America Merrill Lynch") still marks an organisation.
@@ -690,6 +729,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.Person, false)
 		return
 	}
+	if n >= 2 && st.placeInside(toks, a, b, headline) {
+		// "Air France", "Real Madrid": a name built on a place is an organisation.
+		emit(sitrep.Org, false)
+		return
+	}
 	if n >= 2 && n <= 4 {
 		emit(sitrep.Person, false)
 		return
@@ -703,6 +747,27 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 
 // defaultSingle is the guess for a lone unknown capitalised word.
 const defaultSingle = sitrep.Org
+
+// shouting reports whether an all-caps run in a mixed-case sentence is
+// emphasis ("a very BIG PRICE") rather than acronyms.
+func (st *state) shouting(toks []sitrep.Token, a, b int) bool {
+	for p := a; p < b; p++ {
+		t := toks[p].Text
+		if !isUpperWord(t) || st.known(st.low(t), t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) placeInside(toks []sitrep.Token, a, b int, headline bool) bool {
+	for p := a; p < b; p++ {
+		if _, ok := st.k.places[string(st.low(toks[p].Text))]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 func isInitialTok(s string) bool {
 	return len(s) == 2 && s[1] == '.' && 'A' <= s[0] && s[0] <= 'Z'
@@ -740,7 +805,7 @@ func (st *state) emit(toks []sitrep.Token, a, b int, typ sitrep.EntityType, stro
 			end -= n
 		}
 	}
-	if end <= start {
+	if end <= start || (end-start == 1 && b-a == 1) {
 		return
 	}
 	if typ == sitrep.Person && title == "" && a > 0 && !headline && st.k.lowerTitles.has(toks[a-1].Text) {

@@ -50,6 +50,7 @@ type knowledge struct {
 	orgCues     set
 	locCues     set
 	gpeCues     set
+	eventCues   set
 	notNames    set
 	maxPlace    int // most tokens in a built-in place name
 }
@@ -93,6 +94,7 @@ func newKnowledge() *knowledge {
 		orgCues:     lowerSet(orgCues),
 		locCues:     lowerSet(locCues),
 		gpeCues:     lowerSet(gpeCues),
+		eventCues:   lowerSet(eventCues),
 		notNames:    lowerSet(notNames),
 	}
 	for _, line := range strings.Split(firstNamesData, "\n") {

@@ -33,13 +33,32 @@ func (st *state) resolve() {
 			anyType[key] = m.typ
 		}
 	}
+	// "Khalid Mohammed Smoke rises": a person run that is a known person
+	// plus one word ran into the following text (caption credits).
+	persons := make(set, 8)
+	for _, m := range st.ments {
+		if m.typ == sitrep.Person && m.ntok == 2 {
+			persons[st.text[m.start:m.end]] = struct{}{}
+		}
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.typ != sitrep.Person || m.ntok < 3 {
+			continue
+		}
+		txt := st.text[m.start:m.end]
+		if sp := strings.LastIndexByte(txt, ' '); sp > 0 && persons.has(txt[:sp]) {
+			m.end = m.start + sp
+			m.ntok--
+		}
+	}
 	for i := range st.ments {
 		m := &st.ments[i]
 		if m.name != "" {
 			continue
 		}
 		key := string(st.low(st.text[m.start:m.end]))
-		if m.ntok == 1 && m.typ != sitrep.NORP && surnames.has(key) {
+		if m.ntok == 1 && !m.strong && m.typ != sitrep.NORP && surnames.has(key) {
 			m.typ = sitrep.Person
 			continue
 		}

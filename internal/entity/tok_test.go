@@ -56,7 +56,9 @@ func analyze(text string) *sitrep.Doc {
 
 func tokenize(text string, start, end int) []sitrep.Token {
 	var toks []sitrep.Token
-	add := func(s, e int) { toks = append(toks, sitrep.Token{Span: sitrep.Span{Start: s, End: e}, Text: text[s:e]}) }
+	add := func(s, e int) {
+		toks = append(toks, sitrep.Token{Span: sitrep.Span{Start: s, End: e}, Text: text[s:e]})
+	}
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:])
