@@ -1,0 +1,155 @@
+package dict
+
+import "sort"
+
+// ActorMatch is an actor name found in a sentence.
+type ActorMatch struct {
+	// Code is the CAMEO actor code valid on the requested date, e.g.
+	// "USAGOV".
+	Code string
+	// Name is the dictionary name that matched ("donald trump").
+	Name string
+	// Words is the number of words the name covers.
+	Words int
+	// Source is where the entry was defined, "file:line".
+	Source string
+}
+
+// Role is a code an actor holds, optionally bounded by dates (YYYY-MM-DD,
+// inclusive; "" = open).
+type Role struct {
+	Code     string
+	From, To string
+}
+
+type actorRec struct {
+	def   string // code when no dated role applies; "" = none
+	roles []Role
+	src   string
+}
+
+type actorName struct {
+	words []string
+	name  string
+	rec   *actorRec
+}
+
+// Actors is the actor dictionary: names of countries, organisations and
+// people mapped to CAMEO actor codes, with date-bounded roles.
+type Actors struct {
+	byFirst map[string][]actorName // longest first
+	n       int
+}
+
+func newActors() *Actors { return &Actors{byFirst: map[string][]actorName{}} }
+
+// Len returns the number of actor names (including aliases).
+func (a *Actors) Len() int { return a.n }
+
+// codeOn returns the code valid on date. With date == "" the default code
+// is used, else the role starting latest (typically the current one).
+func (r *actorRec) codeOn(date string) string {
+	if date == "" {
+		if r.def != "" {
+			return r.def
+		}
+		best := -1
+		for i, ro := range r.roles {
+			if best < 0 || ro.From > r.roles[best].From {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return r.roles[best].Code
+		}
+		return ""
+	}
+	for _, ro := range r.roles {
+		if (ro.From == "" || date >= ro.From) && (ro.To == "" || date <= ro.To) {
+			return ro.Code
+		}
+	}
+	return r.def
+}
+
+// Match finds the longest actor name starting at words[0] that has a code
+// on date (YYYY-MM-DD, or "" to ignore date limits). words are lowercase
+// tokens, with "u.s."-style punctuation kept inside tokens.
+func (a *Actors) Match(words []string, date string) (ActorMatch, bool) {
+	if len(words) == 0 {
+		return ActorMatch{}, false
+	}
+	for _, n := range a.byFirst[words[0]] {
+		if !hasPrefix(words, n.words) {
+			continue
+		}
+		code := n.rec.codeOn(date)
+		if code == "" || code == nullCode {
+			continue
+		}
+		return ActorMatch{Code: code, Name: n.name, Words: len(n.words), Source: n.rec.src}, true
+	}
+	return ActorMatch{}, false
+}
+
+// Roles returns the default code and dated roles of the actor whose name
+// is exactly words, for inspection and tests.
+func (a *Actors) Roles(words []string) (def string, roles []Role, ok bool) {
+	if len(words) == 0 {
+		return "", nil, false
+	}
+	for _, n := range a.byFirst[words[0]] {
+		if slicesEq(n.words, words) {
+			return n.rec.def, append([]Role(nil), n.rec.roles...), true
+		}
+	}
+	return "", nil, false
+}
+
+// rawActor is one parsed actor record: names (first is primary) and codes.
+type rawActor struct {
+	names [][]string
+	def   string
+	roles []Role
+	src   string
+}
+
+func (a *Actors) add(recs []rawActor) {
+	for _, r := range recs {
+		rec := &actorRec{def: r.def, roles: r.roles, src: r.src}
+		for _, w := range r.names {
+			if len(w) > 0 {
+				a.put(actorName{words: w, name: joinWords(w), rec: rec})
+			}
+		}
+	}
+}
+
+func (a *Actors) put(n actorName) {
+	list := a.byFirst[n.words[0]]
+	for i := range list {
+		if slicesEq(list[i].words, n.words) {
+			list[i] = n // later definition wins
+			return
+		}
+	}
+	a.n++
+	list = append(list, n)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	a.byFirst[n.words[0]] = list
+}
+
+func joinWords(w []string) string {
+	n := 0
+	for _, s := range w {
+		n += len(s) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, s := range w {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s...)
+	}
+	return string(b)
+}

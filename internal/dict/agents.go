@@ -1,0 +1,71 @@
+package dict
+
+import "sort"
+
+// Agents maps role nouns ("soldiers", "riot police", "protesters") to
+// CAMEO sector codes ("MIL", "COP", "OPP").
+type Agents struct {
+	byFirst map[string][]agentEntry
+	n       int
+}
+
+type agentEntry struct {
+	words  []string
+	code   string
+	prefix bool // PETRARCH "NGO~": the code goes before the actor code
+	src    string
+}
+
+func newAgents() *Agents { return &Agents{byFirst: map[string][]agentEntry{}} }
+
+// Len returns the number of agent phrases (all forms).
+func (a *Agents) Len() int { return a.n }
+
+// Match finds the longest agent phrase starting at words[0] and returns
+// its sector code without "~" and the number of words it covers.
+func (a *Agents) Match(words []string) (code string, n int, ok bool) {
+	e, ok := a.match(words)
+	if !ok {
+		return "", 0, false
+	}
+	return e.code, len(e.words), true
+}
+
+// MatchPrefix is Match that also reports whether the code is an
+// organisation prefix (PETRARCH "NGO~": written before the actor code).
+func (a *Agents) MatchPrefix(words []string) (code string, n int, prefix, ok bool) {
+	e, ok := a.match(words)
+	if !ok {
+		return "", 0, false, false
+	}
+	return e.code, len(e.words), e.prefix, true
+}
+
+func (a *Agents) match(words []string) (agentEntry, bool) {
+	if len(words) == 0 {
+		return agentEntry{}, false
+	}
+	for _, e := range a.byFirst[words[0]] {
+		if hasPrefix(words, e.words) {
+			return e, true
+		}
+	}
+	return agentEntry{}, false
+}
+
+func (a *Agents) put(e agentEntry) {
+	if len(e.words) == 0 {
+		return
+	}
+	list := a.byFirst[e.words[0]]
+	for i := range list {
+		if slicesEq(list[i].words, e.words) {
+			list[i] = e
+			return
+		}
+	}
+	a.n++
+	list = append(list, e)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	a.byFirst[e.words[0]] = list
+}

@@ -1,0 +1,96 @@
+package dict
+
+import (
+	"sort"
+	"strings"
+)
+
+// Discards holds phrases that mark a sentence or a whole story as not
+// codeable (sports, entertainment, historical chronologies).
+type Discards struct {
+	byFirst map[string][]discard // multiword or exact phrases, by first word
+	stems   map[string][]discard // one-word stems, by the stem
+	n       int
+}
+
+type discard struct {
+	words []string
+	stem  bool // last word matches as a prefix
+	story bool
+	text  string
+}
+
+func newDiscards() *Discards {
+	return &Discards{byFirst: map[string][]discard{}, stems: map[string][]discard{}}
+}
+
+// Len returns the number of discard phrases.
+func (d *Discards) Len() int { return d.n }
+
+// Match reports the first discard phrase found in the sentence (lowercase
+// word tokens).
+func (d *Discards) Match(sentenceWordsLower []string) (phrase string, ok bool) {
+	ph, _, ok := d.MatchStory(sentenceWordsLower)
+	return ph, ok
+}
+
+// MatchStory is Match that also reports whether the phrase discards the
+// whole story rather than the sentence.
+func (d *Discards) MatchStory(words []string) (phrase string, story, ok bool) {
+	for i, w := range words {
+		for _, e := range d.byFirst[w] {
+			if e.matchAt(words[i:]) {
+				return e.text, e.story, true
+			}
+		}
+		if len(d.stems) > 0 {
+			for k := 1; k <= len(w); k++ {
+				for _, e := range d.stems[w[:k]] {
+					if e.matchAt(words[i:]) {
+						return e.text, e.story, true
+					}
+				}
+			}
+		}
+	}
+	return "", false, false
+}
+
+func (e *discard) matchAt(words []string) bool {
+	if len(words) < len(e.words) {
+		return false
+	}
+	last := len(e.words) - 1
+	for j, w := range e.words {
+		if j == last && e.stem {
+			if !strings.HasPrefix(words[j], w) {
+				return false
+			}
+		} else if words[j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Discards) put(e discard) {
+	if len(e.words) == 0 {
+		return
+	}
+	m := d.byFirst
+	key := e.words[0]
+	if e.stem && len(e.words) == 1 {
+		m = d.stems
+	}
+	list := m[key]
+	for i := range list {
+		if slicesEq(list[i].words, e.words) && list[i].stem == e.stem {
+			list[i] = e
+			return
+		}
+	}
+	d.n++
+	list = append(list, e)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	m[key] = list
+}

@@ -1,0 +1,362 @@
+package dict
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Kind is a dictionary kind.
+type Kind string
+
+// Dictionary kinds.
+const (
+	KindVerbs    Kind = "verbs"
+	KindActors   Kind = "actors"
+	KindAgents   Kind = "agents"
+	KindDiscards Kind = "discards"
+)
+
+// sitrepKind returns the kind named by a sitrep header line
+// ("# sitrep verbs"), or "" when data is not in sitrep format.
+func sitrepKind(data []byte) Kind {
+	s := string(data[:min(len(data), 64)])
+	line, _, _ := strings.Cut(s, "\n")
+	f := strings.Fields(line)
+	if len(f) < 3 || f[0] != "#" || f[1] != "sitrep" {
+		return ""
+	}
+	switch k := Kind(f[2]); k {
+	case KindVerbs, KindActors, KindAgents, KindDiscards:
+		return k
+	}
+	return ""
+}
+
+// sitrepLines calls fn for each non-blank line with "#" comments removed.
+func sitrepLines(data []byte, fn func(t string, n int)) {
+	s := string(data)
+	for n := 1; len(s) > 0; n++ {
+		var line string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			line, s = s, ""
+		}
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			fn(t, n)
+		}
+	}
+}
+
+// phrases splits "a b | c d" into lowercase word lists.
+func phrases(s string) [][]string {
+	var out [][]string
+	for _, p := range strings.Split(s, "|") {
+		if w := strings.Fields(strings.ToLower(p)); len(w) > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// cutCode splits "text = CODE" at the last " = " or "=".
+func cutCode(t string) (text, code string, ok bool) {
+	i := strings.LastIndexByte(t, '=')
+	if i < 0 {
+		return t, "", false
+	}
+	return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), true
+}
+
+// parseSitrepVerbs reads the sitrep verb format (docs/DICTIONARIES.md).
+func parseSitrepVerbs(name string, data []byte, warn warnFunc) *rawVerbs {
+	r := &rawVerbs{}
+	var cur *rawBlock
+	sitrepLines(data, func(t string, n int) {
+		at := src(name, n)
+		switch {
+		case strings.HasPrefix(t, "@set "):
+			text, members, ok := strings.Cut(t[5:], "=")
+			setName := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(text), "&"))
+			if !ok || setName == "" {
+				warn(at, fmt.Errorf("@set: want \"@set NAME = phrase | phrase\""))
+				return
+			}
+			r.sets = append(r.sets, rawSet{name: setName, members: phrases(members), src: at})
+		case strings.HasPrefix(t, "@block "):
+			f := strings.Fields(t[7:])
+			if len(f) == 0 {
+				warn(at, fmt.Errorf("@block: want \"@block NAME [CODE]\""))
+				return
+			}
+			cur = &rawBlock{name: strings.ToUpper(f[0]), src: at}
+			if len(f) > 1 {
+				cur.code = normCode(f[1])
+			}
+			r.blocks = append(r.blocks, cur)
+		case strings.HasPrefix(t, "@noun "):
+			text, code, ok := cutCode(t[6:])
+			forms := phrases(text)
+			if !ok || code == "" || len(forms) == 0 {
+				warn(at, fmt.Errorf("@noun: want \"@noun phrase | phrase = CODE\""))
+				return
+			}
+			r.nouns = append(r.nouns, rawNoun{forms: forms, code: normCode(code), src: at})
+		case t[0] == '@':
+			warn(at, fmt.Errorf("unknown directive %q", strings.Fields(t)[0]))
+		case t[0] == '-':
+			if cur == nil {
+				warn(at, fmt.Errorf("pattern before any @block"))
+				return
+			}
+			text, code, ok := cutCode(t[1:])
+			if !ok || code == "" {
+				warn(at, fmt.Errorf("pattern without \"= CODE\""))
+				return
+			}
+			cur.patterns = append(cur.patterns, rawPattern{text: text, code: normCode(code), src: at})
+		default:
+			if cur == nil {
+				warn(at, fmt.Errorf("verb %q before any @block", t))
+				return
+			}
+			text, code, _ := cutCode(t)
+			words, forms, hasForms := strings.Cut(text, "|")
+			var m rawMember
+			m.src = at
+			m.code = normCode(code)
+			for i, w := range strings.Fields(strings.ToLower(words)) {
+				if strings.HasPrefix(w, "+") && len(w) > 1 {
+					m.verb = i
+					w = w[1:]
+				}
+				m.words = append(m.words, w)
+			}
+			if len(m.words) == 0 {
+				warn(at, fmt.Errorf("empty verb line"))
+				return
+			}
+			if hasForms {
+				m.forms = strings.Fields(strings.ToLower(forms))
+				if m.forms == nil {
+					m.forms = []string{}
+				}
+				m.noForms = len(m.forms) == 0
+			}
+			cur.members = append(cur.members, m)
+		}
+	})
+	return r
+}
+
+// parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
+func parseSitrepActors(name string, data []byte, warn warnFunc) []rawActor {
+	var out []rawActor
+	sitrepLines(data, func(t string, n int) {
+		at := src(name, n)
+		text, roles, ok := strings.Cut(t, "=")
+		names := phrases(text)
+		if !ok || len(names) == 0 {
+			warn(at, fmt.Errorf("actor: want \"name | alias = CODE[; CODE FROM..TO]\""))
+			return
+		}
+		a := rawActor{names: names, src: at}
+		for _, r := range strings.Split(roles, ";") {
+			f := strings.Fields(r)
+			switch len(f) {
+			case 0:
+				continue
+			case 1:
+				a.def = strings.ToUpper(f[0])
+			case 2:
+				from, to, ok := strings.Cut(f[1], "..")
+				if !ok || !isDateOrEmpty(from) || !isDateOrEmpty(to) {
+					warn(at, fmt.Errorf("actor role %q: want CODE YYYY-MM-DD..YYYY-MM-DD", strings.TrimSpace(r)))
+					continue
+				}
+				a.roles = append(a.roles, Role{Code: strings.ToUpper(f[0]), From: from, To: to})
+			default:
+				warn(at, fmt.Errorf("actor role %q: want CODE [FROM..TO]", strings.TrimSpace(r)))
+			}
+		}
+		out = append(out, a)
+	})
+	return out
+}
+
+func isDateOrEmpty(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// parseSitrepAgents reads "noun | plural = CODE" ("CODE~" for prefixes).
+func parseSitrepAgents(name string, data []byte, warn warnFunc) []agentEntry {
+	var out []agentEntry
+	sitrepLines(data, func(t string, n int) {
+		at := src(name, n)
+		text, code, ok := cutCode(t)
+		code = normCode(code)
+		if !ok || strings.Trim(code, "~") == "" {
+			warn(at, fmt.Errorf("agent: want \"noun | plural = CODE\""))
+			return
+		}
+		prefix := false
+		switch {
+		case strings.HasPrefix(code, "~"):
+			code = code[1:]
+		case strings.HasSuffix(code, "~"):
+			code, prefix = strings.TrimSuffix(code, "~"), true
+		}
+		for _, w := range phrases(text) {
+			out = append(out, agentEntry{words: w, code: code, prefix: prefix, src: at})
+		}
+	})
+	return out
+}
+
+// parseSitrepDiscards reads one phrase a line: "+" first for a story-level
+// discard, "*" last for a stem.
+func parseSitrepDiscards(name string, data []byte, warn warnFunc) []discard {
+	var out []discard
+	sitrepLines(data, func(t string, n int) {
+		story := strings.HasPrefix(t, "+")
+		t = strings.TrimPrefix(t, "+")
+		stem := strings.HasSuffix(t, "*")
+		t = strings.TrimSuffix(t, "*")
+		w := strings.Fields(strings.ToLower(t))
+		if len(w) == 0 {
+			warn(src(name, n), fmt.Errorf("empty discard phrase"))
+			return
+		}
+		out = append(out, discard{words: w, stem: stem, story: story, text: strings.Join(w, " ")})
+	})
+	return out
+}
+
+// ---- writers (used by scripts/dict) ----
+
+// ConvertPetrarch reads a PETRARCH/TABARI dictionary of the given kind and
+// writes it to w in sitrep format, after header (comment lines without the
+// leading "# "). It returns the per-line problems met (lines skipped).
+func ConvertPetrarch(kind Kind, name string, data []byte, header string, w io.Writer) ([]error, error) {
+	var warns []error
+	warn := func(s string, err error) { warns = append(warns, fmt.Errorf("%s: %w", s, err)) }
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# sitrep %s\n", kind)
+	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		fmt.Fprintf(bw, "# %s\n", l)
+	}
+	bw.WriteString("\n")
+	switch kind {
+	case KindVerbs:
+		writeVerbs(bw, parsePetrarchVerbs(name, data, nil, warn))
+	case KindActors:
+		for _, a := range parsePetrarchActors(name, data, warn) {
+			writeActor(bw, a)
+		}
+	case KindAgents:
+		for _, e := range parsePetrarchAgents(name, data, warn) {
+			code := e.code
+			if e.prefix {
+				code += "~"
+			}
+			fmt.Fprintf(bw, "%s = %s\n", strings.Join(e.words, " "), code)
+		}
+	case KindDiscards:
+		for _, d := range parsePetrarchDiscards(name, data, warn) {
+			if d.story {
+				bw.WriteString("+")
+			}
+			bw.WriteString(d.text)
+			if d.stem {
+				bw.WriteString("*")
+			}
+			bw.WriteString("\n")
+		}
+	default:
+		return warns, fmt.Errorf("dict: convert %s: unknown kind %q", name, kind)
+	}
+	if err := bw.Flush(); err != nil {
+		return warns, fmt.Errorf("dict: convert %s: %w", name, err)
+	}
+	return warns, nil
+}
+
+func joinPhrases(ps [][]string) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = strings.Join(p, " ")
+	}
+	return strings.Join(parts, " | ")
+}
+
+func writeVerbs(w *bufio.Writer, r *rawVerbs) {
+	for _, s := range r.sets {
+		fmt.Fprintf(w, "@set %s = %s\n", s.name, joinPhrases(s.members))
+	}
+	for _, b := range r.blocks {
+		fmt.Fprintf(w, "\n@block %s %s\n", b.name, b.code)
+		for _, m := range b.members {
+			words := append([]string(nil), m.words...)
+			if m.verb > 0 {
+				words[m.verb] = "+" + words[m.verb]
+			}
+			w.WriteString(strings.Join(words, " "))
+			if m.forms != nil {
+				w.WriteString(" |")
+				for _, f := range m.forms {
+					w.WriteString(" " + f)
+				}
+			}
+			if m.code != "" {
+				w.WriteString(" = " + m.code)
+			}
+			w.WriteString("\n")
+		}
+		for _, p := range b.patterns {
+			fmt.Fprintf(w, "- %s = %s\n", strings.ToLower(strings.Join(strings.Fields(p.text), " ")), p.code)
+		}
+	}
+	if len(r.nouns) > 0 {
+		w.WriteString("\n# nominal event triggers derived from light-verb patterns (launch/stage/conduct/... + noun)\n")
+	}
+	for _, n := range r.nouns {
+		fmt.Fprintf(w, "@noun %s = %s\n", joinPhrases(n.forms), n.code)
+	}
+}
+
+func writeActor(w *bufio.Writer, a rawActor) {
+	if len(a.names) == 0 {
+		return
+	}
+	w.WriteString(joinPhrases(a.names))
+	w.WriteString(" =")
+	sep := " "
+	if a.def != "" {
+		w.WriteString(sep + a.def)
+		sep = "; "
+	}
+	for _, r := range a.roles {
+		fmt.Fprintf(w, "%s%s %s..%s", sep, r.Code, r.From, r.To)
+		sep = "; "
+	}
+	if sep == " " {
+		w.WriteString(" " + nullCode)
+	}
+	w.WriteString("\n")
+}
