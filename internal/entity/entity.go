@@ -237,8 +237,10 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if st.lowerSeen.has(string(low)) {
 		return false
 	}
-	if toks[i].Tag != "" {
-		return isTagNNP(toks[i].Tag)
+	// An unknown sentence-initial word needs a capitalised neighbour (and
+	// a proper-noun tag when there is one): "Smoke rises" is no name.
+	if toks[i].Tag != "" && !isTagNNP(toks[i].Tag) {
+		return false
 	}
 	return i+1 < len(toks) && isCapLike(toks[i+1].Text)
 }
