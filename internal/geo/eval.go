@@ -1,0 +1,152 @@
+package geo
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// Metrics are toponym recognition and geocoding scores over a gold set.
+type Metrics struct {
+	Docs, Gold, Found, Correct int
+	Precision, Recall, F1      float64
+	// GoldDemonyms counts gold toponyms that are demonyms ("Russian"):
+	// the gold set annotates them, Parse by design does not;
+	// RecallNoDemonyms and F1NoDemonyms leave them out.
+	GoldDemonyms                   int
+	RecallNoDemonyms, F1NoDemonyms float64
+	// Geocoded counts correctly found toponyms with gold coordinates.
+	Geocoded, Within161 int
+	Acc161              float64
+	MedianKm, MeanKm    float64
+}
+
+func (m Metrics) String() string {
+	return fmt.Sprintf("docs %d gold %d found %d correct %d P %.3f R %.3f F1 %.3f | without demonyms (%d): R %.3f F1 %.3f | geocoded %d acc@161 %.3f median %.1f km mean %.1f km",
+		m.Docs, m.Gold, m.Found, m.Correct, m.Precision, m.Recall, m.F1, m.GoldDemonyms, m.RecallNoDemonyms,
+		m.F1NoDemonyms, m.Geocoded, m.Acc161, m.MedianKm, m.MeanKm)
+}
+
+type goldRecord struct {
+	ID       string `json:"id"`
+	Date     string `json:"date"`
+	Text     string `json:"text"`
+	Toponyms []struct {
+		Start, End int
+		Name       string
+		Lat, Lon   *float64
+	} `json:"toponyms"`
+}
+
+// Evaluate scores p over a geo gold set in JSON Lines (the format of
+// shared/gold/dev/geo-lgl.jsonl: code-point offsets). newDoc builds the
+// text layer of each article (the text stage, or a test tokenizer).
+// Recognition is exact-span; geocoding error is measured on the correctly
+// found toponyms that have gold coordinates.
+func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) (Metrics, error) {
+	var m Metrics
+	var errs []float64
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		var rec goldRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return m, fmt.Errorf("geo: evaluate line %d: %w", line, err)
+		}
+		m.Docs++
+		// Code-point offsets to byte offsets.
+		byteAt := make([]int, 0, len(rec.Text)+1)
+		for i := range rec.Text {
+			byteAt = append(byteAt, i)
+		}
+		byteAt = append(byteAt, len(rec.Text))
+		date := rec.Date
+		art := &sitrep.Article{ID: rec.ID, Published: date, Text: rec.Text}
+		places := p.Parse(newDoc(art), nil)
+		m.Found += len(places)
+		found := map[sitrep.Span]sitrep.Place{}
+		for _, pl := range places {
+			found[pl.Span] = pl
+		}
+		for _, t := range rec.Toponyms {
+			if t.Start < 0 || t.End >= len(byteAt) || t.Start > t.End {
+				return m, fmt.Errorf("geo: evaluate line %d: span %d-%d out of range", line, t.Start, t.End)
+			}
+			m.Gold++
+			s := sitrep.Span{Start: byteAt[t.Start], End: byteAt[t.End]}
+			isDem := false
+			if _, ok := p.g.byDemonym[Fold(t.Name)]; ok {
+				if _, name := p.g.index[Fold(t.Name)]; !name {
+					isDem = true
+					m.GoldDemonyms++
+				}
+			}
+			pl, ok := found[s]
+			if !ok {
+				continue
+			}
+			m.Correct++
+			if t.Lat != nil && t.Lon != nil {
+				d := HaversineKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
+				errs = append(errs, d)
+				if d <= 161 {
+					m.Within161++
+				}
+			}
+			_ = isDem
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return m, fmt.Errorf("geo: evaluate line %d: %w", line, err)
+	}
+	m.Precision = ratio(m.Correct, m.Found)
+	m.Recall = ratio(m.Correct, m.Gold)
+	m.F1 = f1(m.Precision, m.Recall)
+	m.RecallNoDemonyms = ratio(m.Correct, m.Gold-m.GoldDemonyms)
+	m.F1NoDemonyms = f1(m.Precision, m.RecallNoDemonyms)
+	m.Geocoded = len(errs)
+	m.Acc161 = ratio(m.Within161, m.Geocoded)
+	if len(errs) > 0 {
+		slices.Sort(errs)
+		m.MedianKm = errs[len(errs)/2]
+		sum := 0.0
+		for _, e := range errs {
+			sum += e
+		}
+		m.MeanKm = sum / float64(len(errs))
+	}
+	return m, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// HaversineKm returns the great-circle distance in km between two points.
+func HaversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+var _ = utf8.RuneLen

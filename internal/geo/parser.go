@@ -1,0 +1,672 @@
+package geo
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// Parser finds and resolves toponyms. It is stateless apart from the shared
+// Gazetteer and safe for concurrent use.
+type Parser struct {
+	g *Gazetteer
+}
+
+// NewParser returns a Parser resolving against g.
+func NewParser(g *Gazetteer) *Parser { return &Parser{g: g} }
+
+// cue strengths of a candidate.
+const (
+	cueNone   = 0
+	cueWeak   = 1 // preposition before, hyphenated "-based"
+	cueStrong = 2 // entity stage said GPE/LOC, "X, State", dateline
+)
+
+type cand struct {
+	span sitrep.Span
+	key  string
+	ids  []int32
+	cue  int
+	// qual is the place index qualifying this one in "X, Y", or -1.
+	qual     int32
+	dateline bool
+	// person is 2 after a title or before a speech verb, 1 next to other
+	// capitalised words that are not places.
+	person int
+	best   int32
+}
+
+// maxNgram is the longest toponym in tokens that the finder tries.
+const maxNgram = 6
+
+// Parse finds the toponyms of doc and resolves them against the gazetteer.
+// ents, when not nil, are the entity stage's mentions: GPE and LOC mentions
+// are taken as toponyms when the gazetteer knows them, and PERSON, ORG and
+// NORP mentions veto candidates of the finder that overlap them. Demonyms
+// ("Iraqi") are not toponyms but count as evidence for their country.
+// Places are returned in text order.
+func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
+	if doc == nil || doc.Article == nil {
+		return nil
+	}
+	text := doc.Article.Text
+	var buf []byte
+	var cands []cand
+	// Country evidence from demonyms: "Iraqi" makes Iraqi places likelier.
+	demCountry := map[uint16]int{}
+
+	if dl, ok := p.dateline(text); ok {
+		cands = append(cands, dl)
+	}
+	var veto []sitrep.Span
+	for _, e := range ents {
+		switch e.Type {
+		case sitrep.GPE, sitrep.Loc:
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+				continue
+			}
+			s := e.Span
+			// Drop a leading "the" and a trailing possessive.
+			et := text[s.Start:s.End]
+			if strings.HasPrefix(et, "the ") || strings.HasPrefix(et, "The ") {
+				s.Start += 4
+			}
+			if strings.HasSuffix(et, "'s") || strings.HasSuffix(et, "’s") {
+				s.End -= len(et) - len(strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(et, "'s"), "’s"), " "))
+			}
+			if s.Start >= s.End {
+				continue
+			}
+			buf = fold(buf[:0], text[s.Start:s.End])
+			if ids := p.g.index[string(buf)]; len(ids) > 0 {
+				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1})
+			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
+				demCountry[p.g.places[p.g.countryPl[ci]].country]++
+			}
+		case sitrep.NORP:
+			buf = fold(buf[:0], e.Text)
+			if ci, ok := p.g.byDemonym[string(buf)]; ok {
+				demCountry[p.g.places[p.g.countryPl[ci]].country]++
+			}
+			veto = append(veto, e.Span)
+		default:
+			veto = append(veto, e.Span)
+		}
+	}
+	cands = p.find(doc, cands, veto, demCountry, &buf)
+	if len(cands) == 0 {
+		return nil
+	}
+	slices.SortFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
+	// Drop overlaps, keeping the earlier (then longer) candidate.
+	out := cands[:0]
+	for _, c := range cands {
+		if n := len(out); n > 0 && out[n-1].span.Overlaps(c.span) {
+			if c.span.Len() > out[n-1].span.Len() && c.cue >= out[n-1].cue {
+				out[n-1] = c
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	cands = out
+	p.filter(cands)
+	p.resolve(cands, demCountry)
+	places := make([]sitrep.Place, 0, len(cands))
+	for _, c := range cands {
+		if c.best < 0 {
+			continue
+		}
+		e := p.g.entry(c.best)
+		places = append(places, sitrep.Place{Span: c.span, Text: text[c.span.Start:c.span.End], Name: e.Name,
+			GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Admin1: e.Admin1,
+			Feature: e.Feature, Resolution: e.Level})
+	}
+	return places
+}
+
+// datelineRE matches "BAGHDAD (Reuters) -", "KABUL, Afghanistan (AP) —" and
+// "WASHINGTON —" at the start of an article.
+var datelineRE = regexp.MustCompile(`^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s*([A-Z][A-Za-z.' ]{1,30}?))?\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:-{1,2}|—|–)\s`)
+
+func (p *Parser) dateline(text string) (cand, bool) {
+	m := datelineRE.FindStringSubmatchIndex(text[:min(len(text), 120)])
+	if m == nil {
+		return cand{}, false
+	}
+	key := Fold(text[m[2]:m[3]])
+	ids := p.g.index[key]
+	if len(ids) == 0 {
+		return cand{}, false
+	}
+	c := cand{span: sitrep.Span{Start: m[2], End: m[3]}, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
+	if m[4] >= 0 {
+		if q := p.g.index[Fold(text[m[4]:m[5]])]; len(q) > 0 {
+			c.qual = q[0]
+		}
+	}
+	return c, true
+}
+
+// tok is a token with the facts the finder needs.
+type tok struct {
+	sitrep.Token
+	cap, upper, conn, first bool
+}
+
+// connectors may stand inside a multi-word name ("Isle of Man").
+var connectors = map[string]bool{"of": true, "and": true, "the": true, "de": true, "del": true, "la": true,
+	"le": true, "du": true, "des": true, "da": true, "do": true, "upon": true, "on": true, "al": true, "el": true}
+
+// cuePreps before a name make it likely a place ("in Dublin").
+var cuePreps = map[string]bool{"in": true, "near": true, "at": true, "from": true, "to": true, "outside": true,
+	"around": true, "toward": true, "towards": true, "across": true, "through": true, "throughout": true,
+	"into": true, "between": true, "via": true, "across-the": true, "inside": true, "visited": true, "within": true}
+
+// titles before a capitalised word mark a person, not a place.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "president": true,
+	"gov": true, "governor": true, "sen": true, "senator": true, "rep": true, "judge": true, "sheriff": true,
+	"chief": true, "officer": true, "sgt": true, "lt": true, "capt": true, "gen": true, "col": true,
+	"coach": true, "pastor": true, "rev": true, "reverend": true, "father": true, "sister": true, "brother": true,
+	"deputy": true, "detective": true, "minister": true, "prime": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "pope": true, "saint": true, "lord": true, "sir": true, "dame": true,
+	"mayor": true, "trooper": true, "cpl": true, "pvt": true, "maj": true, "adm": true, "prof": true,
+	"professor": true, "secretary": true, "ambassador": true, "spokesman": true, "spokeswoman": true}
+
+// speechVerbs after a single capitalised word mark a person ("Jackson said").
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "asked": true,
+	"wrote": true, "explained": true, "noted": true, "stated": true, "testified": true, "replied": true}
+
+// commonWords are capitalised words that name places in the gazetteer but
+// in news text are mostly something else (months, days, nouns, names of
+// institutions). They still match when a strong cue says "place".
+var commonWords = map[string]bool{}
+
+
+func isCapWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isAllUpper(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map[uint16]int, bufp *[]byte) []cand {
+	text := doc.Article.Text
+	buf := *bufp
+	defer func() { *bufp = buf }()
+	vetoed := func(s sitrep.Span) bool {
+		for _, v := range veto {
+			if v.Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	taken := func(s sitrep.Span) bool {
+		for i := range cands {
+			if cands[i].span.Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	var toks []tok
+	for si := range doc.Sentences {
+		toks = toks[:0]
+		for ti, t := range doc.Sentences[si].Tokens {
+			if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+				continue
+			}
+			tt := tok{Token: t}
+			tt.cap = isCapWord(t.Text)
+			tt.upper = isAllUpper(t.Text)
+			tt.conn = connectors[t.Text]
+			tt.first = ti == 0 || (len(toks) > 0 && isOpener(toks[len(toks)-1].Text))
+			toks = append(toks, tt)
+		}
+		for i := 0; i < len(toks); i++ {
+			t := toks[i]
+			if !t.cap {
+				continue
+			}
+			// Abbreviations ("Calif.", "W.Va."), with the full stop kept
+			// in the token or split off as the next token.
+			if pi, ok := p.g.abbr[t.Text]; ok {
+				s := t.Span
+				if !taken(s) && !vetoed(s) {
+					cands = append(cands, cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
+				}
+				continue
+			}
+			if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
+				if pi, ok := p.g.abbr[t.Text+"."]; ok {
+					s := sitrep.Span{Start: t.Start, End: toks[i+1].End}
+					if !taken(s) && !vetoed(s) {
+						cands = append(cands, cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
+					}
+					i++
+					continue
+				}
+			}
+			// Longest gazetteer match starting here.
+			matched := false
+			for j := min(len(toks)-1, i+maxNgram-1); j >= i; j-- {
+				if !toks[j].cap || !p.inName(toks[i:j+1]) {
+					continue
+				}
+				s := sitrep.Span{Start: t.Start, End: toks[j].End}
+				word := text[s.Start:s.End]
+				word, s = trimPossessive(word, s)
+				buf = fold(buf[:0], word)
+				ids, ok := p.g.index[string(buf)]
+				if !ok {
+					if j == i {
+						if ci, ok := p.g.byDemonym[string(buf)]; ok && !t.upper {
+							dem[p.g.places[p.g.countryPl[ci]].country]++
+							matched = true
+							break
+						}
+						// "Iran-backed", "Baghdad-based": the part before the hyphen.
+						if h := strings.IndexByte(word, '-'); h > 0 {
+							hs := sitrep.Span{Start: s.Start, End: s.Start + h}
+							buf = fold(buf[:0], word[:h])
+							if ids, ok := p.g.index[string(buf)]; ok && !taken(hs) && !vetoed(hs) {
+								cands = append(cands, cand{span: hs, key: string(buf), ids: ids, cue: cueWeak, qual: -1})
+							} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
+								dem[p.g.places[p.g.countryPl[ci]].country]++
+							}
+						}
+					}
+					continue
+				}
+				if taken(s) || vetoed(s) {
+					matched = true
+					i = j
+					break
+				}
+				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
+				// All-caps words other than the dateline are acronyms
+				// unless they name a country ("US", "UAE").
+				if t.upper && j == i && p.g.places[ids[0]].level != lvCountry {
+					continue
+				}
+				c.cue = p.contextCue(toks, i, j)
+				c.person = p.personContext(toks, i, j)
+				// "X, Y" where Y is a state or country qualifies X.
+				if j+2 < len(toks) && toks[j+1].Text == "," && toks[j+2].cap {
+					if q, end := p.qualifier(toks, j+2); q >= 0 && p.g.places[q].level <= lvAdmin1 &&
+						p.g.places[ids[0]].level >= lvAdmin1 && !p.sameEntry(ids, q) {
+						c.qual = q
+						c.cue = cueStrong
+						_ = end
+					}
+				}
+				cands = append(cands, c)
+				matched = true
+				i = j
+				break
+			}
+			_ = matched
+		}
+	}
+	return cands
+}
+
+func (p *Parser) sameEntry(ids []int32, q int32) bool { return slices.Contains(ids, q) }
+
+func isOpener(s string) bool {
+	switch s {
+	case "\"", "“", "‘", "'", "(", "[", "-", "—", "–", ":", "``":
+		return true
+	}
+	return false
+}
+
+func trimPossessive(w string, s sitrep.Span) (string, sitrep.Span) {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			s.End -= len(suf)
+			return w[:len(w)-len(suf)], s
+		}
+	}
+	return w, s
+}
+
+// inName reports whether the tokens may form one name: capitalised words
+// with connectors inside, and no sentence punctuation.
+func (p *Parser) inName(ts []tok) bool {
+	for k, t := range ts {
+		if k > 0 && t.Start-ts[k-1].End > 1 {
+			return false // a line break or double space
+		}
+		switch {
+		case t.cap:
+		case t.conn && k > 0 && k < len(ts)-1:
+		case t.Text == "." && k > 0 && k < len(ts)-1:
+		case t.Text == "-" && k > 0 && k < len(ts)-1:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// qualifier resolves the state or country after a comma: "Paris, Texas",
+// "Paris, Tex.", "Kabul, Afghanistan".
+func (p *Parser) qualifier(toks []tok, k int) (int32, int) {
+	t := toks[k]
+	if pi, ok := p.g.abbr[t.Text]; ok {
+		return pi, k
+	}
+	if k+1 < len(toks) && toks[k+1].Text == "." {
+		if pi, ok := p.g.abbr[t.Text+"."]; ok {
+			return pi, k + 1
+		}
+	}
+	for j := min(len(toks)-1, k+3); j >= k; j-- {
+		if !p.inName(toks[k : j+1]) {
+			continue
+		}
+		ids := p.g.index[Fold(strings.Join(textsOf(toks[k:j+1]), " "))]
+		for _, id := range ids {
+			if l := p.g.places[id].level; l == lvCountry || l == lvAdmin1 {
+				return id, j
+			}
+		}
+	}
+	return -1, k
+}
+
+func textsOf(ts []tok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func (p *Parser) contextCue(toks []tok, i, j int) int {
+	if i > 0 {
+		prev := strings.ToLower(toks[i-1].Text)
+		if cuePreps[prev] {
+			return cueWeak
+		}
+		if prev == "the" && i > 1 && cuePreps[strings.ToLower(toks[i-2].Text)] {
+			return cueWeak
+		}
+	}
+	if j+1 < len(toks) {
+		next := strings.ToLower(toks[j+1].Text)
+		switch next {
+		case "county", "parish", "province", "region", "state", "city", "township", "district", "governorate":
+			return cueWeak
+		}
+		if strings.HasPrefix(next, "-based") || next == "-" && j+2 < len(toks) && toks[j+2].Text == "based" {
+			return cueWeak
+		}
+	}
+	return cueNone
+}
+
+// personContext reports whether the match looks like (part of) a person's
+// name: after a title, before a speech verb, or inside a longer run of
+// capitalised words that is not itself a place.
+func (p *Parser) personContext(toks []tok, i, j int) int {
+	if i > 0 {
+		prev := strings.ToLower(strings.TrimSuffix(toks[i-1].Text, "."))
+		if titles[prev] {
+			return 2
+		}
+	}
+	if j+1 < len(toks) && speechVerbs[strings.ToLower(toks[j+1].Text)] {
+		return 2
+	}
+	if i > 0 && toks[i-1].cap && !toks[i-1].upper && !toks[i-1].first {
+		if _, known := p.g.index[Fold(toks[i-1].Text)]; !known {
+			return 1 // "Raquel Henry"
+		}
+	}
+	if j+1 < len(toks) && toks[j+1].cap && !toks[j+1].upper {
+		if _, known := p.g.index[Fold(toks[j+1].Text)]; !known {
+			return 1 // "Henry Smith"
+		}
+	}
+	return 0
+}
+
+// filter drops weak candidates: small places with no cue, sentence-initial
+// common words, person names. A surface accepted once with a cue is
+// accepted everywhere in the article.
+func (p *Parser) filter(cands []cand) {
+	accepted := map[string]bool{}
+	person := map[string]bool{}
+	for i := range cands {
+		c := &cands[i]
+		if c.person == 2 {
+			person[c.key] = true
+		}
+		if c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c)) {
+			accepted[c.key] = true
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.best = -1
+		strong := p.strong(c)
+		switch {
+		case c.cue >= cueStrong:
+		case c.person == 2:
+			c.ids = nil
+		case c.cue == cueWeak:
+		case strong && !person[c.key]:
+		case c.person == 1:
+			c.ids = nil
+		case accepted[c.key] && !person[c.key]:
+		default:
+			c.ids = nil
+		}
+	}
+}
+
+// strong reports whether a candidate is a toponym without any cue: a
+// country, region or admin-1, or a large city.
+func (p *Parser) strong(c *cand) bool {
+	if commonWords[c.key] {
+		return false
+	}
+	top := &p.g.places[c.ids[0]]
+	switch top.level {
+	case lvCountry, lvRegion:
+		return true
+	case lvAdmin1:
+		return top.pop >= 500000 || strings.Contains(c.key, " ")
+	case lvAdmin2:
+		return strings.Contains(c.key, " ")
+	}
+	return top.pop >= 100000
+}
+
+// resolve picks the gazetteer entry of each candidate in two passes: by
+// prior and local context first, then again with the countries and admin-1
+// areas of the other places in the article as evidence.
+func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
+	dlCountry, dlAdmin := uint16(0), int32(-1)
+	for i := range cands {
+		if c := &cands[i]; c.dateline && len(c.ids) > 0 {
+			b := p.pick(c, nil, nil, 0, -1)
+			dlCountry, dlAdmin = p.g.places[b].country, p.g.places[b].admin1
+		}
+	}
+	for i := range cands {
+		if len(cands[i].ids) > 0 {
+			cands[i].best = p.pick(&cands[i], dem, nil, dlCountry, dlAdmin)
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		cc := map[uint16]float64{}
+		ac := map[int32]float64{}
+		for k, v := range dem {
+			cc[k] += float64(v)
+		}
+		for i := range cands {
+			if cands[i].best < 0 {
+				continue
+			}
+			b := &p.g.places[cands[i].best]
+			cc[b.country]++
+			if b.level == lvAdmin1 {
+				ac[p.admin1Of(cands[i].best)]++
+			} else if b.admin1 >= 0 {
+				ac[b.admin1] += 0.5
+			}
+		}
+		ev := &evidence{cc: cc, ac: ac}
+		for i := range cands {
+			c := &cands[i]
+			if len(c.ids) == 0 {
+				continue
+			}
+			// Discount this candidate's own vote.
+			own := c.best
+			if own >= 0 {
+				ev.selfCountry, ev.selfAdmin = p.g.places[own].country, p.adminKey(own)
+			}
+			c.best = p.pick(c, nil, ev, dlCountry, dlAdmin)
+		}
+	}
+}
+
+type evidence struct {
+	cc          map[uint16]float64
+	ac          map[int32]float64
+	selfCountry uint16
+	selfAdmin   int32
+}
+
+func (p *Parser) admin1Of(pi int32) int32 {
+	pl := &p.g.places[pi]
+	if pl.level == lvAdmin1 {
+		// The admin-1 record's own index in admin1s is found by name.
+		return pl.admin1
+	}
+	return pl.admin1
+}
+
+func (p *Parser) adminKey(pi int32) int32 { return p.g.places[pi].admin1 }
+
+// maxCands bounds the entries scored per candidate: the list is sorted by
+// prior, and the long tail of hamlets never wins.
+const maxCands = 40
+
+func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint16, dlAdmin int32) int32 {
+	best, bestScore := int32(-1), math.Inf(-1)
+	var qc uint16
+	qa := int32(-1)
+	if c.qual >= 0 {
+		q := &p.g.places[c.qual]
+		qc = q.country
+		if q.level == lvAdmin1 {
+			qa = q.admin1
+		}
+	}
+	for n, id := range c.ids {
+		if n >= maxCands {
+			break
+		}
+		pl := &p.g.places[id]
+		s := p.prior(pl)
+		if c.qual >= 0 {
+			switch {
+			case qa >= 0 && pl.admin1 == qa:
+				s += 8
+			case pl.country == qc:
+				if qa < 0 {
+					s += 6
+				} else {
+					s += 1
+				}
+			default:
+				s -= 4
+			}
+		}
+		if dlCountry != 0 && pl.country == dlCountry && !c.dateline {
+			s += 1
+			if dlAdmin >= 0 && pl.admin1 == dlAdmin {
+				s += 1
+			}
+		}
+		if dem != nil {
+			s += 0.5 * math.Min(float64(dem[pl.country]), 3)
+		}
+		if ev != nil {
+			cv := ev.cc[pl.country]
+			if pl.country == ev.selfCountry {
+				cv--
+			}
+			if cv > 0 {
+				s += 2 * math.Log2(1+cv)
+			}
+			if pl.level != lvCountry && pl.admin1 >= 0 {
+				av := ev.ac[pl.admin1]
+				if pl.admin1 == ev.selfAdmin {
+					if pl.level == lvAdmin1 {
+						av--
+					} else {
+						av -= 0.5
+					}
+				}
+				if av > 0 {
+					s += 2.5 * math.Log2(1+av)
+				}
+			}
+		}
+		if s > bestScore {
+			best, bestScore = id, s
+		}
+	}
+	return best
+}
+
+// prior scores an entry before context: countries and regions first, then
+// by population, with capitals and admin seats lifted.
+func (p *Parser) prior(pl *place) float64 {
+	switch pl.level {
+	case lvCountry:
+		return 9 + math.Log10(float64(pl.pop)+1)/10
+	case lvRegion:
+		return 8
+	case lvAdmin1:
+		return math.Log10(float64(pl.pop)+1) - 0.5
+	case lvAdmin2:
+		return 4
+	}
+	s := math.Log10(float64(pl.pop) + 1)
+	switch p.g.features[pl.feature] {
+	case "P.PPLC":
+		s += 1.5
+	case "P.PPLA":
+		s += 0.7
+	case "P.PPLA2":
+		s += 0.3
+	}
+	if pl.isSeat {
+		s += 1
+	}
+	return s
+}
