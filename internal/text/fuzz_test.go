@@ -1,0 +1,60 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+var fuzzSeeds = []string{
+	"Protesters stormed the U.S. Embassy on Tuesday. They threw rocks!",
+	"“Pay a very BIG PRICE,” he said.\n\nGen. Milley: “buzzsaw.”",
+	"$1.13bn (£600m) rose 3.5% on Dec. 31, 2019...",
+	"bad \xff\xfe utf8 Iran’s n’t '90s -- — … ",
+	"", " \n\n ", "'", "“", "-", "...", "a.", "U.S.", "No. 1",
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s, 0)
+		checkOffsets(t, s, toks)
+	})
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, 0, 3)
+	}
+	a := testAnalyzer(f)
+	f.Fuzz(func(t *testing.T, s string, skipStart, skipLen int) {
+		var skip []sitrep.Span
+		if skipLen > 0 {
+			skip = []sitrep.Span{{Start: skipStart, End: skipStart + skipLen}}
+		}
+		doc := a.Analyze(&sitrep.Article{Text: s}, skip)
+		checkDoc(t, doc)
+		for _, st := range doc.Sentences {
+			for _, sk := range skip {
+				for _, tk := range st.Tokens {
+					if tk.Overlaps(sk) {
+						t.Fatalf("token %+v inside skip %+v", tk.Span, sk)
+					}
+				}
+			}
+			cs := Chunks(st.Tokens)
+			next := 0
+			for _, c := range cs {
+				if c.Start != next || c.End <= c.Start || c.Head < c.Start || c.Head >= c.End {
+					t.Fatalf("bad chunk %+v", c)
+				}
+				next = c.End
+			}
+			for _, tk := range st.Tokens {
+				a.Lemma(tk.Text, tk.Tag)
+			}
+		}
+	})
+}
