@@ -265,6 +265,13 @@ func (p *parser) futureWord(k int) bool {
 		}
 		return false
 	}
+	// "had been scheduled", "was expected": a plan in the past.
+	if b := p.w(k - 1); b == "been" || b == "was" || b == "were" || b == "had" {
+		switch w {
+		case "scheduled", "expected", "set", "due", "slated", "planning", "going":
+			return false
+		}
+	}
 	switch w {
 	case "ll":
 		return p.isApos(k - 1)
@@ -291,6 +298,9 @@ func (p *parser) futureClause(i, j int) bool {
 		return false
 	}
 	s := p.toks[i].sent
+	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") && p.w(i-3) == "as" {
+		return true
+	}
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		if p.toks[k].sent != s {
 			break
@@ -1174,11 +1184,13 @@ func (p *parser) the(i int) (match, bool) {
 	case "weekend":
 		return p.weekend(i, j+1, "")
 	case "past":
-		if p.w(j+1) == "," || p.w(j+1) == "." || p.w(j+1) == "" || p.w(j+1) == "and" || p.w(j+1) == ";" {
-			return match{end: j + 1, typ: tDate, val: "PAST_REF"}, true
-		}
+		return match{end: j + 1, typ: tDate, val: "PAST_REF"}, true
 	case "future":
 		return match{end: j + 1, typ: tDate, val: "FUTURE_REF"}, true
+	case "near", "distant", "foreseeable", "immediate":
+		if p.w(j+1) == "future" {
+			return match{end: j + 2, typ: tDate, val: "FUTURE_REF"}, true
+		}
 	case "present":
 		if p.w(j+1) == "," || p.w(j+1) == "." || p.w(j+1) == "" || p.w(j+1) == "day" {
 			e := j + 1
@@ -1265,7 +1277,7 @@ func (p *parser) year(i int) (match, bool) {
 	// Decades.
 	dw := p.w(j)
 	if p.isApos(j) {
-		if n, ok := atoiN(strings.TrimSuffix(p.w(j+1), "s")); ok && p.adj(j+1) && len(p.w(j+1)) == 3 && p.w(j+1)[2] == 's' && n%10 == 0 {
+		if n, ok := atoiN(strings.TrimSuffix(p.w(j+1), "s")); ok && p.adj(j+1) && len(p.w(j+1)) == 3 && p.w(j + 1)[2] == 's' && n%10 == 0 {
 			c := 19
 			if n < 30 {
 				c = 20
@@ -1301,6 +1313,20 @@ func (p *parser) year(i int) (match, bool) {
 			return match{end: j + 2, typ: tDate, val: string(pad(nil, n-1, 2)), prec: sitrep.Decade}, true
 		}
 	}
+	// Spoken years: "nineteen ninety-six".
+	if c, ok := p.t.ones[dw]; ok && (c == 19 || c == 18) {
+		if t, ok := p.t.tens[p.w(j+1)]; ok {
+			y, e := c*100+t, j+2
+			if p.w(e) == "-" && p.adj(e) {
+				if o, ok := p.t.ones[p.w(e+1)]; ok && o < 10 {
+					y, e = y+o, e+2
+				}
+			} else if o, ok := p.t.ones[p.w(e)]; ok && o < 10 {
+				y, e = y+o, e+1
+			}
+			return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
+		}
+	}
 	y, ok := p.yearNum(j)
 	if !ok {
 		return match{}, false
@@ -1322,6 +1348,9 @@ func (p *parser) year(i int) (match, bool) {
 		}
 		if !ctx && p.isApos(i+1) && p.w(i+2) == "s" {
 			ctx = true // "2019's budget"
+		}
+		if !ctx && y >= 1900 && y <= 2099 && p.up(i+1) && p.toks[i+1].word && (i == 0 || p.toks[i-1].word) {
+			ctx = true // "predicting 1990 BellSouth earnings"
 		}
 		if !ctx {
 			return match{}, false
@@ -1427,17 +1456,13 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{end: j, typ: tDate, val: "XXXX-" + qn + strconv.Itoa(o), prec: sitrep.Quarter}, true
 		}
 		anch = true
-		if p.q > 0 {
-			y = p.qy
-		} else {
-			y = p.pub.y
-			cur := quarterOf(p.pub.m)
-			if qn == "H" {
-				cur = (p.pub.m-1)/6 + 1
-			}
-			if o > cur && !p.futureClause(i, j) {
-				y--
-			}
+		y = p.pub.y
+		cur := quarterOf(p.pub.m)
+		if qn == "H" {
+			cur = (p.pub.m-1)/6 + 1
+		}
+		if o > cur && !p.futureClause(i, j) {
+			y--
 		}
 	}
 	if qn == "H" {
@@ -1555,8 +1580,9 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{end: k, typ: tDate, val: "PAST_REF"}, true
 		}
 	}
-	if hyphen && p.w(k) == "-" && p.w(k+1) == "old" && p.adj(k) {
-		k += 2
+	// Ages ("a 6-year-old", "52 years old") are not time expressions.
+	if hyphen && p.w(k) == "-" && p.w(k+1) == "old" && p.adj(k) || !hyphen && p.w(k) == "old" {
+		return match{}, false
 	}
 	// "a minute and a half"
 	frac := false
@@ -1591,8 +1617,6 @@ func (p *parser) duration(i int) (match, bool) {
 	if p.w(k) == "or" && p.w(k+1) == "so" {
 		k += 2
 	} else if p.w(k) == "ahead" {
-		k++
-	} else if !hyphen && p.w(k) == "old" {
 		k++
 	}
 	if frac && n >= 0 {
@@ -1646,7 +1670,7 @@ func (p *parser) ago(i, end, n int, u unit, sign int, fromRef bool) (match, bool
 		return match{end: end, typ: tDate, val: unitPlaceholder(u.code), prec: precOf(u.code)}, true
 	}
 	// In financial news "a year earlier" compares with the quarter last named.
-	if u.code == "Y" && p.q > 0 && fromRef {
+	if u.code == "Y" && p.q > 0 && (fromRef || n == 1) {
 		return match{end: end, typ: tDate, val: fmtQuarter(p.qy+sign*n, p.q), prec: sitrep.Quarter, anch: true}, true
 	}
 	if u.code == "D" {

@@ -99,8 +99,10 @@ func newTables() *tables {
 			"after": true, "early": true, "late": true, "mid": true, "fiscal": true,
 			"between": true, "circa": true, "around": true, "throughout": true,
 			"summer": true, "spring": true, "autumn": true, "winter": true, "fall": true,
-			"year": true, "for": true, "and": true, "or": true, "as": true, "at": true,
-			"within": true, "the": true, "about": true, "than": true, "last": true,
+			"year": true, "for": true, "and": true, "or": true,
+			"within": true, "the": true, "a": true, "an": true, "his": true, "her": true,
+			"its": true, "their": true, "our": true, "my": true, "your": true, "this": true,
+			"that": true, "s": true, "post": true, "pre": true,
 		},
 		future: map[string]bool{
 			"will": true, "shall": true, "ll": true, "upcoming": true, "due": true,
@@ -121,14 +123,11 @@ func newTables() *tables {
 		},
 		refs: map[string]string{
 			"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-			"presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-			"previously": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",
-			"recent": "PAST_REF", "current": "PRESENT_REF", "future": "FUTURE_REF",
-			"once": "PAST_REF",
+			"recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
 		},
 		sets: map[string]string{
 			"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-			"annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+			"annually": "P1Y", "hourly": "PT1H", "nightly": "P1D",
 		},
 		dayNames: map[string]bool{
 			"black": true, "good": true, "ash": true, "holy": true, "maundy": true,
@@ -154,7 +153,7 @@ func newTables() *tables {
 			"shares": true, "points": true, "votes": true, "cases": true,
 			"deaths": true, "dollars": true, "euros": true, "pounds": true,
 			"percent": true, "%": true, "acres": true, "homes": true, "houses": true,
-			"jobs": true, "workers":   true, "employees": true, "members": true,
+			"jobs": true, "workers": true, "employees": true, "members": true,
 			"families": true, "pages": true, "cars": true, "vehicles": true,
 			"rockets": true, "missiles": true, "hectares": true, "barrels": true,
 			"protesters": true, "demonstrators": true, "rounds": true, "kg": true,
@@ -201,7 +200,8 @@ func newTables() *tables {
 		"year", "that", "new", "valentine", "once", "twice", "half", "good", "ash",
 		"palm", "black", "cyber", "same", "these", "those", "memorial", "labor",
 		"morning", "afternoon", "evening", "night", "overnight", "weekend",
-		"weekends", "current", "present", "within", "just", "only", "well",
+		"weekends", "present", "within", "just", "only", "well", "near", "distant",
+		"foreseeable", "immediate", "nineteen", "eighteen",
 	} {
 		t.trigger[k] = true
 	}
