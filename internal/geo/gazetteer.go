@@ -469,8 +469,8 @@ func (g *Gazetteer) applyPlaceSupplement(supp []suppLine, admin1Pl map[string]in
 				continue
 			}
 			for _, n := range s.names {
+				// Only as written: folded, "Ill." would match "I'll".
 				g.abbr[n] = pi
-				g.addName(n, pi)
 			}
 		case "place":
 			if byID == nil {
@@ -532,6 +532,9 @@ func round4(f float32) float64 { return math.Round(float64(f)*1e4) / 1e4 }
 // candidates first: countries, then regions, then by population.
 func (g *Gazetteer) Lookup(name string) []Entry {
 	ids := g.index[Fold(name)]
+	if pi, ok := g.abbr[name]; ok {
+		ids = []int32{pi}
+	}
 	out := make([]Entry, len(ids))
 	for i, id := range ids {
 		out[i] = g.entry(id)

@@ -185,8 +185,23 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "add
 // commonWords are capitalised words that name places in the gazetteer but
 // in news text are mostly something else (months, days, nouns, names of
 // institutions). They still match when a strong cue says "place".
-var commonWords = map[string]bool{}
-
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`north south east west northern southern eastern western central
+		northeast northwest southeast southwest midwest upper lower middle mid new old
+		january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday christmas easter
+		man mary university college school church police city county state island river lake park
+		hope faith grace liberty union independence enterprise commerce justice progress victory
+		metro bell pack al arab gulf university center centre capital district valley mountain
+		white house temple mission market bay beach harbor harbour port fort rock spring springs
+		lincoln madison elizabeth tyler jackson charlotte florence austin victoria orlando jefferson
+		franklin clinton hamilton warren marion douglas henderson webb scott jones flores welch
+		toyota ford mobile reading bath nice split wells page mercedes sale lima`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func isCapWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -303,11 +318,22 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
 				// All-caps words other than the dateline are acronyms
 				// unless they name a country ("US", "UAE").
-				if t.upper && j == i && p.g.places[ids[0]].level != lvCountry {
-					continue
+				dl := false
+				if t.upper && !strings.Contains(t.Text, ".") && p.g.places[ids[0]].level != lvCountry {
+					// A capitalised dateline opening a paragraph or sentence:
+					// "CHARLESTON, W.Va. —", "BEIRUT (AP) -".
+					if t.first && j+1 < len(toks) && (toks[j+1].Text == "," || toks[j+1].Text == "(" ||
+						toks[j+1].Text == "—" || toks[j+1].Text == "-" || toks[j+1].Text == "–") {
+						dl = true
+					} else {
+						continue
+					}
 				}
 				c.cue = p.contextCue(toks, i, j)
 				c.person = p.personContext(toks, i, j)
+				if dl {
+					c.cue = cueStrong
+				}
 				// "X, Y" where Y is a state or country qualifies X.
 				if j+2 < len(toks) && toks[j+1].Text == "," && toks[j+2].cap {
 					if q, end := p.qualifier(toks, j+2); q >= 0 && p.g.places[q].level <= lvAdmin1 &&
@@ -458,7 +484,7 @@ func (p *Parser) filter(cands []cand) {
 	person := map[string]bool{}
 	for i := range cands {
 		c := &cands[i]
-		if c.person == 2 {
+		if c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2 {
 			person[c.key] = true
 		}
 		if c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c)) {
@@ -471,7 +497,9 @@ func (p *Parser) filter(cands []cand) {
 		strong := p.strong(c)
 		switch {
 		case c.cue >= cueStrong:
-		case c.person == 2:
+		case commonWords[c.key]:
+			c.ids = nil
+		case c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2:
 			c.ids = nil
 		case c.cue == cueWeak:
 		case strong && !person[c.key]:

@@ -1,7 +1,10 @@
 package geo
 
 import (
+	"encoding/json"
+	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
@@ -20,8 +23,162 @@ func TestLGL(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(m)
+	// Floors just under the measured figures; raise them as the parser improves.
+	if m.F1 < 0.73 || m.Acc161 < 0.76 || m.Precision < 0.82 {
+		t.Errorf("LGL below floor: F1 %.3f (min 0.73), acc@161 %.3f (min 0.76), P %.3f (min 0.82)", m.F1, m.Acc161, m.Precision)
+	}
 }
 
 func parseText(t testing.TB, text string) []sitrep.Place {
 	return NewParser(testGaz(t)).Parse(testDoc(&sitrep.Article{Text: text}), nil)
+}
+
+func TestParse(t *testing.T) {
+	type want struct {
+		text, country, level string
+		lat, lon             float64 // 0,0: do not check
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"country", "China said on Monday it would respond.", []want{{"China", "CN", LevelCountry, 0, 0}}},
+		{"capital", "Protesters gathered in Baghdad on Tuesday.", []want{{"Baghdad", "IQ", LevelCity, 33.34, 44.40}}},
+		{"georgia country", "Troops moved from Tbilisi toward the border of Georgia with Russia.",
+			[]want{{"Tbilisi", "GE", LevelCity, 0, 0}, {"Georgia", "GE", LevelCountry, 0, 0}, {"Russia", "RU", LevelCountry, 0, 0}}},
+		{"georgia state", "Officials in Atlanta and Savannah expect Georgia to hold a recount.",
+			[]want{{"Atlanta", "US", LevelCity, 0, 0}, {"Savannah", "US", LevelCity, 0, 0}, {"Georgia", "US", LevelAdmin1, 0, 0}}},
+		{"paris texas", "The fire broke out in Paris, Texas, late on Friday.",
+			[]want{{"Paris", "US", LevelCity, 33.66, -95.55}, {"Texas", "US", LevelAdmin1, 0, 0}}},
+		{"paris abbrev", "He was born in Paris, Tex., in 1950.", []want{{"Paris", "US", LevelCity, 33.66, -95.55}, {"Tex.", "US", LevelAdmin1, 0, 0}}},
+		{"long beach", "A storm hit Long Beach, California, on Sunday.",
+			[]want{{"Long Beach", "US", LevelCity, 33.77, -118.19}, {"California", "US", LevelAdmin1, 0, 0}}},
+		{"dateline", "BAGHDAD (Reuters) - Iraqi militia supporters left the U.S. Embassy compound.",
+			[]want{{"BAGHDAD", "IQ", LevelCity, 33.34, 44.40}, {"U.S.", "US", LevelCountry, 0, 0}}},
+		{"demonyms are not toponyms", "Iraqi and Iranian officials met British diplomats.", nil},
+		{"hyphenated", "An Iran-backed militia attacked the base.", []want{{"Iran", "IR", LevelCountry, 0, 0}}},
+		{"region", "Tensions rose across the Middle East.", []want{{"Middle East", "", LevelRegion, 29, 41}}},
+		{"person not place", "Mr. Jackson said the plan would fail.", nil},
+		{"possessive", "Iraq's parliament voted.", []want{{"Iraq", "IQ", LevelCountry, 0, 0}}},
+		{"uae", "Flights to the UAE resumed.", []want{{"UAE", "AE", LevelCountry, 0, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseText(t, tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Parse(%q) = %+v, want %d places", tt.text, got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Country != w.country || g.Resolution != w.level {
+					t.Errorf("place %d = %q %s %s (%s), want %q %s %s", i, g.Text, g.Country, g.Resolution, g.Name, w.text, w.country, w.level)
+				}
+				if w.lat != 0 && (math.Abs(g.Lat-w.lat) > 0.1 || math.Abs(g.Lon-w.lon) > 0.1) {
+					t.Errorf("place %d %q at %.2f,%.2f, want %.2f,%.2f", i, g.Text, g.Lat, g.Lon, w.lat, w.lon)
+				}
+				if tt.text[g.Start:g.End] != g.Text {
+					t.Errorf("place %d span %v does not hold %q", i, g.Span, g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestParseEntities(t *testing.T) {
+	text := "Jordan Smith flew from Jordan to Lima."
+	ents := []sitrep.Entity{
+		{Span: sitrep.Span{Start: 0, End: 12}, Text: "Jordan Smith", Type: sitrep.Person},
+		{Span: sitrep.Span{Start: 23, End: 29}, Text: "Jordan", Type: sitrep.GPE},
+		{Span: sitrep.Span{Start: 33, End: 37}, Text: "Lima", Type: sitrep.GPE},
+	}
+	got := NewParser(testGaz(t)).Parse(testDoc(&sitrep.Article{Text: text}), ents)
+	if len(got) != 2 || got[0].Country != "JO" || got[1].Country != "PE" {
+		t.Fatalf("Parse with entities = %+v", got)
+	}
+}
+
+func TestFocus(t *testing.T) {
+	places := parseText(t, "BAGHDAD (Reuters) - Protesters in Baghdad stormed the compound. The United States blamed Iran. In Baghdad, the crowd left.")
+	f := Focus(places)
+	if len(f) == 0 || f[0].Name != "Baghdad" {
+		t.Fatalf("Focus = %+v, want Baghdad first", f)
+	}
+	if len(f) != 3 {
+		t.Errorf("Focus returned %d places, want 3 distinct", len(f))
+	}
+	if Focus(nil) != nil {
+		t.Error("Focus(nil) != nil")
+	}
+}
+
+func TestSeed(t *testing.T) {
+	b, err := os.ReadFile(sitreptest.SeedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if i := strings.IndexByte(text, '\n'); i >= 0 && strings.HasPrefix(strings.TrimSpace(text), "date") {
+		text = text[i+1:]
+	}
+	places := parseText(t, text)
+	f := Focus(places)
+	if len(f) == 0 {
+		t.Fatal("no places in the seed")
+	}
+	t.Logf("seed: %d places, focus %s (%s)", len(places), f[0].Name, f[0].Country)
+	for _, p := range places {
+		if p.Country == "" && p.Resolution != LevelRegion {
+			t.Errorf("place %q without country", p.Text)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"", "BAGHDAD (Reuters) - x", "Paris, Tex.", "in Iran-backed U.S.", "É\xff\xfe, ,,", "W.Va.", "the Gulf of Mexico's"} {
+		f.Add(s)
+	}
+	p := NewParser(testGaz(f))
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &sitrep.Article{Text: s}
+		doc := testDoc(a)
+		places := p.Parse(doc, []sitrep.Entity{{Span: sitrep.Span{Start: 0, End: len(s)}, Text: s, Type: sitrep.GPE},
+			{Span: sitrep.Span{Start: len(s), End: len(s) + 3}, Type: sitrep.Loc}})
+		for _, pl := range places {
+			if pl.Start < 0 || pl.End > len(s) || pl.Start >= pl.End {
+				t.Fatalf("bad span %v in %q", pl.Span, s)
+			}
+		}
+		Focus(places)
+		p.g.Lookup(s)
+		p.g.CountryByName(s)
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	path := sitreptest.SharedFile(b, "gold/dev/geo-lgl.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*sitrep.Doc
+	size := 0
+	for _, l := range strings.Split(string(data), "\n")[:100] {
+		var rec goldRecord
+		if json.Unmarshal([]byte(l), &rec) != nil {
+			continue
+		}
+		docs = append(docs, testDoc(&sitrep.Article{Text: rec.Text}))
+		size += len(rec.Text)
+	}
+	p := NewParser(testGaz(b))
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			p.Parse(d, nil)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
 }
