@@ -46,13 +46,12 @@ func newActors() *Actors { return &Actors{byFirst: map[string][]actorName{}} }
 // Len returns the number of actor names (including aliases).
 func (a *Actors) Len() int { return a.n }
 
-// codeOn returns the code valid on date. With date == "" the default code
-// is used, else the role starting latest (typically the current one).
+// codeOn returns the code valid on date: the first dated role covering
+// it, else the undated fallback.
 func (r *actorRec) codeOn(date string) string {
 	if date == "" {
-		if r.def != "" {
-			return r.def
-		}
+		// No date: the role starting latest is usually the one a reader
+		// means ("Trump" → USAGOV); the undated fallback comes next.
 		best := -1
 		for i, ro := range r.roles {
 			if best < 0 || ro.From > r.roles[best].From {
@@ -62,7 +61,7 @@ func (r *actorRec) codeOn(date string) string {
 		if best >= 0 {
 			return r.roles[best].Code
 		}
-		return ""
+		return r.def
 	}
 	for _, ro := range r.roles {
 		if (ro.From == "" || date >= ro.From) && (ro.To == "" || date <= ro.To) {

@@ -54,6 +54,8 @@ func plural(w string) []string {
 	switch {
 	case n == 0:
 		return nil
+	case strings.HasSuffix(w, "men"):
+		return nil
 	case strings.HasSuffix(w, "man") && n > 3:
 		return []string{w[:n-3] + "men"}
 	case w[n-1] == 'y' && n > 1 && !isVowel(w[n-2]):

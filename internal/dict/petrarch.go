@@ -273,12 +273,17 @@ func parsePetrarchMember(t string) (rawMember, error) {
 	return m, nil
 }
 
-// lightVerbs are verbs whose object noun names the event ("launch an
-// attack", "stage a protest"): their simple "* NOUN" patterns give the
-// nominal event triggers.
-var lightVerbs = map[string]bool{
-	"launch": true, "stage": true, "conduct": true, "carry out": true, "mount": true,
-	"wage": true, "hold": true, "impose": true, "unleash": true, "begin": true, "start": true,
+// isLightVerb reports whether lemma is a verb whose object noun names the
+// event ("launch an attack", "stage a protest", "carry out airstrikes"):
+// their simple "* NOUN" patterns give the nominal event triggers, and at
+// match time an uncoded light verb takes the code of its object noun.
+func isLightVerb(lemma string) bool {
+	switch lemma {
+	case "launch", "stage", "conduct", "carry out", "mount", "wage", "unleash",
+		"hold", "impose", "order", "lead", "begin", "start":
+		return true
+	}
+	return false
 }
 
 var simpleNounPattern = regexp.MustCompile(`^\*\s+(\{[a-z' -]+\}|[a-z'-]+)$`)
@@ -289,7 +294,7 @@ func deriveNouns(r *rawVerbs) []rawNoun {
 	for _, b := range r.blocks {
 		for _, p := range b.patterns {
 			// The pattern comment names the verb it was written for.
-			if !lightVerbs[p.verb] {
+			if !isLightVerb(p.verb) {
 				continue
 			}
 			sm := simpleNounPattern.FindStringSubmatch(strings.ToLower(p.text))

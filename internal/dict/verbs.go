@@ -204,6 +204,23 @@ func (v *Verbs) Match(verb string, before, after []string) (VerbMatch, bool) {
 		c, pair, rev := splitCode(code)
 		return VerbMatch{Code: c, Pair: pair, Reversed: rev, Lemma: f.m.lemma, Source: f.m.src, Words: len(f.post), Before: len(f.pre)}, true
 	}
+	// An uncoded light verb takes the code of the event noun it governs:
+	// "carried out airstrikes", "staged a sit-in".
+	for i := range cands {
+		f := &cands[i]
+		if !isLightVerb(f.m.lemma) || !hasPrefix(after, f.post) {
+			continue
+		}
+		for k := len(f.post); k < len(after) && k <= len(f.post)+topGap; k++ {
+			if m, ok := v.MatchNoun(after[k:]); ok {
+				m.Lemma = f.m.lemma
+				m.Pattern = "* " + m.Pattern
+				m.Words += k
+				return m, true
+			}
+		}
+		break
+	}
 	return VerbMatch{}, false
 }
 
@@ -340,7 +357,7 @@ func (v *Verbs) nounMatch(e nounEntry) (VerbMatch, bool) {
 		return VerbMatch{}, false
 	}
 	c, pair, rev := splitCode(e.code)
-	return VerbMatch{Code: c, Pair: pair, Reversed: rev, Lemma: e.lemma, Source: e.src, Words: len(e.words)}, true
+	return VerbMatch{Code: c, Pair: pair, Reversed: rev, Lemma: e.lemma, Pattern: e.lemma, Source: e.src, Words: len(e.words)}, true
 }
 
 // joinedEq reports whether words joined by single spaces equal s, without
