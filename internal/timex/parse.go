@@ -263,6 +263,10 @@ func (p *parser) futureWord(k int) bool {
 		if w == "won" && p.isApos(k+1) && p.w(k+2) == "t" {
 			return true
 		}
+		// "is to resume trading Tuesday"
+		if w == "to" && (p.w(k-1) == "is" || p.w(k-1) == "are") {
+			return true
+		}
 		return false
 	}
 	// "had been scheduled", "was expected": a plan in the past.
@@ -1187,7 +1191,20 @@ func (p *parser) the(i int) (match, bool) {
 		return match{end: j + 1, typ: tDate, val: "PAST_REF"}, true
 	case "future":
 		return match{end: j + 1, typ: tDate, val: "FUTURE_REF"}, true
-	case "near", "distant", "foreseeable", "immediate":
+	case "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties":
+		return match{end: j + 1, typ: tDate, val: "19" + strconv.Itoa(p.t.tens[x[:len(x)-3]+"y"]/10), prec: sitrep.Decade}, true
+	case "full", "fiscal", "current", "calendar":
+		k := j + 1
+		if x == "current" && p.w(k) == "fiscal" || x == "full" && p.w(k) == "fiscal" {
+			k++
+		}
+		if p.w(k) == "year" && p.hasPub {
+			return match{end: k + 1, typ: tDate, val: fmtYear(p.pub.y), prec: sitrep.Year, anch: true}, true
+		}
+	case "short", "near", "distant", "foreseeable", "immediate":
+		if p.w(j+1) == "term" && (x == "short" || x == "near") {
+			return match{end: j + 2, typ: tDate, val: "FUTURE_REF"}, true
+		}
 		if p.w(j+1) == "future" {
 			return match{end: j + 2, typ: tDate, val: "FUTURE_REF"}, true
 		}

@@ -109,7 +109,7 @@ func newTables() *tables {
 			"scheduled": true, "next": true, "tomorrow": true, "plans": true, "plan": true,
 			"planning": true, "expected": true, "expects": true, "intends": true,
 			"aims": true, "hopes": true, "set": true, "slated": true, "coming": true,
-			"going": true,
+			"going": true, "planned": true,
 		},
 		pastVerb: map[string]bool{
 			"said": true, "told": true, "announced": true, "was": true, "were": true,
@@ -201,7 +201,9 @@ func newTables() *tables {
 		"palm", "black", "cyber", "same", "these", "those", "memorial", "labor",
 		"morning", "afternoon", "evening", "night", "overnight", "weekend",
 		"weekends", "present", "within", "just", "only", "well", "near", "distant",
-		"foreseeable", "immediate", "nineteen", "eighteen",
+		"foreseeable", "immediate", "nineteen", "eighteen", "recent", "nineties",
+		"eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties",
+		"full", "calendar", "short",
 	} {
 		t.trigger[k] = true
 	}

@@ -47,6 +47,6 @@ func TestTimeBank(t *testing.T) {
 }
 
 const (
-	floorRelaxed = 0.91
-	floorValue   = 0.83
+	floorRelaxed = 0.92
+	floorValue   = 0.84
 )
