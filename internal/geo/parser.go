@@ -565,6 +565,24 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			}
 		}
 		ev := &evidence{cc: cc, ac: ac}
+		seen := map[string]bool{}
+		for i := range cands {
+			c := &cands[i]
+			if len(c.ids) == 0 || seen[c.key] {
+				continue
+			}
+			seen[c.key] = true
+			var ids []int32
+			for _, id := range c.ids[:min(len(c.ids), nearCands)] {
+				if p.g.places[id].level >= lvAdmin1 {
+					ids = append(ids, id)
+				}
+			}
+			if len(ids) > 0 && len(ev.near) < maxNearKeys {
+				ev.near = append(ev.near, ids)
+				ev.nearKey = append(ev.nearKey, c.key)
+			}
+		}
 		for i := range cands {
 			c := &cands[i]
 			if len(c.ids) == 0 {
@@ -575,14 +593,20 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			if own >= 0 {
 				ev.selfCountry, ev.selfAdmin = p.g.places[own].country, p.adminKey(own)
 			}
+			ev.self = c.key
 			c.best = p.pick(c, nil, ev, dlCountry, dlAdmin)
 		}
 	}
 }
 
 type evidence struct {
+	// near holds, per distinct surface, its candidate entries below the
+	// country level: places near another toponym's reading win.
+	near        [][]int32
+	nearKey     []string
 	cc          map[uint16]float64
 	ac          map[int32]float64
+	self        string
 	selfCountry uint16
 	selfAdmin   int32
 }
@@ -597,6 +621,38 @@ func (p *Parser) admin1Of(pi int32) int32 {
 }
 
 func (p *Parser) adminKey(pi int32) int32 { return p.g.places[pi].admin1 }
+
+// nearCands and maxNearKeys bound the proximity computation.
+const (
+	nearCands   = 12
+	maxNearKeys = 40
+)
+
+// proximity rewards an entry for lying near some reading of the other
+// toponyms of the article ("Dublin" near "Columbus", both in Ohio).
+func (p *Parser) proximity(pl *place, ev *evidence) float64 {
+	bonus := 0.0
+	cosLat := math.Cos(float64(pl.lat) * math.Pi / 180)
+	for k, ids := range ev.near {
+		if ev.nearKey[k] == ev.self {
+			continue
+		}
+		best := math.Inf(1)
+		for _, id := range ids {
+			q := &p.g.places[id]
+			// Equirectangular distance in km: cheap and fine at this scale.
+			dy := float64(q.lat-pl.lat) * 111.2
+			dx := float64(q.lon-pl.lon) * 111.2 * cosLat
+			if d := dx*dx + dy*dy; d < best {
+				best = d
+			}
+		}
+		if best < 250*250 {
+			bonus += 4 * (1 - math.Sqrt(best)/250)
+		}
+	}
+	return math.Min(bonus, 8)
+}
 
 // maxCands bounds the entries scored per candidate: the list is sorted by
 // prior, and the long tail of hamlets never wins.
@@ -663,6 +719,9 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 					s += 2.5 * math.Log2(1+av)
 				}
 			}
+		}
+		if ev != nil && pl.level >= lvAdmin1 && n < nearCands {
+			s += p.proximity(pl, ev)
 		}
 		if s > bestScore {
 			best, bestScore = id, s
