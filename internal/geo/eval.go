@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -68,8 +67,7 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 			byteAt = append(byteAt, i)
 		}
 		byteAt = append(byteAt, len(rec.Text))
-		date := rec.Date
-		art := &sitrep.Article{ID: rec.ID, Published: date, Text: rec.Text}
+		art := &sitrep.Article{ID: rec.ID, Published: rec.Date, Text: rec.Text}
 		places := p.Parse(newDoc(art), nil)
 		m.Found += len(places)
 		found := map[sitrep.Span]sitrep.Place{}
@@ -82,10 +80,8 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 			}
 			m.Gold++
 			s := sitrep.Span{Start: byteAt[t.Start], End: byteAt[t.End]}
-			isDem := false
 			if _, ok := p.g.byDemonym[Fold(t.Name)]; ok {
 				if _, name := p.g.index[Fold(t.Name)]; !name {
-					isDem = true
 					m.GoldDemonyms++
 				}
 			}
@@ -101,7 +97,6 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 					m.Within161++
 				}
 			}
-			_ = isDem
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -148,5 +143,3 @@ func HaversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(a)))
 }
-
-var _ = utf8.RuneLen

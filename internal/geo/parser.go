@@ -280,7 +280,6 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				}
 			}
 			// Longest gazetteer match starting here.
-			matched := false
 			for j := min(len(toks)-1, i+maxNgram-1); j >= i; j-- {
 				if !toks[j].cap || !p.inName(toks[i:j+1]) {
 					continue
@@ -294,7 +293,6 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 					if j == i {
 						if ci, ok := p.g.byDemonym[string(buf)]; ok && !t.upper {
 							dem[p.g.places[p.g.countryPl[ci]].country]++
-							matched = true
 							break
 						}
 						// "Iran-backed", "Baghdad-based": the part before the hyphen.
@@ -311,7 +309,6 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 					continue
 				}
 				if taken(s) || vetoed(s) {
-					matched = true
 					i = j
 					break
 				}
@@ -336,19 +333,16 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				}
 				// "X, Y" where Y is a state or country qualifies X.
 				if j+2 < len(toks) && toks[j+1].Text == "," && toks[j+2].cap {
-					if q, end := p.qualifier(toks, j+2); q >= 0 && p.g.places[q].level <= lvAdmin1 &&
+					if q := p.qualifier(toks, j+2); q >= 0 && p.g.places[q].level <= lvAdmin1 &&
 						p.g.places[ids[0]].level >= lvAdmin1 && !p.sameEntry(ids, q) {
 						c.qual = q
 						c.cue = cueStrong
-						_ = end
 					}
 				}
 				cands = append(cands, c)
-				matched = true
 				i = j
 				break
 			}
-			_ = matched
 		}
 	}
 	return cands
@@ -395,14 +389,14 @@ func (p *Parser) inName(ts []tok) bool {
 
 // qualifier resolves the state or country after a comma: "Paris, Texas",
 // "Paris, Tex.", "Kabul, Afghanistan".
-func (p *Parser) qualifier(toks []tok, k int) (int32, int) {
+func (p *Parser) qualifier(toks []tok, k int) int32 {
 	t := toks[k]
 	if pi, ok := p.g.abbr[t.Text]; ok {
-		return pi, k
+		return pi
 	}
 	if k+1 < len(toks) && toks[k+1].Text == "." {
 		if pi, ok := p.g.abbr[t.Text+"."]; ok {
-			return pi, k + 1
+			return pi
 		}
 	}
 	for j := min(len(toks)-1, k+3); j >= k; j-- {
@@ -412,11 +406,11 @@ func (p *Parser) qualifier(toks []tok, k int) (int32, int) {
 		ids := p.g.index[Fold(strings.Join(textsOf(toks[k:j+1]), " "))]
 		for _, id := range ids {
 			if l := p.g.places[id].level; l == lvCountry || l == lvAdmin1 {
-				return id, j
+				return id
 			}
 		}
 	}
-	return -1, k
+	return -1
 }
 
 func textsOf(ts []tok) []string {
