@@ -1,0 +1,418 @@
+package quote
+
+import (
+	"strings"
+
+	sitrep "github.com/sitrep-project/sitrep"
+)
+
+// speaker is a resolved speaker.
+type speaker struct {
+	name string
+	span sitrep.Span
+	ok   bool
+}
+
+// paragraph appends the quotes of one paragraph to out.
+func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sitrep.Quote {
+	x.load(sents)
+	first := len(out)
+	for v := 0; v < len(x.toks); v++ {
+		if x.inQ[v] >= 0 {
+			continue
+		}
+		if x.is(v, "according") && x.is(v+1, "to") {
+			out = x.according(v, out)
+			continue
+		}
+		lemma := lemmaOf(x.toks[v].Text)
+		if lemma == "" {
+			continue
+		}
+		if tg := x.tag(v); tg != "" && !strings.HasPrefix(tg, "VB") {
+			continue
+		}
+		var q sitrep.Quote
+		var ok bool
+		q, ok = x.attribute(v, lemma, out[first:])
+		if ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// attribute builds the quote of the reporting verb at token v.
+func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.Quote, bool) {
+	ss, se := x.sentStart[v], x.sentEnd[v]
+	vt := x.toks[v]
+	gerund := x.tag(v) == "VBG" || strings.HasSuffix(strings.ToLower(vt.Text), "ing")
+
+	// Left side: subject, inheritance or inversion.
+	var sp speaker
+	inherit, inverted := false, false
+	subjStart := v
+	p := v - 1
+	for p >= ss && (auxWords[x.low(p)] || x.tag(p) == "RB" || x.tag(p) == "MD") && x.inQ[p] < 0 {
+		p--
+	}
+	switch {
+	case p < ss:
+		inverted = true
+	case x.is(p, "and", "but", "or") || (gerund && (x.is(p, ",") || (isCloseMark(x.toks[p]) && x.is(p-1, ",")))):
+		inherit = true
+	case x.is(p, ","):
+		// Appositive ("X, the chairman of Y, told") or inversion ("…, said X").
+		q := p - 1
+		for q > ss && !x.is(q, ",") && x.inQ[q] < 0 && p-q < 25 {
+			q--
+		}
+		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ") {
+			a := x.npLeft(q-1, ss)
+			sp = x.resolve(a, q)
+			subjStart = a
+		} else {
+			inverted = true
+		}
+	case x.inQ[p] >= 0 && isCloseMark(x.toks[p]):
+		inverted = true
+	default:
+		a := x.npLeft(p, ss)
+		if a <= p {
+			sp = x.resolve(a, p+1)
+			subjStart = a
+		}
+	}
+	if gerund && !inherit {
+		return sitrep.Quote{}, false
+	}
+	if inherit {
+		if len(prev) == 0 {
+			return sitrep.Quote{}, false
+		}
+		last := prev[len(prev)-1]
+		// Only a reporting verb of the same sentence passes its speaker on.
+		if last.VerbSpan == nil || last.VerbSpan.Start < x.toks[ss].Start {
+			return sitrep.Quote{}, false
+		}
+		sp = speaker{name: last.Speaker, ok: true}
+		if last.SpeakerSpan != nil {
+			sp.span = *last.SpeakerSpan
+		}
+	}
+
+	after := v + 1
+	if inverted {
+		// "…,” said X" / "…, said X": the speaker follows the verb.
+		e := x.npRight(v+1, se)
+		if e == v+1 {
+			return sitrep.Quote{}, false
+		}
+		sp = x.resolve(v+1, e)
+		after = e
+	}
+	if !sp.ok {
+		return sitrep.Quote{}, false
+	}
+
+	// Content before the attribution: "“…,” X said." / "…, X said."
+	if inverted || x.is(subjStart-1, ",") || (subjStart > ss && isCloseMark(x.toks[subjStart-1])) {
+		rest := x.skipAdverbials(after, se)
+		if x.is(rest, ",") && (x.isClauseEnd(rest+1, se)) {
+			rest = se
+		}
+		if x.isClauseEnd(rest, se) {
+			if q, ok := x.before(subjStart, ss); ok {
+				return x.finish(q, sp, vt), true
+			}
+		}
+	}
+	if inverted {
+		return sitrep.Quote{}, false
+	}
+
+	// Content after the verb.
+	r := v + 1
+	if objectVerbs[lemma] {
+		if e := x.npRight(r, se); e > r && !x.is(r, "that") {
+			r = e
+		}
+	}
+	r = x.skipAdverbials(r, se)
+	if x.is(r, ",") && r+1 < len(x.toks) && isOpenMark(x.toks[r+1]) {
+		r++
+	}
+	if x.is(r, ":") {
+		r++
+	}
+	if r < len(x.toks) && isOpenMark(x.toks[r]) && x.inQ[r] >= 0 {
+		reg := x.regions[x.inQ[r]]
+		if x.used[x.inQ[r]] {
+			return sitrep.Quote{}, false
+		}
+		x.used[x.inQ[r]] = true
+		q, ok := x.inner(reg)
+		if !ok {
+			return sitrep.Quote{}, false
+		}
+		return x.finish(q, sp, vt), true
+	}
+	if x.is(r, "that") {
+		r++
+	} else if lemmas[lemma] != clauseVerb || !x.startsClause(r, se) {
+		return sitrep.Quote{}, false
+	}
+	e := x.clauseEnd(r, se)
+	if e <= r {
+		return sitrep.Quote{}, false
+	}
+	return x.finish(x.content(r, e), sp, vt), true
+}
+
+// isClauseEnd reports whether token r ends the clause: sentence end,
+// terminal punctuation, or a closing quotation mark.
+func (x *extractor) isClauseEnd(r, se int) bool {
+	if r >= se {
+		return true
+	}
+	switch x.toks[r].Text {
+	case ".", "!", "?", ";":
+		return true
+	}
+	return false
+}
+
+// clauseEnd finds where the reported clause starting at r ends: at the
+// sentence end, before a coordinated or participial reporting verb ("and
+// warned that", ", explaining that"), or before ", according to".
+func (x *extractor) clauseEnd(r, se int) int {
+	e := se
+	for i := r; i < se; i++ {
+		// "“the game has changed,” explaining that": the comma sits inside
+		// the marks, so the closing mark is the boundary.
+		closeComma := isCloseMark(x.toks[i]) && x.is(i-1, ",")
+		if x.inQ[i] >= 0 && !closeComma {
+			continue
+		}
+		if x.is(i, ",", "and", ";") || closeComma {
+			cut := i
+			if closeComma {
+				cut = i + 1
+			}
+			j := i + 1
+			if x.is(j, "and") {
+				j++
+			}
+			for j < se && (x.tag(j) == "RB" || auxWords[x.low(j)]) {
+				j++
+			}
+			if x.is(j, "according") && x.is(j+1, "to") {
+				e = cut
+				break
+			}
+			if l := lemmaOf(x.toks[min(j, se-1)].Text); l != "" && j < se && (strings.HasPrefix(x.tag(j), "VB") || x.tag(j) == "") {
+				k := j + 1
+				if objectVerbs[l] {
+					k = x.npRight(k, se)
+				}
+				k = x.skipAdverbials(k, se)
+				if x.is(k, "that", ":") || (k < se && isOpenMark(x.toks[k])) || x.tag(j) == "VBG" {
+					e = cut
+					break
+				}
+			}
+		}
+		if x.is(i, ";") {
+			e = i
+			break
+		}
+	}
+	// A quotation opened inside the clause runs to its closing mark.
+	for i := r; i < e; i++ {
+		if q := x.inQ[i]; q >= 0 && x.regions[q].close >= e {
+			e = min(x.regions[q].close+1, len(x.toks))
+			break
+		}
+	}
+	// Drop trailing punctuation outside quotation marks.
+	for e > r && x.inQ[e-1] < 0 && (x.is(e-1, ".", ",", "!", "?", ";", ":") || x.tag(e-1) == ".") {
+		e--
+	}
+	return e
+}
+
+// before returns the content preceding an attribution starting at token b.
+func (x *extractor) before(b, ss int) (sitrep.Quote, bool) {
+	k := b - 1
+	if x.is(k, ",") {
+		k--
+	}
+	// "“…,” X said": the quotation just before.
+	if k >= 0 && x.inQ[k] >= 0 && isCloseMark(x.toks[k]) {
+		qi := x.inQ[k]
+		if x.used[qi] {
+			return sitrep.Quote{}, false
+		}
+		x.used[qi] = true
+		return x.inner(x.regions[qi])
+	}
+	if x.is(k, ",") {
+		k--
+	}
+	if k < ss || k-ss < 2 {
+		return sitrep.Quote{}, false
+	}
+	a := ss
+	for a < k && isOpenMark(x.toks[a]) && x.inQ[a] >= 0 && x.regions[x.inQ[a]].close > k {
+		a++
+	}
+	return x.content(a, k+1), true
+}
+
+// inner returns the content of a quotation region without its marks and
+// without a trailing comma.
+func (x *extractor) inner(reg region) (sitrep.Quote, bool) {
+	a, e := reg.open+1, reg.close
+	if e > len(x.toks) {
+		e = len(x.toks)
+	}
+	for e > a && x.is(e-1, ",") {
+		e--
+	}
+	if e <= a {
+		return sitrep.Quote{}, false
+	}
+	q := x.content(a, e)
+	q.Kind = Direct
+	return q, true
+}
+
+// content builds the quote body of tokens [a,e).
+func (x *extractor) content(a, e int) sitrep.Quote {
+	span := sitrep.Span{Start: x.toks[a].Start, End: x.toks[e-1].End}
+	raw := x.text[span.Start:span.End]
+	kind := Indirect
+	marks := 0
+	for i := a; i < e; i++ {
+		if isMark(x.toks[i].Text) {
+			marks++
+		}
+	}
+	text := raw
+	if marks > 0 {
+		kind = Mixed
+		// Wholly quoted content ("that “the game has changed,”") is still
+		// reported speech, so it stays mixed; the marks go from Text.
+		text = strings.TrimRight(stripMarks(raw), ", ")
+	}
+	return sitrep.Quote{Span: span, Text: text, Kind: kind}
+}
+
+func stripMarks(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '"', '«', '»':
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// finish fills the speaker and verb of q.
+func (x *extractor) finish(q sitrep.Quote, sp speaker, verb sitrep.Token) sitrep.Quote {
+	q.Speaker = sp.name
+	if sp.span.End > sp.span.Start {
+		s := sp.span
+		q.SpeakerSpan = &s
+	}
+	q.Verb = verb.Text
+	vs := verb.Span
+	q.VerbSpan = &vs
+	return q
+}
+
+// according handles "according to X, …" and "…, according to X".
+func (x *extractor) according(v int, out []sitrep.Quote) []sitrep.Quote {
+	ss, se := x.sentStart[v], x.sentEnd[v]
+	e := x.npRight(v+2, se)
+	if e == v+2 {
+		return out
+	}
+	sp := x.resolve(v+2, e)
+	if !sp.ok {
+		return out
+	}
+	verb := sitrep.Token{Span: sitrep.Span{Start: x.toks[v].Start, End: x.toks[v+1].End}, Text: x.text[x.toks[v].Start:x.toks[v+1].End]}
+	if v == ss || (v > ss && isOpenMark(x.toks[v-1])) {
+		r := e
+		// Skip an appositive: "according to X, the chairman of Y, …" is rare;
+		// only the comma after the speaker is skipped.
+		if x.is(r, ",") {
+			r++
+		}
+		end := x.clauseEnd(r, se)
+		if end > r {
+			out = append(out, x.finish(x.content(r, end), sp, verb))
+		}
+		return out
+	}
+	k := v - 1
+	if x.is(k, ",") {
+		k--
+	}
+	if k-ss < 2 {
+		return out
+	}
+	out = append(out, x.finish(x.content(ss, k+1), sp, verb))
+	return out
+}
+
+// resolve turns the subject phrase [a,e) into a speaker: an entity's
+// fullest name when the phrase's head is an entity mention, the most
+// recent compatible entity for a pronoun, else the phrase as written.
+func (x *extractor) resolve(a, e int) speaker {
+	if a >= e {
+		return speaker{}
+	}
+	span := sitrep.Span{Start: x.toks[a].Start, End: x.toks[e-1].End}
+	if e-a == 1 && isPronoun(x.toks[a].Text) {
+		return x.pronoun(x.toks[a])
+	}
+	head := x.toks[e-1]
+	for i := len(x.ents) - 1; i >= 0; i-- {
+		en := x.ents[i]
+		if en.Start >= span.Start && en.End <= span.End && en.Start <= head.Start && head.End <= en.End+1 {
+			if en.Type == sitrep.NORP {
+				break
+			}
+			return speaker{name: en.Name, span: en.Span, ok: true}
+		}
+	}
+	// Drop a leading determiner and possessive-free phrase as written.
+	return speaker{name: x.text[span.Start:span.End], span: span, ok: true}
+}
+
+// pronoun resolves "he", "she" to the most recent person, "it" to the most
+// recent organisation; other pronouns are kept as written.
+func (x *extractor) pronoun(t sitrep.Token) speaker {
+	lw := strings.ToLower(t.Text)
+	var want sitrep.EntityType
+	switch lw {
+	case "he", "she":
+		want = sitrep.Person
+	case "it":
+		want = sitrep.Org
+	default:
+		if lw == "i" || lw == "you" {
+			return speaker{}
+		}
+		return speaker{name: t.Text, span: t.Span, ok: true}
+	}
+	for i := len(x.ents) - 1; i >= 0; i-- {
+		en := x.ents[i]
+		if en.End <= t.Start && en.Type == want {
+			return speaker{name: en.Name, span: t.Span, ok: true}
+		}
+	}
+	return speaker{name: t.Text, span: t.Span, ok: true}
+}

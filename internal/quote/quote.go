@@ -1,0 +1,128 @@
+// Package quote finds quotations in an analysed article and attributes
+// them to speakers.
+//
+// Input: a *sitrep.Doc (Penn-tagged tokens) and the article's entity
+// mentions from package entity. Output: []sitrep.Quote in text order.
+//
+// It finds direct quotes ("“…,” X said", "X said: “…”"), indirect quotes
+// ("X said that …", "X told reporters …", "…, X said", "according to X,
+// …") and mixed ones (reported clauses holding a quoted fragment). Reporting
+// verbs come from a lemma table; coordinated and participial reporting
+// verbs ("… and warned that …", "…, explaining that …") inherit the
+// speaker of the verb before them. Speakers are resolved through the
+// entity mentions to the article's fullest name; pronouns ("he said") go
+// to the most recent compatible entity; other subjects ("officials", "the
+// ministry") are reported as written.
+package quote
+
+import (
+	sitrep "github.com/sitrep-project/sitrep"
+)
+
+// Quote kinds.
+const (
+	Direct   = "direct"
+	Indirect = "indirect"
+	Mixed    = "mixed"
+)
+
+// verbClass says how a reporting verb takes its content.
+type verbClass uint8
+
+const (
+	// clauseVerb takes a bare clause: "said the embassy is secure".
+	clauseVerb verbClass = iota + 1
+	// thatVerb needs "that", a colon or a quotation: "warned that …".
+	thatVerb
+)
+
+// lemmas is the reporting-verb table: lemma → class. Objects ("told the
+// press") are skipped for the verbs in objectVerbs.
+var lemmas = map[string]verbClass{
+	"say": clauseVerb, "tell": clauseVerb, "tweet": clauseVerb, "add": clauseVerb, "write": clauseVerb,
+	"insist": clauseVerb, "claim": clauseVerb, "argue": clauseVerb, "warn": clauseVerb, "note": clauseVerb,
+	"explain": clauseVerb, "state": clauseVerb, "declare": clauseVerb, "announce": clauseVerb, "assert": clauseVerb,
+	"stress": clauseVerb, "believe": thatVerb, "reply": clauseVerb, "respond": thatVerb, "post": thatVerb,
+	"threaten": thatVerb, "vow": thatVerb, "accuse": thatVerb, "deny": thatVerb, "confirm": thatVerb,
+	"report": thatVerb, "urge": thatVerb, "acknowledge": thatVerb, "admit": thatVerb, "allege": thatVerb,
+	"caution": thatVerb, "charge": thatVerb, "comment": thatVerb, "concede": thatVerb, "contend": thatVerb,
+	"emphasize": thatVerb, "emphasise": thatVerb, "indicate": thatVerb, "maintain": thatVerb, "predict": thatVerb,
+	"promise": thatVerb, "recall": thatVerb, "remark": thatVerb, "reveal": thatVerb, "suggest": thatVerb,
+	"testify": thatVerb, "ask": thatVerb, "complain": thatVerb, "observe": thatVerb, "reiterate": thatVerb,
+	"repeat": thatVerb, "agree": thatVerb, "boast": thatVerb, "estimate": thatVerb, "learn": thatVerb,
+	"suggested": thatVerb, "pledge": thatVerb, "demand": thatVerb, "signal": thatVerb, "hint": thatVerb,
+}
+
+// objectVerbs take an addressee before their content ("told the press").
+var objectVerbs = map[string]bool{"tell": true, "warn": true, "assure": true, "remind": true, "inform": true, "urge": true, "accuse": true, "promise": true, "ask": true}
+
+// irregular maps irregular forms to lemmas.
+var irregular = map[string]string{"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell", "wrote": "write", "written": "write", "writes": "write", "writing": "write", "denied": "deny", "denies": "deny", "testified": "testify", "testifies": "testify", "replied": "reply", "replies": "reply", "learned": "learn", "learnt": "learn"}
+
+// lemmaOf returns the reporting-verb lemma of a word, or "". It does not
+// allocate for words that are not reporting verbs.
+func lemmaOf(w string) string {
+	var buf [24]byte
+	if len(w) > len(buf) || len(w) < 3 {
+		return ""
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if l, ok := irregular[string(b)]; ok {
+		return l
+	}
+	if _, ok := lemmas[string(b)]; ok {
+		return string(b)
+	}
+	for _, suf := range [...]string{"es", "s", "ed", "d", "ing"} {
+		n := len(b) - len(suf)
+		if n < 2 || string(b[n:]) != suf {
+			continue
+		}
+		if _, ok := lemmas[string(b[:n])]; ok {
+			return string(b[:n])
+		}
+		if suf == "ing" || suf == "ed" {
+			// "stress" + "ed" is above; "stat" + "ed" needs its e back; "tweet"+"ed" is above.
+			var buf2 [25]byte
+			b2 := append(append(buf2[:0], b[:n]...), 'e')
+			if _, ok := lemmas[string(b2)]; ok {
+				return string(b2)
+			}
+			// Doubled final consonant: "admitted", "regretting".
+			if n >= 3 && b[n-1] == b[n-2] {
+				if _, ok := lemmas[string(b[:n-1])]; ok {
+					return string(b[:n-1])
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// Extract finds direct, indirect and mixed quotes in the doc, attributing
+// each to a speaker resolved through ents (the entity mentions) to the
+// article's fullest name for that person.
+func Extract(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Quote {
+	if doc == nil || doc.Article == nil {
+		return nil
+	}
+	x := &extractor{doc: doc, text: doc.Article.Text, ents: ents}
+	var quotes []sitrep.Quote
+	for p := 0; p < len(doc.Sentences); {
+		// Group the sentences of one paragraph: quotations may span them.
+		q := p + 1
+		for q < len(doc.Sentences) && doc.Sentences[q].Paragraph == doc.Sentences[p].Paragraph {
+			q++
+		}
+		quotes = x.paragraph(doc.Sentences[p:q], quotes)
+		p = q
+	}
+	return quotes
+}
