@@ -114,12 +114,20 @@ type rawActor struct {
 }
 
 func (a *Actors) add(recs []rawActor) {
+	touched := map[string]bool{}
 	for _, r := range recs {
 		rec := &actorRec{def: r.def, roles: r.roles, src: r.src}
 		for _, w := range r.names {
 			if len(w) > 0 {
 				a.put(actorName{words: w, name: joinWords(w), rec: rec})
+				touched[w[0]] = true
 			}
+		}
+	}
+	for k := range touched {
+		if list := a.byFirst[k]; len(list) > 1 {
+			sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+			a.byFirst[k] = list
 		}
 	}
 }
@@ -133,9 +141,8 @@ func (a *Actors) put(n actorName) {
 		}
 	}
 	a.n++
-	list = append(list, n)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	a.byFirst[n.words[0]] = list
+	a.byFirst[n.words[0]] = append(list, n) // sorted by add
+
 }
 
 func joinWords(w []string) string {

@@ -103,7 +103,10 @@ func braces(s string) (rest, content string, ok bool) {
 	return s[:i] + s[i+j+1:], s[i+1 : i+j], true
 }
 
-func normCode(c string) string { return strings.ToUpper(strings.Join(strings.Fields(c), "")) }
+// normCode removes blanks and stray "!" and upper-cases a code.
+func normCode(c string) string {
+	return strings.ToUpper(strings.Trim(strings.Join(strings.Fields(c), ""), "!"))
+}
 
 // ---- verbs ----
 

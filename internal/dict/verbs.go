@@ -141,7 +141,11 @@ func (v *Verbs) Known(form string) bool { return len(v.forms[form]) > 0 }
 // block defaults, pattern codes and noun codes.
 func (v *Verbs) Codes(fn func(code string)) {
 	for _, b := range v.blocks {
-		fn(b.code)
+		c, pair, _ := splitCode(b.code)
+		fn(c)
+		if pair != "" {
+			fn(pair)
+		}
 		for _, p := range b.patterns {
 			fn(p.code)
 			if p.pair != "" {
@@ -152,7 +156,11 @@ func (v *Verbs) Codes(fn func(code string)) {
 	for _, fs := range v.forms {
 		for _, f := range fs {
 			if f.m.code != "" {
-				fn(f.m.code)
+				c, pair, _ := splitCode(f.m.code)
+				fn(c)
+				if pair != "" {
+					fn(pair)
+				}
 			}
 		}
 	}
@@ -198,28 +206,24 @@ func (v *Verbs) Match(verb string, before, after []string) (VerbMatch, bool) {
 		if code == "" {
 			code = f.m.block.code
 		}
-		if code == nullCode || code == "" {
-			continue // try a shorter form of the verb
+		if code != nullCode && code != "" {
+			c, pair, rev := splitCode(code)
+			return VerbMatch{Code: c, Pair: pair, Reversed: rev, Lemma: f.m.lemma, Source: f.m.src, Words: len(f.post), Before: len(f.pre)}, true
 		}
-		c, pair, rev := splitCode(code)
-		return VerbMatch{Code: c, Pair: pair, Reversed: rev, Lemma: f.m.lemma, Source: f.m.src, Words: len(f.post), Before: len(f.pre)}, true
-	}
-	// An uncoded light verb takes the code of the event noun it governs:
-	// "carried out airstrikes", "staged a sit-in".
-	for i := range cands {
-		f := &cands[i]
-		if !isLightVerb(f.m.lemma) || !hasPrefix(after, f.post) {
-			continue
-		}
-		for k := len(f.post); k < len(after) && k <= len(f.post)+topGap; k++ {
-			if m, ok := v.MatchNoun(after[k:]); ok {
-				m.Lemma = f.m.lemma
-				m.Pattern = "* " + m.Pattern
-				m.Words += k
-				return m, true
+		// An uncoded light verb takes the code of the event noun it
+		// governs: "carried out airstrikes", "staged a sit-in".
+		if isLightVerb(f.m.lemma) {
+			for k := len(f.post); k < len(after) && k <= len(f.post)+topGap; k++ {
+				if m, ok := v.MatchNoun(after[k:]); ok {
+					m.Lemma = f.m.lemma
+					m.Pattern = "* " + m.Pattern
+					m.Words += k
+					m.Before = len(f.pre)
+					return m, true
+				}
 			}
 		}
-		break
+		// else try a shorter form of the verb
 	}
 	return VerbMatch{}, false
 }
@@ -476,7 +480,7 @@ func sortPatterns(b *block) {
 		if pi.spec != pj.spec {
 			return pi.spec > pj.spec
 		}
-		return pi.order < pj.order
+		return pi.order > pj.order // later definitions win ties
 	})
 	for i, p := range b.patterns {
 		b.byText[p.text] = i
@@ -689,9 +693,15 @@ func firstWordJoined(toks []ptok) bool {
 	return false
 }
 
+// elemSpec scores how specific an element is: literal words count double,
+// adjacency ("_" joins) adds one.
 func elemSpec(e elem) int {
 	if e.alts == nil {
 		return 1
+	}
+	adj := 0
+	if e.gap == 0 {
+		adj = 1
 	}
 	min := 0
 	for i, a := range e.alts {
@@ -699,7 +709,7 @@ func elemSpec(e elem) int {
 			min = len(a)
 		}
 	}
-	return 2 * min
+	return 2*min + adj
 }
 
 // compileSide turns one side of a pattern into elements (text order). gaps
