@@ -26,7 +26,9 @@ func NewAnalyzer() (*Analyzer, error) {
 		return nil, err
 	}
 	a := &Analyzer{pos: p, lem: l}
-	a.scratch.New = func() any { return &tagScratch{norm: make([]byte, 0, 1024), ends: make([]int32, 0, 128)} }
+	a.scratch.New = func() any {
+		return &tagScratch{norm: make([]byte, 0, 64), word: make([]uint64, 0, 128), suf: make([]uint64, 0, 128)}
+	}
 	return a, nil
 }
 

@@ -57,18 +57,36 @@ const (
 	fWordP1
 	fSuffixP1
 	fWordP2
-	nTemplates
+	fBias
+	nTemplates = fBias
 )
 
-var templateNames = [nTemplates]string{
-	"i suffix ", "i pref1 ", "i-1 tag ", "i-2 tag ", "i tag+i-2 tag ", "i word ", "i-1 tag+i word ",
-	"i-1 word ", "i-1 suffix ", "i-2 word ", "i+1 word ", "i+1 suffix ", "i+2 word ",
+// featKey combines a template id with the FNV-1a hashes of its arguments
+// into a feature key; scripts/posmodel uses the same function.
+func featKey(t int, a, b uint64) uint64 {
+	h := (a ^ uint64(t+1)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	h ^= b
+	h *= 0x94D049BB133111EB
+	return h ^ h>>31
 }
 
+// A slot of the feature hash table holds a 26-bit fingerprint of the
+// feature hash and the feature's weight count n (tag = fp<<6 | n; 0 marks
+// an empty slot). Up to three weights are stored in the slot itself, so
+// most lookups touch one cache line; longer runs start at w[0] in weights.
 type slot struct {
-	key    uint64
-	lo, hi uint32 // weight entries [lo, hi); hi == 0 marks an empty slot
+	tag uint32
+	w   [3]int32
 }
+
+const (
+	fpShift    = 64 - 26
+	maxWeights = 1 << 30
+	noSlot     = -1
+)
+
+// Tag ids are class indices; the two sentence-start pseudo tags follow.
+const extraTags = 2
 
 // perceptron is the immutable averaged-perceptron model.
 type perceptron struct {
@@ -76,10 +94,18 @@ type perceptron struct {
 	tagdict map[string]uint8
 	slots   []slot
 	shift   uint
-	weights []int32 // weight*1000 << 6 | class
-	prefix  [nTemplates]uint64
-	bias    uint64
-	classID map[string]int
+	weights []int32  // weight*1000 << 6 | class
+	tagHash []uint64 // tag id -> FNV-1a of its name
+	// Slots of the tag-history features, indexed by tag id.
+	tag1, tag2 []int32
+	tag12      []int32  // [p1*ntags + p2]
+	tagNames   []string // tag id -> name
+	startID    uint8
+	// base[(p1*ntags+p2)*nc+c] is the summed score of class c from the
+	// bias and tag-history features, which hold weights for almost every
+	// class; baseSeen marks the classes they touch.
+	base     []int32
+	baseSeen []uint64
 }
 
 func loadPerceptron(b []byte) (*perceptron, error) {
@@ -87,21 +113,22 @@ func loadPerceptron(b []byte) (*perceptron, error) {
 	if string(r.bytes(6)) != "SRPOS\x01" {
 		return nil, errors.New("text: posmodel.bin: bad magic")
 	}
-	p := &perceptron{classID: map[string]int{}}
+	p := &perceptron{}
 	nc := int(r.u32())
-	if nc > 64 {
+	if nc > 64-extraTags {
 		return nil, fmt.Errorf("text: posmodel.bin: %d classes", nc)
 	}
 	for range nc {
-		c := string(r.bytes(int(r.u8())))
-		p.classID[c] = len(p.classes)
-		p.classes = append(p.classes, c)
+		p.classes = append(p.classes, string(r.bytes(int(r.u8()))))
 	}
 	nt := int(r.u32())
 	p.tagdict = make(map[string]uint8, nt)
 	for range nt {
 		w := string(r.bytes(int(r.u8())))
-		p.tagdict[w] = r.u8()
+		c := r.u8()
+		if int(c) < nc {
+			p.tagdict[w] = c
+		}
 	}
 	nf := int(r.u32())
 	keys := r.bytes(8 * nf)
@@ -111,12 +138,19 @@ func loadPerceptron(b []byte) (*perceptron, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("text: posmodel.bin: %w", r.err)
 	}
+	if nw >= maxWeights {
+		return nil, fmt.Errorf("text: posmodel.bin: %d weights, at most %d", nw, maxWeights)
+	}
 	p.weights = make([]int32, nw)
 	for i := range p.weights {
-		p.weights[i] = int32(binary.LittleEndian.Uint32(wb[4*i:]))
+		v := int32(binary.LittleEndian.Uint32(wb[4*i:]))
+		if int(v&63) >= nc {
+			return nil, fmt.Errorf("text: posmodel.bin: weight %d: bad class", i)
+		}
+		p.weights[i] = v
 	}
-	bits := uint(1)
-	for 1<<bits < 2*nf {
+	bits := uint(4)
+	for 3<<bits < 5*nf { // load factor at most 0.6
 		bits++
 	}
 	p.slots = make([]slot, 1<<bits)
@@ -126,19 +160,56 @@ func loadPerceptron(b []byte) (*perceptron, error) {
 		k := binary.LittleEndian.Uint64(keys[8*i:])
 		lo := binary.LittleEndian.Uint32(offs[4*i:])
 		hi := binary.LittleEndian.Uint32(offs[4*i+4:])
-		if lo >= hi || int(hi) > nw {
+		if lo >= hi || int(hi) > nw || hi-lo >= 64 {
 			continue
 		}
 		j := (k * 0x9E3779B97F4A7C15) >> p.shift
-		for p.slots[j].hi != 0 {
+		for p.slots[j].tag != 0 {
 			j = (j + 1) & mask
 		}
-		p.slots[j] = slot{key: k, lo: lo, hi: hi}
+		s := slot{tag: uint32(k>>fpShift)<<6 | (hi - lo)}
+		if hi-lo <= 3 {
+			copy(s.w[:], p.weights[lo:hi])
+		} else {
+			s.w[0] = int32(lo)
+		}
+		p.slots[j] = s
 	}
-	for i, name := range templateNames {
-		p.prefix[i] = fnvString(fnvOffset, name)
+
+	ntags := nc + extraTags
+	p.tagNames = append(append([]string{}, p.classes...), "-START-", "-START2-")
+	p.startID = uint8(nc)
+	p.tag1 = make([]int32, ntags)
+	p.tag2 = make([]int32, ntags)
+	p.tag12 = make([]int32, ntags*ntags)
+	for _, name := range p.tagNames {
+		p.tagHash = append(p.tagHash, fnvString(fnvOffset, name))
 	}
-	p.bias = fnvString(fnvOffset, "bias")
+	p.base = make([]int32, ntags*ntags*nc)
+	p.baseSeen = make([]uint64, ntags*ntags)
+	bias := p.lookup(featKey(fBias, 0, 0))
+	for i, a := range p.tagHash {
+		p.tag1[i] = p.lookup(featKey(fTag1, a, 0))
+		p.tag2[i] = p.lookup(featKey(fTag2, a, 0))
+		for j, b := range p.tagHash {
+			p.tag12[i*ntags+j] = p.lookup(featKey(fTag12, a, b))
+		}
+	}
+	for i := range ntags {
+		for j := range ntags {
+			pair := i*ntags + j
+			sc := p.base[pair*nc : (pair+1)*nc]
+			for _, r := range [...]int32{bias, p.tag1[i], p.tag2[j], p.tag12[pair]} {
+				if r == noSlot {
+					continue
+				}
+				for _, v := range p.weightsOf(r) {
+					sc[v&63] += v >> 6
+					p.baseSeen[pair] |= 1 << uint(v&63)
+				}
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -162,22 +233,24 @@ func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.bytes(4)) }
 
 // tagScratch is the per-call working memory of the tagger.
 type tagScratch struct {
-	norm []byte  // normalized context words, concatenated
-	ends []int32 // ends[k] is the end of context word k in norm
+	norm []byte   // normalization buffer
+	word []uint64 // word[k]: hash of normalized context word k
+	suf  []uint64 // suf[k]: hash of its last three bytes
 }
 
-func (s *tagScratch) ctx(k int) []byte {
-	start := int32(0)
-	if k > 0 {
-		start = s.ends[k-1]
-	}
-	return s.norm[start:s.ends[k]]
+// push appends the hashes of a normalized context word.
+func (s *tagScratch) push(w []byte) {
+	s.word = append(s.word, fnvBytes(fnvOffset, w))
+	s.suf = append(s.suf, fnvBytes(fnvOffset, suffix3(w)))
 }
 
 // tagText maps a token to the form the Treebank-trained model knows:
-// quotes become `` and '', curly apostrophes become straight.
+// quotes become “ and ”, curly apostrophes become straight.
 func tagText(toks []sitrep.Token, i int) string {
 	w := toks[i].Text
+	if c := w[0] | 0x20; c >= 'a' && c <= 'z' && c != 'n' || w[0] >= '0' && w[0] <= '9' {
+		return w // fast path: no mapped token starts with a letter but n
+	}
 	switch w {
 	case "“", "‘", "«", "„":
 		return "``"
@@ -300,111 +373,128 @@ func suffix3(b []byte) []byte {
 	return b
 }
 
-func (p *perceptron) lookup(h uint64) (uint32, uint32) {
+// lookup returns the slot index of feature hash h, or noSlot.
+func (p *perceptron) lookup(h uint64) int32 {
 	mask := uint64(len(p.slots) - 1)
 	j := (h * 0x9E3779B97F4A7C15) >> p.shift
+	fp := uint32(h >> fpShift)
 	for {
-		s := &p.slots[j]
-		if s.hi == 0 {
-			return 0, 0
+		t := p.slots[j].tag
+		if t == 0 {
+			return noSlot
 		}
-		if s.key == h {
-			return s.lo, s.hi
+		if t>>6 == fp {
+			return int32(j)
 		}
 		j = (j + 1) & mask
 	}
 }
 
+// weightsOf returns the weights of slot j.
+func (p *perceptron) weightsOf(j int32) []int32 {
+	s := &p.slots[j]
+	n := s.tag & 63
+	if n <= 3 {
+		return s.w[:n]
+	}
+	lo := uint32(s.w[0])
+	return p.weights[lo : lo+n]
+}
+
 // tag tags one sentence in place.
 func (p *perceptron) tag(toks []sitrep.Token, s *tagScratch) {
 	n := len(toks)
-	s.norm = s.norm[:0]
-	s.ends = s.ends[:0]
-	push := func(b []byte) {
-		s.ends = append(s.ends, int32(len(b)))
-	}
-	s.norm = append(s.norm, "-START-"...)
-	push(s.norm)
-	s.norm = append(s.norm, "-START2-"...)
-	push(s.norm)
+	s.word, s.suf = s.word[:0], s.suf[:0]
+	s.push([]byte("-START-"))
+	s.push([]byte("-START2-"))
 	for i := range toks {
-		s.norm = appendNorm(s.norm, tagText(toks, i))
-		push(s.norm)
+		s.norm = appendNorm(s.norm[:0], tagText(toks, i))
+		s.push(s.norm)
 	}
-	s.norm = append(s.norm, "-END-"...)
-	push(s.norm)
-	s.norm = append(s.norm, "-END2-"...)
-	push(s.norm)
+	s.push([]byte("-END-"))
+	s.push([]byte("-END2-"))
 
-	p1, p2 := "-START-", "-START2-"
-	var scores [64]int64
+	p1, p2 := p.startID, p.startID+1
 	for i := range n {
 		w := tagText(toks, i)
-		tag, ok := specialTag(w)
-		if !ok {
-			if c, found := p.tagdict[w]; found {
-				tag = p.classes[c]
-			} else {
-				tag = p.predict(i, w, p1, p2, s, &scores)
-			}
+		var id uint8
+		if tag, ok := specialTag(w); ok {
+			id = p.classID(tag)
+		} else if c, found := p.tagdict[w]; found {
+			id = c
+		} else {
+			id = p.predict(i, w, p1, p2, s)
 		}
-		toks[i].Tag = tag
-		p2, p1 = p1, tag
+		toks[i].Tag = p.tagNames[id]
+		p2, p1 = p1, id
 	}
 }
 
-func (p *perceptron) add(h uint64, scores *[64]int64, seen *uint64) {
-	lo, hi := p.lookup(h)
-	for _, v := range p.weights[lo:hi] {
-		c := v & 63
-		scores[c] += int64(v >> 6)
-		*seen |= 1 << uint(c)
+func (p *perceptron) classID(tag string) uint8 {
+	for i, c := range p.classes {
+		if c == tag {
+			return uint8(i)
+		}
 	}
+	return 0
 }
 
-func (p *perceptron) predict(i int, w, p1, p2 string, s *tagScratch, scores *[64]int64) string {
-	var seen uint64
+func (p *perceptron) predict(i int, w string, p1, p2 uint8, s *tagScratch) uint8 {
 	k := i + 2
-	cur, m1, m2, p1w, p2w := s.ctx(k), s.ctx(k-1), s.ctx(k-2), s.ctx(k+1), s.ctx(k+2)
+	cur := s.word[k]
 
-	p.add(p.bias, scores, &seen)
+	// Compute every key first, then look them all up, then add: the
+	// lookups are independent, so their cache misses overlap.
+	var hs [10]uint64
 	suf := w
 	if len(suf) > 3 {
 		suf = suf[len(suf)-3:]
 	}
-	p.add(fnvString(p.prefix[fSuffix], suf), scores, &seen)
+	hs[0] = featKey(fSuffix, fnvString(fnvOffset, suf), 0)
 	// prose writes string(w[0]): the first byte as a rune.
-	h := p.prefix[fPref1]
+	h := uint64(fnvOffset)
 	if c := w[0]; c < utf8.RuneSelf {
 		h = fnvByte(h, c)
 	} else {
 		h = fnvByte(fnvByte(h, 0xC0|c>>6), 0x80|c&0x3F)
 	}
-	p.add(h, scores, &seen)
-	p.add(fnvString(p.prefix[fTag1], p1), scores, &seen)
-	p.add(fnvString(p.prefix[fTag2], p2), scores, &seen)
-	p.add(fnvString(fnvByte(fnvString(p.prefix[fTag12], p1), ' '), p2), scores, &seen)
-	p.add(fnvBytes(p.prefix[fWord], cur), scores, &seen)
-	p.add(fnvBytes(fnvByte(fnvString(p.prefix[fTag1Word], p1), ' '), cur), scores, &seen)
-	p.add(fnvBytes(p.prefix[fWordM1], m1), scores, &seen)
-	p.add(fnvBytes(p.prefix[fSuffixM1], suffix3(m1)), scores, &seen)
-	p.add(fnvBytes(p.prefix[fWordM2], m2), scores, &seen)
-	p.add(fnvBytes(p.prefix[fWordP1], p1w), scores, &seen)
-	p.add(fnvBytes(p.prefix[fSuffixP1], suffix3(p1w)), scores, &seen)
-	p.add(fnvBytes(p.prefix[fWordP2], p2w), scores, &seen)
+	hs[1] = featKey(fPref1, h, 0)
+	hs[2] = featKey(fWord, cur, 0)
+	hs[3] = featKey(fTag1Word, p.tagHash[p1], cur)
+	hs[4] = featKey(fWordM1, s.word[k-1], 0)
+	hs[5] = featKey(fSuffixM1, s.suf[k-1], 0)
+	hs[6] = featKey(fWordM2, s.word[k-2], 0)
+	hs[7] = featKey(fWordP1, s.word[k+1], 0)
+	hs[8] = featKey(fSuffixP1, s.suf[k+1], 0)
+	hs[9] = featKey(fWordP2, s.word[k+2], 0)
 
-	best, bestScore := -1, int64(0)
-	for c := range p.classes {
-		if seen&(1<<uint(c)) == 0 {
+	var runs [len(hs)]int32
+	for f, h := range hs {
+		runs[f] = p.lookup(h)
+	}
+	nc := len(p.classes)
+	pair := int(p1)*len(p.tagNames) + int(p2)
+	var scores [64]int32
+	copy(scores[:nc], p.base[pair*nc:(pair+1)*nc])
+	seen := p.baseSeen[pair]
+	for _, r := range runs {
+		if r == noSlot {
 			continue
 		}
-		if best < 0 || scores[c] > bestScore {
+		for _, v := range p.weightsOf(r) {
+			c := v & 63
+			scores[c] += v >> 6
+			seen |= 1 << uint(c)
+		}
+	}
+	best, bestScore := -1, int32(0)
+	for c := range p.classes {
+		if seen&(1<<uint(c)) != 0 && (best < 0 || scores[c] > bestScore) {
 			best, bestScore = c, scores[c]
 		}
-		scores[c] = 0
 	}
 	if best < 0 {
-		return "NN"
+		return p.classID("NN")
 	}
-	return p.classes[best]
+	return uint8(best)
 }

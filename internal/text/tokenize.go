@@ -13,20 +13,36 @@ import (
 // possessive 's and n't are split off; abbreviations ("U.S.", "Gen."),
 // numbers ("15,000", "3.5") and hyphenated words stay whole.
 func Tokenize(text string, offset int) []sitrep.Token {
-	return appendTokens(nil, text, 0, len(text), offset)
+	return appendTokens(make([]sitrep.Token, 0, len(text)/5+4), text, 0, len(text), offset)
 }
+
+// asciiSpace marks the ASCII white-space bytes.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
 // appendTokens appends the tokens of text[s:e]; spans are shifted by offset.
 func appendTokens(out []sitrep.Token, text string, s, e, offset int) []sitrep.Token {
 	i := s
 	for i < e {
-		r, n := utf8.DecodeRuneInString(text[i:e])
-		if isSpace(r, n) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:e]); isSpace(r, n) {
 			i += n
 			continue
 		}
-		j := i + n
+		j := i + 1
 		for j < e {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:e])
 			if isSpace(r, n) {
 				break
@@ -158,6 +174,10 @@ func appendMiddle(out []sitrep.Token, text string, s, e, offset int) []sitrep.To
 	start := s
 	i := s
 	for i < e {
+		if c := text[i]; c < utf8.RuneSelf && c != '-' && c != '.' && c != ',' && c != '/' && c != ';' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:e])
 		sep := 0
 		switch {
@@ -195,6 +215,16 @@ func appendMiddle(out []sitrep.Token, text string, s, e, offset int) []sitrep.To
 		out = append(out, tok(text, start, e, offset))
 	}
 	return out
+}
+
+// hasApostrophe reports whether w holds ' or the last byte of ’.
+func hasApostrophe(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' || w[i] == 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
@@ -237,6 +267,9 @@ func isNegation(w string) bool {
 // or s if there is none.
 func contractionStart(text string, s, e int) int {
 	w := text[s:e]
+	if !hasApostrophe(w[max(0, len(w)-6):]) {
+		return s
+	}
 	for _, neg := range [...]string{"n't", "N'T", "n’t", "N’T"} {
 		if len(w) > len(neg) && w[len(w)-len(neg):] == neg {
 			return e - len(neg)

@@ -20,8 +20,10 @@
 //	"SRPOS\x01"
 //	u32 nclasses, then per class: u8 len, bytes
 //	u32 ntagdict, then per entry: u8 len, word bytes, u8 class
-//	u32 nfeat, then nfeat u64 feature hashes (FNV-1a 64 of the feature
-//	    string exactly as prose joins it, sorted ascending)
+//	u32 nfeat, then nfeat u64 feature keys, sorted ascending: prose's
+//	    feature string is parsed into its template and arguments, and the
+//	    key is featKey(template, FNV-1a 64 of argument 1, of argument 2),
+//	    so that the tagger hashes each word once, not once per feature.
 //	nfeat+1 u32 offsets into the weight entries
 //	u32 nweights, then nweights i32 entries: weight*1000 << 6 | class
 //
@@ -150,9 +152,10 @@ func buildModel() ([]byte, error) {
 	feats := make([]feat, 0, len(weights))
 	seen := make(map[uint64]string, len(weights))
 	for name, cw := range weights {
-		h := fnv.New64a()
-		h.Write([]byte(name))
-		k := h.Sum64()
+		k, err := keyOf(name)
+		if err != nil {
+			return nil, err
+		}
 		if prev, dup := seen[k]; dup {
 			return nil, fmt.Errorf("posmodel: hash collision %q %q", prev, name)
 		}
@@ -202,6 +205,59 @@ func buildModel() ([]byte, error) {
 		}
 	}
 	return buf.Bytes(), nil
+}
+
+// templates are prose's feature names, with their separating space; the
+// order defines the template ids and must match internal/text.
+var templates = []string{
+	"i suffix ", "i pref1 ", "i-1 tag ", "i-2 tag ", "i tag+i-2 tag ", "i word ", "i-1 tag+i word ",
+	"i-1 word ", "i-1 suffix ", "i-2 word ", "i+1 word ", "i+1 suffix ", "i+2 word ",
+}
+
+// Template ids with two arguments (a tag, then a tag or word).
+const (
+	tplTag12    = 4
+	tplTag1Word = 6
+	tplBias     = 13
+)
+
+func fnv64(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// featKey must be identical to the function of the same name in
+// internal/text.
+func featKey(t int, a, b uint64) uint64 {
+	h := (a ^ uint64(t+1)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	h ^= b
+	h *= 0x94D049BB133111EB
+	return h ^ h>>31
+}
+
+func keyOf(name string) (uint64, error) {
+	if name == "bias" {
+		return featKey(tplBias, 0, 0), nil
+	}
+	best := -1
+	for i, t := range templates {
+		if strings.HasPrefix(name, t) && (best < 0 || len(t) > len(templates[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0, fmt.Errorf("posmodel: unknown feature %q", name)
+	}
+	arg := name[len(templates[best]):]
+	if best == tplTag12 || best == tplTag1Word {
+		tag, rest, ok := strings.Cut(arg, " ")
+		if !ok {
+			return 0, fmt.Errorf("posmodel: feature %q lacks a second argument", name)
+		}
+		return featKey(best, fnv64(tag), fnv64(rest)), nil
+	}
+	return featKey(best, fnv64(arg), 0), nil
 }
 
 func buildLemmas() ([]byte, error) {
