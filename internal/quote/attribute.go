@@ -116,12 +116,13 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	}
 
 	// Content before the attribution: "“…,” X said." / "…, X said."
-	if inverted || x.is(subjStart-1, ",") || (subjStart > ss && isCloseMark(x.toks[subjStart-1])) {
+	// A quotation just before the attribution is its content whatever
+	// follows ("“…,” she said several months later").
+	quoteBefore := subjStart > 0 && isCloseMark(x.toks[subjStart-1]) ||
+		(x.is(subjStart-1, ",") && subjStart > 1 && isCloseMark(x.toks[subjStart-2]))
+	if !inherit && (quoteBefore || inverted || x.is(subjStart-1, ",")) {
 		rest := x.skipAdverbials(after, se)
-		if x.is(rest, ",") && (x.isClauseEnd(rest+1, se)) {
-			rest = se
-		}
-		if x.isClauseEnd(rest, se) {
+		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
 			if q, ok := x.before(subjStart, ss); ok {
 				return x.finish(q, sp, vt), true
 			}

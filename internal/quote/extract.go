@@ -25,23 +25,29 @@ type extractor struct {
 }
 
 func isOpenMark(t sitrep.Token) bool {
-	switch t.Text {
-	case "“", "``", "«":
-		return true
-	case "\"":
-		return t.Tag == "``"
+	if !isMark(t.Text) {
+		return false
 	}
-	return false
+	switch t.Tag {
+	case "``":
+		return true
+	case "''":
+		return false
+	}
+	return t.Text == "“" || t.Text == "``" || t.Text == "«"
 }
 
 func isCloseMark(t sitrep.Token) bool {
-	switch t.Text {
-	case "”", "''", "»":
-		return true
-	case "\"":
-		return t.Tag == "''"
+	if !isMark(t.Text) {
+		return false
 	}
-	return false
+	switch t.Tag {
+	case "''":
+		return true
+	case "``":
+		return false
+	}
+	return t.Text == "”" || t.Text == "''" || t.Text == "»"
 }
 
 func isMark(t string) bool {
@@ -75,7 +81,7 @@ func (x *extractor) load(sents []sitrep.Sentence) {
 	straight := false // next straight quote opens
 	for i, t := range x.toks {
 		isOpen, isClose := isOpenMark(t), isCloseMark(t)
-		if t.Text == "\"" && t.Tag != "``" && t.Tag != "''" {
+		if (t.Text == "\"" || t.Text == "''") && t.Tag != "``" && t.Tag != "''" {
 			straight = !straight
 			isOpen, isClose = straight, !straight
 		}
