@@ -53,8 +53,23 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	inherit, inverted := false, false
 	subjStart := v
 	p := v - 1
-	for p >= ss && (auxWords[x.low(p)] || x.tag(p) == "RB" || x.tag(p) == "MD") && x.inQ[p] < 0 {
-		p--
+	for p >= ss && x.inQ[p] < 0 {
+		if auxWords[x.low(p)] || x.tag(p) == "RB" || x.tag(p) == "MD" {
+			p--
+			continue
+		}
+		// A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said".
+		if x.is(p, ")") {
+			q := p - 1
+			for q > ss && !x.is(q, "(") && p-q < 12 {
+				q--
+			}
+			if x.is(q, "(") {
+				p = q - 1
+				continue
+			}
+		}
+		break
 	}
 	switch {
 	case p < ss:
@@ -87,17 +102,41 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		return sitrep.Quote{}, false
 	}
 	if inherit {
-		if len(prev) == 0 {
-			return sitrep.Quote{}, false
+		var last *sitrep.Quote
+		if len(prev) > 0 {
+			last = &prev[len(prev)-1]
 		}
-		last := prev[len(prev)-1]
-		// Only a reporting verb of the same sentence passes its speaker on.
-		if last.VerbSpan == nil || last.VerbSpan.Start < x.toks[ss].Start {
-			return sitrep.Quote{}, false
+		switch {
+		case last != nil && last.VerbSpan != nil && last.VerbSpan.Start >= x.toks[ss].Start:
+			// A reporting verb of the same sentence passes its speaker on.
+			sp = speaker{name: last.Speaker, ok: true}
+			if last.SpeakerSpan != nil {
+				sp.span = *last.SpeakerSpan
+			}
+		default:
+			// Else the sentence's subject speaks: "X attacked Y, saying …".
+			if e := x.npRight(ss, v); e > ss && e < v && strings.HasPrefix(x.tag(e), "VB") || e > ss && x.is(e, ",") {
+				sp = x.resolve(ss, e)
+			}
 		}
-		sp = speaker{name: last.Speaker, ok: true}
-		if last.SpeakerSpan != nil {
-			sp.span = *last.SpeakerSpan
+	}
+	// "“…,” Scott Pruitt, the attorney general of Oklahoma, said": the
+	// speaker follows the quotation and an appositive precedes the verb.
+	if !inherit && !sp.ok && inverted && x.is(v-1, ",") {
+		for k := v - 2; k > ss; k-- {
+			if x.inQ[k] >= 0 {
+				if isCloseMark(x.toks[k]) && x.is(k-1, ",") {
+					if e := x.npRight(k+1, v); e > k+1 {
+						if q, ok := x.before(k+1, ss); ok {
+							return x.finish(q, x.resolve(k+1, e), vt), true
+						}
+					}
+				}
+				break
+			}
+			if strings.HasPrefix(x.tag(k), "VB") {
+				break
+			}
 		}
 	}
 
