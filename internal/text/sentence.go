@@ -14,15 +14,15 @@ import (
 var starters = map[string]bool{
 	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true, "They": true, "We": true,
 	"I": true, "You": true, "This": true, "That": true, "These": true, "Those": true, "But": true,
-	"And": true, "Or": true, "So": true, "Yet": true, "In": true, "On": true, "At": true, "However": true,
+	"So": true, "Yet": true, "In": true, "On": true, "At": true, "However": true,
 	"Meanwhile": true, "His": true, "Her": true, "Their": true, "Its": true, "Our": true, "My": true,
 	"Your": true, "There": true, "After": true, "Before": true, "When": true, "While": true, "As": true,
 	"If": true, "Since": true, "Some": true, "Many": true, "Most": true, "According": true, "Earlier": true,
 	"Later": true, "Last": true, "For": true, "What": true, "Who": true, "Why": true, "How": true,
 	"Where": true, "Which": true, "No": true, "Not": true, "Then": true, "Now": true, "Also": true,
 	"Both": true, "Each": true, "All": true, "Several": true, "Other": true, "Another": true, "One": true,
-	"Two": true, "Three": true, "Officials": true, "Police": true, "By": true, "From": true, "With": true,
-	"Under": true, "During": true, "Despite": true, "Although": true, "Though": true, "Because": true,
+	"Two": true, "Three": true, "By": true, "From": true, "With": true,
+	"During": true, "Despite": true, "Although": true, "Though": true, "Because": true,
 	"Still": true, "Instead": true, "Thus": true, "Therefore": true, "Nevertheless": true, "Moreover": true,
 	"Further": true, "Furthermore": true, "Separately": true, "Elsewhere": true, "Here": true, "Such": true,
 }
@@ -30,6 +30,14 @@ var starters = map[string]bool{
 func isTerminal(w string) bool {
 	switch w {
 	case ".", "!", "?", "?!", "!?", "...", "…", "....":
+		return true
+	}
+	return false
+}
+
+func isQuote(w string) bool {
+	switch w {
+	case "“", "‘", "\"", "'", "``", "«":
 		return true
 	}
 	return false
@@ -78,7 +86,7 @@ func abbrevEnds(w string, next []sitrep.Token) bool {
 		return true
 	}
 	n := next[0].Text
-	if isOpening(n) && len(next) > 1 {
+	if isQuote(n) && len(next) > 1 {
 		return startsUpper(next[1].Text)
 	}
 	return starters[n]
@@ -97,15 +105,29 @@ func isAbbrevToken(w string) bool {
 func splitSentences(toks []sitrep.Token, out [][2]int) [][2]int {
 	n := len(toks)
 	start := 0
+	inQuote := false // inside an open quotation (straight quotes toggle)
 	for i := 0; i < n; i++ {
 		w := toks[i].Text
+		switch w {
+		case "“", "«":
+			inQuote = true
+		case "”", "»":
+			inQuote = false
+		case "\"":
+			inQuote = !inQuote
+		}
 		term := isTerminal(w)
 		abbr := !term && isAbbrevToken(w)
 		if !term && !abbr {
 			continue
 		}
 		j := i + 1
+		closed := false // a closing quote follows the punctuation
 		for j < n && (isClosing(toks[j], toks[j-1]) || isTerminal(toks[j].Text)) {
+			switch toks[j].Text {
+			case "”", "»", "\"":
+				closed = true
+			}
 			j++
 		}
 		if j >= n {
@@ -117,7 +139,8 @@ func splitSentences(toks []sitrep.Token, out [][2]int) [][2]int {
 		case abbr:
 			ends = abbrevEnds(w, next)
 		case isEllipsis(w):
-			ends = startsUpper(next[0].Text) && next[0].Text != "I"
+			// An ellipsis inside a quotation usually marks an omission.
+			ends = !(inQuote && !closed) && startsUpper(next[0].Text) && next[0].Text != "I"
 		default:
 			nw := next[0].Text
 			if isOpening(nw) && len(next) > 1 {
@@ -127,6 +150,9 @@ func splitSentences(toks []sitrep.Token, out [][2]int) [][2]int {
 			}
 		}
 		if ends {
+			if closed {
+				inQuote = false
+			}
 			out = append(out, [2]int{start, j})
 			start = j
 			i = j - 1

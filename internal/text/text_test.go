@@ -169,6 +169,12 @@ func TestSentences(t *testing.T) {
 			[]string{"AP Photo Iraqi soldiers deployed in front of the embassy, January 1, 2020"}},
 		{"paragraphs", "First paragraph without stop\n\nSecond one. Third",
 			[]string{"First paragraph without stop", "Second one.", "Third"}},
+		{"quote ellipsis", "He said: “The bill is far from a minimum ... It would empower the government.” Others disagreed.",
+			[]string{"He said: “The bill is far from a minimum ... It would empower the government.”", "Others disagreed."}},
+		{"US officials", "Earlier, U.S. officials and U.S. Officials met. U.S. Army troops left.",
+			[]string{"Earlier, U.S. officials and U.S. Officials met.", "U.S. Army troops left."}},
+		{"company paren", "He works for Acme Corp. (ACM) in Ohio. It grew.",
+			[]string{"He works for Acme Corp. (ACM) in Ohio.", "It grew."}},
 		{"paren", "The talks failed (again.) Officials left.",
 			[]string{"The talks failed (again.)", "Officials left."}},
 	}
