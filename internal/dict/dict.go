@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 //go:embed data/*.txt
@@ -72,7 +73,7 @@ func LoadDefault() (*Dictionaries, error) {
 		if err != nil {
 			return nil, fmt.Errorf("dict: read embedded %s: %w", f, err)
 		}
-		if err := d.addFile(f, data, ""); err != nil {
+		if err := d.addFile(f, unsafeString(data), ""); err != nil {
 			return nil, err
 		}
 	}
@@ -101,7 +102,7 @@ func Load(dirs ...string) (*Dictionaries, error) {
 			if err != nil {
 				return nil, fmt.Errorf("dict: %w", err)
 			}
-			if err := d.addFile(f, data, ""); err != nil {
+			if err := d.addFile(f, string(data), ""); err != nil {
 				return nil, err
 			}
 		}
@@ -124,7 +125,7 @@ func LoadPetrarch(verbs, actors, agents, discards string) (*Dictionaries, error)
 		if err != nil {
 			return nil, fmt.Errorf("dict: %w", err)
 		}
-		if err := d.addFile(x.path, data, x.kind); err != nil {
+		if err := d.addFile(x.path, string(data), x.kind); err != nil {
 			return nil, err
 		}
 	}
@@ -178,7 +179,7 @@ var errUnknownKind = errors.New("unknown dictionary kind")
 
 // addFile parses one file and layers it onto d. kind forces PETRARCH format
 // of that kind; "" detects the format and kind.
-func (d *Dictionaries) addFile(name string, data []byte, kind Kind) error {
+func (d *Dictionaries) addFile(name string, data string, kind Kind) error {
 	if kind == "" {
 		if k := sitrepKind(data); k != "" {
 			d.addSitrep(name, k, data)
@@ -211,7 +212,7 @@ func (d *Dictionaries) addFile(name string, data []byte, kind Kind) error {
 	return nil
 }
 
-func (d *Dictionaries) addSitrep(name string, k Kind, data []byte) {
+func (d *Dictionaries) addSitrep(name string, k Kind, data string) {
 	switch k {
 	case KindVerbs:
 		d.addVerbs(parseSitrepVerbs(name, data, d.warn))
@@ -234,3 +235,8 @@ func (d *Dictionaries) addVerbs(r *rawVerbs) {
 	}
 	d.Verbs.add(r, d.sets, d.warn)
 }
+
+// unsafeString views b as a string without copying. Only used for the
+// fresh copy embed.FS.ReadFile returns, which nothing else references or
+// modifies; the dictionaries keep substrings of it.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -380,11 +380,11 @@ func TestConvertRoundTrip(t *testing.T) {
 		t.Fatal(err, warns)
 	}
 	p := newDictionaries()
-	if err := p.addFile("t.verbs", []byte(verbs), KindVerbs); err != nil {
+	if err := p.addFile("t.verbs", verbs, KindVerbs); err != nil {
 		t.Fatal(err)
 	}
 	s := newDictionaries()
-	if err := s.addFile("t.txt", buf.Bytes(), ""); err != nil {
+	if err := s.addFile("t.txt", buf.String(), ""); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.Warnings)+len(p.Warnings) > 0 {
@@ -452,7 +452,7 @@ func FuzzParsePetrarchVerbs(f *testing.F) {
 	f.Add([]byte("<!-- c\n-->\n--- [---\n- ** [\n- * &UNDEF [1]\n+\n{}\n_\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := newDictionaries()
-		if err := d.addFile("fuzz.verbs", data, KindVerbs); err != nil {
+		if err := d.addFile("fuzz.verbs", string(data), KindVerbs); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range d.Warnings {
@@ -463,7 +463,7 @@ func FuzzParsePetrarchVerbs(f *testing.F) {
 		d.Verbs.Match("go", words("a b"), words("to a b c"))
 		d.Verbs.Match("went", nil, nil)
 		d.Verbs.NounEvent("x")
-		if err := d.addFile("fuzz.txt", append([]byte("# sitrep verbs\n"), data...), ""); err != nil {
+		if err := d.addFile("fuzz.txt", "# sitrep verbs\n"+string(data), ""); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -475,7 +475,7 @@ func FuzzParseActors(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"fuzz.actors", "fuzz.agents", "fuzz.discards"} {
 			d := newDictionaries()
-			if err := d.addFile(name, data, ""); err != nil {
+			if err := d.addFile(name, string(data), ""); err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range d.Warnings {

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"strconv"
 	"regexp"
 	"strings"
 )
@@ -15,13 +16,13 @@ type warnFunc func(src string, err error)
 // files), and "<!-- ... -->" blocks, which may span lines. raw keeps the
 // line's leading white space (actor date lines start with a tab). n is the
 // 1-based line number.
-func eachLine(data []byte, semicolon bool, fn func(raw string, n int)) {
+func eachLine(data string, semicolon bool, fn func(raw string, n int)) {
 	eachLineComment(data, semicolon, func(raw, _ string, n int) { fn(raw, n) })
 }
 
 // eachLineComment is eachLine that also passes the "#" comment text.
-func eachLineComment(data []byte, semicolon bool, fn func(raw, comment string, n int)) {
-	s := string(data)
+func eachLineComment(data string, semicolon bool, fn func(raw, comment string, n int)) {
+	s := data
 	inXML := false
 	for n := 1; len(s) > 0; n++ {
 		var line string
@@ -63,16 +64,14 @@ func eachLineComment(data []byte, semicolon bool, fn func(raw, comment string, n
 	}
 }
 
-func src(name string, n int) string { return fmt.Sprintf("%s:%d", name, n) }
+func src(name string, n int) string { return name + ":" + strconv.Itoa(n) }
 
 // splitPhrase splits a PETRARCH phrase on blanks and underscores into
 // lowercase words. exact reports a trailing "_" (no plural / no stem).
 func splitPhrase(s string) (words []string, exact bool) {
 	s = strings.TrimSpace(s)
 	exact = strings.HasSuffix(s, "_")
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == '_' || r == ' ' || r == '\t' }) {
-		words = append(words, w)
-	}
+	words = strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == '_' || r == ' ' || r == '\t' })
 	return words, exact
 }
 
@@ -115,7 +114,7 @@ func normCode(c string) string {
 // "--- NAME [code] ---", member lines "WORD {forms} [code]" (multiword
 // verbs joined by "_" with "+" on the inflected word) and pattern lines
 // "- before * after [code] # comment". Transformations ("~") are ignored.
-func parsePetrarchVerbs(name string, data []byte, known map[string][][]string, warn warnFunc) *rawVerbs {
+func parsePetrarchVerbs(name string, data string, known map[string][][]string, warn warnFunc) *rawVerbs {
 	r := &rawVerbs{}
 	sets := map[string][][]string{}
 	for k, v := range known {
@@ -340,7 +339,7 @@ func isEventCode(c string) bool {
 // tab-indented date restrictions "[CODE]", "[CODE >YYMMDD]",
 // "[CODE <YYMMDD]", "[CODE YYMMDD-YYMMDD]" (6- or 8-digit dates, bounds
 // inclusive). ";" and "#" start comments.
-func parsePetrarchActors(name string, data []byte, warn warnFunc) []rawActor {
+func parsePetrarchActors(name string, data string, warn warnFunc) []rawActor {
 	var out []rawActor
 	var cur *rawActor
 	eachLine(data, true, func(line string, n int) {
@@ -464,7 +463,7 @@ func tabariDate(s string) (string, error) {
 // substitution sets and "PHRASE {plurals} [~CODE]" lines ("[CODE~]" for
 // codes written before the actor code). Regular plurals are generated
 // unless the phrase ends in "_" or "{}" is given.
-func parsePetrarchAgents(name string, data []byte, warn warnFunc) []agentEntry {
+func parsePetrarchAgents(name string, data string, warn warnFunc) []agentEntry {
 	subs := map[string][]string{}
 	var out []agentEntry
 	eachLine(data, false, func(line string, n int) {
@@ -553,7 +552,7 @@ func parsePetrarchAgents(name string, data []byte, warn warnFunc) []agentEntry {
 // parsePetrarchDiscards reads a discard list: one phrase a line, "+" for
 // story-level discards, a trailing "_" for an exact last word (otherwise
 // it is a stem).
-func parsePetrarchDiscards(name string, data []byte, warn warnFunc) []discard {
+func parsePetrarchDiscards(name string, data string, warn warnFunc) []discard {
 	var out []discard
 	eachLine(data, false, func(line string, n int) {
 		t := strings.TrimSpace(line)

@@ -20,8 +20,8 @@ const (
 
 // sitrepKind returns the kind named by a sitrep header line
 // ("# sitrep verbs"), or "" when data is not in sitrep format.
-func sitrepKind(data []byte) Kind {
-	s := string(data[:min(len(data), 64)])
+func sitrepKind(data string) Kind {
+	s := data[:min(len(data), 64)]
 	line, _, _ := strings.Cut(s, "\n")
 	f := strings.Fields(line)
 	if len(f) < 3 || f[0] != "#" || f[1] != "sitrep" {
@@ -35,8 +35,8 @@ func sitrepKind(data []byte) Kind {
 }
 
 // sitrepLines calls fn for each non-blank line with "#" comments removed.
-func sitrepLines(data []byte, fn func(t string, n int)) {
-	s := string(data)
+func sitrepLines(data string, fn func(t string, n int)) {
+	s := data
 	for n := 1; len(s) > 0; n++ {
 		var line string
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -74,7 +74,7 @@ func cutCode(t string) (text, code string, ok bool) {
 }
 
 // parseSitrepVerbs reads the sitrep verb format (docs/DICTIONARIES.md).
-func parseSitrepVerbs(name string, data []byte, warn warnFunc) *rawVerbs {
+func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 	r := &rawVerbs{}
 	var cur *rawBlock
 	sitrepLines(data, func(t string, n int) {
@@ -155,8 +155,8 @@ func parseSitrepVerbs(name string, data []byte, warn warnFunc) *rawVerbs {
 }
 
 // parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
-func parseSitrepActors(name string, data []byte, warn warnFunc) []rawActor {
-	var out []rawActor
+func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
+	out := make([]rawActor, 0, strings.Count(data, "\n")+1)
 	sitrepLines(data, func(t string, n int) {
 		at := src(name, n)
 		text, roles, ok := strings.Cut(t, "=")
@@ -205,7 +205,7 @@ func isDateOrEmpty(s string) bool {
 }
 
 // parseSitrepAgents reads "noun | plural = CODE" ("CODE~" for prefixes).
-func parseSitrepAgents(name string, data []byte, warn warnFunc) []agentEntry {
+func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 	var out []agentEntry
 	sitrepLines(data, func(t string, n int) {
 		at := src(name, n)
@@ -231,7 +231,7 @@ func parseSitrepAgents(name string, data []byte, warn warnFunc) []agentEntry {
 
 // parseSitrepDiscards reads one phrase a line: "+" first for a story-level
 // discard, "*" last for a stem.
-func parseSitrepDiscards(name string, data []byte, warn warnFunc) []discard {
+func parseSitrepDiscards(name string, data string, warn warnFunc) []discard {
 	var out []discard
 	sitrepLines(data, func(t string, n int) {
 		story := strings.HasPrefix(t, "+")
@@ -262,15 +262,16 @@ func ConvertPetrarch(kind Kind, name string, data []byte, header string, w io.Wr
 		fmt.Fprintf(bw, "# %s\n", l)
 	}
 	bw.WriteString("\n")
+	text := string(data)
 	switch kind {
 	case KindVerbs:
-		writeVerbs(bw, parsePetrarchVerbs(name, data, nil, warn))
+		writeVerbs(bw, parsePetrarchVerbs(name, text, nil, warn))
 	case KindActors:
-		for _, a := range parsePetrarchActors(name, data, warn) {
+		for _, a := range parsePetrarchActors(name, text, warn) {
 			writeActor(bw, a)
 		}
 	case KindAgents:
-		for _, e := range parsePetrarchAgents(name, data, warn) {
+		for _, e := range parsePetrarchAgents(name, text, warn) {
 			code := e.code
 			if e.prefix {
 				code += "~"
@@ -278,7 +279,7 @@ func ConvertPetrarch(kind Kind, name string, data []byte, header string, w io.Wr
 			fmt.Fprintf(bw, "%s = %s\n", strings.Join(e.words, " "), code)
 		}
 	case KindDiscards:
-		for _, d := range parsePetrarchDiscards(name, data, warn) {
+		for _, d := range parsePetrarchDiscards(name, text, warn) {
 			if d.story {
 				bw.WriteString("+")
 			}

@@ -101,8 +101,6 @@ type Verbs struct {
 	blocks map[string]*block
 	nouns  map[string][]nounEntry // by first word, longest first
 	seq    int
-	// counts for reports
-	nPatterns int
 }
 
 func newVerbs() *Verbs {
