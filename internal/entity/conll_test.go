@@ -159,7 +159,7 @@ func scoreCoNLL(r *Recognizer, docs []conllDoc, errs map[string]int) map[string]
 func TestCoNLLDev(t *testing.T) {
 	path := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-dev.conll")
 	r := New(nil)
-	floors := map[string]float64{"analyzer": 0.745, "corpus": 0.75, "": 0.75}
+	floors := map[string]float64{"analyzer": 0.73, "corpus": 0.75, "": 0.75}
 	for _, tags := range []string{"analyzer", "corpus", ""} {
 		docs := readCoNLL(t, path, tags)
 		var errs map[string]int
