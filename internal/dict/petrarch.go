@@ -2,8 +2,8 @@ package dict
 
 import (
 	"fmt"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
