@@ -97,15 +97,42 @@ func npPart(toks []sitrep.Token, i int) bool {
 	return false
 }
 
-// verbStart reports whether a verb group starts at i: a verb, or adverbs
-// followed by a verb.
+// verbStart reports whether a verb group starts at i: a verb, optionally
+// after "to" and negation ("to attack", "never attacked", "not to go").
+// Other leading adverbs form their own ADVP, as in CoNLL-2000.
 func verbStart(toks []sitrep.Token, i int) bool {
+	j := i
+	if j < len(toks) && toks[j].Tag == "TO" {
+		j++
+	}
+	for j < len(toks) && isNegAdverb(toks[j]) {
+		j++
+	}
+	return j < len(toks) && verbAt(toks, j)
+}
+
+func verbAt(toks []sitrep.Token, j int) bool {
+	return isVerb(toks[j].Tag) && !npModifier(toks, j) && !isPrepVerb(toks[j].Text)
+}
+
+// advThenVerb reports whether adverbs starting at i lead to a verb
+// ("has already been").
+func advThenVerb(toks []sitrep.Token, i int) bool {
 	for j := i; j < len(toks); j++ {
-		t := toks[j].Tag
-		if isAdv(t) {
-			continue
+		if !isAdv(toks[j].Tag) {
+			return verbAt(toks, j)
 		}
-		return isVerb(t) && !npModifier(toks, j) && !isPrepVerb(toks[j].Text)
+	}
+	return false
+}
+
+func isNegAdverb(t sitrep.Token) bool {
+	if !isAdv(t.Tag) {
+		return false
+	}
+	switch strings.ToLower(t.Text) {
+	case "not", "n't", "n’t", "never":
+		return true
 	}
 	return false
 }
@@ -114,7 +141,8 @@ func verbStart(toks []sitrep.Token, i int) bool {
 // ADVP and SBAR chunks; other tokens get single-token O chunks. A VP holds
 // its auxiliaries, modals, adverbs and "to"-infinitives ("did not attack",
 // "was attacked", "decided to send") with the last verb as head; an NP's
-// head is its last noun; POS ends a noun phrase, as in CoNLL-2000.
+// head is its last noun. A possessive stays inside the noun phrase it
+// modifies: "the army 's commander" is one NP headed by "commander".
 func Chunks(toks []sitrep.Token) []Chunk {
 	out := make([]Chunk, 0, len(toks)/2+1)
 	n := len(toks)
@@ -137,7 +165,10 @@ func Chunks(toks []sitrep.Token) []Chunk {
 					head = j
 					j++
 					continue
-				case isAdv(tj) && verbStart(toks, j):
+				case tj == "TO" && j == i:
+					j++
+					continue
+				case isAdv(tj) && (advThenVerb(toks, j) || isNegAdverb(toks[j])):
 					j++
 					continue
 				case tj == "TO" && j+1 < n && verbStart(toks, j+1) && head >= 0:
@@ -156,15 +187,20 @@ func Chunks(toks []sitrep.Token) []Chunk {
 			i++
 		case npPart(toks, i):
 			j := i
+			sawNoun := false
 			for j < n && npPart(toks, j) {
-				// A determiner after the first word starts a new phrase.
-				if j > i && toks[j-1].Tag != "PDT" && (toks[j].Tag == "DT" || toks[j].Tag == "PDT" || toks[j].Tag == "PRP$") {
+				tj := toks[j].Tag
+				// A determiner after the first word starts a new phrase,
+				// and so does an adjective after a noun ("the same period
+				// | last year"), except after a possessive.
+				if j > i && toks[j-1].Tag != "PDT" && (tj == "DT" || tj == "PDT" || tj == "PRP$") {
 					break
 				}
+				if sawNoun && isAdj(tj) && toks[j-1].Tag != "POS" {
+					break
+				}
+				sawNoun = isNoun(tj) || sawNoun && tj != "POS"
 				j++
-				if toks[j-1].Tag == "POS" {
-					break
-				}
 			}
 			head := -1
 			for k := j - 1; k >= i; k-- {

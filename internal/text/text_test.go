@@ -312,7 +312,7 @@ func TestChunks(t *testing.T) {
 		{"The rebels did not attack the town.",
 			"[NP The rebels|rebels] [VP did not attack|attack] [NP the town|town]"},
 		{"Officials said that the army's commander resigned because he was sick.",
-			"[NP Officials|Officials] [VP said|said] [SBAR that|that] [NP the army 's|army] [NP commander|commander] [VP resigned|resigned] [SBAR because|because] [NP he|he] [VP was|was] [ADJP sick|sick]"},
+			"[NP Officials|Officials] [VP said|said] [SBAR that|that] [NP the army 's commander|commander] [VP resigned|resigned] [SBAR because|because] [NP he|he] [VP was|was] [ADJP sick|sick]"},
 		{"They fled the burning village, which was destroyed.",
 			"[NP They|They] [VP fled|fled] [NP the burning village|village] [SBAR which|which] [VP was destroyed|destroyed]"},
 	}
