@@ -107,10 +107,16 @@ func (a *Analyzer) Lemma(word, tag string) string {
 	default:
 		inflected = strings.HasPrefix(tag, "VB")
 	}
-	if !inflected {
+	if !inflected && tag != "RB" {
 		return lower()
 	}
+	if l, ok := contractionLemmas[string(key)]; ok && (inflected || tag == "RB") {
+		return l
+	}
 	e := a.lem.words[string(key)] // no allocation: map index by converted bytes
+	if tag == "RB" {
+		return lower()
+	}
 	if strings.HasPrefix(tag, "VB") || tag == "MD" {
 		if (tag == "VB" || tag == "VBP" || tag == "MD") && e != nil && e.base {
 			return lower()
@@ -135,8 +141,23 @@ func (a *Analyzer) Lemma(word, tag string) string {
 	return lower()
 }
 
+// contractionLemmas are the PTB contraction tokens; "'d" is taken as
+// "would" and "'s" (when not possessive) as "be".
+var contractionLemmas = map[string]string{
+	"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would",
+	"ca": "can", "wo": "will", "n't": "not", "sha": "shall",
+}
+
 // pickPlural prefers the base the plural is regularly formed from.
 func pickPlural(w string, bases []string) string {
+	if strings.HasSuffix(w, "ves") {
+		stem := w[:len(w)-3]
+		for _, b := range bases {
+			if b == stem+"f" || b == stem+"fe" {
+				return b
+			}
+		}
+	}
 	for _, b := range bases {
 		if w == b+"s" || w == b+"es" || strings.HasSuffix(b, "y") && w == b[:len(b)-1]+"ies" {
 			return b

@@ -274,6 +274,14 @@ func TestLemma(t *testing.T) {
 		{"militiamen", "NNS", "militiaman"},
 		{"tweeted", "VBD", "tweet"},
 		{"Protesters", "NNS", "protester"},
+		{"’re", "VBP", "be"},
+		{"n't", "RB", "not"},
+		{"wo", "MD", "will"},
+		{"lives", "NNS", "life"},
+		{"'s", "POS", "'s"},
+		{"quickly", "RB", "quickly"},
+		{"lay", "VBD", "lie"},
+		{"women", "NNS", "woman"},
 	}
 	for _, tc := range tests {
 		if got := a.Lemma(tc.word, tc.tag); got != tc.want {
