@@ -201,4 +201,3 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 	}
 	return nil
 }
-

@@ -128,14 +128,14 @@ func isHeadline(toks []sitrep.Token) bool {
 // isInitial reports whether token i starts a sentence or a quotation, where
 // any word is capitalised.
 func isInitial(toks []sitrep.Token, i int) bool {
-	for p := i - 1; p >= 0; p-- {
-		switch toks[p].Text {
-		case "\"", "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "``", "`", "•", "*":
-			return true
-		}
-		return false
+	if i == 0 {
+		return true
 	}
-	return true
+	switch toks[i-1].Text {
+	case "\"", "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "``", "`", "•", "*":
+		return true
+	}
+	return false
 }
 
 func firstRune(s string) rune {
@@ -427,8 +427,7 @@ func (st *state) modifier(start, headEnd, end int, suffix string, ntok int) {
 // matchTitle returns the end of the longest title starting at token k and
 // ending before j, or k when none does.
 func (st *state) matchTitle(toks []sitrep.Token, k, j int) int {
-	first := string(st.low(toks[k].Text))
-	list, ok := st.k.titles[first]
+	list, ok := st.k.titles[string(st.low(toks[k].Text))]
 	if !ok {
 		return k
 	}

@@ -60,10 +60,20 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	}
 	for k := g.start - 1; k >= left; k-- {
 		if clauseBreak(words[k], toks[k].Tag) {
+			if k == g.start-1 && isRelative(words[k], toks[k].Tag) {
+				// "militiamen who stormed the embassy": the subject of a
+				// relative clause is the noun it modifies.
+				return a.npBefore(st, k)
+			}
 			left = k + 1
 			prev = -1
 			break
 		}
+	}
+	if g.start > 0 && words[g.start-1] == "to" && g.controlTok < 0 && prev >= 0 {
+		// A purpose infinitive ("... to counter Iran") has the subject of
+		// the clause it belongs to.
+		return st.subj[prev]
 	}
 	// After a comma or conjunction, a verb with nothing before it is
 	// coordinated with an earlier one.
@@ -106,6 +116,10 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	return a.actorOf(st, left, g.start)
 }
 
+func isRelative(w, tag string) bool {
+	return w == "who" || w == "which" || w == "that" && tag == "WDT"
+}
+
 // coordinatedSubject returns the subject of the group that gi is
 // coordinated with: the nearest earlier group of the same tense, so that
 // in "X told the press that the embassy is secure and warned ..." the
@@ -113,7 +127,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 func (a *article) coordinatedSubject(st *sentence, gi, prev int) *sitrep.EventActor {
 	tag := st.groups[gi].tag
 	for pi := gi - 1; pi >= 0; pi-- {
-		if st.groups[pi].tag == tag && st.subj[pi] != nil {
+		if st.groups[pi].tag == tag && !st.groups[pi].reduced {
 			return st.subj[pi]
 		}
 	}
@@ -322,6 +336,9 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 			code = "---" + sector
 		}
 	}
+	if agentWord == "" && full != "" {
+		agentWord = a.firstAgentWord(st, from, to)
+	}
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
 		a.memory[agentWord] = code[:3]
 	}
@@ -336,6 +353,20 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// firstAgentWord returns the first agent noun in [from, to), so that the
+// article memory learns "embassy" = USA from "the US Embassy" even when the
+// dictionary coded the whole name at once.
+func (a *article) firstAgentWord(st *sentence, from, to int) string {
+	for k := from; k < to; k++ {
+		if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
+			if _, n, ok := a.c.dicts.Agents.Match(st.words[k:to]); ok {
+				return strings.Join(st.words[k:k+max(n, 1)], " ")
+			}
+		}
+	}
+	return ""
 }
 
 // entityAt returns the entity mention starting at or covering byte off.
@@ -457,7 +488,7 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 	bestIdx, reason := -1, ""
 	for i := range a.Places {
 		p := &a.Places[i]
-		if !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) {
+		if !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) || !locative(st, p.Span) {
 			continue
 		}
 		inClause := p.Start >= cs && p.End <= ce
@@ -491,6 +522,31 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 		p := &a.Places[bestIdx]
 		ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: reason, Place: bestIdx}
 	}
+}
+
+// locative reports whether the place at span is introduced by a locative
+// preposition ("in Baghdad", "near the city of Mosul", "outside northern
+// Kabul"): a place used as a modifier ("US airstrikes") or as an actor
+// ("Iran said") is not where an event happened.
+func locative(st *sentence, span sitrep.Span) bool {
+	k := -1
+	for i, t := range st.Tokens {
+		if t.Start == span.Start {
+			k = i
+			break
+		}
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w, t := st.words[j], st.Tokens[j].Tag
+		if isLocPrep(w) || w == "on" || w == "off" || w == "outside" || w == "beyond" {
+			return w != "from" || j == k-1
+		}
+		if t == "DT" || strings.HasPrefix(t, "JJ") || t == "NNP" || w == "of" || w == "city" || w == "town" || w == "province" || w == "capital" || w == "village" || w == "region" {
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // rank prefers specific places: a city over a region over a country.

@@ -139,6 +139,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	var patient *sitrep.EventActor
 	clauseEnd := a.clauseEnd(st, gi)
 	switch {
+	case g.reduced && !g.passive:
+		src = a.npBefore(st, g.start)
+		tgt = a.object(st, g, clauseEnd)
 	case g.passive:
 		if g.reduced {
 			patient = a.npBefore(st, g.start)
@@ -188,6 +191,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		return
 	}
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
+		tgt = nil
+	}
+	if tgt != nil && strings.HasPrefix(code, "15") && country(tgt.Actor) == country(src.Actor) {
+		// Forces deployed to their own side's command or territory: the
+		// posture is one-sided.
 		tgt = nil
 	}
 	if tgt == nil && !oneSided(code) {
@@ -337,7 +345,7 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 		return
 	}
 	for _, e := range st.events {
-		if e.CAMEO[:2] == cb.Root && e.Source.Actor == src.Actor && sameTarget(e.Target, tgt) {
+		if e.CAMEO == cb.Code && e.Source.Actor == src.Actor && sameTarget(e.Target, tgt) {
 			return
 		}
 	}

@@ -39,11 +39,6 @@ var auxForms = map[string]string{
 	"get": "get", "got": "get", "gets": "get", "gotten": "get",
 }
 
-var modals = map[string]bool{
-	"will": true, "would": true, "could": true, "can": true, "may": true, "might": true,
-	"should": true, "shall": true, "must": true, "'ll": true, "'d": true, "ca": true, "wo": true,
-}
-
 // controlKind classifies verbs that take an infinitive ("failed to breach").
 // The content verb after them carries the event; the control verb sets its
 // modality. Verbs not listed here that take an infinitive ("threatened to
@@ -157,12 +152,20 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 		if g.passive && toks[g.head].Tag != "VBN" {
 			g.passive = false
 		}
-		if !sawAux && g.controlTok < 0 && toks[g.head].Tag == "VBN" && g.head > 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Text == ",") {
-			// "militias targeted by strikes", "soldiers deployed in front of":
-			// a participle right after a noun is a reduced relative clause
-			// or a caption's verbless sentence; both are passive.
-			g.reduced = true
-			g.passive = true
+		if !sawAux && g.controlTok < 0 && g.head > 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Tag == "RB" || toks[g.head-1].Text == ",") {
+			switch toks[g.head].Tag {
+			case "VBN":
+				// "militias targeted by strikes", "soldiers deployed in front
+				// of": a past participle right after a noun is a reduced
+				// relative clause or a caption's verbless sentence; both are
+				// passive.
+				g.reduced = true
+				g.passive = true
+			case "VBG":
+				// "the area immediately surrounding the embassy": an active
+				// participle modifying the noun before it.
+				g.reduced = true
+			}
 		}
 		g.end = max(j, g.head+1)
 		groups = append(groups, g)

@@ -1,7 +1,8 @@
 // Package ingest reads news articles from files, directories and standard
 // input and turns them into sitrep.Articles.
 //
-// Input: paths (files, directories walked recursively, or "-" for stdin).
+// Input: paths (files, directories walked recursively for .txt, .text,
+// .jsonl, .ndjson, .json and extension-less files, or "-" for stdin).
 // Output: a stream of *sitrep.Article values, in a stable order, and a
 // stream of *Error values for input that could not be read cleanly.
 //
@@ -160,7 +161,13 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 	return nil
 }
 
-// walk lists the regular, non-hidden files under dir in lexical order.
+// articleExt are the extensions of files read when walking a directory;
+// files named explicitly are read whatever their extension. Other files in
+// a corpus directory (README.md, licenses, scripts) are not articles.
+var articleExt = map[string]bool{"": true, ".txt": true, ".text": true, ".jsonl": true, ".ndjson": true, ".json": true}
+
+// walk lists the regular, non-hidden article files under dir in lexical
+// order.
 func walk(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -174,7 +181,7 @@ func walk(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))] {
 			files = append(files, path)
 		}
 		return nil

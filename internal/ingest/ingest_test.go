@@ -172,6 +172,7 @@ func TestReadDirectoryAndStdin(t *testing.T) {
 	writeFile(t, dir, "b/2.txt", "Second.")
 	writeFile(t, dir, "a.txt", "First.")
 	writeFile(t, dir, ".hidden/x.txt", "Hidden.")
+	writeFile(t, dir, "README.md", "Not an article.")
 	items, err := readAll(t, Options{}, `{"id":"s","date":"2020-01-01","text":"Stdin."}`, dir, "-", filepath.Join(dir, "missing.txt"))
 	if err != nil {
 		t.Fatal(err)

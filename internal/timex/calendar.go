@@ -29,16 +29,6 @@ func (a date) weekday() int {
 	return w
 }
 
-func (a date) before(b date) bool {
-	if a.y != b.y {
-		return a.y < b.y
-	}
-	if a.m != b.m {
-		return a.m < b.m
-	}
-	return a.d < b.d
-}
-
 // daysBetween returns b - a in days.
 func daysBetween(a, b date) int {
 	return int(b.t().Sub(a.t()).Hours() / 24)

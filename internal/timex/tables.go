@@ -38,7 +38,6 @@ type unit struct {
 type holiday struct {
 	month, day int
 	rule       string // "easter+N" style rules are computed in code
-	offset     int
 }
 
 func newTables() *tables {
