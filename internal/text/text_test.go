@@ -377,3 +377,26 @@ func checkDoc(t testing.TB, doc *sitrep.Doc) {
 		}
 	}
 }
+
+func TestConcurrentAnalyze(t *testing.T) {
+	a := testAnalyzer(t)
+	text := "Protesters stormed the U.S. Embassy on Tuesday. “We will respond,” the minister said.\n\nTroops were deployed."
+	want := a.Analyze(&sitrep.Article{Text: text}, nil)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				got := a.Analyze(&sitrep.Article{Text: text}, nil)
+				for i, s := range got.Sentences {
+					for k, tk := range s.Tokens {
+						if tk != want.Sentences[i].Tokens[k] {
+							t.Errorf("token %d/%d = %+v, want %+v", i, k, tk, want.Sentences[i].Tokens[k])
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
