@@ -18,7 +18,8 @@
 // tagger from TextBlob (MIT licence), trained on the Penn Treebank WSJ. The
 // feature set and normalization are prose's, so on the same tokens the tags
 // are prose's, except where we deliberately differ: quotes are tagged as
-// “ and ”, a lone "-" as ":", "0" as CD, and decimal numbers are not
+// the PTB quote tags (opening and closing), a lone "-" as ":", "0" as CD,
+// and decimal numbers are not
 // forced to NN. Features are keyed by hashes instead of strings and scored
 // in fixed point, so tagging allocates nothing.
 //
