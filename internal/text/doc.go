@@ -17,11 +17,10 @@
 // github.com/jdkato/prose/v2 (MIT licence), a port of Matthew Honnibal's
 // tagger from TextBlob (MIT licence), trained on the Penn Treebank WSJ. The
 // feature set and normalization are prose's, so on the same tokens the tags
-// are prose's, except where we deliberately differ: quotes are tagged as
-// the PTB quote tags (opening and closing), a lone "-" as ":", "0" as CD,
-// and decimal numbers are not
-// forced to NN. Features are keyed by hashes instead of strings and scored
-// in fixed point, so tagging allocates nothing.
+// are prose's, except where we deliberately differ: quotes get the PTB
+// opening and closing quote tags, a lone "-" gets ":", "0" gets CD, and
+// decimal numbers are not forced to NN. Features are keyed by hashes instead
+// of strings and scored in fixed point, so tagging allocates nothing.
 //
 // Lemmas (lemmas.txt.gz) come from michmech/lemmatization-lists as packaged
 // by github.com/aaaton/golem/v4/dicts/en (code MIT); the lemma data is
