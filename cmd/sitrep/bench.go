@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -21,6 +22,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	var in inputFlags
 	in.register(fs)
 	limit := fs.Int("limit", 0, "stop after `N` articles (0 = all)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -43,6 +45,18 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 		return err
 	}
 	loadTime := time.Since(loadStart)
+
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	var peakHeap atomic.Uint64
 	stopSampler := sampleHeap(&peakHeap)

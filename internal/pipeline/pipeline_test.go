@@ -1,0 +1,227 @@
+package pipeline
+
+import (
+	"context"
+	"math"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sitreptest"
+)
+
+var (
+	pipeOnce sync.Once
+	pipe     *Pipeline
+	pipeErr  error
+)
+
+func testPipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	pipeOnce.Do(func() { pipe, pipeErr = New(Config{}) })
+	if pipeErr != nil {
+		t.Fatal(pipeErr)
+	}
+	return pipe
+}
+
+// wantEvent is an event a careful reader finds, matched the way the seed
+// check does: root among roots, actor code prefixes, date, place.
+type wantEvent struct {
+	what      string
+	roots     []string
+	src, tgt  string
+	date      string
+	near      []float64
+	modality  string
+	forbidden bool // the event must NOT be produced
+}
+
+func findEvent(evs []sitrep.Event, w wantEvent) bool {
+	for _, e := range evs {
+		ok := false
+		for _, r := range w.roots {
+			ok = ok || e.Root == r
+		}
+		if !ok || !strings.HasPrefix(e.Source.Actor, w.src) {
+			continue
+		}
+		if w.tgt != "" && (e.Target == nil || !strings.HasPrefix(e.Target.Actor, w.tgt)) {
+			continue
+		}
+		if w.date != "" && e.Date != w.date {
+			continue
+		}
+		if w.modality != "" && e.Modality != w.modality {
+			continue
+		}
+		if len(w.near) == 2 {
+			if e.Location == nil {
+				continue
+			}
+			dy := (e.Location.Lat - w.near[0]) * 111
+			dx := (e.Location.Lon - w.near[1]) * 111 * math.Cos(w.near[0]*math.Pi/180)
+			if math.Hypot(dx, dy) > 60 {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// variant rewrites the seed article the way an independent check might:
+// other countries, people, cities, agencies and publication date.
+type variant struct {
+	name      string
+	published string
+	replace   []string // old, new pairs applied in order
+	events    []wantEvent
+	quotes    [][2]string // speaker, fragment
+	captions  [][2]string // agency, photographer
+	timexes   [][2]string
+}
+
+func TestSeedVariants(t *testing.T) {
+	seed, err := os.ReadFile(sitreptest.SeedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := string(seed)
+	base = base[strings.Index(base, "2020-01-03")+len("2020-01-03"):]
+
+	variants := []variant{
+		{
+			name:      "original",
+			published: "2020-01-03",
+			events: []wantEvent{
+				{what: "storming", roots: []string{"14", "17", "18", "19"}, src: "IRQ", tgt: "USA", date: "2019-12-31", near: []float64{33.34, 44.40}},
+				{what: "airstrikes", roots: []string{"19", "20"}, src: "USA", tgt: "IRQ"},
+				{what: "threat", roots: []string{"13"}, src: "USA", tgt: "IRN", date: "2019-12-31"},
+				{what: "blame", roots: []string{"11"}, src: "USA", tgt: "IRN"},
+				{what: "marines", roots: []string{"15"}, src: "USA"},
+				{what: "soldiers", roots: []string{"15"}, src: "IRQ", date: "2020-01-01"},
+				{what: "warning", roots: []string{"13"}, src: "USA", date: "2020-01-02"},
+				{what: "failed breach", roots: []string{"17", "18", "19"}, src: "IRQ", modality: sitrep.Failed},
+			},
+			quotes:   [][2]string{{"Donald Trump", "BIG PRICE"}, {"Mark Milley", "buzzsaw"}, {"Mark Esper", "game has changed"}},
+			captions: [][2]string{{"AP", "Nasser Nasser"}, {"REUTERS", "Khalid al-Mousily"}},
+			timexes:  [][2]string{{"Tuesday", "2019-12-31"}, {"Thursday", "2020-01-02"}},
+		},
+		{
+			name:      "France in Beirut, a year later",
+			published: "2021-03-05", // a Friday, like the original
+			replace: []string{
+				"January 1, 2020", "March 3, 2021",
+				"December 31, 2019", "March 2, 2021",
+				"US Embassy", "French Embassy", "US embassy", "French embassy",
+				"the US", "France", "US Central Command", "French Joint Operations Command", "US ", "French ",
+				"Iran-backed", "Syria-backed", "Iranian-backed", "Syrian-backed", "Pro-Iranian", "Pro-Syrian", "pro-Iranian", "pro-Syrian",
+				"Iraqi", "Lebanese", "Baghdad", "Beirut", "Iran", "Syria",
+				"Hashd al-Shaabi", "Amal",
+				"President Donald Trump", "President Emmanuel Macron", "Trump", "Macron",
+				"Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff", "Gen. Thierry Burkhard, the chief of the French defence staff", "Milley", "Burkhard",
+				"Secretary of Defence Mark Esper", "Defence Minister Florence Parly",
+				"AP Photo/Nasser Nasser", "AFP/Joseph Eid", "AP Photo/Khalid Mohammed", "AFP/Anwar Amro",
+				"REUTERS/Khalid al-Mousily", "EPA-EFE/Wael Hamzeh", "AP Photo/Qassim Abdul-Zahra", "AP Photo/Hassan Ammar",
+			},
+			events: []wantEvent{
+				{what: "storming", roots: []string{"14", "17", "18", "19"}, src: "LBN", tgt: "FRA", date: "2021-03-02", near: []float64{33.89, 35.50}},
+				{what: "airstrikes", roots: []string{"19", "20"}, src: "FRA", tgt: "LBN"},
+				{what: "threat", roots: []string{"13"}, src: "FRA", tgt: "SYR", date: "2021-03-02"},
+				{what: "blame", roots: []string{"11"}, src: "FRA", tgt: "SYR"},
+				{what: "troops sent", roots: []string{"15"}, src: "FRA"},
+				{what: "soldiers", roots: []string{"15"}, src: "LBN", date: "2021-03-03"},
+				{what: "warning", roots: []string{"13"}, src: "FRA", date: "2021-03-04"},
+			},
+			quotes:   [][2]string{{"Emmanuel Macron", "BIG PRICE"}, {"Thierry Burkhard", "buzzsaw"}, {"Florence Parly", "game has changed"}},
+			captions: [][2]string{{"AFP", "Joseph Eid"}, {"EPA", "Wael Hamzeh"}, {"AP", "Hassan Ammar"}},
+			timexes:  [][2]string{{"Tuesday", "2021-03-02"}, {"Wednesday", "2021-03-03"}, {"Thursday", "2021-03-04"}},
+		},
+		{
+			name:      "other weekdays and wording",
+			published: "2020-01-03",
+			replace: []string{
+				"on Tuesday", "on Monday", "Tuesday", "Monday",
+				"attacked the US Embassy", "assaulted the US Embassy",
+				"stormed the US Embassy", "raided the US Embassy",
+				"has blamed Iran", "accused Iran",
+				"tweeted Tuesday that", "said on Monday that",
+				"warned that", "cautioned that",
+			},
+			events: []wantEvent{
+				{what: "storming", roots: []string{"14", "17", "18", "19"}, src: "IRQ", tgt: "USA", date: "2019-12-30", near: []float64{33.34, 44.40}},
+				{what: "accusation", roots: []string{"11"}, src: "USA", tgt: "IRN"},
+				{what: "threat", roots: []string{"13"}, src: "USA", tgt: "IRN", date: "2019-12-30"},
+			},
+			timexes: [][2]string{{"Monday", "2019-12-30"}},
+		},
+	}
+	p := testPipeline(t)
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			text := base
+			for i := 0; i+1 < len(v.replace); i += 2 {
+				text = strings.ReplaceAll(text, v.replace[i], v.replace[i+1])
+			}
+			text = strings.TrimSpace(text)
+			res, err := p.Process(context.Background(), &sitrep.Article{ID: "v", Published: v.published, Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range v.events {
+				if !findEvent(res.Events, w) {
+					t.Errorf("event not found: %s %+v", w.what, w)
+				}
+			}
+			for _, q := range v.quotes {
+				found := false
+				for _, got := range res.Quotes {
+					found = found || got.Speaker == q[0] && strings.Contains(got.Text, q[1])
+				}
+				if !found {
+					t.Errorf("quote by %s with %q not found", q[0], q[1])
+				}
+			}
+			for _, c := range v.captions {
+				found := false
+				for _, got := range res.Captions {
+					found = found || got.Agency == c[0] && got.Photographer == c[1]
+				}
+				if !found {
+					t.Errorf("caption %s/%s not found", c[0], c[1])
+				}
+			}
+			if len(res.Captions) != 10 {
+				t.Errorf("%d captions, want 10", len(res.Captions))
+			}
+			for _, x := range v.timexes {
+				found := false
+				for _, got := range res.Timexes {
+					found = found || got.Text == x[0] && got.Value == x[1]
+				}
+				if !found {
+					t.Errorf("timex %s = %s not found", x[0], x[1])
+				}
+			}
+			if t.Failed() {
+				for _, e := range res.Events {
+					tgt := "-"
+					if e.Target != nil {
+						tgt = e.Target.Actor + " (" + e.Target.Text + ")"
+					}
+					t.Logf("%s %s %s %s: %s (%s) -> %s | %s", e.CAMEO, e.Modality, e.Date, locName(e.Location), e.Source.Actor, e.Source.Text, tgt, e.Evidence.Sentence)
+				}
+			}
+		})
+	}
+}
+
+func locName(l *sitrep.Location) string {
+	if l == nil {
+		return "-"
+	}
+	return l.Name
+}
