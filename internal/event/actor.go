@@ -255,7 +255,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	date := a.Doc.Article.Published
 	var full, ctry, sector, agentWord, name string
-	locSkip := false
+	locSkip, locCtry := false, ""
 	for k := from; k < to; {
 		w, t := words[k], toks[k].Tag
 		if k > from && (clauseBreak(w, t) || (t == "VBN" && k+1 < to && words[k+1] == "by")) {
@@ -271,6 +271,15 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		}
 		if locSkip {
 			if strings.HasPrefix(t, "NN") || t == "DT" || strings.HasPrefix(t, "JJ") || t == "CD" {
+				// "police in Lagos": the place's country is a fallback for
+				// an actor that has no country of its own.
+				if locCtry == "" && strings.HasPrefix(t, "NNP") {
+					if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok && len(m.Code) >= 3 && m.Code[:3] != "---" {
+						locCtry = m.Code[:3]
+					} else if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok {
+						locCtry = c.ISO3
+					}
+				}
 				k++
 				continue
 			}
@@ -281,7 +290,8 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 			continue
 		}
 		if full == "" {
-			if e := a.entityAt(toks[k].Start); e != nil && e.Type == sitrep.Person {
+			if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
+				e := &a.Entities[ei]
 				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok {
 					full, name = m.Code, e.Name
 					k = a.skipEntity(st, k, to, e)
@@ -327,6 +337,9 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		if ctry == "" && agentWord != "" {
 			ctry = a.memory[agentWord]
 		}
+		if ctry == "" && sector != "" {
+			ctry = locCtry
+		}
 		switch {
 		case ctry != "" && sector != "":
 			code = ctry + sector
@@ -369,17 +382,6 @@ func (a *article) firstAgentWord(st *sentence, from, to int) string {
 	return ""
 }
 
-// entityAt returns the entity mention starting at or covering byte off.
-func (a *article) entityAt(off int) *sitrep.Entity {
-	for i := range a.Entities {
-		e := &a.Entities[i]
-		if e.Start <= off && off < e.End {
-			return e
-		}
-	}
-	return nil
-}
-
 func (a *article) skipEntity(st *sentence, k, to int, e *sitrep.Entity) int {
 	for k < to && st.Tokens[k].Start < e.End {
 		k++
@@ -387,15 +389,7 @@ func (a *article) skipEntity(st *sentence, k, to int, e *sitrep.Entity) int {
 	return k
 }
 
-func (a *article) isTimexTok(st *sentence, k int) bool {
-	off := st.Tokens[k].Start
-	for _, t := range a.Timexes {
-		if t.Start <= off && off < t.End {
-			return true
-		}
-	}
-	return false
-}
+func (a *article) isTimexTok(st *sentence, k int) bool { return st.timex[k] }
 
 // codeNominal codes event nouns with their actors inside one noun phrase:
 // "US airstrikes on Iran-backed militias" = USA → IRQ 195. Both actors

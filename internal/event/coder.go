@@ -19,6 +19,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -101,7 +102,11 @@ type sentence struct {
 	words  []string
 	groups []verbGroup
 	// subj[i] is the subject found for groups[i], if any.
-	subj    []*sitrep.EventActor
+	subj []*sitrep.EventActor
+	// entity[k] indexes Input.Entities for token k, or is -1; timex[k]
+	// reports whether token k is inside a time expression.
+	entity  []int
+	timex   []bool
 	caption *sitrep.Caption
 	events  []sitrep.Event
 }
@@ -118,6 +123,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 			st.caption = &a.Captions[i]
 		}
 	}
+	st.entity, st.timex = a.tokenIndex(s)
 	st.groups = verbGroups(s.Tokens, st.words)
 	st.subj = make([]*sitrep.EventActor, len(st.groups))
 	for gi := range st.groups {
@@ -128,6 +134,36 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		st.events = st.events[:MaxEventsPerSentence]
 	}
 	return st.events
+}
+
+// tokenIndex maps the sentence's tokens to the entity mentions and time
+// expressions covering them, in one pass over each sorted list.
+func (a *article) tokenIndex(s *sitrep.Sentence) ([]int, []bool) {
+	ents := make([]int, len(s.Tokens))
+	tx := make([]bool, len(s.Tokens))
+	ei, ti := a.firstAfter(s.Start)
+	for k, t := range s.Tokens {
+		ents[k] = -1
+		for ei < len(a.Entities) && a.Entities[ei].End <= t.Start {
+			ei++
+		}
+		if ei < len(a.Entities) && a.Entities[ei].Start <= t.Start {
+			ents[k] = ei
+		}
+		for ti < len(a.Timexes) && a.Timexes[ti].End <= t.Start {
+			ti++
+		}
+		tx[k] = ti < len(a.Timexes) && a.Timexes[ti].Start <= t.Start
+	}
+	return ents, tx
+}
+
+// firstAfter returns the indexes of the first entity and time expression
+// ending after off; both lists are in text order.
+func (a *article) firstAfter(off int) (int, int) {
+	ei := sort.Search(len(a.Entities), func(i int) bool { return a.Entities[i].End > off })
+	ti := sort.Search(len(a.Timexes), func(i int) bool { return a.Timexes[i].End > off })
+	return ei, ti
 }
 
 // codeGroup codes the event carried by one verb group, if any.
@@ -155,6 +191,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	default:
 		src = a.subject(st, gi)
 		tgt = a.object(st, g, clauseEnd)
+		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
+			// "threatened to attack South Korea": the target of the
+			// threat is the object of the threatened act.
+			tgt = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
+		}
 	}
 	if !g.reduced {
 		st.subj[gi] = src
@@ -166,10 +207,18 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		}
 	}
 
+	if g.consumed {
+		return
+	}
 	m, ok := a.matchVerb(st, g, clauseEnd)
 	if !ok {
 		a.codeReportedThreat(st, gi, src)
 		return
+	}
+	if ci := infinitiveComplement(st, gi); ci >= 0 && m.Code != "010" {
+		// A verb that is an act in itself codes the act it governs away:
+		// a threat to attack is a threat (13x), not an attack.
+		st.groups[ci].consumed = true
 	}
 	code := m.Code
 	// Statements are subordinate events: "X said Y attacked Z" codes the
@@ -193,9 +242,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}
-	if tgt != nil && strings.HasPrefix(code, "15") && country(tgt.Actor) == country(src.Actor) {
-		// Forces deployed to their own side's command or territory: the
-		// posture is one-sided.
+	if tgt != nil && strings.HasPrefix(code, "15") && (country(tgt.Actor) == country(src.Actor) || country(tgt.Actor) == "---") {
+		// Force posture is one-sided: the forces deployed, or the command
+		// they are sent to, are the source's own.
 		tgt = nil
 	}
 	if tgt == nil && !oneSided(code) {
@@ -214,6 +263,19 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
+}
+
+// infinitiveComplement returns the index of the verb group that is the
+// to-infinitive complement of group gi ("threatened to attack"), or -1.
+func infinitiveComplement(st *sentence, gi int) int {
+	g := &st.groups[gi]
+	if gi+1 >= len(st.groups) || g.end >= len(st.words) || st.words[g.end] != "to" {
+		return -1
+	}
+	if next := &st.groups[gi+1]; next.start == g.end+1 {
+		return gi + 1
+	}
+	return -1
 }
 
 // infinitival reports a verb group introduced by "to" ("to counter Iran"):

@@ -83,6 +83,7 @@ type verbGroup struct {
 	controlTok int    // index of the control verb, or -1
 	reduced    bool   // a participle with no auxiliary after a noun: "militias targeted by", "soldiers deployed"
 	tag        string // tag of the first verb (tense for coordination)
+	consumed   bool   // coded as part of the verb that governs it
 }
 
 // verbGroups finds the verb groups of a sentence.

@@ -1,0 +1,245 @@
+package event_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/dict"
+	"github.com/sitrep-project/sitrep/internal/entity"
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/timex"
+)
+
+// stages are the real earlier stages, loaded once for all tests.
+type stages struct {
+	an    *text.Analyzer
+	gaz   *geo.Gazetteer
+	ents  *entity.Recognizer
+	tx    *timex.Extractor
+	geo   *geo.Parser
+	coder *event.Coder
+}
+
+var (
+	once   sync.Once
+	shared *stages
+	setErr error
+)
+
+type lexicon struct{ g *geo.Gazetteer }
+
+func (l lexicon) Place(name string) (bool, bool) {
+	if _, ok := l.g.CountryByName(name); ok {
+		return true, true
+	}
+	return len(l.g.Lookup(name)) > 0, false
+}
+
+func (l lexicon) Demonym(w string) bool { _, ok := l.g.CountryByDemonym(w); return ok }
+
+func load(tb testing.TB) *stages {
+	tb.Helper()
+	once.Do(func() {
+		s := &stages{}
+		if s.an, setErr = text.NewAnalyzer(); setErr != nil {
+			return
+		}
+		if s.gaz, setErr = geo.Load(); setErr != nil {
+			return
+		}
+		d, err := dict.LoadDefault()
+		if err != nil {
+			setErr = err
+			return
+		}
+		s.ents = entity.New(lexicon{s.gaz})
+		s.tx = timex.New()
+		s.geo = geo.NewParser(s.gaz)
+		s.coder = event.New(d, s.gaz, s.an)
+		shared = s
+	})
+	if setErr != nil {
+		tb.Fatal(setErr)
+	}
+	return shared
+}
+
+func code(tb testing.TB, published, txt string) []sitrep.Event {
+	tb.Helper()
+	s := load(tb)
+	art := &sitrep.Article{ID: "t", Published: published, Text: txt}
+	doc := s.an.Analyze(art, nil)
+	ents := s.ents.Recognize(doc)
+	evs, _ := s.coder.Code(&event.Input{
+		Doc:      doc,
+		Entities: ents,
+		Timexes:  s.tx.Extract(doc),
+		Places:   s.geo.Parse(doc, ents),
+	})
+	return evs
+}
+
+// ev is an expected event in the compact form "SRC>TGT:ROOT" (TGT empty for
+// one-sided events), with optional date, modality and place.
+type ev struct {
+	dyad     string
+	date     string
+	modality string
+	place    string
+}
+
+func (w ev) matches(e sitrep.Event) bool {
+	src, rest, _ := strings.Cut(w.dyad, ">")
+	tgt, root, _ := strings.Cut(rest, ":")
+	if !strings.HasPrefix(e.Source.Actor, src) || e.Root != root {
+		return false
+	}
+	if tgt == "" && e.Target != nil || tgt != "" && (e.Target == nil || !strings.HasPrefix(e.Target.Actor, tgt)) {
+		return false
+	}
+	if w.date != "" && e.Date != w.date || w.modality != "" && e.Modality != w.modality {
+		return false
+	}
+	return w.place == "" || e.Location != nil && e.Location.Name == w.place
+}
+
+func describe(evs []sitrep.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		tgt := ""
+		if e.Target != nil {
+			tgt = e.Target.Actor
+		}
+		loc := ""
+		if e.Location != nil {
+			loc = "@" + e.Location.Name
+		}
+		b.WriteString("\n  " + e.Source.Actor + ">" + tgt + ":" + e.Root + " (" + e.CAMEO + " " + e.Modality + " " + e.Date + loc + ")")
+	}
+	return b.String()
+}
+
+func TestCode(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want   []ev
+		forbid []ev // events that must not be produced
+		none   bool // no event at all
+	}{
+		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
+			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
+		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
+			want: []ev{{dyad: ">TUR:19"}}},
+		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
+			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
+		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",
+			want: []ev{{modality: sitrep.Failed, dyad: "SYR>TUR:19"}}},
+		{name: "threat to attack is a threat", text: "North Korea threatened to attack South Korea.",
+			want: []ev{{dyad: "PRK>KOR:13"}}},
+		{name: "accusation", text: "China accused Japan of provoking tensions in the East China Sea.",
+			want: []ev{{dyad: "CHN>JPN:11"}}},
+		{name: "reported threat in speech", text: "The Iranian foreign minister said on Sunday that Israel would pay a heavy price for the strike.",
+			want: []ev{{dyad: "IRN>ISR:13", date: "2022-03-06"}}},
+		{name: "coordinated verbs share the subject", text: "Police in Lagos arrested five protesters and detained two journalists.",
+			want: []ev{{dyad: "NGA"}}},
+		{name: "nominal event", text: "The talks collapsed after Saudi airstrikes on Yemeni rebels.",
+			want: []ev{{dyad: "SAU>YEM:19"}}},
+		{name: "deployment without recipient is force posture", text: "India deployed thousands of soldiers along the Pakistani border.",
+			want: []ev{{dyad: "IND>:15"}}},
+		{name: "place in a location phrase gives only the country", text: "Protesters in Cairo chanted slogans on Friday.",
+			want: []ev{{dyad: "EGYOPP>:14", date: "2022-03-04"}}},
+		{name: "threat to attack codes no attack", text: "North Korea threatened to attack South Korea.",
+			want: []ev{{dyad: "PRK>KOR:13"}}, forbid: []ev{{dyad: "PRK>KOR:19"}}},
+		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
+		{name: "empty", text: ".", none: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := code(t, "2022-03-08", tt.text)
+			if tt.none {
+				if len(evs) > 0 {
+					t.Errorf("want no event, got %s", describe(evs))
+				}
+				return
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, e := range evs {
+					if w.dyad == "NGA" {
+						found = strings.HasPrefix(e.Source.Actor, "NGA") && e.Root == "17"
+					} else {
+						found = found || w.matches(e)
+					}
+					if found {
+						break
+					}
+				}
+				if !found {
+					t.Errorf("want %+v, got %s", w, describe(evs))
+				}
+			}
+			for _, w := range tt.forbid {
+				for _, e := range evs {
+					if w.matches(e) {
+						t.Errorf("unwanted event %+v in %s", w, describe(evs))
+					}
+				}
+			}
+			for _, e := range evs {
+				if e.Evidence.Trigger.End <= e.Evidence.Trigger.Start || !strings.Contains(tt.text, e.Evidence.Sentence) {
+					t.Errorf("bad evidence %+v", e.Evidence)
+				}
+			}
+		})
+	}
+}
+
+func TestMaxEventsPerSentence(t *testing.T) {
+	txt := "Russian troops attacked, shelled, bombed, raided, stormed and besieged Ukrainian towns, Georgian villages, Moldovan farms and Polish border posts."
+	if evs := code(t, "2022-03-08", txt); len(evs) > event.MaxEventsPerSentence {
+		t.Errorf("%d events from one sentence: %s", len(evs), describe(evs))
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
+		"They threw rocks, smashed windows, and torched a kiosk.",
+		"“We will respond,” he said.",
+		"by by by the the , , and to to",
+		"Iran-backed pro- -backed US US US",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		evs := code(t, "2020-01-03", s)
+		for _, e := range evs {
+			if e.Evidence.Start < 0 || e.Evidence.End > len(s) || e.Evidence.Start > e.Evidence.End {
+				t.Fatalf("evidence out of range: %+v", e.Evidence)
+			}
+			if e.Source.Actor == "" || e.CAMEO == "" {
+				t.Fatalf("incomplete event %+v", e)
+			}
+		}
+	})
+}
+
+func BenchmarkCode(b *testing.B) {
+	s := load(b)
+	txt := strings.Repeat("Thousands of protesters stormed the US Embassy in Baghdad on Tuesday. President Donald Trump blamed Iran for the attack and said Iran would pay a big price. Iraqi soldiers were deployed around the compound.\n\n", 10)
+	art := &sitrep.Article{ID: "b", Published: "2020-01-03", Text: txt}
+	doc := s.an.Analyze(art, nil)
+	ents := s.ents.Recognize(doc)
+	in := &event.Input{Doc: doc, Entities: ents, Timexes: s.tx.Extract(doc), Places: s.geo.Parse(doc, ents)}
+	b.SetBytes(int64(len(txt)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.coder.Code(in)
+	}
+	b.ReportMetric(float64(len(doc.Sentences))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
