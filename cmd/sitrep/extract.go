@@ -128,7 +128,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	}
 
 	var sum summary
-	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, -1, func(res *sitrep.Result) error {
 		if *withText {
 			res.Text = res.Article.Text
 		}
@@ -146,7 +146,10 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 
 // process reads paths and runs the pipeline over every article, reporting
 // input problems on stderr and calling emit for each result in input order.
-func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, opts ingest.Options, paths []string, sum *summary, emit func(*sitrep.Result) error) error {
+//
+// At most maxReports input problems are printed one by one (all when
+// maxReports < 0); the rest are only counted in the summary.
+func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, opts ingest.Options, paths []string, sum *summary, maxReports int, emit func(*sitrep.Result) error) error {
 	parent := ctx
 	arts := make(chan *sitrep.Article, 2*workers)
 	readErr := make(chan error, 1)
@@ -159,7 +162,9 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 		readErr <- reader.Read(ctx, paths, func(it ingest.Item) error {
 			if it.Err != nil {
 				inputProblems = append(inputProblems, it.Err)
-				fmt.Fprintln(m.Stderr, "sitrep: input:", it.Err)
+				if maxReports < 0 || len(inputProblems) <= maxReports {
+					fmt.Fprintln(m.Stderr, "sitrep: input:", it.Err)
+				}
 			}
 			if it.Article == nil {
 				return nil

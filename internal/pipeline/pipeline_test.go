@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"strings"
@@ -224,4 +225,38 @@ func locName(l *sitrep.Location) string {
 		return "-"
 	}
 	return l.Name
+}
+
+// BenchmarkProcess runs the whole pipeline over articles of the shared
+// bench corpus and reports articles/s and MB/s (per core: the benchmark is
+// sequential; `sitrep bench` measures the parallel run and peak memory).
+func BenchmarkProcess(b *testing.B) {
+	f, err := os.Open(sitreptest.SharedFile(b, "corpus/bench/afp-xinhua-1997.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var arts []*sitrep.Article
+	var size int64
+	dec := json.NewDecoder(f)
+	for len(arts) < 300 {
+		var rec struct{ ID, Date, Text string }
+		if err := dec.Decode(&rec); err != nil {
+			break
+		}
+		arts = append(arts, &sitrep.Article{ID: rec.ID, Published: rec.Date, Text: rec.Text})
+		size += int64(len(rec.Text))
+	}
+	p := testPipeline(b)
+	ctx := context.Background()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			if _, err := p.Process(ctx, a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
