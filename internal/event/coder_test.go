@@ -125,8 +125,8 @@ func describe(evs []sitrep.Event) string {
 
 func TestCode(t *testing.T) {
 	tests := []struct {
-		name string
-		text string
+		name   string
+		text   string
 		want   []ev
 		forbid []ev // events that must not be produced
 		none   bool // no event at all
