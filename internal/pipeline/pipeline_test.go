@@ -31,13 +31,12 @@ func testPipeline(t testing.TB) *Pipeline {
 // wantEvent is an event a careful reader finds, matched the way the seed
 // check does: root among roots, actor code prefixes, date, place.
 type wantEvent struct {
-	what      string
-	roots     []string
-	src, tgt  string
-	date      string
-	near      []float64
-	modality  string
-	forbidden bool // the event must NOT be produced
+	what     string
+	roots    []string
+	src, tgt string
+	date     string
+	near     []float64
+	modality string
 }
 
 func findEvent(evs []sitrep.Event, w wantEvent) bool {
