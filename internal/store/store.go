@@ -1,0 +1,120 @@
+// Package store keeps extraction results in a database and answers the
+// queries of the API: events filtered by time, actor, code, place, text
+// and modality, with cursor pagination; articles with all their
+// annotations; actor counts, a timeline and summary statistics.
+//
+// Input: *sitrep.Result values (one per article, as written by extract).
+// Output: records and aggregates for the server.
+//
+// Store is the contract; store/sqlite (embedded, the default) and
+// store/postgres implement it, and store/storetest is the conformance
+// suite both must pass.
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// ErrNotFound is returned when an article or event does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is a database of extraction results. Implementations are safe
+// for concurrent use.
+type Store interface {
+	// Put stores one article's result (its Article.Text must be set),
+	// replacing any earlier version of the same article id. Putting the
+	// same content again changes nothing and reports Unchanged.
+	Put(ctx context.Context, res *sitrep.Result) (PutOutcome, error)
+	// Article returns one article with all its annotations and its text.
+	Article(ctx context.Context, id string) (*sitrep.Result, error)
+	// Event returns one event with its id and article id.
+	Event(ctx context.Context, id string) (*EventRecord, error)
+	// Events returns the events matching q, newest first (by event date,
+	// then id), at most q.Limit of them, and a cursor for the next page
+	// ("" when there is none).
+	Events(ctx context.Context, q Query) (Page, error)
+	// Actors counts the events matching q per actor code (source and
+	// target), most frequent first, at most limit of them.
+	Actors(ctx context.Context, q Query, limit int) ([]ActorCount, error)
+	// Timeline counts the events matching q per day ("day"), ISO week
+	// ("week") or month ("month"), in time order.
+	Timeline(ctx context.Context, q Query, interval string) ([]Bucket, error)
+	// Stats summarises the events matching q.
+	Stats(ctx context.Context, q Query) (Stats, error)
+	Close() error
+}
+
+// PutOutcome says what Put did.
+type PutOutcome int
+
+// Outcomes of Put.
+const (
+	Inserted PutOutcome = iota
+	Updated
+	Unchanged
+)
+
+// Query filters events. Zero fields do not filter.
+type Query struct {
+	From, To  string // event date range, YYYY-MM-DD, inclusive
+	Actor     string // prefix of the source or target actor code ("USA", "IRQMIL")
+	Country   string // ISO 3166-1 alpha-2 of the event location
+	CAMEO     string // prefix of the CAMEO code ("19", "145")
+	Root      string // CAMEO root, two digits
+	QuadClass int    // 1-4
+	PLOVER    string // PLOVER event type
+	Modality  string // asserted, negated, failed, hypothetical
+	BBox      *BBox  // event location inside the box
+	Text      string // full-text query over article text (FTS syntax of the backend, plain words always work)
+	ArticleID string
+	Cursor    string // from Page.Next
+	Limit     int    // page size; 0 means 100, the maximum is 1000
+}
+
+// BBox is a bounding box in degrees.
+type BBox struct {
+	MinLon, MinLat, MaxLon, MaxLat float64
+}
+
+// EventRecord is a stored event: the extract shape plus its ids.
+type EventRecord struct {
+	ID        string `json:"id"`
+	ArticleID string `json:"article_id"`
+	sitrep.Event
+}
+
+// Page is one page of events.
+type Page struct {
+	Events []EventRecord `json:"events"`
+	Next   string        `json:"next"`
+}
+
+// ActorCount is how many matching events an actor code takes part in.
+type ActorCount struct {
+	Actor  string `json:"actor"`
+	Source int    `json:"source"`
+	Target int    `json:"target"`
+	Total  int    `json:"total"`
+}
+
+// Bucket is one bar of the timeline.
+type Bucket struct {
+	Start  string `json:"start"` // first day of the bucket, YYYY-MM-DD
+	Count  int    `json:"count"`
+	ByQuad [4]int `json:"by_quad"` // counts per QuadClass 1-4
+}
+
+// Stats summarises a set of events.
+type Stats struct {
+	Events    int            `json:"events"`
+	Articles  int            `json:"articles"`
+	FirstDate string         `json:"first_date"`
+	LastDate  string         `json:"last_date"`
+	ByRoot    map[string]int `json:"by_root"`
+	ByQuad    map[int]int    `json:"by_quad"`
+	ByPLOVER  map[string]int `json:"by_plover"`
+	Countries map[string]int `json:"countries"`
+}
