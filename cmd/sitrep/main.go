@@ -67,6 +67,7 @@ func commands() []command {
 	return []command{
 		{"extract", "extract events, quotes, places, dates, captions and casualties as JSON Lines", (*Main).extract},
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
+		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},
 	}

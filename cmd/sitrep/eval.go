@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+// evalKind is one 'sitrep eval KIND' scorer. Each lives in its own file
+// (eval_events.go, eval_geo.go, eval_timex.go).
+type evalKind struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) error
+}
+
+// evalKinds lists the scorers; add one line per kind.
+func evalKinds() []evalKind {
+	return []evalKind{}
+}
+
+func (m *Main) eval(ctx context.Context, args []string) error {
+	kinds := evalKinds()
+	if len(args) > 0 {
+		for _, k := range kinds {
+			if k.name == args[0] {
+				return k.run(m, ctx, args[1:])
+			}
+		}
+	}
+	fmt.Fprintln(m.Stderr, "Usage: sitrep eval KIND [flags] GOLD.jsonl\n\nScores sitrep against a gold set. Kinds:")
+	for _, k := range kinds {
+		fmt.Fprintf(m.Stderr, "  %-7s %s\n", k.name, k.summary)
+	}
+	if len(args) == 0 {
+		return fmt.Errorf("%w: eval needs a KIND", errUsage)
+	}
+	return fmt.Errorf("%w: unknown eval kind %q", errUsage, args[0])
+}
