@@ -15,7 +15,11 @@ type evalKind struct {
 
 // evalKinds lists the scorers; add one line per kind.
 func evalKinds() []evalKind {
-	return []evalKind{}
+	return []evalKind{
+		{"events", "CAMEO triple P/R/F1 and PLOVER type accuracy of the event coder", (*Main).evalEvents},
+		{"geo", "toponym P/R/F1 and geocoding accuracy@161 km (geo-lgl.jsonl format)", (*Main).evalGeo},
+		{"timex", "TIMEX3 strict/relaxed P/R/F1, type and value accuracy (timex-timebank.jsonl format)", (*Main).evalTimex},
+	}
 }
 
 func (m *Main) eval(ctx context.Context, args []string) error {

@@ -92,22 +92,34 @@ func Load(dirs ...string) (*Dictionaries, error) {
 	if err != nil {
 		return nil, err
 	}
+	return d, d.addDirs(dirs)
+}
+
+// LoadDirs is Load without the embedded defaults: only the files of dirs
+// are loaded. It is how dictionaries meant to stand alone (PETRARCH's
+// validation set, a user's complete replacement set) are used.
+func LoadDirs(dirs ...string) (*Dictionaries, error) {
+	d := newDictionaries()
+	return d, d.addDirs(dirs)
+}
+
+func (d *Dictionaries) addDirs(dirs []string) error {
 	for _, dir := range dirs {
 		files, err := dictFiles(dir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
-				return nil, fmt.Errorf("dict: %w", err)
+				return fmt.Errorf("dict: %w", err)
 			}
 			if err := d.addFile(f, string(data), ""); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // LoadPetrarch loads PETRARCH-format files only, without the defaults. Any

@@ -35,6 +35,9 @@ type Config struct {
 	// DictDirs are directories of user dictionaries layered over the
 	// embedded defaults, in order.
 	DictDirs []string
+	// NoDefaultDicts leaves the embedded default dictionaries out: only
+	// DictDirs are used (for stand-alone sets such as PETRARCH's).
+	NoDefaultDicts bool
 	// Timings, when set, accumulates the time spent in each stage.
 	Timings *Timings
 }
@@ -47,6 +50,7 @@ type Pipeline struct {
 	entities *entity.Recognizer
 	timexes  *timex.Extractor
 	places   *geo.Parser
+	gaz      *geo.Gazetteer
 	coder    *event.Coder
 	timings  *Timings
 }
@@ -65,7 +69,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	dicts, err := dict.Load(cfg.DictDirs...)
+	load := dict.Load
+	if cfg.NoDefaultDicts {
+		load = dict.LoadDirs
+	}
+	dicts, err := load(cfg.DictDirs...)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
@@ -75,10 +83,14 @@ func New(cfg Config) (*Pipeline, error) {
 		entities: entity.New(gazetteerLexicon{gaz}),
 		timexes:  timex.New(),
 		places:   geo.NewParser(gaz),
+		gaz:      gaz,
 		coder:    event.New(dicts, gaz, an),
 		timings:  cfg.Timings,
 	}, nil
 }
+
+// Gazetteer returns the gazetteer the pipeline resolves places against.
+func (p *Pipeline) Gazetteer() *geo.Gazetteer { return p.gaz }
 
 // Process runs every stage over one article.
 func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitrep.Result, err error) {

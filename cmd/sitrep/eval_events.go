@@ -1,0 +1,457 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+)
+
+// goldEventRecord is one line of an events gold file: PETRARCH unit
+// records carry CAMEO triples (source, target, cameo), PLOVER records
+// carry event_type with actor texts.
+type goldEventRecord struct {
+	ID       string      `json:"id"`
+	Date     *string     `json:"date"`
+	Text     string      `json:"text"`
+	Category string      `json:"category"`
+	Evaluate *bool       `json:"evaluate"`
+	Skip     bool        `json:"skip"`
+	Events   []goldEvent `json:"events"`
+}
+
+type goldEvent struct {
+	Source     string   `json:"source"`
+	Target     string   `json:"target"`
+	CAMEO      string   `json:"cameo"`
+	EventType  string   `json:"event_type"`
+	SourceText []string `json:"-"`
+}
+
+// UnmarshalJSON reads a gold event. PLOVER records use "source" and
+// "target" for actor lists, not codes, so those fields are only taken when
+// they are strings.
+func (g *goldEvent) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	str := func(k string) string {
+		var s string
+		if v, ok := raw[k]; ok {
+			_ = json.Unmarshal(v, &s) // non-strings (PLOVER actor lists) stay ""
+		}
+		return s
+	}
+	g.Source, g.Target, g.CAMEO, g.EventType = str("source"), str("target"), str("cameo"), str("event_type")
+	if v, ok := raw["source_text"]; ok {
+		_ = json.Unmarshal(v, &g.SourceText)
+	}
+	return nil
+}
+
+// prf counts matches for precision, recall and F1.
+type prf struct {
+	TP        int     `json:"tp"`
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (p *prf) finish() {
+	p.Precision, p.Recall, p.F1 = 0, 0, 0
+	if p.Predicted > 0 {
+		p.Precision = float64(p.TP) / float64(p.Predicted)
+	}
+	if p.Gold > 0 {
+		p.Recall = float64(p.TP) / float64(p.Gold)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+}
+
+func (p *prf) add(q prf) { p.TP += q.TP; p.Gold += q.Gold; p.Predicted += q.Predicted }
+
+// accuracy is a share of gold items got right.
+type accuracy struct {
+	Correct  int     `json:"correct"`
+	Total    int     `json:"total"`
+	Accuracy float64 `json:"accuracy"`
+}
+
+func (a *accuracy) finish() {
+	a.Accuracy = 0
+	if a.Total > 0 {
+		a.Accuracy = float64(a.Correct) / float64(a.Total)
+	}
+}
+
+// recordResult is the scoring of one gold record.
+type recordResult struct {
+	ID        string   `json:"id"`
+	Category  string   `json:"category,omitempty"`
+	Text      string   `json:"text"`
+	Evaluate  bool     `json:"evaluate"`
+	Missed    []string `json:"missed,omitempty"`
+	Extra     []string `json:"extra,omitempty"`
+	Correct   bool     `json:"correct"`
+	Predicted []string `json:"predicted,omitempty"`
+}
+
+// eventsReport is the output of 'sitrep eval events'.
+type eventsReport struct {
+	Gold    string `json:"gold"`
+	Records int    `json:"records"`
+	Skipped int    `json:"skipped"`
+	// Triples scores (source, target, code) triples over the records with
+	// evaluate true (or no evaluate flag); TriplesNotEvaluated over those
+	// PETRARCH itself did not pass (evaluate false).
+	Triples             *prf           `json:"triples,omitempty"`
+	TriplesNotEvaluated *prf           `json:"triples_not_evaluated,omitempty"`
+	RootTriples         *prf           `json:"root_triples,omitempty"`
+	RootAccuracy        *accuracy      `json:"root_accuracy,omitempty"`
+	RecordsCorrect      *accuracy      `json:"records_correct,omitempty"`
+	ByCategory          map[string]prf `json:"by_category,omitempty"`
+	// PLOVER scores gold events with an event_type: a gold event counts as
+	// matched when an event of that PLOVER type was coded from its
+	// sentence (each coded event matches one gold event at most).
+	PLOVER       *accuracy           `json:"plover,omitempty"`
+	PLOVERByType map[string]accuracy `json:"plover_by_type,omitempty"`
+	PLOVERExtra  int                 `json:"plover_extra,omitempty"`
+	Failures     []recordResult      `json:"failures"`
+}
+
+func (m *Main) evalEvents(ctx context.Context, args []string) error {
+	fs := newFlagSet(m, "eval events", "GOLD.jsonl",
+		"Scores the event coder against a gold file: CAMEO (source, target, code) triples\n"+
+			"(PETRARCH unit records) and PLOVER event types (PLOVER records).")
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
+	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	misses := fs.Int("misses", 20, "how many failed records to list (-1: all)")
+	pos, help, err := parseInterleaved(fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: eval events needs one GOLD.jsonl", errUsage)
+	}
+	if *noDefault && len(dicts) == 0 {
+		return fmt.Errorf("%w: --no-default-dicts needs at least one --dict", errUsage)
+	}
+	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault})
+	if err != nil {
+		return err
+	}
+	rep, err := scoreEvents(ctx, p, pos[0])
+	if err != nil {
+		return err
+	}
+	if *misses >= 0 && len(rep.Failures) > *misses {
+		rep.Failures = rep.Failures[:*misses]
+	}
+	if *asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printEventsReport(m.Stdout, rep)
+	return nil
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments ("eval events GOLD.jsonl --json").
+func parseInterleaved(fs *flag.FlagSet, args []string) (pos []string, help bool, err error) {
+	for {
+		if help, err := parseFlags(fs, args); help || err != nil {
+			return nil, help, err
+		}
+		if fs.NArg() == 0 {
+			return pos, false, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// scoreEvents runs p over every record of the gold file and scores it.
+func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*eventsReport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval events: %w", err)
+	}
+	defer f.Close()
+	rep := &eventsReport{Gold: path, ByCategory: map[string]prf{}, PLOVERByType: map[string]accuracy{}}
+	var tri, triNE, root prf
+	var rootAcc, recs, plover accuracy
+	hasTriples, hasPlover := false, false
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var g goldEventRecord
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return nil, fmt.Errorf("eval events: %s:%d: %w", path, line, err)
+		}
+		rep.Records++
+		if g.Skip {
+			rep.Skipped++
+			continue
+		}
+		art := &sitrep.Article{ID: g.ID, Text: g.Text}
+		if g.Date != nil {
+			art.Published = *g.Date
+		}
+		res, err := p.Process(ctx, art)
+		if err != nil {
+			return nil, fmt.Errorf("eval events: %s:%d (%s): %w", path, line, g.ID, err)
+		}
+		rr := recordResult{ID: g.ID, Category: g.Category, Text: g.Text, Evaluate: g.Evaluate == nil || *g.Evaluate}
+		for _, e := range res.Events {
+			rr.Predicted = append(rr.Predicted, eventTriple(e))
+		}
+		ploverGold := false
+		for _, ge := range g.Events {
+			if ge.EventType != "" {
+				ploverGold = true
+			}
+		}
+		if ploverGold {
+			hasPlover = true
+			scorePlover(&rr, g.Events, res.Events, &plover, rep)
+		} else {
+			hasTriples = true
+			var gold []string
+			var goldRoot []string
+			for _, ge := range g.Events {
+				gold = append(gold, ge.Source+" "+ge.Target+" "+ge.CAMEO)
+				goldRoot = append(goldRoot, ge.Source+" "+ge.Target+" "+root2(ge.CAMEO))
+			}
+			var predRoot []string
+			for _, e := range res.Events {
+				predRoot = append(predRoot, eventActor(&e.Source)+" "+targetActor(e.Target)+" "+e.Root)
+			}
+			s, missed, extra := matchMultiset(gold, rr.Predicted)
+			rs, _, _ := matchMultiset(goldRoot, predRoot)
+			rr.Missed, rr.Extra = missed, extra
+			rr.Correct = len(missed) == 0 && len(extra) == 0
+			if rr.Evaluate {
+				tri.add(s)
+				root.add(rs)
+				c := rep.ByCategory[g.Category]
+				c.add(s)
+				rep.ByCategory[g.Category] = c
+				recs.Total++
+				if rr.Correct {
+					recs.Correct++
+				}
+				scoreRoots(g.Events, res.Events, &rootAcc)
+			} else {
+				triNE.add(s)
+			}
+		}
+		if !rr.Correct {
+			rep.Failures = append(rep.Failures, rr)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval events: %s: %w", path, err)
+	}
+	if hasTriples {
+		for _, p := range []*prf{&tri, &triNE, &root} {
+			p.finish()
+		}
+		rootAcc.finish()
+		recs.finish()
+		rep.Triples, rep.TriplesNotEvaluated, rep.RootTriples, rep.RootAccuracy, rep.RecordsCorrect = &tri, &triNE, &root, &rootAcc, &recs
+		for k, c := range rep.ByCategory {
+			c.finish()
+			rep.ByCategory[k] = c
+		}
+	} else {
+		rep.ByCategory = nil
+	}
+	if hasPlover {
+		plover.finish()
+		rep.PLOVER = &plover
+		for k, a := range rep.PLOVERByType {
+			a.finish()
+			rep.PLOVERByType[k] = a
+		}
+	} else {
+		rep.PLOVERByType = nil
+	}
+	if rep.Failures == nil {
+		rep.Failures = []recordResult{}
+	}
+	return rep, nil
+}
+
+// scorePlover matches gold PLOVER types against the coded events' types.
+func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *accuracy, rep *eventsReport) {
+	avail := map[string]int{}
+	for _, e := range evs {
+		if e.PLOVER != "" {
+			avail[e.PLOVER]++
+		}
+	}
+	rr.Predicted = rr.Predicted[:0]
+	for _, e := range evs {
+		rr.Predicted = append(rr.Predicted, e.PLOVER+" "+eventTriple(e))
+	}
+	rr.Correct = true
+	for _, ge := range gold {
+		if ge.EventType == "" {
+			continue
+		}
+		t := rep.PLOVERByType[ge.EventType]
+		t.Total++
+		acc.Total++
+		if avail[ge.EventType] > 0 {
+			avail[ge.EventType]--
+			t.Correct++
+			acc.Correct++
+		} else {
+			rr.Correct = false
+			rr.Missed = append(rr.Missed, ge.EventType+" "+strings.Join(ge.SourceText, "+"))
+		}
+		rep.PLOVERByType[ge.EventType] = t
+	}
+	for k, n := range avail {
+		for ; n > 0; n-- {
+			rr.Extra = append(rr.Extra, k)
+			rep.PLOVERExtra++
+		}
+	}
+	sort.Strings(rr.Extra)
+}
+
+// scoreRoots counts, for each gold event whose dyad was coded, whether an
+// event of that dyad has the gold root code.
+func scoreRoots(gold []goldEvent, evs []sitrep.Event, acc *accuracy) {
+	for _, ge := range gold {
+		seen, hit := false, false
+		for _, e := range evs {
+			if eventActor(&e.Source) == ge.Source && targetActor(e.Target) == ge.Target {
+				seen = true
+				if e.Root == root2(ge.CAMEO) {
+					hit = true
+				}
+			}
+		}
+		if seen {
+			acc.Total++
+			if hit {
+				acc.Correct++
+			}
+		}
+	}
+}
+
+func root2(code string) string { return code[:min(2, len(code))] }
+
+func eventActor(a *sitrep.EventActor) string { return a.Actor }
+
+func targetActor(a *sitrep.EventActor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Actor
+}
+
+func eventTriple(e sitrep.Event) string {
+	return eventActor(&e.Source) + " " + targetActor(e.Target) + " " + e.CAMEO
+}
+
+// matchMultiset matches predicted against gold items one for one.
+func matchMultiset(gold, pred []string) (s prf, missed, extra []string) {
+	left := map[string]int{}
+	for _, p := range pred {
+		left[p]++
+	}
+	s.Gold, s.Predicted = len(gold), len(pred)
+	for _, g := range gold {
+		if left[g] > 0 {
+			left[g]--
+			s.TP++
+		} else {
+			missed = append(missed, g)
+		}
+	}
+	for _, p := range pred {
+		if left[p] > 0 {
+			left[p]--
+			extra = append(extra, p)
+		}
+	}
+	return s, missed, extra
+}
+
+func printEventsReport(w io.Writer, r *eventsReport) {
+	fmt.Fprintf(w, "gold %s: %d records, %d skipped\n", r.Gold, r.Records, r.Skipped)
+	line := func(name string, p *prf) {
+		fmt.Fprintf(w, "%-24s P %.3f  R %.3f  F1 %.3f  (tp %d, gold %d, predicted %d)\n", name, p.Precision, p.Recall, p.F1, p.TP, p.Gold, p.Predicted)
+	}
+	if r.Triples != nil {
+		line("triples", r.Triples)
+		line("triples (evaluate=false)", r.TriplesNotEvaluated)
+		line("root triples", r.RootTriples)
+		fmt.Fprintf(w, "%-24s %.3f (%d/%d gold events whose dyad was coded)\n", "root-code accuracy", r.RootAccuracy.Accuracy, r.RootAccuracy.Correct, r.RootAccuracy.Total)
+		fmt.Fprintf(w, "%-24s %.3f (%d/%d)\n", "records fully correct", r.RecordsCorrect.Accuracy, r.RecordsCorrect.Correct, r.RecordsCorrect.Total)
+		fmt.Fprintln(w, "\nby category:")
+		cats := make([]string, 0, len(r.ByCategory))
+		for k := range r.ByCategory {
+			cats = append(cats, k)
+		}
+		sort.Strings(cats)
+		for _, k := range cats {
+			c := r.ByCategory[k]
+			line("  "+k, &c)
+		}
+	}
+	if r.PLOVER != nil {
+		fmt.Fprintf(w, "%-24s %.3f (%d/%d gold events; %d extra coded events)\n", "PLOVER type accuracy", r.PLOVER.Accuracy, r.PLOVER.Correct, r.PLOVER.Total, r.PLOVERExtra)
+		types := make([]string, 0, len(r.PLOVERByType))
+		for k := range r.PLOVERByType {
+			types = append(types, k)
+		}
+		sort.Strings(types)
+		for _, k := range types {
+			a := r.PLOVERByType[k]
+			fmt.Fprintf(w, "  %-22s %.3f (%d/%d)\n", k, a.Accuracy, a.Correct, a.Total)
+		}
+	}
+	if len(r.Failures) > 0 {
+		fmt.Fprintln(w, "\nfailures:")
+	}
+	for _, f := range r.Failures {
+		flag := ""
+		if !f.Evaluate {
+			flag = " (evaluate=false)"
+		}
+		fmt.Fprintf(w, "- %s%s: %s\n", f.ID, flag, f.Text)
+		for _, x := range f.Missed {
+			fmt.Fprintf(w, "    missed %s\n", x)
+		}
+		for _, x := range f.Extra {
+			fmt.Fprintf(w, "    extra  %s\n", x)
+		}
+	}
+}
