@@ -14,6 +14,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strconv"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -117,4 +118,74 @@ type Stats struct {
 	ByQuad    map[int]int    `json:"by_quad"`
 	ByPLOVER  map[string]int `json:"by_plover"`
 	Countries map[string]int `json:"countries"`
+}
+
+// ErrBadCursor is wrapped by the QueryError returned for a cursor that
+// was not produced by Page.Next.
+var ErrBadCursor = errors.New("store: bad cursor")
+
+// QueryError says which part of a query is invalid and why. The API maps
+// it to a 400 response naming the parameter.
+type QueryError struct {
+	// Param is the query part at fault, in lower case: "cursor", "from",
+	// "to", "quad_class", "root", "bbox", "limit", "text", "interval".
+	Param  string
+	Reason string
+	// Err is a sentinel such as ErrBadCursor, or nil.
+	Err error
+}
+
+func (e *QueryError) Error() string {
+	return "store: bad query: " + e.Param + ": " + e.Reason
+}
+
+func (e *QueryError) Unwrap() error { return e.Err }
+
+// Page sizes.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 1000
+)
+
+// Intervals of Timeline.
+const (
+	IntervalDay   = "day"
+	IntervalWeek  = "week"
+	IntervalMonth = "month"
+)
+
+// Batcher is implemented by stores that can put many results in one
+// transaction, which is much faster than one Put per article. Use PutAll
+// rather than asserting it.
+type Batcher interface {
+	PutBatch(ctx context.Context, results []*sitrep.Result) ([]PutOutcome, error)
+}
+
+// PutAll stores results, in one transaction when s is a Batcher, and
+// returns the outcome of each.
+func PutAll(ctx context.Context, s Store, results []*sitrep.Result) ([]PutOutcome, error) {
+	if b, ok := s.(Batcher); ok {
+		return b.PutBatch(ctx, results)
+	}
+	out := make([]PutOutcome, 0, len(results))
+	for _, r := range results {
+		o, err := s.Put(ctx, r)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func (o PutOutcome) String() string {
+	switch o {
+	case Inserted:
+		return "inserted"
+	case Updated:
+		return "updated"
+	case Unchanged:
+		return "unchanged"
+	}
+	return "PutOutcome(" + strconv.Itoa(int(o)) + ")"
 }

@@ -1,0 +1,184 @@
+package store
+
+import (
+	"encoding/base64"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Check validates q and returns it with its limit set: 0 becomes
+// DefaultLimit and anything above MaxLimit becomes MaxLimit. Every
+// problem is a *QueryError.
+func (q Query) Check() (Query, error) {
+	if q.From != "" && !isDate(q.From) {
+		return q, &QueryError{Param: "from", Reason: "want a date YYYY-MM-DD, got " + strconv.Quote(q.From)}
+	}
+	if q.To != "" && !isDate(q.To) {
+		return q, &QueryError{Param: "to", Reason: "want a date YYYY-MM-DD, got " + strconv.Quote(q.To)}
+	}
+	if q.From != "" && q.To != "" && q.From > q.To {
+		return q, &QueryError{Param: "from", Reason: "after to"}
+	}
+	if q.QuadClass < 0 || q.QuadClass > 4 {
+		return q, &QueryError{Param: "quad_class", Reason: "want 1 to 4, got " + strconv.Itoa(q.QuadClass)}
+	}
+	if q.Root != "" && (len(q.Root) != 2 || !digits(q.Root)) {
+		return q, &QueryError{Param: "root", Reason: "want two digits, got " + strconv.Quote(q.Root)}
+	}
+	if q.CAMEO != "" && (len(q.CAMEO) > 4 || !digits(q.CAMEO)) {
+		return q, &QueryError{Param: "cameo", Reason: "want up to four digits, got " + strconv.Quote(q.CAMEO)}
+	}
+	if b := q.BBox; b != nil {
+		for _, v := range []float64{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return q, &QueryError{Param: "bbox", Reason: "not a number"}
+			}
+		}
+		if b.MinLat > b.MaxLat || b.MinLat < -90 || b.MaxLat > 90 {
+			return q, &QueryError{Param: "bbox", Reason: "latitudes must lie in [-90, 90], minimum first"}
+		}
+		if b.MinLon < -180 || b.MinLon > 180 || b.MaxLon < -180 || b.MaxLon > 180 {
+			return q, &QueryError{Param: "bbox", Reason: "longitudes must lie in [-180, 180]"}
+		}
+	}
+	if q.Limit < 0 {
+		return q, &QueryError{Param: "limit", Reason: "negative"}
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	q.Limit = min(q.Limit, MaxLimit)
+	if q.Cursor != "" {
+		if _, _, err := DecodeCursor(q.Cursor); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+// CheckInterval validates a Timeline interval.
+func CheckInterval(interval string) error {
+	switch interval {
+	case IntervalDay, IntervalWeek, IntervalMonth:
+		return nil
+	}
+	return &QueryError{Param: "interval", Reason: "want day, week or month, got " + strconv.Quote(interval)}
+}
+
+// cursorVersion prefixes cursors so their layout can change.
+const cursorVersion = "1:"
+
+// EncodeCursor returns the opaque cursor for the page after the event
+// with the given day (see Day) and id.
+func EncodeCursor(day, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorVersion + day + ":" + id))
+}
+
+// DecodeCursor reverses EncodeCursor. Errors are *QueryError wrapping
+// ErrBadCursor.
+func DecodeCursor(c string) (day, id string, err error) {
+	bad := func(why string) (string, string, error) {
+		return "", "", &QueryError{Param: "cursor", Reason: why, Err: ErrBadCursor}
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return bad("not a cursor from a previous page")
+	}
+	s, ok := strings.CutPrefix(string(b), cursorVersion)
+	if !ok {
+		return bad("unknown cursor version")
+	}
+	day, id, ok = strings.Cut(s, ":")
+	if !ok || id == "" || (day != "" && !isDate(day)) {
+		return bad("malformed cursor")
+	}
+	return day, id, nil
+}
+
+// Day maps an event date of any precision ("2019-12-31", "2019-12",
+// "2019-W52", "2019-Q4", "2019", "201X", "2019-12-31T10:00") to the first
+// day it covers, YYYY-MM-DD, or "" when it names no calendar period.
+// Stores sort, filter and bucket events by this day.
+func Day(date string) string {
+	if len(date) >= 10 && isDate(date[:10]) {
+		return date[:10]
+	}
+	if len(date) < 4 || !digits(date[:3]) {
+		return ""
+	}
+	if date[3] == 'X' && len(date) == 4 { // decade
+		return date[:3] + "0-01-01"
+	}
+	if !digits(date[:4]) {
+		return ""
+	}
+	year, _ := strconv.Atoi(date[:4])
+	rest := date[4:]
+	switch {
+	case rest == "" || !strings.HasPrefix(rest, "-"):
+		return date[:4] + "-01-01"
+	case len(rest) >= 3 && digits(rest[1:3]):
+		m, _ := strconv.Atoi(rest[1:3])
+		if m < 1 || m > 12 {
+			return ""
+		}
+		return date[:7] + "-01"
+	case len(rest) >= 4 && rest[1] == 'W' && digits(rest[2:4]):
+		w, _ := strconv.Atoi(rest[2:4])
+		if w < 1 || w > 53 {
+			return ""
+		}
+		// ISO week 1 holds January 4th.
+		jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		return mon.Format(time.DateOnly)
+	case len(rest) == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
+		return time.Date(year, time.Month(3*int(rest[2]-'1')+1), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	return date[:4] + "-01-01" // seasons and other year parts
+}
+
+// BucketStart returns the first day of the timeline bucket holding day
+// (YYYY-MM-DD): the day itself, the Monday of its ISO week, or the first
+// of its month.
+func BucketStart(day, interval string) string {
+	switch interval {
+	case IntervalWeek:
+		t, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			return day
+		}
+		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format(time.DateOnly)
+	case IntervalMonth:
+		if len(day) >= 7 {
+			return day[:7] + "-01"
+		}
+	}
+	return day
+}
+
+// PrefixEnd returns the smallest string greater than every string that
+// starts with prefix, so that prefix matches are index range scans:
+// s >= prefix AND s < PrefixEnd(prefix). Strings compare as bytes.
+func PrefixEnd(prefix string) string {
+	return prefix + "\U0010FFFF"
+}
+
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return false
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
