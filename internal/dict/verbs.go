@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -69,6 +70,13 @@ type block struct {
 	code     string
 	patterns []*pattern
 	byText   map[string]int
+	// byWord indexes patterns (by position in patterns) under the first
+	// words of their first literal element: a pattern can only match when
+	// one of those words occurs around the verb, so big blocks such as SAY
+	// (hundreds of patterns) are not scanned whole for every verb.
+	byWord map[string][]int32
+	// always lists the patterns with no literal word (markers only).
+	always []int32
 }
 
 type member struct {
@@ -231,7 +239,24 @@ const nullCode = "---"
 // match tries the block's patterns; final reports whether a pattern
 // matched (ok is then false for a null-coded pattern).
 func (b *block) match(before, after []string) (m VerbMatch, ok, final bool) {
-	for _, p := range b.patterns {
+	var buf [64]int32
+	cands := append(buf[:0], b.always...)
+	for _, ws := range [2][]string{before, after} {
+		for _, w := range ws {
+			cands = append(cands, b.byWord[w]...)
+		}
+	}
+	if len(cands) == 0 {
+		return VerbMatch{}, false, false
+	}
+	slices.Sort(cands)
+	last := int32(-1)
+	for _, ci := range cands {
+		if ci == last {
+			continue
+		}
+		last = ci
+		p := b.patterns[ci]
 		var st matchState
 		end, hit := matchElems(p.after, after, 0, &st, 1)
 		if !hit {
@@ -480,9 +505,43 @@ func sortPatterns(b *block) {
 		}
 		return pi.order > pj.order // later definitions win ties
 	})
+	b.byWord = map[string][]int32{}
+	b.always = b.always[:0]
 	for i, p := range b.patterns {
 		b.byText[p.text] = i
+		keys := firstLiteral(p.after)
+		if keys == nil {
+			keys = firstLiteral(p.before)
+		}
+		if keys == nil {
+			b.always = append(b.always, int32(i))
+			continue
+		}
+		for _, alt := range keys {
+			l := b.byWord[alt[0]]
+			if len(l) == 0 || l[len(l)-1] != int32(i) {
+				b.byWord[alt[0]] = append(l, int32(i))
+			}
+		}
 	}
+}
+
+// firstLiteral returns the alternatives of the first literal element of
+// els, or nil if it has none (or an empty alternative, which matches
+// anything).
+func firstLiteral(els []elem) [][]string {
+	for _, e := range els {
+		if e.alts == nil {
+			continue
+		}
+		for _, alt := range e.alts {
+			if len(alt) == 0 {
+				return nil
+			}
+		}
+		return e.alts
+	}
+	return nil
 }
 
 func (v *Verbs) addMember(b *block, rm rawMember) {
