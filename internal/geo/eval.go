@@ -43,13 +43,39 @@ type goldRecord struct {
 	} `json:"toponyms"`
 }
 
+// Miss is a gold toponym not found, a found toponym not in the gold, or a
+// found toponym geocoded more than 161 km off, for error analysis.
+type Miss struct {
+	Doc  string
+	Kind string // "missed", "spurious" or "far"
+	Text string
+	Span sitrep.Span
+	// Name, Lat and Lon are the system's reading ("spurious", "far").
+	Name     string
+	Lat, Lon float64
+	// Km is the error of a "far" toponym.
+	Km float64
+}
+
 // Evaluate scores p over a geo gold set in JSON Lines (the format of
 // shared/gold/dev/geo-lgl.jsonl: code-point offsets). newDoc builds the
-// text layer of each article (the text stage, or a test tokenizer).
-// Recognition is exact-span; geocoding error is measured on the correctly
-// found toponyms that have gold coordinates.
+// text layer of each article (the text stage, or a test tokenizer); no
+// entity mentions are given to the parser.
 func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) (Metrics, error) {
+	m, _, err := EvaluateFunc(r, p.g, func(a *sitrep.Article) ([]sitrep.Place, error) {
+		return p.Parse(newDoc(a), nil), nil
+	})
+	return m, err
+}
+
+// EvaluateFunc scores the places run finds in each article of a geo gold
+// set (JSON Lines, code-point offsets, converted here to byte offsets).
+// g tells demonyms from place names for the demonym-free figures.
+// Recognition is exact-span; geocoding error is measured on the correctly
+// found toponyms that have gold coordinates. It also returns every miss.
+func EvaluateFunc(r io.Reader, g *Gazetteer, run func(*sitrep.Article) ([]sitrep.Place, error)) (Metrics, []Miss, error) {
 	var m Metrics
+	var misses []Miss
 	var errs []float64
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
@@ -58,7 +84,7 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 		line++
 		var rec goldRecord
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return m, fmt.Errorf("geo: evaluate line %d: %w", line, err)
+			return m, misses, fmt.Errorf("geo: evaluate line %d: %w", line, err)
 		}
 		m.Docs++
 		// Code-point offsets to byte offsets.
@@ -68,25 +94,29 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 		}
 		byteAt = append(byteAt, len(rec.Text))
 		art := &sitrep.Article{ID: rec.ID, Published: rec.Date, Text: rec.Text}
-		places := p.Parse(newDoc(art), nil)
+		places, err := run(art)
+		if err != nil {
+			return m, misses, fmt.Errorf("geo: evaluate line %d: %w", line, err)
+		}
 		m.Found += len(places)
 		found := map[sitrep.Span]sitrep.Place{}
 		for _, pl := range places {
 			found[pl.Span] = pl
 		}
+		gold := map[sitrep.Span]bool{}
 		for _, t := range rec.Toponyms {
 			if t.Start < 0 || t.End >= len(byteAt) || t.Start > t.End {
-				return m, fmt.Errorf("geo: evaluate line %d: span %d-%d out of range", line, t.Start, t.End)
+				return m, misses, fmt.Errorf("geo: evaluate line %d: span %d-%d out of range", line, t.Start, t.End)
 			}
 			m.Gold++
 			s := sitrep.Span{Start: byteAt[t.Start], End: byteAt[t.End]}
-			if _, ok := p.g.byDemonym[Fold(t.Name)]; ok {
-				if _, name := p.g.index[Fold(t.Name)]; !name {
-					m.GoldDemonyms++
-				}
+			gold[s] = true
+			if g.IsDemonym(t.Name) {
+				m.GoldDemonyms++
 			}
 			pl, ok := found[s]
 			if !ok {
+				misses = append(misses, Miss{Doc: rec.ID, Kind: "missed", Text: rec.Text[s.Start:s.End], Span: s})
 				continue
 			}
 			m.Correct++
@@ -95,12 +125,21 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 				errs = append(errs, d)
 				if d <= 161 {
 					m.Within161++
+				} else {
+					misses = append(misses, Miss{Doc: rec.ID, Kind: "far", Text: pl.Text, Span: s,
+						Name: pl.Name + " " + pl.Admin1 + " " + pl.Country, Lat: pl.Lat, Lon: pl.Lon, Km: d})
 				}
+			}
+		}
+		for _, pl := range places {
+			if !gold[pl.Span] {
+				misses = append(misses, Miss{Doc: rec.ID, Kind: "spurious", Text: pl.Text, Span: pl.Span,
+					Name: pl.Name + " " + pl.Admin1 + " " + pl.Country, Lat: pl.Lat, Lon: pl.Lon})
 			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return m, fmt.Errorf("geo: evaluate line %d: %w", line, err)
+		return m, misses, fmt.Errorf("geo: evaluate line %d: %w", line, err)
 	}
 	m.Precision = ratio(m.Correct, m.Found)
 	m.Recall = ratio(m.Correct, m.Gold)
@@ -118,7 +157,7 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 		}
 		m.MeanKm = sum / float64(len(errs))
 	}
-	return m, nil
+	return m, misses, nil
 }
 
 func ratio(a, b int) float64 {

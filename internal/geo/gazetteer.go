@@ -574,3 +574,14 @@ func (g *Gazetteer) CountryByDemonym(word string) (Country, bool) {
 	}
 	return g.countries[ci], true
 }
+
+// IsDemonym reports whether word is a demonym ("Russian", "Iraqis") and
+// not also a place name.
+func (g *Gazetteer) IsDemonym(word string) bool {
+	k := Fold(word)
+	if _, ok := g.byDemonym[k]; !ok {
+		return false
+	}
+	_, name := g.index[k]
+	return !name
+}

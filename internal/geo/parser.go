@@ -94,9 +94,12 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			}
 			veto = append(veto, e.Span)
-		default:
+		case sitrep.Person:
 			veto = append(veto, e.Span)
 		}
+		// Organisations are not vetoed: the places in their names
+		// ("the Texas Department of Health", "Ohio State University")
+		// are toponyms, found by the finder on their own merit.
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	if len(cands) == 0 {
@@ -197,7 +200,9 @@ var commonWords = func() map[string]bool {
 		white house temple mission market bay beach harbor harbour port fort rock spring springs
 		lincoln madison elizabeth tyler jackson charlotte florence austin victoria orlando jefferson
 		franklin clinton hamilton warren marion douglas henderson webb scott jones flores welch
-		toyota ford mobile reading bath nice split wells page mercedes sale lima`) {
+		toyota ford mobile reading bath nice split wells page mercedes sale lima
+		street avenue road drive lane parkway council reserve herald best continental vice jesus
+		obama bush titan pack tim patrick`) {
 		m[w] = true
 	}
 	return m
@@ -308,7 +313,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 					}
 					continue
 				}
-				if taken(s) || vetoed(s) {
+				if taken(s) || vetoed(s) && !p.namedArea(string(buf), ids) {
 					i = j
 					break
 				}
@@ -346,6 +351,17 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 		}
 	}
 	return cands
+}
+
+// namedArea reports whether a multi-word name is a country or an
+// administrative area ("Tarrant County", "New Mexico"): the entity stage
+// sometimes swallows one into a person's name ("Tarrant County Medical
+// Examiner"), where it is still a toponym.
+func (p *Parser) namedArea(key string, ids []int32) bool {
+	if !strings.Contains(key, " ") || len(ids) == 0 {
+		return false
+	}
+	return p.g.places[ids[0]].level <= lvAdmin2 && p.g.places[ids[0]].level != lvRegion
 }
 
 func (p *Parser) sameEntry(ids []int32, q int32) bool { return slices.Contains(ids, q) }
@@ -490,9 +506,11 @@ func (p *Parser) filter(cands []cand) {
 		c.best = -1
 		strong := p.strong(c)
 		switch {
-		case c.cue >= cueStrong:
-		case commonWords[c.key]:
+		case commonWords[c.key] && !c.dateline && c.qual < 0:
+			// Even the entity stage mistakes sentence-initial "Police"
+			// or "City" for places.
 			c.ids = nil
+		case c.cue >= cueStrong:
 		case c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2:
 			c.ids = nil
 		case c.cue == cueWeak:

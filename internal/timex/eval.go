@@ -81,17 +81,29 @@ type Mismatch struct {
 
 // Evaluate runs ex over the gold documents and scores the output.
 func Evaluate(gold []GoldDoc, ex *Extractor) Scores {
-	s, _ := evaluate(gold, ex, false)
+	s, _ := evaluate(gold, textRun(ex), false)
 	return s
 }
 
 // EvaluateDetail is Evaluate that also returns every missed, spurious or
 // mislabelled expression.
 func EvaluateDetail(gold []GoldDoc, ex *Extractor) (Scores, []Mismatch) {
-	return evaluate(gold, ex, true)
+	return evaluate(gold, textRun(ex), true)
 }
 
-func evaluate(gold []GoldDoc, ex *Extractor, detail bool) (Scores, []Mismatch) {
+// EvaluateFunc scores the time expressions run finds in each gold
+// document, given as an article with the gold's publication date, and
+// returns every disagreement. Gold code-point offsets are converted to
+// byte offsets.
+func EvaluateFunc(gold []GoldDoc, run func(*sitrep.Article) []sitrep.Timex) (Scores, []Mismatch) {
+	return evaluate(gold, run, true)
+}
+
+func textRun(ex *Extractor) func(*sitrep.Article) []sitrep.Timex {
+	return func(a *sitrep.Article) []sitrep.Timex { return ex.ExtractText(a.Text, a.Published) }
+}
+
+func evaluate(gold []GoldDoc, run func(*sitrep.Article) []sitrep.Timex, detail bool) (Scores, []Mismatch) {
 	var s Scores
 	var typeOK, valOK int
 	var mis []Mismatch
@@ -101,7 +113,7 @@ func evaluate(gold []GoldDoc, ex *Extractor, detail bool) (Scores, []Mismatch) {
 		if d.Date != nil {
 			pub = *d.Date
 		}
-		sys := ex.ExtractText(d.Text, pub)
+		sys := run(&sitrep.Article{ID: d.ID, Published: pub, Text: d.Text})
 		offs := runeOffsets(d.Text)
 		gs := make([]sitrep.Span, len(d.Timexes))
 		for i, g := range d.Timexes {
