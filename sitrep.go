@@ -281,8 +281,13 @@ type Result struct {
 	Casualties []Casualty `json:"casualties"`
 	Sizes      []Size     `json:"sizes"`
 	Places     []Place    `json:"places"`
-	Events     []Event    `json:"events"`
-	Stats      Stats      `json:"stats"`
+	// Focus are the places the article is about, best first (at most
+	// five): the first mention of each, ranked by mentions, specificity
+	// and how early they come; a country or state also gains from the
+	// places inside it. Event locations fall back to Focus[0].
+	Focus  []Place `json:"focus"`
+	Events []Event `json:"events"`
+	Stats  Stats   `json:"stats"`
 	// Warnings are non-fatal problems met while processing the article.
 	Warnings []string `json:"warnings,omitempty"`
 }

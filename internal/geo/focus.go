@@ -12,7 +12,8 @@ import (
 var specificity = map[string]float64{LevelCity: 1, LevelAdmin2: 0.9, LevelAdmin1: 0.7, LevelCountry: 0.5, LevelRegion: 0.3}
 
 // Focus returns the places an article is about, one per distinct place
-// (its first mention), best first: most mentioned, most specific, earliest.
+// (its first mention), best first: most mentioned, most specific, earliest;
+// at most five, and none scoring under a third of the best.
 // A country or admin-1 also gains from mentions of places inside it.
 func Focus(places []sitrep.Place) []sitrep.Place {
 	if len(places) == 0 {
@@ -65,9 +66,18 @@ func Focus(places []sitrep.Place) []sitrep.Place {
 		}
 		return byKey[a].first - byKey[b].first
 	})
-	out := make([]sitrep.Place, len(order))
-	for i, k := range order {
-		out[i] = places[byKey[k].first]
+	// Keep the places scoring at least a third of the best: an article
+	// is about a few places, not every one it mentions in passing.
+	top := byKey[order[0]].score
+	out := make([]sitrep.Place, 0, min(len(order), maxFocus))
+	for _, k := range order {
+		if len(out) == maxFocus || byKey[k].score < top/3 {
+			break
+		}
+		out = append(out, places[byKey[k].first])
 	}
 	return out
 }
+
+// maxFocus bounds the places Focus returns.
+const maxFocus = 5

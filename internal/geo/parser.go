@@ -35,6 +35,9 @@ type cand struct {
 	// qual is the place index qualifying this one in "X, Y", or -1.
 	qual     int32
 	dateline bool
+	// initial is set when the candidate opens a sentence, where
+	// capitals say nothing.
+	initial bool
 	// person is 2 after a title or before a speech verb, 1 next to other
 	// capitalised words that are not places.
 	person int
@@ -84,7 +87,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			}
 			buf = fold(buf[:0], text[s.Start:s.End])
 			if ids := p.g.index[string(buf)]; len(ids) > 0 {
-				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1})
+				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
+					initial: sentenceInitial(doc, s.Start)})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			}
@@ -187,7 +191,9 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "add
 
 // commonWords are capitalised words that name places in the gazetteer but
 // in news text are mostly something else (months, days, nouns, names of
-// institutions). They still match when a strong cue says "place".
+// institutions, people and brands). Only a dateline or a qualifier ("Lima,
+// Ohio") makes them toponyms; the entity stage's word counts too for the
+// personal names among them (nameWords) outside sentence-initial position.
 var commonWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`north south east west northern southern eastern western central
@@ -198,11 +204,23 @@ var commonWords = func() map[string]bool {
 		hope faith grace liberty union independence enterprise commerce justice progress victory
 		metro bell pack al arab gulf university center centre capital district valley mountain
 		white house temple mission market bay beach harbor harbour port fort rock spring springs
-		lincoln madison elizabeth tyler jackson charlotte florence austin victoria orlando jefferson
-		franklin clinton hamilton warren marion douglas henderson webb scott jones flores welch
-		toyota ford mobile reading bath nice split wells page mercedes sale lima
+		toyota ford mobile reading bath nice split wells page mercedes sale welch
 		street avenue road drive lane parkway council reserve herald best continental vice jesus
-		obama bush titan pack tim patrick`) {
+		obama bush titan tim patrick pacific woodlands`) {
+		m[w] = true
+	}
+	for w := range nameWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// nameWords are the personal names among commonWords.
+var nameWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`lincoln madison elizabeth tyler jackson charlotte florence austin
+		victoria orlando jefferson franklin clinton hamilton warren marion douglas henderson webb
+		scott jones flores lima`) {
 		m[w] = true
 	}
 	return m
@@ -364,6 +382,22 @@ func (p *Parser) namedArea(key string, ids []int32) bool {
 	return p.g.places[ids[0]].level <= lvAdmin2 && p.g.places[ids[0]].level != lvRegion
 }
 
+// sentenceInitial reports whether the byte offset at starts the first
+// token of a sentence of doc, or the token after an opening quote.
+func sentenceInitial(doc *sitrep.Doc, at int) bool {
+	i, _ := slices.BinarySearchFunc(doc.Sentences, at, func(s sitrep.Sentence, at int) int {
+		return s.Start - at
+	})
+	if i < len(doc.Sentences) && doc.Sentences[i].Start == at {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	toks := doc.Sentences[i-1].Tokens
+	return len(toks) > 1 && toks[1].Start == at && isOpener(toks[0].Text)
+}
+
 func (p *Parser) sameEntry(ids []int32, q int32) bool { return slices.Contains(ids, q) }
 
 func isOpener(s string) bool {
@@ -506,7 +540,7 @@ func (p *Parser) filter(cands []cand) {
 		c.best = -1
 		strong := p.strong(c)
 		switch {
-		case commonWords[c.key] && !c.dateline && c.qual < 0:
+		case commonWords[c.key] && !c.dateline && c.qual < 0 && (c.cue < cueStrong || c.initial || !nameWords[c.key]):
 			// Even the entity stage mistakes sentence-initial "Police"
 			// or "City" for places.
 			c.ids = nil

@@ -143,6 +143,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 
 	t = time.Now()
 	res.Places = p.places.Parse(doc, res.Entities)
+	res.Focus = geo.Focus(res.Places)
 	fillCaptions(res.Captions, res.Timexes, res.Places)
 	p.timings.add(stGeo, t)
 
