@@ -1,0 +1,262 @@
+package server
+
+import (
+	"hash/fnv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// gdeltColumns are the 61 columns of the GDELT 2.0 event table
+// (export.CSV), in order. The files have no header row; the names are
+// here for tests and documentation (docs/EXPORTS.md maps each one).
+var gdeltColumns = [...]string{
+	"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+	"Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+	"Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+	"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+	"NumMentions", "NumSources", "NumArticles", "AvgTone",
+	"Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+	"Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+	"Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+	"Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+	"ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+	"ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+	"DATEADDED", "SOURCEURL",
+}
+
+// GDELT geographic resolution types.
+const (
+	geoNone      = 0
+	geoCountry   = 1
+	geoUSState   = 2
+	geoUSCity    = 3
+	geoWorldCity = 4
+	geoWorldADM1 = 5
+)
+
+type gdeltWriter struct {
+	w   io.Writer
+	row []string
+	buf []byte
+}
+
+func newGDELTWriter(w io.Writer) eventWriter {
+	return &gdeltWriter{w: w, row: make([]string, 0, len(gdeltColumns))}
+}
+
+func (g *gdeltWriter) begin() error { return nil } // GDELT files have no header
+func (g *gdeltWriter) end() error   { return nil }
+
+func (g *gdeltWriter) write(ev *store.EventRecord, art *articleMeta) error {
+	g.row = gdeltRow(g.row[:0], ev, art)
+	g.buf = g.buf[:0]
+	for i, f := range g.row {
+		if i > 0 {
+			g.buf = append(g.buf, '\t')
+		}
+		g.buf = append(g.buf, f...)
+	}
+	g.buf = append(g.buf, '\n')
+	_, err := g.w.Write(g.buf)
+	return err
+}
+
+// gdeltRow appends the 61 fields of ev to r.
+func gdeltRow(r []string, ev *store.EventRecord, art *articleMeta) []string {
+	date, hasDate := parseEventDate(ev.Date)
+	r = append(r, strconv.FormatInt(gdeltID(ev.ID), 10))
+	if hasDate {
+		y, m, d := date.Date()
+		r = append(r, date.Format("20060102"), date.Format("200601"), strconv.Itoa(y),
+			strconv.FormatFloat(float64(y)+float64(int(m)*30+d)/365, 'f', 4, 64))
+	} else {
+		r = append(r, "", "", "", "")
+	}
+	r = gdeltActor(r, &ev.Source)
+	r = gdeltActor(r, ev.Target)
+
+	root := "0"
+	if art != nil && art.LeadEnd >= 0 && ev.Evidence.Start < art.LeadEnd {
+		root = "1"
+	}
+	base := ev.CAMEO
+	if len(base) > 3 {
+		base = base[:3]
+	}
+	r = append(r, root, ev.CAMEO, base, ev.Root, strconv.Itoa(ev.QuadClass), formatFloat(ev.Goldstein),
+		"1", "1", "1", // one article, one source, one mention: sitrep does not merge reports yet
+		"") // AvgTone: sitrep measures no tone
+
+	// sitrep places the event, not each actor.
+	r = gdeltGeo(r, nil, nil)
+	r = gdeltGeo(r, nil, nil)
+	r = gdeltGeo(r, ev.Location, art.place(ev.Location))
+
+	added := ""
+	if art != nil {
+		if t, ok := parseEventDate(art.Published); ok {
+			added = t.Format("20060102") + "000000"
+		}
+	}
+	if added == "" && hasDate {
+		added = date.Format("20060102") + "000000"
+	}
+	src := ev.ArticleID
+	if art != nil && art.URL != "" {
+		src = art.URL
+	}
+	return append(r, added, tsvField(src))
+}
+
+// gdeltID is the event id when it is a decimal integer, else a 63-bit
+// FNV-1a hash of it: GLOBALEVENTID is an integer column.
+func gdeltID(id string) int64 {
+	if n, err := strconv.ParseInt(id, 10, 64); err == nil && n >= 0 {
+		return n
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return int64(h.Sum64() &^ (1 << 63))
+}
+
+// parseEventDate reads the dates sitrep writes: YYYY-MM-DD, YYYY-MM, YYYY
+// or an ISO week YYYY-Www, each as its first day.
+func parseEventDate(s string) (time.Time, bool) {
+	switch {
+	case len(s) >= 10:
+		t, err := time.Parse(time.DateOnly, s[:10])
+		return t, err == nil
+	case len(s) == 8 && s[4] == '-' && s[5] == 'W':
+		y, err1 := strconv.Atoi(s[:4])
+		w, err2 := strconv.Atoi(s[6:])
+		if err1 != nil || err2 != nil || w < 1 || w > 53 {
+			return time.Time{}, false
+		}
+		// ISO week 1 holds January 4th; weeks start on Monday.
+		jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+		return monday.AddDate(0, 0, 7*(w-1)), true
+	case len(s) == 7:
+		t, err := time.Parse("2006-01", s)
+		return t, err == nil
+	case len(s) == 4:
+		t, err := time.Parse("2006", s)
+		return t, err == nil
+	}
+	return time.Time{}, false
+}
+
+// CAMEO actor code parts. A code is a sequence of three-letter parts: a
+// country (or "---"), or an international-group prefix followed by the
+// group; then roles, religions and ethnic groups.
+var (
+	groupPrefixes = map[string]bool{"IGO": true, "NGO": true, "NGM": true, "IMG": true, "MNC": true, "INT": true}
+	religionCodes = map[string]bool{
+		"ADR": true, "ALE": true, "ATH": true, "BAH": true, "BUD": true, "CHR": true, "CON": true,
+		"CPT": true, "CTH": true, "DOX": true, "DRZ": true, "HIN": true, "HSD": true, "ITR": true,
+		"JAI": true, "JEW": true, "MOS": true, "PAG": true, "PRO": true, "SFI": true, "SHI": true,
+		"SHN": true, "SIK": true, "SUN": true, "TAO": true, "UDO": true, "ZRO": true,
+	}
+	roleCodes = map[string]bool{
+		"COP": true, "GOV": true, "INS": true, "JUD": true, "MIL": true, "OPP": true, "REB": true,
+		"SEP": true, "SPY": true, "UAF": true, "AGR": true, "BUS": true, "CRM": true, "CVL": true,
+		"DEV": true, "EDU": true, "ELI": true, "ENV": true, "HLH": true, "HRI": true, "LAB": true,
+		"LEG": true, "MED": true, "MOD": true, "RAD": true, "REF": true, "SET": true, "PTY": true,
+		"UIS": true, "IGO": true, "NGO": true, "NGM": true, "IMG": true, "MNC": true, "INT": true,
+	}
+)
+
+// gdeltActor appends the 10 actor fields: Code, Name, CountryCode,
+// KnownGroupCode, EthnicCode, Religion1Code, Religion2Code, Type1Code,
+// Type2Code, Type3Code.
+func gdeltActor(r []string, a *sitrep.EventActor) []string {
+	if a == nil {
+		return append(r, "", "", "", "", "", "", "", "", "", "")
+	}
+	code := strings.ToUpper(a.Actor)
+	var country, group string
+	var rel, types []string
+	for i := 0; i+3 <= len(code); i += 3 {
+		part := code[i : i+3]
+		switch {
+		case i == 0 && part == "---":
+		case i == 0 && groupPrefixes[part]:
+			types = append(types, part)
+			if i+6 <= len(code) && !roleCodes[code[3:6]] && !religionCodes[code[3:6]] {
+				group = code[3:6]
+				i += 3
+			}
+		case i == 0:
+			country = part
+		case religionCodes[part]:
+			rel = append(rel, part)
+		case roleCodes[part]:
+			types = append(types, part)
+		case group == "":
+			group = part
+		default:
+			types = append(types, part)
+		}
+	}
+	name := a.Name
+	if name == "" {
+		name = a.Text
+	}
+	r = append(r, tsvField(code), tsvField(strings.ToUpper(name)), country, group, "")
+	r = append(r, nth(rel, 0), nth(rel, 1))
+	return append(r, nth(types, 0), nth(types, 1), nth(types, 2))
+}
+
+func nth(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}
+
+// gdeltGeo appends the 8 geography fields: Type, FullName, CountryCode,
+// ADM1Code, ADM2Code, Lat, Long, FeatureID.
+func gdeltGeo(r []string, loc *sitrep.Location, pl *sitrep.Place) []string {
+	if !located(loc) {
+		return append(r, strconv.Itoa(geoNone), "", "", "", "", "", "", "")
+	}
+	us := loc.Country == "US"
+	typ, adm1, feature := geoWorldCity, loc.Country, ""
+	if us {
+		typ = geoUSCity
+	}
+	if pl != nil {
+		switch pl.Resolution {
+		case "country":
+			typ, feature = geoCountry, loc.Country
+		case "admin1":
+			typ = geoWorldADM1
+			if us {
+				typ = geoUSState
+			}
+		}
+		if pl.Admin1 != "" && typ != geoCountry {
+			adm1 = loc.Country + pl.Admin1
+		}
+		if pl.GeonameID != 0 && typ != geoCountry {
+			feature = strconv.Itoa(pl.GeonameID)
+		}
+	}
+	return append(r, strconv.Itoa(typ), tsvField(loc.Name), loc.Country, adm1, "",
+		strconv.FormatFloat(loc.Lat, 'f', 4, 64), strconv.FormatFloat(loc.Lon, 'f', 4, 64), feature)
+}
+
+// tsvField keeps a value on one line and in one column.
+func tsvField(s string) string {
+	if strings.ContainsAny(s, "\t\r\n") {
+		return strings.NewReplacer("\t", " ", "\r", " ", "\n", " ").Replace(s)
+	}
+	return s
+}

@@ -1,0 +1,214 @@
+// Package server is sitrep's HTTP interface: a JSON API over a store.Store
+// (events with filters and cursor pagination, one event with its evidence
+// and article, one article with all its annotations, actor counts, a
+// timeline and summary statistics), exports of any filter as CSV, JSONL,
+// GeoJSON, PLOVER JSONL or GDELT 2.0 event-table TSV, and the embedded
+// web UI.
+//
+// Input: a store.Store and HTTP requests. Output: an http.Handler. Every
+// query parameter is validated; an invalid one is answered with 400 and
+// {"error": "...", "param": "..."} naming the parameter and the reason.
+// Unknown ids answer 404, everything else that fails 500. The exported
+// columns are documented in docs/EXPORTS.md.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/web"
+)
+
+// Option configures the handler built by New.
+type Option func(*config)
+
+type config struct {
+	assets   fs.FS
+	pageSize int
+	now      func() time.Time
+}
+
+// WithAssets serves assets at / instead of the embedded web UI.
+func WithAssets(assets fs.FS) Option { return func(c *config) { c.assets = assets } }
+
+// WithExportPageSize sets how many events an export reads from the store
+// per query (default 1000, the store's maximum).
+func WithExportPageSize(n int) Option {
+	return func(c *config) {
+		if n > 0 && n <= maxLimit {
+			c.pageSize = n
+		}
+	}
+}
+
+// WithClock sets the clock used for export file names.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// Server answers the API. Use New to get its http.Handler.
+type server struct {
+	st     store.Store
+	log    *slog.Logger
+	cfg    config
+	plover map[string]bool // valid PLOVER event types
+}
+
+// New returns the handler for the API, the exports and the web UI.
+// logger receives one line per request; nil discards logs.
+func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	cfg := config{assets: web.Assets(), pageSize: maxLimit, now: time.Now}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &server{st: st, log: logger, cfg: cfg, plover: ploverTypes()}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /api/events", s.events)
+	mux.HandleFunc("GET /api/events/{id}", s.event)
+	mux.HandleFunc("GET /api/articles/{id}", s.article)
+	mux.HandleFunc("GET /api/actors", s.actors)
+	mux.HandleFunc("GET /api/timeline", s.timeline)
+	mux.HandleFunc("GET /api/stats", s.stats)
+	mux.HandleFunc("GET /api/export", s.export)
+	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint", "")
+	})
+	mux.Handle("GET /", http.FileServerFS(cfg.assets))
+	return s.logRequests(s.recoverPanics(mux))
+}
+
+// apiError is the body of every error response.
+type apiError struct {
+	Error string `json:"error"`
+	Param string `json:"param,omitempty"`
+}
+
+// paramError is an invalid query parameter.
+type paramError struct {
+	param, reason string
+}
+
+func (e *paramError) Error() string { return e.param + ": " + e.reason }
+
+func badParam(param, format string, args ...any) error {
+	return &paramError{param: param, reason: fmt.Sprintf(format, args...)}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	// A failed write means the client went away; there is no one to tell.
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg, param string) {
+	writeJSON(w, status, apiError{Error: msg, Param: param})
+}
+
+// fail answers err: 400 for a bad parameter, 404 for an unknown id, 500
+// (with the detail logged, not shown) for anything else.
+func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var pe *paramError
+	switch {
+	case errors.As(err, &pe):
+		writeError(w, http.StatusBadRequest, pe.Error(), pe.param)
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not found", "")
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// The client left; nothing useful can be written.
+		s.log.Debug("request canceled", "path", r.URL.Path)
+	default:
+		s.log.Error("request failed", "method", r.Method, "url", r.URL.String(), "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error", "")
+	}
+}
+
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// statusWriter records the status and size of a response for the log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(p)
+	w.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach Flush on the real writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (s *server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			status := sw.status
+			if status == 0 {
+				status = http.StatusOK
+			}
+			s.log.LogAttrs(r.Context(), slog.LevelInfo, "http",
+				slog.String("method", r.Method),
+				slog.String("url", r.URL.RequestURI()),
+				slog.Int("status", status),
+				slog.Int64("bytes", sw.bytes),
+				slog.Duration("dur", time.Since(start)),
+				slog.String("remote", r.RemoteAddr))
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}
+
+// recoverPanics turns a panic in a handler into a 500 (when nothing has
+// been written yet) and a log line with the stack, so one bad request
+// never takes the server down.
+func (s *server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				// Deliberate abort of a streamed response: let net/http
+				// cut the connection so the client sees it is truncated.
+				panic(v)
+			}
+			s.log.Error("panic serving request", "url", r.URL.String(), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			if sw, ok := w.(*statusWriter); ok && sw.status != 0 {
+				panic(http.ErrAbortHandler)
+			}
+			writeError(w, http.StatusInternalServerError, "internal error", "")
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
