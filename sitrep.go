@@ -123,6 +123,14 @@ type Timex struct {
 	// Anchored is true when the value was resolved against the publication
 	// date (relative expressions such as "on Tuesday" or "yesterday").
 	Anchored bool `json:"anchored,omitempty"`
+	// Mod is the TIMEX3 mod attribute, the part of the period meant or
+	// the quantity's bound: START ("early 2019", "earlier this month"),
+	// MID ("mid-March"), END ("late last year", "the end of the month"),
+	// APPROX ("about two weeks"), LESS_THAN ("nearly a year"),
+	// MORE_THAN ("more than three years"), EQUAL_OR_LESS ("up to 180
+	// days"), EQUAL_OR_MORE ("at least 30 days"), ON_OR_AFTER ("1994 or
+	// later"), ON_OR_BEFORE, BEFORE, AFTER; "" when none.
+	Mod string `json:"mod,omitempty"`
 }
 
 // Caption is a photo caption with its parsed credit line.

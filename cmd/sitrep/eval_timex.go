@@ -50,12 +50,14 @@ func (m *Main) evalTimex(ctx context.Context, args []string) error {
 			StrictP: s.StrictP, StrictR: s.StrictR, StrictF1: s.Strict,
 			RelaxP: s.RelaxP, RelaxR: s.RelaxR, RelaxF1: s.Relaxed,
 			TypeAcc: s.TypeAcc, ValueAcc: s.ValueAcc, ValueF1: s.ValueF1,
+			ModAcc: s.ModAcc, ModRecall: s.ModRecall, ModGold: s.ModGold,
 		})
 	}
 	fmt.Fprintf(m.Stdout, "gold timexes %d  found %d\n", s.Gold, s.System)
 	fmt.Fprintf(m.Stdout, "strict   P %.3f  R %.3f  F1 %.3f\n", s.StrictP, s.StrictR, s.Strict)
 	fmt.Fprintf(m.Stdout, "relaxed  P %.3f  R %.3f  F1 %.3f\n", s.RelaxP, s.RelaxR, s.Relaxed)
 	fmt.Fprintf(m.Stdout, "type accuracy %.3f  value accuracy %.3f  value F1 %.3f\n", s.TypeAcc, s.ValueAcc, s.ValueF1)
+	fmt.Fprintf(m.Stdout, "mod accuracy %.3f  mod recall %.3f (of %d gold mods matched)\n", s.ModAcc, s.ModRecall, s.ModGold)
 	return nil
 }
 
@@ -74,6 +76,9 @@ type timexReport struct {
 	TypeAcc     float64 `json:"type_accuracy"`
 	ValueAcc    float64 `json:"value_accuracy"`
 	ValueF1     float64 `json:"value_f1"`
+	ModAcc      float64 `json:"mod_accuracy"`
+	ModRecall   float64 `json:"mod_recall"`
+	ModGold     int     `json:"gold_mods_matched"`
 }
 
 // scoreTimex runs the pipeline over a TIMEX3 gold file and scores its timexes.

@@ -27,6 +27,7 @@ type GoldTimex struct {
 	Text  string `json:"text"`
 	Type  string `json:"type"`
 	Value string `json:"value"`
+	Mod   string `json:"mod"`
 }
 
 // ReadGold reads a gold file in JSON Lines form. A bad line is an error
@@ -63,13 +64,18 @@ type Scores struct {
 	StrictP, StrictR, Strict float64
 	RelaxP, RelaxR, Relaxed  float64
 	TypeAcc, ValueAcc        float64
+	// ModAcc is the accuracy of mod over the relaxed matches (both empty
+	// counts as right); ModGold counts the matches whose gold has a mod
+	// and ModRecall the share of those the system got right.
+	ModAcc, ModRecall float64
+	ModGold           int
 	// ValueF1 is the TempEval-3 value score: relaxed F1 times value accuracy.
 	ValueF1 float64
 }
 
 func (s Scores) String() string {
-	return fmt.Sprintf("gold=%d sys=%d strict P/R/F1=%.3f/%.3f/%.3f relaxed P/R/F1=%.3f/%.3f/%.3f type=%.3f value=%.3f valueF1=%.3f",
-		s.Gold, s.System, s.StrictP, s.StrictR, s.Strict, s.RelaxP, s.RelaxR, s.Relaxed, s.TypeAcc, s.ValueAcc, s.ValueF1)
+	return fmt.Sprintf("gold=%d sys=%d strict P/R/F1=%.3f/%.3f/%.3f relaxed P/R/F1=%.3f/%.3f/%.3f type=%.3f value=%.3f valueF1=%.3f mod=%.3f mod recall=%.3f (%d)",
+		s.Gold, s.System, s.StrictP, s.StrictR, s.Strict, s.RelaxP, s.RelaxR, s.Relaxed, s.TypeAcc, s.ValueAcc, s.ValueF1, s.ModAcc, s.ModRecall, s.ModGold)
 }
 
 // Mismatch is one disagreement, for error analysis.
@@ -105,7 +111,7 @@ func textRun(ex *Extractor) func(*sitrep.Article) []sitrep.Timex {
 
 func evaluate(gold []GoldDoc, run func(*sitrep.Article) []sitrep.Timex, detail bool) (Scores, []Mismatch) {
 	var s Scores
-	var typeOK, valOK int
+	var typeOK, valOK, modOK, modGoldOK int
 	var mis []Mismatch
 	for di := range gold {
 		d := &gold[di]
@@ -159,6 +165,15 @@ func evaluate(gold []GoldDoc, run func(*sitrep.Article) []sitrep.Timex, detail b
 			if vOK {
 				valOK++
 			}
+			if sys[found].Mod == gt.Mod {
+				modOK++
+			}
+			if gt.Mod != "" {
+				s.ModGold++
+				if sys[found].Mod == gt.Mod {
+					modGoldOK++
+				}
+			}
 			if detail && (!tOK || !vOK || sys[found].Span != g) {
 				mis = append(mis, Mismatch{Doc: d.ID, Gold: gt, Sys: &sys[found]})
 			}
@@ -176,6 +191,10 @@ func evaluate(gold []GoldDoc, run func(*sitrep.Article) []sitrep.Timex, detail b
 	if s.RelaxMatch > 0 {
 		s.TypeAcc = float64(typeOK) / float64(s.RelaxMatch)
 		s.ValueAcc = float64(valOK) / float64(s.RelaxMatch)
+		s.ModAcc = float64(modOK) / float64(s.RelaxMatch)
+	}
+	if s.ModGold > 0 {
+		s.ModRecall = float64(modGoldOK) / float64(s.ModGold)
 	}
 	s.ValueF1 = s.Relaxed * s.ValueAcc
 	return s, mis

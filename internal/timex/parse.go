@@ -101,6 +101,7 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 			Value:     m.val,
 			Precision: m.prec,
 			Anchored:  m.anch,
+			Mod:       p.mod(i, m.end),
 		})
 		if m.hasDay {
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
@@ -111,6 +112,77 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		i = m.end
 	}
 	return out
+}
+
+// mod returns the TIMEX3 mod of the expression over tokens [i, end): the
+// modifiers TimeML annotates, read from the words that open or close it.
+func (p *parser) mod(i, end int) string {
+	k := i
+	if p.w(k) == "the" || p.w(k) == "a" || p.w(k) == "an" {
+		k++
+	}
+	w0, w1 := p.w(k), p.w(k+1)
+	switch w0 {
+	case "early", "earlier", "beginning", "start", "dawn":
+		return "START"
+	case "late", "later", "end", "close":
+		return "END"
+	case "mid", "middle":
+		return "MID"
+	case "about", "around", "approximately", "roughly", "some", "circa", "approx", "nearly":
+		return "APPROX"
+	case "almost", "under":
+		return "LESS_THAN"
+	case "over":
+		return "MORE_THAN"
+	case "within":
+		return "EQUAL_OR_LESS"
+	case "more", "longer":
+		if w1 == "than" {
+			return "MORE_THAN"
+		}
+	case "less", "fewer", "shorter":
+		if w1 == "than" {
+			return "LESS_THAN"
+		}
+	case "at":
+		if w1 == "least" {
+			return "EQUAL_OR_MORE"
+		}
+		if w1 == "most" {
+			return "EQUAL_OR_LESS"
+		}
+	case "up":
+		if w1 == "to" {
+			return "EQUAL_OR_LESS"
+		}
+	case "no":
+		if p.w(k+2) == "than" {
+			switch w1 {
+			case "more":
+				return "EQUAL_OR_LESS"
+			case "less", "fewer":
+				return "EQUAL_OR_MORE"
+			}
+		}
+	case "post":
+		return "AFTER"
+	case "pre":
+		return "BEFORE"
+	}
+	if end-i >= 3 && (p.w(end-2) == "or" || p.w(end-2) == "and") {
+		switch p.w(end - 1) {
+		case "so", "thereabouts":
+			return "APPROX"
+		case "more", "longer":
+			return "EQUAL_OR_MORE"
+		case "later", "beyond", "after":
+			return "ON_OR_AFTER"
+		case "earlier", "before":
+			return "ON_OR_BEFORE"
+		}
+	}
+	return ""
 }
 
 // take keeps m if it is longer than the best so far.

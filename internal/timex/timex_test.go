@@ -256,3 +256,37 @@ func BenchmarkExtract(b *testing.B) {
 		ex.ExtractText(benchText, "2020-01-03")
 	}
 }
+
+// TestMod checks the TIMEX3 mod of fuzzy and bounded expressions, with
+// their values, against a publication date of Friday 2020-01-03.
+func TestMod(t *testing.T) {
+	tests := []struct {
+		in, text, typ, val, mod string
+	}{
+		{"Earlier this month the army moved in.", "Earlier this month", "DATE", "2020-01", "START"},
+		{"Late last year talks failed.", "Late last year", "DATE", "2019", "END"},
+		{"The siege lasted about two weeks.", "about two weeks", "DURATION", "P2W", "APPROX"},
+		{"He arrived in early 2019.", "early 2019", "DATE", "2019", "START"},
+		{"The strike ended in the late 1990s.", "the late 1990s", "DATE", "199", "END"},
+		{"They met at the end of the month.", "the end of the month", "DATE", "2020-01", "END"},
+		{"The war began more than three years ago.", "more than three years ago", "DATE", "2017", "MORE_THAN"},
+		{"They were held for at least 30 days.", "at least 30 days", "DURATION", "P30D", "EQUAL_OR_MORE"},
+		{"Talks resume in mid-March.", "mid-March", "DATE", "2020-03", "MID"},
+		{"The talks lasted three days.", "three days", "DURATION", "P3D", ""},
+		{"Protests happen every Friday.", "every Friday", "SET", "XXXX-WXX-5", ""},
+		{"Now the city is calm.", "Now", "DATE", "PRESENT_REF", ""},
+		{"In the past, rebels held it.", "the past", "DATE", "PAST_REF", ""},
+		{"More troops will come in the future.", "the future", "DATE", "FUTURE_REF", ""},
+	}
+	ex := New()
+	for _, tt := range tests {
+		got, ok := find(ex.ExtractText(tt.in, "2020-01-03"), tt.text)
+		if !ok {
+			t.Errorf("%q: %q not found in %+v", tt.in, tt.text, ex.ExtractText(tt.in, "2020-01-03"))
+			continue
+		}
+		if got.Type != tt.typ || got.Value != tt.val || got.Mod != tt.mod {
+			t.Errorf("%q: %q = %s %s mod %q, want %s %s mod %q", tt.in, tt.text, got.Type, got.Value, got.Mod, tt.typ, tt.val, tt.mod)
+		}
+	}
+}
