@@ -68,6 +68,7 @@ func commands() []command {
 		{"extract", "extract events, quotes, places, dates, captions and casualties as JSON Lines", (*Main).extract},
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
 		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
+		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},
 	}

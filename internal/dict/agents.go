@@ -69,3 +69,24 @@ func (a *Agents) put(e agentEntry) {
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	a.byFirst[e.words[0]] = list
 }
+
+// AgentMatch is an agent phrase found in a sentence.
+type AgentMatch struct {
+	// Code is the sector code without "~" ("COP").
+	Code string
+	// Words is the number of words the phrase covers.
+	Words int
+	// Prefix is set for organisation prefixes (PETRARCH "NGO~").
+	Prefix bool
+	// Source is where the entry was defined, "file:line".
+	Source string
+}
+
+// Lookup is Match with the whole entry, including where it was defined.
+func (a *Agents) Lookup(words []string) (AgentMatch, bool) {
+	e, ok := a.match(words)
+	if !ok {
+		return AgentMatch{}, false
+	}
+	return AgentMatch{Code: e.code, Words: len(e.words), Prefix: e.prefix, Source: e.src}, true
+}

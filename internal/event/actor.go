@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -156,7 +157,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 		return nil
 	}
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
-		end := a.npEnd(st, k, clauseEnd)
+		end := a.listEnd(st, k, clauseEnd)
 		if obj := a.actorOf(st, k, end); obj != nil && obj.Actor != "" {
 			return obj
 		}
@@ -165,7 +166,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	// A target-bearing prepositional phrase in the next few tokens.
 	for j := k; j < clauseEnd && j < k+6; j++ {
 		if isTargetPrep(words[j]) {
-			end := a.npEnd(st, j+1, clauseEnd)
+			end := a.listEnd(st, j+1, clauseEnd)
 			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
 				return obj
 			}
@@ -180,7 +181,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 
 func isTargetPrep(w string) bool {
 	switch w {
-	case "against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "for":
+	case "against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "for", "between", "among":
 		return true
 	}
 	return false
@@ -233,6 +234,96 @@ func (a *article) npBefore(st *sentence, k int) *sitrep.EventActor {
 // ("Iran-backed"), places ("in Baghdad") and nested clauses ("targeted by
 // US strikes") do not make the actor.
 func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
+	// Split a coordination ("Mordor, Rohan, Fornost and Bree") into its
+	// members; separators inside a locative phrase ("police in Lagos and
+	// Abuja") or an appositive that names no actor do not split.
+	// Commas separate members only in a list closed by "and"/"or"
+	// ("A, B and C"); otherwise they set off an appositive ("protesters,
+	// supporters of X").
+	var cuts [16]int
+	pieces := cuts[:0]
+	start, stop, conj := from, to, false
+	for k := from; k < to; k++ {
+		w, t := st.words[k], st.Tokens[k].Tag
+		if k > from && (isLocPrep(w) || clauseBreak(w, t) || t == "TO" || isVerbTag(t)) {
+			stop = k
+			break
+		}
+		if w == "and" || w == "or" {
+			conj = true
+		}
+	}
+	for k := from; k < stop && len(pieces) < len(cuts)-2; k++ {
+		w := st.words[k]
+		if (w == "and" || w == "or" || w == "," && conj) && k > start {
+			pieces = append(pieces, start, k)
+			start = k + 1
+		}
+	}
+	if len(pieces) == 0 {
+		return a.actorOne(st, from, to)
+	}
+	pieces = append(pieces, start, to)
+	var acts []*sitrep.EventActor
+	for i := 0; i+1 < len(pieces); i += 2 {
+		if pieces[i] >= pieces[i+1] {
+			continue
+		}
+		act := a.actorOne(st, pieces[i], pieces[i+1])
+		if act == nil || act.Actor == "" {
+			continue
+		}
+		dup := false
+		for _, b := range acts {
+			dup = dup || b.Actor == act.Actor
+		}
+		if !dup {
+			acts = append(acts, act)
+		}
+	}
+	if len(acts) < 2 {
+		return a.actorOne(st, from, to)
+	}
+	// "Hungarian and Romanian officials": the last member's sector applies
+	// to bare country modifiers before it.
+	last := acts[len(acts)-1].Actor
+	if len(last) > 3 {
+		for _, b := range acts[:len(acts)-1] {
+			if len(b.Actor) == 3 && b.Span.End-b.Span.Start < 20 && !strings.Contains(b.Text, " ") {
+				b.Actor += last[3:]
+			}
+		}
+	}
+	if st.more == nil {
+		st.more = map[*sitrep.EventActor][]*sitrep.EventActor{}
+	}
+	st.more[acts[0]] = acts[1:]
+	return acts[0]
+}
+
+// listEnd returns the end of the noun phrase at k, extended over a list
+// "A, B, C and D" when the commas lead to a conjunction.
+func (a *article) listEnd(st *sentence, k, limit int) int {
+	end := a.npEnd(st, k, limit)
+	e := end
+	for e < limit && st.words[e] == "," {
+		n := a.npEnd(st, e+1, limit)
+		if n <= e+1 {
+			return end
+		}
+		e = n
+		if e < limit && (st.words[e] == "and" || st.words[e] == "or") {
+			if n := a.npEnd(st, e+1, limit); n > e+1 {
+				return n
+			}
+			return end
+		}
+	}
+	return end
+}
+
+// actorOne codes a stretch that names one actor.
+func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
 	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text)) {
 		from++
@@ -254,6 +345,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		return nil
 	}
 	date := a.Doc.Article.Published
+	var matches []string
 	var full, ctry, sector, agentWord, name string
 	locSkip, locCtry := false, ""
 	for k := from; k < to; {
@@ -294,11 +386,13 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 				e := &a.Entities[ei]
 				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok {
 					full, name = m.Code, e.Name
+					matches = a.note(matches, "actor (person entity %q): %s → %s [%s]", e.Name, m.Name, m.Code, m.Source)
 					k = a.skipEntity(st, k, to, e)
 					continue
 				}
 			}
 			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok {
+				matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
 				if len(m.Code) > 3 && ctry == "" {
 					full = m.Code
 				} else if ctry == "" {
@@ -313,18 +407,22 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		}
 		if ctry == "" && a.c.gaz != nil {
 			if c, ok := a.c.gaz.CountryByDemonym(toks[k].Text); ok {
+				matches = a.note(matches, "gazetteer demonym: %s → %s", toks[k].Text, c.ISO3)
 				ctry = c.ISO3
 				k++
 				continue
 			}
 			if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok && strings.HasPrefix(t, "NNP") {
+				matches = a.note(matches, "gazetteer country: %s → %s", toks[k].Text, c.ISO3)
 				ctry = c.ISO3
 				k++
 				continue
 			}
 		}
 		if sector == "" && strings.HasPrefix(t, "NN") || (sector == "" && strings.HasPrefix(t, "JJ")) {
-			if code, n, ok := a.c.dicts.Agents.Match(words[k:to]); ok {
+			if am, ok := a.c.dicts.Agents.Lookup(words[k:to]); ok {
+				code, n := am.Code, am.Words
+				matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)
 				sector, agentWord = code, strings.Join(words[k:k+max(n, 1)], " ")
 				k += max(n, 1)
 				continue
@@ -359,6 +457,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	if end <= from {
 		end = min(from+1, to)
 	}
+	a.traceActor(from, to, code, matches)
 	act := &sitrep.EventActor{
 		Span:  sitrep.Span{Start: toks[from].Start, End: toks[end-1].End},
 		Text:  a.Doc.SpanText(sitrep.Span{Start: toks[from].Start, End: toks[end-1].End}),
@@ -554,4 +653,12 @@ func rank(p *sitrep.Place) int {
 		return 1
 	}
 	return 0
+}
+
+// note appends a dictionary match to the trace, when tracing.
+func (a *article) note(ms []string, format string, args ...any) []string {
+	if a.trace == nil {
+		return ms
+	}
+	return append(ms, fmt.Sprintf(format, args...))
 }

@@ -72,12 +72,17 @@ type article struct {
 	lastSubject *sitrep.EventActor
 	focus       *sitrep.Place
 	warnings    []string
+	trace       *Trace // nil unless explaining
 }
 
 // Code returns the events of the article and warnings for sentences that
 // could not be analysed.
 func (c *Coder) Code(in *Input) ([]sitrep.Event, []string) {
-	a := &article{Input: in, c: c, memory: make(map[string]string)}
+	return c.code(in, nil)
+}
+
+func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
+	a := &article{Input: in, c: c, memory: make(map[string]string), trace: tr}
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
 	}
@@ -109,12 +114,23 @@ type sentence struct {
 	timex   []bool
 	caption *sitrep.Caption
 	events  []sitrep.Event
+	// more holds the other members of a coordinated actor ("Gondor and
+	// Osgiliath"), keyed by the first member that actorOf returned.
+	more map[*sitrep.EventActor][]*sitrep.EventActor
 }
 
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	st := &sentence{Sentence: s, words: lowerWords(s.Tokens)}
+	var tr *SentenceTrace
+	if a.trace != nil {
+		a.trace.Sentences = append(a.trace.Sentences, SentenceTrace{Tokens: s.Tokens, Chunks: text.Chunks(s.Tokens)})
+		tr = &a.trace.Sentences[len(a.trace.Sentences)-1]
+	}
 	if a.c.dicts.Discards != nil {
-		if _, ok := a.c.dicts.Discards.Match(st.words); ok {
+		if phrase, ok := a.c.dicts.Discards.Match(st.words); ok {
+			if tr != nil {
+				tr.Discard = phrase
+			}
 			return nil
 		}
 	}
@@ -126,14 +142,52 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	st.entity, st.timex = a.tokenIndex(s)
 	st.groups = verbGroups(s.Tokens, st.words)
 	st.subj = make([]*sitrep.EventActor, len(st.groups))
+	if tr != nil {
+		for _, g := range st.groups {
+			tr.Groups = append(tr.Groups, GroupTrace{Start: g.start, End: g.end, Head: g.head, Passive: g.passive,
+				Negated: g.negated, Modal: g.modal, Reduced: g.reduced, Control: g.control})
+		}
+	}
 	for gi := range st.groups {
 		a.codeGroup(st, gi)
 	}
 	a.codeNominal(st)
-	if len(st.events) > MaxEventsPerSentence {
-		st.events = st.events[:MaxEventsPerSentence]
+	st.events = capEvents(st.events)
+	if tr != nil {
+		tr.Events = st.events
 	}
 	return st.events
+}
+
+// maxEventsPerSentence bounds the events of one sentence after compound
+// actors are multiplied out ("A, B, C and D welcomed ties between E and
+// F" is 8 events of one interaction).
+const maxEventsPerSentence = 16
+
+// capEvents keeps the events of the first MaxEventsPerSentence distinct
+// triggers, and at most maxEventsPerSentence events.
+func capEvents(evs []sitrep.Event) []sitrep.Event {
+	var triggers []sitrep.Span
+	out := evs[:0]
+	for _, e := range evs {
+		seen := false
+		for _, t := range triggers {
+			if t == e.Evidence.Trigger {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			if len(triggers) == MaxEventsPerSentence {
+				continue
+			}
+			triggers = append(triggers, e.Evidence.Trigger)
+		}
+		if len(out) < maxEventsPerSentence {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // tokenIndex maps the sentence's tokens to the entity mentions and time
@@ -207,13 +261,36 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		}
 	}
 
+	if gt := a.groupTrace(gi); gt != nil {
+		gt.Subject, gt.Object = a.members(st, src), a.members(st, tgt)
+	}
 	if g.consumed {
+		a.outcome(gi, "coded with the verb that governs it")
 		return
 	}
-	m, ok := a.matchVerb(st, g, clauseEnd)
+	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
 	if !ok {
+		a.outcome(gi, "verb not in the dictionary (or null-coded)")
 		a.codeReportedThreat(st, gi, src)
 		return
+	}
+	if gt := a.groupTrace(gi); gt != nil {
+		gt.Verb = &m
+	}
+	// Pattern markers name the actors explicitly: "$" the source, "+" the
+	// target, wherever they stand around the verb.
+	if m.TargetAt != 0 {
+		if t := a.actorAtMarker(st, m.TargetAt, before, after, clauseEnd); t != nil {
+			tgt = t
+		}
+	}
+	if m.SourceAt != 0 && m.SourceAt != m.TargetAt {
+		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd); s != nil {
+			src = s
+		}
+	}
+	if m.Reversed {
+		src, tgt = tgt, src
 	}
 	if ci := infinitiveComplement(st, gi); ci >= 0 && m.Code != "010" {
 		// A verb that is an act in itself codes the act it governs away:
@@ -224,6 +301,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	// Statements are subordinate events: "X said Y attacked Z" codes the
 	// attack. A bare statement is recorded as a quote, not an event.
 	if code == "010" || code == "01" {
+		a.outcome(gi, "statement: codes what is reported, not the saying")
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
@@ -234,9 +312,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	code = a.adjustForMissingRecipient(code, tgt, src)
 	if code == "" {
+		a.outcome(gi, "giving code with no recipient")
 		return
 	}
 	if src == nil || src.Actor == "" {
+		a.outcome(gi, "no source actor")
 		return
 	}
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
@@ -247,7 +327,8 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// they are sent to, are the source's own.
 		tgt = nil
 	}
-	if tgt == nil && !oneSided(code) {
+	if tgt == nil && !oneSided(code) && !a.reciprocal(st, src, code) {
+		a.outcome(gi, "no target actor, and the code needs one")
 		return
 	}
 	mod := sitrep.Asserted
@@ -262,7 +343,49 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		mod = sitrep.Hypothetical
 	}
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
+	n := len(st.events)
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
+	if m.Pair != "" && tgt != nil {
+		// Paired codes: A visits B is also B hosting A.
+		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
+	}
+	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+}
+
+// actorAtMarker codes the actor at a pattern marker position: k > 0 is
+// after[k-1], k < 0 is before[-k-1] (token indexes of the clause words).
+func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clauseEnd int) *sitrep.EventActor {
+	var tok int
+	switch {
+	case k > 0 && k-1 < len(after):
+		tok = after[k-1]
+		return a.actorOf(st, tok, a.npEnd(st, tok, clauseEnd))
+	case k < 0 && -k-1 < len(before):
+		// The marker stands before the verb: the noun phrase ending there.
+		tok = before[-k-1]
+		return a.npBefore(st, tok+1)
+	}
+	return nil
+}
+
+// reciprocal reports a coordinated source with no target that acts on
+// itself ("Gondor and Osgiliath renewed ties"): each member is the other's
+// target. Protests and force posture stay one-sided.
+func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) bool {
+	if src == nil || len(st.more[src]) == 0 || strings.HasPrefix(code, "14") || strings.HasPrefix(code, "15") {
+		return false
+	}
+	// Only distinct, known parties: "protesters and militiamen stormed"
+	// is no interaction between them.
+	seen := map[string]bool{}
+	for _, m := range a.members(st, src) {
+		c := country(m.Actor)
+		if len(c) < 3 || c == "---" || seen[c] {
+			return false
+		}
+		seen[c] = true
+	}
+	return true
 }
 
 // infinitiveComplement returns the index of the verb group that is the
@@ -321,25 +444,29 @@ func country(code string) string {
 
 // matchVerb looks the group's content verb up in the verb dictionary with
 // the words around it, so phrase patterns can refine the code.
-func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (dict.VerbMatch, bool) {
+// The returned slices give the token index of each before and after word,
+// for pattern markers.
+func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.VerbMatch, beforeIdx, afterIdx []int, ok bool) {
 	words := st.words
-	var before []string
+	var bb [8]string
+	var bi [8]int
+	before, beforeIdx := bb[:0], bi[:0]
 	for k := g.head - 1; k >= 0 && k >= g.head-8; k-- {
 		before = append(before, words[k])
+		beforeIdx = append(beforeIdx, k)
 	}
-	after := make([]string, 0, 12)
+	var ab [12]string
+	var ai [12]int
+	after, afterIdx := ab[:0], ai[:0]
 	for k := g.head + 1; k < clauseEnd && len(after) < 12; k++ {
 		if isQuoteTok(st.Tokens[k].Text) {
 			continue
 		}
 		after = append(after, words[k])
+		afterIdx = append(afterIdx, k)
 	}
-	// A control verb that is itself an act ("threatened to attack") is
-	// coded instead of the verb it controls.
-	if g.controlTok >= 0 {
-		return a.c.dicts.Verbs.Match(words[g.head], before, after)
-	}
-	return a.c.dicts.Verbs.Match(words[g.head], before, after)
+	m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
+	return m, beforeIdx, afterIdx, ok
 }
 
 // threatObjects are what a speaker says the target "will pay" or "face":
@@ -402,14 +529,77 @@ func (a *article) inHypotheticalContext(st *sentence, start int) bool {
 
 // emit appends an event unless the sentence already has the same one.
 func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.EventActor, mod string, trigger sitrep.Span, clauseStart, clauseEnd int) {
-	cb, ok := cameo.Lookup(code)
+	cb, ok := lookupCode(code)
 	if !ok {
 		return
 	}
+	srcs := a.members(st, src)
+	var tgts []*sitrep.EventActor
+	tm := a.members(st, tgt)
+	for i := range tm {
+		tgts = append(tgts, &tm[i])
+	}
+	if tgt == nil {
+		tgts = []*sitrep.EventActor{nil}
+	}
+	for i := range srcs {
+		s := &srcs[i]
+		if tgt == nil && a.reciprocal(st, src, code) {
+			// Coordinated actors acting on each other.
+			for j := range srcs {
+				if j != i && srcs[j].Actor != s.Actor {
+					a.emitOne(st, cb, pattern, s, &srcs[j], mod, trigger, clauseStart, clauseEnd)
+				}
+			}
+			continue
+		}
+		for _, t := range tgts {
+			if t != nil && t.Actor == s.Actor {
+				continue
+			}
+			a.emitOne(st, cb, pattern, s, t, mod, trigger, clauseStart, clauseEnd)
+		}
+	}
+}
+
+// lookupCode finds a code in the CAMEO codebook. Codes that user and
+// PETRARCH dictionaries add below the codebook's ("1717", "174K") are
+// kept as written and take the attributes of their nearest parent.
+func lookupCode(code string) (cameo.Code, bool) {
+	if cb, ok := cameo.Lookup(code); ok {
+		return cb, true
+	}
+	for n := min(len(code), 4) - 1; n >= 2; n-- {
+		if cb, ok := cameo.Lookup(code[:n]); ok {
+			cb.Code = code
+			return cb, true
+		}
+	}
+	return cameo.Code{}, false
+}
+
+// members returns a coordinated actor's members ("Gondor and Osgiliath"),
+// or the actor alone.
+func (a *article) members(st *sentence, act *sitrep.EventActor) []sitrep.EventActor {
+	if act == nil {
+		return nil
+	}
+	out := []sitrep.EventActor{*act}
+	for _, m := range st.more[act] {
+		out = append(out, *m)
+	}
+	return out
+}
+
+func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt *sitrep.EventActor, mod string, trigger sitrep.Span, clauseStart, clauseEnd int) {
 	for _, e := range st.events {
 		if e.CAMEO == cb.Code && e.Source.Actor == src.Actor && sameTarget(e.Target, tgt) {
 			return
 		}
+	}
+	if tgt != nil {
+		cp := *tgt
+		tgt = &cp
 	}
 	ev := sitrep.Event{
 		CAMEO:     cb.Code,

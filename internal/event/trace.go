@@ -1,0 +1,84 @@
+package event
+
+import (
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/dict"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// Trace is the coder's reasoning over an article, for 'sitrep explain':
+// what it saw in each sentence, which dictionary entries matched and why
+// each verb group did or did not become an event.
+type Trace struct {
+	Sentences []SentenceTrace
+	Warnings  []string
+}
+
+// SentenceTrace is the analysis of one sentence.
+type SentenceTrace struct {
+	Tokens []sitrep.Token
+	Chunks []text.Chunk
+	// Discard is the discard phrase that dropped the sentence, if any.
+	Discard string
+	Groups  []GroupTrace
+	// Actors lists every noun-phrase stretch coded as an actor, in order.
+	Actors []ActorTrace
+	Events []sitrep.Event
+}
+
+// GroupTrace is one verb group and what became of it.
+type GroupTrace struct {
+	Start, End, Head int // token indexes; End exclusive
+	Passive          bool
+	Negated          bool
+	Modal            bool
+	Reduced          bool
+	Control          string
+	Subject, Object  []sitrep.EventActor
+	// Verb is the verb dictionary match, nil when the verb is unknown.
+	Verb *dict.VerbMatch
+	// Outcome says what the group produced or why it produced nothing.
+	Outcome string
+}
+
+// ActorTrace is one noun-phrase stretch and the dictionary entries that
+// coded it.
+type ActorTrace struct {
+	Start, End int // token range
+	Code       string
+	Matches    []string // "actor: gondor → GON (file:line)", "agent: police → COP (file:line)"
+}
+
+// Explain codes the article like Code and returns the trace of how.
+func (c *Coder) Explain(in *Input) *Trace {
+	tr := &Trace{}
+	_, tr.Warnings = c.code(in, tr)
+	return tr
+}
+
+// group returns the trace entry of group gi of the current sentence, or
+// nil when not tracing.
+func (a *article) groupTrace(gi int) *GroupTrace {
+	if a.trace == nil || len(a.trace.Sentences) == 0 {
+		return nil
+	}
+	s := &a.trace.Sentences[len(a.trace.Sentences)-1]
+	if gi >= len(s.Groups) {
+		return nil
+	}
+	return &s.Groups[gi]
+}
+
+func (a *article) outcome(gi int, msg string) {
+	if g := a.groupTrace(gi); g != nil && g.Outcome == "" {
+		g.Outcome = msg
+	}
+}
+
+func (a *article) traceActor(from, to int, code string, matches []string) {
+	if a.trace == nil || len(a.trace.Sentences) == 0 {
+		return
+	}
+	s := &a.trace.Sentences[len(a.trace.Sentences)-1]
+	s.Actors = append(s.Actors, ActorTrace{Start: from, End: to, Code: code, Matches: matches})
+}
