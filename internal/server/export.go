@@ -76,7 +76,8 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 
-	bw := bufio.NewWriterSize(w, 64<<10)
+	cw := &countWriter{w: w}
+	bw := bufio.NewWriterSize(cw, 64<<10)
 	ew := f.newWriter(bw)
 	var arts *articleCache
 	if f.needsArticles {
@@ -93,12 +94,30 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 		if ctx.Err() != nil {
 			return // the client left
 		}
+		if cw.n == 0 {
+			// Nothing has been sent yet: answer with a proper error.
+			h.Del("Content-Disposition")
+			s.fail(w, r, err)
+			return
+		}
 		// Headers and part of the body are gone: the only honest signal
 		// left is to cut the connection, so the client cannot take a
 		// truncated export for a complete one.
 		s.log.Error("export failed", "url", r.URL.String(), "events", n, "err", err)
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// countWriter counts the bytes that reach the client.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // streamEvents writes every event matching q, starting with page and
