@@ -304,6 +304,21 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 	return rep, nil
 }
 
+// ploverAliases maps the event types of PLOVER 0.5 (2016), in which the
+// PLOVER gold standard records were coded, to the PLOVER 2021 types of
+// the CAMEO→PLOVER mapping sitrep uses: DEMAND became REQUEST, DISAPPROVE
+// and INVESTIGATE became ACCUSE, FIGHT (CAMEO 19) became ASSAULT.
+var ploverAliases = map[string]string{
+	"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+}
+
+func ploverType(t string) string {
+	if a, ok := ploverAliases[t]; ok {
+		return a
+	}
+	return t
+}
+
 // scorePlover matches gold PLOVER types against the coded events' types.
 func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *accuracy, rep *eventsReport) {
 	avail := map[string]int{}
@@ -324,8 +339,8 @@ func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *ac
 		t := rep.PLOVERByType[ge.EventType]
 		t.Total++
 		acc.Total++
-		if avail[ge.EventType] > 0 {
-			avail[ge.EventType]--
+		if want := ploverType(ge.EventType); avail[want] > 0 {
+			avail[want]--
 			t.Correct++
 			acc.Correct++
 		} else {
@@ -369,9 +384,11 @@ func root2(code string) string { return code[:min(2, len(code))] }
 
 func eventActor(a *sitrep.EventActor) string { return a.Actor }
 
+// targetActor is the target's code, "---" (PETRARCH's null actor) when
+// the event has none.
 func targetActor(a *sitrep.EventActor) string {
-	if a == nil {
-		return ""
+	if a == nil || a.Actor == "" {
+		return "---"
 	}
 	return a.Actor
 }

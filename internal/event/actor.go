@@ -165,7 +165,8 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	}
 	// A target-bearing prepositional phrase in the next few tokens.
 	for j := k; j < clauseEnd && j < k+6; j++ {
-		if isTargetPrep(words[j]) {
+		// "condemned an attack by X": the agent of the nominal object.
+		if isTargetPrep(words[j]) || words[j] == "by" && j > g.end {
 			end := a.listEnd(st, j+1, clauseEnd)
 			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
 				return obj
@@ -176,7 +177,38 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			break
 		}
 	}
+	// Else the first actor in a phrase of the verb's own clause ("acted
+	// with respect to Libya", "departed from Libya"), except in a place
+	// phrase ("in Baghdad"): places are where, not whom.
+	for j := g.end; j < clauseEnd; j++ {
+		w, t := words[j], toks[j].Tag
+		if isVerbTag(t) || w == "," {
+			break
+		}
+		if t != "IN" && t != "TO" {
+			continue
+		}
+		if isPlacePrep(w) {
+			continue
+		}
+		end := a.listEnd(st, j+1, clauseEnd)
+		if end > j+1 {
+			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
+				return obj
+			}
+		}
+	}
 	return nil
+}
+
+// isPlacePrep reports prepositions whose object is where something
+// happens, never whom it is done to.
+func isPlacePrep(w string) bool {
+	switch w {
+	case "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "through", "alongside", "during", "since", "until", "after", "before":
+		return true
+	}
+	return false
 }
 
 func isTargetPrep(w string) bool {
@@ -255,13 +287,13 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	for k := from; k < stop && len(pieces) < len(cuts)-2; k++ {
 		w := st.words[k]
-		if (w == "and" || w == "or" || w == "," && conj) && k > start {
+		if (w == "and" || w == "or" || w == "," && conj) && k > start && a.endsNominal(st, start, k) {
 			pieces = append(pieces, start, k)
 			start = k + 1
 		}
 	}
 	if len(pieces) == 0 {
-		return a.actorOne(st, from, to)
+		return a.multiCode(st, a.actorOne(st, from, to))
 	}
 	pieces = append(pieces, start, to)
 	var acts []*sitrep.EventActor
@@ -282,7 +314,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		}
 	}
 	if len(acts) < 2 {
-		return a.actorOne(st, from, to)
+		return a.multiCode(st, a.actorOne(st, from, to))
 	}
 	// "Hungarian and Romanian officials": the last member's sector applies
 	// to bare country modifiers before it.
@@ -299,6 +331,49 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	st.more[acts[0]] = acts[1:]
 	return acts[0]
+}
+
+// endsNominal reports whether the stretch [from, to) can stand as one
+// member of a coordination: it ends in a noun, or in a word that names an
+// actor by itself ("Hungarian and Romanian officials"), not in a plain
+// adjective ("Ithilen's awful and evil minister").
+func (a *article) endsNominal(st *sentence, from, to int) bool {
+	if to <= from {
+		return false
+	}
+	t := st.Tokens[to-1].Tag
+	if strings.HasPrefix(t, "NN") || t == "PRP" {
+		return true
+	}
+	if a.c.gaz != nil {
+		if _, ok := a.c.gaz.CountryByDemonym(st.Tokens[to-1].Text); ok {
+			return true
+		}
+	}
+	_, ok := a.c.dicts.Actors.Match(st.words[to-1:to], a.Doc.Article.Published)
+	return ok
+}
+
+// multiCode splits an actor whose dictionary code lists several actors
+// ("FRO/BIL/SAM": a name that stands for a group) into members.
+func (a *article) multiCode(st *sentence, act *sitrep.EventActor) *sitrep.EventActor {
+	if act == nil || !strings.Contains(act.Actor, "/") {
+		return act
+	}
+	codes := strings.Split(act.Actor, "/")
+	act.Actor = codes[0]
+	if st.more == nil {
+		st.more = map[*sitrep.EventActor][]*sitrep.EventActor{}
+	}
+	for _, c := range codes[1:] {
+		if c == "" {
+			continue
+		}
+		cp := *act
+		cp.Actor = c
+		st.more[act] = append(st.more[act], &cp)
+	}
+	return act
 }
 
 // listEnd returns the end of the noun phrase at k, extended over a list

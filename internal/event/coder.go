@@ -322,15 +322,18 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}
+	if tgt == nil && country(src.Actor) == "---" && !a.reciprocal(st, src, code) {
+		// "a senior official said": an actor of no known country acting
+		// on no one tells nothing.
+		a.outcome(gi, "no target, and the source has no country")
+		return
+	}
 	if tgt != nil && strings.HasPrefix(code, "15") && (country(tgt.Actor) == country(src.Actor) || country(tgt.Actor) == "---") {
 		// Force posture is one-sided: the forces deployed, or the command
 		// they are sent to, are the source's own.
 		tgt = nil
 	}
-	if tgt == nil && !oneSided(code) && !a.reciprocal(st, src, code) {
-		a.outcome(gi, "no target actor, and the code needs one")
-		return
-	}
+
 	mod := sitrep.Asserted
 	switch {
 	case g.negated:
@@ -407,16 +410,6 @@ func (a *article) infinitival(st *sentence, g *verbGroup) bool {
 	return g.start > 0 && st.words[g.start-1] == "to" && g.controlTok < 0
 }
 
-// oneSided reports codes that make sense without a target: protests,
-// force posture, threats and warnings to no one in particular, violence
-// against an unnamed target.
-func oneSided(code string) bool {
-	switch code[:min(2, len(code))] {
-	case "13", "14", "15", "18", "19", "20", "17":
-		return true
-	}
-	return false
-}
 
 // adjustForMissingRecipient handles giving-type codes (material
 // cooperation and aid: 06x, 07x) that need a recipient: sending forces with
