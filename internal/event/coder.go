@@ -410,7 +410,6 @@ func (a *article) infinitival(st *sentence, g *verbGroup) bool {
 	return g.start > 0 && st.words[g.start-1] == "to" && g.controlTok < 0
 }
 
-
 // adjustForMissingRecipient handles giving-type codes (material
 // cooperation and aid: 06x, 07x) that need a recipient: sending forces with
 // no foreign recipient is a show of force posture (154), and other
