@@ -1,0 +1,309 @@
+package webtest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// browser starts headless Chromium with a fresh profile and returns a tab
+// context. The test is skipped when Chromium is missing, except in CI.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("chromium is required in CI: %v", err)
+		}
+		t.Skipf("no %s (apt-get install chromium)", chromiumPath)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1440, 1000),
+	}
+	// The machine's network refuses Chromium's own connections, so every
+	// background service that would try one is off.
+	for _, f := range []string{"headless", "no-sandbox", "disable-gpu", "disable-quic", "no-first-run",
+		"disable-background-networking", "disable-component-update", "disable-sync",
+		"disable-default-apps", "disable-extensions", "mute-audio", "hide-scrollbars"} {
+		opts = append(opts, chromedp.Flag(f, true))
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// artifacts returns the directory for screenshots: $SITREP_ARTIFACTS or a
+// temporary one.
+func artifacts(t *testing.T) string {
+	dir := os.Getenv("SITREP_ARTIFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func screenshot(t *testing.T, ctx context.Context, dir, name string) {
+	t.Helper()
+	// From the top, so sticky panels sit where a reader sees them.
+	eval[any](t, ctx, `window.scrollTo(0, 0)`)
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+}
+
+// poll waits until the JavaScript expression is truthy and returns its value.
+func poll[T any](t *testing.T, ctx context.Context, what, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Poll[T](expr, chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		t.Fatalf("waiting for %s: %v", what, err)
+	}
+	return v
+}
+
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, res.Status)
+	}
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+}
+
+// barPixels counts the timeline canvas pixels painted in one of the
+// QuadClass colours: uPlot draws on a canvas, so this is how bars are seen.
+const barPixels = `(() => {
+  const c = document.querySelector('#timeline canvas');
+  if (!c || !c.width) return 0;
+  const css = getComputedStyle(document.documentElement);
+  const rgb = [1, 2, 3, 4].map((k) => {
+    const hex = css.getPropertyValue('--q' + k).trim().slice(1);
+    return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  });
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i + 3] > 200 && rgb.some(([r, g, b]) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 12)) n++;
+  }
+  return n;
+})()`
+
+// TestBrowser opens the UI on the sample articles in headless Chromium:
+// markers on the map, bars in the timeline, brushing sets a date range,
+// the root 14 filter, an event card with its highlighted spans, and the
+// article view; it saves a screenshot of each step.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ctx := browser(t)
+	srv := httptest.NewServer(demoHandler(t))
+	defer srv.Close()
+	dir := artifacts(t)
+
+	var mu sync.Mutex
+	var pageErrors []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				mu.Lock()
+				pageErrors = append(pageErrors, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, e := range pageErrors {
+			t.Errorf("page error: %s", e)
+		}
+	}()
+
+	do(t, ctx, "open the UI", chromedp.Navigate(srv.URL+"/"))
+
+	// Markers (single or clustered) and bars.
+	markers := poll[int](t, ctx, "markers on the map", `document.querySelectorAll('#map .leaflet-marker-icon').length`)
+	t.Logf("%d marker icons on the map", markers)
+	poll[bool](t, ctx, "country outlines", `document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length > 100`)
+	bars := poll[int](t, ctx, "bars in the timeline", barPixels)
+	t.Logf("%d timeline pixels in QuadClass colours", bars)
+	rows := poll[int](t, ctx, "table rows", `document.querySelectorAll('[data-test=event-row]').length`)
+	t.Logf("%d events in the table", rows)
+	screenshot(t, ctx, dir, "01-overview.png")
+
+	// Brushing the timeline sets the date range filter.
+	type rect struct{ X, Y, W, H float64 }
+	over := eval[rect](t, ctx, `(() => { const r = document.querySelector('#timeline .u-over').getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`)
+	y := over.Y + over.H/2
+	do(t, ctx, "brush the timeline",
+		chromedp.MouseEvent(chromedp.MouseMoved, over.X+over.W*0.55, y),
+		chromedp.MouseEvent(chromedp.MousePressed, over.X+over.W*0.55, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, over.X+over.W*0.8, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, over.X+over.W-1, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, over.X+over.W-1, y, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	from := poll[string](t, ctx, "date range from brushing", `new URLSearchParams(location.search).get('from') || ''`)
+	to := eval[string](t, ctx, `document.getElementById('f-to').value`)
+	if eval[string](t, ctx, `document.getElementById('f-from').value`) != from || to == "" || to < from {
+		t.Errorf("brushing gave from=%q to=%q", from, to)
+	}
+	dates := poll[[]string](t, ctx, "table after brushing", `(() => {
+	  const d = [...document.querySelectorAll('[data-test=event-row] td:first-child')].map((td) => td.firstChild.textContent);
+	  return d.length ? d : null; })()`)
+	for _, d := range dates {
+		if d < from || d > to {
+			t.Errorf("event dated %s outside the brushed range %s..%s", d, from, to)
+		}
+	}
+	t.Logf("brushing selected %s..%s: %d events", from, to, len(dates))
+	screenshot(t, ctx, dir, "02-brushed.png")
+
+	// Filter to CAMEO root 14 (protest).
+	do(t, ctx, "reset and filter to root 14",
+		chromedp.Click(chromedp.ID("reset")),
+		chromedp.SetValue(chromedp.ID("f-root"), "14"),
+		chromedp.Click(chromedp.ID("apply")))
+	codes := poll[[]string](t, ctx, "root 14 events", `(() => {
+	  if (new URLSearchParams(location.search).get('root') !== '14') return null;
+	  const c = [...document.querySelectorAll('[data-test=event-row] .code-badge')].map((b) => b.textContent);
+	  return c.length && c.every((x) => x.startsWith('14')) ? c : null; })()`)
+	t.Logf("root 14 events: %v", codes)
+	poll[bool](t, ctx, "map redrawn for root 14", `document.getElementById('map-count').textContent.includes('of '+`+fmt.Sprint(len(codes))+`)`)
+
+	// Open the first event's card.
+	do(t, ctx, "click an event", chromedp.Click(chromedp.CSS("[data-test=event-row]")))
+	id := poll[string](t, ctx, "the event card", `document.querySelector('#card [data-test=evidence]') ? document.getElementById('card').dataset.eventId : ''`)
+	var ev struct {
+		store.EventRecord
+		Article sitrep.Article `json:"article"`
+	}
+	getJSON(t, srv.URL+"/api/events/"+id, &ev)
+	var art sitrep.Result
+	getJSON(t, srv.URL+"/api/articles/"+ev.ArticleID, &art)
+	want := expectedHighlights(ev.Event, &art)
+	got := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#card mark[data-hl]')].map((m) => [m.dataset.hl, m.textContent]))`)
+	if len(want) < 2 {
+		t.Errorf("event %s: expected at least the source and trigger spans, have %v", id, want)
+	}
+	for role, text := range want {
+		if got[role] != text {
+			t.Errorf("event %s: highlighted %s = %q, want %q", id, role, got[role], text)
+		}
+	}
+	t.Logf("event %s highlights: %v", id, got)
+	if sentence := eval[string](t, ctx, `document.querySelector('#card [data-test=evidence]').textContent`); sentence != ev.Evidence.Sentence {
+		t.Errorf("card sentence = %q, want %q", sentence, ev.Evidence.Sentence)
+	}
+	if !strings.Contains(eval[string](t, ctx, `location.search`), "event="+id) {
+		t.Errorf("the URL does not name the selected event")
+	}
+	screenshot(t, ctx, dir, "03-event-card.png")
+
+	// The article view colours every annotation.
+	do(t, ctx, "open the article", chromedp.Click(chromedp.ID("open-article")))
+	poll[bool](t, ctx, "the article view", `document.getElementById('article').open && document.querySelectorAll('#article-text .a').length > 0`)
+	counts := eval[map[string]int](t, ctx, `(() => { const c = {}; for (const el of document.querySelectorAll('#article-text [data-layer]')) c[el.dataset.layer] = (c[el.dataset.layer] || 0) + 1; return c; })()`)
+	if text := eval[string](t, ctx, `document.getElementById('article-text').textContent`); text != art.Text {
+		t.Errorf("article view text differs from the article (%d vs %d chars)", len(text), len(art.Text))
+	}
+	for layer, n := range map[string]int{"trigger": len(art.Events), "entity": len(art.Entities), "place": len(art.Places), "timex": len(art.Timexes)} {
+		// A span crossing another is drawn in two pieces, so counts may be higher.
+		if counts[layer] < n {
+			t.Errorf("article view shows %d %s annotations, want %d", counts[layer], layer, n)
+		}
+	}
+	t.Logf("article %s annotations drawn: %v", ev.ArticleID, counts)
+	screenshot(t, ctx, dir, "04-article.png")
+	do(t, ctx, "close the article", chromedp.Click(chromedp.ID("article-close")))
+	poll[bool](t, ctx, "article closed", `!document.getElementById('article').open && !location.search.includes('article=')`)
+}
+
+// expectedHighlights returns the text of each span the card should mark,
+// cut from the article text by byte offsets.
+func expectedHighlights(ev sitrep.Event, art *sitrep.Result) map[string]string {
+	sent := sitrep.Span{Start: ev.Evidence.Start, End: ev.Evidence.End}
+	out := map[string]string{}
+	add := func(role string, s sitrep.Span) {
+		if s.End > s.Start && sent.Contains(s) && s.End <= len(art.Text) {
+			out[role] = art.Text[s.Start:s.End]
+		}
+	}
+	add("source", ev.Source.Span)
+	add("trigger", ev.Evidence.Trigger)
+	if ev.Target != nil {
+		add("target", ev.Target.Span)
+	}
+	if loc := ev.Location; loc != nil {
+		// The mention the location came from, else one of the same place.
+		if loc.Place >= 0 && loc.Place < len(art.Places) && sent.Contains(art.Places[loc.Place].Span) {
+			add("place", art.Places[loc.Place].Span)
+		} else {
+			for _, p := range art.Places {
+				if sent.Contains(p.Span) && p.Name == loc.Name && p.Country == loc.Country {
+					add("place", p.Span)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// demoHandler serves the UI and the API over the sample articles.
+func demoHandler(t *testing.T) http.Handler {
+	return newFakeAPI(demoResults(t))
+}
