@@ -85,12 +85,15 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			if s.Start >= s.End {
 				continue
 			}
+			s = p.trimAdminOf(text, s)
 			buf = fold(buf[:0], text[s.Start:s.End])
 			if ids := p.g.index[string(buf)]; len(ids) > 0 {
 				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
 					initial: sentenceInitial(doc, s.Start)})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
+			} else if strings.IndexByte(text[s.Start:s.End], '-') > 0 {
+				cands = p.hyphenParts(text, s, nil, cands, demCountry, nil)
 			}
 		case sitrep.NORP:
 			buf = fold(buf[:0], e.Text)
@@ -318,15 +321,10 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 							dem[p.g.places[p.g.countryPl[ci]].country]++
 							break
 						}
-						// "Iran-backed", "Baghdad-based": the part before the hyphen.
-						if h := strings.IndexByte(word, '-'); h > 0 {
-							hs := sitrep.Span{Start: s.Start, End: s.Start + h}
-							buf = fold(buf[:0], word[:h])
-							if ids, ok := p.g.index[string(buf)]; ok && !taken(hs) && !vetoed(hs) {
-								cands = append(cands, cand{span: hs, key: string(buf), ids: ids, cue: cueWeak, qual: -1})
-							} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
-								dem[p.g.places[p.g.countryPl[ci]].country]++
-							}
+						// "Iran-backed", "R-Westfield", "Lebanon-Syria",
+						// "Athens-Clarke County": the parts that are places.
+						if strings.IndexByte(word, '-') > 0 {
+							cands = p.hyphenParts(text, s, toks[j+1:], cands, dem, taken)
 						}
 					}
 					continue
@@ -334,6 +332,21 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				if taken(s) || vetoed(s) && !p.namedArea(string(buf), ids) {
 					i = j
 					break
+				}
+				// "the City of Richmond" is Richmond; "Dublin City Council"
+				// is the council of Dublin.
+				if j >= i+2 && toks[i+1].Text == "of" && adminWords[strings.ToLower(t.Text)] {
+					if k := Fold(text[toks[i+2].Start:s.End]); len(p.g.index[k]) > 0 {
+						s.Start = toks[i+2].Start
+						buf = append(buf[:0], k...)
+						ids = p.g.index[k]
+					}
+				} else if j > i && toks[j].Text == "City" && j+1 < len(toks) && toks[j+1].cap {
+					if k := Fold(text[s.Start:toks[j-1].End]); len(p.g.index[k]) > 0 {
+						s.End = toks[j-1].End
+						buf = append(buf[:0], k...)
+						ids = p.g.index[k]
+					}
 				}
 				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
 				// All-caps words other than the dateline are acronyms
@@ -343,7 +356,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 					// A capitalised dateline opening a paragraph or sentence:
 					// "CHARLESTON, W.Va. —", "BEIRUT (AP) -".
 					if t.first && j+1 < len(toks) && (toks[j+1].Text == "," || toks[j+1].Text == "(" ||
-						toks[j+1].Text == "—" || toks[j+1].Text == "-" || toks[j+1].Text == "–") {
+						toks[j+1].Text == "—" || toks[j+1].Text == "-" || toks[j+1].Text == "–" || toks[j+1].Text == "--") {
 						dl = true
 					} else {
 						continue
@@ -367,6 +380,90 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				break
 			}
 		}
+	}
+	return cands
+}
+
+// adminWords open "City of X" names.
+var adminWords = map[string]bool{"city": true, "town": true, "village": true, "township": true, "county": true,
+	"borough": true, "state": true, "commonwealth": true, "province": true}
+
+// trimAdminOf turns "City of Richmond" into "Richmond" when the
+// gazetteer knows the name after "of".
+func (p *Parser) trimAdminOf(text string, s sitrep.Span) sitrep.Span {
+	w := text[s.Start:s.End]
+	sp := strings.IndexByte(w, ' ')
+	if sp < 0 || !adminWords[strings.ToLower(w[:sp])] || !strings.HasPrefix(w[sp:], " of ") {
+		return s
+	}
+	rest := sitrep.Span{Start: s.Start + sp + 4, End: s.End}
+	if rest.Start < rest.End && len(p.g.index[Fold(text[rest.Start:rest.End])]) > 0 {
+		return rest
+	}
+	return s
+}
+
+// partyPrefixes are the party letters of "Rep. Jane Doe, R-Westfield":
+// what follows the hyphen is the member's home town.
+var partyPrefixes = map[string]bool{"R": true, "D": true, "I": true, "DFL": true}
+
+// hyphenParts adds the places among the hyphen-separated parts of a word
+// that is not itself a place: "Iran-backed", "Lebanon-Syria", "R-Westfield"
+// (a party's member from Westfield), "Athens-Clarke County" (the last
+// part may run on into the following tokens, next). Demonym parts
+// ("Israeli-Egyptian") count as country evidence. taken, when not nil,
+// reports spans already claimed.
+func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []cand, dem map[uint16]int, taken func(sitrep.Span) bool) []cand {
+	word := text[s.Start:s.End]
+	var buf []byte
+	party := false
+	for off := 0; off < len(word); {
+		h := strings.IndexByte(word[off:], '-')
+		last := h < 0
+		end := len(word)
+		if !last {
+			end = off + h
+		}
+		part := word[off:end]
+		ps := sitrep.Span{Start: s.Start + off, End: s.Start + end}
+		off = end + 1
+		if part == "" || !isCapWord(part) {
+			continue
+		}
+		if off-len(part)-1 == 0 && !last && partyPrefixes[part] {
+			party = true
+			continue
+		}
+		buf = fold(buf[:0], part)
+		if ci, ok := p.g.byDemonym[string(buf)]; ok {
+			if _, name := p.g.index[string(buf)]; !name {
+				dem[p.g.places[p.g.countryPl[ci]].country]++
+				continue
+			}
+		}
+		key, ids := string(buf), p.g.index[string(buf)]
+		if last {
+			// "Athens-Clarke County": the longest run into the next tokens.
+			for k := min(len(next), 2); k > 0; k-- {
+				if next[0].Start != s.End+1 || !p.inName(next[:k]) {
+					continue
+				}
+				ext := fold(nil, text[ps.Start:next[k-1].End])
+				if e := p.g.index[string(ext)]; len(e) > 0 {
+					key, ids = string(ext), e
+					ps.End = next[k-1].End
+					break
+				}
+			}
+		}
+		if len(ids) == 0 || commonWords[key] || taken != nil && taken(ps) {
+			continue
+		}
+		c := cand{span: ps, key: key, ids: ids, cue: cueWeak, qual: -1}
+		if party {
+			c.cue = cueStrong
+		}
+		cands = append(cands, c)
 	}
 	return cands
 }
@@ -610,7 +707,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 				ac[b.admin1] += 0.5
 			}
 		}
-		ev := &evidence{cc: cc, ac: ac}
+		ev := &evidence{cc: cc, ac: ac, dem: dem}
 		seen := map[string]bool{}
 		for i := range cands {
 			c := &cands[i]
@@ -653,6 +750,7 @@ type evidence struct {
 	cc          map[uint16]float64
 	ac          map[int32]float64
 	self        string
+	dem         map[uint16]int // demonym mentions per country
 	selfCountry uint16
 	selfAdmin   int32
 }
@@ -715,11 +813,27 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 			qa = q.admin1
 		}
 	}
+	// A name that is also a country's ("Egypt", "Lebanon") stays the
+	// country, or a state ("Georgia"), when the article uses that
+	// country's demonym ("Lebanese") and nothing qualifies the name:
+	// towns named after countries then never win on mere proximity.
+	// Local news keeps its Lebanon, Ohio.
+	countryFirst := false
+	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
+		d := dem
+		if ev != nil {
+			d = ev.dem
+		}
+		countryFirst = d[p.g.places[c.ids[0]].country] > 0
+	}
 	for n, id := range c.ids {
 		if n >= maxCands {
 			break
 		}
 		pl := &p.g.places[id]
+		if countryFirst && pl.level > lvAdmin1 {
+			continue
+		}
 		s := p.prior(pl)
 		if c.qual >= 0 {
 			switch {
