@@ -69,6 +69,7 @@ func commands() []command {
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
 		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
+		{"serve", "serve the JSON API, exports and web UI over a database (--demo: the sample articles)", (*Main).serve},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},
 	}

@@ -11,12 +11,16 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/cameo"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
+
+// exportTimeout bounds the time to write one export.
+const exportTimeout = time.Hour
 
 // exportFormat describes one export format.
 type exportFormat struct {
@@ -70,6 +74,8 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// A whole-database export outlives the server's write timeout.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportTimeout))
 	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sitrep-events-%s.%s"`, s.cfg.now().UTC().Format("20060102T150405Z"), f.ext))

@@ -51,75 +51,79 @@ func allIDs(t *testing.T, srv *httptest.Server, query string) []string {
 }
 
 func TestExportCSV(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	body := export(t, srv, "format=csv", "text/csv; charset=utf-8", "csv")
-	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
-	if err != nil {
-		t.Fatalf("CSV does not parse: %v", err)
-	}
-	if !slices.Equal(rows[0], csvHeader) {
-		t.Errorf("header %v", rows[0])
-	}
-	col := map[string]int{}
-	for i, name := range rows[0] {
-		col[name] = i
-	}
-	var ids []string
-	for _, r := range rows[1:] {
-		ids = append(ids, r[col["id"]])
-		if q, err := strconv.Atoi(r[col["quad_class"]]); err != nil || q < 1 || q > 4 {
-			t.Errorf("quad_class %q", r[col["quad_class"]])
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		body := export(t, srv, "format=csv", "text/csv; charset=utf-8", "csv")
+		rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+		if err != nil {
+			t.Fatalf("CSV does not parse: %v", err)
 		}
-		if _, err := strconv.ParseFloat(r[col["goldstein"]], 64); err != nil {
-			t.Errorf("goldstein %q", r[col["goldstein"]])
+		if !slices.Equal(rows[0], csvHeader) {
+			t.Errorf("header %v", rows[0])
 		}
-		for _, c := range []string{"location_lat", "location_lon"} {
-			if v := r[col[c]]; v != "" {
-				if _, err := strconv.ParseFloat(v, 64); err != nil {
-					t.Errorf("%s %q", c, v)
+		col := map[string]int{}
+		for i, name := range rows[0] {
+			col[name] = i
+		}
+		var ids []string
+		for _, r := range rows[1:] {
+			ids = append(ids, r[col["id"]])
+			if q, err := strconv.Atoi(r[col["quad_class"]]); err != nil || q < 1 || q > 4 {
+				t.Errorf("quad_class %q", r[col["quad_class"]])
+			}
+			if _, err := strconv.ParseFloat(r[col["goldstein"]], 64); err != nil {
+				t.Errorf("goldstein %q", r[col["goldstein"]])
+			}
+			for _, c := range []string{"location_lat", "location_lon"} {
+				if v := r[col[c]]; v != "" {
+					if _, err := strconv.ParseFloat(v, 64); err != nil {
+						t.Errorf("%s %q", c, v)
+					}
+				}
+			}
+			for _, c := range []string{"sentence_start", "sentence_end", "trigger_start", "trigger_end"} {
+				if _, err := strconv.Atoi(r[col[c]]); err != nil {
+					t.Errorf("%s %q", c, r[col[c]])
 				}
 			}
 		}
-		for _, c := range []string{"sentence_start", "sentence_end", "trigger_start", "trigger_end"} {
-			if _, err := strconv.Atoi(r[col[c]]); err != nil {
-				t.Errorf("%s %q", c, r[col[c]])
-			}
+		if want := allIDs(t, srv, ""); !slices.Equal(ids, want) {
+			t.Errorf("rows %v, want %v", ids, want)
 		}
-	}
-	if want := allIDs(t, srv, ""); !slices.Equal(ids, want) {
-		t.Errorf("rows %v, want %v", ids, want)
-	}
-	// Quotes, tabs, newlines and markup survive the round trip.
-	fx := fixture()
-	r := rows[slices.Index(ids, "kabul-1-e2")+1]
-	if r[col["sentence"]] != fx[0].Events[2].Evidence.Sentence || r[col["source_text"]] != "The \"US\"\tembassy" {
-		t.Errorf("text fields %q / %q", r[col["sentence"]], r[col["source_text"]])
-	}
-	if r[col["target_actor"]] != "AFGCOP" || r[col["location_lat"]] != "" {
-		t.Errorf("target/location %v", r)
-	}
+		// Quotes, tabs, newlines and markup survive the round trip.
+		fx := fixture()
+		r := rows[slices.Index(ids, "kabul-1:2")+1]
+		if r[col["sentence"]] != fx[0].Events[2].Evidence.Sentence || r[col["source_text"]] != "The \"US\"\tembassy" {
+			t.Errorf("text fields %q / %q", r[col["sentence"]], r[col["source_text"]])
+		}
+		if r[col["target_actor"]] != "AFGCOP" || r[col["location_lat"]] != "" {
+			t.Errorf("target/location %v", r)
+		}
+	})
 }
 
 func TestExportJSONL(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...), WithExportPageSize(2))
-	for _, q := range []string{"", "quad=4", "country=ZZ"} {
-		body := export(t, srv, "format=jsonl&"+q, "application/x-ndjson", "jsonl")
-		var ids []string
-		sc := bufio.NewScanner(bytes.NewReader(body))
-		for sc.Scan() {
-			var ev store.EventRecord
-			if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
-				t.Fatalf("line %q: %v", sc.Text(), err)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st, WithExportPageSize(2))
+		for _, q := range []string{"", "quad=4", "country=ZZ"} {
+			body := export(t, srv, "format=jsonl&"+q, "application/x-ndjson", "jsonl")
+			var ids []string
+			sc := bufio.NewScanner(bytes.NewReader(body))
+			for sc.Scan() {
+				var ev store.EventRecord
+				if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+					t.Fatalf("line %q: %v", sc.Text(), err)
+				}
+				if ev.ID == "" || ev.ArticleID == "" || ev.CAMEO == "" {
+					t.Errorf("incomplete event %q", sc.Text())
+				}
+				ids = append(ids, ev.ID)
 			}
-			if ev.ID == "" || ev.ArticleID == "" || ev.CAMEO == "" {
-				t.Errorf("incomplete event %q", sc.Text())
+			if want := allIDs(t, srv, q); !slices.Equal(ids, want) {
+				t.Errorf("%q: exported %v, want %v", q, ids, want)
 			}
-			ids = append(ids, ev.ID)
 		}
-		if want := allIDs(t, srv, q); !slices.Equal(ids, want) {
-			t.Errorf("%q: exported %v, want %v", q, ids, want)
-		}
-	}
+	})
 }
 
 func TestExportPagesThroughStore(t *testing.T) {
@@ -234,60 +238,64 @@ func checkGeoJSON(t *testing.T, body []byte) []string {
 }
 
 func TestExportGeoJSON(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...), WithExportPageSize(2))
-	body := export(t, srv, "format=geojson", "application/geo+json", "geojson")
-	ids := checkGeoJSON(t, body)
-	// Every located event, in order: kabul-1-e2 has no location.
-	want := []string{"iraq-2-e1", "iraq-2-e0", "kabul-1-e1", "kabul-1-e0", "us-3-e0"}
-	if !slices.Equal(ids, want) {
-		t.Errorf("features %v, want %v", ids, want)
-	}
-	if !bytes.Contains(body, []byte(`"coordinates":[69.1723,34.5281]`)) {
-		t.Error("Kabul not at [lon, lat]")
-	}
-	empty := export(t, srv, "format=geojson&country=ZZ", "application/geo+json", "geojson")
-	if ids := checkGeoJSON(t, empty); len(ids) != 0 {
-		t.Errorf("empty export has features %v", ids)
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st, WithExportPageSize(2))
+		body := export(t, srv, "format=geojson", "application/geo+json", "geojson")
+		ids := checkGeoJSON(t, body)
+		// Every located event, in order: kabul-1:2 has no location.
+		want := []string{"iraq-2:1", "iraq-2:0", "kabul-1:1", "kabul-1:0", "us-3:0"}
+		if !slices.Equal(ids, want) {
+			t.Errorf("features %v, want %v", ids, want)
+		}
+		if !bytes.Contains(body, []byte(`"coordinates":[69.1723,34.5281]`)) {
+			t.Error("Kabul not at [lon, lat]")
+		}
+		empty := export(t, srv, "format=geojson&country=ZZ", "application/geo+json", "geojson")
+		if ids := checkGeoJSON(t, empty); len(ids) != 0 {
+			t.Errorf("empty export has features %v", ids)
+		}
+	})
 }
 
 func TestExportPLOVER(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	body := export(t, srv, "format=plover", "application/x-ndjson", "plover.jsonl")
-	recs := map[string]ploverRecord{}
-	var order []string
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	for sc.Scan() {
-		var r ploverRecord
-		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&r); err != nil {
-			t.Fatalf("%q: %v", sc.Text(), err)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		body := export(t, srv, "format=plover", "application/x-ndjson", "plover.jsonl")
+		recs := map[string]ploverRecord{}
+		var order []string
+		sc := bufio.NewScanner(bytes.NewReader(body))
+		for sc.Scan() {
+			var r ploverRecord
+			dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&r); err != nil {
+				t.Fatalf("%q: %v", sc.Text(), err)
+			}
+			if r.EventType == "" || len(r.Actor) != 1 || r.Recipient == nil || r.EventDate == "" || r.EventText == "" {
+				t.Errorf("incomplete record %q", sc.Text())
+			}
+			recs[r.ID] = r
+			order = append(order, r.ID)
 		}
-		if r.EventType == "" || len(r.Actor) != 1 || r.Recipient == nil || r.EventDate == "" || r.EventText == "" {
-			t.Errorf("incomplete record %q", sc.Text())
+		if want := allIDs(t, srv, ""); !slices.Equal(order, want) {
+			t.Errorf("records %v, want %v", order, want)
 		}
-		recs[r.ID] = r
-		order = append(order, r.ID)
-	}
-	if want := allIDs(t, srv, ""); !slices.Equal(order, want) {
-		t.Errorf("records %v, want %v", order, want)
-	}
-	r := recs["kabul-1-e1"]
-	if r.EventType != "COERCE" || r.Mode != "arrest" || !slices.Equal(r.Context, []string{"legal"}) ||
-		r.Actor[0].Code != "AFGCOP" || len(r.Recipient) != 1 || r.Recipient[0].Code != "AFGCVL" || r.Recipient[0].Text != "protesters" ||
-		r.TextInfo.Sentence != (sitrep.Span{Start: 41, End: 85}) || r.EventLoc == nil || r.EventLoc.GeonameID != 1138958 ||
-		r.Source == nil || r.Source.URL != "https://example.org/kabul-1" {
-		t.Errorf("kabul-1-e1: %+v", r)
-	}
-	if r := recs["kabul-1-e2"]; r.EventLoc != nil || r.Context != nil {
-		t.Errorf("kabul-1-e2: loc %+v context %v", r.EventLoc, r.Context)
-	}
-	// Statements (root 01) have no PLOVER type and no record.
-	ev := store.EventRecord{ID: "x", Event: sitrep.Event{CAMEO: "010", Root: "01"}}
-	if _, ok := toPLOVER(&ev, nil); ok {
-		t.Error("root 01 event converted to PLOVER")
-	}
+		r := recs["kabul-1:1"]
+		if r.EventType != "COERCE" || r.Mode != "arrest" || !slices.Equal(r.Context, []string{"legal"}) ||
+			r.Actor[0].Code != "AFGCOP" || len(r.Recipient) != 1 || r.Recipient[0].Code != "AFGCVL" || r.Recipient[0].Text != "protesters" ||
+			r.TextInfo.Sentence != (sitrep.Span{Start: 41, End: 85}) || r.EventLoc == nil || r.EventLoc.GeonameID != 1138958 ||
+			r.Source == nil || r.Source.URL != "https://example.org/kabul-1" {
+			t.Errorf("kabul-1:1: %+v", r)
+		}
+		if r := recs["kabul-1:2"]; r.EventLoc != nil || r.Context != nil {
+			t.Errorf("kabul-1:2: loc %+v context %v", r.EventLoc, r.Context)
+		}
+		// Statements (root 01) have no PLOVER type and no record.
+		ev := store.EventRecord{ID: "x", Event: sitrep.Event{CAMEO: "010", Root: "01"}}
+		if _, ok := toPLOVER(&ev, nil); ok {
+			t.Error("root 01 event converted to PLOVER")
+		}
+	})
 }
 
 func TestGDELTColumns(t *testing.T) {
@@ -392,49 +400,51 @@ func checkGDELT(t *testing.T, body []byte) []map[string]string {
 }
 
 func TestExportGDELT(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...), WithExportPageSize(2))
-	body := export(t, srv, "format=gdelt", "text/tab-separated-values; charset=utf-8", "export.tsv")
-	rows := checkGDELT(t, body)
-	if len(rows) != 6 {
-		t.Fatalf("%d rows, want 6", len(rows))
-	}
-	byCode := map[string]map[string]string{}
-	for _, r := range rows {
-		byCode[r["EventCode"]] = r
-	}
-	tests := []struct {
-		code string
-		want map[string]string
-	}{
-		{"141", map[string]string{
-			"SQLDATE": "20240514", "MonthYear": "202405", "Year": "2024", "FractionDate": "2024.4493",
-			"Actor1Code": "AFGCVL", "Actor1Name": "PROTESTERS", "Actor1CountryCode": "AFG", "Actor1Type1Code": "CVL",
-			"Actor2Code": "", "IsRootEvent": "1", "EventBaseCode": "141", "EventRootCode": "14", "QuadClass": "4",
-			"ActionGeo_Type": "4", "ActionGeo_FullName": "Kabul", "ActionGeo_CountryCode": "AF", "ActionGeo_ADM1Code": "AF13",
-			"ActionGeo_Lat": "34.5281", "ActionGeo_Long": "69.1723", "ActionGeo_FeatureID": "1138958",
-			"Actor1Geo_Type": "0", "Actor1Geo_Lat": "", "DATEADDED": "20240515000000", "SOURCEURL": "https://example.org/kabul-1",
-		}},
-		// Second paragraph: not a root event; the focus location has no
-		// place index but is found by name.
-		{"173", map[string]string{"IsRootEvent": "0", "Actor2Code": "AFGCVL", "Actor2Type1Code": "CVL", "ActionGeo_ADM1Code": "AF13"}},
-		{"112", map[string]string{"Actor1Name": `THE "US" EMBASSY`, "Actor1Type1Code": "GOV", "ActionGeo_Type": "0", "ActionGeo_FullName": ""}},
-		{"138", map[string]string{
-			"Actor1Code": "IGOUNOSHI", "Actor1CountryCode": "", "Actor1KnownGroupCode": "UNO", "Actor1Type1Code": "IGO",
-			"Actor1Religion1Code": "SHI", "ActionGeo_FeatureID": "98182", "ActionGeo_ADM1Code": "IQ07", "SOURCEURL": "iraq-2",
-		}},
-		{"036", map[string]string{
-			"SQLDATE": "20231201", "Actor1CountryCode": "USA", "Actor1Type1Code": "", "Actor2Code": "---GOV", "Actor2CountryCode": "",
-			"Actor2Type1Code": "GOV", "ActionGeo_Type": "3", "ActionGeo_ADM1Code": "USDC", "ActionGeo_Long": "-77.0364", "DATEADDED": "20231231000000",
-		}},
-	}
-	for _, tt := range tests {
-		r := byCode[tt.code]
-		for c, want := range tt.want {
-			if r[c] != want {
-				t.Errorf("%s: %s = %q, want %q", tt.code, c, r[c], want)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st, WithExportPageSize(2))
+		body := export(t, srv, "format=gdelt", "text/tab-separated-values; charset=utf-8", "export.tsv")
+		rows := checkGDELT(t, body)
+		if len(rows) != 6 {
+			t.Fatalf("%d rows, want 6", len(rows))
+		}
+		byCode := map[string]map[string]string{}
+		for _, r := range rows {
+			byCode[r["EventCode"]] = r
+		}
+		tests := []struct {
+			code string
+			want map[string]string
+		}{
+			{"141", map[string]string{
+				"SQLDATE": "20240514", "MonthYear": "202405", "Year": "2024", "FractionDate": "2024.4493",
+				"Actor1Code": "AFGCVL", "Actor1Name": "PROTESTERS", "Actor1CountryCode": "AFG", "Actor1Type1Code": "CVL",
+				"Actor2Code": "", "IsRootEvent": "1", "EventBaseCode": "141", "EventRootCode": "14", "QuadClass": "4",
+				"ActionGeo_Type": "4", "ActionGeo_FullName": "Kabul, AF", "ActionGeo_CountryCode": "AF", "ActionGeo_ADM1Code": "AF",
+				"ActionGeo_Lat": "34.5281", "ActionGeo_Long": "69.1723", "ActionGeo_FeatureID": "1138958",
+				"Actor1Geo_Type": "0", "Actor1Geo_Lat": "", "DATEADDED": "20240515000000", "SOURCEURL": "https://example.org/kabul-1",
+			}},
+			// Second paragraph: not a root event; the focus location has no
+			// place index but is found by name.
+			{"173", map[string]string{"IsRootEvent": "0", "Actor2Code": "AFGCVL", "Actor2Type1Code": "CVL", "ActionGeo_FeatureID": "1138958"}},
+			{"112", map[string]string{"Actor1Name": `THE "US" EMBASSY`, "Actor1Type1Code": "GOV", "ActionGeo_Type": "0", "ActionGeo_FullName": ""}},
+			{"138", map[string]string{
+				"Actor1Code": "IGOUNOSHI", "Actor1CountryCode": "", "Actor1KnownGroupCode": "UNO", "Actor1Type1Code": "IGO",
+				"Actor1Religion1Code": "SHI", "ActionGeo_FeatureID": "98182", "ActionGeo_ADM1Code": "IQ", "SOURCEURL": "iraq-2",
+			}},
+			{"036", map[string]string{
+				"SQLDATE": "20231201", "Actor1CountryCode": "USA", "Actor1Type1Code": "", "Actor2Code": "---GOV", "Actor2CountryCode": "",
+				"Actor2Type1Code": "GOV", "ActionGeo_Type": "3", "ActionGeo_FullName": "Washington, District of Columbia, US", "ActionGeo_Long": "-77.0364", "DATEADDED": "20231231000000",
+			}},
+		}
+		for _, tt := range tests {
+			r := byCode[tt.code]
+			for c, want := range tt.want {
+				if r[c] != want {
+					t.Errorf("%s: %s = %q, want %q", tt.code, c, r[c], want)
+				}
 			}
 		}
-	}
+	})
 }
 
 func TestParseEventDate(t *testing.T) {
@@ -467,8 +477,8 @@ func TestGDELTID(t *testing.T) {
 	if gdeltID("12345") != 12345 {
 		t.Error("numeric id not kept")
 	}
-	a, b := gdeltID("kabul-1-e0"), gdeltID("kabul-1-e1")
-	if a < 0 || b < 0 || a == b || a != gdeltID("kabul-1-e0") {
+	a, b := gdeltID("kabul-1:0"), gdeltID("kabul-1:1")
+	if a < 0 || b < 0 || a == b || a != gdeltID("kabul-1:0") {
 		t.Errorf("hashed ids %d %d", a, b)
 	}
 }

@@ -8,11 +8,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
+	"testing"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/cameo"
 	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
 
 // memStore is an in-memory store.Store that applies every filter by brute
@@ -64,7 +65,7 @@ func (s *memStore) Article(_ context.Context, id string) (*sitrep.Result, error)
 	return &cp, nil
 }
 
-func eventID(articleID string, i int) string { return fmt.Sprintf("%s-e%d", articleID, i) }
+func eventID(articleID string, i int) string { return fmt.Sprintf("%s:%d", articleID, i) }
 
 func (s *memStore) Event(_ context.Context, id string) (*store.EventRecord, error) {
 	s.mu.Lock()
@@ -99,7 +100,7 @@ func (s *memStore) match(q store.Query) []store.EventRecord {
 			}
 		}
 		for i, ev := range res.Events {
-			if q.From != "" && ev.Date < q.From || q.To != "" && ev.Date > q.To+"~" {
+			if day := store.Day(ev.Date); q.From != "" && day < q.From || q.To != "" && day > q.To {
 				continue
 			}
 			if q.Actor != "" && !strings.HasPrefix(ev.Source.Actor, q.Actor) &&
@@ -142,12 +143,16 @@ func (s *memStore) Events(_ context.Context, q store.Query) (store.Page, error) 
 	if s.failEvents > 0 && s.calls >= s.failEvents {
 		return store.Page{}, errors.New("memstore: disk on fire")
 	}
+	if strings.Count(q.Text, "(") != strings.Count(q.Text, ")") {
+		// Like FTS5, refuse unbalanced parentheses.
+		return store.Page{}, &store.QueryError{Param: "text", Reason: "fts5: syntax error"}
+	}
 	all := s.match(q)
 	off := 0
 	if q.Cursor != "" {
 		n, err := strconv.Atoi(q.Cursor)
 		if err != nil || n < 0 {
-			return store.Page{}, fmt.Errorf("memstore: bad cursor %q", q.Cursor)
+			return store.Page{}, &store.QueryError{Param: "cursor", Reason: "not a cursor from a previous page", Err: store.ErrBadCursor}
 		}
 		off = min(n, len(all))
 	}
@@ -204,17 +209,11 @@ func (s *memStore) Timeline(_ context.Context, q store.Query, interval string) (
 	defer s.mu.Unlock()
 	m := map[string]*store.Bucket{}
 	for _, ev := range s.match(q) {
-		t, err := time.Parse(time.DateOnly, ev.Date)
-		if err != nil {
+		day := store.Day(ev.Date)
+		if day == "" {
 			continue
 		}
-		switch interval {
-		case "week":
-			t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
-		case "month":
-			t = t.AddDate(0, 0, 1-t.Day())
-		}
-		k := t.Format(time.DateOnly)
+		k := store.BucketStart(day, interval)
 		if m[k] == nil {
 			m[k] = &store.Bucket{Start: k}
 		}
@@ -284,7 +283,7 @@ func fixture() []*sitrep.Result {
 	t1 := "Protesters marched in Kabul on Tuesday.\n\nPolice arrested twelve protesters in Kabul.\n\nThe \"US\"\tembassy, <b>\ncondemned</b> the arrests."
 	a1 := &sitrep.Result{
 		Article: &sitrep.Article{ID: "kabul-1", Published: "2024-05-15", Title: "Protest in Kabul", URL: "https://example.org/kabul-1", Source: "Example Wire", Text: t1},
-		Places:  []sitrep.Place{{Span: sitrep.Span{Start: 22, End: 27}, Text: "Kabul", Name: "Kabul", GeonameID: 1138958, Lat: 34.5281, Lon: 69.1723, Country: "AF", Admin1: "13", Feature: "P.PPLC", Resolution: "city"}},
+		Places:  []sitrep.Place{{Span: sitrep.Span{Start: 22, End: 27}, Text: "Kabul", Name: "Kabul", GeonameID: 1138958, Lat: 34.5281, Lon: 69.1723, Country: "AF", Admin1: "Kabul", Feature: "P.PPLC", Resolution: "city"}},
 		Events: []sitrep.Event{
 			ev("141", "2024-05-14", "AFGCVL", "Protesters", nil, kabul(0), sitrep.Asserted, 0, 39, "Protesters marched in Kabul on Tuesday."),
 			ev("173", "2024-05-14", "AFGCOP", "Police", &sitrep.EventActor{Span: sitrep.Span{Start: 64, End: 74}, Text: "protesters", Actor: "AFGCVL"}, kabul(-1), sitrep.Asserted, 41, 85, "Police arrested twelve protesters in Kabul."),
@@ -295,7 +294,7 @@ func fixture() []*sitrep.Result {
 	bag := &sitrep.Location{Name: "Baghdad", Country: "IQ", Lat: 33.3406, Lon: 44.4009, Reason: "focus", Place: -1}
 	a2 := &sitrep.Result{
 		Article: &sitrep.Article{ID: "iraq-2", Published: "2024-06-02", Title: "Iraq", Text: t2},
-		Places:  []sitrep.Place{{Text: "Baghdad", Name: "Baghdad", GeonameID: 98182, Lat: 33.3406, Lon: 44.4009, Country: "IQ", Admin1: "07", Feature: "P.PPLC", Resolution: "city"}},
+		Places:  []sitrep.Place{{Text: "Baghdad", Name: "Baghdad", GeonameID: 98182, Lat: 33.3406, Lon: 44.4009, Country: "IQ", Admin1: "Baghdad", Feature: "P.PPLC", Resolution: "city"}},
 		Events: []sitrep.Event{
 			ev("190", "2024-06-01", "IRQMIL", "Iraqi forces", nil, bag, sitrep.Negated, 0, 37, "Iraqi forces did not attack the town."),
 			ev("138", "2024-06-02", "IGOUNOSHI", "The UN", &sitrep.EventActor{Text: "Iraqi forces", Actor: "IRQMIL"}, bag, sitrep.Hypothetical, 39, len(t2), t2[39:]),
@@ -304,7 +303,7 @@ func fixture() []*sitrep.Result {
 	t3 := "Washington tried and failed to meet the envoys."
 	a3 := &sitrep.Result{
 		Article: &sitrep.Article{ID: "us-3", Published: "2023-12-31", URL: "https://example.org/us-3", Text: t3},
-		Places:  []sitrep.Place{{Text: "Washington", Name: "Washington", Lat: 38.8951, Lon: -77.0364, Country: "US", Admin1: "DC", GeonameID: 4140963, Feature: "P.PPLC", Resolution: "city"}},
+		Places:  []sitrep.Place{{Text: "Washington", Name: "Washington", Lat: 38.8951, Lon: -77.0364, Country: "US", Admin1: "District of Columbia", GeonameID: 4140963, Feature: "P.PPLC", Resolution: "city"}},
 		Events: []sitrep.Event{
 			ev("036", "2023-12", "USA", "Washington", &sitrep.EventActor{Text: "the envoys", Actor: "---GOV"},
 				&sitrep.Location{Name: "Washington", Country: "US", Lat: 38.8951, Lon: -77.0364, Reason: "sentence", Place: 0}, sitrep.Failed, 0, len(t3), t3),
@@ -312,4 +311,23 @@ func fixture() []*sitrep.Result {
 	}
 	a3.Events[0].DatePrecision = sitrep.Month
 	return []*sitrep.Result{a1, a2, a3}
+}
+
+// forEachStore runs f against the fixture in the in-memory fake and in a
+// real SQLite store, so the handlers are tested against the contract as
+// implemented, not only as the fake reads it.
+func forEachStore(t *testing.T, f func(t *testing.T, st store.Store)) {
+	t.Run("mem", func(t *testing.T) { f(t, newMemStore(fixture()...)) })
+	t.Run("sqlite", func(t *testing.T) {
+		ctx := context.Background()
+		st, err := sqlite.Open(ctx, ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		if _, err := store.PutAll(ctx, st, fixture()); err != nil {
+			t.Fatal(err)
+		}
+		f(t, st)
+	})
 }

@@ -228,13 +228,14 @@ func gdeltGeo(r []string, loc *sitrep.Location, pl *sitrep.Place) []string {
 		return append(r, strconv.Itoa(geoNone), "", "", "", "", "", "", "")
 	}
 	us := loc.Country == "US"
-	typ, adm1, feature := geoWorldCity, loc.Country, ""
+	typ, feature := geoWorldCity, ""
 	if us {
 		typ = geoUSCity
 	}
+	full := loc.Name
 	if pl != nil {
 		switch pl.Resolution {
-		case "country":
+		case "country", "region":
 			typ, feature = geoCountry, loc.Country
 		case "admin1":
 			typ = geoWorldADM1
@@ -242,14 +243,18 @@ func gdeltGeo(r []string, loc *sitrep.Location, pl *sitrep.Place) []string {
 				typ = geoUSState
 			}
 		}
-		if pl.Admin1 != "" && typ != geoCountry {
-			adm1 = loc.Country + pl.Admin1
+		if pl.Admin1 != "" && pl.Admin1 != loc.Name && typ != geoCountry {
+			full += ", " + pl.Admin1
 		}
 		if pl.GeonameID != 0 && typ != geoCountry {
 			feature = strconv.Itoa(pl.GeonameID)
 		}
 	}
-	return append(r, strconv.Itoa(typ), tsvField(loc.Name), loc.Country, adm1, "",
+	if loc.Country != "" && typ != geoCountry {
+		full += ", " + loc.Country
+	}
+	// sitrep keeps admin1 names, not codes: ADM1Code holds the country alone.
+	return append(r, strconv.Itoa(typ), tsvField(full), loc.Country, loc.Country, "",
 		strconv.FormatFloat(loc.Lat, 'f', 4, 64), strconv.FormatFloat(loc.Lon, 'f', 4, 64), feature)
 }
 

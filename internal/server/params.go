@@ -15,8 +15,8 @@ import (
 
 // Limits on parameters.
 const (
-	maxLimit     = 1000 // events per page and actors per answer, as in store.Query
-	defaultLimit = 100
+	maxLimit     = store.MaxLimit // events per page and actors per answer
+	defaultLimit = store.DefaultLimit
 	maxTextLen   = 500 // full-text query, bytes
 	maxIDLen     = 256 // article ids and cursors, bytes
 )
@@ -147,6 +147,8 @@ func (s *server) query(p params) (store.Query, error) {
 			return q, badParam("q", "full-text query is %d bytes, the maximum is %d", len(v), maxTextLen)
 		case !utf8.ValidString(v):
 			return q, badParam("q", "not valid UTF-8")
+		case strings.Count(v, `"`)%2 == 1:
+			return q, badParam("q", "unbalanced double quote (quotes enclose a phrase)")
 		}
 		q.Text = v
 	}

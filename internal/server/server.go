@@ -123,9 +123,15 @@ func writeError(w http.ResponseWriter, status int, msg, param string) {
 // (with the detail logged, not shown) for anything else.
 func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var pe *paramError
+	var qe *store.QueryError
 	switch {
 	case errors.As(err, &pe):
 		writeError(w, http.StatusBadRequest, pe.Error(), pe.param)
+	case errors.As(err, &qe):
+		// The store refused a query the server let through (a cursor
+		// from another database, a full-text query its syntax rejects).
+		param := apiParam(qe.Param)
+		writeError(w, http.StatusBadRequest, param+": "+qe.Reason, param)
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not found", "")
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
@@ -135,6 +141,17 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("request failed", "method", r.Method, "url", r.URL.String(), "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error", "")
 	}
+}
+
+// apiParam maps a store.QueryError parameter to the API's name for it.
+func apiParam(p string) string {
+	switch p {
+	case "quad_class":
+		return "quad"
+	case "text":
+		return "q"
+	}
+	return p
 }
 
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -57,74 +57,78 @@ func eventIDs(evs []store.EventRecord) []string {
 }
 
 func TestEventsFilters(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	all := []string{"iraq-2-e1", "iraq-2-e0", "kabul-1-e2", "kabul-1-e1", "kabul-1-e0", "us-3-e0"}
-	tests := []struct {
-		query string
-		want  []string
-	}{
-		{"", all},
-		{"from=2024-05-15", []string{"iraq-2-e1", "iraq-2-e0", "kabul-1-e2"}},
-		{"from=2024-05-14&to=2024-05-14", []string{"kabul-1-e1", "kabul-1-e0"}},
-		{"actor=afgcop", []string{"kabul-1-e2", "kabul-1-e1"}},
-		{"actor=IRQ", []string{"iraq-2-e1", "iraq-2-e0"}},
-		{"actor=---GOV", []string{"us-3-e0"}},
-		{"country=iq", []string{"iraq-2-e1", "iraq-2-e0"}},
-		{"cameo=1", []string{"iraq-2-e1", "iraq-2-e0", "kabul-1-e2", "kabul-1-e1", "kabul-1-e0"}},
-		{"cameo=14", []string{"kabul-1-e0"}},
-		{"cameo=173", []string{"kabul-1-e1"}},
-		{"root=19", []string{"iraq-2-e0"}},
-		{"quad=3", []string{"iraq-2-e1", "kabul-1-e2"}},
-		{"quad=4&country=AF", []string{"kabul-1-e1", "kabul-1-e0"}},
-		{"plover=protest", []string{"kabul-1-e0"}},
-		{"modality=negated", []string{"iraq-2-e0"}},
-		{"modality=failed", []string{"us-3-e0"}},
-		{"bbox=60,30,75,40", []string{"kabul-1-e1", "kabul-1-e0"}},
-		{"bbox=-180,-90,180,90", []string{"iraq-2-e1", "iraq-2-e0", "kabul-1-e1", "kabul-1-e0", "us-3-e0"}},
-		{"q=arrested+twelve", []string{"kabul-1-e2", "kabul-1-e1", "kabul-1-e0"}},
-		{"article=us-3", []string{"us-3-e0"}},
-		{"article=nope", nil},
-		{"limit=2", []string{"iraq-2-e1", "iraq-2-e0"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.query, func(t *testing.T) {
-			var got struct {
-				Events []store.EventRecord `json:"events"`
-				Next   *string             `json:"next"`
-			}
-			resp := get(t, srv, "/api/events?"+tt.query, &got)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("status %d", resp.StatusCode)
-			}
-			if got.Events == nil || got.Next == nil {
-				t.Errorf("events and next must always be present (events=%v next=%v)", got.Events, got.Next)
-			}
-			if ids := eventIDs(got.Events); !slices.Equal(ids, tt.want) {
-				t.Errorf("got %v, want %v", ids, tt.want)
-			}
-		})
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		all := []string{"iraq-2:1", "iraq-2:0", "kabul-1:2", "kabul-1:1", "kabul-1:0", "us-3:0"}
+		tests := []struct {
+			query string
+			want  []string
+		}{
+			{"", all},
+			{"from=2024-05-15", []string{"iraq-2:1", "iraq-2:0", "kabul-1:2"}},
+			{"from=2024-05-14&to=2024-05-14", []string{"kabul-1:1", "kabul-1:0"}},
+			{"actor=afgcop", []string{"kabul-1:2", "kabul-1:1"}},
+			{"actor=IRQ", []string{"iraq-2:1", "iraq-2:0"}},
+			{"actor=---GOV", []string{"us-3:0"}},
+			{"country=iq", []string{"iraq-2:1", "iraq-2:0"}},
+			{"cameo=1", []string{"iraq-2:1", "iraq-2:0", "kabul-1:2", "kabul-1:1", "kabul-1:0"}},
+			{"cameo=14", []string{"kabul-1:0"}},
+			{"cameo=173", []string{"kabul-1:1"}},
+			{"root=19", []string{"iraq-2:0"}},
+			{"quad=3", []string{"iraq-2:1", "kabul-1:2"}},
+			{"quad=4&country=AF", []string{"kabul-1:1", "kabul-1:0"}},
+			{"plover=protest", []string{"kabul-1:0"}},
+			{"modality=negated", []string{"iraq-2:0"}},
+			{"modality=failed", []string{"us-3:0"}},
+			{"bbox=60,30,75,40", []string{"kabul-1:1", "kabul-1:0"}},
+			{"bbox=-180,-90,180,90", []string{"iraq-2:1", "iraq-2:0", "kabul-1:1", "kabul-1:0", "us-3:0"}},
+			{"q=arrested+twelve", []string{"kabul-1:2", "kabul-1:1", "kabul-1:0"}},
+			{"article=us-3", []string{"us-3:0"}},
+			{"article=nope", nil},
+			{"limit=2", []string{"iraq-2:1", "iraq-2:0"}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.query, func(t *testing.T) {
+				var got struct {
+					Events []store.EventRecord `json:"events"`
+					Next   *string             `json:"next"`
+				}
+				resp := get(t, srv, "/api/events?"+tt.query, &got)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("status %d", resp.StatusCode)
+				}
+				if got.Events == nil || got.Next == nil {
+					t.Errorf("events and next must always be present (events=%v next=%v)", got.Events, got.Next)
+				}
+				if ids := eventIDs(got.Events); !slices.Equal(ids, tt.want) {
+					t.Errorf("got %v, want %v", ids, tt.want)
+				}
+			})
+		}
+	})
 }
 
 func TestEventsShape(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	var got struct {
-		Events []map[string]any `json:"events"`
-	}
-	get(t, srv, "/api/events?article=kabul-1&cameo=141", &got)
-	if len(got.Events) != 1 {
-		t.Fatalf("got %d events", len(got.Events))
-	}
-	e := got.Events[0]
-	// The extract shape plus id and article_id.
-	for _, k := range []string{"id", "article_id", "cameo", "root", "quad_class", "goldstein", "plover", "date", "date_precision", "date_reason", "source", "target", "location", "modality", "evidence"} {
-		if _, ok := e[k]; !ok {
-			t.Errorf("event has no %q: %v", k, e)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		var got struct {
+			Events []map[string]any `json:"events"`
 		}
-	}
-	if e["id"] != "kabul-1-e0" || e["article_id"] != "kabul-1" {
-		t.Errorf("ids: %v %v", e["id"], e["article_id"])
-	}
+		get(t, srv, "/api/events?article=kabul-1&cameo=141", &got)
+		if len(got.Events) != 1 {
+			t.Fatalf("got %d events", len(got.Events))
+		}
+		e := got.Events[0]
+		// The extract shape plus id and article_id.
+		for _, k := range []string{"id", "article_id", "cameo", "root", "quad_class", "goldstein", "plover", "date", "date_precision", "date_reason", "source", "target", "location", "modality", "evidence"} {
+			if _, ok := e[k]; !ok {
+				t.Errorf("event has no %q: %v", k, e)
+			}
+		}
+		if e["id"] != "kabul-1:0" || e["article_id"] != "kabul-1" {
+			t.Errorf("ids: %v %v", e["id"], e["article_id"])
+		}
+	})
 }
 
 func TestEventsPagination(t *testing.T) {
@@ -147,7 +151,7 @@ func TestEventsPagination(t *testing.T) {
 		}
 		cursor = got.Next
 	}
-	if len(ids) != 6 || ids[0] != "iraq-2-e1" || ids[5] != "us-3-e0" {
+	if len(ids) != 6 || ids[0] != "iraq-2:1" || ids[5] != "us-3:0" {
 		t.Errorf("paged ids %v", ids)
 	}
 	if q := st.queries[len(st.queries)-1]; q.Cursor != "4" || q.Limit != 4 {
@@ -165,117 +169,124 @@ func TestEventsDefaultLimit(t *testing.T) {
 }
 
 func TestBadParams(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	tests := []struct {
-		path, param string
-	}{
-		{"/api/events?from=2024-5-1", "from"},
-		{"/api/events?from=2024-02-30", "from"},
-		{"/api/events?from=yesterday", "from"},
-		{"/api/events?to=20240501", "to"},
-		{"/api/events?from=2024-05-02&to=2024-05-01", "to"},
-		{"/api/events?actor=", "actor"},
-		{"/api/events?actor=US%20A", "actor"},
-		{"/api/events?actor=" + strings.Repeat("A", 65), "actor"},
-		{"/api/events?country=IRQ", "country"},
-		{"/api/events?country=1Q", "country"},
-		{"/api/events?cameo=", "cameo"},
-		{"/api/events?cameo=14a", "cameo"},
-		{"/api/events?cameo=14511", "cameo"},
-		{"/api/events?root=1", "root"},
-		{"/api/events?root=21", "root"},
-		{"/api/events?root=00", "root"},
-		{"/api/events?root=ab", "root"},
-		{"/api/events?quad=0", "quad"},
-		{"/api/events?quad=5", "quad"},
-		{"/api/events?quad=x", "quad"},
-		{"/api/events?plover=DANCE", "plover"},
-		{"/api/events?modality=certain", "modality"},
-		{"/api/events?modality=", "modality"},
-		{"/api/events?bbox=1,2,3", "bbox"},
-		{"/api/events?bbox=1,2,3,4,5", "bbox"},
-		{"/api/events?bbox=a,2,3,4", "bbox"},
-		{"/api/events?bbox=NaN,2,3,4", "bbox"},
-		{"/api/events?bbox=-181,0,10,10", "bbox"},
-		{"/api/events?bbox=0,-91,10,10", "bbox"},
-		{"/api/events?bbox=0,0,181,10", "bbox"},
-		{"/api/events?bbox=0,0,10,91", "bbox"},
-		{"/api/events?bbox=0,20,10,10", "bbox"},
-		{"/api/events?bbox=170,0,-170,10", "bbox"},
-		{"/api/events?q=", "q"},
-		{"/api/events?q=%20%20", "q"},
-		{"/api/events?q=" + strings.Repeat("x", 501), "q"},
-		{"/api/events?q=%ff", "q"},
-		{"/api/events?article=", "article"},
-		{"/api/events?article=a%00b", "article"},
-		{"/api/events?limit=0", "limit"},
-		{"/api/events?limit=1001", "limit"},
-		{"/api/events?limit=ten", "limit"},
-		{"/api/events?limit=-1", "limit"},
-		{"/api/events?cursor=%01", "cursor"},
-		{"/api/events?cursor=" + strings.Repeat("c", 257), "cursor"},
-		{"/api/events?quadclass=1", "quadclass"},
-		{"/api/events?quad=1&quad=2", "quad"},
-		{"/api/events?interval=day", "interval"},
-		{"/api/events?%zz=1", ""},
-		{"/api/events/kabul-1-e0?x=1", "x"},
-		{"/api/articles/kabul-1?text=1", "text"},
-		{"/api/actors?limit=0", "limit"},
-		{"/api/actors?limit=1001", "limit"},
-		{"/api/actors?root=99", "root"},
-		{"/api/actors?cursor=1", "cursor"},
-		{"/api/timeline?interval=year", "interval"},
-		{"/api/timeline?interval=", "interval"},
-		{"/api/timeline?from=2024-13-01", "from"},
-		{"/api/timeline?limit=5", "limit"},
-		{"/api/stats?quad=9", "quad"},
-		{"/api/stats?limit=5", "limit"},
-		{"/api/export", "format"},
-		{"/api/export?format=xml", "format"},
-		{"/api/export?format=csv&bbox=0,0", "bbox"},
-		{"/api/export?format=csv&limit=5", "limit"},
-		{"/api/export?format=csv&cursor=5", "cursor"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			var got apiError
-			resp := get(t, srv, tt.path, &got)
-			if resp.StatusCode != http.StatusBadRequest {
-				t.Errorf("status %d, want 400", resp.StatusCode)
-			}
-			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-				t.Errorf("Content-Type %q", ct)
-			}
-			if got.Param != tt.param {
-				t.Errorf("param %q, want %q (error %q)", got.Param, tt.param, got.Error)
-			}
-			if got.Error == "" || tt.param != "" && !strings.Contains(got.Error, tt.param) {
-				t.Errorf("error %q does not name %q", got.Error, tt.param)
-			}
-		})
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		tests := []struct {
+			path, param string
+		}{
+			{"/api/events?from=2024-5-1", "from"},
+			{"/api/events?from=2024-02-30", "from"},
+			{"/api/events?from=yesterday", "from"},
+			{"/api/events?to=20240501", "to"},
+			{"/api/events?from=2024-05-02&to=2024-05-01", "to"},
+			{"/api/events?actor=", "actor"},
+			{"/api/events?actor=US%20A", "actor"},
+			{"/api/events?actor=" + strings.Repeat("A", 65), "actor"},
+			{"/api/events?country=IRQ", "country"},
+			{"/api/events?country=1Q", "country"},
+			{"/api/events?cameo=", "cameo"},
+			{"/api/events?cameo=14a", "cameo"},
+			{"/api/events?cameo=14511", "cameo"},
+			{"/api/events?root=1", "root"},
+			{"/api/events?root=21", "root"},
+			{"/api/events?root=00", "root"},
+			{"/api/events?root=ab", "root"},
+			{"/api/events?quad=0", "quad"},
+			{"/api/events?quad=5", "quad"},
+			{"/api/events?quad=x", "quad"},
+			{"/api/events?plover=DANCE", "plover"},
+			{"/api/events?modality=certain", "modality"},
+			{"/api/events?modality=", "modality"},
+			{"/api/events?bbox=1,2,3", "bbox"},
+			{"/api/events?bbox=1,2,3,4,5", "bbox"},
+			{"/api/events?bbox=a,2,3,4", "bbox"},
+			{"/api/events?bbox=NaN,2,3,4", "bbox"},
+			{"/api/events?bbox=-181,0,10,10", "bbox"},
+			{"/api/events?bbox=0,-91,10,10", "bbox"},
+			{"/api/events?bbox=0,0,181,10", "bbox"},
+			{"/api/events?bbox=0,0,10,91", "bbox"},
+			{"/api/events?bbox=0,20,10,10", "bbox"},
+			{"/api/events?bbox=170,0,-170,10", "bbox"},
+			{"/api/events?q=", "q"},
+			{"/api/events?q=%20%20", "q"},
+			{"/api/events?q=" + strings.Repeat("x", 501), "q"},
+			{"/api/events?q=%ff", "q"},
+			{"/api/events?article=", "article"},
+			{"/api/events?article=a%00b", "article"},
+			{"/api/events?limit=0", "limit"},
+			{"/api/events?limit=1001", "limit"},
+			{"/api/events?limit=ten", "limit"},
+			{"/api/events?limit=-1", "limit"},
+			{"/api/events?cursor=%01", "cursor"},
+			{"/api/events?cursor=" + strings.Repeat("c", 257), "cursor"},
+			{"/api/events?cursor=garbage", "cursor"},
+			{"/api/events?q=%22open+quote", "q"},
+			{"/api/events?q=%28open+paren", "q"},
+			{"/api/events?quadclass=1", "quadclass"},
+			{"/api/events?quad=1&quad=2", "quad"},
+			{"/api/events?interval=day", "interval"},
+			{"/api/events?%zz=1", ""},
+			{"/api/events/kabul-1:0?x=1", "x"},
+			{"/api/articles/kabul-1?text=1", "text"},
+			{"/api/actors?limit=0", "limit"},
+			{"/api/actors?limit=1001", "limit"},
+			{"/api/actors?root=99", "root"},
+			{"/api/actors?cursor=1", "cursor"},
+			{"/api/timeline?interval=year", "interval"},
+			{"/api/timeline?interval=", "interval"},
+			{"/api/timeline?from=2024-13-01", "from"},
+			{"/api/timeline?limit=5", "limit"},
+			{"/api/stats?quad=9", "quad"},
+			{"/api/stats?limit=5", "limit"},
+			{"/api/export", "format"},
+			{"/api/export?format=xml", "format"},
+			{"/api/export?format=csv&bbox=0,0", "bbox"},
+			{"/api/export?format=csv&limit=5", "limit"},
+			{"/api/export?format=csv&cursor=5", "cursor"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.path, func(t *testing.T) {
+				var got apiError
+				resp := get(t, srv, tt.path, &got)
+				if resp.StatusCode != http.StatusBadRequest {
+					t.Errorf("status %d, want 400", resp.StatusCode)
+				}
+				if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+					t.Errorf("Content-Type %q", ct)
+				}
+				if got.Param != tt.param {
+					t.Errorf("param %q, want %q (error %q)", got.Param, tt.param, got.Error)
+				}
+				if got.Error == "" || tt.param != "" && !strings.Contains(got.Error, tt.param) {
+					t.Errorf("error %q does not name %q", got.Error, tt.param)
+				}
+			})
+		}
+	})
 }
 
 func TestEvent(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	var got struct {
-		store.EventRecord
-		Article articleRef `json:"article"`
-	}
-	resp := get(t, srv, "/api/events/kabul-1-e1", &got)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("status %d", resp.StatusCode)
-	}
-	if got.ID != "kabul-1-e1" || got.ArticleID != "kabul-1" || got.CAMEO != "173" {
-		t.Errorf("event %+v", got.EventRecord)
-	}
-	if got.Evidence.Sentence != "Police arrested twelve protesters in Kabul." || got.Evidence.Start != 41 {
-		t.Errorf("evidence %+v", got.Evidence)
-	}
-	want := articleRef{ID: "kabul-1", Title: "Protest in Kabul", Published: "2024-05-15", Source: "Example Wire", URL: "https://example.org/kabul-1"}
-	if got.Article != want {
-		t.Errorf("article %+v, want %+v", got.Article, want)
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		var got struct {
+			store.EventRecord
+			Article articleRef `json:"article"`
+		}
+		resp := get(t, srv, "/api/events/kabul-1:1", &got)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		if got.ID != "kabul-1:1" || got.ArticleID != "kabul-1" || got.CAMEO != "173" {
+			t.Errorf("event %+v", got.EventRecord)
+		}
+		if got.Evidence.Sentence != "Police arrested twelve protesters in Kabul." || got.Evidence.Start != 41 {
+			t.Errorf("evidence %+v", got.Evidence)
+		}
+		want := articleRef{ID: "kabul-1", Title: "Protest in Kabul", Published: "2024-05-15", Source: "Example Wire", URL: "https://example.org/kabul-1"}
+		if got.Article != want {
+			t.Errorf("article %+v, want %+v", got.Article, want)
+		}
+	})
 }
 
 func TestArticle(t *testing.T) {
@@ -300,80 +311,91 @@ func TestArticle(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	for _, path := range []string{"/api/events/nope", "/api/articles/nope", "/api/nothing", "/api/events/a/b"} {
-		var got apiError
-		resp := get(t, srv, path, &got)
-		if resp.StatusCode != http.StatusNotFound || got.Error == "" {
-			t.Errorf("%s: status %d, error %q", path, resp.StatusCode, got.Error)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		for _, path := range []string{"/api/events/nope", "/api/articles/nope", "/api/nothing", "/api/events/a/b"} {
+			var got apiError
+			resp := get(t, srv, path, &got)
+			if resp.StatusCode != http.StatusNotFound || got.Error == "" {
+				t.Errorf("%s: status %d, error %q", path, resp.StatusCode, got.Error)
+			}
 		}
-	}
+	})
 }
 
 func TestMethodNotAllowed(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	resp, err := srv.Client().Post(srv.URL+"/api/events", "application/json", strings.NewReader("{}"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST /api/events: status %d", resp.StatusCode)
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		resp, err := srv.Client().Post(srv.URL+"/api/events", "application/json", strings.NewReader("{}"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("POST /api/events: status %d", resp.StatusCode)
+		}
+	})
 }
 
 func TestActors(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	var got actorsResponse
-	get(t, srv, "/api/actors?limit=2", &got)
-	want := []store.ActorCount{{Actor: "AFGCOP", Source: 1, Target: 1, Total: 2}, {Actor: "AFGCVL", Source: 1, Target: 1, Total: 2}}
-	if !slices.Equal(got.Actors, want) {
-		t.Errorf("got %+v, want %+v", got.Actors, want)
-	}
-	get(t, srv, "/api/actors?country=ZZ", &got)
-	if got.Actors == nil || len(got.Actors) != 0 {
-		t.Errorf("no match should be an empty list, got %#v", got.Actors)
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		var got actorsResponse
+		get(t, srv, "/api/actors?limit=2", &got)
+		want := []store.ActorCount{{Actor: "AFGCOP", Source: 1, Target: 1, Total: 2}, {Actor: "AFGCVL", Source: 1, Target: 1, Total: 2}}
+		if !slices.Equal(got.Actors, want) {
+			t.Errorf("got %+v, want %+v", got.Actors, want)
+		}
+		get(t, srv, "/api/actors?country=ZZ", &got)
+		if got.Actors == nil || len(got.Actors) != 0 {
+			t.Errorf("no match should be an empty list, got %#v", got.Actors)
+		}
+	})
 }
 
 func TestTimeline(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	tests := []struct {
-		query string
-		want  []store.Bucket
-	}{
-		{"", []store.Bucket{
-			{Start: "2024-05-14", Count: 2, ByQuad: [4]int{0, 0, 0, 2}},
-			{Start: "2024-05-15", Count: 1, ByQuad: [4]int{0, 0, 1, 0}},
-			{Start: "2024-06-01", Count: 1, ByQuad: [4]int{0, 0, 0, 1}},
-			{Start: "2024-06-02", Count: 1, ByQuad: [4]int{0, 0, 1, 0}},
-		}},
-		{"interval=month&from=2024-01-01", []store.Bucket{
-			{Start: "2024-05-01", Count: 3, ByQuad: [4]int{0, 0, 1, 2}},
-			{Start: "2024-06-01", Count: 2, ByQuad: [4]int{0, 0, 1, 1}},
-		}},
-		{"interval=week&quad=4", []store.Bucket{
-			{Start: "2024-05-13", Count: 2, ByQuad: [4]int{0, 0, 0, 2}},
-			{Start: "2024-05-27", Count: 1, ByQuad: [4]int{0, 0, 0, 1}},
-		}},
-	}
-	for _, tt := range tests {
-		var got timelineResponse
-		get(t, srv, "/api/timeline?"+tt.query, &got)
-		if !slices.Equal(got.Buckets, tt.want) {
-			t.Errorf("%s: got %+v, want %+v", tt.query, got.Buckets, tt.want)
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		tests := []struct {
+			query string
+			want  []store.Bucket
+		}{
+			{"", []store.Bucket{
+				{Start: "2023-12-01", Count: 1, ByQuad: [4]int{1, 0, 0, 0}},
+				{Start: "2024-05-14", Count: 2, ByQuad: [4]int{0, 0, 0, 2}},
+				{Start: "2024-05-15", Count: 1, ByQuad: [4]int{0, 0, 1, 0}},
+				{Start: "2024-06-01", Count: 1, ByQuad: [4]int{0, 0, 0, 1}},
+				{Start: "2024-06-02", Count: 1, ByQuad: [4]int{0, 0, 1, 0}},
+			}},
+			{"interval=month&from=2024-01-01", []store.Bucket{
+				{Start: "2024-05-01", Count: 3, ByQuad: [4]int{0, 0, 1, 2}},
+				{Start: "2024-06-01", Count: 2, ByQuad: [4]int{0, 0, 1, 1}},
+			}},
+			{"interval=week&quad=4", []store.Bucket{
+				{Start: "2024-05-13", Count: 2, ByQuad: [4]int{0, 0, 0, 2}},
+				{Start: "2024-05-27", Count: 1, ByQuad: [4]int{0, 0, 0, 1}},
+			}},
 		}
-	}
+		for _, tt := range tests {
+			var got timelineResponse
+			get(t, srv, "/api/timeline?"+tt.query, &got)
+			if !slices.Equal(got.Buckets, tt.want) {
+				t.Errorf("%s: got %+v, want %+v", tt.query, got.Buckets, tt.want)
+			}
+		}
+	})
 }
 
 func TestStats(t *testing.T) {
-	srv := newTestServer(t, newMemStore(fixture()...))
-	var got store.Stats
-	get(t, srv, "/api/stats?from=2024-01-01", &got)
-	if got.Events != 5 || got.Articles != 2 || got.FirstDate != "2024-05-14" || got.LastDate != "2024-06-02" ||
-		got.ByRoot["14"] != 1 || got.ByQuad[4] != 3 || got.Countries["AF"] != 2 || got.ByPLOVER["COERCE"] != 1 {
-		t.Errorf("stats %+v", got)
-	}
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		srv := newTestServer(t, st)
+		var got store.Stats
+		get(t, srv, "/api/stats?from=2024-01-01", &got)
+		if got.Events != 5 || got.Articles != 2 || got.FirstDate != "2024-05-14" || got.LastDate != "2024-06-02" ||
+			got.ByRoot["14"] != 1 || got.ByQuad[4] != 3 || got.Countries["AF"] != 2 || got.ByPLOVER["COERCE"] != 1 {
+			t.Errorf("stats %+v", got)
+		}
+	})
 }
 
 func TestHealthzAndAssets(t *testing.T) {
