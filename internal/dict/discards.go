@@ -37,23 +37,38 @@ func (d *Discards) Match(sentenceWordsLower []string) (phrase string, ok bool) {
 // MatchStory is Match that also reports whether the phrase discards the
 // whole story rather than the sentence.
 func (d *Discards) MatchStory(words []string) (phrase string, story, ok bool) {
+	m, ok := d.Find(words)
+	return m.Phrase, m.Story, ok
+}
+
+// DiscardMatch is a discard phrase found in a sentence.
+type DiscardMatch struct {
+	Phrase string
+	// At is the index of the first word matched, Words how many matched.
+	At, Words int
+	// Story is set when the phrase discards the whole story.
+	Story bool
+}
+
+// Find reports the first discard phrase in words and where it is.
+func (d *Discards) Find(words []string) (DiscardMatch, bool) {
 	for i, w := range words {
 		for _, e := range d.byFirst[w] {
 			if e.matchAt(words[i:]) {
-				return e.text, e.story, true
+				return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
 			}
 		}
 		if len(d.stems) > 0 {
 			for k := 1; k <= len(w); k++ {
 				for _, e := range d.stems[w[:k]] {
 					if e.matchAt(words[i:]) {
-						return e.text, e.story, true
+						return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
 					}
 				}
 			}
 		}
 	}
-	return "", false, false
+	return DiscardMatch{}, false
 }
 
 func (e *discard) matchAt(words []string) bool {

@@ -114,6 +114,8 @@ type sentence struct {
 	timex   []bool
 	caption *sitrep.Caption
 	events  []sitrep.Event
+	// discardAt is the token index of a discard phrase, or -1.
+	discardAt int
 	// more holds the other members of a coordinated actor ("Gondor and
 	// Osgiliath"), keyed by the first member that actorOf returned.
 	more map[*sitrep.EventActor][]*sitrep.EventActor
@@ -126,12 +128,19 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		a.trace.Sentences = append(a.trace.Sentences, SentenceTrace{Tokens: s.Tokens, Chunks: text.Chunks(s.Tokens)})
 		tr = &a.trace.Sentences[len(a.trace.Sentences)-1]
 	}
+	st.discardAt = -1
 	if a.c.dicts.Discards != nil {
-		if phrase, ok := a.c.dicts.Discards.Match(st.words); ok {
+		// A discard phrase (sports, history: "world cup", "years ago")
+		// discards the events of its own clause; a story discard, the
+		// whole sentence.
+		if m, ok := a.c.dicts.Discards.Find(st.words); ok {
 			if tr != nil {
-				tr.Discard = phrase
+				tr.Discard = m.Phrase
 			}
-			return nil
+			if m.Story {
+				return nil
+			}
+			st.discardAt = m.At
 		}
 	}
 	for i := range a.Captions {
@@ -525,6 +534,9 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 	if !ok {
 		return
 	}
+	if st.discardAt >= 0 && st.discardAt < clauseEnd && st.discardAt >= clauseBegin(st, clauseStart) {
+		return
+	}
 	srcs := a.members(st, src)
 	var tgts []*sitrep.EventActor
 	tm := a.members(st, tgt)
@@ -552,6 +564,17 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 			a.emitOne(st, cb, pattern, s, t, mod, trigger, clauseStart, clauseEnd)
 		}
 	}
+}
+
+// clauseBegin returns where the clause holding token k begins: after the
+// nearest clause break before it, or at the sentence start.
+func clauseBegin(st *sentence, k int) int {
+	for j := min(k, len(st.words)) - 1; j >= 0; j-- {
+		if clauseBreak(st.words[j], st.Tokens[j].Tag) {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // lookupCode finds a code in the CAMEO codebook. Codes that user and
