@@ -329,8 +329,15 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 					}
 					continue
 				}
-				if taken(s) || vetoed(s) && !p.namedArea(string(buf), ids) {
+				if taken(s) {
 					i = j
+					break
+				}
+				// "Shamrock Street", "Star Lake", "Hopkins Park": the name of
+				// another, smaller place the gazetteer does not hold.
+				if j+1 < len(toks) && toks[j+1].cap && featureWords[strings.ToLower(strings.TrimSuffix(toks[j+1].Text, "."))] &&
+					p.g.places[ids[0]].level >= lvAdmin2 {
+					i = j + 1
 					break
 				}
 				// "the City of Richmond" is Richmond; "Dublin City Council"
@@ -375,6 +382,16 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 						c.cue = cueStrong
 					}
 				}
+				// The entity stage's person and group names veto the
+				// finder, unless the name is qualified ("Greer, S.C."), an
+				// administrative area, a dateline, after a locative
+				// preposition with no personal name beside it, or a
+				// residence ("Ross, 29, of Columbia").
+				if vetoed(s) && !dl && c.qual < 0 && !p.namedArea(c.key, ids) &&
+					!(c.person == 0 && (c.cue == cueWeak || residence(toks, i))) {
+					i = j
+					break
+				}
 				cands = append(cands, c)
 				i = j
 				break
@@ -382,6 +399,28 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 		}
 	}
 	return cands
+}
+
+// featureWords after a town's name make a street, park or water of that
+// name: "Dublin Road", "Star Lake".
+var featureWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`street st avenue ave road rd drive dr lane ln boulevard blvd parkway pkwy
+		highway hwy trail way court ct place pl circle square terrace park lake lakes river creek hill hills
+		mountain mountains valley island islands bay beach springs falls heights pike ridge canyon`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// residence reports whether the name at i follows "NAME, AGE, of", the
+// local-news way to give where someone lives.
+func residence(toks []tok, i int) bool {
+	if i < 3 || toks[i-1].Text != "of" || toks[i-2].Text != "," {
+		return false
+	}
+	age := toks[i-3].Text
+	return len(age) > 0 && len(age) <= 3 && strings.Trim(age, "0123456789") == ""
 }
 
 // adminWords open "City of X" names.
@@ -695,10 +734,14 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 		for k, v := range dem {
 			cc[k] += float64(v)
 		}
+		// Each surface votes once: six mentions of "Paris" must not
+		// outvote "Texas" and "Dallas" for their own reading.
+		voted := map[string]bool{}
 		for i := range cands {
-			if cands[i].best < 0 {
+			if cands[i].best < 0 || voted[cands[i].key] {
 				continue
 			}
+			voted[cands[i].key] = true
 			b := &p.g.places[cands[i].best]
 			cc[b.country]++
 			if b.level == lvAdmin1 {
