@@ -506,6 +506,11 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		k++
 	}
 	code := full
+	if len(full) == 3 && sector != "" && !strings.HasPrefix(full, sector) {
+		// "Bree Prime Minister Romendacil": a person coded with a bare
+		// country takes the role the stretch names.
+		code = full + sector
+	}
 	if code == "" {
 		if ctry == "" && agentWord != "" {
 			ctry = a.memory[agentWord]

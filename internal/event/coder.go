@@ -354,6 +354,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	case a.infinitival(st, g):
 		mod = sitrep.Hypothetical
 	}
+	code, mod = a.recode(st, g, code, mod)
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	n := len(st.events)
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)

@@ -1,0 +1,139 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// This file recodes acts that are announced, not done, as CAMEO asks: a
+// promise to cooperate is an expression of intent (03x), a refusal to
+// cooperate a rejection (12x), an announced coercion or attack a threat
+// (13x). "Finland will give Tanzania a grant" is 033, not 071.
+
+// futureModals mark an announced act; "could", "might", "may" are
+// possibilities, which stay hypothetical with their own code.
+var futureModals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true, "wo": true}
+
+// intentAdjectives before "to" announce an act: "is willing to withdraw".
+var intentAdjectives = map[string]bool{"willing": true, "ready": true, "prepared": true, "committed": true, "determined": true, "poised": true, "eager": true}
+
+// announced reports whether group g announces its act (future modal,
+// plan/intention control verb, "willing to"), and whether it negates it
+// ("will not", "refused to").
+func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) {
+	if a.inConditional(st, g.start) {
+		return false, false
+	}
+	for k := g.start; k < g.head; k++ {
+		if futureModals[st.words[k]] {
+			announce = true
+		}
+	}
+	if g.controlTok >= 0 {
+		switch st.words[g.controlTok][:min(4, len(st.words[g.controlTok]))] {
+		case "plan", "inte", "prep", "deci":
+			announce = true
+		case "refu":
+			return true, true
+		}
+	}
+	if g.start >= 2 && st.words[g.start-1] == "to" && intentAdjectives[st.words[g.start-2]] {
+		announce = true
+	}
+	return announce, announce && g.negated
+}
+
+// conditionalCues open a condition, under which nothing is announced.
+var conditionalCues = map[string]bool{"if": true, "unless": true, "whether": true}
+
+func (a *article) inConditional(st *sentence, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-8; k-- {
+		if conditionalCues[st.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// intentCode maps the code of an announced act to its intent, rejection
+// or threat code; it returns code unchanged when CAMEO has no such code.
+func intentCode(code string, refuse bool) string {
+	if len(code) < 2 {
+		return code
+	}
+	root := code[:2]
+	if refuse {
+		switch root {
+		case "03", "04":
+			return "125"
+		case "05":
+			return "120"
+		case "06":
+			return "121"
+		case "07":
+			return "122"
+		case "08":
+			return "123"
+		}
+		return code
+	}
+	switch root {
+	case "04":
+		return "036"
+	case "05":
+		return "030"
+	case "06":
+		if len(code) >= 3 && code[2] >= '1' && code[2] <= '4' {
+			return "031" + code[2:3]
+		}
+		return "031"
+	case "07":
+		if len(code) >= 3 && code[2] >= '1' && code[2] <= '4' {
+			return "033" + code[2:3]
+		}
+		return "033"
+	case "08":
+		switch {
+		case strings.HasPrefix(code, "083"):
+			return "034"
+		case len(code) >= 3 && code[2] == '1':
+			return "0351"
+		case len(code) >= 3 && code[2] == '2':
+			return "0352"
+		case len(code) >= 3 && code[2] == '4':
+			return "0353"
+		case len(code) >= 3 && code[2] == '5':
+			return "0354"
+		case len(code) >= 3 && code[2] == '6':
+			return "0355"
+		case len(code) >= 3 && code[2] == '7':
+			return "0356"
+		}
+		return "035"
+	case "16":
+		return "131"
+	case "17":
+		if strings.HasPrefix(code, "172") && len(code) == 4 && code[3] >= '1' && code[3] <= '4' {
+			return "132" + code[3:4]
+		}
+		return "137"
+	case "18", "19", "20":
+		return "138"
+	}
+	return code
+}
+
+// recode applies intentCode to an announced act and says what modality
+// the recoded event has: an expression of intent, a rejection or a threat
+// is itself asserted.
+func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, string) {
+	ann, refuse := a.announced(st, g)
+	if !ann {
+		return code, mod
+	}
+	if c := intentCode(code, refuse); c != code {
+		return c, sitrep.Asserted
+	}
+	return code, mod
+}
