@@ -3,12 +3,10 @@ package webtest
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -202,6 +200,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("brushing gave from=%q to=%q", from, to)
 	}
 	dates := poll[[]string](t, ctx, "table after brushing", `(() => {
+	  if (new URLSearchParams(document.getElementById('events-body').dataset.query).get('from') !== '`+from+`') return null;
 	  const d = [...document.querySelectorAll('[data-test=event-row] td:first-child')].map((td) => td.firstChild.textContent);
 	  return d.length ? d : null; })()`)
 	for _, d := range dates {
@@ -218,11 +217,20 @@ func TestBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("f-root"), "14"),
 		chromedp.Click(chromedp.ID("apply")))
 	codes := poll[[]string](t, ctx, "root 14 events", `(() => {
-	  if (new URLSearchParams(location.search).get('root') !== '14') return null;
+	  if (document.getElementById('events-body').dataset.query !== 'root=14') return null;
 	  const c = [...document.querySelectorAll('[data-test=event-row] .code-badge')].map((b) => b.textContent);
 	  return c.length && c.every((x) => x.startsWith('14')) ? c : null; })()`)
 	t.Logf("root 14 events: %v", codes)
-	poll[bool](t, ctx, "map redrawn for root 14", `document.getElementById('map-count').textContent.includes('of '+`+fmt.Sprint(len(codes))+`)`)
+	// Every placed event is on the map, alone or counted in a cluster.
+	onMap := poll[[]int](t, ctx, "map redrawn for root 14", `(() => {
+	  const m = document.getElementById('map');
+	  if (m.dataset.query !== 'root=14') return null;
+	  let n = m.querySelectorAll('.ev-marker').length;
+	  for (const c of m.querySelectorAll('.ev-cluster span')) n += Number(c.textContent);
+	  return [Number(m.dataset.placed), n]; })()`)
+	if onMap[0] != onMap[1] || onMap[0] > len(codes) {
+		t.Errorf("map: %d events placed, %d drawn, %d in the table", onMap[0], onMap[1], len(codes))
+	}
 
 	// Open the first event's card.
 	do(t, ctx, "click an event", chromedp.Click(chromedp.CSS("[data-test=event-row]")))
@@ -248,8 +256,8 @@ func TestBrowser(t *testing.T) {
 	if sentence := eval[string](t, ctx, `document.querySelector('#card [data-test=evidence]').textContent`); sentence != ev.Evidence.Sentence {
 		t.Errorf("card sentence = %q, want %q", sentence, ev.Evidence.Sentence)
 	}
-	if !strings.Contains(eval[string](t, ctx, `location.search`), "event="+id) {
-		t.Errorf("the URL does not name the selected event")
+	if got := eval[string](t, ctx, `new URLSearchParams(location.search).get('event')`); got != id {
+		t.Errorf("the URL names event %q, want %q", got, id)
 	}
 	screenshot(t, ctx, dir, "03-event-card.png")
 
@@ -301,9 +309,4 @@ func expectedHighlights(ev sitrep.Event, art *sitrep.Result) map[string]string {
 		}
 	}
 	return out
-}
-
-// demoHandler serves the UI and the API over the sample articles.
-func demoHandler(t *testing.T) http.Handler {
-	return newFakeAPI(demoResults(t))
 }

@@ -38,7 +38,8 @@ export async function get(path, ...params) {
     let msg = `${res.status} ${res.statusText}`;
     try {
       const body = await res.json();
-      if (body && body.error) msg = body.param ? `${body.param}: ${body.error}` : body.error;
+      // The error names the parameter at fault ("from: ... is not a date").
+      if (body && body.error) msg = body.error;
     } catch (_) { /* not JSON: keep the status line */ }
     throw new APIError(`${path}: ${msg}`);
   }

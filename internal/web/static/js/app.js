@@ -113,11 +113,13 @@ async function loadAll() {
     if (gen !== state.load) return;
     showStats(stats);
     const placed = map.show(mapPage.events);
+    Object.assign($('map').dataset, { placed: String(placed), query: query(f) });
     const shown = mapPage.events.length;
     ui.mapCount.textContent = `${placed} of ${shown}${mapPage.next ? '+' : ''} events have a place` +
       (mapPage.next ? ` (first ${MAP_LIMIT} shown)` : '');
     const interval = pickInterval(stats.first_date, stats.last_date);
-    const buckets = await get('api/timeline', f, { interval });
+    const tl = await get('api/timeline', f, { interval });
+    const buckets = Array.isArray(tl) ? tl : tl.buckets || [];
     if (gen !== state.load) return;
     $('timeline-interval').textContent = `events per ${interval}`;
     timeline.draw(buckets, interval);
@@ -142,6 +144,8 @@ async function loadPage(gen) {
     state.nextCursor = page.next || '';
     if (state.nextCursor) state.cursors[state.page + 1] = state.nextCursor;
     fillTable(page.events);
+    // The filters the rows answer, for tests and scripts to wait on.
+    ui.body.dataset.query = query(state.filters);
   } finally {
     ui.body.removeAttribute('aria-busy');
   }
@@ -304,8 +308,9 @@ async function main() {
 
 async function loadActors() {
   try {
-    const actors = await get('api/actors');
-    $('actor-list').replaceChildren(...(actors || []).slice(0, 300).map((a) => h('option', { value: a.actor }, `${a.total} events`)));
+    const res = await get('api/actors');
+    const actors = Array.isArray(res) ? res : res.actors || [];
+    $('actor-list').replaceChildren(...actors.slice(0, 300).map((a) => h('option', { value: a.actor }, `${a.total} events`)));
   } catch (_) { /* suggestions only */ }
 }
 
