@@ -26,7 +26,8 @@ var foldMap = map[rune]string{
 
 // fold returns the lookup key of a name: lower-cased, ASCII-folded,
 // apostrophes and full stops dropped, hyphens and other punctuation turned
-// into single spaces, "saint" shortened to "st". It appends to dst and
+// into single spaces, "saint" shortened to "st", "mt" and "ft" spelt out
+// as "mount" and "fort". It appends to dst and
 // returns the extended slice, so hot paths can reuse a buffer.
 func fold(dst []byte, s string) []byte {
 	start := len(dst)
@@ -81,8 +82,14 @@ func fold(dst []byte, s string) []byte {
 		dst = dst[:len(dst)-1]
 	}
 	key := dst[start:]
-	if len(key) >= 6 && string(key[:6]) == "saint " {
+	switch {
+	case len(key) >= 6 && string(key[:6]) == "saint ":
 		dst = append(dst[:start], append([]byte("st "), key[6:]...)...)
+	case len(key) >= 3 && string(key[:3]) == "mt ":
+		// "Mt. Pleasant" is "Mount Pleasant", "Ft. Worth" "Fort Worth".
+		dst = append(dst[:start], append([]byte("mount "), key[3:]...)...)
+	case len(key) >= 3 && string(key[:3]) == "ft ":
+		dst = append(dst[:start], append([]byte("fort "), key[3:]...)...)
 	}
 	return dst
 }

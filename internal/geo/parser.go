@@ -66,7 +66,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	if dl, ok := p.dateline(text); ok {
 		cands = append(cands, dl)
 	}
-	var veto []sitrep.Span
+	var veto []vetoSpan
 	for _, e := range ents {
 		switch e.Type {
 		case sitrep.GPE, sitrep.Loc:
@@ -100,9 +100,9 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			if ci, ok := p.g.byDemonym[string(buf)]; ok {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			}
-			veto = append(veto, e.Span)
+			veto = append(veto, vetoSpan{Span: e.Span})
 		case sitrep.Person:
-			veto = append(veto, e.Span)
+			veto = append(veto, vetoSpan{Span: e.Span, person: true})
 		}
 		// Organisations are not vetoed: the places in their names
 		// ("the Texas Department of Health", "Ohio State University")
@@ -247,7 +247,13 @@ func isAllUpper(s string) bool {
 	return n >= 2
 }
 
-func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map[uint16]int, bufp *[]byte) []cand {
+// vetoSpan is an entity mention that vetoes toponym candidates.
+type vetoSpan struct {
+	sitrep.Span
+	person bool // PERSON, else NORP
+}
+
+func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[uint16]int, bufp *[]byte) []cand {
 	text := doc.Article.Text
 	buf := *bufp
 	defer func() { *bufp = buf }()
@@ -258,6 +264,26 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 			}
 		}
 		return false
+	}
+	// overruled reports whether the vetoes over s may be set aside for a
+	// candidate whose best reading is top: a country's name used as an
+	// adjective ("U.S. Attorney") is no demonym, and a state or large
+	// city opening a person span ("Florida Highway Patrol") is the
+	// entity stage's mistake.
+	overruled := func(s sitrep.Span, top *place) bool {
+		for _, v := range veto {
+			if !v.Overlaps(s) {
+				continue
+			}
+			switch {
+			case !v.person && (top.level == lvCountry || top.level == lvRegion):
+			case v.person && v.Start == s.Start && v.End > s.End &&
+				(top.level == lvAdmin1 || top.level == lvCity && top.pop >= 100000):
+			default:
+				return false
+			}
+		}
+		return true
 	}
 	taken := func(s sitrep.Span) bool {
 		for i := range cands {
@@ -387,7 +413,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []sitrep.Span, dem map
 				// administrative area, a dateline, after a locative
 				// preposition with no personal name beside it, or a
 				// residence ("Ross, 29, of Columbia").
-				if vetoed(s) && !dl && c.qual < 0 && !p.namedArea(c.key, ids) &&
+				if vetoed(s) && !dl && c.qual < 0 && !p.namedArea(c.key, ids) && !overruled(s, &p.g.places[ids[0]]) &&
 					!(c.person == 0 && (c.cue == cueWeak || residence(toks, i))) {
 					i = j
 					break
