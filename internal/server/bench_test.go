@@ -199,4 +199,3 @@ func pct(sorted []time.Duration, p int) time.Duration {
 	i := (len(sorted)*p + 99) / 100
 	return sorted[max(0, min(i-1, len(sorted)-1))]
 }
-
