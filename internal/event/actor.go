@@ -171,7 +171,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
 				return obj
 			}
-			return nil
+			break
 		}
 		if isVerbTag(toks[j].Tag) || words[j] == "," {
 			break

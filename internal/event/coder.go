@@ -288,7 +288,16 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	// Pattern markers name the actors explicitly: "$" the source, "+" the
 	// target, wherever they stand around the verb.
-	if m.TargetAt != 0 {
+	if m.TargetAt != 0 && m.TargetAt == m.SourceAt {
+		// A "%" marker: the coordinated actor there acts on itself
+		// ("Gondor and Osgiliath delayed their meeting").
+		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd); s != nil && len(st.more[s]) > 0 {
+			src = s
+		}
+		if len(st.more[src]) > 0 {
+			tgt = nil
+		}
+	} else if m.TargetAt != 0 {
 		if t := a.actorAtMarker(st, m.TargetAt, before, after, clauseEnd); t != nil {
 			tgt = t
 		}
@@ -591,7 +600,12 @@ func lookupCode(code string) (cameo.Code, bool) {
 			return cb, true
 		}
 	}
-	return cameo.Code{}, false
+	if len(code) < 2 || code == "---" {
+		return cameo.Code{}, false
+	}
+	// A code of the user's own (PETRARCH test dictionaries use 9xx): kept
+	// as written, with no codebook attributes.
+	return cameo.Code{Code: code, Root: code[:2]}, true
 }
 
 // members returns a coordinated actor's members ("Gondor and Osgiliath"),
