@@ -63,7 +63,9 @@ export function fillArticle(parts, res) {
         onchange: () => text.classList.toggle(`hide-${l.key}`, !box.checked) });
       return h('label', { for: id }, box, h('span', { className: `layer-key ${l.sample}` }, l.label),
         h('span', { className: 'count' }, `(${counts[l.key] || 0})`));
-    }));
+    }),
+    h('span', { className: 'entity-key', 'aria-label': 'Entity underline colours' }, 'Entity types:',
+      ...['PERSON', 'ORG', 'GPE', 'LOC', 'NORP'].map((ty) => h('span', { className: `a a-entity a-${ty}` }, ty))));
 
   const side = [];
   const events = res.events || [];
