@@ -319,7 +319,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	// "Hungarian and Romanian officials": the last member's sector applies
 	// to bare country modifiers before it.
 	last := acts[len(acts)-1].Actor
-	if len(last) > 3 {
+	if lt := st.Tokens[pieces[len(pieces)-2]].Tag; len(last) > 3 && (lt == "NNP" || strings.HasPrefix(lt, "JJ")) {
 		for _, b := range acts[:len(acts)-1] {
 			if len(b.Actor) == 3 && b.Span.End-b.Span.Start < 20 && !strings.Contains(b.Text, " ") {
 				b.Actor += last[3:]
@@ -385,6 +385,11 @@ func (a *article) listEnd(st *sentence, k, limit int) int {
 		n := a.npEnd(st, e+1, limit)
 		if n <= e+1 {
 			return end
+		}
+		for j := e + 1; j < n; j++ {
+			if st.words[j] == "and" || st.words[j] == "or" {
+				return n // the noun phrase took the closing "and D"
+			}
 		}
 		e = n
 		if e < limit && (st.words[e] == "and" || st.words[e] == "or") {

@@ -31,7 +31,9 @@ import (
 
 // MaxEventsPerSentence caps over-generation: PETRARCH users report dozens
 // of events from one sentence; a news sentence rarely reports more than
-// a few distinct interactions.
+// a few distinct interactions. It counts interactions (distinct trigger
+// words): a compound actor's events count once, up to
+// maxEventsPerSentence events in all.
 const MaxEventsPerSentence = 4
 
 // maxSentenceTokens bounds the work on one sentence; longer "sentences"
@@ -328,7 +330,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// that are deployed show their own side's force posture.
 		src, tgt = patient, nil
 	}
-	code = a.adjustForMissingRecipient(code, tgt, src)
+	if tgt != nil || !a.reciprocal(st, src, code) {
+		code = a.adjustForMissingRecipient(code, tgt, src)
+	}
 	if code == "" {
 		a.outcome(gi, "giving code with no recipient")
 		return
