@@ -66,6 +66,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "extract events, quotes, places, dates, captions and casualties as JSON Lines", (*Main).extract},
+		{"ingest", "run the pipeline and store the results in a database (SQLite or PostgreSQL)", (*Main).ingest},
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
 		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},

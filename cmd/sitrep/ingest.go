@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/backend"
+)
+
+// ingestBatch is how many articles go into one write transaction: large
+// enough that commits do not dominate, small enough to keep memory flat.
+const ingestBatch = 256
+
+// ingestStats counts what ingest stored.
+type ingestStats struct {
+	inserted, updated, unchanged int
+	events                       int           // events written (of inserted and updated articles)
+	write                        time.Duration // time spent writing
+}
+
+func (m *Main) ingest(ctx context.Context, args []string) error {
+	fs := newFlagSet(m, "ingest", "PATH...",
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version.")
+	var in inputFlags
+	in.register(fs)
+	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
+	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: ingest needs at least one PATH (or - for stdin)", errUsage)
+	}
+	if *batch < 1 {
+		return fmt.Errorf("%w: --batch %d: want at least 1", errUsage, *batch)
+	}
+	opts, err := in.options()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts})
+	if err != nil {
+		return err
+	}
+	st, err := backend.Open(ctx, *db)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer st.Close()
+
+	start := time.Now()
+	var sum summary
+	var is ingestStats
+	// A writer goroutine stores full batches while the pipeline goes on
+	// extracting the next ones.
+	batches := make(chan []*sitrep.Result, 2)
+	written := make(chan error, 1)
+	go func() {
+		var werr error
+		for b := range batches {
+			if werr != nil {
+				continue // drain
+			}
+			if werr = is.put(ctx, st, b); werr != nil {
+				written <- werr // tells the pipeline to stop
+			}
+		}
+		if werr == nil {
+			written <- nil
+		}
+	}()
+	cur := make([]*sitrep.Result, 0, *batch)
+	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, -1, func(res *sitrep.Result) error {
+		cur = append(cur, res)
+		if len(cur) < *batch {
+			return nil
+		}
+		select {
+		case batches <- cur:
+		case err := <-written: // the writer stopped early
+			written <- err
+			return err
+		}
+		cur = make([]*sitrep.Result, 0, *batch)
+		return nil
+	})
+	if err == nil && len(cur) > 0 {
+		batches <- cur
+	}
+	close(batches)
+	werr := <-written
+	if err = errors.Join(err, werr); err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	fmt.Fprintln(m.Stderr, "sitrep:", sum)
+	fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged; %d events stored\n",
+		*db, is.inserted, is.updated, is.unchanged, is.events)
+	fmt.Fprintf(m.Stderr, "sitrep: %.1f s: %.0f articles/s, %.0f events/s (writing alone: %.1f s, %.0f articles/s, %.0f events/s)\n",
+		elapsed.Seconds(), rate(sum.articles, elapsed), rate(is.events, elapsed),
+		is.write.Seconds(), rate(is.inserted+is.updated+is.unchanged, is.write), rate(is.events, is.write))
+	return sum.err()
+}
+
+// put stores one batch and counts the outcomes.
+func (is *ingestStats) put(ctx context.Context, st store.Store, b []*sitrep.Result) error {
+	t := time.Now()
+	outs, err := store.PutAll(ctx, st, b)
+	is.write += time.Since(t)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	for i, o := range outs {
+		switch o {
+		case store.Inserted:
+			is.inserted++
+			is.events += len(b[i].Events)
+		case store.Updated:
+			is.updated++
+			is.events += len(b[i].Events)
+		case store.Unchanged:
+			is.unchanged++
+		}
+	}
+	return nil
+}
+
+func rate(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}
