@@ -12,14 +12,11 @@ import (
 	"strings"
 )
 
-//go:embed places.tsv.gz
-var placesGz []byte
-
-//go:embed countries.tsv
-var countriesTSV string
-
-//go:embed supplement.tsv
-var supplementTSV string
+// gazetteerBin is the gazetteer built from places.tsv.gz, countries.tsv
+// and supplement.tsv by scripts/gazetteer/pack (see binary.go).
+//
+//go:embed gazetteer.bin
+var gazetteerBin string
 
 // Levels of an Entry.
 const (
@@ -87,7 +84,8 @@ type Gazetteer struct {
 	codes     []string // country codes; index 0 is ""
 	features  []string
 	admin1s   []string           // admin-1 names
-	index     map[string][]int32 // folded name -> places, best first
+	index     nameIndex          // folded name -> places, best first
+	names     map[string][]int32 // index under construction (build only)
 	abbr      map[string]int32   // exact abbreviations ("Calif.") -> place
 	countries []Country
 	byCode    map[string]int // ISO2/ISO3 -> countries index
@@ -96,12 +94,18 @@ type Gazetteer struct {
 	countryPl []int32        // countries index -> place index
 }
 
-// Load builds the gazetteer from the embedded data. It takes about 0.2 s
-// and holds about 40 MB (see BenchmarkLoad and the package doc).
-func Load() (*Gazetteer, error) {
+// Load returns the embedded gazetteer. It reads the prebuilt tables in
+// place (see binary.go and BenchmarkLoad for its cost); load it once and
+// share it.
+func Load() (*Gazetteer, error) { return unmarshal(gazetteerBin) }
+
+// BuildFromSources builds the gazetteer from its text sources: the
+// gzipped places table, countries.tsv and supplement.tsv (see the package
+// doc). scripts/gazetteer/pack runs it to write gazetteer.bin.
+func BuildFromSources(placesGz []byte, countriesTSV, supplementTSV string) (*Gazetteer, error) {
 	g := &Gazetteer{
 		codes:     []string{""},
-		index:     make(map[string][]int32, 200000),
+		names:     make(map[string][]int32, 200000),
 		abbr:      map[string]int32{},
 		byCode:    map[string]int{},
 		byName:    map[string]int{},
@@ -128,7 +132,7 @@ func Load() (*Gazetteer, error) {
 		return i
 	}
 
-	if err := g.loadCountries(code, feat); err != nil {
+	if err := g.loadCountries(countriesTSV, code, feat); err != nil {
 		return nil, err
 	}
 	supp, err := parseSupplement(supplementTSV)
@@ -224,10 +228,12 @@ func Load() (*Gazetteer, error) {
 	if err := g.applyPlaceSupplement(supp, admin1Pl, code, feat); err != nil {
 		return nil, err
 	}
-	for k, ids := range g.index {
+	for k, ids := range g.names {
 		g.sortIDs(ids)
-		g.index[k] = slices.Compact(ids)
+		g.names[k] = slices.Compact(ids)
 	}
+	g.index = makeIndex(g.names)
+	g.names = nil
 	return g, nil
 }
 
@@ -249,10 +255,10 @@ func (g *Gazetteer) addName(name string, id int32) {
 	if k == "" {
 		return
 	}
-	g.index[k] = append(g.index[k], id)
+	g.names[k] = append(g.names[k], id)
 	for _, a := range arabicArticles {
 		if strings.HasPrefix(k, a) && len(k) > len(a)+3 {
-			g.index[k[len(a):]] = append(g.index[k[len(a):]], id)
+			g.names[k[len(a):]] = append(g.names[k[len(a):]], id)
 			break
 		}
 	}
@@ -296,7 +302,7 @@ func (g *Gazetteer) sortIDs(ids []int32) {
 	})
 }
 
-func (g *Gazetteer) loadCountries(code, feat func(string) uint16) error {
+func (g *Gazetteer) loadCountries(countriesTSV string, code, feat func(string) uint16) error {
 	pcli := feat("A.PCLI")
 	for n, l := range strings.Split(countriesTSV, "\n") {
 		if l == "" || l[0] == '#' {
@@ -531,7 +537,7 @@ func round4(f float32) float64 { return math.Round(float64(f)*1e4) / 1e4 }
 // ignoring case, diacritics and punctuation ("Sanaa", "Ṣan‘ā’"), best
 // candidates first: countries, then regions, then by population.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	ids := g.index[Fold(name)]
+	ids := g.ids(Fold(name))
 	if pi, ok := g.abbr[name]; ok {
 		ids = []int32{pi}
 	}
@@ -582,6 +588,5 @@ func (g *Gazetteer) IsDemonym(word string) bool {
 	if _, ok := g.byDemonym[k]; !ok {
 		return false
 	}
-	_, name := g.index[k]
-	return !name
+	return !g.has(k)
 }

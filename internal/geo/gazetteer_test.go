@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -120,4 +121,47 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestBinaryUpToDate checks that the embedded gazetteer.bin is what
+// scripts/gazetteer/pack builds from the text sources, and that it loads
+// to the same gazetteer.
+func TestBinaryUpToDate(t *testing.T) {
+	read := func(name string) []byte {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	g, err := BuildFromSources(read("places.tsv.gz"), string(read("countries.tsv")), string(read("supplement.tsv")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(bin) != gazetteerBin {
+		t.Fatal("gazetteer.bin is stale: run go run ./scripts/gazetteer/pack")
+	}
+	l := testGaz(t)
+	if l.Len() != g.Len() || l.index.n != g.index.n {
+		t.Fatalf("loaded %d places %d keys, built %d places %d keys", l.Len(), l.index.n, g.Len(), g.index.n)
+	}
+	for _, name := range []string{"Baghdad", "Paris", "Texas", "Iraq", "Washington", "Sanaa"} {
+		a, b := l.Lookup(name), g.Lookup(name)
+		if len(a) != len(b) || len(a) == 0 || a[0] != b[0] {
+			t.Errorf("Lookup(%q): loaded %v, built %v", name, a[:min(1, len(a))], b[:min(1, len(b))])
+		}
+	}
+}
+
+// FuzzUnmarshal checks that corrupt gazetteer data is an error, not a panic.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add(gazetteerBin[:4096])
+	f.Add(binMagic)
+	f.Fuzz(func(t *testing.T, data string) {
+		_, _ = unmarshal(data)
+	})
 }

@@ -87,7 +87,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			}
 			s = p.trimAdminOf(text, s)
 			buf = fold(buf[:0], text[s.Start:s.End])
-			if ids := p.g.index[string(buf)]; len(ids) > 0 {
+			if ids := p.g.idsBytes(buf); len(ids) > 0 {
 				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
 					initial: sentenceInitial(doc, s.Start)})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
@@ -150,13 +150,13 @@ func (p *Parser) dateline(text string) (cand, bool) {
 		return cand{}, false
 	}
 	key := Fold(text[m[2]:m[3]])
-	ids := p.g.index[key]
+	ids := p.g.ids(key)
 	if len(ids) == 0 {
 		return cand{}, false
 	}
 	c := cand{span: sitrep.Span{Start: m[2], End: m[3]}, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
 	if m[4] >= 0 {
-		if q := p.g.index[Fold(text[m[4]:m[5]])]; len(q) > 0 {
+		if q := p.g.ids(Fold(text[m[4]:m[5]])); len(q) > 0 {
 			c.qual = q[0]
 		}
 	}
@@ -340,7 +340,8 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				word := text[s.Start:s.End]
 				word, s = trimPossessive(word, s)
 				buf = fold(buf[:0], word)
-				ids, ok := p.g.index[string(buf)]
+				ids := p.g.idsBytes(buf)
+				ok := len(ids) > 0
 				if !ok {
 					if j == i {
 						if ci, ok := p.g.byDemonym[string(buf)]; ok && !t.upper {
@@ -369,16 +370,16 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				// "the City of Richmond" is Richmond; "Dublin City Council"
 				// is the council of Dublin.
 				if j >= i+2 && toks[i+1].Text == "of" && adminWords[strings.ToLower(t.Text)] {
-					if k := Fold(text[toks[i+2].Start:s.End]); len(p.g.index[k]) > 0 {
+					if k := Fold(text[toks[i+2].Start:s.End]); len(p.g.ids(k)) > 0 {
 						s.Start = toks[i+2].Start
 						buf = append(buf[:0], k...)
-						ids = p.g.index[k]
+						ids = p.g.ids(k)
 					}
 				} else if j > i && toks[j].Text == "City" && j+1 < len(toks) && toks[j+1].cap {
-					if k := Fold(text[s.Start:toks[j-1].End]); len(p.g.index[k]) > 0 {
+					if k := Fold(text[s.Start:toks[j-1].End]); len(p.g.ids(k)) > 0 {
 						s.End = toks[j-1].End
 						buf = append(buf[:0], k...)
-						ids = p.g.index[k]
+						ids = p.g.ids(k)
 					}
 				}
 				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
@@ -462,7 +463,7 @@ func (p *Parser) trimAdminOf(text string, s sitrep.Span) sitrep.Span {
 		return s
 	}
 	rest := sitrep.Span{Start: s.Start + sp + 4, End: s.End}
-	if rest.Start < rest.End && len(p.g.index[Fold(text[rest.Start:rest.End])]) > 0 {
+	if rest.Start < rest.End && len(p.g.ids(Fold(text[rest.Start:rest.End]))) > 0 {
 		return rest
 	}
 	return s
@@ -501,12 +502,12 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 		}
 		buf = fold(buf[:0], part)
 		if ci, ok := p.g.byDemonym[string(buf)]; ok {
-			if _, name := p.g.index[string(buf)]; !name {
+			if !p.g.has(string(buf)) {
 				dem[p.g.places[p.g.countryPl[ci]].country]++
 				continue
 			}
 		}
-		key, ids := string(buf), p.g.index[string(buf)]
+		key, ids := string(buf), p.g.idsBytes(buf)
 		if last {
 			// "Athens-Clarke County": the longest run into the next tokens.
 			for k := min(len(next), 2); k > 0; k-- {
@@ -514,7 +515,7 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 					continue
 				}
 				ext := fold(nil, text[ps.Start:next[k-1].End])
-				if e := p.g.index[string(ext)]; len(e) > 0 {
+				if e := p.g.idsBytes(ext); len(e) > 0 {
 					key, ids = string(ext), e
 					ps.End = next[k-1].End
 					break
@@ -615,7 +616,7 @@ func (p *Parser) qualifier(toks []tok, k int) int32 {
 		if !p.inName(toks[k : j+1]) {
 			continue
 		}
-		ids := p.g.index[Fold(strings.Join(textsOf(toks[k:j+1]), " "))]
+		ids := p.g.ids(Fold(strings.Join(textsOf(toks[k:j+1]), " ")))
 		for _, id := range ids {
 			if l := p.g.places[id].level; l == lvCountry || l == lvAdmin1 {
 				return id
@@ -670,12 +671,12 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 		return 2
 	}
 	if i > 0 && toks[i-1].cap && !toks[i-1].upper && !toks[i-1].first {
-		if _, known := p.g.index[Fold(toks[i-1].Text)]; !known {
+		if !p.g.has(Fold(toks[i-1].Text)) {
 			return 1 // "Raquel Henry"
 		}
 	}
 	if j+1 < len(toks) && toks[j+1].cap && !toks[j+1].upper {
-		if _, known := p.g.index[Fold(toks[j+1].Text)]; !known {
+		if !p.g.has(Fold(toks[j+1].Text)) {
 			return 1 // "Henry Smith"
 		}
 	}

