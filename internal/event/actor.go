@@ -98,10 +98,19 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
 	// siege, ...") ends at the first comma.
 	if left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "RB" || a.isTimexTok(st, left)) {
+		comma := false
 		for k := left; k < g.start; k++ {
 			if words[k] == "," {
 				left = k + 1
+				comma = true
 				break
+			}
+		}
+		if !comma && toks[left].Tag == "IN" {
+			// "said on Tuesday it had halted": no comma closes the
+			// adverbial; the subject is the noun phrase before the verb.
+			if np := a.npBefore(st, g.start); np != nil {
+				return np
 			}
 		}
 	}

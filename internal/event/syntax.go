@@ -159,9 +159,13 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// "militias targeted by strikes", "soldiers deployed in front
 				// of": a past participle right after a noun is a reduced
 				// relative clause or a caption's verbless sentence; both are
-				// passive.
-				g.reduced = true
-				g.passive = true
+				// passive. Unless it is a past tense the tagger took for a
+				// participle: "the army lifted Friday a blockade" has an
+				// object and no other verb in its clause.
+				if !pastTenseMisread(toks, words, j) {
+					g.reduced = true
+					g.passive = true
+				}
 			case "VBG":
 				// "the area immediately surrounding the embassy": an active
 				// participle modifying the noun before it.
@@ -212,4 +216,28 @@ func clauseBreak(w, tag string) bool {
 		return true
 	}
 	return tag == "WDT" || tag == "WP"
+}
+
+// pastTenseMisread reports a participle right after a noun that is the
+// main verb of its clause: an object follows (a determiner, a name, a
+// number or a time word) and no finite verb comes later in the clause.
+func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	switch t := toks[j].Tag; {
+	case t == "DT" || t == "PRP$" || t == "NNP" || t == "CD" || t == "PRP":
+	default:
+		return false
+	}
+	for k := j; k < len(toks); k++ {
+		if clauseBreak(words[k], toks[k].Tag) || words[k] == "," {
+			break
+		}
+		switch toks[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
 }
