@@ -261,6 +261,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			// threat is the object of the threatened act.
 			tgt = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
 		}
+		if tgt == nil {
+			// "demanded that the US cancel": the one asked is the subject
+			// of the complement clause.
+			tgt = a.complementSubject(st, gi)
+		}
 	}
 	if !g.reduced {
 		st.subj[gi] = src
@@ -503,6 +508,16 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 	words := st.words
 	for ci := gi + 1; ci < len(st.groups) && ci <= gi+2; ci++ {
 		c := &st.groups[ci]
+		if obligation(st, c) {
+			// "X said Y must return the helicopter": X demands it of Y.
+			tgt := a.subject(st, ci)
+			if tgt != nil && (tgt.Actor == "" || tgt.Actor == speaker.Actor) {
+				tgt = nil
+			}
+			trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
+			a.emit(st, "100", "event:reported-demand", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, ci))
+			return
+		}
 		if !c.modal || !threatVerbs[words[c.head]] {
 			continue
 		}
@@ -524,6 +539,40 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 		a.emit(st, "130", "event:reported-threat", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, ci))
 		return
 	}
+}
+
+// obligation reports a verb group that states what someone must do:
+// "must return", "should withdraw", "has to leave".
+func obligation(st *sentence, c *verbGroup) bool {
+	for k := c.start; k < c.head; k++ {
+		switch st.words[k] {
+		case "must", "should", "ought":
+			return !c.negated
+		}
+	}
+	return false
+}
+
+// complementSubject returns the subject of the clause that group gi
+// introduces with "that" ("demanded that the US cancel"), or nil.
+func (a *article) complementSubject(st *sentence, gi int) *sitrep.EventActor {
+	g := &st.groups[gi]
+	if gi+1 >= len(st.groups) {
+		return nil
+	}
+	next := st.groups[gi+1].start
+	for k := g.end; k < next && k < g.end+6; k++ {
+		if st.words[k] == "that" {
+			if s := a.subject(st, gi+1); s != nil && s.Actor != "" {
+				return s
+			}
+			return nil
+		}
+		if st.words[k] == "," || clauseBreak(st.words[k], st.Tokens[k].Tag) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // hypotheticalCues open contexts in which events are not asserted.
