@@ -7,12 +7,13 @@ import { get, query, readFilters, FILTERS } from './api.js';
 import { h } from './dom.js';
 import { loadCodes, cameoName, roots, ploverTypes } from './codes.js';
 import { EventMap } from './map.js';
-import { Timeline, pickInterval } from './timeline.js';
+import { Timeline, pickInterval, coreRange } from './timeline.js';
 import { fillCard } from './card.js';
 import { fillArticle } from './article.js';
 
 const PAGE = 50;          // table rows per page
 const MAP_LIMIT = 1000;   // events placed on the map (the API's maximum page)
+const WORLD = '-180,-90,180,90';
 
 const $ = (id) => document.getElementById(id);
 
@@ -107,26 +108,42 @@ async function loadAll() {
   try {
     const [stats, mapPage] = await Promise.all([
       get('api/stats', f),
-      get('api/events', f, { limit: MAP_LIMIT }),
+      // A world-wide box keeps the map's page to events with a place.
+      get('api/events', f, { bbox: f.bbox || WORLD, limit: MAP_LIMIT }),
       loadPage(gen),
     ]);
     if (gen !== state.load) return;
     showStats(stats);
     const placed = map.show(mapPage.events);
     Object.assign($('map').dataset, { placed: String(placed), query: query(f) });
-    const shown = mapPage.events.length;
-    ui.mapCount.textContent = `${placed} of ${shown}${mapPage.next ? '+' : ''} events have a place` +
-      (mapPage.next ? ` (first ${MAP_LIMIT} shown)` : '');
-    const interval = pickInterval(stats.first_date, stats.last_date);
-    const tl = await get('api/timeline', f, { interval });
-    const buckets = Array.isArray(tl) ? tl : tl.buckets || [];
+    ui.mapCount.textContent = mapPage.next
+      ? `the newest ${placed.toLocaleString('en')} events with a place`
+      : `${placed.toLocaleString('en')} events with a place`;
+    // Chart the months holding all but the outermost 0.5% of events on
+    // each side, then at the finest interval that range allows.
+    const months = buckets(await get('api/timeline', f, { interval: 'month' }));
+    const core = coreRange(months, 'month', 0.005);
+    let interval = 'month', bars = months, tf = f;
+    if (core) {
+      if (core.outside) tf = { ...f, from: core.from, to: core.to };
+      interval = pickInterval(core.from, core.to);
+      if (interval !== 'month' || core.outside) bars = buckets(await get('api/timeline', tf, { interval }));
+    }
     if (gen !== state.load) return;
     $('timeline-interval').textContent = `events per ${interval}`;
-    timeline.draw(buckets, interval);
+    $('timeline-note').textContent = core && core.outside
+      ? `${core.outside.toLocaleString('en')} event${core.outside === 1 ? '' : 's'} dated outside ${core.from} – ${core.to} not charted; set the dates to see them.`
+      : '';
+    timeline.draw(bars, interval);
     if (state.selected) map.select(state.selected);
   } catch (err) {
     if (gen === state.load) showError(err);
   }
+}
+
+// buckets accepts the timeline as a bare list or as {interval, buckets}.
+function buckets(tl) {
+  return Array.isArray(tl) ? tl : (tl && tl.buckets) || [];
 }
 
 function showStats(s) {

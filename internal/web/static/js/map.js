@@ -34,6 +34,10 @@ export class EventMap {
     if (!res.ok) throw new Error(`country outlines: ${res.status}`);
     const topo = await res.json();
     const land = topojson.feature(topo, topo.objects.countries);
+    // Antarctica reaches the pole, which Web Mercator cannot draw: its
+    // outline would run along the map's edge.
+    land.features = land.features.filter((f) => f.properties.name !== 'Antarctica');
+    for (const f of land.features) unwrap(f.geometry);
     L.geoJSON(land, {
       interactive: false,
       style: { color: '#a39e8f', weight: 0.6, fillColor: '#efece4', fillOpacity: 1 },
@@ -103,6 +107,19 @@ export class EventMap {
 
   resize() {
     this.map.invalidateSize();
+  }
+}
+
+// unwrap makes rings that cross the antimeridian (Russia, Fiji)
+// continuous by moving their western-hemisphere points 360° east;
+// otherwise each crossing is drawn as a line across the whole map.
+function unwrap(geom) {
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
+  for (const poly of polys) {
+    for (const ring of poly) {
+      if (!ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) continue;
+      for (const p of ring) if (p[0] < 0) p[0] += 360;
+    }
   }
 }
 

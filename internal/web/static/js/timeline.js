@@ -16,6 +16,23 @@ export function pickInterval(first, last) {
   return 'month';
 }
 
+// coreRange returns the dates spanned by buckets (in time order) once the
+// earliest and latest ones holding at most frac of the events together
+// on each side are left out, with the number left out. A few misread
+// dates (a year 1354 or 2033) would otherwise stretch the axis over
+// centuries and squash the real bars into one.
+export function coreRange(buckets, interval, frac) {
+  const total = buckets.reduce((a, b) => a + b.count, 0);
+  if (!total) return null;
+  const cut = Math.floor(total * frac);
+  let i = 0, lo = 0;
+  while (i < buckets.length - 1 && lo + buckets[i].count <= cut) lo += buckets[i++].count;
+  let j = buckets.length - 1, hi = 0;
+  while (j > i && hi + buckets[j].count <= cut) hi += buckets[j--].count;
+  const end = next(toSec(buckets[j].start), interval) - DAY;
+  return { from: buckets[i].start, to: toYMD(end), outside: lo + hi };
+}
+
 const toSec = (ymd) => Date.parse(`${ymd}T00:00:00Z`) / 1000;
 const toYMD = (sec) => new Date(sec * 1000).toISOString().slice(0, 10);
 
@@ -51,6 +68,8 @@ function xRange(xs, step) {
   const pad = Math.max(0, (MIN_BARS * step - (hi - lo)) / 2);
   return [lo - pad, hi + pad];
 }
+
+const compact = (v) => (v >= 1e6 ? `${v / 1e6}M` : v >= 1e4 ? `${v / 1e3}k` : v.toLocaleString('en'));
 
 export class Timeline {
   // onBrush(from, to) receives the dates (YYYY-MM-DD, inclusive) of the
@@ -94,9 +113,9 @@ export class Timeline {
       axes: [
         { stroke: '#5b6570', grid: { show: false }, ticks: { stroke: '#d5dae0' } },
         {
-          stroke: '#5b6570', size: 44, grid: { stroke: '#eceff2' },
+          stroke: '#5b6570', size: 48, grid: { stroke: '#eceff2' },
           incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6],
-          values: (u, splits) => splits.map((v) => v.toLocaleString()),
+          values: (u, splits) => splits.map(compact),
         },
       ],
       series,
