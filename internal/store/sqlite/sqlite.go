@@ -168,11 +168,24 @@ func (s *Store) Put(ctx context.Context, res *sitrep.Result) (store.PutOutcome, 
 func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store.PutOutcome, error) {
 	out := make([]store.PutOutcome, len(results))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		getHash, err := tx.PrepareContext(ctx, "SELECT hash FROM articles WHERE id = ?")
+		getHash, err := tx.PrepareContext(ctx, "SELECT seq, hash FROM articles WHERE id = ?")
 		if err != nil {
 			return err
 		}
 		defer getHash.Close()
+		// articles_fts is an external-content index: removing a row
+		// needs the indexed values it was built from.
+		ftsDel, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts (articles_fts, rowid, title, text)
+			SELECT 'delete', seq, title, text FROM articles WHERE seq = ?`)
+		if err != nil {
+			return err
+		}
+		defer ftsDel.Close()
+		ftsIns, err := tx.PrepareContext(ctx, "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
+		if err != nil {
+			return err
+		}
+		defer ftsIns.Close()
 		insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
@@ -203,12 +216,16 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			if err != nil {
 				return err
 			}
+			var seq int64
 			var old string
-			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&old); {
+			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&seq, &old); {
 			case errors.Is(err, sql.ErrNoRows):
 				out[i] = store.Inserted
-				_, err = insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result)
+				r, err := insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result)
 				if err != nil {
+					return fmt.Errorf("article %s: %w", a.ID, err)
+				}
+				if seq, err = r.LastInsertId(); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
 			case err != nil:
@@ -218,12 +235,18 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				continue
 			default:
 				out[i] = store.Updated
+				if _, err := ftsDel.ExecContext(ctx, seq); err != nil {
+					return fmt.Errorf("article %s: unindex: %w", a.ID, err)
+				}
 				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
 				if _, err := delEv.ExecContext(ctx, a.ID); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
+			}
+			if _, err := ftsIns.ExecContext(ctx, seq, a.Title, a.Text); err != nil {
+				return fmt.Errorf("article %s: index: %w", a.ID, err)
 			}
 			for _, e := range evs {
 				_, err := insEv.ExecContext(ctx, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,

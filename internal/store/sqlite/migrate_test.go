@@ -1,0 +1,83 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/storesql"
+	"github.com/sitrep-project/sitrep/internal/store/storetest"
+)
+
+// TestMigrateFromVersion1 builds a database as the first schema left it,
+// with an article indexed by the old triggers, and checks that opening it
+// migrates to the latest version without losing or double-indexing data.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	ms, err := storesql.Migrations(migrationFS, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := storetest.Results(3)
+	a, _, err := storesql.Rows(rs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE TABLE schema_version (version INTEGER NOT NULL)",
+		ms[0].SQL,
+		"INSERT INTO schema_version VALUES (1)",
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = db.ExecContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != len(ms) {
+		t.Fatalf("schema version %d, %v; want %d", v, err, len(ms))
+	}
+	// The old article is unchanged and its index entry survives; the
+	// new ones are indexed by the store.
+	outs, err := store.PutAll(ctx, s, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outs[1] != store.Unchanged || outs[0] != store.Inserted {
+		t.Errorf("outcomes %v, want inserted, unchanged, inserted", outs)
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Zürich'").Scan(&n); err != nil || n != 3 {
+		t.Errorf("full-text index holds %d articles, %v; want 3", n, err)
+	}
+	// Updating the trigger-indexed article replaces its index entry.
+	rs[1].Article.Text += " Flooding followed."
+	if o, err := s.Put(ctx, rs[1]); err != nil || o != store.Updated {
+		t.Fatalf("update: %v, %v", o, err)
+	}
+	for q, want := range map[string]int{"Flooding": 1, "Zürich": 3} {
+		if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", q).Scan(&n); err != nil || n != want {
+			t.Errorf("full-text matches for %s: %d, %v; want %d", q, n, err, want)
+		}
+	}
+	if _, err := s.w.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		t.Errorf("full-text index integrity: %v", err)
+	}
+}
