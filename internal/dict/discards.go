@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -10,7 +11,10 @@ import (
 type Discards struct {
 	byFirst map[string][]discard // multiword or exact phrases, by first word
 	stems   map[string][]discard // one-word stems, by the stem
-	n       int
+	// stemLens are the distinct stem lengths, ascending, so Find looks up
+	// only prefixes that can be stems.
+	stemLens []int
+	n        int
 }
 
 type discard struct {
@@ -58,12 +62,13 @@ func (d *Discards) Find(words []string) (DiscardMatch, bool) {
 				return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
 			}
 		}
-		if len(d.stems) > 0 {
-			for k := 1; k <= len(w); k++ {
-				for _, e := range d.stems[w[:k]] {
-					if e.matchAt(words[i:]) {
-						return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
-					}
+		for _, k := range d.stemLens {
+			if k > len(w) {
+				break
+			}
+			for _, e := range d.stems[w[:k]] {
+				if e.matchAt(words[i:]) {
+					return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
 				}
 			}
 		}
@@ -96,6 +101,12 @@ func (d *Discards) put(e discard) {
 	key := e.words[0]
 	if e.stem && len(e.words) == 1 {
 		m = d.stems
+	}
+	if e.stem && len(e.words) == 1 {
+		i, found := slices.BinarySearch(d.stemLens, len(key))
+		if !found {
+			d.stemLens = slices.Insert(d.stemLens, i, len(key))
+		}
 	}
 	list := m[key]
 	for i := range list {
