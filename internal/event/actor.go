@@ -494,7 +494,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 				continue
 			}
 		}
-		if ctry == "" && a.c.gaz != nil {
+		if ctry == "" && a.c.gaz != nil && isUpper(toks[k].Text) {
 			if c, ok := a.c.gaz.CountryByDemonym(toks[k].Text); ok {
 				matches = a.note(matches, "gazetteer demonym: %s → %s", toks[k].Text, c.ISO3)
 				ctry = c.ISO3
@@ -755,4 +755,10 @@ func (a *article) note(ms []string, format string, args ...any) []string {
 		return ms
 	}
 	return append(ms, fmt.Sprintf(format, args...))
+}
+
+// isUpper reports a word starting with a capital letter: country names
+// and demonyms are written so, which spares gazetteer look-ups.
+func isUpper(w string) bool {
+	return w != "" && (w[0] >= 'A' && w[0] <= 'Z' || w[0] >= 0x80)
 }
