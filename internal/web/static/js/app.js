@@ -119,10 +119,11 @@ async function loadAll() {
     ui.mapCount.textContent = mapPage.next
       ? `the newest ${placed.toLocaleString('en')} events with a place`
       : `${placed.toLocaleString('en')} events with a place`;
-    // Chart the months holding all but the outermost 0.5% of events on
-    // each side, then at the finest interval that range allows.
+    // Chart the months holding all but the outermost 2% of events on each
+    // side (misread years scatter over centuries), then at the finest
+    // interval that range allows; a note counts what is left out.
     const months = buckets(await get('api/timeline', f, { interval: 'month' }));
-    const core = coreRange(months, 'month', 0.005);
+    const core = coreRange(months, 'month', 0.02);
     let interval = 'month', bars = months, tf = f;
     if (core) {
       if (core.outside) tf = { ...f, from: core.from, to: core.to };

@@ -14,7 +14,8 @@ export class EventMap {
     this.map = L.map(el, {
       worldCopyJump: true,
       minZoom: 1,
-      maxZoom: 12,
+      // Country outlines are all there is to see: deeper zooms show nothing.
+      maxZoom: 8,
       zoomSnap: 0.5,
       attributionControl: true,
     }).setView([25, 10], 2);
