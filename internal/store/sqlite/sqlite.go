@@ -24,7 +24,8 @@ import (
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/storesql"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	msqlite "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -385,10 +386,14 @@ func hasWord(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-// queryErr turns FTS5 syntax errors into a QueryError on the text.
-func queryErr(op string, err error) error {
-	if err != nil && strings.Contains(err.Error(), "fts5:") {
-		return &store.QueryError{Param: "text", Reason: strings.TrimPrefix(err.Error(), "SQL logic error: ")}
+// queryErr turns errors in full-text queries into a QueryError on the
+// text: the rest of the SQL is the store's own, so a plain SQLITE_ERROR
+// in a query with text comes from the MATCH expression ("fts5: syntax
+// error near ...", "unterminated string").
+func queryErr(op string, q store.Query, err error) error {
+	var se *msqlite.Error
+	if q.Text != "" && errors.As(err, &se) && se.Code() == sqlite3.SQLITE_ERROR {
+		return &store.QueryError{Param: "text", Reason: strings.TrimPrefix(se.Error(), "SQL logic error: ")}
 	}
 	return fmt.Errorf("store: sqlite: %s: %w", op, err)
 }
@@ -403,11 +408,11 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	rows, err := s.r.QueryContext(ctx, "SELECT e.id, e.article_id, e.event FROM events e WHERE "+w+
 		" ORDER BY e.day DESC, e.id DESC LIMIT "+storesql.Numbered(len(args)), args...)
 	if err != nil {
-		return store.Page{}, queryErr("events", err)
+		return store.Page{}, queryErr("events", q, err)
 	}
 	recs, err := scanEvents(rows)
 	if err != nil {
-		return store.Page{}, queryErr("events", err)
+		return store.Page{}, queryErr("events", q, err)
 	}
 	return storesql.MakePage(recs, q.Limit), nil
 }
@@ -423,20 +428,20 @@ func (s *Store) Actors(ctx context.Context, q store.Query, limit int) ([]store.A
 	args = append(args, limit)
 	rows, err := s.r.QueryContext(ctx, storesql.ActorsSQL(w, storesql.Numbered(len(args))), args...)
 	if err != nil {
-		return nil, queryErr("actors", err)
+		return nil, queryErr("actors", q, err)
 	}
 	defer rows.Close()
 	out := []store.ActorCount{}
 	for rows.Next() {
 		var c store.ActorCount
 		if err := rows.Scan(&c.Actor, &c.Source, &c.Target); err != nil {
-			return nil, queryErr("actors", err)
+			return nil, queryErr("actors", q, err)
 		}
 		c.Total = c.Source + c.Target
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, queryErr("actors", err)
+		return nil, queryErr("actors", q, err)
 	}
 	return out, nil
 }
@@ -453,7 +458,7 @@ func (s *Store) Timeline(ctx context.Context, q store.Query, interval string) ([
 	}
 	rows, err := s.r.QueryContext(ctx, storesql.TimelineSQL+w+storesql.TimelineGroup, args...)
 	if err != nil {
-		return nil, queryErr("timeline", err)
+		return nil, queryErr("timeline", q, err)
 	}
 	defer rows.Close()
 	t := storesql.NewTimeline(interval)
@@ -461,12 +466,12 @@ func (s *Store) Timeline(ctx context.Context, q store.Query, interval string) ([
 		var day string
 		var quad, n int
 		if err := rows.Scan(&day, &quad, &n); err != nil {
-			return nil, queryErr("timeline", err)
+			return nil, queryErr("timeline", q, err)
 		}
 		t.Add(day, quad, n)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, queryErr("timeline", err)
+		return nil, queryErr("timeline", q, err)
 	}
 	return t.Buckets(), nil
 }
@@ -481,22 +486,22 @@ func (s *Store) Stats(ctx context.Context, q store.Query) (store.Stats, error) {
 	st := storesql.NewStats()
 	rows, err := s.r.QueryContext(ctx, storesql.StatsSQL+w+storesql.StatsGroup, args...)
 	if err != nil {
-		return st, queryErr("stats", err)
+		return st, queryErr("stats", q, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var root, plover, country, first, last string
 		var quad, n int
 		if err := rows.Scan(&root, &quad, &plover, &country, &n, &first, &last); err != nil {
-			return st, queryErr("stats", err)
+			return st, queryErr("stats", q, err)
 		}
 		storesql.AddStats(&st, root, quad, plover, country, n, first, last)
 	}
 	if err := rows.Err(); err != nil {
-		return st, queryErr("stats", err)
+		return st, queryErr("stats", q, err)
 	}
 	if err := s.r.QueryRowContext(ctx, storesql.ArticlesSQL+w, args...).Scan(&st.Articles); err != nil {
-		return st, queryErr("stats", err)
+		return st, queryErr("stats", q, err)
 	}
 	return st, nil
 }
