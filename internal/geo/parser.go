@@ -38,6 +38,8 @@ type cand struct {
 	// initial is set when the candidate opens a sentence, where
 	// capitals say nothing.
 	initial bool
+	// vetoed is set when the entity stage called the name a person.
+	vetoed bool
 	// person is 2 after a title or before a speech verb, 1 next to other
 	// capitalised words that are not places.
 	person int
@@ -209,7 +211,7 @@ var commonWords = func() map[string]bool {
 		white house temple mission market bay beach harbor harbour port fort rock spring springs
 		toyota ford mobile reading bath nice split wells page mercedes sale welch
 		street avenue road drive lane parkway council reserve herald best continental vice jesus
-		obama bush titan tim patrick pacific woodlands`) {
+		obama bush titan tim patrick pacific woodlands green early law`) {
 		m[w] = true
 	}
 	for w := range nameWords {
@@ -264,6 +266,14 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 			}
 		}
 		return false
+	}
+	exactPerson := func(s sitrep.Span) bool {
+		for _, v := range veto {
+			if v.Overlaps(s) && (!v.person || v.Span != s) {
+				return false
+			}
+		}
+		return true
 	}
 	// overruled reports whether the vetoes over s may be set aside for a
 	// candidate whose best reading is top: a country's name used as an
@@ -416,8 +426,15 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				// residence ("Ross, 29, of Columbia").
 				if vetoed(s) && !dl && c.qual < 0 && !p.namedArea(c.key, ids) && !overruled(s, &p.g.places[ids[0]]) &&
 					!(c.person == 0 && (c.cue == cueWeak || residence(toks, i))) {
-					i = j
-					break
+					// A person mention that is just the name ("Greer")
+					// stays a candidate, kept only if the same name is a
+					// place elsewhere in the article: one sense per
+					// discourse.
+					if !exactPerson(s) {
+						i = j
+						break
+					}
+					c.vetoed = true
 				}
 				cands = append(cands, c)
 				i = j
@@ -482,6 +499,17 @@ var partyPrefixes = map[string]bool{"R": true, "D": true, "I": true, "DFL": true
 func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []cand, dem map[uint16]int, taken func(sitrep.Span) bool) []cand {
 	word := text[s.Start:s.End]
 	var buf []byte
+	// Every capitalised part must be a place or a demonym: "Wal-Mart" is
+	// no compound of places.
+	for _, part := range strings.Split(word, "-") {
+		if part == "" || !isCapWord(part) || partyPrefixes[part] {
+			continue
+		}
+		buf = fold(buf[:0], part)
+		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) && !(part == word[strings.LastIndexByte(word, '-')+1:] && len(next) > 0) {
+			return cands
+		}
+	}
 	party := false
 	for off := 0; off < len(word); {
 		h := strings.IndexByte(word[off:], '-')
@@ -670,6 +698,10 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 	if j+1 < len(toks) && speechVerbs[strings.ToLower(toks[j+1].Text)] {
 		return 2
 	}
+	// "according to Taylor": a source, not a place.
+	if i >= 2 && strings.EqualFold(toks[i-1].Text, "to") && strings.EqualFold(toks[i-2].Text, "according") && j == i {
+		return 2
+	}
 	if i > 0 && toks[i-1].cap && !toks[i-1].upper && !toks[i-1].first {
 		if !p.g.has(Fold(toks[i-1].Text)) {
 			return 1 // "Raquel Henry"
@@ -694,7 +726,7 @@ func (p *Parser) filter(cands []cand) {
 		if c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2 {
 			person[c.key] = true
 		}
-		if c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c)) {
+		if !c.vetoed && (c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c))) {
 			accepted[c.key] = true
 		}
 	}
@@ -707,6 +739,10 @@ func (p *Parser) filter(cands []cand) {
 			// Even the entity stage mistakes sentence-initial "Police"
 			// or "City" for places.
 			c.ids = nil
+		case c.vetoed:
+			if !accepted[c.key] || person[c.key] || c.person == 2 {
+				c.ids = nil
+			}
 		case c.cue >= cueStrong:
 		case c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2:
 			c.ids = nil
