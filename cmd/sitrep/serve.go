@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -19,7 +18,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/server"
 	"github.com/sitrep-project/sitrep/internal/store"
-	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+	"github.com/sitrep-project/sitrep/internal/store/backend"
 )
 
 // HTTP server limits. Exports raise their own write deadline.
@@ -33,8 +32,8 @@ const (
 
 func (m *Main) serve(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "serve", "",
-		"Serves the JSON API, the exports and the web UI over a sitrep database.\n\nExamples:\n  sitrep serve --demo                     sample articles in a temporary database\n  sitrep serve --db events.db             a database filled by 'sitrep ingest'\n  sitrep serve --addr 127.0.0.1:0 --demo  any free port (the URL is printed)")
-	db := fs.String("db", "", "database: a SQLite `FILE` (default sitrep.db; with --demo a temporary file)")
+		"Serves the JSON API, the exports and the web UI over a sitrep database.\n\nExamples:\n  sitrep serve --demo                     sample articles in a temporary database\n  sitrep serve --db events.db             a database filled by 'sitrep ingest'\n  sitrep serve --db postgres://host/db    a PostgreSQL database\n  sitrep serve --addr 127.0.0.1:0 --demo  any free port (the URL is printed)")
+	db := fs.String("db", "", "database: a SQLite `FILE` or a postgres:// URL (default sitrep.db; with --demo a temporary SQLite file)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	demo := fs.Bool("demo", false, "first ingest the sample articles shipped with sitrep")
 	logJSON := fs.Bool("log-json", false, "write request logs as JSON")
@@ -64,7 +63,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			path = filepath.Join(dir, "demo.db")
 		}
 	}
-	st, err := openServeStore(ctx, path)
+	st, err := backend.Open(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -123,18 +122,6 @@ func serveURL(addr net.Addr) string {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/"
-}
-
-// openServeStore opens the database named by --db.
-func openServeStore(ctx context.Context, db string) (store.Store, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return nil, fmt.Errorf("%w: --db %s: PostgreSQL is not supported by this build yet", errUsage, db)
-	}
-	st, err := sqlite.Open(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
 }
 
 // ingestDemo runs the pipeline over the sample articles embedded in the

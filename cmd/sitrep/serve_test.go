@@ -21,7 +21,6 @@ func TestServeUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"serve", "extra"},
 		{"serve", "--port", "80"},
-		{"serve", "--db", "postgres://localhost/test"},
 	} {
 		_, errs, code := run(t, "", args...)
 		if code != 2 {

@@ -2,17 +2,24 @@ package server
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/cameo"
 	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/postgres"
 	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
 
@@ -313,13 +320,14 @@ func fixture() []*sitrep.Result {
 	return []*sitrep.Result{a1, a2, a3}
 }
 
-// forEachStore runs f against the fixture in the in-memory fake and in a
-// real SQLite store, so the handlers are tested against the contract as
-// implemented, not only as the fake reads it.
+// forEachStore runs f against the fixture in the in-memory fake, in a
+// real SQLite store and, when a server answers, in PostgreSQL, so the
+// handlers are tested against the contract as implemented, not only as
+// the fake reads it.
 func forEachStore(t *testing.T, f func(t *testing.T, st store.Store)) {
+	ctx := context.Background()
 	t.Run("mem", func(t *testing.T) { f(t, newMemStore(fixture()...)) })
 	t.Run("sqlite", func(t *testing.T) {
-		ctx := context.Background()
 		st, err := sqlite.Open(ctx, ":memory:")
 		if err != nil {
 			t.Fatal(err)
@@ -330,4 +338,56 @@ func forEachStore(t *testing.T, f func(t *testing.T, st store.Store)) {
 		}
 		f(t, st)
 	})
+	t.Run("postgres", func(t *testing.T) {
+		st := postgresStore(t)
+		if _, err := store.PutAll(ctx, st, fixture()); err != nil {
+			t.Fatal(err)
+		}
+		f(t, st)
+	})
+}
+
+// postgresStore opens a PostgreSQL store in a schema of its own on the
+// test server (SITREP_TEST_POSTGRES, else the local one CI runs), or
+// skips when there is none and neither CI nor SITREP_TEST_POSTGRES
+// promise one.
+func postgresStore(t *testing.T) store.Store {
+	t.Helper()
+	dsn := os.Getenv("SITREP_TEST_POSTGRES")
+	if dsn == "" {
+		dsn = "postgres://root@127.0.0.1:5432/test?sslmode=disable"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		if os.Getenv("CI") != "" || os.Getenv("SITREP_TEST_POSTGRES") != "" {
+			t.Fatalf("PostgreSQL at %s: %v", dsn, err)
+		}
+		t.Skipf("no PostgreSQL at %s: %v", dsn, err)
+	}
+	schema := "sitrep_server_test_" + strings.ToLower(rand.Text()[:12])
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+pgx.Identifier{schema}.Sanitize()); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := u.Query()
+	v.Set("search_path", schema)
+	u.RawQuery = v.Encode()
+	st, err := postgres.Open(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		st.Close()
+		ctx := context.Background()
+		if _, err := admin.Exec(ctx, "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE"); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+		admin.Close(ctx)
+	})
+	return st
 }
