@@ -282,7 +282,7 @@ func parsePetrarchMember(t string) (rawMember, error) {
 func isLightVerb(lemma string) bool {
 	switch lemma {
 	case "launch", "stage", "conduct", "carry out", "mount", "wage", "unleash",
-		"hold", "impose", "order", "lead", "begin", "start":
+		"hold", "impose", "order", "lead", "begin", "start", "open", "complete", "initiate", "organize", "organise":
 		return true
 	}
 	return false

@@ -285,6 +285,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		return
 	}
 	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
+	if !ok && g.controlTok >= 0 && strings.HasPrefix(st.words[g.controlTok], "refus") {
+		// "refused to commit to any assistance": the refusal is the act.
+		m, ok = dict.VerbMatch{Code: "120", Lemma: "refuse", Source: "event:refusal"}, true
+	}
 	if !ok {
 		a.outcome(gi, "verb not in the dictionary (or null-coded)")
 		a.codeReportedThreat(st, gi, src)
