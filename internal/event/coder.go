@@ -479,10 +479,20 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		before = append(before, words[k])
 		beforeIdx = append(beforeIdx, k)
 	}
+	// Patterns see the verb's own clause: the window stops at the next
+	// finite verb group, whose words belong to its own event ("said it had
+	// halted economic aid" is not "said ... aid").
+	limit := clauseEnd
+	for _, o := range st.groups {
+		if o.start > g.head && o.start < limit && (o.start == 0 || st.words[o.start-1] != "to") && o.tag != "VBG" && o.tag != "VBN" {
+			limit = o.start
+			break
+		}
+	}
 	var ab [12]string
 	var ai [12]int
 	after, afterIdx := ab[:0], ai[:0]
-	for k := g.head + 1; k < clauseEnd && len(after) < 12; k++ {
+	for k := g.head + 1; k < limit && len(after) < 12; k++ {
 		if isQuoteTok(st.Tokens[k].Text) {
 			continue
 		}
