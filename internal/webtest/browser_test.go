@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -215,7 +217,56 @@ func TestBrowser(t *testing.T) {
 	t.Logf("brushing selected %s..%s: %d events", from, to, len(dates))
 	screenshot(t, ctx, dir, "02-brushed.png")
 
-	// Filter to CAMEO root 14 (protest).
+	// Cursor pagination, with a page size small enough for the demo data.
+	do(t, ctx, "open with 5 rows per page", chromedp.Navigate(srv.URL+"/?rows=5"))
+	const rowIDs = `(() => { const r = [...document.querySelectorAll('[data-test=event-row]')].map((tr) => tr.dataset.eventId); return r.length ? r : null; })()`
+	page1 := poll[[]string](t, ctx, "the first page", rowIDs)
+	if len(page1) != 5 || rows <= 5 {
+		t.Fatalf("first page has %d rows of %d events, want 5", len(page1), rows)
+	}
+	do(t, ctx, "next page", chromedp.Click(chromedp.ID("next-page")))
+	page2 := poll[[]string](t, ctx, "the second page", `(() => { const r = `+rowIDs+`; return r && r[0] !== '`+page1[0]+`' ? r : null; })()`)
+	for _, id := range page2 {
+		if slices.Contains(page1, id) {
+			t.Errorf("event %s on both pages", id)
+		}
+	}
+	if info := eval[string](t, ctx, `document.getElementById('page-info').textContent`); !strings.HasPrefix(info, "Events 6–") {
+		t.Errorf("page info %q, want Events 6–…", info)
+	}
+	do(t, ctx, "previous page", chromedp.Click(chromedp.ID("prev-page")))
+	back := poll[[]string](t, ctx, "the first page again", `(() => { const r = `+rowIDs+`; return r && r[0] === '`+page1[0]+`' ? r : null; })()`)
+	if !slices.Equal(back, page1) {
+		t.Errorf("back on page 1: %v, want %v", back, page1)
+	}
+
+	// Full-text search: a word from an article's title finds its events.
+	artID := eval[string](t, ctx, `document.querySelector('[data-test=event-row]').dataset.articleId`)
+	var first sitrep.Result
+	getJSON(t, srv.URL+"/api/articles/"+url.PathEscape(artID), &first)
+	word := longestWord(first.Article.Title + " " + first.Text)
+	do(t, ctx, "search a word",
+		chromedp.SetValue(chromedp.ID("f-q"), word),
+		chromedp.Click(chromedp.ID("apply")))
+	found := poll[[]string](t, ctx, "search results", `(() => {
+	  if (new URLSearchParams(document.getElementById('events-body').dataset.query).get('q') !== '`+word+`') return null;
+	  return [...document.querySelectorAll('[data-test=event-row]')].map((tr) => tr.dataset.articleId); })()`)
+	if !slices.Contains(found, artID) {
+		t.Errorf("searching %q did not find article %s's events (found %v)", word, artID, found)
+	}
+	for _, id := range found {
+		var r sitrep.Result
+		getJSON(t, srv.URL+"/api/articles/"+url.PathEscape(id), &r)
+		if !strings.Contains(strings.ToLower(r.Text+" "+r.Article.Title), strings.ToLower(word)) {
+			t.Errorf("search %q found article %s, which does not contain it", word, id)
+		}
+	}
+	t.Logf("search %q: events of articles %v", word, found)
+
+	// Filter to CAMEO root 14 (protest), from a fresh page with a filter
+	// that Reset must clear.
+	do(t, ctx, "reopen with the search", chromedp.Navigate(srv.URL+"/?q="+url.QueryEscape(word)))
+	poll[bool](t, ctx, "the search reloaded", `document.getElementById('f-q').value !== ''`)
 	do(t, ctx, "reset and filter to root 14",
 		chromedp.Click(chromedp.ID("reset")),
 		chromedp.SetValue(chromedp.ID("f-root"), "14"),
@@ -251,9 +302,9 @@ func TestBrowser(t *testing.T) {
 		store.EventRecord
 		Article sitrep.Article `json:"article"`
 	}
-	getJSON(t, srv.URL+"/api/events/"+id, &ev)
+	getJSON(t, srv.URL+"/api/events/"+url.PathEscape(id), &ev)
 	var art sitrep.Result
-	getJSON(t, srv.URL+"/api/articles/"+ev.ArticleID, &art)
+	getJSON(t, srv.URL+"/api/articles/"+url.PathEscape(ev.ArticleID), &art)
 	want := expectedHighlights(ev.Event, &art)
 	got := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#card mark[data-hl]')].map((m) => [m.dataset.hl, m.textContent]))`)
 	if len(want) < 2 {
@@ -301,6 +352,19 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(msg, "from") {
 		t.Errorf("error banner %q does not name the parameter", msg)
 	}
+}
+
+// longestWord returns the longest run of ASCII letters in s (the first
+// of equal length), a word any full-text index will have.
+func longestWord(s string) string {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }
 
 // expectedHighlights returns the text of each span the card should mark,

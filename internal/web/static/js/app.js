@@ -11,7 +11,7 @@ import { Timeline, pickInterval, coreRange } from './timeline.js';
 import { fillCard } from './card.js';
 import { fillArticle } from './article.js';
 
-const PAGE = 50;          // table rows per page
+const ROWS = 50;          // default table rows per page
 const MAP_LIMIT = 1000;   // events placed on the map (the API's maximum page)
 const WORLD = '-180,-90,180,90';
 
@@ -29,6 +29,7 @@ const state = {
   cursors: [''],  // cursor of each table page seen so far
   page: 0,
   nextCursor: '',
+  rows: ROWS,      // table page size (URL parameter "rows")
   selected: null, // selected event id
   load: 0,        // generation counter: answers to superseded loads are dropped
 };
@@ -39,11 +40,21 @@ let map, timeline;
 
 function urlParams() {
   const p = new URLSearchParams(location.search);
-  return { filters: readFilters(p), event: p.get('event') || null, article: p.get('article') || null };
+  return { filters: readFilters(p), rows: rowsParam(p.get('rows')), event: p.get('event') || null, article: p.get('article') || null };
+}
+
+// rowsParam reads the page size, 1 to 1000 (the API's maximum).
+function rowsParam(v) {
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) && n >= 1 && n <= 1000 ? n : ROWS;
 }
 
 function writeURL(push) {
-  const p = query(state.filters, { event: state.selected || '', article: ui.dialog.open ? ui.dialog.dataset.articleId : '' });
+  const p = query(state.filters, {
+    rows: state.rows === ROWS ? '' : state.rows,
+    event: state.selected || '',
+    article: ui.dialog.open ? ui.dialog.dataset.articleId : '',
+  });
   const url = p ? `?${p}` : location.pathname;
   if (url === location.search || (url === location.pathname && !location.search)) return;
   history[push ? 'pushState' : 'replaceState'](null, '', url);
@@ -157,7 +168,7 @@ async function loadPage(gen) {
   const cursor = state.cursors[state.page];
   ui.body.setAttribute('aria-busy', 'true');
   try {
-    const page = await get('api/events', state.filters, { limit: PAGE, cursor });
+    const page = await get('api/events', state.filters, { limit: state.rows, cursor });
     if (gen !== state.load) return;
     state.nextCursor = page.next || '';
     if (state.nextCursor) state.cursors[state.page + 1] = state.nextCursor;
@@ -177,7 +188,7 @@ function fillTable(events) {
   } else {
     ui.body.replaceChildren(...events.map(row));
   }
-  const first = state.page * PAGE + 1;
+  const first = state.page * state.rows + 1;
   ui.pageInfo.textContent = events.length ? `Events ${first}–${first + events.length - 1}` : '';
   ui.prev.disabled = state.page === 0;
   ui.next.disabled = !state.nextCursor;
@@ -187,7 +198,7 @@ function row(ev) {
   const select = () => selectEvent(ev.id, true);
   const loc = ev.location;
   const tr = h('tr', {
-    tabIndex: 0, 'data-test': 'event-row', 'data-event-id': ev.id,
+    tabIndex: 0, 'data-test': 'event-row', 'data-event-id': ev.id, 'data-article-id': ev.article_id,
     className: ev.id === state.selected ? 'selected' : '',
     'aria-label': `${ev.date} ${ev.source.actor || ev.source.text} ${cameoName(ev.cameo)} ${ev.target ? ev.target.actor || ev.target.text : ''}`,
     onclick: select,
@@ -210,6 +221,14 @@ async function turnPage(delta) {
   } catch (err) {
     showError(err);
   }
+}
+
+// setRowsChoice shows n in the page-size menu, adding it when a link
+// asked for a size the menu does not offer.
+function setRowsChoice(n) {
+  const sel = $('rows');
+  if (![...sel.options].some((o) => o.value === String(n))) sel.append(h('option', { value: String(n) }, String(n)));
+  sel.value = String(n);
 }
 
 // ---- event card ----
@@ -274,8 +293,10 @@ function updateExports() {
 
 function applyURL() {
   const u = urlParams();
-  const changed = query(u.filters) !== query(state.filters);
+  const changed = query(u.filters) !== query(state.filters) || u.rows !== state.rows;
   state.filters = u.filters;
+  state.rows = u.rows;
+  setRowsChoice(u.rows);
   fillForm(u.filters);
   if (changed || !state.load) {
     state.selected = u.event;
@@ -306,6 +327,13 @@ async function main() {
     const f = { ...state.filters };
     delete f.bbox;
     setFilters(f);
+  });
+  $('rows').addEventListener('change', (e) => {
+    state.rows = rowsParam(e.target.value);
+    writeURL(true);
+    state.cursors = [''];
+    state.page = 0;
+    loadPage(state.load).catch(showError);
   });
   ui.prev.addEventListener('click', () => turnPage(-1));
   ui.next.addEventListener('click', () => turnPage(1));
