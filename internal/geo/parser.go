@@ -349,6 +349,13 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				s := sitrep.Span{Start: t.Start, End: toks[j].End}
 				word := text[s.Start:s.End]
 				word, s = trimPossessive(word, s)
+				// "San Jose-based", "New York-born": the name before the hyphen.
+				if j > i {
+					if h := strings.IndexByte(toks[j].Text, '-'); h > 0 && h+1 < len(toks[j].Text) && !isCapWord(toks[j].Text[h+1:]) {
+						s.End = toks[j].Start + h
+						word = text[s.Start:s.End]
+					}
+				}
 				buf = fold(buf[:0], word)
 				ids := p.g.idsBytes(buf)
 				ok := len(ids) > 0
@@ -372,8 +379,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				}
 				// "Shamrock Street", "Star Lake", "Hopkins Park": the name of
 				// another, smaller place the gazetteer does not hold.
-				if j+1 < len(toks) && toks[j+1].cap && featureWords[strings.ToLower(strings.TrimSuffix(toks[j+1].Text, "."))] &&
-					p.g.places[ids[0]].level >= lvAdmin2 {
+				if j+1 < len(toks) && toks[j+1].cap && featureWords[strings.ToLower(strings.TrimSuffix(toks[j+1].Text, "."))] && p.g.places[ids[0]].level >= lvAdmin2 {
 					i = j + 1
 					break
 				}
