@@ -109,6 +109,9 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		if !comma && toks[left].Tag == "IN" {
 			// "said on Tuesday it had halted": no comma closes the
 			// adverbial; the subject is the noun phrase before the verb.
+			if toks[g.start-1].Tag == "PRP" {
+				return a.actorOf(st, g.start-1, g.start)
+			}
 			if np := a.npBefore(st, g.start); np != nil {
 				return np
 			}

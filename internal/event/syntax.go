@@ -225,9 +225,10 @@ func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
 	if j >= len(toks) {
 		return false
 	}
+	// A preposition ("targeted by", "deployed in front of") or the end of
+	// the clause leaves the participle a participle.
 	switch t := toks[j].Tag; {
-	case t == "DT" || t == "PRP$" || t == "NNP" || t == "CD" || t == "PRP":
-	default:
+	case t == "IN" || t == "TO" || t == "," || t == "." || t == ":" || isQuoteTok(toks[j].Text):
 		return false
 	}
 	for k := j; k < len(toks); k++ {
