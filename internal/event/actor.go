@@ -194,7 +194,9 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	// phrase ("in Baghdad"): places are where, not whom.
 	for j := g.end; j < clauseEnd; j++ {
 		w, t := words[j], toks[j].Tag
-		if isVerbTag(t) || w == "," {
+		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," {
+			// Participles stay inside the object: "welcomed memos sent
+			// by Bree".
 			break
 		}
 		if t != "IN" && t != "TO" {
@@ -327,6 +329,15 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	if len(acts) < 2 {
 		return a.multiCode(st, a.actorOne(st, from, to))
+	}
+	// "The ambassadors of Arnor, Osgiliath and Gondor": the role before
+	// "of" applies to every member.
+	if first := acts[0].Actor; len(first) > 3 && indexFrom(st.words, pieces[0], pieces[1], "of") >= 0 {
+		for _, b := range acts[1:] {
+			if len(b.Actor) == 3 {
+				b.Actor += first[3:]
+			}
+		}
 	}
 	// "Hungarian and Romanian officials": the last member's sector applies
 	// to bare country modifiers before it.
