@@ -637,7 +637,12 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 		}
 		for _, t := range tgts {
 			if t != nil && t.Actor == s.Actor {
-				continue
+				// "Kostunica promised to democratize Serbia": an actor
+				// acting on its own country is a domestic, targetless event.
+				if len(tgts) > 1 {
+					continue
+				}
+				t = nil
 			}
 			a.emitOne(st, cb, pattern, s, t, mod, trigger, clauseStart, clauseEnd)
 		}
