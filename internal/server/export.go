@@ -80,7 +80,6 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.contentType)
 	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sitrep-events-%s.%s"`, s.cfg.now().UTC().Format("20060102T150405Z"), f.ext))
 	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 
 	cw := &countWriter{w: w}
 	bw := bufio.NewWriterSize(cw, 64<<10)

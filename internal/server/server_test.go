@@ -417,6 +417,9 @@ func TestHealthzAndAssets(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("/: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Error("no X-Content-Type-Options: nosniff")
+	}
 }
 
 func TestEmbeddedUI(t *testing.T) {
