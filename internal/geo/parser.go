@@ -40,6 +40,8 @@ type cand struct {
 	initial bool
 	// vetoed is set when the entity stage called the name a person.
 	vetoed bool
+	// abbrev is set for all-capital or dotted forms ("US", "U.S.").
+	abbrev bool
 	// person is 2 after a title or before a speech verb, 1 next to other
 	// capitalised words that are not places.
 	person int
@@ -127,6 +129,10 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		out = append(out, c)
 	}
 	cands = out
+	for i := range cands {
+		w := text[cands[i].span.Start:cands[i].span.End]
+		cands[i].abbrev = len(w) <= 6 && (isAllUpper(w) || strings.Contains(w, "."))
+	}
 	p.filter(cands)
 	p.resolve(cands, demCountry)
 	places := make([]sitrep.Place, 0, len(cands))
@@ -211,7 +217,7 @@ var commonWords = func() map[string]bool {
 		white house temple mission market bay beach harbor harbour port fort rock spring springs
 		toyota ford mobile reading bath nice split wells page mercedes sale welch
 		street avenue road drive lane parkway council reserve herald best continental vice jesus
-		obama bush titan tim patrick pacific woodlands green early law`) {
+		obama bush titan tim patrick pacific woodlands green early law marines marine army navy`) {
 		m[w] = true
 	}
 	for w := range nameWords {
@@ -823,7 +829,9 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 		seen := map[string]bool{}
 		for i := range cands {
 			c := &cands[i]
-			if len(c.ids) == 0 || seen[c.key] {
+			// A name read as a country ("US") lends its namesake
+			// villages no proximity evidence.
+			if len(c.ids) == 0 || seen[c.key] || c.best >= 0 && p.g.places[c.best].level == lvCountry {
 				continue
 			}
 			seen[c.key] = true
@@ -931,7 +939,10 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 	// towns named after countries then never win on mere proximity.
 	// Local news keeps its Lebanon, Ohio.
 	countryFirst := false
-	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
+	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry && c.abbrev {
+		// "US", "U.S.", "UAE": a country's short form is the country.
+		countryFirst = true
+	} else if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
 		d := dem
 		if ev != nil {
 			d = ev.dem

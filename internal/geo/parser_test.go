@@ -187,3 +187,38 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
 }
+
+// TestCountryShortForms checks that "US" stays the United States in an
+// article that also names French villages' namesakes ("Marines"), and
+// that country names used as adjectives are toponyms despite a NORP tag.
+func TestCountryShortForms(t *testing.T) {
+	text := "US Marines were sent to Baghdad. The US Embassy said US forces would stay. Iran denied it. Acting U.S. Attorney Jane Roe spoke."
+	var ents []sitrep.Entity
+	for _, w := range []string{"US", "U.S."} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w+" ")
+			if i < 0 {
+				break
+			}
+			s := off + i
+			ents = append(ents, sitrep.Entity{Span: sitrep.Span{Start: s, End: s + len(w)}, Text: w, Type: sitrep.NORP})
+			off = s + len(w)
+		}
+	}
+	got := NewParser(testGaz(t)).Parse(testDoc(&sitrep.Article{Text: text}), ents)
+	us := 0
+	for _, p := range got {
+		if p.Text == "US" || p.Text == "U.S." {
+			us++
+			if p.Country != "US" || p.Resolution != LevelCountry {
+				t.Errorf("%q at %d = %s %s %s, want the United States", p.Text, p.Start, p.Name, p.Country, p.Resolution)
+			}
+		}
+		if p.Text == "Marines" {
+			t.Errorf("Marines taken as a place: %+v", p)
+		}
+	}
+	if us != 4 {
+		t.Errorf("found %d mentions of the US, want 4: %+v", us, got)
+	}
+}
