@@ -60,9 +60,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.48
-	petrarchPrecisionFloor = 0.61
-	ploverFloor            = 0.46
+	petrarchRecallFloor    = 0.72
+	petrarchPrecisionFloor = 0.72
+	ploverFloor            = 0.60
 )
 
 func TestMatchMultiset(t *testing.T) {
