@@ -31,9 +31,10 @@ import (
 type Option func(*config)
 
 type config struct {
-	assets   fs.FS
-	pageSize int
-	now      func() time.Time
+	assets       fs.FS
+	pageSize     int
+	now          func() time.Time
+	queryTimeout time.Duration
 }
 
 // WithAssets serves assets at / instead of the embedded web UI.
@@ -45,6 +46,16 @@ func WithExportPageSize(n int) Option {
 	return func(c *config) {
 		if n > 0 && n <= maxLimit {
 			c.pageSize = n
+		}
+	}
+}
+
+// WithQueryTimeout bounds the time one API query (not an export) may
+// take; a query cut short answers 503. The default is 30 seconds.
+func WithQueryTimeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.queryTimeout = d
 		}
 	}
 }
@@ -66,7 +77,7 @@ func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	cfg := config{assets: web.Assets(), pageSize: maxLimit, now: time.Now}
+	cfg := config{assets: web.Assets(), pageSize: maxLimit, now: time.Now, queryTimeout: 30 * time.Second}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -74,12 +85,12 @@ func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /api/events", s.events)
-	mux.HandleFunc("GET /api/events/{id}", s.event)
-	mux.HandleFunc("GET /api/articles/{id}", s.article)
-	mux.HandleFunc("GET /api/actors", s.actors)
-	mux.HandleFunc("GET /api/timeline", s.timeline)
-	mux.HandleFunc("GET /api/stats", s.stats)
+	mux.HandleFunc("GET /api/events", s.bounded(s.events))
+	mux.HandleFunc("GET /api/events/{id}", s.bounded(s.event))
+	mux.HandleFunc("GET /api/articles/{id}", s.bounded(s.article))
+	mux.HandleFunc("GET /api/actors", s.bounded(s.actors))
+	mux.HandleFunc("GET /api/timeline", s.bounded(s.timeline))
+	mux.HandleFunc("GET /api/stats", s.bounded(s.stats))
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")
@@ -134,6 +145,9 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusBadRequest, param+": "+qe.Reason, param)
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not found", "")
+	case errors.Is(err, context.DeadlineExceeded):
+		s.log.Warn("query timed out", "url", r.URL.String(), "timeout", s.cfg.queryTimeout)
+		writeError(w, http.StatusServiceUnavailable, "query timed out; narrow the filters", "")
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		// The client left; nothing useful can be written.
 		s.log.Debug("request canceled", "path", r.URL.Path)
@@ -156,6 +170,16 @@ func apiParam(p string) string {
 
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// bounded gives a query handler a deadline, so one expensive query cannot
+// hold a database connection for ever.
+func (s *server) bounded(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.queryTimeout)
+		defer cancel()
+		h(w, r.WithContext(ctx))
+	}
 }
 
 // statusWriter records the status and size of a response for the log.

@@ -462,3 +462,20 @@ func TestPanicIs500(t *testing.T) {
 		t.Errorf("healthz after panic: %d", resp.StatusCode)
 	}
 }
+
+// slowStore blocks in Stats until its context ends.
+type slowStore struct{ *memStore }
+
+func (*slowStore) Stats(ctx context.Context, _ store.Query) (store.Stats, error) {
+	<-ctx.Done()
+	return store.Stats{}, ctx.Err()
+}
+
+func TestQueryTimeoutIs503(t *testing.T) {
+	srv := newTestServer(t, &slowStore{newMemStore()}, WithQueryTimeout(20*time.Millisecond))
+	var got apiError
+	resp := get(t, srv, "/api/stats", &got)
+	if resp.StatusCode != http.StatusServiceUnavailable || got.Error == "" {
+		t.Errorf("status %d, body %+v", resp.StatusCode, got)
+	}
+}
