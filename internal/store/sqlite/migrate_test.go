@@ -26,7 +26,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	rs := storetest.Results(3)
-	a, _, err := storesql.Rows(rs[1])
+	a, evs, err := storesql.Rows(rs[1])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,19 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, e := range evs {
+		_, err := db.ExecContext(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
+			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, event)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
+			e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.JSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	db.Close()
+	if len(evs) == 0 {
+		t.Fatal("fixture article without events")
+	}
 
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -53,6 +65,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 	defer s.Close()
 	if v, err := s.SchemaVersion(ctx); err != nil || v != len(ms) {
 		t.Fatalf("schema version %d, %v; want %d", v, err, len(ms))
+	}
+	// Events written by version 1 read back whole.
+	got, err := s.Article(ctx, a.ID)
+	if err != nil || len(got.Events) != len(evs) || got.Events[0].CAMEO != rs[1].Events[0].CAMEO {
+		t.Fatalf("article from version 1: %v; want its %d events", err, len(evs))
 	}
 	// The old article is unchanged and its index entry survives; the
 	// new ones are indexed by the store.

@@ -94,9 +94,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
+// Close closes the database, first letting SQLite refresh the planner
+// statistics that changed much.
 func (s *Store) Close() error {
-	err := s.w.Close()
+	_, err := s.w.Exec("PRAGMA optimize")
+	err = errors.Join(err, s.w.Close())
 	if s.r != s.w {
 		err = errors.Join(err, s.r.Close())
 	}
@@ -199,14 +201,24 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		defer updArt.Close()
+		delDocs, err := tx.PrepareContext(ctx, "DELETE FROM event_docs WHERE id IN (SELECT id FROM events WHERE article_id = ?)")
+		if err != nil {
+			return err
+		}
+		defer delDocs.Close()
 		delEv, err := tx.PrepareContext(ctx, "DELETE FROM events WHERE article_id = ?")
 		if err != nil {
 			return err
 		}
 		defer delEv.Close()
+		insDoc, err := tx.PrepareContext(ctx, "INSERT INTO event_docs (id, event) VALUES (?, ?)")
+		if err != nil {
+			return err
+		}
+		defer insDoc.Close()
 		insEv, err := tx.PrepareContext(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
-			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, event)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -242,6 +254,9 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
+				if _, err := delDocs.ExecContext(ctx, a.ID); err != nil {
+					return fmt.Errorf("article %s: %w", a.ID, err)
+				}
 				if _, err := delEv.ExecContext(ctx, a.ID); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
@@ -251,8 +266,11 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range evs {
 				_, err := insEv.ExecContext(ctx, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
-					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.JSON)
+					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon)
 				if err != nil {
+					return fmt.Errorf("event %s: %w", e.ID, err)
+				}
+				if _, err := insDoc.ExecContext(ctx, e.ID, e.JSON); err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
 			}
@@ -281,7 +299,8 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.Result, error) 
 	if err != nil {
 		return nil, fmt.Errorf("store: sqlite: article %s: %w", id, err)
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT id, article_id, event FROM events e WHERE article_id = ? ORDER BY idx", id)
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.article_id, d.event FROM events e JOIN event_docs d ON d.id = e.id
+		WHERE e.article_id = ? ORDER BY e.idx`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: sqlite: article %s: %w", id, err)
 	}
@@ -304,7 +323,7 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.Result, error) 
 func (s *Store) Event(ctx context.Context, id string) (*store.EventRecord, error) {
 	var aid string
 	var js []byte
-	err := s.r.QueryRowContext(ctx, "SELECT article_id, event FROM events WHERE id = ?", id).Scan(&aid, &js)
+	err := s.r.QueryRowContext(ctx, "SELECT e.article_id, d.event FROM events e JOIN event_docs d ON d.id = e.id WHERE e.id = ?", id).Scan(&aid, &js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
@@ -405,8 +424,10 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 		return store.Page{}, err
 	}
 	args = append(args, q.Limit+1)
-	rows, err := s.r.QueryContext(ctx, "SELECT e.id, e.article_id, e.event FROM events e WHERE "+w+
-		" ORDER BY e.day DESC, e.id DESC LIMIT "+storesql.Numbered(len(args)), args...)
+	// The page is chosen on the narrow events rows; only its events are
+	// read in full.
+	rows, err := s.r.QueryContext(ctx, "SELECT p.id, p.article_id, d.event FROM (SELECT e.id, e.article_id, e.day FROM events e WHERE "+w+
+		" ORDER BY e.day DESC, e.id DESC LIMIT "+storesql.Numbered(len(args))+") p JOIN event_docs d ON d.id = p.id ORDER BY p.day DESC, p.id DESC", args...)
 	if err != nil {
 		return store.Page{}, queryErr("events", q, err)
 	}
