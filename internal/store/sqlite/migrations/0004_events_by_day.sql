@@ -1,10 +1,10 @@
 -- Events are clustered by (day, id), the order every page is read in:
 -- the newest-first scan is sequential and stops as soon as a page is
 -- full, and secondary indexes carry (day, id) so an equality filter
--- yields its events already in page order. Actor prefixes are filtered
--- during that scan rather than by index: frequent actors fill a page
--- after a few hundred rows, where an index would fetch and sort all of
--- their events.
+-- yields its events already in page order. Actor prefixes and bounding
+-- boxes are filtered during that scan rather than by index: frequent
+-- actors fill a page after a few hundred rows, where an index would fetch
+-- and sort all of their events.
 CREATE TABLE events_by_day (
     day          TEXT NOT NULL,
     id           TEXT NOT NULL,
