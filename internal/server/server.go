@@ -63,7 +63,7 @@ func WithQueryTimeout(d time.Duration) Option {
 // WithClock sets the clock used for export file names.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
 
-// Server answers the API. Use New to get its http.Handler.
+// server answers the API; New wraps it in an http.Handler.
 type server struct {
 	st     store.Store
 	log    *slog.Logger
@@ -110,7 +110,12 @@ type paramError struct {
 	param, reason string
 }
 
-func (e *paramError) Error() string { return e.param + ": " + e.reason }
+func (e *paramError) Error() string {
+	if e.param == "" {
+		return e.reason
+	}
+	return e.param + ": " + e.reason
+}
 
 func badParam(param, format string, args ...any) error {
 	return &paramError{param: param, reason: fmt.Sprintf(format, args...)}
