@@ -319,12 +319,16 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		if act == nil || act.Actor == "" {
 			continue
 		}
-		dup := false
-		for _, b := range acts {
-			dup = dup || b.Actor == act.Actor
-		}
-		if !dup {
-			acts = append(acts, act)
+		for _, code := range strings.Split(act.Actor, "/") {
+			dup := code == ""
+			for _, b := range acts {
+				dup = dup || b.Actor == code
+			}
+			if !dup {
+				cp := *act
+				cp.Actor = code
+				acts = append(acts, &cp)
+			}
 		}
 	}
 	if len(acts) < 2 {
@@ -336,6 +340,15 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		for _, b := range acts[1:] {
 			if len(b.Actor) == 3 {
 				b.Actor += first[3:]
+			}
+		}
+	}
+	// "Danish media and government": a member with a role but no country
+	// takes the country of the first member.
+	if c := country(acts[0].Actor); c != "---" && len(c) == 3 {
+		for _, b := range acts[1:] {
+			if strings.HasPrefix(b.Actor, "---") && len(b.Actor) > 3 {
+				b.Actor = c + b.Actor[3:]
 			}
 		}
 	}

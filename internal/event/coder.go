@@ -299,9 +299,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	// Pattern markers name the actors explicitly: "$" the source, "+" the
 	// target, wherever they stand around the verb.
-	if m.TargetAt != 0 && m.TargetAt == m.SourceAt {
-		// A "%" marker: the coordinated actor there acts on itself
-		// ("Gondor and Osgiliath delayed their meeting").
+	if m.TargetAt < 0 && m.TargetAt == m.SourceAt {
+		// A "%" marker before the verb: the coordinated actor there acts
+		// on itself ("Gondor and Osgiliath delayed their meeting"). After
+		// the verb it marks the (compound) target.
 		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd); s != nil && len(st.more[s]) > 0 {
 			src = s
 		}
