@@ -32,7 +32,7 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 	}
 	if g.controlTok >= 0 {
 		switch st.words[g.controlTok][:min(4, len(st.words[g.controlTok]))] {
-		case "plan", "inte", "prep", "deci":
+		case "plan", "inte", "prep":
 			announce = true
 		case "refu":
 			return true, true
