@@ -53,10 +53,14 @@ const maxNgram = 6
 
 // Parse finds the toponyms of doc and resolves them against the gazetteer.
 // ents, when not nil, are the entity stage's mentions: GPE and LOC mentions
-// are taken as toponyms when the gazetteer knows them, and PERSON, ORG and
-// NORP mentions veto candidates of the finder that overlap them. Demonyms
-// ("Iraqi") are not toponyms but count as evidence for their country.
-// Places are returned in text order.
+// are taken as toponyms when the gazetteer knows them (hyphenated ones
+// part by part), and PERSON and NORP mentions veto candidates of the
+// finder that overlap them, except administrative areas, qualified names,
+// country names used as adjectives ("U.S. Attorney") and names the article
+// also uses as places. Places inside organisation names ("the Ohio
+// Department of Health") are toponyms. Demonyms ("Iraqi") are not
+// toponyms but count as evidence for their country. Places are returned
+// in text order.
 func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	if doc == nil || doc.Article == nil {
 		return nil
@@ -512,13 +516,15 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 	word := text[s.Start:s.End]
 	var buf []byte
 	// Every capitalised part must be a place or a demonym: "Wal-Mart" is
-	// no compound of places.
-	for _, part := range strings.Split(word, "-") {
-		if part == "" || !isCapWord(part) || partyPrefixes[part] {
+	// no compound of places. The last part may instead begin a longer
+	// name with the next tokens ("Athens-Clarke County").
+	parts := strings.Split(word, "-")
+	for k, part := range parts {
+		if part == "" || !isCapWord(part) || partyPrefixes[part] || k == len(parts)-1 && len(next) > 0 {
 			continue
 		}
 		buf = fold(buf[:0], part)
-		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) && !(part == word[strings.LastIndexByte(word, '-')+1:] && len(next) > 0) {
+		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) {
 			return cands
 		}
 	}
