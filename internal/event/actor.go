@@ -462,7 +462,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	date := a.Doc.Article.Published
 	var matches []string
-	var full, ctry, sector, agentWord, name string
+	var full, ctry, sector, agentWord, name, prefix string
 	locSkip, locCtry := false, ""
 	for k := from; k < to; {
 		w, t := words[k], toks[k].Tag
@@ -539,6 +539,15 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			if am, ok := a.c.dicts.Agents.Lookup(words[k:to]); ok {
 				code, n := am.Code, am.Words
 				matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)
+				if am.Prefix {
+					// An organisation prefix ("MSF Arnor" = NGOARN) is
+					// written before the actor's code.
+					if prefix == "" {
+						prefix = code
+					}
+					k += max(n, 1)
+					continue
+				}
 				sector, agentWord = code, strings.Join(words[k:k+max(n, 1)], " ")
 				k += max(n, 1)
 				continue
@@ -567,6 +576,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		case sector != "":
 			code = "---" + sector
 		}
+	}
+	if prefix != "" && code != "" && !strings.HasPrefix(code, prefix) {
+		code = prefix + code
 	}
 	if agentWord == "" && full != "" {
 		agentWord = a.firstAgentWord(st, from, to)
