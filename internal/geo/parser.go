@@ -333,18 +333,36 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				continue
 			}
 			// Abbreviations ("Calif.", "W.Va."), with the full stop kept
-			// in the token or split off as the next token.
+			// in the token or split off as the next token, or spaced
+			// ("W. Va."). They are unambiguous, so the entity stage's
+			// person spans ("S.C. House") do not veto them.
 			if pi, ok := p.g.abbr[t.Text]; ok {
 				s := t.Span
-				if !taken(s) && !vetoed(s) {
-					cands = append(cands, cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
+				if i+1 < len(toks) && toks[i+1].Start == t.End+1 && strings.HasSuffix(t.Text, ".") {
+					if pj, ok := p.g.abbr[t.Text+toks[i+1].Text]; ok {
+						pi, s = pj, sitrep.Span{Start: t.Start, End: toks[i+1].End}
+						i++
+					}
+				}
+				if !taken(s) {
+					cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
 				}
 				continue
+			}
+			if i+1 < len(toks) && toks[i+1].Start == t.End+1 && strings.HasSuffix(t.Text, ".") {
+				if pi, ok := p.g.abbr[t.Text+toks[i+1].Text]; ok {
+					s := sitrep.Span{Start: t.Start, End: toks[i+1].End}
+					if !taken(s) {
+						cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
+					}
+					i++
+					continue
+				}
 			}
 			if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
 				if pi, ok := p.g.abbr[t.Text+"."]; ok {
 					s := sitrep.Span{Start: t.Start, End: toks[i+1].End}
-					if !taken(s) && !vetoed(s) {
+					if !taken(s) {
 						cands = append(cands, cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
 					}
 					i++
@@ -412,7 +430,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				// All-caps words other than the dateline are acronyms
 				// unless they name a country ("US", "UAE").
 				dl := false
-				if t.upper && !strings.Contains(t.Text, ".") && p.g.places[ids[0]].level != lvCountry {
+				if t.upper && !strings.Contains(t.Text, ".") && p.g.places[ids[0]].level != lvCountry && p.g.places[ids[0]].level != lvRegion {
 					// A capitalised dateline opening a paragraph or sentence:
 					// "CHARLESTON, W.Va. —", "BEIRUT (AP) -".
 					if t.first && j+1 < len(toks) && (toks[j+1].Text == "," || toks[j+1].Text == "(" ||
@@ -650,6 +668,11 @@ func (p *Parser) inName(ts []tok) bool {
 // "Paris, Tex.", "Kabul, Afghanistan".
 func (p *Parser) qualifier(toks []tok, k int) int32 {
 	t := toks[k]
+	if k+1 < len(toks) && toks[k+1].Start == t.End+1 && strings.HasSuffix(t.Text, ".") {
+		if pi, ok := p.g.abbr[t.Text+toks[k+1].Text]; ok {
+			return pi // "W. Va."
+		}
+	}
 	if pi, ok := p.g.abbr[t.Text]; ok {
 		return pi
 	}

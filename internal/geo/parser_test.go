@@ -222,3 +222,40 @@ func TestCountryShortForms(t *testing.T) {
 		t.Errorf("found %d mentions of the US, want 4: %+v", us, got)
 	}
 }
+
+// TestAbbreviationsAndCompounds covers spaced state abbreviations,
+// hyphenated compounds, "City of X" and places inside organisation names.
+func TestAbbreviationsAndCompounds(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "surface|admin1 or country"
+	}{
+		{"He lives in Charleston, W. Va., with his wife.", []string{"Charleston|West Virginia", "W. Va.|West Virginia"}},
+		{"Rep. Jane Doe, R-Westfield, said it.", []string{"Westfield|"}},
+		{"Peace between Lebanon and Israel, the Lebanon-Syria treaty says.", []string{"Lebanon|LB", "Israel|IL", "Lebanon|LB", "Syria|SY"}},
+		{"Tools from the City of Richmond, Virginia, were stolen.", []string{"Richmond|Virginia", "Virginia|Virginia"}},
+		{"Shares of Wal-Mart fell.", nil},
+		{"A San Antonio-based firm hired him.", []string{"San Antonio|Texas"}},
+		{"The Ohio Department of Health said so.", []string{"Ohio|Ohio"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range parseText(t, tt.text) {
+			where := p.Admin1
+			if p.Resolution == LevelCountry {
+				where = p.Country
+			}
+			got = append(got, p.Text+"|"+where)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if w := tt.want[i]; got[i] != w && !(strings.HasSuffix(w, "|") && strings.HasPrefix(got[i], w)) {
+				t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+				break
+			}
+		}
+	}
+}
