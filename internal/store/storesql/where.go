@@ -42,7 +42,11 @@ func Where(d Dialect, q store.Query, args []any) (string, []any) {
 	if q.Country != "" {
 		conds = append(conds, "e.loc_country = "+arg(q.Country))
 	}
-	if q.CAMEO != "" {
+	switch {
+	case len(q.CAMEO) == 2:
+		// A two-digit prefix is the root, which has an index in page order.
+		conds = append(conds, "e.root = "+arg(q.CAMEO))
+	case q.CAMEO != "":
 		conds = append(conds, "e.cameo >= "+arg(q.CAMEO)+" AND e.cameo < "+arg(store.PrefixEnd(q.CAMEO)))
 	}
 	if q.Root != "" {
