@@ -596,6 +596,9 @@ var hypotheticalCues = map[string]bool{
 	"if": true, "unless": true, "concerns": true, "concern": true, "fears": true, "fear": true,
 	"could": true, "might": true, "may": true, "would": true, "whether": true, "possibility": true,
 	"threat": true, "risk": true,
+	// "demanded that Kenya release": what is demanded has not happened.
+	"demand": true, "demands": true, "demanded": true, "demanding": true, "urge": true, "urges": true, "urged": true,
+	"insist": true, "insists": true, "insisted": true, "request": true, "requested": true, "requests": true,
 }
 
 func (a *article) inHypotheticalContext(st *sentence, start int) bool {
