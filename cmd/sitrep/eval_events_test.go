@@ -60,9 +60,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.72
-	petrarchPrecisionFloor = 0.72
-	ploverFloor            = 0.60
+	petrarchRecallFloor    = 0.76
+	petrarchPrecisionFloor = 0.76
+	ploverFloor            = 0.61
 )
 
 func TestMatchMultiset(t *testing.T) {

@@ -355,6 +355,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}
+	if tgt == nil && a.infinitival(st, g) && !a.reciprocal(st, src, code) {
+		// "a pleasant place to visit", "the drive to meet demand": a
+		// purpose with no one it is aimed at is no event.
+		a.outcome(gi, "purpose infinitive with no target")
+		return
+	}
 	if tgt == nil && country(src.Actor) == "---" && !a.reciprocal(st, src, code) {
 		// "a senior official said": an actor of no known country acting
 		// on no one tells nothing.
