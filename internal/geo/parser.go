@@ -299,6 +299,8 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 			case !v.person && (top.level == lvCountry || top.level == lvRegion):
 			case v.person && v.Start == s.Start && v.End > s.End &&
 				(top.level == lvAdmin1 || top.level == lvCity && top.pop >= 100000):
+			case v.person && v.Start < s.Start && directions[strings.ToLower(strings.TrimSpace(text[v.Start:s.Start]))]:
+				// "North Texas", "East Oxford"
 			default:
 				return false
 			}
@@ -426,6 +428,11 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 						ids = p.g.ids(k)
 					}
 				}
+				// "North Texas", "West Virginia Avenue": a common word
+				// before a capitalised one does not swallow it.
+				if j == i && commonWords[string(buf)] && j+1 < len(toks) && toks[j+1].cap {
+					break
+				}
 				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
 				// All-caps words other than the dateline are acronyms
 				// unless they name a country ("US", "UAE").
@@ -500,6 +507,11 @@ func residence(toks []tok, i int) bool {
 	age := toks[i-3].Text
 	return len(age) > 0 && len(age) <= 3 && strings.Trim(age, "0123456789") == ""
 }
+
+// directions before a place name ("North Texas") make a part of it.
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "upper": true, "lower": true, "greater": true, "downtown": true}
 
 // adminWords open "City of X" names.
 var adminWords = map[string]bool{"city": true, "town": true, "village": true, "township": true, "county": true,
