@@ -29,6 +29,7 @@ export function render(text, base, spans) {
   const at = byteIndex(text);
   const todo = [];
   for (const s of spans) {
+    // at clamps to the text, so no span can outrun the root below.
     const start = at(s.start - base), end = at(s.end - base);
     if (end > start) todo.push({ ...s, start, end });
   }
@@ -50,13 +51,14 @@ export function render(text, base, spans) {
     }
     const top = stack[stack.length - 1];
     emit(top.el, s.start);
-    let end = s.end;
-    if (end > top.end) {
+    let end = Math.min(s.end, text.length);
+    if (end > top.end && top.end > s.start) {
       // Crossing spans: close this piece with its parent, reopen after it.
       todo.push({ ...s, start: top.end });
       todo.sort(order);
       end = top.end;
     }
+    if (end <= s.start) continue;
     const el = document.createElement(s.tag || 'mark');
     el.className = s.className;
     if (s.title) el.title = s.title;
