@@ -457,7 +457,8 @@ func TestParseEventDate(t *testing.T) {
 		{"2020-W01", "2019-12-30"},
 		{"2024-W20", "2024-05-13"},
 		{"2024-W54", ""},
-		{"201X", ""},
+		{"2019-Q4", "2019-10-01"},
+		{"201X", "2010-01-01"},
 		{"", ""},
 		{"2024-13-01", ""},
 	}
@@ -480,5 +481,25 @@ func TestGDELTID(t *testing.T) {
 	a, b := gdeltID("kabul-1:0"), gdeltID("kabul-1:1")
 	if a < 0 || b < 0 || a == b || a != gdeltID("kabul-1:0") {
 		t.Errorf("hashed ids %d %d", a, b)
+	}
+}
+
+func TestGDELTRowWithoutDate(t *testing.T) {
+	ev := store.EventRecord{ID: "x:0", ArticleID: "x", Event: sitrep.Event{CAMEO: "0231", Root: "02", QuadClass: 1, Source: sitrep.EventActor{Actor: "GBR"}}}
+	for _, art := range []*articleMeta{nil, {ID: "x", LeadEnd: -1}, {ID: "x", Published: "2005-03-01", LeadEnd: 10}} {
+		r := gdeltRow(nil, &ev, art)
+		if len(r) != 61 {
+			t.Fatalf("%d fields", len(r))
+		}
+		want := ""
+		if art != nil && art.Published != "" {
+			want = "20050301000000"
+		}
+		if r[1] != "" || r[2] != "" || r[3] != "" || r[4] != "" || r[59] != want || r[25] != map[bool]string{true: "1", false: "0"}[art != nil && art.LeadEnd > 0] {
+			t.Errorf("dates %q, DATEADDED %q, IsRootEvent %q", r[1:5], r[59], r[25])
+		}
+		if r[27] != "023" || r[28] != "02" {
+			t.Errorf("codes %q", r[26:29])
+		}
 	}
 }

@@ -126,31 +126,16 @@ func gdeltID(id string) int64 {
 	return int64(h.Sum64() &^ (1 << 63))
 }
 
-// parseEventDate reads the dates sitrep writes: YYYY-MM-DD, YYYY-MM, YYYY
-// or an ISO week YYYY-Www, each as its first day.
+// parseEventDate reads the dates sitrep writes (YYYY-MM-DD, YYYY-MM,
+// YYYY-Www, YYYY-Qn, YYYY, 201X, ...) as the first day they cover, the
+// day the stores sort and filter by.
 func parseEventDate(s string) (time.Time, bool) {
-	switch {
-	case len(s) >= 10:
-		t, err := time.Parse(time.DateOnly, s[:10])
-		return t, err == nil
-	case len(s) == 8 && s[4] == '-' && s[5] == 'W':
-		y, err1 := strconv.Atoi(s[:4])
-		w, err2 := strconv.Atoi(s[6:])
-		if err1 != nil || err2 != nil || w < 1 || w > 53 {
-			return time.Time{}, false
-		}
-		// ISO week 1 holds January 4th; weeks start on Monday.
-		jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
-		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
-		return monday.AddDate(0, 0, 7*(w-1)), true
-	case len(s) == 7:
-		t, err := time.Parse("2006-01", s)
-		return t, err == nil
-	case len(s) == 4:
-		t, err := time.Parse("2006", s)
-		return t, err == nil
+	day := store.Day(s)
+	if day == "" {
+		return time.Time{}, false
 	}
-	return time.Time{}, false
+	t, err := time.Parse(time.DateOnly, day)
+	return t, err == nil
 }
 
 // CAMEO actor code parts. A code is a sequence of three-letter parts: a
