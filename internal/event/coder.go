@@ -361,9 +361,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "purpose infinitive with no target")
 		return
 	}
-	if tgt == nil && country(src.Actor) == "---" && !a.reciprocal(st, src, code) {
-		// "a senior official said": an actor of no known country acting
-		// on no one tells nothing.
+	if tgt == nil && country(src.Actor) == "---" && code < "06" && !a.reciprocal(st, src, code) {
+		// "a senior official said": an actor of no known country saying
+		// something to no one tells nothing. (Acts are kept: "protesters
+		// clashed", "rebels surrendered".)
 		a.outcome(gi, "no target, and the source has no country")
 		return
 	}
