@@ -3,6 +3,7 @@ package webtest
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -290,6 +291,25 @@ func TestBrowser(t *testing.T) {
 	withPlace := eval[int](t, ctx, `[...document.querySelectorAll('[data-test=event-row] td:nth-child(5)')].filter((td) => td.textContent !== '—').length`)
 	if onMap[0] != onMap[1] || onMap[0] != withPlace {
 		t.Errorf("map: %d events placed, %d drawn; %d of the %d in the table have a place", onMap[0], onMap[1], withPlace, len(codes))
+	}
+
+	// The export links carry the filters and answer.
+	links := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#exports a[data-format]')].map((a) => [a.dataset.format, a.href]))`)
+	for _, f := range []string{"csv", "jsonl", "geojson", "plover", "gdelt"} {
+		href := links[f]
+		if !strings.Contains(href, "root=14") {
+			t.Errorf("%s export link %q lacks the filter", f, href)
+			continue
+		}
+		res, err := http.Get(href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusOK || len(body) == 0 {
+			t.Errorf("%s export: %s, %d bytes, %v", f, res.Status, len(body), err)
+		}
 	}
 
 	// A single marker opens its event's card.
