@@ -77,6 +77,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "sitrep: demo: %s; %d events stored in %s\n", sum, events, path)
 	}
 
+	if sum, err := st.Stats(ctx, store.Query{}); err == nil && sum.Events == 0 {
+		fmt.Fprintf(m.Stderr, "sitrep: %s holds no events yet: fill it with 'sitrep ingest --db %s PATH...', or try 'sitrep serve --demo'\n", path, path)
+	}
+
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -108,7 +108,7 @@ func TestServeInProcess(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("server did not stop")
 	}
-	if !strings.Contains(errb.String(), "msg=http") || !strings.Contains(errb.String(), "server stopped") {
+	if !strings.Contains(errb.String(), "msg=http") || !strings.Contains(errb.String(), "server stopped") || !strings.Contains(errb.String(), "holds no events yet") {
 		t.Errorf("stderr: %s", errb.String())
 	}
 }
