@@ -355,13 +355,23 @@ func scanEvents(rows *sql.Rows) ([]store.EventRecord, error) {
 	return recs, rows.Err()
 }
 
-// dialect is SQLite's side of the shared query builder.
-type dialect struct{}
+// dialect is SQLite's side of the shared query builder. page is set for
+// queries that read one page in page order.
+type dialect struct{ page bool }
 
 func (dialect) Placeholder(n int) string { return storesql.Numbered(n) }
 
-func (dialect) TextMatch(ph string) string {
-	return "e.article_id IN (SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH " + ph + ")"
+// TextMatch tests each event's article against the set of matching
+// articles. For a page, the unary + keeps SQLite from fetching the events
+// of every matching article through events_article and sorting them,
+// where the scan in page order stops once the page is full; aggregates
+// read every match and are better served by the index.
+func (d dialect) TextMatch(ph string) string {
+	col := "e.article_id"
+	if d.page {
+		col = "+" + col
+	}
+	return col + " IN (SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH " + ph + ")"
 }
 
 // TextQuery passes FTS5 syntax through when the query uses it and
@@ -388,8 +398,8 @@ func hasOperator(q string) bool {
 	return false
 }
 
-// where checks q and builds its condition.
-func where(q store.Query, args []any) (store.Query, string, []any, error) {
+// where checks q and builds its condition, for a page or an aggregate.
+func where(q store.Query, args []any, page bool) (store.Query, string, []any, error) {
 	q, err := q.Check()
 	if err != nil {
 		return q, "", nil, err
@@ -397,7 +407,7 @@ func where(q store.Query, args []any) (store.Query, string, []any, error) {
 	if q.Text != "" && !hasWord(q.Text) {
 		return q, "", nil, &store.QueryError{Param: "text", Reason: "no words to search for"}
 	}
-	w, args := storesql.Where(dialect{}, q, args)
+	w, args := storesql.Where(dialect{page: page}, q, args)
 	return q, w, args, nil
 }
 
@@ -419,7 +429,7 @@ func queryErr(op string, q store.Query, err error) error {
 
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
-	q, w, args, err := where(q, nil)
+	q, w, args, err := where(q, nil, true)
 	if err != nil {
 		return store.Page{}, err
 	}
@@ -441,7 +451,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 // Actors counts matching events per actor code.
 func (s *Store) Actors(ctx context.Context, q store.Query, limit int) ([]store.ActorCount, error) {
 	q.Cursor, q.Limit = "", 0
-	_, w, args, err := where(q, nil)
+	_, w, args, err := where(q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -473,7 +483,7 @@ func (s *Store) Timeline(ctx context.Context, q store.Query, interval string) ([
 		return nil, err
 	}
 	q.Cursor, q.Limit = "", 0
-	_, w, args, err := where(q, nil)
+	_, w, args, err := where(q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -500,7 +510,7 @@ func (s *Store) Timeline(ctx context.Context, q store.Query, interval string) ([
 // Stats summarises the matching events.
 func (s *Store) Stats(ctx context.Context, q store.Query) (store.Stats, error) {
 	q.Cursor, q.Limit = "", 0
-	_, w, args, err := where(q, nil)
+	_, w, args, err := where(q, nil, false)
 	if err != nil {
 		return store.Stats{}, err
 	}
