@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -166,6 +167,40 @@ func BenchmarkEventsAPI(b *testing.B) {
 			reportPercentiles(b, lat)
 		})
 	}
+	// The UI's queries (pages of at most 100) from 4 clients at once.
+	b.Run("mixed-parallel", func(b *testing.B) {
+		var urls []string
+		for _, q := range queries {
+			if !strings.Contains(q.q, "limit=1000") {
+				urls = append(urls, srv.URL+"/api/events?"+q.q)
+			}
+		}
+		var mu sync.Mutex
+		var lat []time.Duration
+		b.SetParallelism(2)
+		b.RunParallel(func(pb *testing.PB) {
+			var mine []time.Duration
+			for i := 0; pb.Next(); i++ {
+				t := time.Now()
+				resp, err := client.Get(urls[i%len(urls)])
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != http.StatusOK {
+					b.Errorf("%s: %d %v", urls[i%len(urls)], resp.StatusCode, err)
+					return
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		})
+		reportPercentiles(b, lat)
+	})
 	if len(all) > 0 {
 		sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 		b.Logf("all queries: n=%d p50=%v p99=%v max=%v", len(all), pct(all, 50), pct(all, 99), all[len(all)-1])
