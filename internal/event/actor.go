@@ -185,7 +185,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			}
 			break
 		}
-		if isVerbTag(toks[j].Tag) || words[j] == "," {
+		if isVerbTag(toks[j].Tag) || words[j] == "," && !adjectiveComma(toks, j) {
 			break
 		}
 	}
@@ -194,7 +194,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	// phrase ("in Baghdad"): places are where, not whom.
 	for j := g.end; j < clauseEnd; j++ {
 		w, t := words[j], toks[j].Tag
-		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," {
+		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," && !adjectiveComma(toks, j) {
 			// Participles stay inside the object: "welcomed memos sent
 			// by Bree".
 			break
@@ -800,4 +800,10 @@ func (a *article) note(ms []string, format string, args ...any) []string {
 // and demonyms are written so, which spares gazetteer look-ups.
 func isUpper(w string) bool {
 	return w != "" && (w[0] >= 'A' && w[0] <= 'Z' || w[0] >= 0x80)
+}
+
+// adjectiveComma reports a comma between adjectives of one noun phrase
+// ("complete, full diplomatic ties"), which does not end the phrase.
+func adjectiveComma(toks []sitrep.Token, j int) bool {
+	return j > 0 && j+1 < len(toks) && strings.HasPrefix(toks[j-1].Tag, "JJ") && strings.HasPrefix(toks[j+1].Tag, "JJ")
 }
