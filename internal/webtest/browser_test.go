@@ -245,6 +245,11 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("back on page 1: %v, want %v", back, page1)
 	}
 
+	// Keyboard: Enter on a focused row opens its card and moves focus there.
+	eval[any](t, ctx, `document.querySelector('[data-test=event-row]').focus()`)
+	do(t, ctx, "press Enter on a row", chromedp.KeyEvent("\r"))
+	poll[bool](t, ctx, "the card focused from the keyboard", `document.getElementById('card').dataset.eventId === '`+page1[0]+`' && document.activeElement && document.activeElement.id === 'card-h'`)
+
 	// Full-text search: a word from an article's title finds its events.
 	artID := eval[string](t, ctx, `document.querySelector('[data-test=event-row]').dataset.articleId`)
 	var first sitrep.Result

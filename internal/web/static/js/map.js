@@ -22,6 +22,10 @@ export class EventMap {
     this.map.attributionControl.setPrefix('');
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
+      // Animated cluster splits race with clearLayers when the filters
+      // change mid-zoom (markercluster then throws); without them the map
+      // stays consistent.
+      animate: false,
       maxClusterRadius: 40,
       spiderfyOnMaxZoom: true,
       iconCreateFunction: clusterIcon,
@@ -49,6 +53,7 @@ export class EventMap {
   // show replaces the markers with events (those with a location) and
   // fits the view to them. It returns how many events were placed.
   show(events) {
+    this.map.stop();
     this.cluster.clearLayers();
     this.markers.clear();
     const layers = [];
