@@ -15,7 +15,9 @@
 //     sitrep's output against.
 //   - CAMEO2PLOVER-2021.txt from openeventdata/PLOVER (CC BY-SA 4.0), PLOVER
 //     manual draft 0.8. A code without its own row inherits its parent's
-//     (4-digit → 3-digit → root); roots 01 and 02 have no PLOVER type.
+//     (4-digit → 3-digit → root); PLOVER dropped roots 01 and 02; sitrep types appeals (02x) as REQUEST and a few
+//     statements (011, 015, 016, 018, 019) by its own table in scripts/cameo,
+//     and leaves plain comments (010, 012-014, 017) untyped.
 package cameo
 
 import "sort"
@@ -30,7 +32,7 @@ type Code struct {
 	Description string  // from the CAMEO manual; may be empty for roots
 	QuadClass   int     // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
 	Goldstein   float64 // GDELT Goldstein weight, -10..+10
-	PLOVER      string  // PLOVER event type ("PROTEST"); "" for roots 01, 02
+	PLOVER      string  // PLOVER event type ("PROTEST"); "" for plain comments
 	Mode        string  // PLOVER mode ("riot"), may be empty
 	Context     string  // PLOVER context(s), "; " separated, may be empty
 }

@@ -623,6 +623,11 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 	if !ok {
 		return
 	}
+	if cb.QuadClass > 0 && cb.PLOVER == "" {
+		// Plain comments and symbolic acts (010, 012-014, 017): PLOVER
+		// dropped them as events, and a statement is kept as a quote.
+		return
+	}
 	if st.discardAt >= 0 && st.discardAt < clauseEnd && st.discardAt >= clauseBegin(st, clauseStart) {
 		return
 	}
