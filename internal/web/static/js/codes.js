@@ -14,10 +14,12 @@ export async function loadCodes() {
 }
 
 // cameoName returns the name of a CAMEO code, or "" when unknown. Root
-// names are upper case in the codebook; they are shown in sentence case.
+// names are upper case in the codebook and a few others lower case; all
+// are shown in sentence case.
 export function cameoName(code) {
   const name = table.codes[code] || '';
-  return name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
+  const s = name === name.toUpperCase() ? name.toLowerCase() : name;
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function roots() { return table.roots; }

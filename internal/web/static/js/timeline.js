@@ -108,7 +108,7 @@ export class Timeline {
       scales: {
         // At least MIN_BARS bar widths wide, so a few bars stay bars.
         x: { time: true, range: () => xRange(xs, step) },
-        y: { range: (u, min, max) => [0, Math.max(1, max)] },
+        y: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.08))] },
       },
       axes: [
         { stroke: '#5b6570', grid: { show: false }, ticks: { stroke: '#d5dae0' } },
