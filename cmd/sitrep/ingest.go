@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -101,7 +102,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)
 	fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged; %d events stored\n",
-		*db, is.inserted, is.updated, is.unchanged, is.events)
+		redact(*db), is.inserted, is.updated, is.unchanged, is.events)
 	fmt.Fprintf(m.Stderr, "sitrep: %.1f s: %.0f articles/s, %.0f events/s (writing alone: %.1f s, %.0f articles/s, %.0f events/s)\n",
 		elapsed.Seconds(), rate(sum.articles, elapsed), rate(is.events, elapsed),
 		is.write.Seconds(), rate(is.inserted+is.updated+is.unchanged, is.write), rate(is.events, is.write))
@@ -136,4 +137,12 @@ func rate(n int, d time.Duration) float64 {
 		return 0
 	}
 	return float64(n) / d.Seconds()
+}
+
+// redact hides the password of a database URL.
+func redact(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return db
 }

@@ -181,3 +181,15 @@ func TestIngestUsage(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"sitrep.db":                                 "sitrep.db",
+		"postgres://root@127.0.0.1:5432/test":       "postgres://root@127.0.0.1:5432/test",
+		"postgres://u:secret@db.example.org/sitrep": "postgres://u:xxxxx@db.example.org/sitrep",
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
