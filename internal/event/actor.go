@@ -71,6 +71,11 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			break
 		}
 	}
+	if g.start > left && isSubjectPronoun(words[g.start-1]) {
+		// "announced Wednesday it would prohibit": a nominative pronoun
+		// right before the verb is its subject, whatever precedes it.
+		return a.actorOf(st, g.start-1, g.start)
+	}
 	if g.start > 0 && words[g.start-1] == "to" && g.controlTok < 0 && prev >= 0 {
 		// A purpose infinitive ("... to counter Iran") has the subject of
 		// the clause it belongs to.
@@ -127,6 +132,16 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// isSubjectPronoun reports whether w is a nominative personal pronoun that
+// actorOne resolves.
+func isSubjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we":
+		return true
+	}
+	return false
 }
 
 func isRelative(w, tag string) bool {

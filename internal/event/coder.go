@@ -335,6 +335,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
+	if g.passive && !g.reduced && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) {
+		// "Three soldiers were killed by a roadside bomb": the violence is
+		// an event even though no one is named as its agent (a "by" phrase
+		// naming an actor would have given src). The source is the unknown
+		// actor "---" (CAMEO's convention), never a guess.
+		src = &sitrep.EventActor{Span: sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].Start}, Actor: "---"}
+	}
 	if g.passive && src == nil && strings.HasPrefix(code, "15") {
 		// "Soldiers deployed in front of the embassy": with no agent, forces
 		// that are deployed show their own side's force posture.
@@ -394,6 +401,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+}
+
+// unknownAgentViolence reports whether a code is material violence (CAMEO
+// 18x, 19x, 20x) that is an event even when its agent is not named.
+func unknownAgentViolence(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // actorAtMarker codes the actor at a pattern marker position: k > 0 is
@@ -628,7 +641,7 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 		// dropped them as events, and a statement is kept as a quote.
 		return
 	}
-	if st.discardAt >= 0 && st.discardAt < clauseEnd && st.discardAt >= clauseBegin(st, clauseStart) {
+	if st.discardAt >= 0 && st.discardAt < clauseEnd && st.discardAt >= clauseBegin(st, clauseStart) && !verbBetween(st, clauseStart, st.discardAt) {
 		return
 	}
 	srcs := a.members(st, src)
@@ -663,6 +676,19 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 			a.emitOne(st, cb, pattern, s, t, mod, trigger, clauseStart, clauseEnd)
 		}
 	}
+}
+
+// verbBetween reports whether a verb group starts after token from and
+// before token to: a discard phrase after it ("a curfew that was imposed
+// months ago", "suspected of bombing a plane in 1988") belongs to that
+// nearer verb, not to the event at from.
+func verbBetween(st *sentence, from, to int) bool {
+	for i := range st.groups {
+		if k := st.groups[i].start; k > from && k < to {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBegin returns where the clause holding token k begins: after the
