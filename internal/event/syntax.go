@@ -173,10 +173,28 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 			}
 		}
 		g.end = max(j, g.head+1)
+		if g.passive && !g.reduced && g.end < len(words) && statePassive(words[g.head], words[g.end]) {
+			// "Serb forces were engaged in ethnic cleansing", "Israel is
+			// opposed to French mediation": a participle of state; the
+			// subject is the one acting.
+			g.passive = false
+		}
 		groups = append(groups, g)
 		i = g.end
 	}
 	return groups
+}
+
+// statePassive reports whether participle p followed by preposition prep
+// describes what the subject does rather than what is done to it.
+func statePassive(p, prep string) bool {
+	switch p {
+	case "engaged", "involved":
+		return prep == "in"
+	case "opposed", "committed":
+		return prep == "to"
+	}
+	return false
 }
 
 // continuesGroup reports whether token j can follow an auxiliary inside
