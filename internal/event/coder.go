@@ -284,6 +284,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "coded with the verb that governs it")
 		return
 	}
+	if background(st, g.start) {
+		a.outcome(gi, "background: a clause dated years or months back")
+		return
+	}
 	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
 	if !ok && g.controlTok >= 0 && strings.HasPrefix(st.words[g.controlTok], "refus") {
 		// "refused to commit to any assistance": the refusal is the act.
@@ -676,6 +680,27 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 			a.emitOne(st, cb, pattern, s, t, mod, trigger, clauseStart, clauseEnd)
 		}
 	}
+}
+
+// background reports whether the verb at token k is in a clause that
+// dates itself a span of time back from the main event ("five years after
+// crowds burned down its embassy", "months since the army seized"): the
+// story's history, which was news when it happened, like "years ago".
+func background(st *sentence, k int) bool {
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		w := st.words[j]
+		if w == "," || isVerbTag(st.Tokens[j].Tag) {
+			return false
+		}
+		if w == "after" || w == "since" {
+			switch st.words[j-1] {
+			case "years", "months", "decades", "weeks", "year", "month", "decade":
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // verbBetween reports whether a verb group starts after token from and

@@ -162,7 +162,7 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// passive. Unless it is a past tense the tagger took for a
 				// participle: "the army lifted Friday a blockade" has an
 				// object and no other verb in its clause.
-				if !pastTenseMisread(toks, words, j) {
+				if !pastTenseMisread(toks, words, j) && !datedSubject(words, g.head) && !reportingTail(toks, words, g.head, j) {
 					g.reduced = true
 					g.passive = true
 				}
@@ -234,6 +234,50 @@ func clauseBreak(w, tag string) bool {
 		return true
 	}
 	return tag == "WDT" || tag == "WP"
+}
+
+// datedSubject reports whether the participle at h follows "on DAY" ("Bashir
+// on Thursday shortened the curfew"): a date adverbial sits between a
+// subject and its finite verb; a reduced relative follows its noun.
+func datedSubject(words []string, h int) bool {
+	if h < 2 || words[h-2] != "on" {
+		return false
+	}
+	switch words[h-1] {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// reportingTail reports whether the participle at h, followed at j by
+// nothing but a date ("on Saturday", "today", "here"), ends a reporting
+// clause set off by a comma: ", a human rights group charged on Saturday."
+// is a past tense.
+func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
+	k := j
+	if k < len(words) && words[k] == "here" {
+		k++
+	}
+	switch {
+	case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
+		k += 2
+	case k < len(words) && (words[k] == "today" || words[k] == "yesterday" || words[k] == "tonight"):
+		k++
+	}
+	if k < len(toks) && toks[k].Tag != "." {
+		return false
+	}
+	b := h - 1
+	for b >= 0 {
+		t := toks[b].Tag
+		if t == "DT" || t == "POS" || t == "PRP$" || t == "CD" || t == "HYPH" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") {
+			b--
+			continue
+		}
+		break
+	}
+	return b >= 0 && b < h-1 && toks[b].Text == ","
 }
 
 // pastTenseMisread reports a participle right after a noun that is the
