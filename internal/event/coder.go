@@ -242,6 +242,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	switch {
 	case g.reduced && !g.passive:
 		src = a.npBefore(st, g.start)
+		if (src == nil || src.Actor == "") && gi > 0 && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
+			// "The PKK issued a declaration demanding that ...": a
+			// participle modifying an object that is no actor (a document,
+			// an effort) acts for the subject of the verb before it.
+			src = st.subj[gi-1]
+		}
 		tgt = a.object(st, g, clauseEnd)
 	case g.passive:
 		if g.reduced {
@@ -698,6 +704,16 @@ func background(st *sentence, k int) bool {
 				return true
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// hasBreak reports whether a comma or a clause break lies in [from, to).
+func hasBreak(st *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if st.words[k] == "," || clauseBreak(st.words[k], st.Tokens[k].Tag) {
+			return true
 		}
 	}
 	return false

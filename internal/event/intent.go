@@ -26,7 +26,11 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 		return false, false
 	}
 	for k := g.start; k < g.head; k++ {
-		if futureModals[st.words[k]] {
+		w := st.words[k]
+		if futureModals[w] || possibleModals[w] && conditionFollows(st, g.end) {
+			// "may halt mediation efforts if cooperation founders": an act
+			// made conditional on the other side is announced (a threat or
+			// a promise), not merely possible.
 			announce = true
 		}
 	}
@@ -42,6 +46,23 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 		announce = true
 	}
 	return announce, announce && g.negated
+}
+
+// possibleModals mark a possible act.
+var possibleModals = map[string]bool{"may": true, "might": true, "could": true, "can": true}
+
+// conditionFollows reports whether an "if" or "unless" clause follows token
+// k in the sentence.
+func conditionFollows(st *sentence, k int) bool {
+	for ; k < len(st.words); k++ {
+		switch st.words[k] {
+		case "if", "unless":
+			return true
+		case ";", ".":
+			return false
+		}
+	}
+	return false
 }
 
 // conditionalCues open a condition, under which nothing is announced.
@@ -112,6 +133,20 @@ func intentCode(code string, refuse bool) string {
 		}
 		return "035"
 	case "16":
+		switch {
+		case strings.HasPrefix(code, "161"):
+			return "1313"
+		case strings.HasPrefix(code, "162"):
+			return "1311"
+		case strings.HasPrefix(code, "163"):
+			return "1312"
+		case strings.HasPrefix(code, "164"):
+			return "134"
+		case strings.HasPrefix(code, "165"):
+			return "135"
+		case strings.HasPrefix(code, "166"):
+			return "136"
+		}
 		return "131"
 	case "17":
 		if strings.HasPrefix(code, "172") && len(code) == 4 && code[3] >= '1' && code[3] <= '4' {
