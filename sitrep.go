@@ -206,7 +206,11 @@ type Place struct {
 	Admin1  string `json:"admin1,omitempty"`
 	// Feature is the GeoNames feature class and code, e.g. "P.PPLC".
 	Feature string `json:"feature,omitempty"`
-	// Resolution is country, admin1 or city.
+	// Resolution is country, region, admin1, admin2 or city; or
+	// "unresolved" for a toponym recognised by its form or context
+	// ("Shamrock Street") that the gazetteer does not hold: it has no
+	// position (Lat, Lon and GeonameID are zero), so consumers needing
+	// coordinates must check Resolution first.
 	Resolution string `json:"resolution"`
 }
 

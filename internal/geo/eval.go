@@ -120,7 +120,8 @@ func EvaluateFunc(r io.Reader, g *Gazetteer, run func(*sitrep.Article) ([]sitrep
 				continue
 			}
 			m.Correct++
-			if t.Lat != nil && t.Lon != nil {
+			// A toponym recognised but not resolved has no position to score.
+			if t.Lat != nil && t.Lon != nil && pl.Resolution != LevelUnresolved {
 				d := HaversineKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
 				errs = append(errs, d)
 				if d <= 161 {

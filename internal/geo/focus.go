@@ -15,6 +15,7 @@ var specificity = map[string]float64{LevelCity: 1, LevelAdmin2: 0.9, LevelAdmin1
 // (its first mention), best first: most mentioned, most specific, earliest;
 // at most five, and none scoring under a third of the best.
 // A country or admin-1 also gains from mentions of places inside it.
+// Unresolved places (LevelUnresolved) have no position and take no part.
 func Focus(places []sitrep.Place) []sitrep.Place {
 	if len(places) == 0 {
 		return nil
@@ -32,6 +33,9 @@ func Focus(places []sitrep.Place) []sitrep.Place {
 	byKey := map[string]*agg{}
 	var order []string
 	for i, p := range places {
+		if p.Resolution == LevelUnresolved {
+			continue // no position to be about
+		}
 		k := key(p)
 		a := byKey[k]
 		if a == nil {
@@ -55,6 +59,9 @@ func Focus(places []sitrep.Place) []sitrep.Place {
 				byKey[k].score += 0.2
 			}
 		}
+	}
+	if len(order) == 0 {
+		return nil
 	}
 	slices.SortStableFunc(order, func(a, b string) int {
 		sa, sb := byKey[a].score, byKey[b].score

@@ -75,6 +75,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		cands = append(cands, dl)
 	}
 	var veto []vetoSpan
+	var persons []sitrep.Span
 	for _, e := range ents {
 		switch e.Type {
 		case sitrep.GPE, sitrep.Loc:
@@ -111,6 +112,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			veto = append(veto, vetoSpan{Span: e.Span})
 		case sitrep.Person:
 			veto = append(veto, vetoSpan{Span: e.Span, person: true})
+			persons = append(persons, e.Span)
 		}
 		// Organisations are not vetoed: the places in their names
 		// ("the Texas Department of Health", "Ohio State University")
@@ -118,7 +120,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	if len(cands) == 0 {
-		return nil
+		return p.byForm(doc, persons)
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
 	// Drop overlaps, keeping the earlier (then longer) candidate.
@@ -149,7 +151,50 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Admin1: e.Admin1,
 			Feature: e.Feature, Resolution: e.Level})
 	}
-	return places
+	return mergeForm(places, p.byForm(doc, persons))
+}
+
+// mergeForm adds the toponyms found by form to the gazetteer's, both in
+// text order. A form name replaces the gazetteer toponyms inside it
+// ("Memphis" in "Memphis Street"); one that crosses or equals a gazetteer
+// toponym is dropped.
+func mergeForm(places, form []sitrep.Place) []sitrep.Place {
+	if len(form) == 0 {
+		return places
+	}
+	out := make([]sitrep.Place, 0, len(places)+len(form))
+	i := 0
+	for _, f := range form {
+		keep := true
+		for ; i < len(places) && places[i].Start < f.Start; i++ {
+			if places[i].End > f.Start {
+				keep = false
+			}
+			out = append(out, places[i])
+		}
+		if !keep {
+			continue
+		}
+		j := i
+		for j < len(places) && places[j].End <= f.End {
+			if places[j].Span == f.Span {
+				keep = false
+			}
+			j++
+		}
+		if j < len(places) && places[j].Start < f.End {
+			keep = false
+		}
+		if !keep {
+			continue
+		}
+		i = j // the gazetteer toponyms inside f give way
+		if n := len(out); n > 0 && out[n-1].Overlaps(f.Span) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return append(out, places[i:]...)
 }
 
 // datelineRE matches "BAGHDAD (Reuters) -", "KABUL, Afghanistan (AP) —" and

@@ -62,6 +62,15 @@ func TestParse(t *testing.T) {
 		{"person not place", "Mr. Jackson said the plan would fail.", nil},
 		{"possessive", "Iraq's parliament voted.", []want{{"Iraq", "IQ", LevelCountry, 0, 0}}},
 		{"uae", "Flights to the UAE resumed.", []want{{"UAE", "AE", LevelCountry, 0, 0}}},
+		{"street by form", "The fire started on Shamrock Street early Friday.", []want{{"Shamrock Street", "", LevelUnresolved, 0, 0}}},
+		{"street named after a city", "Residents of Memphis St. complained.", []want{{"Memphis St.", "", LevelUnresolved, 0, 0}}},
+		{"river", "Flooding closed roads near the Neches River in Texas.",
+			[]want{{"Neches River", "", LevelUnresolved, 0, 0}, {"Texas", "US", LevelAdmin1, 0, 0}}},
+		{"lake prefix", "The boat sank in Lake Lanier on Sunday.", []want{{"Lake Lanier", "", LevelUnresolved, 0, 0}}},
+		{"institution keeps its town", "She graduated from Mount Pleasant High School in 1990.",
+			[]want{{"Mount Pleasant", "US", LevelCity, 0, 0}}},
+		{"building on a street", "Services were held at Main Street Baptist Church.", nil},
+		{"numbered road", "A crash closed County Road 12 overnight.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +120,9 @@ func TestFocus(t *testing.T) {
 	f = Focus(parseText(t, "Floods hit Dublin, Ohio, and Columbus on Monday. Dublin schools closed. Columbus roads were shut."))
 	if len(f) != 3 || f[0].Name != "Dublin" || f[1].Name != "Columbus" || f[2].Name != "Ohio" {
 		t.Errorf("Focus = %+v, want Dublin, Columbus, Ohio", f)
+	}
+	if f := Focus(parseText(t, "The fire started on Shamrock Street.")); f != nil {
+		t.Errorf("Focus of unresolved places = %+v, want nil", f)
 	}
 	if Focus(nil) != nil {
 		t.Error("Focus(nil) != nil")

@@ -1,0 +1,184 @@
+package geo
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// LevelUnresolved is the Resolution of a toponym recognised by its form
+// or context ("Shamrock Street", "the Neches River", "Cookville, Texas")
+// that the gazetteer does not hold. Such a place has no coordinates: Lat,
+// Lon and GeonameID are zero, Name is the text as written, and Country
+// and Admin1 are set only when a qualifier gives them ("X, Ohio").
+// Consumers that need a position must skip it.
+const LevelUnresolved = "unresolved"
+
+// suffixFeatures after capitalised words make the whole a street, water,
+// park or area: "Shamrock Street", "Neches River", "Readington Township".
+// Words that mostly end other names in local news ("Court", "Way",
+// "Lane", "Station", "Forest", "Trail") are left out.
+var suffixFeatures = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`street st avenue ave road rd drive boulevard blvd parkway pkwy
+		highway hwy pike river creek lake lakes park hill hills mountain mountains valley
+		county parish township heights beach island springs falls bay`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// surnameFeatures are the feature words that also end personal names
+// ("Chan Park", "Faith Hill").
+var surnameFeatures = map[string]bool{"park": true, "hill": true, "hills": true, "lake": true, "beach": true,
+	"bay": true, "island": true, "springs": true, "falls": true, "heights": true, "mountain": true}
+
+// prefixFeatures open a water or mountain name: "Lake Lanier", "Mount Hood".
+var prefixFeatures = map[string]bool{"Lake": true, "Mount": true, "Mt.": true}
+
+// nameStops are capitalised words that do not start or continue a
+// place name before a feature word.
+var nameStops = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`The A An In On At Of For From To By With And Or But If When While As After Before
+		This That These Those Its His Her Their Our My Your I He She We They It Mr. Mrs. Ms. Dr. Sen. Rep. Gov.
+		Former Only Both Miss All Some Many Most Each Every Another Several No One Two Three Four Five Six Seven
+		Eight Nine Ten County State City U.S. Interstate`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// byForm finds the toponyms that the gazetteer finder cannot: names made
+// places by a feature word ("Shamrock Street", "Lake Lanier"). taken
+// reports spans already held by a gazetteer toponym that the form
+// candidate may not cross; a gazetteer toponym inside a form name
+// ("Memphis" in "Memphis Street") is replaced by the caller.
+func (p *Parser) byForm(doc *sitrep.Doc, persons []sitrep.Span) []sitrep.Place {
+	text := doc.Article.Text
+	var out []sitrep.Place
+	inPerson := func(s sitrep.Span) bool {
+		for _, v := range persons {
+			if v.Start <= s.Start && s.End <= v.End {
+				return true
+			}
+		}
+		return false
+	}
+	for si := range doc.Sentences {
+		ts := doc.Sentences[si].Tokens
+		for k := 0; k < len(ts); k++ {
+			t := ts[k]
+			if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+				continue
+			}
+			// Suffix form: capitalised words, then the feature word.
+			if w, end, ok := featureToken(ts, k, text); ok && suffixFeatures[w] && k > 0 && nameToken(ts[k-1].Text) && t.Start-ts[k-1].End <= 1 {
+				i := k
+				for i > 0 && k-i < 4 && nameToken(ts[i-1].Text) && ts[i].Start-ts[i-1].End <= 1 {
+					i--
+				}
+				if i < k {
+					s := sitrep.Span{Start: ts[i].Start, End: end}
+					// "Main Street Baptist Church" names a building, not
+					// the street; counties stay places ("Lake County
+					// Sheriff's Office").
+					next := k + 1
+					if end > t.End {
+						next++
+					}
+					org := next < len(ts) && isCapWord(ts[next].Text) && !isCounty(w) && ts[next].Start-end <= 1
+					// "Highway 19", "County Road 12": numbered roads are
+					// left to a rule of their own.
+					org = org || next < len(ts) && ts[next].Text != "" && ts[next].Text[0] >= '0' && ts[next].Text[0] <= '9'
+					// The entity stage calls "Wichita Drive" a person; only
+					// the feature words that are also surnames ("Park",
+					// "Hill") defer to it.
+					if !org && !(surnameFeatures[w] && inPerson(s)) {
+						out = append(out, unresolved(text, s))
+					}
+				}
+				if end > t.End {
+					k++
+				}
+				continue
+			}
+			// Prefix form: "Lake Lanier", "Mount Hood".
+			if prefixFeatures[t.Text] && k+1 < len(ts) && isCapWord(ts[k+1].Text) && !nameStops[ts[k+1].Text] &&
+				ts[k+1].Start-t.End <= 1 {
+				j := k + 1
+				if j+1 < len(ts) && nameToken(ts[j+1].Text) && ts[j+1].Start-ts[j].End <= 1 {
+					j++
+				}
+				if w, _, ok := featureToken(ts, j, text); ok && suffixFeatures[w] {
+					continue // "Lake Shore Drive": the suffix form takes it
+				}
+				if j+1 < len(ts) && isCapWord(ts[j+1].Text) && ts[j+1].Start-ts[j].End <= 1 {
+					k = j + 1 // "Mount Pleasant High School", an institution
+					continue
+				}
+				s := sitrep.Span{Start: t.Start, End: ts[j].End}
+				if !inPerson(s) {
+					out = append(out, unresolved(text, s))
+				}
+				k = j
+			}
+		}
+	}
+	return out
+}
+
+func isCounty(w string) bool { return w == "county" || w == "parish" || w == "township" }
+
+// featureToken returns the lower-cased feature word at ts[k] without its
+// full stop, and the end of the word with the stop ("St." or "St" ".").
+func featureToken(ts []sitrep.Token, k int, text string) (string, int, bool) {
+	t := ts[k]
+	if !isCapWord(t.Text) || isAllUpper(t.Text) && len(t.Text) > 1 {
+		return "", 0, false
+	}
+	w := strings.ToLower(t.Text)
+	end := t.End
+	if strings.HasSuffix(w, ".") {
+		w = strings.TrimSuffix(w, ".")
+	} else if k+1 < len(ts) && ts[k+1].Text == "." && ts[k+1].Start == t.End && abbrevFeature[w] {
+		end = ts[k+1].End
+	}
+	if abbrevFeature[w] && end == t.End && !strings.HasSuffix(t.Text, ".") {
+		return "", 0, false // "St" without its stop is a word, not "Street"
+	}
+	return w, end, end <= len(text)
+}
+
+// abbrevFeature are feature words that are only written abbreviated with a
+// full stop.
+var abbrevFeature = map[string]bool{"st": true, "ave": true, "rd": true, "blvd": true, "pkwy": true, "hwy": true}
+
+// nameToken reports whether a token can be part of a name before a
+// feature word: a capitalised word or an ordinal ("5th").
+func nameToken(s string) bool {
+	if nameStops[s] {
+		return false
+	}
+	if isCapWord(s) {
+		// "R-Elbow Lake" (a member's home), "Paris-Henry County".
+		return !strings.ContainsAny(s, ",;:\"“”()-")
+	}
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch s[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+func unresolved(text string, s sitrep.Span) sitrep.Place {
+	t := text[s.Start:s.End]
+	return sitrep.Place{Span: s, Text: t, Name: t, Resolution: LevelUnresolved}
+}
