@@ -456,7 +456,9 @@ func (a *article) listEnd(st *sentence, k, limit int) int {
 // actorOne codes a stretch that names one actor.
 func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
-	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text)) {
+	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text) || from+1 < to && a.isTimexTok(st, from) && toks[from+1].Tag == "PRP$") {
+		// (A date before a possessive is an adverbial: "said Tuesday its
+		// forces had withdrawn".)
 		from++
 	}
 	if from >= to {
@@ -580,6 +582,11 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if ctry == "" && agentWord != "" {
 			ctry = a.memory[agentWord]
 		}
+		if ctry == "" && sector != "" && a.possessive(st, from, to) && a.lastSubject != nil && len(a.lastSubject.Actor) >= 3 && a.lastSubject.Actor[:3] != "---" {
+			// "Israel said its forces had withdrawn": the possessor of an
+			// agent is the last subject.
+			ctry = a.lastSubject.Actor[:3]
+		}
 		if ctry == "" && sector != "" {
 			ctry = locCtry
 		}
@@ -613,6 +620,25 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// possessive reports whether the phrase [from, to) opens, after any date
+// words, with a possessive pronoun ("its forces", "Tuesday their troops").
+func (a *article) possessive(st *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch {
+		case st.Tokens[k].Tag == "PRP$":
+			switch st.words[k] {
+			case "its", "their", "his", "her":
+				return true
+			}
+			return false
+		case a.isTimexTok(st, k):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // firstAgentWord returns the first agent noun in [from, to), so that the
