@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -54,7 +56,7 @@ var nameStops = func() map[string]bool {
 // reports spans already held by a gazetteer toponym that the form
 // candidate may not cross; a gazetteer toponym inside a form name
 // ("Memphis" in "Memphis Street") is replaced by the caller.
-func (p *Parser) byForm(doc *sitrep.Doc, persons []sitrep.Span) []sitrep.Place {
+func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown []sitrep.Span) []sitrep.Place {
 	text := doc.Article.Text
 	var out []sitrep.Place
 	inPerson := func(s sitrep.Span) bool {
@@ -125,7 +127,22 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons []sitrep.Span) []sitrep.Place {
 			}
 		}
 	}
-	return out
+	// The entity stage's GPE and LOC names that the gazetteer lacks
+	// (villages, neighbourhoods, valleys) are taken with a locative cue
+	// ("in Cookville", "near the Caucasus") or a qualifying state or
+	// country ("Cookville, Texas"); without one they are too often
+	// organisations and people.
+	for _, s := range unknown {
+		name := text[s.Start:s.End]
+		if !p.plainName(name) || numberAfter(text, s.End) || !strings.Contains(name, " ") && lowerElsewhere(text, name) {
+			continue
+		}
+		if locativeBefore(text, s.Start) || p.qualifiedAfter(text, s.End) {
+			out = append(out, unresolved(text, s))
+		}
+	}
+	slices.SortFunc(out, func(a, b sitrep.Place) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
+	return slices.CompactFunc(out, func(a, b sitrep.Place) bool { return a.Overlaps(b.Span) })
 }
 
 func isCounty(w string) bool { return w == "county" || w == "parish" || w == "township" }
@@ -182,3 +199,89 @@ func unresolved(text string, s sitrep.Span) sitrep.Place {
 	t := text[s.Start:s.End]
 	return sitrep.Place{Span: s, Text: t, Name: t, Resolution: LevelUnresolved}
 }
+
+// plainName reports whether an entity's text looks like a place name: at
+// most four words, each capitalised and none an acronym, with no "&".
+func (p *Parser) plainName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 || len(ws) > 4 || strings.Contains(name, "&") {
+		return false
+	}
+	for _, w := range ws {
+		if connectors[w] {
+			continue
+		}
+		if !isCapWord(w) || len(w) > 1 && isAllUpper(w) && !strings.Contains(w, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// locativeBefore reports whether the words before at are a locative
+// preposition, optionally followed by "the": "in X", "near the X".
+func locativeBefore(text string, at int) bool {
+	w, rest := lastWord(text[:at])
+	if strings.EqualFold(w, "the") {
+		w, _ = lastWord(rest)
+	}
+	return cuePreps[strings.ToLower(w)]
+}
+
+// lastWord returns the last space-separated word of s and what comes
+// before it.
+func lastWord(s string) (string, string) {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ')
+	return s[i+1:], s[:max(i, 0)]
+}
+
+// qualifiedAfter reports whether ", STATE" or ", COUNTRY" follows at.
+func (p *Parser) qualifiedAfter(text string, at int) bool {
+	rest, ok := strings.CutPrefix(text[at:], ", ")
+	if !ok {
+		return false
+	}
+	end := strings.IndexAny(rest, ",.;:()\n")
+	if end < 0 {
+		end = len(rest)
+	}
+	if end > 0 && rest[end-1] != ' ' && end < len(rest) && rest[end] == '.' {
+		// "Tex." and "W.Va.": the abbreviation keeps its stop.
+		if _, ok := p.g.abbr[rest[:end+1]]; ok {
+			return true
+		}
+	}
+	for _, id := range p.g.ids(Fold(rest[:end])) {
+		if l := p.g.places[id].level; l == lvCountry || l == lvAdmin1 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberAfter reports whether a number follows at: "County Road 12" is a
+// road's number, not a name.
+func numberAfter(text string, at int) bool {
+	rest := strings.TrimLeft(text[at:], " ")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
+// lowerElsewhere reports whether the article also writes word in lower
+// case, as a common noun ("Section", "Block"): one sense per discourse.
+func lowerElsewhere(text, word string) bool {
+	lw := strings.ToLower(word)
+	for i := 0; ; {
+		k := strings.Index(text[i:], lw)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(lw)
+		if (a == 0 || !isLetter(text[a-1])) && (b == len(text) || !isLetter(text[b])) {
+			return true
+		}
+		i = b
+	}
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }

@@ -76,6 +76,9 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	var veto []vetoSpan
 	var persons []sitrep.Span
+	// unknown are the entity stage's GPE and LOC names the gazetteer
+	// does not hold.
+	var unknown []sitrep.Span
 	for _, e := range ents {
 		switch e.Type {
 		case sitrep.GPE, sitrep.Loc:
@@ -103,6 +106,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			} else if strings.IndexByte(text[s.Start:s.End], '-') > 0 {
 				cands = p.hyphenParts(text, s, nil, cands, demCountry, nil)
+			} else {
+				unknown = append(unknown, s)
 			}
 		case sitrep.NORP:
 			buf = fold(buf[:0], e.Text)
@@ -120,7 +125,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	if len(cands) == 0 {
-		return p.byForm(doc, persons)
+		return p.byForm(doc, persons, unknown)
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
 	// Drop overlaps, keeping the earlier (then longer) candidate.
@@ -151,7 +156,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Admin1: e.Admin1,
 			Feature: e.Feature, Resolution: e.Level})
 	}
-	return mergeForm(places, p.byForm(doc, persons))
+	return mergeForm(places, p.byForm(doc, persons, unknown))
 }
 
 // mergeForm adds the toponyms found by form to the gazetteer's, both in
