@@ -71,6 +71,15 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			break
 		}
 	}
+	if g.report {
+		// ", a human rights group charged on Saturday.": the subject is the
+		// noun phrase after the comma, not the reported clause before it.
+		for k := g.start - 1; k >= 0; k-- {
+			if words[k] == "," {
+				return a.actorOf(st, k+1, g.start)
+			}
+		}
+	}
 	if g.start > left && isSubjectPronoun(words[g.start-1]) {
 		// "announced Wednesday it would prohibit": a nominative pronoun
 		// right before the verb is its subject, whatever precedes it.

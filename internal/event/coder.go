@@ -488,6 +488,11 @@ func (a *article) adjustForMissingRecipient(code string, tgt, src *sitrep.EventA
 	if code == "062" || code == "072" || code == "0332" {
 		return "154"
 	}
+	if code == "074" {
+		// Peacekeepers who arrive keep the peace where they are; the
+		// place is not an actor, but the deployment is the event.
+		return code
+	}
 	return ""
 }
 

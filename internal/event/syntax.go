@@ -84,6 +84,7 @@ type verbGroup struct {
 	reduced    bool   // a participle with no auxiliary after a noun: "militias targeted by", "soldiers deployed"
 	tag        string // tag of the first verb (tense for coordination)
 	consumed   bool   // coded as part of the verb that governs it
+	report     bool   // ends a reporting clause after a comma: ", a rights group charged on Saturday."
 }
 
 // verbGroups finds the verb groups of a sentence.
@@ -162,7 +163,8 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// passive. Unless it is a past tense the tagger took for a
 				// participle: "the army lifted Friday a blockade" has an
 				// object and no other verb in its clause.
-				if !pastTenseMisread(toks, words, j) && !datedSubject(words, g.head) && !reportingTail(toks, words, g.head, j) {
+				g.report = reportingTail(toks, words, g.head, j)
+				if !pastTenseMisread(toks, words, j) && !datedSubject(words, g.head) && !g.report {
 					g.reduced = true
 					g.passive = true
 				}
