@@ -357,7 +357,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// that are deployed show their own side's force posture.
 		src, tgt = patient, nil
 	}
-	if ann, _ := a.announced(st, g); !ann && (tgt != nil || !a.reciprocal(st, src, code)) {
+	if ann, _ := a.announced(st, g); !ann && (tgt != nil && tgt.Actor != "" || !a.reciprocal(st, src, code)) {
 		// (An announced gift is an intent, which needs no recipient.)
 		code = a.adjustForMissingRecipient(code, tgt, src)
 	}
