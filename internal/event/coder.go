@@ -345,7 +345,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
-	if g.passive && !g.reduced && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) {
+	if g.passive && !g.reduced && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) && a.agentUnknown(st, g, clauseEnd) {
 		// "Three soldiers were killed by a roadside bomb": the violence is
 		// an event even though no one is named as its agent (a "by" phrase
 		// naming an actor would have given src). The source is the unknown
@@ -722,6 +722,44 @@ func hasBreak(st *sentence, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// agentUnknown reports whether a passive act of violence has an unknown
+// agent rather than a misread one or none at all: either no "by" phrase
+// follows and the clause names no accident ("killed in a car crash"), or
+// the "by" phrase names a weapon ("killed by a roadside bomb").
+func (a *article) agentUnknown(st *sentence, g *verbGroup, clauseEnd int) bool {
+	by := indexFrom(st.words, g.end, clauseEnd, "by")
+	if by >= 0 {
+		for k := by + 1; k < clauseEnd && k <= by+6; k++ {
+			if meansNouns[st.words[k]] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := g.end; k < len(st.words); k++ {
+		if accidentNouns[st.words[k]] {
+			return false
+		}
+	}
+	return true
+}
+
+// meansNouns are weapons and acts that stand for an unnamed attacker.
+var meansNouns = map[string]bool{
+	"bomb": true, "bombs": true, "device": true, "explosive": true, "explosives": true, "mine": true, "landmine": true,
+	"rocket": true, "rockets": true, "missile": true, "missiles": true, "shell": true, "shells": true, "mortar": true,
+	"grenade": true, "grenades": true, "gunfire": true, "bullet": true, "bullets": true, "shrapnel": true,
+	"blast": true, "explosion": true, "sniper": true, "snipers": true, "gunmen": true, "assailants": true, "attackers": true,
+}
+
+// accidentNouns mark deaths and injuries that no one inflicted.
+var accidentNouns = map[string]bool{
+	"accident": true, "accidents": true, "crash": true, "crashes": true, "collision": true, "blaze": true, "fire": true,
+	"fires": true, "flood": true, "floods": true, "flooding": true, "earthquake": true, "quake": true, "storm": true,
+	"storms": true, "landslide": true, "landslides": true, "avalanche": true, "stampede": true, "derailment": true,
+	"typhoon": true, "hurricane": true, "cyclone": true, "tornado": true, "mudslide": true, "disease": true, "outbreak": true, "inferno": true,
 }
 
 // verbBetween reports whether a verb group starts after token from and
