@@ -175,6 +175,9 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 			}
 		}
 		g.end = max(j, g.head+1)
+		if !g.report && g.head == g.start && toks[g.head].Tag == "VBD" {
+			g.report = reportingTail(toks, words, g.head, g.end)
+		}
 		if g.passive && !g.reduced && g.end < len(words) && statePassive(words[g.head], words[g.end]) {
 			// "Serb forces were engaged in ethnic cleansing", "Israel is
 			// opposed to French mediation": a participle of state; the
