@@ -60,9 +60,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.76
-	petrarchPrecisionFloor = 0.76
-	ploverFloor            = 0.62
+	petrarchRecallFloor    = 0.765
+	petrarchPrecisionFloor = 0.785
+	ploverFloor            = 0.79
 )
 
 func TestMatchMultiset(t *testing.T) {
