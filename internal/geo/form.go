@@ -18,13 +18,14 @@ const LevelUnresolved = "unresolved"
 
 // suffixFeatures after capitalised words make the whole a street, water,
 // park or area: "Shamrock Street", "Neches River", "Readington Township".
-// Words that mostly end other names in local news ("Court", "Way",
-// "Lane", "Station", "Forest", "Trail") are left out.
+// Words that mostly end other names in local news ("Court", "Way") are
+// left out.
 var suffixFeatures = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`street st avenue ave road rd drive boulevard blvd parkway pkwy
 		highway hwy pike river creek lake lakes park hill hills mountain mountains valley
-		county parish township heights beach island springs falls bay`) {
+		county parish township heights beach island springs falls bay wilderness freeway expressway
+		forest lane circle trail overlook ranch station`) {
 		m[w] = true
 	}
 	return m
@@ -33,7 +34,8 @@ var suffixFeatures = func() map[string]bool {
 // surnameFeatures are the feature words that also end personal names
 // ("Chan Park", "Faith Hill").
 var surnameFeatures = map[string]bool{"park": true, "hill": true, "hills": true, "lake": true, "beach": true,
-	"bay": true, "island": true, "springs": true, "falls": true, "heights": true, "mountain": true}
+	"bay": true, "island": true, "springs": true, "falls": true, "heights": true, "mountain": true,
+	"lane": true, "forest": true, "station": true}
 
 // prefixFeatures open a water or mountain name: "Lake Lanier", "Mount Hood".
 var prefixFeatures = map[string]bool{"Lake": true, "Mount": true, "Mt.": true}

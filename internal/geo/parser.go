@@ -604,7 +604,7 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 			continue
 		}
 		buf = fold(buf[:0], part)
-		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) {
+		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) && !p.abbrPart(text, s.Start+strings.Index(word, part), part) {
 			return cands
 		}
 	}
@@ -624,6 +624,16 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 		}
 		if off-len(part)-1 == 0 && !last && partyPrefixes[part] {
 			party = true
+			continue
+		}
+		// "D-N.D.": a state's abbreviation, its stop maybe split off.
+		if pi, ok := p.g.abbr[part]; ok {
+			cands = append(cands, cand{span: ps, key: Fold(part), ids: []int32{pi}, cue: cueStrong, qual: -1})
+			continue
+		}
+		if pi, ok := p.g.abbr[part+"."]; ok && last && ps.End < len(text) && text[ps.End] == '.' {
+			ps.End++
+			cands = append(cands, cand{span: ps, key: Fold(part), ids: []int32{pi}, cue: cueStrong, qual: -1})
 			continue
 		}
 		buf = fold(buf[:0], part)
@@ -658,6 +668,17 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// abbrPart reports whether part, at byte at of text, is a place's
+// abbreviation, with its full stop in part or right after it.
+func (p *Parser) abbrPart(text string, at int, part string) bool {
+	if _, ok := p.g.abbr[part]; ok {
+		return true
+	}
+	end := at + len(part)
+	_, ok := p.g.abbr[part+"."]
+	return ok && end < len(text) && text[end] == '.'
 }
 
 // namedArea reports whether a multi-word name is a country or an
