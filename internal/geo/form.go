@@ -37,6 +37,11 @@ var surnameFeatures = map[string]bool{"park": true, "hill": true, "hills": true,
 	"bay": true, "island": true, "springs": true, "falls": true, "heights": true, "mountain": true,
 	"lane": true, "forest": true, "station": true}
 
+// areaWords after a name make it a part of a town: "the Shadyside
+// neighborhood". "Community" and "area" are left out: "the Tamil
+// community", "the Latino area" name people.
+var areaWords = map[string]bool{"neighborhood": true, "neighbourhood": true, "subdivision": true}
+
 // prefixFeatures open a water or mountain name: "Lake Lanier", "Mount Hood".
 var prefixFeatures = map[string]bool{"Lake": true, "Mount": true, "Mt.": true}
 
@@ -54,11 +59,12 @@ var nameStops = func() map[string]bool {
 }()
 
 // byForm finds the toponyms that the gazetteer finder cannot: names made
-// places by a feature word ("Shamrock Street", "Lake Lanier"). taken
-// reports spans already held by a gazetteer toponym that the form
-// candidate may not cross; a gazetteer toponym inside a form name
-// ("Memphis" in "Memphis Street") is replaced by the caller.
-func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown []sitrep.Span) []sitrep.Place {
+// places by a feature word ("Shamrock Street", "Lake Lanier"), the
+// entity stage's GPE and LOC names the gazetteer lacks (unknown) when
+// their context confirms them, and sure spans (datelines) as they are.
+// Persons are the entity stage's PERSON spans. The caller merges the
+// result with the gazetteer's toponyms (mergeForm).
+func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) []sitrep.Place {
 	text := doc.Article.Text
 	var out []sitrep.Place
 	inPerson := func(s sitrep.Span) bool {
@@ -107,6 +113,18 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown []sitrep.Span) []sitre
 				}
 				continue
 			}
+			// Area form: "the Hagins-Fewell neighborhood", "the rural
+			// Gratis community".
+			if areaWords[t.Text] && k > 0 && nameToken(ts[k-1].Text) && ts[k-1].Start >= 0 {
+				i := k - 1
+				for i > 0 && k-i < 3 && nameToken(ts[i-1].Text) && ts[i].Start-ts[i-1].End <= 1 {
+					i--
+				}
+				if s := (sitrep.Span{Start: ts[i].Start, End: ts[k-1].End}); !inPerson(s) && !isAllUpper(ts[i].Text) {
+					out = append(out, unresolved(text, s))
+				}
+				continue
+			}
 			// Prefix form: "Lake Lanier", "Mount Hood".
 			if prefixFeatures[t.Text] && k+1 < len(ts) && isCapWord(ts[k+1].Text) && !nameStops[ts[k+1].Text] &&
 				ts[k+1].Start-t.End <= 1 {
@@ -142,6 +160,9 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown []sitrep.Span) []sitre
 		if locativeBefore(text, s.Start) || p.qualifiedAfter(text, s.End) {
 			out = append(out, unresolved(text, s))
 		}
+	}
+	for _, s := range sure {
+		out = append(out, unresolved(text, s))
 	}
 	slices.SortFunc(out, func(a, b sitrep.Place) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
 	return slices.CompactFunc(out, func(a, b sitrep.Place) bool { return a.Overlaps(b.Span) })

@@ -71,8 +71,28 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	// Country evidence from demonyms: "Iraqi" makes Iraqi places likelier.
 	demCountry := map[uint16]int{}
 
-	if dl, ok := p.dateline(text); ok {
-		cands = append(cands, dl)
+	// Datelines open the article or, after a headline, a later
+	// sentence: "BOWLING GREEN, Ohio (AP) —". One the gazetteer lacks is
+	// still a toponym when its state or agency confirms the form.
+	var undated []sitrep.Span
+	for si := range doc.Sentences {
+		ts := doc.Sentences[si].Tokens
+		if len(ts) == 0 || si > 0 && !isAllUpper(ts[0].Text) || ts[0].Start < 0 || ts[0].Start >= len(text) {
+			continue
+		}
+		off := ts[0].Start
+		if si == 0 {
+			off = 0
+		}
+		dl, sure, ok := p.dateline(text[off:])
+		switch {
+		case ok:
+			dl.span.Start += off
+			dl.span.End += off
+			cands = append(cands, dl)
+		case sure.End > 0:
+			undated = append(undated, sitrep.Span{Start: sure.Start + off, End: sure.End + off})
+		}
 	}
 	var veto []vetoSpan
 	var persons []sitrep.Span
@@ -125,7 +145,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	if len(cands) == 0 {
-		return p.byForm(doc, persons, unknown)
+		return p.byForm(doc, persons, unknown, undated)
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
 	// Drop overlaps, keeping the earlier (then longer) candidate.
@@ -156,7 +176,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Admin1: e.Admin1,
 			Feature: e.Feature, Resolution: e.Level})
 	}
-	return mergeForm(places, p.byForm(doc, persons, unknown))
+	return mergeForm(places, p.byForm(doc, persons, unknown, undated))
 }
 
 // mergeForm adds the toponyms found by form to the gazetteer's, both in
@@ -206,15 +226,21 @@ func mergeForm(places, form []sitrep.Place) []sitrep.Place {
 // "WASHINGTON —" at the start of an article.
 var datelineRE = regexp.MustCompile(`^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s*([A-Z][A-Za-z.' ]{1,30}?))?\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:-{1,2}|—|–)\s`)
 
-func (p *Parser) dateline(text string) (cand, bool) {
+// dateline returns the dateline toponym opening text. When the gazetteer
+// lacks the name but a qualifier or an agency follows it, it returns the
+// name's span alone instead.
+func (p *Parser) dateline(text string) (cand, sitrep.Span, bool) {
 	m := datelineRE.FindStringSubmatchIndex(text[:min(len(text), 120)])
 	if m == nil {
-		return cand{}, false
+		return cand{}, sitrep.Span{}, false
 	}
 	key := Fold(text[m[2]:m[3]])
 	ids := p.g.ids(key)
 	if len(ids) == 0 {
-		return cand{}, false
+		if m[4] >= 0 || strings.Contains(text[m[3]:m[1]], "(") {
+			return cand{}, sitrep.Span{Start: m[2], End: m[3]}, false
+		}
+		return cand{}, sitrep.Span{}, false
 	}
 	c := cand{span: sitrep.Span{Start: m[2], End: m[3]}, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
 	if m[4] >= 0 {
@@ -222,7 +248,7 @@ func (p *Parser) dateline(text string) (cand, bool) {
 			c.qual = q[0]
 		}
 	}
-	return c, true
+	return c, sitrep.Span{}, true
 }
 
 // tok is a token with the facts the finder needs.
