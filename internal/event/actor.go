@@ -80,7 +80,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			}
 		}
 	}
-	if g.start > left && isSubjectPronoun(words[g.start-1]) {
+	if g.start > left && isSubjectPronoun(words[g.start-1]) && a.pronounAgrees(words[g.start-1], toks[g.start].Tag) {
 		// "announced Wednesday it would prohibit": a nominative pronoun
 		// right before the verb is its subject, whatever precedes it.
 		return a.actorOf(st, g.start-1, g.start)
@@ -151,6 +151,42 @@ func isSubjectPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// pronounAgrees reports whether pronoun p before a verb tagged tag can be
+// its subject and refer to the last subject: "it" only before a finite
+// verb ("see it crack" has "it" as an object) and for a singular
+// antecedent, "they" for a plural one ("China told Hong Kong people they
+// need not" is not China).
+func (a *article) pronounAgrees(p, tag string) bool {
+	if a.lastSubject == nil {
+		return true
+	}
+	plural := pluralText(a.lastSubject.Text)
+	switch p {
+	case "it":
+		return !plural && (tag == "VBD" || tag == "VBZ" || tag == "MD")
+	case "they":
+		return plural
+	}
+	return true
+}
+
+// pluralText guesses whether a noun phrase is plural from its last word or
+// a coordination. Country and organisation names ending in -s are singular.
+func pluralText(text string) bool {
+	t := strings.ToLower(text)
+	if strings.Contains(t, " and ") {
+		return true
+	}
+	w := t[strings.LastIndexByte(t, ' ')+1:]
+	switch w {
+	case "people", "police", "militia", "staff", "personnel", "military", "army":
+		return true
+	case "states", "nations", "emirates", "philippines", "netherlands", "bahamas", "maldives", "seychelles", "comoros", "news", "affairs":
+		return false
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us")
 }
 
 func isRelative(w, tag string) bool {

@@ -242,7 +242,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	switch {
 	case g.reduced && !g.passive:
 		src = a.npBefore(st, g.start)
-		if (src == nil || src.Actor == "") && gi > 0 && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
+		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
 			// "The PKK issued a declaration demanding that ...": a
 			// participle modifying an object that is no actor (a document,
 			// an effort) acts for the subject of the verb before it.
@@ -416,6 +416,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 // unknownAgentViolence reports whether a code is material violence (CAMEO
 // 18x, 19x, 20x) that is an event even when its agent is not named.
 func unknownAgentViolence(code string) bool {
+	// Generic coercion and violence (180) and the spatial codes (blockade
+	// 191, occupation 192: "police were deployed around the court") say
+	// too little without an agent.
+	switch code {
+	case "180", "191", "192":
+		return false
+	}
 	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
@@ -709,6 +716,24 @@ func background(st *sentence, k int) bool {
 				return true
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// documentNouns are things an actor issues that speak for it.
+var documentNouns = map[string]bool{
+	"declaration": true, "statement": true, "resolution": true, "letter": true, "communique": true, "message": true,
+	"decree": true, "motion": true, "petition": true, "appeal": true, "note": true, "memorandum": true, "bill": true,
+	"report": true, "demand": true, "call": true, "ultimatum": true, "warning": true, "order": true,
+}
+
+// issues reports whether verb w issues a document ("issued a
+// declaration", "adopted a resolution"), which then speaks for its subject.
+func issues(w string) bool {
+	for _, p := range [...]string{"issu", "adopt", "pass", "send", "sent", "releas", "publish", "deliver", "submit", "sign", "draft", "tabl", "present", "approv", "vot", "mak", "made", "reiterat", "renew"} {
+		if strings.HasPrefix(w, p) {
+			return true
 		}
 	}
 	return false
