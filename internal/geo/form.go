@@ -25,7 +25,7 @@ var suffixFeatures = func() map[string]bool {
 	for _, w := range strings.Fields(`street st avenue ave road rd drive boulevard blvd parkway pkwy
 		highway hwy pike river creek lake lakes park hill hills mountain mountains valley
 		county parish township heights beach island springs falls bay wilderness freeway expressway
-		forest lane circle trail overlook ranch station`) {
+		forest lane circle trail overlook ranch station twp`) {
 		m[w] = true
 	}
 	return m
@@ -192,7 +192,7 @@ func featureToken(ts []sitrep.Token, k int, text string) (string, int, bool) {
 
 // abbrevFeature are feature words that are only written abbreviated with a
 // full stop.
-var abbrevFeature = map[string]bool{"st": true, "ave": true, "rd": true, "blvd": true, "pkwy": true, "hwy": true}
+var abbrevFeature = map[string]bool{"twp": true, "st": true, "ave": true, "rd": true, "blvd": true, "pkwy": true, "hwy": true}
 
 // nameToken reports whether a token can be part of a name before a
 // feature word: a capitalised word or an ordinal ("5th").
