@@ -531,7 +531,18 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if k > from && (clauseBreak(w, t) || (t == "VBN" && k+1 < to && words[k+1] == "by")) {
 			break
 		}
+		if k > from && beliefRelative(toks, words, k) {
+			// "protesters believed to be Iraqi militia members": what the
+			// actor is believed to be identifies it; read on past it.
+			k += 3
+			continue
+		}
 		if k > from && (t == "VBD" || t == "VBZ" || t == "VBP") {
+			break
+		}
+		if k > from && w == "to" && k+1 < to && toks[k+1].Tag == "VB" {
+			// "efforts to clear militia members": the infinitive's object
+			// is not the actor.
 			break
 		}
 		if isLocPrep(w) {

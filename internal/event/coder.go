@@ -595,6 +595,8 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 		}
 		trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
 		a.emit(st, "130", "event:reported-threat", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, ci))
+		// "Y would pay a price" is the content of the threat, not an act.
+		c.consumed = true
 		return
 	}
 }

@@ -188,6 +188,10 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
 			want: []ev{{dyad: "IGO>SRB:13"}}},
+		{name: "who the subject is believed to be", text: "Gunmen believed to be Syrian army deserters attacked a Turkish border post on Monday.",
+			want: []ev{{dyad: "SYR>TUR:19", date: "2022-03-07"}}},
+		{name: "the reported threat's content is no act of its own", text: "The Iranian president said on Sunday that Israel would pay a heavy price.",
+			want: []ev{{dyad: "IRN>ISR:13"}}, forbid: []ev{{dyad: "ISR>:03"}, {dyad: "ISR>:06"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}

@@ -84,6 +84,7 @@ type verbGroup struct {
 	reduced    bool   // a participle with no auxiliary after a noun: "militias targeted by", "soldiers deployed"
 	tag        string // tag of the first verb (tense for coordination)
 	consumed   bool   // coded as part of the verb that governs it
+	identity   bool   // "believed to be": describes the noun before it
 	report     bool   // ends a reporting clause after a comma: ", a rights group charged on Saturday."
 }
 
@@ -153,6 +154,12 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 		}
 		if g.passive && toks[g.head].Tag != "VBN" {
 			g.passive = false
+		}
+		if beliefRelative(toks, words, g.head) {
+			// "protesters believed to be militia members": a reduced
+			// relative saying who the noun is, not an act of its own
+			// (the tagger often reads the participle as a past tense).
+			g.reduced, g.passive, g.identity = true, true, true
 		}
 		if !sawAux && g.controlTok < 0 && g.head > 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Tag == "RB" || toks[g.head-1].Text == ",") {
 			switch toks[g.head].Tag {
@@ -308,4 +315,24 @@ func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
 		}
 	}
 	return true
+}
+
+// beliefVerbs report what a noun is believed or said to be.
+var beliefVerbs = map[string]bool{
+	"believed": true, "thought": true, "said": true, "reported": true, "alleged": true,
+	"known": true, "understood": true, "suspected": true, "feared": true, "presumed": true,
+	"considered": true, "claimed": true, "rumored": true, "rumoured": true, "supposed": true,
+	"estimated": true, "expected": true,
+}
+
+// beliefRelative reports "NOUN believed to be/have ...": a participle of
+// belief right after a noun and followed by an infinitive.
+func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
+	if h == 0 || h+2 >= len(toks) || !beliefVerbs[words[h]] || words[h+1] != "to" {
+		return false
+	}
+	if t := toks[h].Tag; t != "VBD" && t != "VBN" {
+		return false
+	}
+	return strings.HasPrefix(toks[h-1].Tag, "NN") && isVerbTag(toks[h+2].Tag)
 }
