@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/geo"
 )
 
 // clauseEnd returns the token index where the clause of group gi ends: at
@@ -811,7 +812,7 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 	bestIdx, reason := -1, ""
 	for i := range a.Places {
 		p := &a.Places[i]
-		if !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) || !locative(st, p.Span) {
+		if p.Resolution == geo.LevelUnresolved || !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) || !locative(st, p.Span) {
 			continue
 		}
 		inClause := p.Start >= cs && p.End <= ce
@@ -830,7 +831,7 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 	if bestIdx < 0 && material {
 		if st.caption != nil {
 			for i := range a.Places {
-				if st.caption.Contains(a.Places[i].Span) {
+				if st.caption.Contains(a.Places[i].Span) && a.Places[i].Resolution != geo.LevelUnresolved {
 					bestIdx, reason = i, "caption"
 				}
 			}

@@ -171,7 +171,7 @@ func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Plac
 			}
 		}
 		for _, pl := range places {
-			if c.Contains(pl.Span) {
+			if c.Contains(pl.Span) && pl.Resolution != geo.LevelUnresolved {
 				c.Place = pl.Name
 			}
 		}
