@@ -827,6 +827,9 @@ func (p *Parser) contextCue(toks []tok, i, j int) int {
 		switch next {
 		case "county", "parish", "province", "region", "state", "city", "township", "district", "governorate":
 			return cueWeak
+		case "police", "officials", "residents", "mayor", "authorities":
+			// "Ozark police", "Paris Police Department": a town's own.
+			return cueWeak
 		}
 		if strings.HasPrefix(next, "-based") || next == "-" && j+2 < len(toks) && toks[j+2].Text == "based" {
 			return cueWeak
