@@ -853,12 +853,22 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 // Kabul"): a place used as a modifier ("US airstrikes") or as an actor
 // ("Iran said") is not where an event happened.
 func locative(st *sentence, span sitrep.Span) bool {
-	k := -1
+	k, last := -1, -1
 	for i, t := range st.Tokens {
 		if t.Start == span.Start {
 			k = i
-			break
 		}
+		if k >= 0 && t.End <= span.End {
+			last = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	if next := last + 1; next < len(st.Tokens) && strings.HasPrefix(st.Tokens[next].Tag, "NN") && !placeNoun[st.words[next]] {
+		// "at the US embassy": the place names whose embassy it is, not
+		// where the event happened ("in Basra province" still counts).
+		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		w, t := st.words[j], st.Tokens[j].Tag
@@ -871,6 +881,13 @@ func locative(st *sentence, span sitrep.Span) bool {
 		return false
 	}
 	return false
+}
+
+// placeNoun are nouns that may follow a place name inside a place name.
+var placeNoun = map[string]bool{
+	"province": true, "city": true, "region": true, "district": true, "area": true, "governorate": true,
+	"state": true, "county": true, "prefecture": true, "municipality": true, "oblast": true, "valley": true,
+	"border": true, "capital": true, "airport": true, "port": true,
 }
 
 // rank prefers specific places: a city over a region over a country.
