@@ -731,6 +731,13 @@ func (a *article) codeNominal(st *sentence) {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
+		if prev := words[k-1] + " " + words[k]; strings.HasPrefix(toks[k-1].Tag, "NN") || strings.HasPrefix(toks[k-1].Tag, "JJ") {
+			// A compound event noun is more specific than its head:
+			// "missile strikes" (195), not "strikes" (143).
+			if mm, ok2 := a.c.dicts.Verbs.NounEvent(prev); ok2 {
+				m, ok = mm, true
+			}
+		}
 		if !ok {
 			continue
 		}

@@ -393,7 +393,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 
 	mod := sitrep.Asserted
 	switch {
-	case g.negated:
+	case g.negated || deniedAct(st, g):
 		mod = sitrep.Negated
 	case g.control != "":
 		mod = g.control
@@ -460,6 +460,23 @@ func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) 
 		seen[c] = true
 	}
 	return true
+}
+
+// denyVerbs take the act they deny as a gerund: "denied targeting
+// civilians".
+var denyVerbs = map[string]bool{"deny": true, "denies": true, "denied": true, "denying": true, "rejected": true, "dismissed": true}
+
+// deniedAct reports a gerund whose act the sentence's own verb denies.
+func deniedAct(st *sentence, g *verbGroup) bool {
+	if st.Tokens[g.head].Tag != "VBG" {
+		return false
+	}
+	for k := g.start - 1; k >= 0 && k >= g.start-2; k-- {
+		if denyVerbs[st.words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveComplement returns the index of the verb group that is the

@@ -192,6 +192,9 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SYR>TUR:19", date: "2022-03-07"}}},
 		{name: "the reported threat's content is no act of its own", text: "The Iranian president said on Sunday that Israel would pay a heavy price.",
 			want: []ev{{dyad: "IRN>ISR:13"}}, forbid: []ev{{dyad: "ISR>:03"}, {dyad: "ISR>:06"}}},
+		{name: "a denied act is negated", text: "Russia denied bombing the Ukrainian hospital.",
+			want: []ev{{dyad: "RUS>UKR:19", modality: sitrep.Negated}},
+			forbid: []ev{{dyad: "RUS>UKR:19", modality: sitrep.Asserted}, {dyad: "RUS>UKR:18", modality: sitrep.Asserted}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
