@@ -99,6 +99,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	// unknown are the entity stage's GPE and LOC names the gazetteer
 	// does not hold.
 	var unknown []sitrep.Span
+	// surnames are the last names of people the article names in full.
+	var surnames map[string]bool
 	for _, e := range ents {
 		switch e.Type {
 		case sitrep.GPE, sitrep.Loc:
@@ -138,6 +140,12 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		case sitrep.Person:
 			veto = append(veto, vetoSpan{Span: e.Span, person: true})
 			persons = append(persons, e.Span)
+			if w, ok := p.surname(e.Text); ok {
+				if surnames == nil {
+					surnames = map[string]bool{}
+				}
+				surnames[w] = true
+			}
 		}
 		// Organisations are not vetoed: the places in their names
 		// ("the Texas Department of Health", "Ohio State University")
@@ -164,7 +172,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		w := text[cands[i].span.Start:cands[i].span.End]
 		cands[i].abbrev = len(w) <= 6 && (isAllUpper(w) || strings.Contains(w, "."))
 	}
-	p.filter(cands)
+	p.filter(cands, surnames)
 	p.resolve(cands, demCountry)
 	places := make([]sitrep.Place, 0, len(cands))
 	for _, c := range cands {
@@ -871,11 +879,14 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 // filter drops weak candidates: small places with no cue, sentence-initial
 // common words, person names. A surface accepted once with a cue is
 // accepted everywhere in the article.
-func (p *Parser) filter(cands []cand) {
+func (p *Parser) filter(cands []cand, surnames map[string]bool) {
 	accepted := map[string]bool{}
 	person := map[string]bool{}
 	for i := range cands {
 		c := &cands[i]
+		if surnames[c.key] && c.cue < cueStrong && c.qual < 0 && !c.dateline {
+			continue // "to Henry" says little once "Raquel Henry" is named
+		}
 		if c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2 {
 			person[c.key] = true
 		}
@@ -888,6 +899,10 @@ func (p *Parser) filter(cands []cand) {
 		c.best = -1
 		strong := p.strong(c)
 		switch {
+		case surnames[c.key] && !c.dateline && c.qual < 0 && c.cue < cueStrong && !strong:
+			// The surname of a person the article names in full: one
+			// sense per discourse.
+			c.ids = nil
 		case commonWords[c.key] && !c.dateline && c.qual < 0 && (c.cue < cueStrong || c.initial || !nameWords[c.key]):
 			// Even the entity stage mistakes sentence-initial "Police"
 			// or "City" for places.
@@ -908,6 +923,27 @@ func (p *Parser) filter(cands []cand) {
 			c.ids = nil
 		}
 	}
+}
+
+// surname returns the folded last word of a person's full name
+// ("Chiquita Raquel Henry"), unless the name looks like a mistaken place
+// ("Downtown Greer", "Greer Station", "Lake Robinson"): its first word a
+// place, a direction or a feature, or its last a feature word.
+func (p *Parser) surname(name string) (string, bool) {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 3 {
+		return "", false
+	}
+	first, last := ws[0], ws[len(ws)-1]
+	last, _ = trimPossessive(last, sitrep.Span{})
+	if !isCapWord(first) || !isCapWord(last) || p.g.has(Fold(first)) || directions[strings.ToLower(first)] ||
+		prefixFeatures[first] || suffixFeatures[strings.ToLower(strings.TrimSuffix(last, "."))] {
+		return "", false
+	}
+	if len(ws) == 3 && p.g.has(Fold(ws[1])) {
+		return "", false // "Old Alton Edwardsville", a road
+	}
+	return Fold(last), true
 }
 
 // strong reports whether a candidate is a toponym without any cue: a

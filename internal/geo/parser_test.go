@@ -107,6 +107,22 @@ func TestParseEntities(t *testing.T) {
 	}
 }
 
+func TestSurnameIsNoPlace(t *testing.T) {
+	text := "Chiquita Raquel Henry was arrested. Investigators were led to Henry by a neighbour in Alexandria, La."
+	ents := []sitrep.Entity{
+		{Span: sitrep.Span{Start: 0, End: 21}, Text: "Chiquita Raquel Henry", Type: sitrep.Person},
+	}
+	got := NewParser(testGaz(t)).Parse(testDoc(&sitrep.Article{Text: text}), ents)
+	for _, p := range got {
+		if p.Text == "Henry" {
+			t.Errorf("Parse took the surname %q at %v as a place", p.Text, p.Span)
+		}
+	}
+	if len(got) == 0 || got[0].Text != "Alexandria" {
+		t.Errorf("Parse = %+v, want Alexandria", got)
+	}
+}
+
 func TestFocus(t *testing.T) {
 	places := parseText(t, "BAGHDAD (Reuters) - Protesters in Baghdad stormed the compound. The United States blamed Iran. In Baghdad, the crowd left.")
 	f := Focus(places)
