@@ -3,7 +3,11 @@
 // Input: a tokenized article (sitrep.Doc) and, when available, the entity
 // mentions of the entity stage. Output: []sitrep.Place, each toponym's span
 // resolved to a gazetteer entry with coordinates, country and admin-1, and
-// Focus, the places an article is about.
+// Focus, the places an article is about. Toponyms the gazetteer lacks but
+// whose form or context makes them places ("Shamrock Street", "Lake
+// Lanier", "in Cookville" typed GPE by the entity stage, an unknown
+// dateline) are returned too, with Resolution LevelUnresolved and no
+// position; Focus and event location ignore them.
 //
 // The gazetteer is embedded as gazetteer.bin, a prebuilt binary table
 // (binary.go) that scripts/gazetteer/pack builds from three text sources
