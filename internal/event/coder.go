@@ -124,6 +124,11 @@ type sentence struct {
 }
 
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
+	if toks, changed := retag(s.Tokens); changed {
+		sc := *s
+		sc.Tokens = toks
+		s = &sc
+	}
 	st := &sentence{Sentence: s, words: lowerWords(s.Tokens)}
 	var tr *SentenceTrace
 	if a.trace != nil {

@@ -193,8 +193,10 @@ func TestCode(t *testing.T) {
 		{name: "the reported threat's content is no act of its own", text: "The Iranian president said on Sunday that Israel would pay a heavy price.",
 			want: []ev{{dyad: "IRN>ISR:13"}}, forbid: []ev{{dyad: "ISR>:03"}, {dyad: "ISR>:06"}}},
 		{name: "a denied act is negated", text: "Russia denied bombing the Ukrainian hospital.",
-			want: []ev{{dyad: "RUS>UKR:19", modality: sitrep.Negated}},
+			want:   []ev{{dyad: "RUS>UKR:19", modality: sitrep.Negated}},
 			forbid: []ev{{dyad: "RUS>UKR:19", modality: sitrep.Asserted}, {dyad: "RUS>UKR:18", modality: sitrep.Asserted}}},
+		{name: "a name particle is no verb", text: "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, criticized Iran on Saturday.",
+			want: []ev{{dyad: "QAT>IRN:11"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}

@@ -336,3 +336,69 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 	}
 	return strings.HasPrefix(toks[h-1].Tag, "NN") && isVerbTag(toks[h+2].Tag)
 }
+
+// retag corrects tagger misreads that break verb groups. It returns a
+// corrected copy and true when anything changed, so the article's own
+// tokens stay as the text layer produced them.
+//   - a name particle between capitalised names ("Sheikh Hamad bin Khalifa")
+//     is part of the name, not a verb;
+//   - a past form read as an adjective after a noun and a manner adverb
+//     ("agents sexually abused illegal immigrants") is the clause's verb when
+//     the clause has no other verb and an object follows.
+func retag(toks []sitrep.Token) ([]sitrep.Token, bool) {
+	var out []sitrep.Token
+	set := func(i int, tag string) {
+		if out == nil {
+			out = append([]sitrep.Token(nil), toks...)
+		}
+		out[i].Tag = tag
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		w := strings.ToLower(toks[i].Text)
+		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {
+			set(i, "NNP")
+			continue
+		}
+		if i >= 2 && toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") &&
+			toks[i-1].Tag == "RB" && strings.HasSuffix(strings.ToLower(toks[i-1].Text), "ly") &&
+			strings.HasPrefix(toks[i-2].Tag, "NN") && startsObject(toks[i+1].Tag) && !verbBefore(toks, i-2) {
+			set(i, "VBD")
+		}
+	}
+	if out == nil {
+		return toks, false
+	}
+	return out, true
+}
+
+// nameParticle reports lower-case words that join the parts of a personal
+// name in Arabic and Hebrew naming.
+func nameParticle(w string) bool {
+	switch w {
+	case "bin", "ibn", "bint", "ben":
+		return true
+	}
+	return false
+}
+
+func isCapitalised(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// startsObject reports tags that can begin a noun phrase object.
+func startsObject(t string) bool {
+	return t == "DT" || t == "PRP" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN")
+}
+
+// verbBefore reports whether a verb precedes token k within its clause.
+func verbBefore(toks []sitrep.Token, k int) bool {
+	for j := k; j >= 0; j-- {
+		if toks[j].Text == "," || toks[j].Text == ";" {
+			return false
+		}
+		if isVerbTag(toks[j].Tag) {
+			return true
+		}
+	}
+	return false
+}
