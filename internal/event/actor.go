@@ -61,7 +61,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		break
 	}
 	for k := g.start - 1; k >= left; k-- {
-		if clauseBreak(words[k], toks[k].Tag) {
+		if clauseBreak(words[k], toks[k].Tag) && !prepositionalAs(st, k, g.start) {
 			if k == g.start-1 && isRelative(words[k], toks[k].Tag) {
 				// "militiamen who stormed the embassy": the subject of a
 				// relative clause is the noun it modifies.
@@ -188,6 +188,25 @@ func pluralText(text string) bool {
 		return false
 	}
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us")
+}
+
+// prepositionalAs reports an "as" at k that introduces a noun phrase
+// rather than a clause ("ordered out as illegal aliens, but was refusing"):
+// no verb follows it before a comma or conjunction ahead of token end.
+func prepositionalAs(st *sentence, k, end int) bool {
+	if st.words[k] != "as" || k+1 >= end {
+		return false
+	}
+	for j := k + 1; j < end; j++ {
+		t := st.Tokens[j].Tag
+		if st.words[j] == "," || t == "CC" {
+			return hasNominal(st.Tokens, k+1, j)
+		}
+		if isVerbTag(t) {
+			return false
+		}
+	}
+	return false
 }
 
 func isRelative(w, tag string) bool {

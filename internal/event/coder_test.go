@@ -197,6 +197,10 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "RUS>UKR:19", modality: sitrep.Asserted}, {dyad: "RUS>UKR:18", modality: sitrep.Asserted}}},
 		{name: "a name particle is no verb", text: "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, criticized Iran on Saturday.",
 			want: []ev{{dyad: "QAT>IRN:11"}}},
+		{name: "a past form after a prepositional object is a participle; 'as' + noun is no clause", text: "Togo reopened its border to most migrants ordered out of Ghana as illegal workers, but was still refusing entry to Nigerians.",
+			want: []ev{{dyad: "TGO>NGA:16"}}, forbid: []ev{{dyad: ">GHA:10"}}},
+		{name: "a date adverbial is no prepositional object", text: "Iran on Tuesday threatened to cut off electricity to Armenia.",
+			want: []ev{{dyad: "IRN>ARM:13"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}

@@ -175,6 +175,17 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 					g.reduced = true
 					g.passive = true
 				}
+			case "VBD":
+				// "opened its borders to West Africans ordered out of
+				// Nigeria": a past form after the object of a preposition,
+				// with a preposition and no object after it, is a
+				// participle the tagger read as a past tense.
+				// The clause must already have its finite verb.
+				if j < len(toks) && toks[j].Tag == "IN" && !clauseBreak(words[j], toks[j].Tag) &&
+					hasFinite(groups) && prepositionalObject(toks, words, g.head) {
+					g.reduced = true
+					g.passive = true
+				}
 			case "VBG":
 				// "the area immediately surrounding the embassy": an active
 				// participle modifying the noun before it.
@@ -399,6 +410,61 @@ func verbBefore(toks []sitrep.Token, k int) bool {
 		if isVerbTag(toks[j].Tag) {
 			return true
 		}
+	}
+	return false
+}
+
+// prepositionalObject reports whether the noun phrase ending right before
+// token h is the object of a preposition ("to most West Africans"), which
+// cannot be the subject of a finite verb at h.
+func prepositionalObject(toks []sitrep.Token, words []string, h int) bool {
+	b := h - 1
+	for b >= 0 {
+		t := toks[b].Tag
+		if t == "DT" || t == "POS" || t == "PRP$" || t == "CD" || t == "PDT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || words[b] == "most" {
+			b--
+			continue
+		}
+		break
+	}
+	if b < 0 || b == h-1 {
+		return false
+	}
+	for k := b + 1; k < h; k++ {
+		if timeWord(words[k]) {
+			return false // "Iran on Tuesday threatened": a date adverbial
+		}
+	}
+	return (toks[b].Tag == "IN" || toks[b].Tag == "TO") && !clauseBreak(words[b], toks[b].Tag) && !subordinator(words[b])
+}
+
+// subordinator reports conjunctions tagged as prepositions that open a
+// finite clause ("because the army shelled").
+func subordinator(w string) bool {
+	switch w {
+	case "than", "whether", "once", "so", "for", "like":
+		return true
+	}
+	return false
+}
+
+// hasFinite reports whether any of groups is a finite verb of its own.
+func hasFinite(groups []verbGroup) bool {
+	for _, g := range groups {
+		if !g.reduced && !g.identity && (g.tag == "VBD" || g.tag == "VBZ" || g.tag == "VBP" || g.tag == "MD") {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWord reports words that head a date adverbial.
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"today", "yesterday", "tonight", "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend":
+		return true
 	}
 	return false
 }
