@@ -1,6 +1,9 @@
 package dict
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // ActorMatch is an actor name found in a sentence.
 type ActorMatch struct {
@@ -78,17 +81,50 @@ func (a *Actors) Match(words []string, date string) (ActorMatch, bool) {
 	if len(words) == 0 {
 		return ActorMatch{}, false
 	}
-	for _, n := range a.byFirst[words[0]] {
+	first, _, _ := strings.Cut(words[0], "_")
+	joined := false
+	for _, w := range words[:min(len(words), 8)] {
+		joined = joined || strings.Contains(w, "_")
+	}
+	for _, n := range a.byFirst[first] {
+		used := len(n.words)
 		if !hasPrefix(words, n.words) {
-			continue
+			var ok bool
+			if !joined {
+				continue
+			}
+			if used, ok = joinedPrefix(words, n.words); !ok {
+				continue
+			}
 		}
 		code := n.rec.codeOn(date)
 		if code == "" || code == nullCode {
 			continue
 		}
-		return ActorMatch{Code: code, Name: n.name, Words: len(n.words), Source: n.rec.src}, true
+		return ActorMatch{Code: code, Name: n.name, Words: used, Source: n.rec.src}, true
 	}
 	return ActorMatch{}, false
+}
+
+// joinedPrefix matches name against the start of words where text tokens
+// may join several name words with underscores, as PETRARCH-style input
+// does ("Dol_Amroth"). It returns the number of text tokens used.
+func joinedPrefix(words, name []string) (int, bool) {
+	i := 0
+	for k, w := range words {
+		for rest, more := w, true; more; {
+			var part string
+			part, rest, more = strings.Cut(rest, "_")
+			if i >= len(name) || part != name[i] {
+				return 0, false
+			}
+			i++
+		}
+		if i == len(name) {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 // Roles returns the default code and dated roles of the actor whose name

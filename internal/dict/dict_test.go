@@ -204,6 +204,9 @@ func TestActorsMatch(t *testing.T) {
 		{"iran", "", "IRN", 1},
 		{"kataib hezbollah militia", "", "IRQUAF", 2},
 		{"the white house", "", "USAGOV", 3},
+		{"the white_house said", "", "USAGOV", 2},
+		{"united_states said", "", "USA", 1},
+		{"united_stat said", "", "", 0},
 		{"zzz", "", "", 0},
 	}
 	for _, tt := range tests {

@@ -447,11 +447,27 @@ func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clause
 	return nil
 }
 
+// mutualCode reports whether an event of code between the members of a
+// compound subject can be read as mutual ("Gondor and Rohan met", "...
+// clashed", "... broke off ties"). Demands, criticism, rejections, threats,
+// protests, displays of force and warnings are directed at someone else.
+func mutualCode(code string) bool {
+	switch {
+	case len(code) < 2:
+		return false
+	case code[:2] >= "10" && code[:2] <= "15":
+		return false
+	case code[:2] == "16":
+		return strings.HasPrefix(code, "161")
+	}
+	return true
+}
+
 // reciprocal reports a coordinated source with no target that acts on
 // itself ("Gondor and Osgiliath renewed ties"): each member is the other's
 // target. Protests and force posture stay one-sided.
 func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) bool {
-	if src == nil || len(st.more[src]) == 0 || strings.HasPrefix(code, "14") || strings.HasPrefix(code, "15") {
+	if src == nil || len(st.more[src]) == 0 || !mutualCode(code) {
 		return false
 	}
 	// Only distinct, known parties: "protesters and militiamen stormed"

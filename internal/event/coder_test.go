@@ -201,6 +201,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "TGO>NGA:16"}}, forbid: []ev{{dyad: ">GHA:10"}}},
 		{name: "a date adverbial is no prepositional object", text: "Iran on Tuesday threatened to cut off electricity to Armenia.",
 			want: []ev{{dyad: "IRN>ARM:13"}}},
+		{name: "a warning by a compound subject is not mutual", text: "France and Germany warned of a new war.",
+			forbid: []ev{{dyad: "FRA>DEU:13"}, {dyad: "DEU>FRA:13"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
