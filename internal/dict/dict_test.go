@@ -77,6 +77,8 @@ func TestVerbsMatch(t *testing.T) {
 		{"torched", "", "a reception area", "1712", "", "torch", 0},
 		{"set", "", "fire to the reception area", "1712", "", "set fire to", 2},
 		{"tweeted", "", "", "010", "", "tweet", 0},
+		{"reopened", "", "its border with syria", "0863", "", "reopen", -1},
+		{"opened", "", "the border crossings", "0863", "", "open", -1},
 		{"hurled", "", "stones at the police", "145", "", "hurl", -1},
 		{"fired", "", "tear gas at protesters", "175", "", "", -1},
 		{"condemned", "", "the attack", "111", "", "condemn", -1},
