@@ -203,6 +203,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "IRN>ARM:13"}}},
 		{name: "a warning by a compound subject is not mutual", text: "France and Germany warned of a new war.",
 			forbid: []ev{{dyad: "FRA>DEU:13"}, {dyad: "DEU>FRA:13"}}},
+		{name: "willing to forgive is forgiving", text: "Igbo leaders said on Monday they are willing to forgive Kenyan President William Ruto.",
+			want: []ev{{dyad: "NGA>KEN:05"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}

@@ -103,6 +103,11 @@ func intentCode(code string, refuse bool) string {
 	case "04":
 		return "036"
 	case "05":
+		if strings.HasPrefix(code, "051") || strings.HasPrefix(code, "056") {
+			// Announcing that one will endorse or forgive expresses the
+			// endorsement or the forgiveness (CAMEO 051, 056 examples).
+			return code
+		}
 		return "030"
 	case "06":
 		if len(code) >= 3 && code[2] >= '1' && code[2] <= '4' {

@@ -353,6 +353,7 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 // tokens stay as the text layer produced them.
 //   - a name particle between capitalised names ("Sheikh Hamad bin Khalifa")
 //     is part of the name, not a verb;
+//   - a noun read after "willing to", "ready to", "able to" is a verb;
 //   - a past form read as an adjective after a noun and a manner adverb
 //     ("agents sexually abused illegal immigrants") is the clause's verb when
 //     the clause has no other verb and an object follows.
@@ -368,6 +369,13 @@ func retag(toks []sitrep.Token) ([]sitrep.Token, bool) {
 		w := strings.ToLower(toks[i].Text)
 		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {
 			set(i, "NNP")
+			continue
+		}
+		if i >= 2 && (toks[i].Tag == "NN" || toks[i].Tag == "JJ") && toks[i-1].Tag == "TO" &&
+			(intentAdjectives[strings.ToLower(toks[i-2].Text)] || strings.ToLower(toks[i-2].Text) == "able") && startsObject(toks[i+1].Tag) {
+			// "willing to forgive Nigerian President ...": after "willing
+			// to" comes a verb.
+			set(i, "VB")
 			continue
 		}
 		if i >= 2 && toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") &&

@@ -17,6 +17,8 @@ func TestRetag(t *testing.T) {
 		{"lower-case neighbour keeps the verb", "they/PRP bin/VBP the/DT rubbish/NN", "they/PRP bin/VBP the/DT rubbish/NN"},
 		{"adjective read for a past tense", "agents/NNS sexually/RB abused/JJ illegal/JJ immigrants/NNS", "agents/NNS sexually/RB abused/VBD illegal/JJ immigrants/NNS"},
 		{"clause already has a verb", "agents/NNS were/VBD men/NNS sexually/RB abused/JJ as/IN children/NNS", "agents/NNS were/VBD men/NNS sexually/RB abused/JJ as/IN children/NNS"},
+		{"verb after willing to", "are/VBP willing/JJ to/TO forgive/NN Nigerian/JJ President/NNP", "are/VBP willing/JJ to/TO forgive/VB Nigerian/JJ President/NNP"},
+		{"noun after due to", "was/VBD due/JJ to/TO bad/JJ weather/NN", "was/VBD due/JJ to/TO bad/JJ weather/NN"},
 		{"no object follows", "children/NNS sexually/RB abused/JJ ./.", "children/NNS sexually/RB abused/JJ ./."},
 	}
 	for _, tt := range tests {
