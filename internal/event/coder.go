@@ -124,7 +124,15 @@ type sentence struct {
 }
 
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
-	if toks, changed := retag(s.Tokens); changed {
+	var verbForm, actorName func(string) bool
+	if a.c.dicts.Verbs != nil && a.c.dicts.Actors != nil {
+		verbForm = a.c.dicts.Verbs.Known
+		actorName = func(w string) bool {
+			_, ok := a.c.dicts.Actors.Match([]string{w}, a.Doc.Article.Published)
+			return ok
+		}
+	}
+	if toks, changed := retag(s.Tokens, verbForm, actorName); changed {
 		sc := *s
 		sc.Tokens = toks
 		s = &sc

@@ -357,13 +357,36 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //   - a past form read as an adjective after a noun and a manner adverb
 //     ("agents sexually abused illegal immigrants") is the clause's verb when
 //     the clause has no other verb and an object follows.
-func retag(toks []sitrep.Token) ([]sitrep.Token, bool) {
+//
+// With the dictionaries (verb forms, actor names), two misreads at the
+// start of a sentence are corrected too:
+//   - a known verb form in -s right after the subject, when the first
+//     clause has no verb ("Ethiopia departs from Libya"), is a present
+//     tense, not a plural noun;
+//   - a known actor read as an adverb or adjective before a verb
+//     ("Ethiopia deplored") is a name.
+func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
 	var out []sitrep.Token
 	set := func(i int, tag string) {
 		if out == nil {
 			out = append([]sitrep.Token(nil), toks...)
 		}
 		out[i].Tag = tag
+	}
+	if len(toks) > 2 && verbForm != nil && actorName != nil {
+		i := 0
+		for i < len(toks) && toks[i].Tag == "NNP" {
+			i++
+		}
+		switch {
+		case i > 0 && i+1 < len(toks) && toks[i].Tag == "NNS" && strings.HasSuffix(toks[i].Text, "s") &&
+			verbForm(strings.ToLower(toks[i].Text)) && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "TO" || startsObject(toks[i+1].Tag)) &&
+			!firstClauseHasVerb(toks):
+			set(i, "VBZ")
+		case i == 0 && (toks[0].Tag == "RB" || toks[0].Tag == "JJ") && isCapitalised(toks[0].Text) &&
+			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(strings.ToLower(toks[0].Text)):
+			set(0, "NNP")
+		}
 	}
 	for i := 1; i+1 < len(toks); i++ {
 		w := strings.ToLower(toks[i].Text)
@@ -473,6 +496,20 @@ func timeWord(w string) bool {
 		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 		"today", "yesterday", "tonight", "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend":
 		return true
+	}
+	return false
+}
+
+// firstClauseHasVerb reports whether a finite verb comes before the first
+// comma or clause break.
+func firstClauseHasVerb(toks []sitrep.Token) bool {
+	for _, t := range toks {
+		switch {
+		case t.Text == "," || clauseBreak(strings.ToLower(t.Text), t.Tag):
+			return false
+		case t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD":
+			return true
+		}
 	}
 	return false
 }
