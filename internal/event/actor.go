@@ -546,6 +546,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	var matches []string
 	var full, ctry, sector, agentWord, name, prefix string
 	locSkip, locCtry := false, ""
+	locName, locMore := false, "" // locMore: "/XXX" for further places ("in A and B")
 	for k := from; k < to; {
 		w, t := words[k], toks[k].Tag
 		if k > from && (clauseBreak(w, t) || (t == "VBN" && k+1 < to && words[k+1] == "by")) {
@@ -566,19 +567,32 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			break
 		}
 		if isLocPrep(w) {
-			locSkip = true
+			locSkip, locName = true, true
 			k++
 			continue
 		}
 		if locSkip {
+			if t == "CC" && (w == "and" || w == "or") && k+1 < to && toks[k+1].Tag == "NNP" {
+				// "lawmakers in Fornost and Gondor": one agent in each.
+				locName = true
+				k++
+				continue
+			}
 			if strings.HasPrefix(t, "NN") || t == "DT" || strings.HasPrefix(t, "JJ") || t == "CD" {
 				// "police in Lagos": the place's country is a fallback for
 				// an actor that has no country of its own.
-				if locCtry == "" && strings.HasPrefix(t, "NNP") {
+				if locName && strings.HasPrefix(t, "NNP") {
+					locName = false
+					c := ""
 					if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok && len(m.Code) >= 3 && m.Code[:3] != "---" {
-						locCtry = m.Code[:3]
-					} else if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok {
-						locCtry = c.ISO3
+						c = m.Code[:3]
+					} else if gc, ok := a.c.gaz.CountryByName(toks[k].Text); ok {
+						c = gc.ISO3
+					}
+					if locCtry == "" {
+						locCtry = c
+					} else if c != "" && c != locCtry && !strings.Contains(locMore, c) {
+						locMore += "/" + c
 					}
 				}
 				k++
@@ -663,8 +677,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// agent is the last subject.
 			ctry = a.lastSubject.Actor[:3]
 		}
-		if ctry == "" && sector != "" {
-			ctry = locCtry
+		usedLoc := false
+		if ctry == "" && sector != "" && locCtry != "" {
+			ctry, usedLoc = locCtry, true
 		}
 		switch {
 		case ctry != "" && sector != "":
@@ -673,6 +688,13 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			code = ctry
 		case sector != "":
 			code = "---" + sector
+		}
+		if usedLoc && locMore != "" {
+			// "lawmakers in Fornost and Gondor": FORLEG and GONLEG, split
+			// into members by multiCode.
+			for _, c := range strings.Split(locMore[1:], "/") {
+				code += "/" + c + sector
+			}
 		}
 	}
 	if prefix != "" && code != "" && !strings.HasPrefix(code, prefix) {

@@ -205,6 +205,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "FRA>DEU:13"}, {dyad: "DEU>FRA:13"}}},
 		{name: "willing to forgive is forgiving", text: "Igbo leaders said on Monday they are willing to forgive Kenyan President William Ruto.",
 			want: []ev{{dyad: "NGA>KEN:05"}}},
+		{name: "an agent in two countries is two actors", text: "Lawmakers in France and Germany criticized Russia on Monday.",
+			want: []ev{{dyad: "FRALEG>RUS:11"}, {dyad: "DEULEG>RUS:11"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
