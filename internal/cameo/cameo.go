@@ -15,9 +15,10 @@
 //     sitrep's output against.
 //   - CAMEO2PLOVER-2021.txt from openeventdata/PLOVER (CC BY-SA 4.0), PLOVER
 //     manual draft 0.8. A code without its own row inherits its parent's
-//     (4-digit → 3-digit → root); PLOVER dropped roots 01 and 02; sitrep types appeals (02x) as REQUEST and a few
-//     statements (011, 015, 016, 018, 019) by its own table in scripts/cameo,
-//     and leaves plain comments (010, 012-014, 017) untyped.
+//     (4-digit → 3-digit → root). PLOVER dropped roots 01 and 02: sitrep
+//     types appeals (02x) as REQUEST and a few statements (011, 015, 016,
+//     018, 019) by its own table in scripts/cameo, and leaves plain
+//     comments (010, 012-014, 017) untyped.
 package cameo
 
 import "sort"
