@@ -370,6 +370,16 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// that are deployed show their own side's force posture.
 		src, tgt = patient, nil
 	}
+	if (tgt == nil || tgt.Actor == "") && !g.passive && gi+1 < len(st.groups) {
+		// "signed an accord on Thursday to supply Gondor with wheat": with
+		// no target of its own, the act is aimed at the object of the
+		// infinitive that states its purpose.
+		if n := &st.groups[gi+1]; n.start > g.end && n.start < clauseEnd && st.words[n.start-1] == "to" && !verbBetween(st, g.end, n.start-1) {
+			if t := a.object(st, n, a.clauseEnd(st, gi+1)); t != nil && t.Actor != "" {
+				tgt = t
+			}
+		}
+	}
 	if ann, _ := a.announced(st, g); !ann && (tgt != nil && tgt.Actor != "" || !a.reciprocal(st, src, code)) {
 		// (An announced gift is an intent, which needs no recipient.)
 		code = a.adjustForMissingRecipient(code, tgt, src)

@@ -207,6 +207,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "NGA>KEN:05"}}},
 		{name: "an agent in two countries is two actors", text: "Lawmakers in France and Germany criticized Russia on Monday.",
 			want: []ev{{dyad: "FRALEG>RUS:11"}, {dyad: "DEULEG>RUS:11"}}},
+		{name: "the purpose infinitive's object is the target", text: "Egypt signed an agreement on Monday to supply Jordan with natural gas.",
+			want: []ev{{dyad: "EGY>JOR:05"}}, forbid: []ev{{dyad: "EGY>:05"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
