@@ -60,9 +60,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.765
-	petrarchPrecisionFloor = 0.785
-	ploverFloor            = 0.78
+	petrarchRecallFloor    = 0.80
+	petrarchPrecisionFloor = 0.815
+	ploverFloor            = 0.815
 )
 
 func TestMatchMultiset(t *testing.T) {
