@@ -600,7 +600,41 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		afterIdx = append(afterIdx, k)
 	}
 	m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
+	if ok && m.Pattern == "" && limit < len(words) && len(after) < 12 {
+		// A pattern with a fixed phrase ("allow * really_pleasant") may
+		// reach into the complement clause, as PETRARCH's do: "allowed that
+		// Mordor isn't a really pleasant place". Looser patterns stay in
+		// the verb's own clause.
+		for k := limit; k < len(words) && len(after) < 12 && words[k] != ";" && words[k] != "."; k++ {
+			if isQuoteTok(st.Tokens[k].Text) {
+				continue
+			}
+			after = append(after, words[k])
+			afterIdx = append(afterIdx, k)
+		}
+		if wide, wok := a.c.dicts.Verbs.Match(words[g.head], before, after); wok && fixedPhrase(wide.Pattern) {
+			return wide, beforeIdx, afterIdx, true
+		}
+		afterIdx = afterIdx[:0]
+		for k := g.head + 1; k < limit && len(afterIdx) < 12; k++ {
+			if !isQuoteTok(st.Tokens[k].Text) {
+				afterIdx = append(afterIdx, k)
+			}
+		}
+	}
 	return m, beforeIdx, afterIdx, ok
+}
+
+// fixedPhrase reports whether a verb pattern contains words joined for
+// adjacency ("really_pleasant"), as opposed to "in_*" which ties a word to
+// the verb.
+func fixedPhrase(pattern string) bool {
+	for i := 1; i+1 < len(pattern); i++ {
+		if pattern[i] == '_' && pattern[i-1] != '*' && pattern[i+1] != '*' && pattern[i-1] != ' ' && pattern[i+1] != ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // threatObjects are what a speaker says the target "will pay" or "face":

@@ -56,3 +56,22 @@ func TestRetag(t *testing.T) {
 		})
 	}
 }
+
+func TestFixedPhrase(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    bool
+	}{
+		{"* really_pleasant", true},
+		{"* the_neatest_place", true},
+		{"in_* +", false},
+		{"*_to", false},
+		{"* their ^ about +", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := fixedPhrase(tt.pattern); got != tt.want {
+			t.Errorf("fixedPhrase(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}
