@@ -78,6 +78,8 @@ func TestVerbsMatch(t *testing.T) {
 		{"set", "", "fire to the reception area", "1712", "", "set fire to", 2},
 		{"tweeted", "", "", "010", "", "tweet", 0},
 		{"reopened", "", "its border with syria", "0863", "", "reopen", -1},
+		{"taken", "", "several steps", "", "", "take", -1},
+		{"enhance", "", "political freedoms", "0811", "", "enhance", -1},
 		{"opened", "", "the border crossings", "0863", "", "open", -1},
 		{"hurled", "", "stones at the police", "145", "", "hurl", -1},
 		{"fired", "", "tear gas at protesters", "175", "", "", -1},

@@ -534,7 +534,22 @@ func infinitiveComplement(st *sentence, gi int) int {
 // infinitival reports a verb group introduced by "to" ("to counter Iran"):
 // a purpose or intention, not an accomplished act.
 func (a *article) infinitival(st *sentence, g *verbGroup) bool {
+	if g.start > 1 && stepNoun(st.words[g.start-2]) {
+		// "took steps to enhance political freedoms": the steps taken are
+		// the act the infinitive names.
+		return false
+	}
 	return g.start > 0 && st.words[g.start-1] == "to" && g.controlTok < 0
+}
+
+// stepNoun reports nouns that, taken or adopted, amount to the act of the
+// infinitive after them.
+func stepNoun(w string) bool {
+	switch w {
+	case "steps", "step", "measures", "measure":
+		return true
+	}
+	return false
 }
 
 // adjustForMissingRecipient handles giving-type codes (material
