@@ -82,15 +82,21 @@ func (a *Actors) Match(words []string, date string) (ActorMatch, bool) {
 		return ActorMatch{}, false
 	}
 	first, _, _ := strings.Cut(words[0], "_")
-	joined := false
-	for _, w := range words[:min(len(words), 8)] {
-		joined = joined || strings.Contains(w, "_")
-	}
+	joined := -1 // unknown until a name fails to match word for word
 	for _, n := range a.byFirst[first] {
 		used := len(n.words)
 		if !hasPrefix(words, n.words) {
 			var ok bool
-			if !joined {
+			if joined < 0 {
+				joined = 0
+				for _, w := range words[:min(len(words), 8)] {
+					if strings.IndexByte(w, '_') >= 0 {
+						joined = 1
+						break
+					}
+				}
+			}
+			if joined == 0 {
 				continue
 			}
 			if used, ok = joinedPrefix(words, n.words); !ok {
