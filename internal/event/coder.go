@@ -456,10 +456,20 @@ func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clause
 	switch {
 	case k > 0 && k-1 < len(after):
 		tok = after[k-1]
+		if tok+1 < clauseEnd && (st.Tokens[tok].Tag == "IN" || st.Tokens[tok].Tag == "TO") && !isPlacePrep(st.words[tok]) {
+			// "received money from Osgiliath" meets "* money $": the
+			// actor is the object of the preposition at the marker.
+			tok++
+		}
 		return a.actorOf(st, tok, a.npEnd(st, tok, clauseEnd))
 	case k < 0 && -k-1 < len(before):
-		// The marker stands before the verb: the noun phrase ending there.
+		// The marker stands before the verb: the noun phrase ending there,
+		// past the auxiliaries and adverbs of the verb group ("Eriador has
+		// received" meets "+ * money").
 		tok = before[-k-1]
+		for tok > 0 && (isVerbTag(st.Tokens[tok].Tag) || st.Tokens[tok].Tag == "RB") {
+			tok--
+		}
 		return a.npBefore(st, tok+1)
 	}
 	return nil

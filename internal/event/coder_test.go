@@ -1,6 +1,8 @@
 package event_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -304,4 +306,35 @@ func BenchmarkCode(b *testing.B) {
 		s.coder.Code(in)
 	}
 	b.ReportMetric(float64(len(doc.Sentences))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestPatternMarkers codes with a user dictionary whose pattern places the
+// target before the verb's auxiliaries and the source after a preposition.
+func TestPatternMarkers(t *testing.T) {
+	s := load(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"verbs.txt":  "# sitrep verbs\n@block RECEIVE 033\nreceive\n- + * money $ = 071\n",
+		"actors.txt": "# sitrep actors\ngondor = GON\nrohan = ROH\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := dict.LoadDirs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := event.New(d, s.gaz, s.an)
+	art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: "Gondor has received money from Rohan."}
+	doc := s.an.Analyze(art, nil)
+	evs, _ := c.Code(&event.Input{Doc: doc})
+	want := ev{dyad: "ROH>GON:07"}
+	for _, e := range evs {
+		if want.matches(e) {
+			return
+		}
+	}
+	t.Errorf("want %+v, got %s", want, describe(evs))
 }
