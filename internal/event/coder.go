@@ -326,19 +326,19 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// A "%" marker before the verb: the coordinated actor there acts
 		// on itself ("Gondor and Osgiliath delayed their meeting"). After
 		// the verb it marks the (compound) target.
-		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd); s != nil && len(st.more[s]) > 0 {
+		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd, false); s != nil && len(st.more[s]) > 0 {
 			src = s
 		}
 		if len(st.more[src]) > 0 {
 			tgt = nil
 		}
 	} else if m.TargetAt != 0 {
-		if t := a.actorAtMarker(st, m.TargetAt, before, after, clauseEnd); t != nil {
+		if t := a.actorAtMarker(st, m.TargetAt, before, after, clauseEnd, true); t != nil {
 			tgt = t
 		}
 	}
 	if m.SourceAt != 0 && m.SourceAt != m.TargetAt {
-		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd); s != nil {
+		if s := a.actorAtMarker(st, m.SourceAt, before, after, clauseEnd, false); s != nil {
 			src = s
 		}
 	}
@@ -451,11 +451,21 @@ func unknownAgentViolence(code string) bool {
 
 // actorAtMarker codes the actor at a pattern marker position: k > 0 is
 // after[k-1], k < 0 is before[-k-1] (token indexes of the clause words).
-func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clauseEnd int) *sitrep.EventActor {
+func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clauseEnd int, target bool) *sitrep.EventActor {
 	var tok int
 	switch {
 	case k > 0 && k-1 < len(after):
 		tok = after[k-1]
+		if target && tok > 0 && isPlacePrep(st.words[tok-1]) && strings.HasPrefix(st.Tokens[tok].Tag, "NNP") {
+			// "celebrated Iftar in Osgiliath with the leaders of Gondor"
+			// meets "* iftar in ^ +": a place after "in" is never the
+			// target, so the marker moves past it, as TABARI's "^" (skip a
+			// noun phrase) intends.
+			tok = a.npEnd(st, tok, clauseEnd)
+			if tok >= clauseEnd {
+				return nil
+			}
+		}
 		if tok+1 < clauseEnd && (st.Tokens[tok].Tag == "IN" || st.Tokens[tok].Tag == "TO") && !isPlacePrep(st.words[tok]) {
 			// "received money from Osgiliath" meets "* money $": the
 			// actor is the object of the preposition at the marker.

@@ -314,8 +314,8 @@ func TestPatternMarkers(t *testing.T) {
 	s := load(t)
 	dir := t.TempDir()
 	files := map[string]string{
-		"verbs.txt":  "# sitrep verbs\n@block RECEIVE 033\nreceive\n- + * money $ = 071\n",
-		"actors.txt": "# sitrep actors\ngondor = GON\nrohan = ROH\n",
+		"verbs.txt":  "# sitrep verbs\n@block RECEIVE 033\nreceive\n- + * money $ = 071\n@block CELEBRATE\ncelebrate\n- * iftar in ^ + = 045\n",
+		"actors.txt": "# sitrep actors\ngondor = GON\nrohan = ROH\nosgiliath = OSG\n",
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
@@ -327,14 +327,23 @@ func TestPatternMarkers(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := event.New(d, s.gaz, s.an)
-	art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: "Gondor has received money from Rohan."}
-	doc := s.an.Analyze(art, nil)
-	evs, _ := c.Code(&event.Input{Doc: doc})
-	want := ev{dyad: "ROH>GON:07"}
-	for _, e := range evs {
-		if want.matches(e) {
-			return
+	tests := []struct {
+		text string
+		want ev
+	}{
+		{"Gondor has received money from Rohan.", ev{dyad: "ROH>GON:07"}},
+		// A place after "in" is never the target: "^" skips it.
+		{"Rohan celebrated Iftar in Osgiliath with the leaders of Gondor.", ev{dyad: "ROH>GON:04"}},
+	}
+	for _, tt := range tests {
+		art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: tt.text}
+		evs, _ := c.Code(&event.Input{Doc: s.an.Analyze(art, nil)})
+		found := false
+		for _, e := range evs {
+			found = found || tt.want.matches(e)
+		}
+		if !found {
+			t.Errorf("%s: want %+v, got %s", tt.text, tt.want, describe(evs))
 		}
 	}
-	t.Errorf("want %+v, got %s", want, describe(evs))
 }
