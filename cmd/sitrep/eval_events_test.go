@@ -60,9 +60,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.80
-	petrarchPrecisionFloor = 0.815
-	ploverFloor            = 0.815
+	petrarchRecallFloor    = 0.815
+	petrarchPrecisionFloor = 0.83
+	ploverFloor            = 0.82
 )
 
 func TestMatchMultiset(t *testing.T) {
