@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -421,6 +422,34 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 			if len(b.Actor) == 3 {
 				b.Actor += first[3:]
 			}
+		}
+	}
+	// "Lawmakers and officials in Fornost and Gondor": the places of the
+	// last member apply to the members before it that have a role but no
+	// country.
+	if lp := pieces[len(pieces)-2]; indexLocPrep(st.words, lp, pieces[len(pieces)-1]) >= 0 {
+		var ctrs []string
+		for _, b := range acts {
+			if b.Span.Start >= st.Tokens[lp].Start {
+				if c := country(b.Actor); c != "---" && len(c) == 3 && !slices.Contains(ctrs, c) {
+					ctrs = append(ctrs, c)
+				}
+			}
+		}
+		if len(ctrs) > 0 {
+			var out []*sitrep.EventActor
+			for _, b := range acts {
+				if !strings.HasPrefix(b.Actor, "---") || len(b.Actor) <= 3 || b.Span.Start >= st.Tokens[lp].Start {
+					out = append(out, b)
+					continue
+				}
+				for _, c := range ctrs {
+					cp := *b
+					cp.Actor = c + b.Actor[3:]
+					out = append(out, &cp)
+				}
+			}
+			acts = out
 		}
 	}
 	// "Danish media and government": a member with a role but no country
@@ -969,4 +998,15 @@ func isUpper(w string) bool {
 // ("complete, full diplomatic ties"), which does not end the phrase.
 func adjectiveComma(toks []sitrep.Token, j int) bool {
 	return j > 0 && j+1 < len(toks) && strings.HasPrefix(toks[j-1].Tag, "JJ") && strings.HasPrefix(toks[j+1].Tag, "JJ")
+}
+
+// indexLocPrep returns the index of the first locative preposition in
+// words[from:to], or -1.
+func indexLocPrep(words []string, from, to int) int {
+	for k := from; k < to && k < len(words); k++ {
+		if isLocPrep(words[k]) {
+			return k
+		}
+	}
+	return -1
 }

@@ -213,6 +213,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "EGY>JOR:05"}}, forbid: []ev{{dyad: "EGY>:05"}}},
 		{name: "steps taken are the act of their infinitive, not a seizure", text: "The Egyptian government has taken steps to enhance political freedoms.",
 			want: []ev{{dyad: "EGYGOV>:08"}}, forbid: []ev{{dyad: "EGYGOV>:17"}}},
+		{name: "the places of the last member apply to the members before it", text: "Lawmakers and officials in France and Germany criticized Russia on Monday.",
+			want: []ev{{dyad: "FRALEG>RUS:11"}, {dyad: "DEULEG>RUS:11"}, {dyad: "FRAGOV>RUS:11"}, {dyad: "DEUGOV>RUS:11"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
