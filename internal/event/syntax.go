@@ -383,6 +383,10 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			verbForm(strings.ToLower(toks[i].Text)) && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "TO" || startsObject(toks[i+1].Tag)) &&
 			!firstClauseHasVerb(toks):
 			set(i, "VBZ")
+		case i > 0 && i+1 < len(toks) && toks[i].Tag == "NN" && verbForm(strings.ToLower(toks[i].Text)) &&
+			(toks[i+1].Tag == "IN" || toks[i+1].Tag == "DT") && !firstClauseHasVerb(toks):
+			// "Ethiopia act on a resolution": a base form read as a noun.
+			set(i, "VBP")
 		case i == 0 && (toks[0].Tag == "RB" || toks[0].Tag == "JJ") && isCapitalised(toks[0].Text) &&
 			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(strings.ToLower(toks[0].Text)):
 			set(0, "NNP")

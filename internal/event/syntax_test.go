@@ -23,6 +23,8 @@ func TestRetag(t *testing.T) {
 		{"no object follows", "children/NNS sexually/RB abused/JJ ./.", "children/NNS sexually/RB abused/JJ ./.", false},
 		{"known verb in -s after the subject", "Ethiopia/NNP departs/NNS from/IN Libya/NNP ./.", "Ethiopia/NNP departs/VBZ from/IN Libya/NNP ./.", true},
 		{"plural noun before a verb", "Ethiopia/NNP talks/NNS collapsed/VBD ./.", "Ethiopia/NNP talks/NNS collapsed/VBD ./.", true},
+		{"base form read as a noun", "Ethiopia/NNP act/NN on/IN a/DT resolution/NN ./.", "Ethiopia/NNP act/VBP on/IN a/DT resolution/NN ./.", true},
+		{"noun compound before a verb", "Ethiopia/NNP act/NN on/IN trade/NN passed/VBD ./.", "Ethiopia/NNP act/NN on/IN trade/NN passed/VBD ./.", true},
 		{"known actor read as an adverb", "Ethiopia/RB deplored/VBD Libya/NNP ./.", "Ethiopia/NNP deplored/VBD Libya/NNP ./.", true},
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
 	}
@@ -35,7 +37,7 @@ func TestRetag(t *testing.T) {
 			}
 			var verbForm, actorName func(string) bool
 			if tt.dict {
-				verbForm = func(w string) bool { return w == "departs" || w == "talks" || w == "deplored" }
+				verbForm = func(w string) bool { return w == "departs" || w == "talks" || w == "deplored" || w == "act" }
 				actorName = func(w string) bool { return w == "ethiopia" || w == "libya" }
 			}
 			got, changed := retag(toks, verbForm, actorName)
