@@ -60,8 +60,8 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.815
-	petrarchPrecisionFloor = 0.83
+	petrarchRecallFloor    = 0.825
+	petrarchPrecisionFloor = 0.835
 	ploverFloor            = 0.82
 )
 
