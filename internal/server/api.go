@@ -57,13 +57,8 @@ type eventResponse struct {
 }
 
 func (s *server) event(w http.ResponseWriter, r *http.Request) {
-	if _, err := newParams(r.URL.RawQuery); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	id := r.PathValue("id")
-	if err := checkID("id", id); err != nil {
-		s.fail(w, r, err)
+	id, ok := s.pathID(w, r)
+	if !ok {
 		return
 	}
 	ev, err := s.st.Event(r.Context(), id)
@@ -86,6 +81,22 @@ func (s *server) event(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, eventResponse{EventRecord: *ev, Article: refOf(res.Article)})
 }
 
+// pathID returns the {id} of a one-record endpoint, after checking that
+// the request has no query parameters it does not take; on a bad request
+// it has already answered.
+func (s *server) pathID(w http.ResponseWriter, r *http.Request) (string, bool) {
+	if _, err := newParams(r.URL.RawQuery); err != nil {
+		s.fail(w, r, err)
+		return "", false
+	}
+	id := r.PathValue("id")
+	if err := checkID("id", id); err != nil {
+		s.fail(w, r, err)
+		return "", false
+	}
+	return id, true
+}
+
 func refOf(a *sitrep.Article) articleRef {
 	if a == nil {
 		return articleRef{}
@@ -94,13 +105,8 @@ func refOf(a *sitrep.Article) articleRef {
 }
 
 func (s *server) article(w http.ResponseWriter, r *http.Request) {
-	if _, err := newParams(r.URL.RawQuery); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	id := r.PathValue("id")
-	if err := checkID("id", id); err != nil {
-		s.fail(w, r, err)
+	id, ok := s.pathID(w, r)
+	if !ok {
 		return
 	}
 	res, err := s.st.Article(r.Context(), id)
