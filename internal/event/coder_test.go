@@ -177,6 +177,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "--->PSE:19"}}},
 		{name: "accidents are no violence", text: "Five Iraqi soldiers were killed in a car crash.", none: true},
 		{name: "pronoun after a date is the subject", text: "The United States announced Wednesday it would impose sanctions on Iran.",
+			want: []ev{{dyad: "USA>IRN:16"}}},
+		{name: "announced decision is the act, a statement of intent a threat", text: "The United States said Wednesday it would impose sanctions on Iran.",
 			want: []ev{{dyad: "USA>IRN:13"}}},
 		{name: "discard phrase belongs to the nearest verb", text: "Sudan lifted a curfew that was imposed six months ago.",
 			want: []ev{{dyad: "SDN>:08"}}},

@@ -48,6 +48,36 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 	return announce, announce && g.negated
 }
 
+// decisionVerbs report a decision taken: "announced it would prohibit all
+// aid" imposes the ban then and there, it does not threaten it.
+var decisionVerbs = map[string]bool{"announced": true, "announces": true, "decided": true, "decides": true}
+
+// decidedBefore reports whether a decision verb governs the clause that
+// starts at token k: "announced (Wednesday) (that) it would ... and
+// would ...".
+func decidedBefore(st *sentence, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-15; j-- {
+		w := st.words[j]
+		if decisionVerbs[w] {
+			return true
+		}
+		if w == "," || w == ";" || w == "but" || w == "if" || w == "whether" {
+			return false
+		}
+	}
+	return false
+}
+
+// futureModal reports whether group g has a future modal of its own.
+func futureModal(st *sentence, g *verbGroup) bool {
+	for k := g.start; k < g.head; k++ {
+		if futureModals[st.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // possibleModals mark a possible act.
 var possibleModals = map[string]bool{"may": true, "might": true, "could": true, "can": true}
 
@@ -169,6 +199,9 @@ func intentCode(code string, refuse bool) string {
 // is itself asserted.
 func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, string) {
 	ann, refuse := a.announced(st, g)
+	if ann && !refuse && futureModal(st, g) && decidedBefore(st, g.start) {
+		return code, sitrep.Asserted
+	}
 	if !ann {
 		return code, mod
 	}
