@@ -351,6 +351,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		st.groups[ci].consumed = true
 	}
 	code := m.Code
+	if g.report && strings.HasPrefix(code, "14") {
+		// "..., a rights group protested on Wednesday.": a protest verb
+		// ending a reporting clause reports words, a verbal objection
+		// (CAMEO 111), not a demonstration.
+		code = "111"
+	}
 	// Statements are subordinate events: "X said Y attacked Z" codes the
 	// attack. A bare statement is recorded as a quote, not an event.
 	if code == "010" || code == "01" {

@@ -178,6 +178,8 @@ func TestCode(t *testing.T) {
 		{name: "accidents are no violence", text: "Five Iraqi soldiers were killed in a car crash.", none: true},
 		{name: "pronoun after a date is the subject", text: "The United States announced Wednesday it would impose sanctions on Iran.",
 			want: []ev{{dyad: "USA>IRN:16"}}},
+		{name: "protest verb ending a reporting clause is verbal", text: "Croatian authorities are failing to uphold the rights of refugees, a human rights group protested Wednesday.",
+			want: []ev{{dyad: "---HRI>:11"}}},
 		{name: "announced decision is the act, a statement of intent a threat", text: "The United States said Wednesday it would impose sanctions on Iran.",
 			want: []ev{{dyad: "USA>IRN:13"}}},
 		{name: "discard phrase belongs to the nearest verb", text: "Sudan lifted a curfew that was imposed six months ago.",

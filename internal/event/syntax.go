@@ -285,7 +285,7 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	switch {
 	case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
 		k += 2
-	case k < len(words) && (words[k] == "today" || words[k] == "yesterday" || words[k] == "tonight"):
+	case k < len(words) && (words[k] == "today" || words[k] == "yesterday" || words[k] == "tonight" || weekdays[words[k]]):
 		k++
 	}
 	if k < len(toks) && toks[k].Tag != "." {
@@ -302,6 +302,9 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	}
 	return b >= 0 && b < h-1 && toks[b].Text == ","
 }
+
+// weekdays date a reporting clause without "on": ", police said Monday."
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // pastTenseMisread reports a participle right after a noun that is the
 // main verb of its clause: an object follows (a determiner, a name, a
