@@ -49,7 +49,10 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 }
 
 // decisionVerbs report a decision taken: "announced it would prohibit all
-// aid" imposes the ban then and there, it does not threaten it.
+// aid" imposes the ban then and there, it does not threaten it. Only
+// reductions of relations (CAMEO 16: bans, aid cuts, expulsions) are
+// effected by declaring them; "announced he will extend the curfew"
+// still threatens coercion.
 var decisionVerbs = map[string]bool{"announced": true, "announces": true, "decided": true, "decides": true}
 
 // decidedBefore reports whether a decision verb governs the clause that
@@ -199,7 +202,7 @@ func intentCode(code string, refuse bool) string {
 // is itself asserted.
 func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, string) {
 	ann, refuse := a.announced(st, g)
-	if ann && !refuse && futureModal(st, g) && decidedBefore(st, g.start) {
+	if ann && !refuse && strings.HasPrefix(code, "16") && futureModal(st, g) && decidedBefore(st, g.start) {
 		return code, sitrep.Asserted
 	}
 	if !ann {
