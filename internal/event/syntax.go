@@ -247,8 +247,17 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 		return false
 	}
 	prev, next := toks[i-1].Tag, toks[i+1].Tag
+	if prev == "IN" && t == "VBN" && participlePrepositions[strings.ToLower(toks[i-1].Text)] && strings.HasPrefix(next, "NN") {
+		// "an offensive against besieged Osgiliath", "in occupied Crimea":
+		// a participle between a preposition and its noun modifies it.
+		return true
+	}
 	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD") && strings.HasPrefix(next, "NN")
 }
+
+// participlePrepositions take a noun phrase, so a participle right after
+// them opens that noun phrase ("since" or "after" may open a clause).
+var participlePrepositions = map[string]bool{"against": true, "in": true, "into": true, "of": true, "on": true, "at": true, "from": true, "for": true, "with": true, "toward": true, "towards": true, "across": true, "near": true, "around": true, "inside": true, "outside": true, "over": true, "through": true, "throughout": true}
 
 // clauseBreak reports tokens that end a noun-phrase stretch.
 func clauseBreak(w, tag string) bool {

@@ -77,3 +77,27 @@ func TestFixedPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjectivalParticiple(t *testing.T) {
+	tests := []struct {
+		in   string // word/TAG pairs; the participle is token i
+		i    int
+		want bool
+	}{
+		{"offensive/NN against/IN besieged/VBN Sarajevo/NNP", 2, true},
+		{"the/DT wounded/VBN soldiers/NNS", 1, true},
+		{"troops/NNS in/IN occupied/VBN territory/NN", 2, true},
+		{"after/IN killed/VBN soldiers/NNS", 1, false},
+		{"the/DT army/NN besieged/VBN Sarajevo/NNP", 2, false},
+	}
+	for _, tt := range tests {
+		var toks []sitrep.Token
+		for _, f := range strings.Fields(tt.in) {
+			w, tag, _ := strings.Cut(f, "/")
+			toks = append(toks, sitrep.Token{Text: w, Tag: tag})
+		}
+		if got := isAdjectivalParticiple(toks, tt.i); got != tt.want {
+			t.Errorf("isAdjectivalParticiple(%q, %d) = %v, want %v", tt.in, tt.i, got, tt.want)
+		}
+	}
+}
