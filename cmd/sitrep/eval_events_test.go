@@ -60,8 +60,8 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.825
-	petrarchPrecisionFloor = 0.835
+	petrarchRecallFloor    = 0.83
+	petrarchPrecisionFloor = 0.84
 	ploverFloor            = 0.845
 )
 

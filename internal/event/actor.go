@@ -636,7 +636,15 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if full == "" {
 			if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
 				e := &a.Entities[ei]
-				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok {
+				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && !slices.Contains(words[from:k], "of") {
+					// "Ithilen's minister Calimehtar": a name listed with a
+					// bare country only says less than the country already
+					// named for this person ("the Gondor of the Prince of
+					// Dol Amroth" names another one).
+					matches = a.note(matches, "actor (person entity %q): %s → %s [%s], country %s kept", e.Name, m.Name, m.Code, m.Source, ctry)
+					k = a.skipEntity(st, k, to, e)
+					continue
+				} else if ok {
 					full, name = m.Code, e.Name
 					matches = a.note(matches, "actor (person entity %q): %s → %s [%s]", e.Name, m.Name, m.Code, m.Source)
 					k = a.skipEntity(st, k, to, e)
