@@ -548,13 +548,31 @@ func deniedAct(st *sentence, g *verbGroup) bool {
 // to-infinitive complement of group gi ("threatened to attack"), or -1.
 func infinitiveComplement(st *sentence, gi int) int {
 	g := &st.groups[gi]
-	if gi+1 >= len(st.groups) || g.end >= len(st.words) || st.words[g.end] != "to" {
+	if gi+1 >= len(st.groups) || g.end >= len(st.words) {
 		return -1
 	}
-	if next := &st.groups[gi+1]; next.start == g.end+1 {
+	to := g.end
+	if effortNoun(st.words[to]) && to+1 < len(st.words) {
+		// "abandoned efforts to stop the parade": the effort, and so the
+		// act it aims at, is what the verb is about.
+		to++
+	}
+	if st.words[to] != "to" {
+		return -1
+	}
+	if next := &st.groups[gi+1]; next.start == to+1 {
 		return gi + 1
 	}
 	return -1
+}
+
+// effortNoun reports nouns for an attempted act: "efforts to", "a bid to".
+func effortNoun(w string) bool {
+	switch w {
+	case "efforts", "effort", "attempt", "attempts", "bid", "bids":
+		return true
+	}
+	return false
 }
 
 // infinitival reports a verb group introduced by "to" ("to counter Iran"):

@@ -180,6 +180,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "USA>IRN:16"}}},
 		{name: "protest verb ending a reporting clause is verbal", text: "Croatian authorities are failing to uphold the rights of refugees, a human rights group protested Wednesday.",
 			want: []ev{{dyad: "---HRI>:11"}}},
+		{name: "an abandoned effort is not the act it aimed at", text: "Egypt abandoned efforts to attack Libya.",
+			want: []ev{{dyad: "EGY>LBY:08"}}},
 		{name: "training fighters builds up force", text: "North Korea has trained hundreds of hackers.",
 			want: []ev{{dyad: "PRK>:15"}}},
 		{name: "announced coercion is still a threat", text: "Kenya announced on Sunday that it will impose a curfew on Somalia.",
