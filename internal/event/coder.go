@@ -718,7 +718,12 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 		if obligation(st, c) {
 			// "X said Y must return the helicopter": X demands it of Y.
 			tgt := a.subject(st, ci)
-			if tgt != nil && (tgt.Actor == "" || tgt.Actor == speaker.Actor) {
+			if tgt != nil && tgt.Actor == speaker.Actor {
+				// "Ethiopia indicated it should have acted": what one says
+				// one must do is no demand.
+				return
+			}
+			if tgt != nil && tgt.Actor == "" {
 				tgt = nil
 			}
 			trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
