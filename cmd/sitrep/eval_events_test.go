@@ -60,7 +60,7 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under the figures measured when they were last raised.
 const (
-	petrarchRecallFloor    = 0.83
+	petrarchRecallFloor    = 0.835
 	petrarchPrecisionFloor = 0.848
 	ploverFloor            = 0.845
 )

@@ -376,13 +376,13 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 			stop = k
 			break
 		}
-		if w == "and" || w == "or" {
+		if w == "and" || w == "or" || w == "nor" {
 			conj = true
 		}
 	}
 	for k := from; k < stop && len(pieces) < len(cuts)-2; k++ {
 		w := st.words[k]
-		if (w == "and" || w == "or" || w == "," && conj) && k > start && a.endsNominal(st, start, k) {
+		if (w == "and" || w == "or" || w == "nor" || w == "," && conj) && k > start && a.endsNominal(st, start, k) {
 			pieces = append(pieces, start, k)
 			start = k + 1
 		}

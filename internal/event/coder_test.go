@@ -225,6 +225,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "EGYGOV>:08"}}, forbid: []ev{{dyad: "EGYGOV>:17"}}},
 		{name: "the places of the last member apply to the members before it", text: "Lawmakers and officials in France and Germany criticized Russia on Monday.",
 			want: []ev{{dyad: "FRALEG>RUS:11"}, {dyad: "DEULEG>RUS:11"}, {dyad: "FRAGOV>RUS:11"}, {dyad: "DEUGOV>RUS:11"}}},
+		{name: "neither-nor is a compound actor", text: "Neither France nor Germany criticized Russia on Monday.",
+			want: []ev{{dyad: "FRA>RUS:11"}, {dyad: "DEU>RUS:11"}}},
 		{name: "what one says one must do is no demand", text: "Egypt said it should have acted.", none: true},
 		{name: "what one says another must do is a demand", text: "Egypt said Libya must withdraw its troops.",
 			want: []ev{{dyad: "EGY>LBY:10"}}},
