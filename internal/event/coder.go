@@ -422,7 +422,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 
 	mod := sitrep.Asserted
 	switch {
-	case g.negated || deniedAct(st, g):
+	case g.negated || deniedAct(st, g) || neitherSubject(st, g.start):
 		mod = sitrep.Negated
 	case g.control != "":
 		mod = g.control
@@ -564,6 +564,23 @@ func infinitiveComplement(st *sentence, gi int) int {
 		return gi + 1
 	}
 	return -1
+}
+
+// neitherSubject reports a "neither A nor B" subject right before the verb
+// at k: neither did what the verb says.
+func neitherSubject(st *sentence, k int) bool {
+	nor := false
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		switch w := st.words[j]; {
+		case w == "nor":
+			nor = true
+		case w == "neither":
+			return nor
+		case w == "," || w == ";" || clauseBreak(w, st.Tokens[j].Tag) || isVerbTag(st.Tokens[j].Tag):
+			return false
+		}
+	}
+	return false
 }
 
 // effortNoun reports nouns for an attempted act: "efforts to", "a bid to".
