@@ -261,6 +261,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			// an effort) acts for the subject of the verb before it.
 			src = st.subj[gi-1]
 		}
+		if src == nil && g.start > 0 && st.words[g.start-1] == "," && !prepositionalParticiple[st.words[g.head]] {
+			// "X said ..., warning that ...", "X shelled the town,
+			// killing three": a participle after a comma acts for the
+			// subject of the sentence's main clause.
+			src = mainSubject(st, gi)
+		}
 		tgt = a.object(st, g, clauseEnd)
 	case g.passive:
 		if g.reduced {
@@ -542,6 +548,24 @@ func deniedAct(st *sentence, g *verbGroup) bool {
 		}
 	}
 	return false
+}
+
+// prepositionalParticiple are -ing words that work as prepositions
+// (", according to reports", ", including ..."): no act of the subject.
+var prepositionalParticiple = map[string]bool{
+	"according": true, "including": true, "following": true, "regarding": true, "concerning": true,
+	"excluding": true, "considering": true, "pending": true, "barring": true, "involving": true,
+}
+
+// mainSubject returns the subject of the first finite verb before group
+// gi that has one: the main clause's subject in news sentences.
+func mainSubject(st *sentence, gi int) *sitrep.EventActor {
+	for pi := 0; pi < gi; pi++ {
+		if !st.groups[pi].reduced && st.subj[pi] != nil && st.subj[pi].Actor != "" {
+			return st.subj[pi]
+		}
+	}
+	return nil
 }
 
 // infinitiveComplement returns the index of the verb group that is the

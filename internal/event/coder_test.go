@@ -230,6 +230,8 @@ func TestCode(t *testing.T) {
 		{name: "what one says one must do is no demand", text: "Egypt said it should have acted.", none: true},
 		{name: "what one says another must do is a demand", text: "Egypt said Libya must withdraw its troops.",
 			want: []ev{{dyad: "EGY>LBY:10"}}},
+		{name: "a participle after a comma acts for the main subject", text: "The Turkish defence minister said on Monday that the border was secure, warning that any attack would be answered.",
+			want: []ev{{dyad: "TUR>:13", date: "2022-03-07"}}},
 		{name: "statement alone is no event", text: "The French president said the economy was improving.", none: true},
 		{name: "empty", text: ".", none: true},
 	}
