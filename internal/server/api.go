@@ -15,14 +15,8 @@ type eventsResponse struct {
 }
 
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("limit", "cursor")...)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q, err := s.query(p)
-	if err != nil {
-		s.fail(w, r, err)
+	p, q, ok := s.filtered(w, r, "limit", "cursor")
+	if !ok {
 		return
 	}
 	if err := pageParams(p, &q); err != nil {
@@ -81,6 +75,23 @@ func (s *server) event(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, eventResponse{EventRecord: *ev, Article: refOf(res.Article)})
 }
 
+// filtered parses the filter parameters of a list endpoint, plus the
+// extra parameters it takes, into a store.Query; on a bad request it has
+// already answered.
+func (s *server) filtered(w http.ResponseWriter, r *http.Request, extra ...string) (params, store.Query, bool) {
+	p, err := newParams(r.URL.RawQuery, withFilters(extra...)...)
+	if err != nil {
+		s.fail(w, r, err)
+		return params{}, store.Query{}, false
+	}
+	q, err := s.query(p)
+	if err != nil {
+		s.fail(w, r, err)
+		return params{}, store.Query{}, false
+	}
+	return p, q, true
+}
+
 // pathID returns the {id} of a one-record endpoint, after checking that
 // the request has no query parameters it does not take; on a bad request
 // it has already answered.
@@ -128,14 +139,8 @@ type actorsResponse struct {
 }
 
 func (s *server) actors(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("limit")...)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q, err := s.query(p)
-	if err != nil {
-		s.fail(w, r, err)
+	p, q, ok := s.filtered(w, r, "limit")
+	if !ok {
 		return
 	}
 	limit, err := parseLimit(p, 50)
@@ -161,14 +166,8 @@ type timelineResponse struct {
 }
 
 func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("interval")...)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q, err := s.query(p)
-	if err != nil {
-		s.fail(w, r, err)
+	p, q, ok := s.filtered(w, r, "interval")
+	if !ok {
 		return
 	}
 	interval := "day"
@@ -193,14 +192,8 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) stats(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, filterParams...)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q, err := s.query(p)
-	if err != nil {
-		s.fail(w, r, err)
+	_, q, ok := s.filtered(w, r)
+	if !ok {
 		return
 	}
 	st, err := s.st.Stats(r.Context(), q)
