@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
@@ -215,7 +216,7 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 			rep.Skipped++
 			continue
 		}
-		art := &sitrep.Article{ID: g.ID, Text: g.Text}
+		art := &sitrep.Article{ID: g.ID, Text: ingest.Normalize(g.Text)}
 		if g.Date != nil {
 			art.Published = *g.Date
 		}

@@ -58,11 +58,12 @@ func TestEvalEventsFloors(t *testing.T) {
 	})
 }
 
-// Floors just under the figures measured when they were last raised.
+// Floors: the event coder issue's acceptance targets (measured: PETRARCH
+// P 0.865 R 0.855, PLOVER 0.851).
 const (
-	petrarchRecallFloor    = 0.835
-	petrarchPrecisionFloor = 0.848
-	ploverFloor            = 0.845
+	petrarchRecallFloor    = 0.85
+	petrarchPrecisionFloor = 0.85
+	ploverFloor            = 0.85
 )
 
 func TestMatchMultiset(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
@@ -40,7 +41,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	if *noDefault && len(dicts) == 0 {
 		return fmt.Errorf("%w: --no-default-dicts needs at least one --dict", errUsage)
 	}
-	art := &sitrep.Article{ID: "explain", Published: *date, Text: strings.Join(pos, " ")}
+	art := &sitrep.Article{ID: "explain", Published: *date, Text: ingest.Normalize(strings.Join(pos, " "))}
 
 	// The earlier stages run through the pipeline; the coder is then run
 	// again on the same document with tracing on.

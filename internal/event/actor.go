@@ -323,9 +323,13 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 	for j < limit {
 		t, w := toks[j].Tag, st.words[j]
 		switch {
-		case w == "of" && j > k:
+		case w == "of" && j > k && (j+1 >= limit || toks[j+1].Tag != "VBG"):
+			// ("of" before a gerund opens a clause: "accused Hamas of
+			// firing rockets".)
 		case t == "DT" || t == "PDT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "PRP" || t == "HYPH" || isQuoteTok(toks[j].Text):
-		case (t == "VBN" || t == "VBG") && j+1 < limit && strings.HasPrefix(toks[j+1].Tag, "NN") && j > k:
+		case (t == "VBN" || t == "VBG") && j+1 < limit && strings.HasPrefix(toks[j+1].Tag, "NN") && (j > k || j > 0 && participlePrepositions[st.words[j-1]]):
+			// (A participle before a noun modifies it, also first after a
+			// preposition: "against besieged Osgiliath".)
 		case t == "CC" && j > k && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || toks[j+1].Tag == "DT" || toks[j+1].Tag == "PRP$" || strings.HasPrefix(toks[j+1].Tag, "JJ")):
 		default:
 			return max(j, k)
@@ -574,6 +578,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	date := a.Doc.Article.Published
 	var matches []string
 	var full, ctry, sector, agentWord, name, prefix string
+	ctryOf := false // the country came in an "of" complement ("the population of Gondor")
 	locSkip, locCtry := false, ""
 	locName, locMore := false, "" // locMore: "/XXX" for further places ("in A and B")
 	for k := from; k < to; {
@@ -636,11 +641,12 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if full == "" {
 			if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
 				e := &a.Entities[ei]
-				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && !slices.Contains(words[from:k], "of") {
+				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && (ctryOf || !slices.Contains(words[from:k], "of")) {
 					// "Ithilen's minister Calimehtar": a name listed with a
 					// bare country only says less than the country already
-					// named for this person ("the Gondor of the Prince of
-					// Dol Amroth" names another one).
+					// named for this person. "The population of Gondor of
+					// the Prince" stays Gondor's, but in "the Gondor of the
+					// Prince" the person qualifies the country.
 					matches = a.note(matches, "actor (person entity %q): %s → %s [%s], country %s kept", e.Name, m.Name, m.Code, m.Source, ctry)
 					k = a.skipEntity(st, k, to, e)
 					continue
@@ -657,6 +663,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 					full = m.Code
 				} else if ctry == "" {
 					ctry = m.Code[:min(3, len(m.Code))]
+					ctryOf = slices.Contains(words[from:k], "of")
 				}
 				if len(m.Code) > 3 && ctry != "" && sector == "" {
 					sector = m.Code[3:]
@@ -679,7 +686,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 				continue
 			}
 		}
-		if sector == "" && strings.HasPrefix(t, "NN") || (sector == "" && strings.HasPrefix(t, "JJ")) {
+		if sector == "" && (strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ") && !(w == "official" && k+1 < to)) {
+			// ("official" before a noun means formal, not a government
+			// official: "an official visit", "official media".)
 			if am, ok := a.c.dicts.Agents.Lookup(words[k:to]); ok {
 				code, n := am.Code, am.Words
 				matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)

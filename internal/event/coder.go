@@ -280,6 +280,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = patient
 	default:
 		src = a.subject(st, gi)
+		if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
+			// "accused Hamas of firing": the gerund's subject is the noun
+			// phrase before its preposition.
+			from := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= src.Span.Start })
+			src = a.actorOf(st, from, g.start-1)
+		}
 		tgt = a.object(st, g, clauseEnd)
 		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
 			// "threatened to attack South Korea": the target of the
@@ -350,6 +356,17 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if m.Reversed {
 		src, tgt = tgt, src
+	} else if m.Pair != "" && (tgt == nil || tgt.Actor == "") && !g.passive {
+		tgt = a.visitHost(st, g, clauseEnd)
+	}
+	if (tgt == nil || tgt.Actor == "") && !g.passive && m.Pattern != "" && m.Words > 0 && m.Words <= len(after) {
+		// "launched a new bombing offensive against Osgiliath": the
+		// phrase the pattern matched may take the target itself.
+		if j := after[m.Words-1] + 1; j+1 < clauseEnd && isTargetPrep(words[j]) {
+			if t := a.actorOf(st, j+1, a.listEnd(st, j+1, clauseEnd)); t != nil && t.Actor != "" {
+				tgt = t
+			}
+		}
 	}
 	if ci := infinitiveComplement(st, gi); ci >= 0 && m.Code != "010" {
 		// A verb that is an act in itself codes the act it governs away:
@@ -428,8 +445,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 
 	mod := sitrep.Asserted
 	switch {
-	case g.negated || deniedAct(st, g) || neitherSubject(st, g.start):
+	case g.negated || deniedAct(st, g) || neitherSubject(st, g.start) || gerundPrep(st, g) == "without":
 		mod = sitrep.Negated
+	case unrealizedGerund[gerundPrep(st, g)]:
+		mod = sitrep.Hypothetical
 	case g.control != "":
 		mod = g.control
 	case g.modal || a.inHypotheticalContext(st, g.start):
@@ -446,6 +465,25 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+}
+
+// visitHost returns the country a visit goes to when the verb names it
+// only as a place: "Xi arrived in Moscow" is a visit to Russia and Russia
+// hosting it (the paired code). Only a place that codes as a bare country
+// qualifies; elsewhere places stay where, not whom.
+func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
+	k := g.end
+	for k < clauseEnd && (st.Tokens[k].Tag == "RB" || a.isTimexTok(st, k)) {
+		k++
+	}
+	if k+1 >= clauseEnd || st.words[k] != "in" && st.words[k] != "at" {
+		return nil
+	}
+	host := a.actorOf(st, k+1, a.npEnd(st, k+1, clauseEnd))
+	if host == nil || len(host.Actor) != 3 || host.Actor == "---" || len(st.more[host]) > 0 {
+		return nil
+	}
+	return host
 }
 
 // unknownAgentViolence reports whether a code is material violence (CAMEO
@@ -549,6 +587,20 @@ func deniedAct(st *sentence, g *verbGroup) bool {
 	}
 	return false
 }
+
+// gerundPrep returns the preposition right before group g when g is a
+// gerund governed by it ("accused Hamas of firing"), else "".
+func gerundPrep(st *sentence, g *verbGroup) string {
+	if g.start == 0 || st.Tokens[g.head].Tag != "VBG" || st.Tokens[g.start-1].Tag != "IN" {
+		return ""
+	}
+	return st.words[g.start-1]
+}
+
+// unrealizedGerund are prepositions whose gerund is an act alleged,
+// warned against or kept from, not one reported as done: "accused of
+// firing", "warned against attacking", "refrained from striking".
+var unrealizedGerund = map[string]bool{"of": true, "against": true, "from": true, "about": true}
 
 // prepositionalParticiple are -ing words that work as prepositions
 // (", according to reports", ", including ..."): no act of the subject.

@@ -368,15 +368,19 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //   - a noun read after "willing to", "ready to", "able to" is a verb;
 //   - a past form read as an adjective after a noun and a manner adverb
 //     ("agents sexually abused illegal immigrants") is the clause's verb when
-//     the clause has no other verb and an object follows.
+//     the clause has no other verb and an object follows;
+//   - an -ing word coordinated with a gerund noun before a noun or
+//     adjective ("a bombing and shelling offensive") is a noun.
 //
-// With the dictionaries (verb forms, actor names), two misreads at the
-// start of a sentence are corrected too:
-//   - a known verb form in -s right after the subject, when the first
-//     clause has no verb ("Ethiopia departs from Libya"), is a present
-//     tense, not a plural noun;
+// With the dictionaries (verb forms, actor names), misreads at the start
+// of a sentence are corrected too:
 //   - a known actor read as an adverb or adjective before a verb
-//     ("Ethiopia deplored") is a name.
+//     ("Ethiopia deplored") is a name;
+//   - right after the opening name, when the first clause has no other
+//     finite verb, a known verb form in -s ("Ethiopia departs from Libya")
+//     is a present tense, not a plural noun, a base form read as a noun
+//     is a present tense, and a participle followed by a preposition
+//     other than "by" ("Ethiopia deplored from Libya") a past tense.
 func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
 	var out []sitrep.Token
 	set := func(i int, tag string) {
@@ -386,22 +390,34 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 		out[i].Tag = tag
 	}
 	if len(toks) > 2 && verbForm != nil && actorName != nil {
+		if (toks[0].Tag == "RB" || toks[0].Tag == "JJ") && isCapitalised(toks[0].Text) &&
+			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(strings.ToLower(toks[0].Text)) {
+			// "Ethiopia deplored": a known actor read as an adverb.
+			set(0, "NNP")
+		}
+		cur := toks
+		if out != nil {
+			cur = out
+		}
 		i := 0
-		for i < len(toks) && toks[i].Tag == "NNP" {
+		for i < len(cur) && cur[i].Tag == "NNP" {
 			i++
 		}
 		switch {
-		case i > 0 && i+1 < len(toks) && toks[i].Tag == "NNS" && strings.HasSuffix(toks[i].Text, "s") &&
-			verbForm(strings.ToLower(toks[i].Text)) && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "TO" || startsObject(toks[i+1].Tag)) &&
-			!firstClauseHasVerb(toks):
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NNS" && strings.HasSuffix(cur[i].Text, "s") &&
+			verbForm(strings.ToLower(cur[i].Text)) && (cur[i+1].Tag == "IN" || cur[i+1].Tag == "TO" || startsObject(cur[i+1].Tag)) &&
+			!firstClauseHasVerb(cur):
 			set(i, "VBZ")
-		case i > 0 && i+1 < len(toks) && toks[i].Tag == "NN" && verbForm(strings.ToLower(toks[i].Text)) &&
-			(toks[i+1].Tag == "IN" || toks[i+1].Tag == "DT") && !firstClauseHasVerb(toks):
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NN" && verbForm(strings.ToLower(cur[i].Text)) &&
+			(cur[i+1].Tag == "IN" || cur[i+1].Tag == "DT") && !firstClauseHasVerb(cur):
 			// "Ethiopia act on a resolution": a base form read as a noun.
 			set(i, "VBP")
-		case i == 0 && (toks[0].Tag == "RB" || toks[0].Tag == "JJ") && isCapitalised(toks[0].Text) &&
-			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(strings.ToLower(toks[0].Text)):
-			set(0, "NNP")
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "VBN" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(strings.ToLower(cur[i].Text)) &&
+			cur[i+1].Tag == "IN" && strings.ToLower(cur[i+1].Text) != "by" && !firstClauseHasVerb(cur):
+			// "Ethiopia deplored from Libya ...": with no other finite verb
+			// in its clause and no "by" agent, the name's participle is
+			// its past tense.
+			set(i, "VBD")
 		}
 	}
 	for i := 1; i+1 < len(toks); i++ {
@@ -415,6 +431,13 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			// "willing to forgive Nigerian President ...": after "willing
 			// to" comes a verb.
 			set(i, "VB")
+			continue
+		}
+		if i >= 2 && toks[i].Tag == "VBG" && toks[i-1].Tag == "CC" && toks[i-2].Tag == "NN" &&
+			strings.HasSuffix(strings.ToLower(toks[i-2].Text), "ing") && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS" || toks[i+1].Tag == "JJ") {
+			// "a bombing and shelling offensive": coordinated with a
+			// gerund noun, the second -ing word is a noun too.
+			set(i, "NN")
 			continue
 		}
 		if i >= 2 && toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") &&

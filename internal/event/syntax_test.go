@@ -26,6 +26,11 @@ func TestRetag(t *testing.T) {
 		{"base form read as a noun", "Ethiopia/NNP act/NN on/IN a/DT resolution/NN ./.", "Ethiopia/NNP act/VBP on/IN a/DT resolution/NN ./.", true},
 		{"noun compound before a verb", "Ethiopia/NNP act/NN on/IN trade/NN passed/VBD ./.", "Ethiopia/NNP act/NN on/IN trade/NN passed/VBD ./.", true},
 		{"known actor read as an adverb", "Ethiopia/RB deplored/VBD Libya/NNP ./.", "Ethiopia/NNP deplored/VBD Libya/NNP ./.", true},
+		{"participle of a name with no finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", "Ethiopia/NNP deplored/VBD from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", true},
+		{"reduced passive with a finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", true},
+		{"passive headline keeps its agent", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", true},
+		{"coordinated gerund noun", "a/DT bombing/NN and/CC shelling/VBG offensive/JJ against/IN it/PRP", "a/DT bombing/NN and/CC shelling/NN offensive/JJ against/IN it/PRP", false},
+		{"coordinated verbs stay verbs", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", false},
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
 	}
 	for _, tt := range tests {

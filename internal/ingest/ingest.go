@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -334,9 +335,9 @@ func lineAt(data []byte, off int) int {
 	return bytes.Count(data[:off], []byte{'\n'}) + 1
 }
 
-// cleanText normalises line endings and leading white space, and replaces
-// each byte of invalid UTF-8 by '?', so offsets are kept and the text is
-// valid. It returns the offset in b of the first invalid byte, or -1.
+// cleanText replaces each byte of invalid UTF-8 by '?', so the text is
+// valid, and then normalises it (see Normalize). It returns the offset in b
+// of the first invalid byte, or -1.
 func cleanText(b []byte) (string, int) {
 	first := -1
 	if !utf8.Valid(b) {
@@ -356,11 +357,72 @@ func cleanText(b []byte) (string, int) {
 		}
 		b = out
 	}
-	s := string(b)
+	return Normalize(string(b)), first
+}
+
+// Normalize is what ingest does to every text before analysis, exported so
+// that evaluations see gold text the same way: CRLF line endings become LF,
+// leading and trailing white space goes, and HTML character references
+// left in scraped text ("&amp;", "&#233;") are decoded. Spans in the output
+// refer to the normalised text, which is the text stored with the article.
+func Normalize(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.TrimLeft(s, " \t\ufeff")
 	s = strings.TrimRight(s, " \t\r\n")
-	return s, first
+	return decodeEntities(s)
+}
+
+// decodeEntities decodes character references closed by ';'. Unclosed
+// ones are left alone: html.UnescapeString alone would also decode legacy
+// forms such as "&copy" inside prose, while the closing ';' is what marks
+// text that was escaped ("AT&T", "R&D" stay as they are).
+func decodeEntities(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '&' {
+			continue
+		}
+		semi := strings.IndexByte(s[i+1:min(len(s), i+34)], ';')
+		if semi <= 0 {
+			continue
+		}
+		ref := s[i : i+semi+2]
+		if !entityName(ref[1 : len(ref)-1]) {
+			continue
+		}
+		dec := html.UnescapeString(ref)
+		if dec == ref {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(dec)
+		last = i + len(ref)
+		i = last - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// entityName reports whether s can name a character reference: letters
+// and digits, or '#' followed by decimal or x-prefixed hex digits.
+func entityName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#' && i == 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // contentID is the stable id of an article without one: a hash of its text.

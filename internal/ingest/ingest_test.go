@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/internal/sitreptest"
 )
@@ -226,6 +227,39 @@ func FuzzRead(f *testing.F) {
 		}
 		if n == 0 {
 			t.Fatal("no item for input")
+		}
+	})
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"\ufeff  Line one\r\nline two \n", "Line one\nline two"},
+		{"Standard &amp; Poor&#39;s", "Standard & Poor's"},
+		{"Caf&#233; in Bogot&#xE1;", "Café in Bogotá"},
+		{"AT&T and R&D and S&P; &copy 2020", "AT&T and R&D and S&P; &copy 2020"},
+		{"a &lt;b&gt; &nosuchentity; &", "a <b> &nosuchentity; &"},
+		{"&amp;amp;", "&amp;"},
+	} {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"&amp;", "&#233;&#x", "a &b; c", "&#99999999;", "&;", "&&#38;;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		out := Normalize(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", s, out)
+		}
+		if !strings.Contains(s, "&") && strings.Contains(out, "\r\n") {
+			t.Fatalf("Normalize(%q) = %q: CRLF kept", s, out)
 		}
 	})
 }
