@@ -430,6 +430,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "purpose infinitive with no target")
 		return
 	}
+	if tgt == nil && m.Pattern == "" && relational(code) && !a.reciprocal(st, src, code) {
+		// "We expect countries to take decisions", "he praised the
+		// decision": a verb coded by its default alone, with no one on
+		// the other side, is no intent, cooperation or cut in relations.
+		a.outcome(gi, "relation with no counterpart (verb default, no target)")
+		return
+	}
 	if tgt == nil && country(src.Actor) == "---" && code < "06" && !a.reciprocal(st, src, code) {
 		// "a senior official said": an actor of no known country saying
 		// something to no one tells nothing. (Acts are kept: "protesters
@@ -484,6 +491,17 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 		return nil
 	}
 	return host
+}
+
+// relational reports codes that only say something with a counterpart:
+// intents to cooperate (03), diplomatic and material cooperation (05, 06)
+// and reductions in relations (16).
+func relational(code string) bool {
+	switch code[:min(2, len(code))] {
+	case "03", "05", "06", "16":
+		return true
+	}
+	return false
 }
 
 // unknownAgentViolence reports whether a code is material violence (CAMEO
