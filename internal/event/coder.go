@@ -356,6 +356,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if m.Reversed {
 		src, tgt = tgt, src
+		if src == nil && tgt != nil && tgt.Actor != "" && unknownAgentViolence(m.Code) {
+			// "died of torture", "was among those who died in the
+			// airstrike": the subject suffered violence whose agent the
+			// clause does not name.
+			src = &sitrep.EventActor{Span: sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].Start}, Actor: "---"}
+		}
 	} else if m.Pair != "" && (tgt == nil || tgt.Actor == "") && !g.passive {
 		tgt = a.visitHost(st, g, clauseEnd)
 	}
@@ -494,11 +500,11 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 }
 
 // relational reports codes that only say something with a counterpart:
-// intents to cooperate (03), diplomatic and material cooperation (05, 06)
-// and reductions in relations (16).
+// intents to cooperate (03), diplomatic and material cooperation (05, 06),
+// aid (07) and reductions in relations (16).
 func relational(code string) bool {
 	switch code[:min(2, len(code))] {
-	case "03", "05", "06", "16":
+	case "03", "05", "06", "07", "16":
 		return true
 	}
 	return false
