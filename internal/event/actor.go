@@ -579,6 +579,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	var matches []string
 	var full, ctry, sector, agentWord, name, prefix string
 	ctryOf := false // the country came in an "of" complement ("the population of Gondor")
+	anchor := -1    // the first token that gave part of the code
 	locSkip, locCtry := false, ""
 	locName, locMore := false, "" // locMore: "/XXX" for further places ("in A and B")
 	for k := from; k < to; {
@@ -652,6 +653,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 					continue
 				} else if ok {
 					full, name = m.Code, e.Name
+					anchor = firstOf(anchor, k)
 					matches = a.note(matches, "actor (person entity %q): %s → %s [%s]", e.Name, m.Name, m.Code, m.Source)
 					k = a.skipEntity(st, k, to, e)
 					continue
@@ -659,6 +661,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			}
 			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok {
 				matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
+				anchor = firstOf(anchor, k)
 				if len(m.Code) > 3 && ctry == "" {
 					full = m.Code
 				} else if ctry == "" {
@@ -675,13 +678,13 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if ctry == "" && a.c.gaz != nil && isUpper(toks[k].Text) {
 			if c, ok := a.c.gaz.CountryByDemonym(toks[k].Text); ok {
 				matches = a.note(matches, "gazetteer demonym: %s → %s", toks[k].Text, c.ISO3)
-				ctry = c.ISO3
+				ctry, anchor = c.ISO3, firstOf(anchor, k)
 				k++
 				continue
 			}
 			if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok && strings.HasPrefix(t, "NNP") {
 				matches = a.note(matches, "gazetteer country: %s → %s", toks[k].Text, c.ISO3)
-				ctry = c.ISO3
+				ctry, anchor = c.ISO3, firstOf(anchor, k)
 				k++
 				continue
 			}
@@ -692,6 +695,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			if am, ok := a.c.dicts.Agents.Lookup(words[k:to]); ok {
 				code, n := am.Code, am.Words
 				matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)
+				anchor = firstOf(anchor, k)
 				if am.Prefix {
 					// An organisation prefix ("MSF Arnor" = NGOARN) is
 					// written before the actor's code.
@@ -752,6 +756,15 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
 		a.memory[agentWord] = code[:3]
 	}
+	if anchor > from && !nominalStretch(toks[from:anchor]) {
+		// "Earlier, soldiers charged", "in Ramallah, teachers refused":
+		// the actor's span is the noun phrase that names it, not the
+		// adverbial before it.
+		from = anchor
+		for from > 0 && nominalStretch(toks[from-1:from]) && toks[from-1].Text != "," {
+			from--
+		}
+	}
 	end := a.npEnd(st, from, to)
 	if end <= from {
 		end = min(from+1, to)
@@ -764,6 +777,29 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// firstOf keeps the first token index seen.
+func firstOf(anchor, k int) int {
+	if anchor < 0 {
+		return k
+	}
+	return anchor
+}
+
+// nominalStretch reports whether toks are all noun-phrase material, so a
+// phrase starting with them still starts with its noun phrase.
+func nominalStretch(toks []sitrep.Token) bool {
+	for _, t := range toks {
+		switch {
+		case t.Tag == "DT" || t.Tag == "PDT" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "HYPH":
+		case strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN"):
+		case isQuoteTok(t.Text):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // possessive reports whether the phrase [from, to) opens, after any date

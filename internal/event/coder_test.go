@@ -216,6 +216,10 @@ func TestCode(t *testing.T) {
 		{name: "a death from torture is violence by an unnamed agent", text: "A Palestinian prisoner died as a result of torture.",
 			want: []ev{{dyad: "--->PSE:18"}}},
 		{name: "a bare take is no seizure", text: "Japan takes around two thirds of the pearls.", none: true},
+		{name: "a hedged passive keeps its patient", text: "More than 80 Albanian refugees were believed killed on Friday.",
+			want: []ev{{dyad: "--->ALB:19"}}, forbid: []ev{{dyad: "ALB>:19"}}},
+		{name: "a refusal happened", text: "Turkey refused to meet Greek negotiators.",
+			want: []ev{{dyad: "TUR>GRC:12", modality: sitrep.Asserted}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
@@ -378,6 +382,23 @@ func TestPatternMarkers(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: want %+v, got %s", tt.text, tt.want, describe(evs))
+		}
+	}
+}
+
+func TestActorSpanSkipsAdverbials(t *testing.T) {
+	for _, tt := range []struct{ text, source string }{
+		{"Earlier, Israeli soldiers fired tear gas at the protesters.", "Israeli soldiers"},
+		{"But in Ramallah, Palestinian teachers staged a strike on Monday.", "Palestinian teachers"},
+		{"The Israeli army fired tear gas at the protesters.", "The Israeli army"},
+	} {
+		evs := code(t, "2022-03-07", tt.text)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if got := evs[0].Source.Text; got != tt.source {
+			t.Errorf("%q: source text %q, want %q", tt.text, got, tt.source)
 		}
 	}
 }

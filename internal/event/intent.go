@@ -208,6 +208,10 @@ func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, 
 	if !ann {
 		return code, mod
 	}
+	if refuse && strings.HasPrefix(code, "12") {
+		// "refused to go back to work" is a rejection that happened.
+		return code, sitrep.Asserted
+	}
 	if c := intentCode(code, refuse); c != code {
 		return c, sitrep.Asserted
 	}

@@ -152,7 +152,13 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				continue
 			}
 		}
-		if g.passive && toks[g.head].Tag != "VBN" {
+		if g.passive && hedgeParticiple[words[g.head]] && j < len(toks) && (toks[j].Tag == "VBN" || toks[j].Tag == "VBD") && j == g.head+1 {
+			// "were believed killed", "are feared dead... reported
+			// kidnapped": the hedge frames the participle that follows,
+			// which is the content verb, still passive.
+			g.head = j
+			j++
+		} else if g.passive && toks[g.head].Tag != "VBN" {
 			g.passive = false
 		}
 		if beliefRelative(toks, words, g.head) {
@@ -207,6 +213,10 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 	}
 	return groups
 }
+
+// hedgeParticiple are participles that report a passive with a hedge:
+// "were believed killed", "was reported kidnapped".
+var hedgeParticiple = map[string]bool{"believed": true, "feared": true, "reported": true, "thought": true, "presumed": true, "confirmed": true, "said": true, "alleged": true, "understood": true}
 
 // statePassive reports whether participle p followed by preposition prep
 // describes what the subject does rather than what is done to it.
