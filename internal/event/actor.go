@@ -323,6 +323,9 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 	for j < limit {
 		t, w := toks[j].Tag, st.words[j]
 		switch {
+		case j > k && st.timex[j]:
+			// A date ends the phrase: "US military authorities Wednesday".
+			return j
 		case w == "of" && j > k && (j+1 >= limit || toks[j+1].Tag != "VBG"):
 			// ("of" before a gerund opens a clause: "accused Hamas of
 			// firing rockets".)
@@ -554,9 +557,10 @@ func (a *article) listEnd(st *sentence, k, limit int) int {
 // actorOne codes a stretch that names one actor.
 func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
-	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text) || from+1 < to && a.isTimexTok(st, from) && toks[from+1].Tag == "PRP$") {
-		// (A date before a possessive is an adverbial: "said Tuesday its
-		// forces had withdrawn".)
+	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text) || from+1 < to && a.isTimexTok(st, from)) {
+		// (A date before the phrase is an adverbial: "said Tuesday its
+		// forces had withdrawn", "On Monday Peruvian President Alberto
+		// Fujimori met".)
 		from++
 	}
 	if from >= to {
@@ -756,7 +760,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
 		a.memory[agentWord] = code[:3]
 	}
-	if anchor > from && !nominalStretch(toks[from:anchor]) {
+	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":
 		// the actor's span is the noun phrase that names it, not the
 		// adverbial before it.

@@ -427,6 +427,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "no source actor")
 		return
 	}
+	if w := headNoun(st, src.Span); inanimate[w] {
+		// "Greek stocks ended higher, pushing the index", "Japanese
+		// exports rose": a country named in a phrase about a thing does
+		// not make the thing an actor.
+		a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", w))
+		return
+	}
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}
@@ -497,6 +504,37 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 		return nil
 	}
 	return host
+}
+
+// headNoun returns the lower-case head of the noun phrase at span: its
+// last noun before any "of" complement ("exports of Japan" → "exports").
+func headNoun(st *sentence, span sitrep.Span) string {
+	head := ""
+	for k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start }); k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
+		if st.words[k] == "of" {
+			break
+		}
+		if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
+			head = st.words[k]
+		}
+	}
+	return head
+}
+
+// inanimate are head nouns of things that cannot act, however their
+// phrase names a country: goods, markets, money and figures. (Documents
+// and decisions are left out: "a UN report accused Israel" is the UN's
+// act. As targets all such phrases stay: "restricted Japanese exports" is
+// aimed at Japan.)
+var inanimate = map[string]bool{
+	"stocks": true, "stock": true, "shares": true, "share": true, "index": true, "indexes": true, "indices": true,
+	"market": true, "markets": true, "economy": true, "economies": true, "currency": true, "currencies": true,
+	"dollar": true, "dollars": true, "dlrs": true, "yen": true, "euro": true, "euros": true, "bonds": true, "bond": true,
+	"exports": true, "imports": true, "goods": true, "products": true, "output": true, "production": true,
+	"sales": true, "prices": true, "price": true, "profits": true, "profit": true, "earnings": true, "revenue": true, "revenues": true,
+	"growth": true, "inflation": true, "deficit": true, "surplus": true, "debt": true, "debts": true, "reserves": true,
+	"corn": true, "wheat": true, "rice": true, "oil": true, "crude": true, "gas": true, "coffee": true, "sugar": true, "rapeseed": true, "soybeans": true,
+	"figures": true, "data": true, "statistics": true,
 }
 
 // relational reports codes that only say something with a counterpart:

@@ -220,6 +220,7 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "--->ALB:19"}}, forbid: []ev{{dyad: "ALB>:19"}}},
 		{name: "a refusal happened", text: "Turkey refused to meet Greek negotiators.",
 			want: []ev{{dyad: "TUR>GRC:12", modality: sitrep.Asserted}}},
+		{name: "things are no actors", text: "Greek stocks ended higher on Monday, pushing the index to its highest close since 2000.", none: true},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
@@ -391,6 +392,8 @@ func TestActorSpanSkipsAdverbials(t *testing.T) {
 		{"Earlier, Israeli soldiers fired tear gas at the protesters.", "Israeli soldiers"},
 		{"But in Ramallah, Palestinian teachers staged a strike on Monday.", "Palestinian teachers"},
 		{"The Israeli army fired tear gas at the protesters.", "The Israeli army"},
+		{"On Monday Israeli President Isaac Herzog met Egyptian officials.", "Israeli President Isaac Herzog"},
+		{"Egyptian police Wednesday arrested five Israeli tourists.", "Egyptian police"},
 	} {
 		evs := code(t, "2022-03-07", tt.text)
 		if len(evs) == 0 {
