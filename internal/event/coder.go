@@ -393,7 +393,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
-	if g.passive && !g.reduced && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) && a.agentUnknown(st, g, clauseEnd) {
+	if g.passive && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) && a.agentUnknown(st, g, clauseEnd) {
 		// "Three soldiers were killed by a roadside bomb": the violence is
 		// an event even though no one is named as its agent (a "by" phrase
 		// naming an actor would have given src). The source is the unknown

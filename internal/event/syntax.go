@@ -337,6 +337,10 @@ func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
 	switch t := toks[j].Tag; {
 	case t == "IN" || t == "TO" || t == "," || t == "." || t == ":" || isQuoteTok(toks[j].Text):
 		return false
+	case strings.HasPrefix(t, "JJ") && (j+1 == len(toks) || !strings.HasPrefix(toks[j+1].Tag, "NN") && !strings.HasPrefix(toks[j+1].Tag, "JJ")):
+		// A predicative adjective is no object: "rebels captured alive",
+		// "civilians shot dead near Mussayab".
+		return false
 	}
 	for k := j; k < len(toks); k++ {
 		if clauseBreak(words[k], toks[k].Tag) || words[k] == "," {
