@@ -79,7 +79,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	}
 	doc := an.Analyze(art, credits)
 	tr := event.New(d, gaz, an).Explain(&event.Input{
-		Doc: doc, Entities: res.Entities, Timexes: res.Timexes, Places: res.Places, Captions: res.Captions,
+		Doc: doc, Entities: res.Entities, Timexes: res.Timexes, Places: res.Places, Captions: res.Captions, Quotes: res.Quotes,
 	})
 	printTrace(m.Stdout, doc, res, tr)
 	return nil

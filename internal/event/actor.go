@@ -3,6 +3,7 @@ package event
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -566,8 +567,17 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if from >= to {
 		return nil
 	}
-	// Pronouns refer back to the last subject.
-	if to-from == 1 && toks[from].Tag == "PRP" {
+	// Pronouns refer back to the last subject; first-person ones inside
+	// a quotation to its speaker.
+	if to-from == 1 && (toks[from].Tag == "PRP" || toks[from].Tag == "PRP$") {
+		if firstPerson(words[from]) {
+			if sp := a.quoteSpeaker(toks[from].Start); sp != nil {
+				cp := *sp
+				cp.Span = toks[from].Span
+				cp.Text = toks[from].Text
+				return &cp
+			}
+		}
 		switch words[from] {
 		case "they", "he", "she", "it", "we":
 			if a.lastSubject != nil {
@@ -663,7 +673,8 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 					continue
 				}
 			}
-			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok {
+			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok && t != "PRP" {
+				// (A personal pronoun is no name: "impede us" is not the US.)
 				matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
 				anchor = firstOf(anchor, k)
 				if len(m.Code) > 3 && ctry == "" {
@@ -804,6 +815,51 @@ func nominalStretch(toks []sitrep.Token) bool {
 		}
 	}
 	return true
+}
+
+func firstPerson(w string) bool {
+	switch w {
+	case "i", "we", "me", "us", "our", "my":
+		return true
+	}
+	return false
+}
+
+// quoteSpeaker returns the actor of the speaker of the direct quotation
+// holding byte offset off, or nil.
+func (a *article) quoteSpeaker(off int) *sitrep.EventActor {
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		if q.Kind == "indirect" || q.SpeakerSpan == nil || off < q.Start || off >= q.End {
+			continue
+		}
+		if sp, ok := a.speakers[i]; ok {
+			return sp
+		}
+		if a.speakers == nil {
+			a.speakers = make(map[int]*sitrep.EventActor)
+		}
+		a.speakers[i] = nil // a speaker inside its own quote codes as nothing
+		ss := a.Doc.Sentences
+		si := sort.Search(len(ss), func(k int) bool { return ss[k].End > q.SpeakerSpan.Start })
+		if si == len(ss) || len(ss[si].Tokens) == 0 || len(ss[si].Tokens) > maxSentenceTokens {
+			return nil
+		}
+		st := &sentence{Sentence: &ss[si], words: lowerWords(ss[si].Tokens)}
+		st.entity, st.timex = a.tokenIndex(st.Sentence)
+		toks := st.Tokens
+		from := sort.Search(len(toks), func(k int) bool { return toks[k].End > q.SpeakerSpan.Start })
+		to := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= q.SpeakerSpan.End })
+		if from >= to {
+			return nil
+		}
+		if act := a.actorOf(st, from, to); act != nil && act.Actor != "" {
+			a.speakers[i] = act
+			return act
+		}
+		return nil
+	}
+	return nil
 }
 
 // possessive reports whether the phrase [from, to) opens, after any date

@@ -60,6 +60,9 @@ type Input struct {
 	Timexes  []sitrep.Timex
 	Places   []sitrep.Place
 	Captions []sitrep.Caption
+	// Quotes, when given, let first-person pronouns inside a quotation
+	// stand for its speaker ("We will defend Taiwan," Gingrich said).
+	Quotes []sitrep.Quote
 }
 
 // article holds the per-article state of one Code call.
@@ -75,6 +78,9 @@ type article struct {
 	focus       *sitrep.Place
 	warnings    []string
 	trace       *Trace // nil unless explaining
+	// speakers caches the coded speaker of Quotes[i]; a nil entry is a
+	// speaker that codes as no actor.
+	speakers map[int]*sitrep.EventActor
 }
 
 // Code returns the events of the article and warnings for sentences that

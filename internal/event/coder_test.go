@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/quote"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
 )
@@ -81,6 +82,7 @@ func code(tb testing.TB, published, txt string) []sitrep.Event {
 		Entities: ents,
 		Timexes:  s.tx.Extract(doc),
 		Places:   s.geo.Parse(doc, ents),
+		Quotes:   quote.Extract(doc, ents),
 	})
 	return evs
 }
@@ -225,6 +227,10 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "--->IRQ:19"}}, forbid: []ev{{dyad: "IRQ>:19"}}},
 		{name: "finding the dead is no violence", text: "Iraqi police found the bodies of five Syrian men dead near Mosul.",
 			forbid: []ev{{dyad: "IRQCOP>SYR:19"}, {dyad: "IRQCOP>:19"}}},
+		{name: "we in a quotation is its speaker", text: "Chinese officials criticised Japan on Monday. \"We will defend Taiwan,\" US Defense Secretary Lloyd Austin said.",
+			want: []ev{{dyad: "USAGOV>TWN:03"}}, forbid: []ev{{dyad: "CHNGOV>TWN:03"}}},
+		{name: "a personal pronoun is no country", text: "\"That does not impede us from crying,\" the Peruvian president said.",
+			forbid: []ev{{dyad: "USA>:11"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",

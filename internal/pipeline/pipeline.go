@@ -154,6 +154,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		Timexes:  res.Timexes,
 		Places:   res.Places,
 		Captions: res.Captions,
+		Quotes:   res.Quotes,
 	})
 	p.timings.add(stEvent, t)
 	return res, nil
