@@ -543,6 +543,14 @@ var inanimate = map[string]bool{
 	"figures": true, "data": true, "statistics": true,
 }
 
+// reportingForms are the forms of the plain reporting verbs, whose
+// complement clause is coded on its own.
+var reportingForms = map[string]bool{
+	"say": true, "says": true, "said": true, "saying": true,
+	"tell": true, "tells": true, "told": true, "telling": true,
+	"add": true, "adds": true, "added": true, "adding": true,
+}
+
 // relational reports codes that only say something with a counterpart:
 // intents to cooperate (03), diplomatic and material cooperation (05, 06),
 // aid (07) and reductions in relations (16).
@@ -806,6 +814,12 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 	for _, o := range st.groups {
 		if o.start > g.head && o.start < limit && (o.start == 0 || st.words[o.start-1] != "to") && o.tag != "VBG" && o.tag != "VBN" {
 			limit = o.start
+			if reportingForms[words[g.head]] {
+				// "said Hwang's research had been faked": what comes
+				// between a reporting verb and the complement's verb is
+				// the complement's subject, not the saying's object.
+				limit = g.end
+			}
 			break
 		}
 	}
@@ -884,8 +898,10 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 				// one must do is no demand.
 				return
 			}
-			if tgt != nil && tgt.Actor == "" {
-				tgt = nil
+			if tgt == nil || tgt.Actor == "" {
+				// "said efforts should continue": what things should do is
+				// an opinion, not a demand made of anyone.
+				return
 			}
 			trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
 			a.emit(st, "100", "event:reported-demand", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, ci))
