@@ -179,6 +179,11 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 	}()
 	err := pipeline.Run(ctx, p, workers, arts, func(o pipeline.Outcome) error {
 		if o.Err != nil {
+			if ctx.Err() != nil && errors.Is(o.Err, context.Canceled) {
+				// Stopped on purpose (bench --limit, interrupt): the
+				// article was not processed, which is no failure of it.
+				return nil
+			}
 			sum.failed++
 			fmt.Fprintf(m.Stderr, "sitrep: %s (article %s): %v\n", o.Article.Origin, o.Article.ID, o.Err)
 			return nil
