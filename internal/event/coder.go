@@ -429,6 +429,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "giving code with no recipient")
 		return
 	}
+	if (src == nil || src.Actor == "") && tgt != nil && len(st.more[tgt]) > 0 && a.betweenPhrase(st, tgt) {
+		// "fighting between Azerbaijanis and Armenians": the parties
+		// named after "between" act on each other.
+		src, tgt = tgt, nil
+	}
 	if src == nil || src.Actor == "" {
 		a.outcome(gi, "no source actor")
 		return
@@ -510,6 +515,12 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 		return nil
 	}
 	return host
+}
+
+// betweenPhrase reports whether act is the object of "between".
+func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
+	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= act.Span.Start })
+	return k > 0 && st.words[k-1] == "between"
 }
 
 // headNoun returns the lower-case head of the noun phrase at span: its
@@ -665,10 +676,18 @@ func deniedAct(st *sentence, g *verbGroup) bool {
 }
 
 // gerundPrep returns the preposition right before group g when g is a
-// gerund governed by it ("accused Hamas of firing"), else "".
+// gerund governed by it ("accused Hamas of firing"), else "". Compound
+// prepositions that report a cause ("because of fighting", "as a result
+// of shelling") are left out: what they govern happened.
 func gerundPrep(st *sentence, g *verbGroup) string {
 	if g.start == 0 || st.Tokens[g.head].Tag != "VBG" || st.Tokens[g.start-1].Tag != "IN" {
 		return ""
+	}
+	if g.start >= 2 && st.words[g.start-1] == "of" {
+		switch st.words[g.start-2] {
+		case "because", "result", "wake", "spite", "aftermath", "days", "weeks", "months", "years", "hours":
+			return ""
+		}
 	}
 	return st.words[g.start-1]
 }
@@ -978,7 +997,8 @@ var hypotheticalCues = map[string]bool{
 
 func (a *article) inHypotheticalContext(st *sentence, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-6; k-- {
-		if hypotheticalCues[st.words[k]] {
+		if hypotheticalCues[st.words[k]] && !st.timex[k] {
+			// (The month "May" is no modal.)
 			return true
 		}
 	}

@@ -236,6 +236,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "USAMIL>:08"}}},
 		{name: "a reporting verb's complement subject is no pattern object", text: "Two South Korean researchers said Hwang's research had been faked.",
 			forbid: []ev{{dyad: "KOR>:09"}, {dyad: "KOREDU>:09"}}},
+		{name: "fighting between parties is mutual and happened", text: "Trade stopped in May because of fighting between Ethiopians and Eritreans near the border.",
+			want: []ev{{dyad: "ETH>ERI:19", modality: sitrep.Asserted}, {dyad: "ERI>ETH:19", modality: sitrep.Asserted}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
