@@ -448,9 +448,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}
-	if tgt == nil && a.infinitival(st, g) && !a.reciprocal(st, src, code) {
+	if tgt == nil && a.infinitival(st, g) && !a.reciprocal(st, src, code) && !oneSided(code) {
 		// "a pleasant place to visit", "the drive to meet demand": a
-		// purpose with no one it is aimed at is no event.
+		// purpose with no one it is aimed at is no event. (Acts that
+		// need no one are: "sent experts to investigate", "gathered to
+		// protest".)
 		a.outcome(gi, "purpose infinitive with no target")
 		return
 	}
@@ -560,6 +562,12 @@ var reportingForms = map[string]bool{
 	"say": true, "says": true, "said": true, "saying": true,
 	"tell": true, "tells": true, "told": true, "telling": true,
 	"add": true, "adds": true, "added": true, "adding": true,
+}
+
+// oneSided reports codes whose acts need no one they are aimed at:
+// investigations (09) and demonstrations (14).
+func oneSided(code string) bool {
+	return strings.HasPrefix(code, "09") || strings.HasPrefix(code, "14")
 }
 
 // relational reports codes that only say something with a counterpart:

@@ -238,6 +238,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "KOR>:09"}, {dyad: "KOREDU>:09"}}},
 		{name: "fighting between parties is mutual and happened", text: "Trade stopped in May because of fighting between Ethiopians and Eritreans near the border.",
 			want: []ev{{dyad: "ETH>ERI:19", modality: sitrep.Asserted}, {dyad: "ERI>ETH:19", modality: sitrep.Asserted}}},
+		{name: "an investigation as a purpose needs no target", text: "The United Nations sent 20 experts to Somalia on Monday to investigate the famine.",
+			want: []ev{{dyad: "IGOUNO>:09"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
