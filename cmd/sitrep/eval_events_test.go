@@ -58,12 +58,12 @@ func TestEvalEventsFloors(t *testing.T) {
 	})
 }
 
-// Floors: the event coder issue's acceptance targets (measured: PETRARCH
-// P 0.865 R 0.855, PLOVER 0.851).
+// Floors: the event coder issue's acceptance targets (0.85), PLOVER a
+// little above it (measured: PETRARCH P 0.868 R 0.853, PLOVER 0.870).
 const (
 	petrarchRecallFloor    = 0.85
 	petrarchPrecisionFloor = 0.85
-	ploverFloor            = 0.85
+	ploverFloor            = 0.86
 )
 
 func TestMatchMultiset(t *testing.T) {

@@ -114,7 +114,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	}
 	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
 	// siege, ...") ends at the first comma.
-	if left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "RB" || a.isTimexTok(st, left)) {
+	if left < g.start && (toks[left].Tag == "IN" && !quantifier(toks, left) || toks[left].Tag == "RB" || a.isTimexTok(st, left)) {
 		comma := false
 		for k := left; k < g.start; k++ {
 			if words[k] == "," {
@@ -128,6 +128,11 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			// adverbial; the subject is the noun phrase before the verb.
 			if toks[g.start-1].Tag == "PRP" {
 				return a.actorOf(st, g.start-1, g.start)
+			}
+			if prepositionalObject(toks, words, g.start) {
+				// "... while in detention in Afghanistan was extradited":
+				// the object of a preposition is no subject.
+				return nil
 			}
 			if np := a.npBefore(st, g.start); np != nil {
 				return np
@@ -144,6 +149,13 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// quantifier reports a preposition used before a number ("about 200
+// supporters", "over 50 soldiers"): it opens a noun phrase, not an
+// adverbial.
+func quantifier(toks []sitrep.Token, k int) bool {
+	return k+1 < len(toks) && toks[k+1].Tag == "CD"
 }
 
 // isSubjectPronoun reports whether w is a nominative personal pronoun that
@@ -274,6 +286,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	// Else the first actor in a phrase of the verb's own clause ("acted
 	// with respect to Libya", "departed from Libya"), except in a place
 	// phrase ("in Baghdad"): places are where, not whom.
+	inPlace := false
 	for j := g.end; j < clauseEnd; j++ {
 		w, t := words[j], toks[j].Tag
 		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," && !adjectiveComma(toks, j) {
@@ -284,9 +297,12 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 		if t != "IN" && t != "TO" {
 			continue
 		}
-		if isPlacePrep(w) {
+		if isPlacePrep(w) || w == "of" && inPlace {
+			// ("in the capital city of Algiers" is a place throughout.)
+			inPlace = true
 			continue
 		}
+		inPlace = false
 		end := a.listEnd(st, j+1, clauseEnd)
 		if end > j+1 {
 			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
@@ -327,6 +343,8 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 		case j > k && st.timex[j]:
 			// A date ends the phrase: "US military authorities Wednesday".
 			return j
+		case j == k && t == "IN" && quantifier(toks, j):
+			// "about 200 supporters"
 		case w == "of" && j > k && (j+1 >= limit || toks[j+1].Tag != "VBG"):
 			// ("of" before a gerund opens a clause: "accused Hamas of
 			// firing rockets".)
@@ -805,8 +823,10 @@ func firstOf(anchor, k int) int {
 // nominalStretch reports whether toks are all noun-phrase material, so a
 // phrase starting with them still starts with its noun phrase.
 func nominalStretch(toks []sitrep.Token) bool {
-	for _, t := range toks {
+	for i, t := range toks {
 		switch {
+		case t.Text == "of" || t.Tag == "IN" && quantifier(toks, i):
+			// "supporters of X", "about 200 supporters"
 		case t.Tag == "DT" || t.Tag == "PDT" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "HYPH":
 		case strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN"):
 		case isQuoteTok(t.Text):

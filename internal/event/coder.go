@@ -267,6 +267,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			// an effort) acts for the subject of the verb before it.
 			src = st.subj[gi-1]
 		}
+		if src != nil && len(src.Actor) == 3 && prepositionalObject(toks, words, g.start) && !prepositionalParticiple[st.words[g.head]] {
+			// "blocked roads in the capital city of Algiers demanding
+			// ...": a place in a prepositional phrase does not act; the
+			// participle goes with the clause's subject.
+			src = mainSubject(st, gi)
+		}
 		if src == nil && g.start > 0 && st.words[g.start-1] == "," && !prepositionalParticiple[st.words[g.head]] {
 			// "X said ..., warning that ...", "X shelled the town,
 			// killing three": a participle after a comma acts for the
@@ -399,7 +405,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
-	if g.passive && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && unknownAgentViolence(code) && a.agentUnknown(st, g, clauseEnd) {
+	if g.passive && (src == nil || src.Actor == "") && patient != nil && patient.Actor != "" && (unknownAgentViolence(code) || unknownAgentAct(code)) && a.agentUnknown(st, g, clauseEnd) {
 		// "Three soldiers were killed by a roadside bomb": the violence is
 		// an event even though no one is named as its agent (a "by" phrase
 		// naming an actor would have given src). The source is the unknown
@@ -579,6 +585,14 @@ func relational(code string) bool {
 		return true
 	}
 	return false
+}
+
+// unknownAgentAct reports codes other than violence that are events of
+// their own when done to a named actor by an unnamed one: arrests and
+// detentions (173, 174: "five protesters were arrested") and
+// investigations (09: "a US national was put under investigation").
+func unknownAgentAct(code string) bool {
+	return strings.HasPrefix(code, "173") || strings.HasPrefix(code, "174") || strings.HasPrefix(code, "09")
 }
 
 // unknownAgentViolence reports whether a code is material violence (CAMEO

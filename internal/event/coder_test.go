@@ -240,6 +240,12 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "ETH>ERI:19", modality: sitrep.Asserted}, {dyad: "ERI>ETH:19", modality: sitrep.Asserted}}},
 		{name: "an investigation as a purpose needs no target", text: "The United Nations sent 20 experts to Somalia on Monday to investigate the famine.",
 			want: []ev{{dyad: "IGOUNO>:09"}}},
+		{name: "an arrest by an unnamed agent", text: "Five Kenyan journalists were arrested on Monday.",
+			want: []ev{{dyad: "--->KEN:17"}}},
+		{name: "a place inside a place phrase is no target", text: "About 200 Algerian protesters blocked roads in the capital city of Algiers on Monday.",
+			want: []ev{{dyad: "DZA>:14"}}, forbid: []ev{{dyad: "DZA>DZA:14"}}},
+		{name: "the object of a preposition is no subject", text: "A Pakistani man who fought in Syria was arrested in Lahore on Monday.",
+			forbid: []ev{{dyad: "--->SYR:17"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
@@ -413,6 +419,7 @@ func TestActorSpanSkipsAdverbials(t *testing.T) {
 		{"The Israeli army fired tear gas at the protesters.", "The Israeli army"},
 		{"On Monday Israeli President Isaac Herzog met Egyptian officials.", "Israeli President Isaac Herzog"},
 		{"Egyptian police Wednesday arrested five Israeli tourists.", "Egyptian police"},
+		{"About 200 Algerian protesters blocked roads in the capital city of Algiers on Monday.", "About 200 Algerian protesters"},
 	} {
 		evs := code(t, "2022-03-07", tt.text)
 		if len(evs) == 0 {
