@@ -235,7 +235,9 @@ type EventActor struct {
 	// Actor is the CAMEO actor code: a country code followed by sector
 	// codes ("USAGOV", "IRQMIL", "IRN"), or "" when unknown.
 	Actor string `json:"actor"`
-	// Name is the resolved entity name when the actor is a named entity.
+	// Name is the resolved entity name when the actor is a named entity,
+	// or, for a pronoun ("he", "we" in a quotation), the name or phrase
+	// it refers to.
 	Name string `json:"name,omitempty"`
 }
 

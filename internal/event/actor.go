@@ -582,6 +582,11 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		// Fujimori met".)
 		from++
 	}
+	for to > from+1 && (toks[to-1].Tag == "RB" || toks[to-1].Tag == "RBR") {
+		// "They also shelled", "Israel reportedly struck": adverbs before
+		// the verb are not part of the subject.
+		to--
+	}
 	if from >= to {
 		return nil
 	}
@@ -590,19 +595,13 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if to-from == 1 && (toks[from].Tag == "PRP" || toks[from].Tag == "PRP$") {
 		if firstPerson(words[from]) {
 			if sp := a.quoteSpeaker(toks[from].Start); sp != nil {
-				cp := *sp
-				cp.Span = toks[from].Span
-				cp.Text = toks[from].Text
-				return &cp
+				return pronounFor(sp, toks[from])
 			}
 		}
 		switch words[from] {
 		case "they", "he", "she", "it", "we":
 			if a.lastSubject != nil {
-				cp := *a.lastSubject
-				cp.Span = toks[from].Span
-				cp.Text = toks[from].Text
-				return &cp
+				return pronounFor(a.lastSubject, toks[from])
 			}
 		}
 		return nil
@@ -835,6 +834,18 @@ func nominalStretch(toks []sitrep.Token) bool {
 		}
 	}
 	return true
+}
+
+// pronounFor returns the actor of pronoun token tok that refers to ante:
+// the pronoun's span (the evidence) with the antecedent's code, and its
+// name, or its phrase, as the name.
+func pronounFor(ante *sitrep.EventActor, tok sitrep.Token) *sitrep.EventActor {
+	cp := *ante
+	cp.Span, cp.Text = tok.Span, tok.Text
+	if cp.Name == "" {
+		cp.Name = ante.Text
+	}
+	return &cp
 }
 
 func firstPerson(w string) bool {

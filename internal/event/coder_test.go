@@ -431,3 +431,16 @@ func TestActorSpanSkipsAdverbials(t *testing.T) {
 		}
 	}
 }
+
+func TestPronounNamesItsAntecedent(t *testing.T) {
+	evs := code(t, "2022-03-07", "Kenyan soldiers attacked al-Shabaab on Monday. They also shelled Somali positions near Kismayo.")
+	for _, e := range evs {
+		if e.Source.Text == "They" {
+			if e.Source.Name != "Kenyan soldiers" || !strings.HasPrefix(e.Source.Actor, "KEN") {
+				t.Errorf("pronoun source %+v, want actor KEN… named %q", e.Source, "Kenyan soldiers")
+			}
+			return
+		}
+	}
+	t.Errorf("no event with the pronoun as source:%s", describe(evs))
+}
