@@ -35,6 +35,7 @@ type goldEvent struct {
 	CAMEO      string   `json:"cameo"`
 	EventType  string   `json:"event_type"`
 	SourceText []string `json:"-"`
+	TargetText []string `json:"-"`
 }
 
 // UnmarshalJSON reads a gold event. PLOVER records use "source" and
@@ -55,6 +56,9 @@ func (g *goldEvent) UnmarshalJSON(b []byte) error {
 	g.Source, g.Target, g.CAMEO, g.EventType = str("source"), str("target"), str("cameo"), str("event_type")
 	if v, ok := raw["source_text"]; ok {
 		_ = json.Unmarshal(v, &g.SourceText)
+	}
+	if v, ok := raw["target_text"]; ok {
+		_ = json.Unmarshal(v, &g.TargetText)
 	}
 	return nil
 }
@@ -130,7 +134,12 @@ type eventsReport struct {
 	PLOVER       *accuracy           `json:"plover,omitempty"`
 	PLOVERByType map[string]accuracy `json:"plover_by_type,omitempty"`
 	PLOVERExtra  int                 `json:"plover_extra,omitempty"`
-	Failures     []recordResult      `json:"failures"`
+	// PLOVERSource and PLOVERTarget score, over the gold events whose type
+	// was matched and that name the actor, whether a coded event of that
+	// type has an actor whose text or name overlaps the gold actor text.
+	PLOVERSource *accuracy      `json:"plover_source,omitempty"`
+	PLOVERTarget *accuracy      `json:"plover_target,omitempty"`
+	Failures     []recordResult `json:"failures"`
 }
 
 func (m *Main) evalEvents(ctx context.Context, args []string) error {
@@ -292,6 +301,11 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 	if hasPlover {
 		plover.finish()
 		rep.PLOVER = &plover
+		for _, a := range []*accuracy{rep.PLOVERSource, rep.PLOVERTarget} {
+			if a != nil {
+				a.finish()
+			}
+		}
 		for k, a := range rep.PLOVERByType {
 			a.finish()
 			rep.PLOVERByType[k] = a
@@ -320,6 +334,46 @@ func ploverType(t string) string {
 	return t
 }
 
+// scoreActors scores the source and target texts of a type-matched gold
+// event against the coded events of that type.
+func scoreActors(rep *eventsReport, ge goldEvent, evs []sitrep.Event, typ string) {
+	score := func(acc **accuracy, gold []string, actor func(e *sitrep.Event) *sitrep.EventActor) {
+		if len(gold) == 0 {
+			return
+		}
+		if *acc == nil {
+			*acc = &accuracy{}
+		}
+		(*acc).Total++
+		for i := range evs {
+			if evs[i].PLOVER == typ && actorOverlaps(gold, actor(&evs[i])) {
+				(*acc).Correct++
+				return
+			}
+		}
+	}
+	score(&rep.PLOVERSource, ge.SourceText, func(e *sitrep.Event) *sitrep.EventActor { return &e.Source })
+	score(&rep.PLOVERTarget, ge.TargetText, func(e *sitrep.Event) *sitrep.EventActor { return e.Target })
+}
+
+// actorOverlaps reports whether the actor's text or name and one of the
+// gold texts contain one another, ignoring case and spacing.
+func actorOverlaps(gold []string, a *sitrep.EventActor) bool {
+	if a == nil {
+		return false
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	for _, g := range gold {
+		g = norm(g)
+		for _, t := range []string{norm(a.Text), norm(a.Name)} {
+			if g != "" && t != "" && (strings.Contains(g, t) || strings.Contains(t, g)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // scorePlover matches gold PLOVER types against the coded events' types.
 func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *accuracy, rep *eventsReport) {
 	avail := map[string]int{}
@@ -344,6 +398,7 @@ func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *ac
 			avail[want]--
 			t.Correct++
 			acc.Correct++
+			scoreActors(rep, ge, evs, want)
 		} else {
 			rr.Correct = false
 			rr.Missed = append(rr.Missed, ge.EventType+" "+strings.Join(ge.SourceText, "+"))
@@ -454,6 +509,14 @@ func printEventsReport(w io.Writer, r *eventsReport) {
 		for _, k := range types {
 			a := r.PLOVERByType[k]
 			fmt.Fprintf(w, "  %-22s %.3f (%d/%d)\n", k, a.Accuracy, a.Correct, a.Total)
+		}
+		for _, x := range []struct {
+			name string
+			a    *accuracy
+		}{{"PLOVER source text", r.PLOVERSource}, {"PLOVER target text", r.PLOVERTarget}} {
+			if x.a != nil {
+				fmt.Fprintf(w, "%-24s %.3f (%d/%d type-matched gold events naming one)\n", x.name, x.a.Accuracy, x.a.Correct, x.a.Total)
+			}
 		}
 	}
 	if len(r.Failures) > 0 {

@@ -42,7 +42,7 @@ func TestLoadDefault(t *testing.T) {
 			t.Errorf("warning: %v", w)
 		}
 	}
-	if d.Verbs.Blocks() < 400 || d.Verbs.Patterns() < 4400 || d.Actors.Len() < 34000 || d.Agents.Len() < 5000 || d.Discards.Len() < 500 {
+	if d.Verbs.Blocks() < 400 || d.Verbs.Patterns() < 4400 || d.Actors.Len() < 34000 || d.Agents.Len() < 5000 || d.Discards.Len() < 400 {
 		t.Errorf("too few entries")
 	}
 }

@@ -276,13 +276,25 @@ func parsePetrarchMember(t string) (rawMember, error) {
 }
 
 // isLightVerb reports whether lemma is a verb whose object noun names the
-// event ("launch an attack", "stage a protest", "carry out airstrikes"):
-// their simple "* NOUN" patterns give the nominal event triggers, and at
-// match time an uncoded light verb takes the code of its object noun.
+// event ("launch an attack", "stage a protest", "carry out airstrikes",
+// "opened an investigation"): at match time an uncoded light verb takes
+// the code of its object noun.
 func isLightVerb(lemma string) bool {
 	switch lemma {
+	case "open", "complete", "initiate", "organize", "organise":
+		return true
+	}
+	return derivesNouns(lemma)
+}
+
+// derivesNouns reports the light verbs whose simple "* NOUN" patterns give
+// the nominal event triggers. "open", "complete" and the like are left
+// out: "open * border" says what opening a border is, not that a border
+// is an event.
+func derivesNouns(lemma string) bool {
+	switch lemma {
 	case "launch", "stage", "conduct", "carry out", "mount", "wage", "unleash",
-		"hold", "impose", "order", "lead", "begin", "start", "open", "complete", "initiate", "organize", "organise":
+		"hold", "impose", "order", "lead", "begin", "start":
 		return true
 	}
 	return false
@@ -296,7 +308,7 @@ func deriveNouns(r *rawVerbs) []rawNoun {
 	for _, b := range r.blocks {
 		for _, p := range b.patterns {
 			// The pattern comment names the verb it was written for.
-			if !isLightVerb(p.verb) {
+			if !derivesNouns(p.verb) {
 				continue
 			}
 			sm := simpleNounPattern.FindStringSubmatch(strings.ToLower(p.text))

@@ -262,10 +262,17 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	if k >= clauseEnd {
 		return nil
 	}
+	// fallback is a direct object that yields to a later phrase naming
+	// someone: what is given ("promised military aid to Mozambique") and
+	// one's own forces ("withdraw its troops from Lebanon").
+	var fallback *sitrep.EventActor
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 		end := a.listEnd(st, k, clauseEnd)
 		if obj := a.actorOf(st, k, end); obj != nil && obj.Actor != "" {
-			return obj
+			if !transferred[headNoun(st, obj.Span)] && !a.possessive(st, k, end) {
+				return obj
+			}
+			fallback = obj
 		}
 		k = end
 	}
@@ -310,7 +317,16 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			}
 		}
 	}
-	return nil
+	return fallback
+}
+
+// transferred are head nouns of what is given or sent, whose phrase is
+// not the one it goes to ("military aid", "intelligence", "weapons").
+var transferred = map[string]bool{
+	"aid": true, "assistance": true, "help": true, "support": true, "intelligence": true, "information": true,
+	"weapons": true, "arms": true, "equipment": true, "supplies": true, "food": true, "medicine": true, "medicines": true,
+	"funds": true, "money": true, "loan": true, "loans": true, "grant": true, "grants": true, "credit": true, "credits": true,
+	"photographs": true, "photos": true, "data": true,
 }
 
 // isPlacePrep reports prepositions whose object is where something
@@ -964,7 +980,9 @@ func (a *article) codeNominal(st *sentence) {
 			continue
 		}
 		src := a.actorOf(st, j+1, k)
-		if src == nil || src.Actor == "" {
+		if src == nil || src.Actor == "" || country(src.Actor) == "---" {
+			// A modifier that names no country says what kind of event
+			// it is, not who acts: "military aid", "police raids".
 			continue
 		}
 		end := a.npEnd(st, k+2, len(toks))

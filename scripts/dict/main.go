@@ -76,6 +76,9 @@ func run(phoenix, out string) error {
 				log.Printf("warning: %v", w)
 			}
 			b := part.Bytes()
+			if j.kind == dict.KindDiscards {
+				b = dropYearDiscards(b)
+			}
 			if i > 0 {
 				// one "# sitrep KIND" header line per output file
 				b = b[bytes.IndexByte(b, '\n')+1:]
@@ -90,4 +93,29 @@ func run(phoenix, out string) error {
 		}
 	}
 	return nil
+}
+
+// dropYearDiscards removes Phoenix's bare-year discards ("1914*" to
+// "2013*"), which drop the event of any clause that mentions a year:
+// "Israel violated the 2005 agreement" would be lost. sitrep dates its
+// events instead, and its own rule drops clauses dated years back.
+func dropYearDiscards(b []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(b, []byte("\n")) {
+		l := bytes.TrimSpace(line)
+		if len(l) == 5 && l[4] == '*' && isDigits(l[:4]) {
+			continue
+		}
+		out.Write(line)
+	}
+	return out.Bytes()
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
