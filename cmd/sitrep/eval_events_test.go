@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/sitreptest"
 )
@@ -52,6 +53,10 @@ func TestEvalEventsFloors(t *testing.T) {
 			t.Fatalf("PLOVER gold events not read: %+v", rep.PLOVER)
 		}
 		t.Logf("PLOVER dev type accuracy %.3f (%d/%d)", rep.PLOVER.Accuracy, rep.PLOVER.Correct, rep.PLOVER.Total)
+		if rep.PLOVERSource == nil || rep.PLOVERSource.Total < 100 || rep.PLOVERTarget == nil {
+			t.Fatalf("PLOVER actor texts not scored: %+v %+v", rep.PLOVERSource, rep.PLOVERTarget)
+		}
+		t.Logf("PLOVER dev source text %.3f, target text %.3f", rep.PLOVERSource.Accuracy, rep.PLOVERTarget.Accuracy)
 		if rep.PLOVER.Accuracy < ploverFloor {
 			t.Errorf("PLOVER dev type accuracy %.3f, want at least %.2f", rep.PLOVER.Accuracy, ploverFloor)
 		}
@@ -97,5 +102,29 @@ func TestExplainCommand(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+func TestActorOverlaps(t *testing.T) {
+	tests := []struct {
+		gold []string
+		text string
+		name string
+		want bool
+	}{
+		{[]string{"Hungary"}, "Hungary", "", true},
+		{[]string{"Planning and Investment Minister Tran Xuan Gia"}, "Tran Xuan Gia", "", true},
+		{[]string{"President Abdelaziz Bouteflika"}, "he", "Abdelaziz Bouteflika", true},
+		{[]string{"NATO  peacekeeping troops"}, "NATO peacekeeping troops", "", true},
+		{[]string{"Lebanon"}, "its troops", "", false},
+		{[]string{""}, "x", "", false},
+	}
+	for _, tt := range tests {
+		if got := actorOverlaps(tt.gold, &sitrep.EventActor{Text: tt.text, Name: tt.name}); got != tt.want {
+			t.Errorf("actorOverlaps(%q, %q/%q) = %v, want %v", tt.gold, tt.text, tt.name, got, tt.want)
+		}
+	}
+	if actorOverlaps([]string{"x"}, nil) {
+		t.Error("nil actor overlaps")
 	}
 }
