@@ -710,7 +710,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 				// (A personal pronoun is no name: "impede us" is not the US.)
 				matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
 				anchor = firstOf(anchor, k)
-				if len(m.Code) > 3 && ctry == "" {
+				if len(m.Code) > 3 && (ctry == "" || orgCode(m.Code)) {
+					// (An organisation's code is its own: "the American
+					// retailer Pier 1 Imports" is MNCUSA, not USA+USA.)
 					full = m.Code
 				} else if ctry == "" {
 					ctry = m.Code[:min(3, len(m.Code))]
@@ -825,6 +827,16 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// orgCode reports actor codes of organisations, which begin with a type
+// prefix instead of a country: IGOUNO, NGOHRIAMN, IMGMUSALQ, MNCUSA.
+func orgCode(code string) bool {
+	switch code[:min(3, len(code))] {
+	case "IGO", "NGO", "IMG", "MNC":
+		return true
+	}
+	return false
 }
 
 // firstOf keeps the first token index seen.

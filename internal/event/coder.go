@@ -444,6 +444,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "no source actor")
 		return
 	}
+	if (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) && unarmed(src.Actor) {
+		// "the company battled fierce competition", "the court struck
+		// down the law": military force by a firm, newspaper, court or
+		// school is a figure of speech.
+		a.outcome(gi, "military force by an unarmed sector (figurative)")
+		return
+	}
 	if w := headNoun(st, src.Span); inanimate[w] {
 		// "Greek stocks ended higher, pushing the index", "Japanese
 		// exports rose": a country named in a phrase about a thing does
@@ -531,15 +538,33 @@ func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
 	return k > 0 && st.words[k-1] == "between"
 }
 
+// unarmed reports actor codes whose sector cannot use military force:
+// business, media, education, courts, legislatures, health, labour.
+func unarmed(code string) bool {
+	if strings.HasPrefix(code, "MNC") {
+		return true
+	}
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "BUS", "MED", "EDU", "JUD", "LEG", "HLH", "LAB", "AGR":
+			return true
+		}
+	}
+	return false
+}
+
 // headNoun returns the lower-case head of the noun phrase at span: its
-// last noun before any "of" complement ("exports of Japan" → "exports").
+// last common noun before any "of" complement ("exports of Japan" →
+// "exports"), or "" when the phrase ends in a name.
 func headNoun(st *sentence, span sitrep.Span) string {
 	head := ""
 	for k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start }); k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
 		if st.words[k] == "of" {
 			break
 		}
-		if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
+		if strings.HasPrefix(st.Tokens[k].Tag, "NNP") {
+			head = "" // a name ("Pier 1 Imports") is no common noun
+		} else if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
 			head = st.words[k]
 		}
 	}

@@ -252,6 +252,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SYR>LBN:08"}}},
 		{name: "a modifier with no country is no nominal source", text: "Britain will continue military aid to Mozambique.",
 			forbid: []ev{{dyad: "---MIL>MOZ:07"}}},
+		{name: "a firm's battle is figurative", text: "The American retailer Pier 1 Imports battled fierce competition from Chinese firms.", none: true},
+		{name: "a sports report is no conflict", text: "France beat Scotland in the Six Nations on Saturday.", none: true},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
