@@ -62,6 +62,15 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		left, prev = p.end, pi
 		break
 	}
+	if prev >= 0 && left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "TO") && !quantifier(toks, left) {
+		// "Kenyan soldiers who were sent to Somalia were captured": after
+		// a relative clause, a stretch that opens with a preposition
+		// finishes that clause; the subject is its antecedent.
+		p := &st.groups[prev]
+		if p.start > 0 && isRelative(words[p.start-1], toks[p.start-1].Tag) && st.subj[prev] != nil {
+			return st.subj[prev]
+		}
+	}
 	for k := g.start - 1; k >= left; k-- {
 		if clauseBreak(words[k], toks[k].Tag) && !prepositionalAs(st, k, g.start) {
 			if k == g.start-1 && isRelative(words[k], toks[k].Tag) {

@@ -286,7 +286,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		} else {
 			patient = a.subject(st, gi)
 		}
-		if by := indexFrom(words, g.end, clauseEnd, "by"); by >= 0 {
+		byEnd := clauseEnd
+		if gi+1 < len(st.groups) && st.groups[gi+1].start < byEnd {
+			// "observers who were sent to investigate ... were held by a
+			// crowd": a later verb's "by" is its own.
+			byEnd = st.groups[gi+1].start
+		}
+		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
 			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
 		}
 		tgt = patient
@@ -469,10 +475,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "purpose infinitive with no target")
 		return
 	}
-	if tgt == nil && m.Pattern == "" && relational(code) && !a.reciprocal(st, src, code) {
+	if tgt == nil && m.Pattern == "" && (relational(code) || strings.HasPrefix(code, "084")) && !a.reciprocal(st, src, code) {
 		// "We expect countries to take decisions", "he praised the
-		// decision": a verb coded by its default alone, with no one on
-		// the other side, is no intent, cooperation or cut in relations.
+		// decision", "a report released Tuesday": a verb coded by its
+		// default alone, with no one on the other side, is no intent,
+		// cooperation, cut in relations or release of anyone.
 		a.outcome(gi, "relation with no counterpart (verb default, no target)")
 		return
 	}
@@ -614,10 +621,10 @@ func relational(code string) bool {
 
 // unknownAgentAct reports codes other than violence that are events of
 // their own when done to a named actor by an unnamed one: arrests and
-// detentions (173, 174: "five protesters were arrested") and
-// investigations (09: "a US national was put under investigation").
+// detentions (173: "five protesters were arrested") and investigations
+// (09: "a US national was put under investigation").
 func unknownAgentAct(code string) bool {
-	return strings.HasPrefix(code, "173") || strings.HasPrefix(code, "174") || strings.HasPrefix(code, "09")
+	return strings.HasPrefix(code, "173") || strings.HasPrefix(code, "09")
 }
 
 // unknownAgentViolence reports whether a code is material violence (CAMEO

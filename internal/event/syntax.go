@@ -115,6 +115,12 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 					g.control = ck
 					g.controlTok = j
 					j++ // skip "to"
+				} else if ck, ok := controlKind[w]; ok && j+3 < len(toks) && (words[j+1] == "not" || words[j+1] == "never") && words[j+2] == "to" && isVerbTag(toks[j+3].Tag) {
+					// "decided not to join": the negation is the act's.
+					g.control = ck
+					g.controlTok = j
+					g.negated = true
+					j += 2 // skip "not to"
 				} else {
 					g.head = j
 				}
@@ -197,6 +203,11 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// participle modifying the noun before it.
 				g.reduced = true
 			}
+		}
+		if g.start >= 2 && words[g.start-1] == "to" && (words[g.start-2] == "not" || words[g.start-2] == "never") {
+			// "decided not to join", "agreed never to attack": the
+			// negation before "to" is the infinitive's.
+			g.negated = true
 		}
 		g.end = max(j, g.head+1)
 		if !g.report && g.head == g.start && toks[g.head].Tag == "VBD" {
