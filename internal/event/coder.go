@@ -545,99 +545,12 @@ func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
 	return k > 0 && st.words[k-1] == "between"
 }
 
-// unarmed reports actor codes whose sector cannot use military force:
-// business, media, education, courts, legislatures, health, labour.
-func unarmed(code string) bool {
-	if strings.HasPrefix(code, "MNC") {
-		return true
-	}
-	for i := 3; i+3 <= len(code); i += 3 {
-		switch code[i : i+3] {
-		case "BUS", "MED", "EDU", "JUD", "LEG", "HLH", "LAB", "AGR":
-			return true
-		}
-	}
-	return false
-}
-
-// headNoun returns the lower-case head of the noun phrase at span: its
-// last common noun before any "of" complement ("exports of Japan" →
-// "exports"), or "" when the phrase ends in a name.
-func headNoun(st *sentence, span sitrep.Span) string {
-	head := ""
-	for k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start }); k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
-		if st.words[k] == "of" {
-			break
-		}
-		if strings.HasPrefix(st.Tokens[k].Tag, "NNP") {
-			head = "" // a name ("Pier 1 Imports") is no common noun
-		} else if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
-			head = st.words[k]
-		}
-	}
-	return head
-}
-
-// inanimate are head nouns of things that cannot act, however their
-// phrase names a country: goods, markets, money and figures. (Documents
-// and decisions are left out: "a UN report accused Israel" is the UN's
-// act. As targets all such phrases stay: "restricted Japanese exports" is
-// aimed at Japan.)
-var inanimate = map[string]bool{
-	"stocks": true, "stock": true, "shares": true, "share": true, "index": true, "indexes": true, "indices": true,
-	"market": true, "markets": true, "economy": true, "economies": true, "currency": true, "currencies": true,
-	"dollar": true, "dollars": true, "dlrs": true, "yen": true, "euro": true, "euros": true, "bonds": true, "bond": true,
-	"exports": true, "imports": true, "goods": true, "products": true, "output": true, "production": true,
-	"sales": true, "prices": true, "price": true, "profits": true, "profit": true, "earnings": true, "revenue": true, "revenues": true,
-	"growth": true, "inflation": true, "deficit": true, "surplus": true, "debt": true, "debts": true, "reserves": true,
-	"corn": true, "wheat": true, "rice": true, "oil": true, "crude": true, "gas": true, "coffee": true, "sugar": true, "rapeseed": true, "soybeans": true,
-	"figures": true, "data": true, "statistics": true,
-}
-
 // reportingForms are the forms of the plain reporting verbs, whose
 // complement clause is coded on its own.
 var reportingForms = map[string]bool{
 	"say": true, "says": true, "said": true, "saying": true,
 	"tell": true, "tells": true, "told": true, "telling": true,
 	"add": true, "adds": true, "added": true, "adding": true,
-}
-
-// oneSided reports codes whose acts need no one they are aimed at:
-// investigations (09) and demonstrations (14).
-func oneSided(code string) bool {
-	return strings.HasPrefix(code, "09") || strings.HasPrefix(code, "14")
-}
-
-// relational reports codes that only say something with a counterpart:
-// intents to cooperate (03), diplomatic and material cooperation (05, 06),
-// aid (07) and reductions in relations (16).
-func relational(code string) bool {
-	switch code[:min(2, len(code))] {
-	case "03", "05", "06", "07", "16":
-		return true
-	}
-	return false
-}
-
-// unknownAgentAct reports codes other than violence that are events of
-// their own when done to a named actor by an unnamed one: arrests and
-// detentions (173: "five protesters were arrested") and investigations
-// (09: "a US national was put under investigation").
-func unknownAgentAct(code string) bool {
-	return strings.HasPrefix(code, "173") || strings.HasPrefix(code, "09")
-}
-
-// unknownAgentViolence reports whether a code is material violence (CAMEO
-// 18x, 19x, 20x) that is an event even when its agent is not named.
-func unknownAgentViolence(code string) bool {
-	// Generic coercion and violence (180) and the spatial codes (blockade
-	// 191, occupation 192: "police were deployed around the court") say
-	// too little without an agent.
-	switch code {
-	case "180", "191", "192":
-		return false
-	}
-	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // actorAtMarker codes the actor at a pattern marker position: k > 0 is
