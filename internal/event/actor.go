@@ -819,8 +819,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":
 		// the actor's span is the noun phrase that names it, not the
 		// adverbial before it.
+		start := from
 		from = anchor
-		for from > 0 && nominalStretch(toks[from-1:from]) && toks[from-1].Text != "," {
+		for from > start && nominalStretch(toks[from-1:from]) && toks[from-1].Text != "," && !st.timex[from-1] {
 			from--
 		}
 	}
