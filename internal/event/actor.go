@@ -625,8 +625,8 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		}
 		switch words[from] {
 		case "they", "he", "she", "it", "we":
-			if a.lastSubject != nil {
-				return pronounFor(a.lastSubject, toks[from])
+			if ante := a.antecedent(words[from]); ante != nil {
+				return pronounFor(ante, toks[from])
 			}
 		}
 		return nil
@@ -872,6 +872,74 @@ func nominalStretch(toks []sitrep.Token) bool {
 		}
 	}
 	return true
+}
+
+// remember records a subject for later pronouns.
+func (a *article) remember(s *sitrep.EventActor) {
+	const keep = 6
+	if n := len(a.subjects); n > 0 && a.subjects[n-1].Text == s.Text && a.subjects[n-1].Actor == s.Actor {
+		a.subjects[n-1] = s
+		return
+	}
+	if len(a.subjects) == keep {
+		copy(a.subjects, a.subjects[1:])
+		a.subjects = a.subjects[:keep-1]
+	}
+	a.subjects = append(a.subjects, s)
+}
+
+// antecedent returns the most recent subject that pronoun p can refer to:
+// "he" and "she" a single person, "it" a single non-person (a country, an
+// organisation), "they" and "we" a group or organisation. The subject may
+// have no code ("The pope ... He said"): the pronoun then stays uncoded,
+// as it does when no subject agrees.
+func (a *article) antecedent(p string) *sitrep.EventActor {
+	for i := len(a.subjects) - 1; i >= 0; i-- {
+		s := a.subjects[i]
+		person := (s.Name != "" || a.namesPerson(s.Span)) && !strings.Contains(s.Text, " and ") || personHead(s.Text)
+		plural := pluralText(s.Text)
+		switch p {
+		case "he", "she":
+			if person && !plural {
+				return s
+			}
+		case "it":
+			if !person && !plural {
+				return s
+			}
+		default: // they, we
+			if !person || plural {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// namesPerson reports whether a PERSON entity ends inside span: "Kenyan
+// President William Ruto".
+func (a *article) namesPerson(span sitrep.Span) bool {
+	i := sort.Search(len(a.Entities), func(i int) bool { return a.Entities[i].End > span.Start })
+	for ; i < len(a.Entities) && a.Entities[i].Start < span.End; i++ {
+		if a.Entities[i].Type == sitrep.Person && a.Entities[i].End <= span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// personHead reports a phrase headed by a title or role that names one
+// person: "the president", "a government spokesman".
+func personHead(text string) bool {
+	w := strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:])
+	switch w {
+	case "president", "minister", "premier", "leader", "king", "queen", "prince", "chief", "spokesman", "spokeswoman",
+		"spokesperson", "official", "ambassador", "envoy", "secretary", "general", "commander", "governor", "mayor",
+		"senator", "chancellor", "pope", "emir", "sheikh", "prosecutor", "judge", "chairman", "director", "negotiator",
+		"man", "woman", "boy", "girl", "researcher", "expert", "analyst", "lawyer", "activist":
+		return true
+	}
+	return false
 }
 
 // pronounFor returns the actor of pronoun token tok that refers to ante:

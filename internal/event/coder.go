@@ -73,8 +73,10 @@ type article struct {
 	// last seen with it, so "the protesters" later in the article keeps
 	// the country of "Iraqi protesters" earlier.
 	memory map[string]string
-	// lastSubject is the most recent subject actor, for pronouns.
+	// lastSubject is the most recent subject actor; subjects the few
+	// before it, newest last, for pronouns that must agree with theirs.
 	lastSubject *sitrep.EventActor
+	subjects    []*sitrep.EventActor
 	focus       *sitrep.Place
 	warnings    []string
 	trace       *Trace // nil unless explaining
@@ -323,6 +325,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		}
 		if st.subj[gi] != nil && st.subj[gi].Actor != "" {
 			a.lastSubject = st.subj[gi]
+		}
+		if st.subj[gi] != nil && st.subj[gi].Text != "" {
+			// Uncoded subjects are remembered too: "The pope arrived.
+			// He ..." is about the pope, whatever came before.
+			a.remember(st.subj[gi])
 		}
 	}
 
