@@ -278,10 +278,17 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 		end := a.listEnd(st, k, clauseEnd)
 		if obj := a.actorOf(st, k, end); obj != nil && obj.Actor != "" {
-			if !transferred[headNoun(st, obj.Span)] && !a.possessive(st, k, end) {
+			head := headNoun(st, obj.Span)
+			_, event := a.c.dicts.Verbs.NounEvent(head)
+			switch {
+			case transferred[head] || a.possessive(st, k, end):
+				fallback = obj
+			case event && head != "":
+				// "unleashed a major military offensive into Gaza": an
+				// event noun is what is done, not to whom.
+			default:
 				return obj
 			}
-			fallback = obj
 		}
 		k = end
 	}

@@ -604,7 +604,10 @@ func mutualCode(code string) bool {
 	switch {
 	case len(code) < 2:
 		return false
-	case code[:2] >= "10" && code[:2] <= "15":
+	case code[:2] >= "10" && code[:2] <= "15", code[:2] == "07", code[:2] == "08", code[:2] == "09", code[:2] == "17":
+		// Demands, accusations, protests, aid, concessions,
+		// investigations and coercion go from some to others: "France
+		// and Spain withdrew their support" is not from each other.
 		return false
 	case code[:2] == "16":
 		return strings.HasPrefix(code, "161")
