@@ -58,6 +58,14 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			p--
 			continue
 		}
+		// "Trump on Tuesday said": a date between subject and verb.
+		if timeWords[x.low(p)] && p > ss && x.inQ[p-1] < 0 {
+			p--
+			if x.is(p, "on") {
+				p--
+			}
+			continue
+		}
 		// A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said".
 		if x.is(p, ")") {
 			q := p - 1
@@ -100,6 +108,14 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	}
 	if gerund && !inherit {
 		return sitrep.Quote{}, false
+	}
+	class := lemmas[lemma]
+	if class != clauseVerb && x.tag(v) == "VBN" {
+		// "was criticized by", "a plan called X": a passive or a reduced
+		// relative has no speaker for its subject.
+		if !x.is(v-1, "has", "have", "had") && !(x.tag(v-1) == "RB" && x.is(v-2, "has", "have", "had")) {
+			return sitrep.Quote{}, false
+		}
 	}
 	if inherit {
 		var last *sitrep.Quote
@@ -157,10 +173,15 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	// Content before the attribution: "“…,” X said." / "…, X said."
 	// A quotation just before the attribution is its content whatever
 	// follows ("“…,” she said several months later").
-	quoteBefore := subjStart > 0 && isCloseMark(x.toks[subjStart-1]) ||
-		(x.is(subjStart-1, ",") && subjStart > 1 && isCloseMark(x.toks[subjStart-2]))
-	if !inherit && (quoteBefore || inverted || x.is(subjStart-1, ",")) {
-		rest := x.skipAdverbials(after, se)
+	// A quotation that closed the sentence before ("… .” He said") is
+	// not this verb's.
+	quoteBefore := subjStart > ss && isCloseMark(x.toks[subjStart-1]) ||
+		subjStart == ss && subjStart > 0 && isCloseMark(x.toks[subjStart-1]) && x.is(subjStart-2, ",") ||
+		(x.is(subjStart-1, ",") && subjStart-1 > ss && isCloseMark(x.toks[subjStart-2]))
+	rest := x.skipAdverbials(after, se)
+	// "Asked about it, X said, “…”" and "…, X said: …": the content follows.
+	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
+	if !inherit && (class != stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
 		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
 			if q, ok := x.before(subjStart, ss); ok {
 				return x.finish(q, sp, vt), true
@@ -170,6 +191,13 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	if inverted {
 		return sitrep.Quote{}, false
 	}
+	// "Still, he said, officials have …": a parenthetical attribution after
+	// a short opener reports the clause that follows it.
+	if !inherit && class != stanceVerb && x.is(subjStart-1, ",") && x.is(rest, ",") && x.startsClause(rest+1, se) {
+		if e := x.clauseEnd(rest+1, se); e > rest+1 {
+			return x.finish(x.content(rest+1, e), sp, vt), true
+		}
+	}
 
 	// Content after the verb.
 	r := v + 1
@@ -178,7 +206,15 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			r = e
 		}
 	}
-	r = x.skipAdverbials(r, se)
+	if class == stanceVerb {
+		// "referred to X", "called for a ban": the preposition belongs
+		// to the content, so only adverbs and particles are skipped.
+		for r < se && x.inQ[r] < 0 && (x.tag(r) == "RB" || x.tag(r) == "RP") {
+			r++
+		}
+	} else {
+		r = x.skipAdverbials(r, se)
+	}
 	if x.is(r, ",") && r+1 < len(x.toks) && isOpenMark(x.toks[r+1]) {
 		r++
 	}
@@ -197,10 +233,21 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 		return x.finish(q, sp, vt), true
 	}
-	if x.is(r, "that") {
+	switch {
+	case x.is(r, "that"):
 		r++
-	} else if lemmas[lemma] != clauseVerb || !x.startsClause(r, se) {
-		return sitrep.Quote{}, false
+	case class == clauseVerb && x.startsClause(r, se):
+	default:
+		// Whatever else follows in the clause is the content: "asked
+		// whether …", "said so", "called for a ban", "wants to win".
+		if r >= se || x.isClauseEnd(r, se) || x.is(r, ",", ":", "--", "—", "–", "(", ")") || x.tag(r) == "." || x.tag(r) == "CC" || x.tag(r) == "WDT" {
+			return sitrep.Quote{}, false
+		}
+		// Speech and thought verbs report a question or an intention
+		// ("asked whether", "vowed to"), or a one-word answer ("said so").
+		if class != stanceVerb && !x.is(r, "whether", "if", "how", "what", "why", "who", "when", "where", "which", "to", "so", "yes", "no") {
+			return sitrep.Quote{}, false
+		}
 	}
 	e := x.clauseEnd(r, se)
 	if e <= r {
@@ -247,6 +294,12 @@ func (x *extractor) clauseEnd(r, se int) int {
 				j++
 			}
 			if x.is(j, "according") && x.is(j+1, "to") {
+				e = cut
+				break
+			}
+			// "… and praised Y": a coordinated finite reporting verb
+			// starts a quote of its own.
+			if x.is(i, "and") && j < se && lemmaOf(x.toks[j].Text) != "" && (x.tag(j) == "VBD" || x.tag(j) == "VBZ" || x.tag(j) == "VBP") {
 				e = cut
 				break
 			}

@@ -50,6 +50,15 @@ func isCloseMark(t sitrep.Token) bool {
 	return t.Text == "”" || t.Text == "''" || t.Text == "»"
 }
 
+// opensAfter reports whether a quotation mark after byte c opens.
+func opensAfter(c byte) bool {
+	switch c {
+	case ' ', '\n', '\t', '\r', '(', '[', '-':
+		return true
+	}
+	return c >= 0x80 // after a dash or an opening mark
+}
+
 func isMark(t string) bool {
 	switch t {
 	case "“", "”", "\"", "``", "''", "«", "»":
@@ -67,6 +76,18 @@ func (x *extractor) load(sents []sitrep.Sentence) {
 		for _, t := range s.Tokens {
 			if t.Start < 0 || t.End > len(x.text) || t.Start > t.End {
 				continue // inconsistent token: leave it out
+			}
+			// Two apostrophes in a row ('' as some papers write the
+			// quotation mark) are one mark; which side it opens is read
+			// from the spacing, not from the tagger.
+			if n := len(x.toks); n > a && t.Text == "'" && x.toks[n-1].Text == "'" && x.toks[n-1].End == t.Start {
+				m := &x.toks[n-1]
+				m.End, m.Text = t.End, x.text[m.Start:t.End]
+				m.Tag = "''"
+				if m.Start == 0 || opensAfter(x.text[m.Start-1]) {
+					m.Tag = "``"
+				}
+				continue
 			}
 			x.toks = append(x.toks, t)
 		}

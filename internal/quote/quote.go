@@ -34,6 +34,10 @@ const (
 	clauseVerb verbClass = iota + 1
 	// thatVerb needs "that", a colon or a quotation: "warned that …".
 	thatVerb
+	// stanceVerb reports an attitude whose content is whatever follows:
+	// "criticized the plan", "called for a ban", "wants to build a wall".
+	// It takes no content before its subject ("…, X criticized").
+	stanceVerb
 )
 
 // lemmas is the reporting-verb table: lemma → class. Objects ("told the
@@ -42,7 +46,7 @@ var lemmas = map[string]verbClass{
 	"say": clauseVerb, "tell": clauseVerb, "tweet": clauseVerb, "add": clauseVerb, "write": clauseVerb,
 	"insist": clauseVerb, "claim": clauseVerb, "argue": clauseVerb, "warn": clauseVerb, "note": clauseVerb,
 	"explain": clauseVerb, "state": clauseVerb, "declare": clauseVerb, "announce": clauseVerb, "assert": clauseVerb,
-	"stress": clauseVerb, "believe": thatVerb, "reply": clauseVerb, "respond": thatVerb, "post": thatVerb,
+	"stress": clauseVerb, "believe": clauseVerb, "reply": clauseVerb, "respond": thatVerb, "post": thatVerb,
 	"threaten": thatVerb, "vow": thatVerb, "accuse": thatVerb, "deny": thatVerb, "confirm": thatVerb,
 	"report": thatVerb, "urge": thatVerb, "acknowledge": thatVerb, "admit": thatVerb, "allege": thatVerb,
 	"caution": thatVerb, "charge": thatVerb, "comment": thatVerb, "concede": thatVerb, "contend": thatVerb,
@@ -51,13 +55,32 @@ var lemmas = map[string]verbClass{
 	"testify": thatVerb, "ask": thatVerb, "complain": thatVerb, "observe": thatVerb, "reiterate": thatVerb,
 	"repeat": thatVerb, "agree": thatVerb, "boast": thatVerb, "estimate": thatVerb, "learn": thatVerb,
 	"suggested": thatVerb, "pledge": thatVerb, "demand": thatVerb, "signal": thatVerb, "hint": thatVerb,
+	"think": clauseVerb, "show": clauseVerb, "find": clauseVerb, "conclude": thatVerb, "know": clauseVerb,
+	"feel": clauseVerb, "fear": clauseVerb, "hope": clauseVerb, "expect": clauseVerb, "recount": thatVerb,
+	"joke": thatVerb, "quip": thatVerb, "exclaim": thatVerb, "proclaim": thatVerb, "worry": thatVerb,
+	"wonder": thatVerb, "mention": thatVerb, "question": thatVerb, "doubt": thatVerb, "guarantee": thatVerb,
+	"assure": thatVerb, "remind": thatVerb, "inform": thatVerb, "point": thatVerb,
+	"call": stanceVerb, "describe": stanceVerb, "criticize": stanceVerb, "criticise": stanceVerb,
+	"endorse": stanceVerb, "support": stanceVerb, "back": stanceVerb, "oppose": stanceVerb, "praise": stanceVerb,
+	"defend": stanceVerb, "cite": stanceVerb, "propose": stanceVerb, "want": stanceVerb, "refuse": stanceVerb,
+	"decline": stanceVerb, "plan": stanceVerb, "seek": stanceVerb, "reject": stanceVerb, "dismiss": stanceVerb,
+	"blame": stanceVerb, "attack": stanceVerb, "slam": stanceVerb, "denounce": stanceVerb, "decry": stanceVerb,
+	"mock": stanceVerb, "thank": stanceVerb, "discuss": stanceVerb, "request": stanceVerb, "recommend": stanceVerb,
+	"condemn": stanceVerb, "welcome": stanceVerb, "applaud": stanceVerb, "prefer": stanceVerb, "favor": stanceVerb,
+	"favour": stanceVerb, "label": stanceVerb, "dub": stanceVerb, "brand": stanceVerb, "refer": stanceVerb,
+	"lament": stanceVerb, "blast": stanceVerb, "ridicule": stanceVerb, "lambaste": stanceVerb, "tout": stanceVerb,
+	"credit": stanceVerb, "intend": stanceVerb, "insult": stanceVerb, "challenge": stanceVerb,
 }
 
 // objectVerbs take an addressee before their content ("told the press").
 var objectVerbs = map[string]bool{"tell": true, "warn": true, "assure": true, "remind": true, "inform": true, "urge": true, "accuse": true, "promise": true, "ask": true}
 
 // irregular maps irregular forms to lemmas.
-var irregular = map[string]string{"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell", "wrote": "write", "written": "write", "writes": "write", "writing": "write", "denied": "deny", "denies": "deny", "testified": "testify", "testifies": "testify", "replied": "reply", "replies": "reply", "learned": "learn", "learnt": "learn"}
+var irregular = map[string]string{"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell", "wrote": "write", "written": "write", "writes": "write", "writing": "write", "denied": "deny", "denies": "deny", "testified": "testify", "testifies": "testify", "replied": "reply", "replies": "reply", "learned": "learn", "learnt": "learn",
+	"thought": "think", "found": "find", "knew": "know", "known": "know", "felt": "feel", "sought": "seek",
+	"shown": "show", "hoped": "hope", "hopes": "hope", "hoping": "hope", "worried": "worry", "worries": "worry",
+	"criticised": "criticise", "quipped": "quip", "planned": "plan", "planning": "plan", "referred": "refer",
+	"referring": "refer", "favored": "favor", "favoured": "favour", "dubbed": "dub", "labeled": "label", "labelled": "label"}
 
 // lemmaOf returns the reporting-verb lemma of a word, or "". It does not
 // allocate for words that are not reporting verbs.
