@@ -27,6 +27,7 @@ type mention struct {
 	ntok       int
 	typ        sitrep.EntityType
 	strong     bool // typed from knowledge or cues, not a default guess
+	fixed      bool // typed from its context: evidence elsewhere does not change it
 	headline   bool
 	title      string
 	name       string // name override ("Iran" for "Iran-backed")
@@ -38,8 +39,9 @@ type state struct {
 	k         *knowledge
 	text      string
 	buf, buf2 []byte
-	capsSeen  set // capitalised tokens seen inside mixed-case sentences
-	lowerSeen set // lower-case words seen anywhere
+	capsSeen  set  // capitalised tokens seen inside mixed-case sentences
+	lowerSeen set  // lower-case words seen anywhere
+	sports    bool // the article reports on a team sport
 	ments     []mention
 }
 
@@ -60,6 +62,7 @@ func (r *Recognizer) Recognize(doc *sitrep.Doc) []sitrep.Entity {
 		lowerSeen: make(set, 256),
 	}
 	st.collectEvidence(doc)
+	st.sports = st.detectSports(doc)
 	for si := range doc.Sentences {
 		st.sentence(doc.Sentences[si].Tokens)
 	}
@@ -239,10 +242,15 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	}
 	// An unknown sentence-initial word needs a capitalised neighbour (and
 	// a proper-noun tag when there is one): "Smoke rises" is no name.
-	if toks[i].Tag != "" && !isTagNNP(toks[i].Tag) {
+	if tableStart(toks, i) {
+		return true
+	}
+	if i+1 >= len(toks) || !isCapLike(toks[i+1].Text) {
 		return false
 	}
-	return i+1 < len(toks) && isCapLike(toks[i+1].Text)
+	// The tagger often misreads a foreign given name; a proper noun after
+	// it is evidence enough ("Yevgeny Kafelnikov").
+	return toks[i].Tag == "" || isTagNNP(toks[i].Tag) || isTagNNP(toks[i+1].Tag) && !st.k.notNames.has(string(st.low(toks[i+1].Text)))
 }
 
 // headCand decides for a word of an all-caps sentence: only words known
@@ -353,6 +361,14 @@ func (st *state) sentence(toks []sitrep.Token) {
 		if st.compound(toks[i]) {
 			i++
 			continue
+		}
+		if headline {
+			// "NEW YORK 72 53": a known multi-word place in capitals.
+			if m := st.placeRun(toks, i); m > i+1 {
+				st.run(toks, i, m, headline)
+				i = m
+				continue
+			}
 		}
 		if !st.startCand(toks, i, headline) {
 			i++
@@ -613,6 +629,14 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if known, kind := st.placeLookup(text, headline); known {
 		// Only the built-in lists are sure enough to beat a surname.
 		_, builtin := k.places[string(st.low(text))]
+		if kind == kindCity && st.sports {
+			typ := sitrep.GPE
+			if st.teamContext(toks, a, b) {
+				typ = sitrep.Org
+			}
+			st.emitFixed(toks, a, b, typ, headline)
+			return
+		}
 		if kind == kindRegion {
 			emit(sitrep.Loc, builtin)
 		} else {
@@ -683,6 +707,18 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if n >= 2 && k.eventCues.has(lastLow) {
 		return
 	}
+	if n == 1 && k.eventCues.has(lastLow) && !isUpperWord(text) {
+		return // "Open" left over from "Canadian Open"
+	}
+	if n >= 2 && st.sports && clubHeads.has(firstLow) {
+		emit(sitrep.Org, true)
+		return
+	}
+	if n >= 2 && acronymHead(toks[a].Text) && !st.known(st.low(toks[a].Text), toks[a].Text) {
+		// "SBC Warburg", "PSV Eindhoven": no person's name starts with an acronym.
+		emit(sitrep.Org, false)
+		return
+	}
 	if n >= 2 && st.cueInside(toks, a, b) {
 		// A cue word inside ("Bank of America Merrill Lynch") still marks an organisation.
 		for p := a; p < b; p++ {
@@ -691,6 +727,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 				return
 			}
 		}
+	}
+	if st.sports && a > 0 && n <= 3 && strings.EqualFold(toks[a-1].Text, "at") && !isUpperWord(toks[a-1].Text) {
+		// "At Headingley :", "play at Cardiff": a venue.
+		st.emitFixed(toks, a, b, sitrep.GPE, headline)
+		return
 	}
 	if n >= 2 && (st.isFirstName(toks[a].Text, headline) || st.hasParticle(toks, a, b) || isInitialTok(toks[a].Text)) {
 		emit(sitrep.Person, true)
@@ -736,6 +777,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	if n >= 2 && n <= 4 {
+		if st.sports && st.scoreAfter(toks, b) {
+			// "Hansa Rostock 2 Werder Bremen 1": a team with its score.
+			emit(sitrep.Org, false)
+			return
+		}
 		emit(sitrep.Person, false)
 		return
 	}
@@ -770,6 +816,20 @@ func (st *state) placeInside(toks []sitrep.Token, a, b int, headline bool) bool 
 	return false
 }
 
+// acronymHead reports whether s is a dotless capitals acronym of 2 to 5
+// letters ("SBC", "PSV").
+func acronymHead(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func isInitialTok(s string) bool {
 	return len(s) == 2 && s[1] == '.' && 'A' <= s[0] && s[0] <= 'Z'
 }
@@ -789,6 +849,15 @@ func (st *state) hasParticle(toks []sitrep.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// emitFixed emits a mention typed from its context, which resolve keeps.
+func (st *state) emitFixed(toks []sitrep.Token, a, b int, typ sitrep.EntityType, headline bool) {
+	n := len(st.ments)
+	st.emit(toks, a, b, typ, true, headline, "")
+	if len(st.ments) > n {
+		st.ments[n].fixed = true
+	}
 }
 
 // emit records the mention of tokens [a,b), trimming a possessive.

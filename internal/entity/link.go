@@ -54,7 +54,7 @@ func (st *state) resolve() {
 	}
 	for i := range st.ments {
 		m := &st.ments[i]
-		if m.name != "" {
+		if m.name != "" || m.fixed {
 			continue
 		}
 		key := string(st.low(st.text[m.start:m.end]))

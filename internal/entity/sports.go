@@ -1,0 +1,135 @@
+package entity
+
+import (
+	"strings"
+
+	sitrep "github.com/sitrep-project/sitrep"
+)
+
+// Sports reports name clubs after their towns ("Leeds 2 Arsenal 1",
+// "Barcelona beat Valencia"): in a report on a team sport a city is a
+// team, an organisation, unless the text places something in it.
+
+// teamSports are words that, in the first sentence, mark a report on a
+// team sport.
+var teamSports = set{"soccer": {}, "football": {}, "cricket": {}, "baseball": {}, "basketball": {}, "rugby": {}, "hockey": {}, "nfl": {}, "nba": {}, "nhl": {}, "volleyball": {}, "handball": {}, "polo": {}}
+
+// sportsWords are lower-case words of sports reporting; several of them
+// in one article make it a sports report even without a telling headline.
+var sportsWords = set{"goal": {}, "goals": {}, "scored": {}, "striker": {}, "midfielder": {}, "defender": {}, "goalkeeper": {}, "halftime": {}, "half-time": {}, "innings": {}, "wickets": {}, "wicket": {}, "touchdown": {}, "touchdowns": {}, "playoff": {}, "playoffs": {}, "inning": {}, "homer": {}, "penalty": {}, "equaliser": {}, "equalizer": {}, "aggregate": {}, "standings": {}, "league": {}, "coach": {}, "kickoff": {}, "stadium": {}, "unbeaten": {}, "relegation": {}, "promoted": {}, "squad": {}, "rbi": {}, "pitcher": {}, "runs": {}}
+
+// sportsScore is how many distinct sports words make a sports report.
+const sportsScore = 3
+
+// detectSports decides whether the doc reports on a team sport.
+func (st *state) detectSports(doc *sitrep.Doc) bool {
+	if len(doc.Sentences) > 0 {
+		for _, t := range doc.Sentences[0].Tokens {
+			if teamSports.has(string(st.low(t.Text))) {
+				return true
+			}
+		}
+	}
+	n := 0
+	for w := range sportsWords {
+		if st.lowerSeen.has(w) {
+			n++
+		}
+	}
+	return n >= sportsScore
+}
+
+// locatives are prepositions after which a town is a place, not a team.
+var locatives = set{"in": {}, "at": {}, "near": {}, "from": {}, "outside": {}, "to": {}, "into": {}, "across": {}, "around": {}, "inside": {}, "of": {}, "via": {}}
+
+// teamContext reports whether the town of tokens [a,b) stands for a club:
+// the article is a team-sports report, no locative preposition comes
+// before it ("in Leeds", but "BOSTON AT ATLANTA" lists a fixture) and it
+// is no dateline ("LONDON 1996-08-30").
+func (st *state) teamContext(toks []sitrep.Token, a, b int) bool {
+	if !st.sports {
+		return false
+	}
+	if a > 0 {
+		p := toks[a-1].Text
+		if locatives.has(string(st.low(p))) && p != "AT" {
+			return false
+		}
+		if p == "," || p == "(" {
+			return false // "Lens , France", "Brann ( Norway )"
+		}
+	}
+	// A dateline: "MANCHESTER , England 1996-08-29".
+	return len(toks) > 6 || !isDate(toks[len(toks)-1].Text)
+}
+
+// scoreAfter reports whether a score follows token b ("Bremen 2", "Kent 255-3").
+func (st *state) scoreAfter(toks []sitrep.Token, b int) bool {
+	if b >= len(toks) {
+		return false
+	}
+	n := toks[b].Text
+	return n != "" && n[0] >= '0' && n[0] <= '9' && !isDate(n)
+}
+
+// isDate reports whether s looks like a numeric date ("1996-08-30").
+func isDate(s string) bool {
+	if len(s) < 8 || strings.Count(s, "-") != 2 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// rowLabels are common words that start rows of tables ("Attendance
+// 18,500", "Sales 26.00 26.70") and name nothing.
+var rowLabels = set{"attendance": {}, "halftime": {}, "half-time": {}, "sales": {}, "date": {}, "turnover": {}, "income": {}, "revenue": {}, "revenues": {}, "profit": {}, "profits": {}, "net": {}, "score": {}, "scores": {}, "result": {}, "results": {}, "standings": {}, "total": {}, "shares": {}, "dividend": {}, "pretax": {}, "operating": {}, "earnings": {}, "average": {}, "price": {}, "prices": {}, "volume": {}, "note": {}, "notes": {}, "rank": {}, "points": {}, "loss": {}, "losses": {}, "tax": {}, "assets": {}, "yield": {}, "week": {}, "year": {}, "month": {}, "day": {}, "round": {}, "group": {}, "division": {}, "race": {}, "stage": {}, "game": {}, "match": {}, "heat": {}, "men": {}, "women": {}}
+
+// clubHeads start names of sports clubs ("Borussia Dortmund", "VfB
+// Stuttgart", "Real Madrid").
+var clubHeads = set{"fc": {}, "ac": {}, "sc": {}, "sv": {}, "vfb": {}, "vfl": {}, "tsv": {}, "fsv": {}, "psv": {}, "real": {}, "sporting": {}, "dynamo": {}, "dinamo": {}, "spartak": {}, "lokomotiv": {}, "olympique": {}, "olympiakos": {}, "borussia": {}, "eintracht": {}, "fortuna": {}, "hansa": {}, "werder": {}, "atletico": {}, "athletic": {}, "racing": {}, "inter": {}, "cska": {}, "slavia": {}, "sparta": {}, "steaua": {}, "rapid": {}, "legia": {}, "standard": {}, "union": {}, "arminia": {}, "bayer": {}, "hertha": {}, "st": {}, "stade": {}, "deportivo": {}, "club": {}, "vitesse": {}}
+
+// tableStart reports whether an unknown sentence-initial word starts a row
+// of a results table or a name before a score or possessive: "Tranmere 3
+// Grimsby 2", "Celtic 's Jackie McNamara".
+func tableStart(toks []sitrep.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1].Text
+	if rowLabels.has(strings.ToLower(toks[i].Text)) {
+		return false
+	}
+	switch {
+	case n == "'s" || n == "’s":
+		return true
+	case n == "(" && i+2 < len(toks) && isCapLike(toks[i+2].Text):
+		return true
+	case n == "v" || n == "vs" || n == "vs.":
+		return true
+	}
+	return n != "" && n[0] >= '0' && n[0] <= '9'
+}
+
+// placeRun returns the end of the longest built-in place name of two or
+// more words starting at token i, or i when none does.
+func (st *state) placeRun(toks []sitrep.Token, i int) int {
+	best := i
+	var b strings.Builder
+	for j := i; j < len(toks) && j-i < st.k.maxPlace; j++ {
+		if j > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[j].Text)
+		if j > i {
+			if _, ok := st.k.places[string(st.low(b.String()))]; ok {
+				best = j + 1
+			}
+		}
+	}
+	return best
+}

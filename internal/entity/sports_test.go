@@ -1,0 +1,55 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRecognizeSports(t *testing.T) {
+	r := New(nil)
+	tests := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"results table",
+			"SOCCER - NORTHLAND LEAGUE RESULTS .\n\nLONDON 1996-08-30\n\nGrumbleton 3 Leeds 1\n\nWaxford 's Tom Pike scored twice .",
+			[]string{"LONDON/GPE", "Grumbleton/ORG", "Leeds/ORG", "Waxford/ORG", "Tom Pike/PERSON"}, nil},
+		{"towns as venues stay places",
+			"The rugby side lost at Cardiff on Saturday. In Leeds : Bristol 12 Cardiff 10",
+			[]string{"Cardiff/GPE", "Leeds/GPE", "Bristol/ORG"}, nil},
+		{"clubs by their heads",
+			"Borussia Quellstadt 2 Vitesse Morrow 0 in the football league .",
+			[]string{"Borussia Quellstadt/ORG", "Vitesse Morrow/ORG"}, nil},
+		{"towns outside sport",
+			"Leeds and Cardiff voted on Monday. The mayor of Bristol spoke.",
+			[]string{"Leeds/GPE", "Cardiff/GPE", "Bristol/GPE"}, nil},
+		{"acronym heads an organisation",
+			"Analysts at SBK Wolmar said the shares would rise.",
+			[]string{"SBK Wolmar/ORG"}, []string{"SBK Wolmar/PERSON"}},
+		{"table row labels",
+			"Attendance 18,500 .\n\nSales 26.00 26.70",
+			nil, []string{"Attendance/", "Sales/"}},
+		{"event names leave no organisation",
+			"She reached the third round of the Canadian Open .",
+			[]string{"Canadian/NORP"}, []string{"Open/"}},
+		{"foreign given name mis-tagged",
+			"Yevgeny Kafelnikov beat Mats Wilander in Paris .",
+			[]string{"Yevgeny Kafelnikov/PERSON"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(r.Recognize(analyze(tc.text)))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in\n%s", w, got)
+				}
+			}
+		})
+	}
+}
