@@ -39,6 +39,34 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 			out = append(out, q)
 		}
 	}
+	return x.continuations(out, first)
+}
+
+// continuations extends a direct quote over the quotations that follow it
+// in the next sentences of the paragraph without an attribution of their
+// own: "“A,” she said. “B.”" is one quote of hers from A to B.
+func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote {
+	if len(out) == first {
+		return out
+	}
+	for ri, reg := range x.regions {
+		o := reg.open
+		if x.used[ri] || o == 0 || x.sentStart[o] != o || reg.close >= len(x.toks) {
+			continue
+		}
+		prev := x.toks[x.sentStart[o-1]].Start
+		last := &out[len(out)-1]
+		if last.Kind != Direct || last.SpeakerSpan == nil || last.End < prev || last.End > x.toks[o].Start {
+			continue
+		}
+		c, ok := x.inner(reg)
+		if !ok {
+			continue
+		}
+		x.used[ri] = true
+		last.End = c.End
+		last.Text += " " + c.Text
+	}
 	return out
 }
 
@@ -90,7 +118,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		for q > ss && !x.is(q, ",") && x.inQ[q] < 0 && p-q < 25 {
 			q--
 		}
-		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ") {
+		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ" || x.tag(q+1) == "CD" || x.is(q+1, "who")) {
 			a := x.npLeft(q-1, ss)
 			sp = x.resolve(a, q)
 			subjStart = a
@@ -131,8 +159,8 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			}
 		default:
 			// Else the sentence's subject speaks: "X attacked Y, saying …".
-			if e := x.npRight(ss, v); e > ss && e < v && strings.HasPrefix(x.tag(e), "VB") || e > ss && x.is(e, ",") {
-				sp = x.resolve(ss, e)
+			if a, e := x.clauseSubject(ss, v); e > a {
+				sp = x.resolve(a, e)
 			}
 		}
 	}
@@ -156,6 +184,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 	}
 
+	// Only speech verbs invert ("…, said X", "…, asked X"); "…, told X"
+	// has its speaker before the verb.
+	if inverted && (lemmas[lemma] == stanceVerb || objectVerbs[lemma] && lemma != "ask") {
+		return sitrep.Quote{}, false
+	}
 	after := v + 1
 	if inverted {
 		// "…,” said X" / "…, said X": the speaker follows the verb.
@@ -245,7 +278,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 		// Speech and thought verbs report a question or an intention
 		// ("asked whether", "vowed to"), or a one-word answer ("said so").
-		if class != stanceVerb && !x.is(r, "whether", "if", "how", "what", "why", "who", "when", "where", "which", "to", "so", "yes", "no") {
+		if class == clauseVerb && !x.is(r, "whether", "if", "how", "what", "why", "who", "when", "where", "which", "to", "so", "yes", "no") {
 			return sitrep.Quote{}, false
 		}
 	}
@@ -508,4 +541,39 @@ func (x *extractor) pronoun(t sitrep.Token) speaker {
 		}
 	}
 	return speaker{name: t.Text, span: t.Span, ok: true}
+}
+
+// clauseSubject returns the subject [a,e) of the clause that opens the
+// sentence at ss and whose verb comes before v, past a dateline
+// ("WASHINGTON (AP) —") and an opening adverbial ("This week,"); a == e
+// when none is found.
+func (x *extractor) clauseSubject(ss, v int) (int, int) {
+	a := ss
+	for i := ss; i < v && i < ss+8; i++ {
+		if x.is(i, "—", "--", "–") {
+			a = i + 1
+			break
+		}
+	}
+	// An opening adverbial ends at the first comma.
+	if x.tag(a) == "IN" || x.tag(a) == "RB" || timeWords[x.low(a)] || x.tag(a) == "VBG" || x.tag(a) == "VBN" {
+		for i := a; i < v; i++ {
+			if x.is(i, ",") {
+				a = i + 1
+				break
+			}
+		}
+	}
+	e := x.npRight(a, v)
+	if e <= a || e >= v {
+		return a, a
+	}
+	k := e
+	for k < v && (x.tag(k) == "RB" || x.tag(k) == "MD" || auxWords[x.low(k)]) {
+		k++
+	}
+	if !strings.HasPrefix(x.tag(k), "VB") && !x.is(e, ",") {
+		return a, a
+	}
+	return a, e
 }

@@ -220,6 +220,11 @@ func (x *extractor) npRight(s, hi int) int {
 	}
 	e := s
 	for e < hi && x.npTok(e) {
+		// "told reporters the plan …": a determiner after a noun opens
+		// the next phrase.
+		if e > s && (x.tag(e) == "DT" || x.tag(e) == "PRP$") && strings.HasPrefix(x.tag(e-1), "NN") {
+			break
+		}
 		e++
 	}
 	for e > s && (x.is(e-1, "of") || x.tag(e-1) == "DT") {
