@@ -306,6 +306,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			from := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= src.Span.Start })
 			src = a.actorOf(st, from, g.start-1)
 		}
+		if src != nil && src.Actor != "" && !g.reduced {
+			// "Ukraine must withdraw its troops": a possessive in the
+			// object refers to this clause's subject.
+			a.lastSubject = src
+		}
 		tgt = a.object(st, g, clauseEnd)
 		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
 			// "threatened to attack South Korea": the target of the
@@ -413,6 +418,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	// Statements are subordinate events: "X said Y attacked Z" codes the
 	// attack. A bare statement is recorded as a quote, not an event.
+	if m.Pattern == "" && sayingVerbs[m.Lemma] && clauseFollows(st, gi) {
+		// "claimed she was married to King Faruq", "argued that the
+		// plan would fail": a verb of saying with a clause after it
+		// reports that clause, which is coded on its own.
+		code = "010"
+	}
 	if code == "010" || code == "01" {
 		a.outcome(gi, "statement: codes what is reported, not the saying")
 		a.codeReportedThreat(st, gi, src)
@@ -502,6 +513,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// they are sent to, are the source's own.
 		tgt = nil
 	}
+	if tgt != nil && country(tgt.Actor) == country(src.Actor) && ownForces(tgt) {
+		// "Syria withdrew its troops": one's own forces are what is moved,
+		// not whom the act is aimed at.
+		tgt = nil
+	}
 
 	mod := sitrep.Asserted
 	switch {
@@ -550,6 +566,37 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
 	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= act.Span.Start })
 	return k > 0 && st.words[k-1] == "between"
+}
+
+// sayingVerbs are verbs coded by Phoenix as disapproval or demand that,
+// before a clause, only report it: "claimed (that) ...", "argued ...".
+var sayingVerbs = map[string]bool{
+	"claim": true, "argue": true, "insist": true, "contend": true, "assert": true, "maintain": true,
+	"stress": true, "emphasize": true, "emphasise": true, "note": true, "explain": true, "reiterate": true, "swear": true,
+}
+
+// clauseFollows reports whether a finite clause follows group gi, after
+// at most a "that" and a short subject.
+func clauseFollows(st *sentence, gi int) bool {
+	g := &st.groups[gi]
+	if gi+1 >= len(st.groups) {
+		return false
+	}
+	n := &st.groups[gi+1]
+	if n.start <= g.end || n.start-g.end > 8 || n.reduced {
+		return false
+	}
+	switch n.tag {
+	case "VBD", "VBZ", "VBP", "MD":
+	default:
+		return false
+	}
+	for k := g.end; k < n.start; k++ {
+		if st.Tokens[k].Tag == "IN" && st.words[k] != "that" || st.words[k] == "," || st.words[k] == ";" {
+			return false // "claimed victory in the elections"
+		}
+	}
+	return true
 }
 
 // reportingForms are the forms of the plain reporting verbs, whose

@@ -98,3 +98,13 @@ func unknownAgentViolence(code string) bool {
 	}
 	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
+
+// ownForces reports an actor phrase like "its troops", "their police": a
+// possessive pronoun before the forces of the one who owns them.
+func ownForces(act *sitrep.EventActor) bool {
+	t := strings.ToLower(act.Text)
+	if !strings.HasPrefix(t, "its ") && !strings.HasPrefix(t, "their ") && !strings.HasPrefix(t, "his ") && !strings.HasPrefix(t, "her ") {
+		return false
+	}
+	return strings.HasSuffix(act.Actor, "MIL") || strings.HasSuffix(act.Actor, "COP")
+}
