@@ -78,7 +78,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 
 	// Left side: subject, inheritance or inversion.
 	var sp speaker
-	inherit, inverted := false, false
+	inherit, inverted, relative := false, false, false
 	subjStart := v
 	p := v - 1
 	for p >= ss && x.inQ[p] < 0 {
@@ -127,6 +127,12 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 	case x.inQ[p] >= 0 && isCloseMark(x.toks[p]):
 		inverted = true
+	case x.is(p, "who") && x.is(p-1, ",") && x.npLeft(p-2, ss) <= p-2:
+		// "Barkley, who said he …": the relative pronoun is the speaker's
+		// mention, named by the phrase it follows.
+		sp = x.resolve(x.npLeft(p-2, ss), p-1)
+		sp.span = x.toks[p].Span
+		subjStart, relative = p, true
 	default:
 		a := x.npLeft(p, ss)
 		if a <= p {
@@ -214,7 +220,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	rest := x.skipAdverbials(after, se)
 	// "Asked about it, X said, “…”" and "…, X said: …": the content follows.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
-	if !inherit && (class != stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
+	if !inherit && !relative && (class != stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
 		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
 			if q, ok := x.before(subjStart, ss); ok {
 				return x.finish(q, sp, vt), true
@@ -226,7 +232,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	}
 	// "Still, he said, officials have …": a parenthetical attribution after
 	// a short opener reports the clause that follows it.
-	if !inherit && class != stanceVerb && x.is(subjStart-1, ",") && x.is(rest, ",") && x.startsClause(rest+1, se) {
+	if !inherit && !relative && class != stanceVerb && x.is(subjStart-1, ",") && x.is(rest, ",") && x.startsClause(rest+1, se) {
 		if e := x.clauseEnd(rest+1, se); e > rest+1 {
 			return x.finish(x.content(rest+1, e), sp, vt), true
 		}
@@ -529,7 +535,7 @@ func (x *extractor) pronoun(t sitrep.Token) speaker {
 	case "it":
 		want = sitrep.Org
 	default:
-		if lw == "i" || lw == "you" {
+		if lw == "you" {
 			return speaker{}
 		}
 		return speaker{name: t.Text, span: t.Span, ok: true}

@@ -22,6 +22,9 @@ func FuzzExtract(f *testing.F) {
 		"According to the ministry, three people were wounded.",
 		"\"unclosed said he, “ ” , said: “",
 		"said", ", said ,” and warned that",
+		"''We lost,'' she said. ''It hurts.'' '' ''",
+		"Still, he said, X, who said so, told reporters the plan — saying “",
+		"WASHINGTON — Bob Smith on Tuesday attacked the bill and praised it, saying",
 	} {
 		f.Add(s)
 	}

@@ -242,7 +242,8 @@ func (x *extractor) skipAdverbials(r, hi int) int {
 		t := x.toks[r]
 		lw := strings.ToLower(t.Text)
 		switch {
-		case x.inQ[r] >= 0:
+		case x.inQ[r] >= 0 || quantifiers[lw] || lw == "so":
+			// "said much of it was …", "said so": content, not adverbs.
 			return r
 		case timeWords[lw] || t.Tag == "RB" || t.Tag == "RBR":
 			r++
@@ -262,12 +263,18 @@ func (x *extractor) skipAdverbials(r, hi int) int {
 // clauseAux are words that make a clause whatever their tag.
 var clauseAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "will": true, "would": true, "could": true, "can": true, "must": true, "should": true, "may": true, "might": true, "did": true, "does": true, "do": true, "won't": true, "wasn't": true, "isn't": true}
 
+var quantifiers = map[string]bool{"much": true, "many": true, "most": true, "some": true, "all": true, "few": true, "none": true, "neither": true, "both": true, "each": true, "more": true, "only": true, "even": true, "nobody": true, "everyone": true, "nothing": true}
+
 // startsClause reports whether token r can begin a reported clause.
 func (x *extractor) startsClause(r, hi int) bool {
 	if r >= hi {
 		return false
 	}
-	switch x.tag(r) {
+	tg := x.tag(r)
+	if quantifiers[x.low(r)] {
+		tg = "DT" // "much of his discussion was …" whatever the tagger says
+	}
+	switch tg {
 	case "DT", "PRP", "NNP", "NNPS", "NN", "NNS", "CD", "EX", "JJ", "PRP$", "MD":
 		// A clause needs a verb after its subject.
 		for i := r + 1; i < hi && i < r+12; i++ {

@@ -43,6 +43,40 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|local police|according to|Three people were wounded"}},
 		{"added", "Mark Esper spoke. He added that more troops would come.",
 			[]string{"indirect|Mark Esper|added|more troops would come"}},
+		{"two apostrophes", "''We are leaving the valley,'' Jane Roe said.",
+			[]string{"direct|Jane Roe|said|We are leaving the valley"}},
+		{"stance verb", "Senator Jane Roe criticized the new tax plan.",
+			[]string{"indirect|Jane Roe|criticized|the new tax plan"}},
+		{"stance with preposition", "Local officials called for a ban on fireworks.",
+			[]string{"indirect|Local officials|called|for a ban on fireworks"}},
+		{"asked whether", "A reporter asked the mayor whether the bridge was safe.",
+			[]string{"indirect|A reporter|asked|whether the bridge was safe"}},
+		{"said so", "Half of the voters said so.",
+			[]string{"indirect|Half of the voters|said|so"}},
+		{"parenthetical", "Jane Roe spoke first. Still, she said, the talks would go on.",
+			[]string{"indirect|Jane Roe|said|the talks would go on"}},
+		{"content after comma", "Asked about the vote, Jane Roe said, “We will win.”",
+			[]string{"direct|Jane Roe|said|We will win."}},
+		{"quote of the sentence before", "Jane Roe spoke. “We lost.” She says the team will return.",
+			[]string{"indirect|Jane Roe|says|the team will return"}},
+		{"continuation", "“We will stay,” Jane Roe said on Monday. “Nobody can make us leave.”",
+			[]string{"direct|Jane Roe|said|We will stay Nobody can make us leave."}},
+		{"addressee then clause", "Jane Doe, who runs the group, told reporters the plan was dead.",
+			[]string{"indirect|Jane Doe|told|the plan was dead"}},
+		{"relative who", "Bob Smith, who said he votes early, arrived at noon.",
+			[]string{"indirect|Bob Smith|said|he votes early"}},
+		{"gerund after dateline", "WASHINGTON (AP) — Senator Bob Smith attacked the bill on Tuesday, saying it was too costly.",
+			[]string{"indirect|Bob Smith|saying|it was too costly"}},
+		{"date before verb", "Jane Roe on Tuesday said the deal was off.",
+			[]string{"indirect|Jane Roe|said|the deal was off"}},
+		{"quantifier clause", "Jane Roe said much of the plan was wrong.",
+			[]string{"indirect|Jane Roe|said|much of the plan was wrong"}},
+		{"first person", "“I am not shy,” I said.",
+			[]string{"direct|I|said|I am not shy"}},
+		{"coordinated stance verbs", "Bob Smith attacked the bill and praised the governor.",
+			[]string{"indirect|Bob Smith|attacked|the bill", "indirect|Bob Smith|praised|the governor"}},
+		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
+		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,6 +90,9 @@ func TestExtract(t *testing.T) {
 				}
 			}
 			all := strings.Join(got, "\n")
+			if tc.want == nil && len(got) > 0 {
+				t.Errorf("want no quote, got\n%s", all)
+			}
 			for _, w := range tc.want {
 				if !strings.Contains(all, w) {
 					t.Errorf("missing %q in\n%s", w, all)
