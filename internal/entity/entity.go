@@ -329,6 +329,24 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 				j += 3
 				continue
 			}
+		case !headline && string(lt) == "for" && st.orgSoFar(toks, i, j):
+			// "Organisation for Security", "Committee for the Protection".
+			if st.midCand(toks, j+1, headline) {
+				j += 2
+				continue
+			}
+			if j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "the") && st.midCand(toks, j+2, headline) {
+				j += 3
+				continue
+			}
+		case !headline && string(lt) == "and":
+			// "Securities and Exchange Commission", "Organisation for
+			// Security and Cooperation": the words after "and" end in an
+			// organisation's head, or continue one after "for"/"of".
+			if e := st.andJoin(toks, i, j); e > j {
+				j = e
+				continue
+			}
 		case !headline && connectorParticles.has(t):
 			if st.midCand(toks, j+1, headline) {
 				j += 2
@@ -336,6 +354,43 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 			}
 		}
 		break
+	}
+	return j
+}
+
+// orgSoFar reports whether the run [i,j) has an organisation's head word.
+func (st *state) orgSoFar(toks []sitrep.Token, i, j int) bool {
+	for p := i; p < j; p++ {
+		if st.k.orgCues.has(string(st.low(toks[p].Text))) {
+			return true
+		}
+	}
+	return false
+}
+
+// andJoin returns the end of the run [i,j) extended over "and" at j and
+// the capitalised words after it when they make one organisation's name
+// with the words before, or j when they do not.
+func (st *state) andJoin(toks []sitrep.Token, i, j int) int {
+	e := j + 1
+	for e < len(toks) && e-j <= 4 && st.midCand(toks, e, false) {
+		e++
+	}
+	if e == j+1 {
+		return j
+	}
+	connected := false // "for" or "of" inside an organisation's name before "and"
+	for p := i + 1; p < j; p++ {
+		if l := st.low(toks[p].Text); string(l) == "for" || string(l) == "of" {
+			connected = st.orgSoFar(toks, i, p)
+		}
+	}
+	lastCue := st.k.orgCues.has(string(st.low(toks[e-1].Text)))
+	switch {
+	case connected && !st.orgSoFar(toks, j+1, e):
+		return e
+	case lastCue && !st.orgSoFar(toks, i, j) && j-i <= 2:
+		return e
 	}
 	return j
 }
@@ -693,7 +748,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	lastLow := string(st.low(strings.TrimSuffix(toks[b-1].Text, ".")))
 	if n >= 2 || !st.k.first.has(text) {
 		switch {
-		case k.orgCues.has(lastLow):
+		case k.orgCues.has(lastLow) && n >= 2:
 			emit(sitrep.Org, true)
 			return
 		case k.locCues.has(lastLow) && n >= 2:
@@ -707,8 +762,10 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if n >= 2 && k.eventCues.has(lastLow) {
 		return
 	}
-	if n == 1 && k.eventCues.has(lastLow) && !isUpperWord(text) {
-		return // "Open" left over from "Canadian Open"
+	if n == 1 && (k.eventCues.has(lastLow) || k.orgCues.has(lastLow)) {
+		// "Open" left over from "Canadian Open", "League" from "MAJOR
+		// LEAGUE": a head word alone names nothing.
+		return
 	}
 	if n >= 2 && st.sports && clubHeads.has(firstLow) {
 		emit(sitrep.Org, true)
@@ -777,11 +834,16 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	if n >= 2 && n <= 4 {
-		if st.sports && st.scoreAfter(toks, b) {
+		if st.sports && st.scoreAfter(toks, a, b) {
 			// "Hansa Rostock 2 Werder Bremen 1": a team with its score.
 			emit(sitrep.Org, false)
 			return
 		}
+		emit(sitrep.Person, false)
+		return
+	}
+	if n == 1 && !headline && (st.k.first.has(text) && !(st.sports && st.scoreAfter(toks, a, b)) || ordinalAfter(toks, b)) {
+		// "Tony and I", "Cocu 54th", "Gabriel ( 86th )": a person.
 		emit(sitrep.Person, false)
 		return
 	}
@@ -812,6 +874,26 @@ func (st *state) placeInside(toks []sitrep.Token, a, b int, headline bool) bool 
 		if _, ok := st.k.places[string(st.low(toks[p].Text))]; ok {
 			return true
 		}
+	}
+	return false
+}
+
+// ordinalAfter reports whether a minute or place follows token b
+// ("Cocu 54th", "Gabriel ( 86th )"), as after scorers' names.
+func ordinalAfter(toks []sitrep.Token, b int) bool {
+	if b < len(toks) && toks[b].Text == "(" {
+		b++
+	}
+	if b >= len(toks) {
+		return false
+	}
+	s := toks[b].Text
+	if len(s) < 3 || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	switch s[len(s)-2:] {
+	case "st", "nd", "rd", "th":
+		return true
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	sitrep "github.com/sitrep-project/sitrep"
 )
@@ -63,13 +64,24 @@ func (st *state) teamContext(toks []sitrep.Token, a, b int) bool {
 	return len(toks) > 6 || !isDate(toks[len(toks)-1].Text)
 }
 
-// scoreAfter reports whether a score follows token b ("Bremen 2", "Kent 255-3").
-func (st *state) scoreAfter(toks []sitrep.Token, b int) bool {
+// scoreAfter reports whether a team's score follows the name [a,b)
+// ("Bremen 2", "Kent 255-3"); a cricket bowler ("b Wasim Akram 31") or
+// bowling figures ("Wasim Akram 25-8-61-1") belong to a person.
+func (st *state) scoreAfter(toks []sitrep.Token, a, b int) bool {
 	if b >= len(toks) {
 		return false
 	}
 	n := toks[b].Text
-	return n != "" && n[0] >= '0' && n[0] <= '9' && !isDate(n)
+	if n == "" || n[0] < '0' || n[0] > '9' || strings.Count(n, "-") > 1 {
+		return false
+	}
+	if a > 0 {
+		p := toks[a-1].Text
+		if len(p) <= 3 && unicode.IsLower(firstRune(p)) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDate reports whether s looks like a numeric date ("1996-08-30").

@@ -53,3 +53,43 @@ func TestRecognizeSports(t *testing.T) {
 		})
 	}
 }
+
+func TestRecognizeOrgShapes(t *testing.T) {
+	r := New(nil)
+	tests := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"for inside an organisation",
+			"Monitors from the Organisation for Harbour Safety and Cooperation in Vantia arrived.",
+			[]string{"Organisation for Harbour Safety and Cooperation/ORG"}, nil},
+		{"and before an organisation's head",
+			"The Fisheries and Canals Commission fined the firm.",
+			[]string{"Fisheries and Canals Commission/ORG"}, nil},
+		{"and between two names stays a split",
+			"Britain and France signed. The Ministry of Defence and Foreign Ministry met.",
+			[]string{"Britain/GPE", "France/GPE"}, []string{"Defence and Foreign"}},
+		{"a head word alone names nothing",
+			"BASEBALL - MAJOR LEAGUE STANDINGS\n\nThe League said so.",
+			nil, []string{"LEAGUE/", "League/", "BASEBALL/"}},
+		{"given names and scorers",
+			"\" Tony and I agreed , \" he said .\n\nCocu 54th , Gabriel ( 86th ) .",
+			[]string{"Tony/PERSON", "Cocu/PERSON", "Gabriel/PERSON"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(r.Recognize(analyze(tc.text)))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in\n%s", w, got)
+				}
+			}
+		})
+	}
+}
