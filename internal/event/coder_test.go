@@ -276,6 +276,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "GRCJUD>:11"}, {dyad: "GRCJUD>ALBGOV:11"}}},
 		{name: "a possessive object is the clause subject's, and own forces are no target", text: "Russia insisted that Ukraine must withdraw its troops.",
 			want: []ev{{dyad: "RUS>UKR:10"}, {dyad: "UKR>:08"}}, forbid: []ev{{dyad: "UKR>RUSMIL:08"}, {dyad: "UKR>UKRMIL:08"}}},
+		{name: "breaking rules is no military force", text: "The Kenyan ruling party broke the electoral rules, the commission said.",
+			forbid: []ev{{dyad: "KENPTY>:19"}, {dyad: "KEN>:19"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
