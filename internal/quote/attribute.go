@@ -29,7 +29,7 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 		if lemma == "" {
 			continue
 		}
-		if tg := x.tag(v); tg != "" && !strings.HasPrefix(tg, "VB") {
+		if tg := x.tag(v); tg != "" && !strings.HasPrefix(tg, "VB") && !x.mistaggedVerb(v, lemma) {
 			continue
 		}
 		var q sitrep.Quote
@@ -110,7 +110,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	switch {
 	case p < ss:
 		inverted = true
-	case x.is(p, "and", "but", "or") || (gerund && (x.is(p, ",") || (isCloseMark(x.toks[p]) && x.is(p-1, ",")))):
+	case x.is(p, "and", "but", "or") || (gerund && (x.is(p, ",", "—", "–", "--") || (isCloseMark(x.toks[p]) && x.is(p-1, ",")))):
 		inherit = true
 	case x.is(p, ","):
 		// Appositive ("X, the chairman of Y, told") or inversion ("…, said X").
@@ -122,6 +122,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			a := x.npLeft(q-1, ss)
 			sp = x.resolve(a, q)
 			subjStart = a
+		} else if q >= ss && x.is(q, ",") && q+1 < p && x.npLeft(p-1, q+1) == q+1 && !x.isClauseEnd(x.skipAdverbials(v+1, se), se) && !x.is(v+1, ",") {
+			// "Another delegate, Jim Poolman, said he …": the name between
+			// the commas speaks, and the content follows.
+			sp = x.resolve(q+1, p)
+			subjStart = q + 1
 		} else {
 			inverted = true
 		}
@@ -220,6 +225,17 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	rest := x.skipAdverbials(after, se)
 	// "Asked about it, X said, “…”" and "…, X said: …": the content follows.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
+	// "This campaign, he says, is different": the attribution interrupts
+	// its content, which runs on with the predicate.
+	if !inherit && !relative && !quoteBefore && !inverted && class != stanceVerb && subjStart-1 > ss && x.is(subjStart-1, ",") && x.is(rest, ",") && x.inQ[subjStart-2] < 0 && x.continuesClause(rest+1, se) {
+		if e := x.clauseEnd(rest+1, se); e > rest+1 {
+			a := x.content(ss, subjStart-1)
+			b := x.content(rest+1, e)
+			q := x.content(ss, e)
+			q.Text = a.Text + " " + b.Text
+			return x.finish(q, sp, vt), true
+		}
+	}
 	if !inherit && !relative && (class != stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
 		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
 			if q, ok := x.before(subjStart, ss); ok {
@@ -284,7 +300,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 		// Speech and thought verbs report a question or an intention
 		// ("asked whether", "vowed to"), or a one-word answer ("said so").
-		if class == clauseVerb && !x.is(r, "whether", "if", "how", "what", "why", "who", "when", "where", "which", "to", "so", "yes", "no") {
+		if class == clauseVerb && !x.npStart(r) && !x.is(r, "whether", "if", "how", "what", "why", "who", "when", "where", "which", "to", "so", "yes", "no") {
 			return sitrep.Quote{}, false
 		}
 	}
@@ -582,4 +598,50 @@ func (x *extractor) clauseSubject(ss, v int) (int, int) {
 		return a, a
 	}
 	return a, e
+}
+
+// continuesClause reports whether token r goes on with a predicate whose
+// subject came before an interruption: "…, he says, is different".
+func (x *extractor) continuesClause(r, se int) bool {
+	for r < se && x.tag(r) == "RB" {
+		r++
+	}
+	if r >= se || x.inQ[r] >= 0 {
+		return false
+	}
+	switch x.tag(r) {
+	case "VBZ", "VBD", "VBP", "MD":
+		return true
+	}
+	return clauseAux[x.low(r)]
+}
+
+// npStart reports whether token r opens a noun phrase that can be the
+// subject of a reported clause the tagger did not give a verb ("say the
+// governor plans to …", "say Omar Mateen, the …, was known").
+func (x *extractor) npStart(r int) bool {
+	switch x.tag(r) {
+	case "DT", "NNP", "NNPS", "NNS", "PRP", "PRP$", "CD", "EX":
+		return !x.is(r, "that", "this", "these")
+	}
+	return false
+}
+
+// mistaggedVerb reports whether the reporting verb at v, tagged as a noun,
+// is a verb after all: a subject before it and a clause after ("Six in 10
+// say he is …", "polls show that she leads").
+func (x *extractor) mistaggedVerb(v int, lemma string) bool {
+	if lemmas[lemma] == stanceVerb || (x.tag(v) != "NN" && x.tag(v) != "NNS") {
+		return false
+	}
+	switch x.tag(v - 1) {
+	case "NNS", "NNP", "NNPS", "PRP", "CD":
+	default:
+		return false
+	}
+	se := x.sentEnd[v]
+	if x.is(v+1, "that") {
+		return x.startsClause(v+2, se)
+	}
+	return x.startsClause(v+1, se)
 }

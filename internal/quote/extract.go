@@ -204,9 +204,10 @@ func (x *extractor) npLeft(e, lo int) int {
 	for a <= e && (x.is(a, "of") || x.tag(a) == "POS") {
 		a++
 	}
-	// It must hold a noun.
+	// It must hold a noun, or a pronoun-like quantifier ("those
+	// surveyed", "most").
 	for i := a; i <= e; i++ {
-		if strings.HasPrefix(x.tag(i), "NN") || (x.tag(i) == "" && isCap(x.toks[i].Text)) {
+		if strings.HasPrefix(x.tag(i), "NN") || (x.tag(i) == "" && isCap(x.toks[i].Text)) || headWords[x.low(i)] {
 			return a
 		}
 	}
@@ -262,6 +263,9 @@ func (x *extractor) skipAdverbials(r, hi int) int {
 
 // clauseAux are words that make a clause whatever their tag.
 var clauseAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "will": true, "would": true, "could": true, "can": true, "must": true, "should": true, "may": true, "might": true, "did": true, "does": true, "do": true, "won't": true, "wasn't": true, "isn't": true}
+
+// headWords head a subject without a noun.
+var headWords = map[string]bool{"those": true, "others": true, "many": true, "most": true, "some": true, "both": true, "few": true, "half": true}
 
 var quantifiers = map[string]bool{"much": true, "many": true, "most": true, "some": true, "all": true, "few": true, "none": true, "neither": true, "both": true, "each": true, "more": true, "only": true, "even": true, "nobody": true, "everyone": true, "nothing": true}
 

@@ -75,6 +75,16 @@ func TestExtract(t *testing.T) {
 			[]string{"direct|I|said|I am not shy"}},
 		{"coordinated stance verbs", "Bob Smith attacked the bill and praised the governor.",
 			[]string{"indirect|Bob Smith|attacked|the bill", "indirect|Bob Smith|praised|the governor"}},
+		{"interrupted clause", "This campaign, he says, is different.",
+			[]string{"indirect|he|says|This campaign is different"}},
+		{"name between commas", "Another delegate on the slate, Jim Poolman, said he was only leaning.",
+			[]string{"indirect|Jim Poolman|said|he was only leaning"}},
+		{"quantifier subject", "Those surveyed said the funding should stay.",
+			[]string{"indirect|Those surveyed|said|the funding should stay"}},
+		{"clause without a tagged verb", "Aides say the former governor plans to back the senator.",
+			[]string{"indirect|Aides|say|the former governor plans to back the senator"}},
+		{"say tagged as a noun", "Most voters say he is at least somewhat decisive.",
+			[]string{"indirect|Most voters|say|he is at least somewhat decisive"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
@@ -119,5 +129,28 @@ func TestSeed(t *testing.T) {
 	}
 	for _, q := range qs {
 		t.Log(renderQ(q))
+	}
+}
+
+// TestMistaggedVerb forces the tagger's error ("say" as a noun) that the
+// rule recovers from.
+func TestMistaggedVerb(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Most voters say he is decisive.", "indirect|Most voters|say|he is decisive"},
+		{"Police reports that were filed vanished.", ""},
+	} {
+		doc, ents := analyze(t, tc.text)
+		for i, tk := range doc.Sentences[0].Tokens {
+			if tk.Text == "say" || tk.Text == "reports" {
+				doc.Sentences[0].Tokens[i].Tag = "NNS"
+			}
+		}
+		var got []string
+		for _, q := range Extract(doc, ents) {
+			got = append(got, renderQ(q))
+		}
+		if all := strings.Join(got, "\n"); (tc.want == "") != (all == "") || !strings.Contains(all, tc.want) {
+			t.Errorf("%q: want %q, got %q", tc.text, tc.want, all)
+		}
 	}
 }
