@@ -217,6 +217,9 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if t == "" {
 		return false
 	}
+	if strings.IndexByte(t, '$') >= 0 {
+		return false // currencies: "C$", "HK$"
+	}
 	if headline {
 		return st.headCand(t)
 	}
@@ -767,7 +770,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		// LEAGUE": a head word alone names nothing.
 		return
 	}
-	if n >= 2 && st.sports && clubHeads.has(firstLow) {
+	if n >= 2 && st.sports && clubHeads.has(strings.ReplaceAll(firstLow, ".", "")) {
 		emit(sitrep.Org, true)
 		return
 	}

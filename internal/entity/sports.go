@@ -45,7 +45,7 @@ var locatives = set{"in": {}, "at": {}, "near": {}, "from": {}, "outside": {}, "
 
 // teamContext reports whether the town of tokens [a,b) stands for a club:
 // the article is a team-sports report, no locative preposition comes
-// before it ("in Leeds", but "BOSTON AT ATLANTA" lists a fixture) and it
+// before it ("in Leeds"; in "BOSTON AT ATLANTA" Atlanta is the venue) and it
 // is no dateline ("LONDON 1996-08-30").
 func (st *state) teamContext(toks []sitrep.Token, a, b int) bool {
 	if !st.sports {
@@ -53,7 +53,7 @@ func (st *state) teamContext(toks []sitrep.Token, a, b int) bool {
 	}
 	if a > 0 {
 		p := toks[a-1].Text
-		if locatives.has(string(st.low(p))) && p != "AT" {
+		if locatives.has(string(st.low(p))) {
 			return false
 		}
 		if p == "," || p == "(" {
@@ -61,7 +61,10 @@ func (st *state) teamContext(toks []sitrep.Token, a, b int) bool {
 		}
 	}
 	// A dateline: "MANCHESTER , England 1996-08-29".
-	return len(toks) > 6 || !isDate(toks[len(toks)-1].Text)
+	if len(toks) <= 6 && isDate(toks[len(toks)-1].Text) {
+		return false
+	}
+	return true
 }
 
 // scoreAfter reports whether a team's score follows the name [a,b)
@@ -71,7 +74,15 @@ func (st *state) scoreAfter(toks []sitrep.Token, a, b int) bool {
 	if b >= len(toks) {
 		return false
 	}
+	// "Brann ( Norway ) 2": the team's country in brackets first.
+	if toks[b].Text == "(" && b+3 < len(toks) && toks[b+2].Text == ")" {
+		b += 3
+	}
 	n := toks[b].Text
+	switch n {
+	case "win", "won", "beat", "v", "vs", "vs.":
+		return true
+	}
 	if n == "" || n[0] < '0' || n[0] > '9' || strings.Count(n, "-") > 1 {
 		return false
 	}

@@ -93,3 +93,37 @@ func TestRecognizeOrgShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestRecognizeOrgHeads(t *testing.T) {
+	r := New(nil)
+	tests := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"media and company heads",
+			"Mervale Radio said the Dalton Brothers and Kesk Shipping would merge.",
+			[]string{"Mervale Radio/ORG", "Dalton Brothers/ORG", "Kesk Shipping/ORG"}, nil},
+		{"team with its country and score",
+			"In Tolnar : Harva Vintor ( Norway ) 2 Kessel Morrow ( Wales ) 1 in the soccer cup .",
+			[]string{"Harva Vintor/ORG", "Kessel Morrow/ORG", "Tolnar/GPE"}, nil},
+		{"currencies and quarters",
+			"Profit rose to C$ 5 million in Q1 .",
+			nil, []string{"C$", "Q1/"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(r.Recognize(analyze(tc.text)))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in\n%s", w, got)
+				}
+			}
+		})
+	}
+}
