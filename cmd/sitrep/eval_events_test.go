@@ -98,7 +98,7 @@ func TestExplainCommand(t *testing.T) {
 	if err := m.Run(context.Background(), []string{"explain", "--date", "2020-01-01", "Iraqi protesters stormed the US Embassy in Baghdad."}); err != nil {
 		t.Fatalf("explain: %v\n%s", err, errb.String())
 	}
-	for _, want := range []string{"verb group", "stormed/VBD", "EVENT 1", "IRQ", "USA"} {
+	for _, want := range []string{"verb group", "stormed/VBD", "clause:  0-", "chunks:", "verbs.additions.txt:", "EVENT 1", "IRQ", "USA"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out.String())
 		}

@@ -136,6 +136,7 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 				flags = append(flags, "active")
 			}
 			fmt.Fprintf(w, "  verb group %q head %q (%s)\n", words(g.Start, g.End), words(g.Head, g.Head+1), strings.Join(flags, ", "))
+			fmt.Fprintf(w, "    clause:  %d-%d %q\n", g.ClauseStart, g.ClauseEnd, words(g.ClauseStart, g.ClauseEnd))
 			fmt.Fprintf(w, "    subject: %s\n    object:  %s\n", actorList(g.Subject), actorList(g.Object))
 			if g.Verb != nil {
 				v := g.Verb

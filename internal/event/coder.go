@@ -339,6 +339,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 
 	if gt := a.groupTrace(gi); gt != nil {
+		gt.ClauseStart, gt.ClauseEnd = clauseSpan(st, g, clauseEnd)
 		gt.Subject, gt.Object = a.members(st, src), a.members(st, tgt)
 	}
 	if g.consumed {
@@ -541,6 +542,28 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+}
+
+// clauseSpan returns the clause of group g for the trace: from the last
+// clause break (a relative pronoun, a subordinator, a comma) before the
+// group to the first comma after it, within the window its objects and
+// patterns are looked for in.
+func clauseSpan(st *sentence, g *verbGroup, clauseEnd int) (int, int) {
+	start := 0
+	for j := g.start - 1; j >= 0; j-- {
+		if clauseBreak(st.words[j], st.Tokens[j].Tag) || st.words[j] == "," {
+			start = j + 1
+			break
+		}
+	}
+	end := clauseEnd
+	for j := g.end; j < end; j++ {
+		if st.words[j] == "," {
+			end = j
+			break
+		}
+	}
+	return start, end
 }
 
 // visitHost returns the country a visit goes to when the verb names it

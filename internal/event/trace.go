@@ -29,12 +29,15 @@ type SentenceTrace struct {
 // GroupTrace is one verb group and what became of it.
 type GroupTrace struct {
 	Start, End, Head int // token indexes; End exclusive
-	Passive          bool
-	Negated          bool
-	Modal            bool
-	Reduced          bool
-	Control          string
-	Subject, Object  []sitrep.EventActor
+	// ClauseStart and ClauseEnd delimit the clause the group belongs to
+	// (commas, relative pronouns and subordinators end clauses).
+	ClauseStart, ClauseEnd int
+	Passive                bool
+	Negated                bool
+	Modal                  bool
+	Reduced                bool
+	Control                string
+	Subject, Object        []sitrep.EventActor
 	// Verb is the verb dictionary match, nil when the verb is unknown.
 	Verb *dict.VerbMatch
 	// Outcome says what the group produced or why it produced nothing.
