@@ -17,6 +17,7 @@ type speaker struct {
 func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sitrep.Quote {
 	x.load(sents)
 	first := len(out)
+	out = x.colonLead(out)
 	for v := 0; v < len(x.toks); v++ {
 		if x.inQ[v] >= 0 {
 			continue
@@ -189,8 +190,8 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 				}
 				break
 			}
-			if strings.HasPrefix(x.tag(k), "VB") {
-				break
+			if x.tag(k) == "VBD" || x.tag(k) == "VBZ" || x.tag(k) == "VBP" || x.tag(k) == "MD" {
+				break // a clause, not an appositive ("managing director")
 			}
 		}
 	}
@@ -227,7 +228,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
 	// "This campaign, he says, is different": the attribution interrupts
 	// its content, which runs on with the predicate.
-	if !inherit && !relative && !quoteBefore && !inverted && class != stanceVerb && subjStart-1 > ss && x.is(subjStart-1, ",") && x.is(rest, ",") && x.inQ[subjStart-2] < 0 && x.continuesClause(rest+1, se) {
+	if !inherit && !relative && !quoteBefore && !inverted && class < stanceVerb && subjStart-1 > ss && x.is(subjStart-1, ",") && x.is(rest, ",") && x.inQ[subjStart-2] < 0 && x.continuesClause(rest+1, se) {
 		if e := x.clauseEnd(rest+1, se); e > rest+1 {
 			a := x.content(ss, subjStart-1)
 			b := x.content(rest+1, e)
@@ -236,7 +237,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			return x.finish(q, sp, vt), true
 		}
 	}
-	if !inherit && !relative && (class != stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
+	if !inherit && !relative && (class < stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
 		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
 			if q, ok := x.before(subjStart, ss); ok {
 				return x.finish(q, sp, vt), true
@@ -248,7 +249,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	}
 	// "Still, he said, officials have …": a parenthetical attribution after
 	// a short opener reports the clause that follows it.
-	if !inherit && !relative && class != stanceVerb && x.is(subjStart-1, ",") && x.is(rest, ",") && x.startsClause(rest+1, se) {
+	if !inherit && !relative && class < stanceVerb && x.is(subjStart-1, ",") && x.is(rest, ",") && x.startsClause(rest+1, se) {
 		if e := x.clauseEnd(rest+1, se); e > rest+1 {
 			return x.finish(x.content(rest+1, e), sp, vt), true
 		}
@@ -256,6 +257,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 
 	// Content after the verb.
 	r := v + 1
+	quoteOnly := class == quoteVerb
 	if objectVerbs[lemma] {
 		if e := x.npRight(r, se); e > r && !x.is(r, "that") {
 			r = e
@@ -289,6 +291,8 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		return x.finish(q, sp, vt), true
 	}
 	switch {
+	case quoteOnly:
+		return sitrep.Quote{}, false
 	case x.is(r, "that"):
 		r++
 	case class == clauseVerb && x.startsClause(r, se):
@@ -631,7 +635,7 @@ func (x *extractor) npStart(r int) bool {
 // is a verb after all: a subject before it and a clause after ("Six in 10
 // say he is …", "polls show that she leads").
 func (x *extractor) mistaggedVerb(v int, lemma string) bool {
-	if lemmas[lemma] == stanceVerb || (x.tag(v) != "NN" && x.tag(v) != "NNS") {
+	if lemmas[lemma] >= stanceVerb || (x.tag(v) != "NN" && x.tag(v) != "NNS") {
 		return false
 	}
 	switch x.tag(v - 1) {
@@ -644,4 +648,47 @@ func (x *extractor) mistaggedVerb(v int, lemma string) bool {
 		return x.startsClause(v+2, se)
 	}
 	return x.startsClause(v+1, se)
+}
+
+// colonSources are common nouns that head a named source in a colon lead.
+var colonSources = map[string]bool{"poll": true, "polls": true, "report": true, "reports": true, "survey": true, "study": true, "newspaper": true, "officials": true, "sources": true, "aides": true, "experts": true, "analysts": true, "police": true}
+
+// colonLead reads a paragraph that opens "Name: …" as a quote of Name, as
+// headlines and transcripts write them ("Trump: ‘I'm the worst …’",
+// "Poll: Sanders leads"). The name must be a person, an organisation or
+// a source noun, so "Update: …" and "Note: …" are not quotes.
+func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
+	se := 0
+	if len(x.toks) > 0 {
+		se = x.sentEnd[0]
+	}
+	c := 1
+	for c < se && c < 6 && !x.is(c, ":") {
+		c++
+	}
+	if c >= se || c >= 6 || !x.is(c, ":") || x.inQ[c] >= 0 || c+1 >= se || x.npLeft(c-1, 0) != 0 {
+		return out
+	}
+	e := x.clauseEnd(c+1, se)
+	if e <= c+1 {
+		return out
+	}
+	sp := x.resolve(0, c)
+	named := colonSources[x.low(c-1)]
+	for _, en := range x.ents {
+		if en.Start >= x.toks[0].Start && en.End <= x.toks[c-1].End && (en.Type == sitrep.Person || en.Type == sitrep.Org) {
+			named = true
+		}
+	}
+	if !sp.ok || !named {
+		return out
+	}
+	q := x.content(c+1, e)
+	if r := x.inQ[c+1]; r >= 0 && x.regions[r].close >= e-1 {
+		if d, ok := x.inner(x.regions[r]); ok {
+			x.used[r] = true
+			q = d
+		}
+	}
+	return append(out, x.finish(q, sp, x.toks[c]))
 }

@@ -26,7 +26,9 @@ const (
 	Mixed    = "mixed"
 )
 
-// verbClass says how a reporting verb takes its content.
+// verbClass says how a reporting verb takes its content. Classes are
+// ordered: those before stanceVerb also report the clause before their
+// subject ("…, X said").
 type verbClass uint8
 
 const (
@@ -38,6 +40,9 @@ const (
 	// "criticized the plan", "called for a ban", "wants to build a wall".
 	// It takes no content before its subject ("…, X criticized").
 	stanceVerb
+	// quoteVerb reports only a quotation: "“…,” he continued", "she
+	// shouted, “…”"; "prices continued to rise" is no quote.
+	quoteVerb
 )
 
 // lemmas is the reporting-verb table: lemma → class. Objects ("told the
@@ -69,6 +74,8 @@ var lemmas = map[string]verbClass{
 	"condemn": stanceVerb, "welcome": stanceVerb, "applaud": stanceVerb, "prefer": stanceVerb, "favor": stanceVerb,
 	"favour": stanceVerb, "label": stanceVerb, "dub": stanceVerb, "brand": stanceVerb, "refer": stanceVerb,
 	"lament": stanceVerb, "blast": stanceVerb, "ridicule": stanceVerb, "lambaste": stanceVerb, "tout": stanceVerb,
+	"continue": quoteVerb, "shout": quoteVerb, "yell": quoteVerb, "interject": quoteVerb, "scoff": quoteVerb,
+	"chuckle": quoteVerb, "laugh": quoteVerb, "muse": quoteVerb, "sigh": quoteVerb,
 	"credit": stanceVerb, "intend": stanceVerb, "insult": stanceVerb, "challenge": stanceVerb,
 }
 

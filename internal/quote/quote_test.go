@@ -85,6 +85,13 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Aides|say|the former governor plans to back the senator"}},
 		{"say tagged as a noun", "Most voters say he is at least somewhat decisive.",
 			[]string{"indirect|Most voters|say|he is at least somewhat decisive"}},
+		{"quotation only", "“We are done,” Jane Roe continued. Prices continued to rise.",
+			[]string{"direct|Jane Roe|continued|We are done"}},
+		{"appositive with a participle", "“It is over,” Bob Smith, managing director at Acme, told me.",
+			[]string{"direct|Bob Smith|told|It is over"}},
+		{"colon lead", "Bob Smith: Acme Is Not for Sale.",
+			[]string{"indirect|Bob Smith|:|Acme Is Not for Sale"}},
+		{"colon lead needs a source", "Update: The road is open again.", nil},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
