@@ -278,6 +278,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "RUS>UKR:10"}, {dyad: "UKR>:08"}}, forbid: []ev{{dyad: "UKR>RUSMIL:08"}, {dyad: "UKR>UKRMIL:08"}}},
 		{name: "breaking rules is no military force", text: "The Kenyan ruling party broke the electoral rules, the commission said.",
 			forbid: []ev{{dyad: "KENPTY>:19"}, {dyad: "KEN>:19"}}},
+		{name: "never before the verb negates it", text: "Dutch troops in Afghanistan never exchanged fire with Taliban fighters.",
+			want: []ev{{dyad: "NLDMIL>AFG:19", modality: sitrep.Negated}}, forbid: []ev{{dyad: "NLDMIL>AFG:19", modality: sitrep.Asserted}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",

@@ -204,6 +204,11 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				g.reduced = true
 			}
 		}
+		if g.start >= 1 && words[g.start-1] == "never" {
+			// "troops never exchanged fire": the adverb stands before
+			// the group.
+			g.negated = true
+		}
 		if g.start >= 2 && words[g.start-1] == "to" && (words[g.start-2] == "not" || words[g.start-2] == "never") {
 			// "decided not to join", "agreed never to attack": the
 			// negation before "to" is the infinitive's.
