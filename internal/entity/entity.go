@@ -217,8 +217,14 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if t == "" {
 		return false
 	}
-	if strings.IndexByte(t, '$') >= 0 {
-		return false // currencies: "C$", "HK$"
+	if strings.ContainsAny(t, "$+") {
+		return false // currencies and ratings: "C$", "HK$", "BBB+"
+	}
+	if st.hyphenNotName(t) {
+		return false
+	}
+	if !headline && isDateline(toks) && isCapLike(t) {
+		return !st.k.notNames.has(string(st.low(t)))
 	}
 	if headline {
 		return st.headCand(t)
@@ -288,10 +294,17 @@ func (st *state) midCand(toks []sitrep.Token, j int, headline bool) bool {
 	if headline {
 		return st.headCand(t)
 	}
-	if !isCapLike(t) {
+	if !isCapLike(t) || st.hyphenNotName(t) {
 		return false
 	}
 	return !st.k.notNames.has(string(st.low(t)))
+}
+
+// hyphenNotName reports whether a hyphenated word starts with a word that
+// is no name: "Jan-April", "Twenty-two".
+func (st *state) hyphenNotName(t string) bool {
+	h := strings.IndexByte(t, '-')
+	return h > 0 && st.k.notNames.has(string(st.low(t[:h])))
 }
 
 var connectorParticles = set{"al": {}, "bin": {}, "ibn": {}, "bint": {}, "abu": {}, "de": {}, "da": {}, "del": {}, "della": {}, "di": {}, "du": {}, "dos": {}, "das": {}, "van": {}, "von": {}, "der": {}, "den": {}, "la": {}, "le": {}, "el": {}, "ben": {}, "y": {}}
@@ -415,6 +428,9 @@ func (st *state) sentence(toks []sitrep.Token) {
 		}
 	}
 	headline := isHeadline(toks)
+	if headline && isDateline(toks) {
+		headline = false // "CONAKRY 1996-08-22": capitals say nothing, the form does
+	}
 	for i := 0; i < len(toks); {
 		if st.compound(toks[i]) {
 			i++
@@ -684,6 +700,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.NORP, true)
 		return
 	}
+	if isDateline(toks) && !st.cueInside(toks, a, b) && !(n >= 2 && st.isFirstName(toks[a].Text, headline)) {
+		// "CONAKRY 1996-08-22", "RICHMOND , Va .": datelines name places.
+		st.emitFixed(toks, a, b, sitrep.GPE, headline)
+		return
+	}
 	if known, kind := st.placeLookup(text, headline); known {
 		// Only the built-in lists are sure enough to beat a surname.
 		_, builtin := k.places[string(st.low(text))]
@@ -819,12 +840,17 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 			return
 		}
 	}
-	if n == 1 && isUpperWord(text) && !headline && len(text) <= 6 {
+	if n == 1 && isUpperWord(text) && !headline && len(text) <= 6 && !strings.ContainsAny(text, "+0123456789") {
 		emit(sitrep.Org, false)
 		return
 	}
 	if locPrepositions.has(prevLow) && n <= 2 {
 		emit(sitrep.GPE, false)
+		return
+	}
+	if n <= 3 && st.placeNounBefore(toks, a) {
+		// "the town of Kaolack", "the capital Conakry".
+		emit(sitrep.GPE, true)
 		return
 	}
 	if speechVerbs.has(string(st.low(next))) {
@@ -855,6 +881,42 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	emit(sitrep.Org, false)
+}
+
+// placeNouns are common nouns for settlements and territories.
+var placeNouns = set{"town": {}, "towns": {}, "city": {}, "cities": {}, "village": {}, "villages": {}, "capital": {}, "island": {}, "islands": {}, "province": {}, "provinces": {}, "region": {}, "district": {}, "state": {}, "republic": {}, "port": {}, "suburb": {}, "outskirts": {}, "municipality": {}, "county": {}, "resort": {}, "enclave": {}, "settlement": {}, "territory": {}, "hamlet": {}, "residents": {}}
+
+// placeNounBefore reports whether "<place noun> of" or a place noun
+// written before the name precedes token a: "the town of X", "the
+// capital X".
+func (st *state) placeNounBefore(toks []sitrep.Token, a int) bool {
+	p := a - 1
+	if p >= 0 && toks[p].Text == "of" {
+		p--
+	}
+	return p >= 0 && placeNouns.has(toks[p].Text) && (p+1 < a || toks[p].Text == "capital" || toks[p].Text == "town" || toks[p].Text == "city" || toks[p].Text == "village")
+}
+
+// isDateline reports whether the sentence is a dateline: a few
+// capitalised words and commas, ending in a numeric date or a full stop
+// ("CONAKRY 1996-08-22", "RICHMOND , Va .").
+func isDateline(toks []sitrep.Token) bool {
+	if len(toks) < 2 || len(toks) > 7 {
+		return false
+	}
+	last := toks[len(toks)-1].Text
+	comma := false
+	for _, t := range toks[:len(toks)-1] {
+		switch {
+		case t.Text == ",":
+			comma = true
+		case unicode.IsUpper(firstRune(t.Text)):
+		case t.Text == "." && comma:
+		default:
+			return false
+		}
+	}
+	return isDate(last) || last == "." && comma
 }
 
 // defaultSingle is the guess for a lone unknown capitalised word.

@@ -127,3 +127,40 @@ func TestRecognizeOrgHeads(t *testing.T) {
 		})
 	}
 }
+
+func TestRecognizePlaceContexts(t *testing.T) {
+	r := New(nil)
+	tests := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"datelines",
+			"VORSKA 1996-08-22\n\nFive people died.\n\nKELMARK , Vantia 1996-08-21\n\nPELTON , Ala .",
+			[]string{"VORSKA/GPE", "KELMARK/GPE", "Vantia/GPE", "PELTON/GPE", "Ala/GPE"}, nil},
+		{"place nouns",
+			"Cholera killed five in the central town of Kavolack and spread to the capital Dorvin .",
+			[]string{"Kavolack/GPE", "Dorvin/GPE"}, nil},
+		{"month ranges, numbers and ratings",
+			"Exports Jan-April rose . Fifty Russians died . It is rated BBB+ by the agency .",
+			[]string{"Russians/NORP"}, []string{"Jan-April", "Fifty", "BBB+"}},
+		{"confederation of",
+			"Data from the Confederation of Vantian Industry showed a fall.",
+			[]string{"Confederation of Vantian Industry/ORG"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(r.Recognize(analyze(tc.text)))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in\n%s", w, got)
+				}
+			}
+		})
+	}
+}
