@@ -95,7 +95,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			}
 			continue
 		}
-		// A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said".
+		// A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said",
+		// "Gov. John Kasich (R-OH), said".
+		if x.is(p, ",") && x.is(p-1, ")") {
+			p--
+		}
 		if x.is(p, ")") {
 			q := p - 1
 			for q > ss && !x.is(q, "(") && p-q < 12 {
@@ -146,10 +150,10 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			subjStart = a
 		}
 	}
+	class := lemmas[lemma]
 	if gerund && !inherit {
 		return sitrep.Quote{}, false
 	}
-	class := lemmas[lemma]
 	if class != clauseVerb && x.tag(v) == "VBN" {
 		// "was criticized by", "a plan called X": a passive or a reduced
 		// relative has no speaker for its subject.
@@ -220,10 +224,13 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	// follows ("“…,” she said several months later").
 	// A quotation that closed the sentence before ("… .” He said") is
 	// not this verb's.
-	quoteBefore := subjStart > ss && isCloseMark(x.toks[subjStart-1]) ||
-		subjStart == ss && subjStart > 0 && isCloseMark(x.toks[subjStart-1]) && x.is(subjStart-2, ",") ||
-		(x.is(subjStart-1, ",") && subjStart-1 > ss && isCloseMark(x.toks[subjStart-2]))
 	rest := x.skipAdverbials(after, se)
+	// A quotation that ends the sentence before a bare attribution ("“…?”
+	// Rubio said.") is its content.
+	bare := x.isClauseEnd(rest, se) || x.is(rest, "as", "while", "when", "after", "before", ",")
+	quoteBefore := subjStart > ss && isCloseMark(x.toks[subjStart-1]) ||
+		subjStart == ss && subjStart > 0 && isCloseMark(x.toks[subjStart-1]) && (x.is(subjStart-2, ",") || bare) ||
+		(x.is(subjStart-1, ",") && subjStart-1 > ss && isCloseMark(x.toks[subjStart-2]))
 	// "Asked about it, X said, “…”" and "…, X said: …": the content follows.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
 	// "This campaign, he says, is different": the attribution interrupts
@@ -245,6 +252,18 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 	}
 	if inverted {
+		// "Said Jane Roe, who grew up here, “We were proud.”": a verb that
+		// opens its sentence takes the quotation after its speaker.
+		if p < ss {
+			for k := after; k < se; k++ {
+				if r := x.inQ[k]; r >= 0 && isOpenMark(x.toks[k]) && !x.used[r] {
+					if q, ok := x.inner(x.regions[r]); ok {
+						x.used[r] = true
+						return x.finish(q, sp, vt), true
+					}
+				}
+			}
+		}
 		return sitrep.Quote{}, false
 	}
 	// "Still, he said, officials have …": a parenthetical attribution after
@@ -594,14 +613,33 @@ func (x *extractor) clauseSubject(ss, v int) (int, int) {
 	if e <= a || e >= v {
 		return a, a
 	}
+	// Past a parenthesis, prepositional phrases and dates: "Sen. X
+	// (R-Iowa) on Wednesday downplayed …", "One operative inside the
+	// campaign tried …".
 	k := e
-	for k < v && (x.tag(k) == "RB" || x.tag(k) == "MD" || auxWords[x.low(k)]) {
-		k++
+	for k < v {
+		switch {
+		case x.is(k, "("):
+			for k < v && !x.is(k, ")") {
+				k++
+			}
+			k++
+			continue
+		case x.tag(k) == "IN" && !x.is(k, "that"):
+			if f := x.npRight(k+1, v); f > k+1 {
+				k = f
+				continue
+			}
+		case timeWords[x.low(k)] || x.tag(k) == "RB":
+			k++
+			continue
+		}
+		break
 	}
-	if !strings.HasPrefix(x.tag(k), "VB") && !x.is(e, ",") {
-		return a, a
+	if k < v && (strings.HasPrefix(x.tag(k), "VB") || x.tag(k) == "MD" || clauseAux[x.low(k)]) || x.is(e, ",") {
+		return a, e
 	}
-	return a, e
+	return a, a
 }
 
 // continuesClause reports whether token r goes on with a predicate whose
@@ -635,6 +673,11 @@ func (x *extractor) npStart(r int) bool {
 // is a verb after all: a subject before it and a clause after ("Six in 10
 // say he is …", "polls show that she leads").
 func (x *extractor) mistaggedVerb(v int, lemma string) bool {
+	// "Said Jane Roe, …" opens a sentence with the verb, which the tagger
+	// reads as part of a name.
+	if v == x.sentStart[v] && x.tag(v) == "NNP" && lemma == "say" && (x.tag(v+1) == "NNP" || x.tag(v+1) == "DT") {
+		return true
+	}
 	if lemmas[lemma] >= stanceVerb || (x.tag(v) != "NN" && x.tag(v) != "NNS") {
 		return false
 	}
