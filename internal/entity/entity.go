@@ -217,20 +217,14 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if t == "" {
 		return false
 	}
-	if strings.ContainsAny(t, "$+") {
-		return false // currencies and ratings: "C$", "HK$", "BBB+"
-	}
-	if st.hyphenNotName(t) {
-		return false
-	}
-	if !headline && isDateline(toks) && isCapLike(t) {
-		return !st.k.notNames.has(string(st.low(t)))
-	}
 	if headline {
-		return st.headCand(t)
+		return st.headCand(t) && !oddName(t)
 	}
-	if !isCapLike(t) {
+	if !isCapLike(t) || oddName(t) || st.hyphenNotName(t) {
 		return false
+	}
+	if isDateline(toks) {
+		return !st.k.notNames.has(string(st.low(t)))
 	}
 	// A title starts a run even sentence-initially ("Mr Trump", "Secretary of State X").
 	if m := st.matchTitle(toks, i, len(toks)); m > i && m < len(toks) && isCapLike(toks[m].Text) {
@@ -298,6 +292,17 @@ func (st *state) midCand(toks []sitrep.Token, j int, headline bool) bool {
 		return false
 	}
 	return !st.k.notNames.has(string(st.low(t)))
+}
+
+// oddName reports whether t holds a character no name has: currencies
+// and ratings ("C$", "HK$", "BBB+").
+func oddName(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] == '$' || t[i] == '+' {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenNotName reports whether a hyphenated word starts with a word that
