@@ -11,6 +11,8 @@ type speaker struct {
 	name string
 	span sitrep.Span
 	ok   bool
+	// named is set for entities, pronouns and proper names.
+	named bool
 }
 
 // paragraph appends the quotes of one paragraph to out.
@@ -169,7 +171,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		switch {
 		case last != nil && last.VerbSpan != nil && last.VerbSpan.Start >= x.toks[ss].Start:
 			// A reporting verb of the same sentence passes its speaker on.
-			sp = speaker{name: last.Speaker, ok: true}
+			sp = speaker{name: last.Speaker, ok: true, named: true}
 			if last.SpeakerSpan != nil {
 				sp.span = *last.SpeakerSpan
 			}
@@ -215,7 +217,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(v+1, e)
 		after = e
 	}
-	if !sp.ok {
+	if !sp.ok || class == stanceVerb && !agentive(sp) {
 		return sitrep.Quote{}, false
 	}
 
@@ -556,11 +558,40 @@ func (x *extractor) resolve(a, e int) speaker {
 			if en.Type == sitrep.NORP {
 				break
 			}
-			return speaker{name: en.Name, span: en.Span, ok: true}
+			return speaker{name: en.Name, span: en.Span, ok: true, named: true}
 		}
 	}
 	// Drop a leading determiner and possessive-free phrase as written.
-	return speaker{name: x.text[span.Start:span.End], span: span, ok: true}
+	return speaker{name: x.text[span.Start:span.End], span: span, ok: true, named: isCap(head.Text) && x.tag(e-1) == "NNP"}
+}
+
+// agentNouns head phrases that name people or bodies able to take a
+// stance ("critics", "the campaign", "a new poll").
+var agentNouns = map[string]bool{"officials": true, "people": true, "voters": true, "democrats": true, "republicans": true, "campaign": true, "party": true, "administration": true, "group": true, "groups": true, "committee": true, "government": true, "governments": true, "court": true, "poll": true, "polls": true, "survey": true, "report": true, "study": true, "state": true, "agency": true, "department": true, "ministry": true, "leaders": true, "members": true, "critics": true, "allies": true, "aides": true, "advocates": true, "activists": true, "conservatives": true, "liberals": true, "progressives": true, "delegates": true, "donors": true, "staff": true, "team": true, "media": true, "press": true, "police": true, "fans": true, "crowd": true, "audience": true, "public": true, "americans": true, "women": true, "men": true, "majority": true, "most": true, "many": true, "some": true, "others": true, "those": true, "half": true, "percent": true, "all": true, "both": true, "few": true, "each": true, "candidate": true, "candidates": true, "president": true, "senator": true, "spokesman": true, "spokeswoman": true, "official": true, "source": true, "sources": true, "experts": true, "analysts": true, "residents": true, "students": true, "workers": true, "protesters": true, "lawmakers": true, "legislators": true, "nominee": true, "frontrunner": true, "front-runner": true, "pac": true, "organization": true, "union": true, "unions": true, "company": true, "firm": true, "board": true, "panel": true, "council": true, "congress": true, "senate": true, "house": true, "everyone": true, "nobody": true, "someone": true, "anyone": true}
+
+// agentive reports whether a speaker can hold a stance: a name, a
+// pronoun, or a phrase headed by a person or body ("the news conference
+// offered a contrast" holds none).
+func agentive(sp speaker) bool {
+	if sp.named {
+		return true
+	}
+	name := strings.ToLower(sp.name)
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		name = name[i+1:]
+	}
+	if agentNouns[name] || isPronoun(name) {
+		return true
+	}
+	if strings.HasSuffix(name, "ment") || strings.HasSuffix(name, "ments") {
+		return false
+	}
+	for _, suf := range [...]string{"er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // pronoun resolves "he", "she" to the most recent person, "it" to the most
@@ -577,15 +608,15 @@ func (x *extractor) pronoun(t sitrep.Token) speaker {
 		if lw == "you" {
 			return speaker{}
 		}
-		return speaker{name: t.Text, span: t.Span, ok: true}
+		return speaker{name: t.Text, span: t.Span, ok: true, named: true}
 	}
 	for i := len(x.ents) - 1; i >= 0; i-- {
 		en := x.ents[i]
 		if en.End <= t.Start && en.Type == want {
-			return speaker{name: en.Name, span: t.Span, ok: true}
+			return speaker{name: en.Name, span: t.Span, ok: true, named: true}
 		}
 	}
-	return speaker{name: t.Text, span: t.Span, ok: true}
+	return speaker{name: t.Text, span: t.Span, ok: true, named: true}
 }
 
 // clauseSubject returns the subject [a,e) of the clause that opens the

@@ -102,6 +102,9 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Bob Smith|said|the plan would work"}},
 		{"gerund after a prepositional subject", "One aide inside the campaign tried to calm the donors, saying they were safe.",
 			[]string{"indirect|One aide|saying|they were safe"}},
+		{"stance of a person", "The senator expressed doubts about the deal.",
+			[]string{"indirect|The senator|expressed|doubts about the deal"}},
+		{"no stance of a thing", "The news conference offered a striking contrast.", nil},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
