@@ -229,9 +229,15 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	rest := x.skipAdverbials(after, se)
 	// A quotation that ends the sentence before a bare attribution ("“…?”
 	// Rubio said.") is its content.
+	if objectVerbs[lemma] && !inverted {
+		// "“…?” Todd asked the mogul.": the addressee is no content.
+		if e := x.npRight(rest, se); e > rest {
+			rest = x.skipAdverbials(e, se)
+		}
+	}
 	bare := x.isClauseEnd(rest, se) || x.is(rest, "as", "while", "when", "after", "before", ",")
 	quoteBefore := subjStart > ss && isCloseMark(x.toks[subjStart-1]) ||
-		subjStart == ss && subjStart > 0 && isCloseMark(x.toks[subjStart-1]) && (x.is(subjStart-2, ",") || bare) ||
+		subjStart == ss && subjStart > 0 && isCloseMark(x.toks[subjStart-1]) && (x.is(subjStart-2, ",", "?", "!") || bare) ||
 		(x.is(subjStart-1, ",") && subjStart-1 > ss && isCloseMark(x.toks[subjStart-2]))
 	// "Asked about it, X said, “…”" and "…, X said: …": the content follows.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
@@ -729,8 +735,8 @@ var colonSources = map[string]bool{"poll": true, "polls": true, "report": true, 
 
 // colonLead reads a paragraph that opens "Name: …" as a quote of Name, as
 // headlines and transcripts write them ("Trump: ‘I'm the worst …’",
-// "Poll: Sanders leads"). The name must be a person, an organisation or
-// a source noun, so "Update: …" and "Note: …" are not quotes.
+// "Poll: Sanders leads"). The name must be a person or a source noun, so
+// "Update: …", "Latest: …" and "Note: …" are not quotes.
 func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 	se := 0
 	if len(x.toks) > 0 {
@@ -750,7 +756,7 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 	sp := x.resolve(0, c)
 	named := colonSources[x.low(c-1)]
 	for _, en := range x.ents {
-		if en.Start >= x.toks[0].Start && en.End <= x.toks[c-1].End && (en.Type == sitrep.Person || en.Type == sitrep.Org) {
+		if en.Start >= x.toks[0].Start && en.End <= x.toks[c-1].End && en.Type == sitrep.Person {
 			named = true
 		}
 	}

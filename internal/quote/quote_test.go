@@ -105,6 +105,8 @@ func TestExtract(t *testing.T) {
 		{"stance of a person", "The senator expressed doubts about the deal.",
 			[]string{"indirect|The senator|expressed|doubts about the deal"}},
 		{"no stance of a thing", "The news conference offered a striking contrast.", nil},
+		{"asked before an addressee", "Jane Roe spoke. “Did you know?” Bob Smith asked the mayor.",
+			[]string{"direct|Bob Smith|asked|Did you know?"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
