@@ -368,6 +368,16 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("article %s annotations drawn: %v", ev.ArticleID, counts)
 	screenshot(t, ctx, dir, "04-article.png")
+	// Every event listed in the article view opens its own card.
+	cards := poll[int](t, ctx, "the article's event card links", `document.querySelectorAll('[data-test=article-event-card]').length`)
+	if cards != len(art.Events) {
+		t.Errorf("article view links %d event cards, want %d", cards, len(art.Events))
+	}
+	last := eval[string](t, ctx, `[...document.querySelectorAll('[data-test=article-event-card]')].pop().dataset.eventId`)
+	eval[bool](t, ctx, `(() => { [...document.querySelectorAll('[data-test=article-event-card]')].pop().click(); return true; })()`)
+	poll[bool](t, ctx, "the listed event's card", `!document.getElementById('article').open && document.getElementById('card').dataset.eventId === '`+last+`' && !!document.querySelector('#card [data-test=evidence]')`)
+	do(t, ctx, "open the article again", chromedp.Click(chromedp.ID("open-article")))
+	poll[bool](t, ctx, "the article view again", `document.getElementById('article').open`)
 	do(t, ctx, "close the article", chromedp.Click(chromedp.ID("article-close")))
 	poll[bool](t, ctx, "article closed", `!document.getElementById('article').open && !location.search.includes('article=')`)
 

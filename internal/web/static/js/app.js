@@ -9,7 +9,7 @@ import { loadCodes, cameoName, roots, ploverTypes } from './codes.js';
 import { EventMap } from './map.js';
 import { Timeline, pickInterval, coreRange } from './timeline.js';
 import { fillCard } from './card.js';
-import { fillArticle } from './article.js';
+import { fillArticle, eventIDs } from './article.js';
 
 const ROWS = 50;          // default table rows per page
 const MAP_LIMIT = 1000;   // events placed on the map (the API's maximum page)
@@ -263,11 +263,17 @@ async function selectEvent(id, fromUser) {
 
 async function openArticle(id, fromUser) {
   try {
-    const res = await get(`api/articles/${encodeURIComponent(id)}`);
+    const [res, stored] = await Promise.all([
+      get(`api/articles/${encodeURIComponent(id)}`),
+      get('api/events', { article: id, limit: 1000 }).catch(() => ({ events: [] })),
+    ]);
     fillArticle({
       title: $('article-title'), meta: $('article-meta'), legend: $('article-legend'),
       text: $('article-text'), side: $('article-side'),
-    }, res);
+    }, res, eventIDs(res, stored.events || []), (eid) => {
+      ui.dialog.close();
+      selectEvent(eid, true);
+    });
     ui.dialog.dataset.articleId = id;
     if (!ui.dialog.open) ui.dialog.showModal();
     $('article-text').scrollTop = 0;

@@ -41,8 +41,9 @@ export function spansOf(res) {
 }
 
 // fillArticle renders res (the API's article: an extract result with its
-// text) into the dialog's parts.
-export function fillArticle(parts, res) {
+// text) into the dialog's parts. ids[i], when known, is the stored id of
+// event i; onEvent(id) opens that event's card.
+export function fillArticle(parts, res, ids = [], onEvent = null) {
   const a = res.article || {};
   parts.title.textContent = a.title || `Article ${a.id}`;
   parts.meta.replaceChildren(
@@ -71,8 +72,10 @@ export function fillArticle(parts, res) {
   const events = res.events || [];
   side.push(h('h3', {}, `Events (${events.length})`));
   side.push(h('ol', { 'data-test': 'article-events' }, events.map((ev, i) => h('li', {},
-    h('button', { type: 'button', className: 'link', onclick: () => flash(text, i) },
+    h('button', { type: 'button', className: 'link', title: 'Show in the text', onclick: () => flash(text, i) },
       h('span', { className: `code-badge q${ev.quad_class}` }, ev.cameo), cameoName(ev.cameo)),
+    ids[i] && onEvent ? h('button', { type: 'button', className: 'link card-link', 'data-test': 'article-event-card', 'data-event-id': ids[i],
+      title: 'Open the event card', onclick: () => onEvent(ids[i]) }, 'card ↗') : '',
     h('div', { className: 'muted' }, `${ev.source.actor || ev.source.text} → ${ev.target ? ev.target.actor || ev.target.text : '—'} · ${ev.date}${ev.location ? ` · ${ev.location.name}` : ''}`)))));
   const quotes = res.quotes || [];
   if (quotes.length) {
@@ -99,4 +102,21 @@ function flash(text, i) {
   if (!el) return;
   el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   el.animate([{ outline: '3px solid #f0a500' }, { outline: '3px solid transparent' }], { duration: 1600 });
+}
+
+// eventIDs maps the stored events of an article (the API's event list,
+// which carries ids) onto the article's own event order by trigger and
+// code, so each listed event can open its card.
+export function eventIDs(res, stored) {
+  const key = (ev) => `${ev.cameo}@${ev.evidence && ev.evidence.trigger ? ev.evidence.trigger.start : ''}@${ev.source ? ev.source.start : ''}@${ev.target ? ev.target.start : ''}`;
+  const byKey = new Map();
+  for (const ev of stored) {
+    const k = key(ev);
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(ev.id);
+  }
+  return (res.events || []).map((ev) => {
+    const list = byKey.get(key(ev));
+    return list && list.length ? list.shift() : '';
+  });
 }
