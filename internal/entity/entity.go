@@ -248,6 +248,12 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if tableStart(toks, i) {
 		return true
 	}
+	if i+2 < len(toks) && toks[i+1].Text == "&" && isCapLike(toks[i+2].Text) {
+		return true // "Dorran & Pike said"
+	}
+	if i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" {
+		return true // an abbreviation in brackets: "( NFU )"
+	}
 	if i+1 >= len(toks) || !isCapLike(toks[i+1].Text) {
 		return false
 	}
@@ -819,6 +825,16 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		st.emitFixed(toks, a, b, sitrep.GPE, headline)
 		return
 	}
+	if n >= 2 && st.hasAmpersand(toks, a, b) {
+		// "Duff & Phelps", "Goldman Sachs & Co": a firm.
+		emit(sitrep.Org, true)
+		return
+	}
+	if a > 0 && !headline && orgNouns.has(toks[a-1].Text) {
+		// "the rebel group Shining Path", "the daily Le Monde".
+		emit(sitrep.Org, true)
+		return
+	}
 	if n >= 2 && (st.isFirstName(toks[a].Text, headline) || st.hasParticle(toks, a, b) || isInitialTok(toks[a].Text)) {
 		emit(sitrep.Person, true)
 		return
@@ -868,6 +884,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	if n >= 2 && n <= 4 {
+		if b < len(toks) && orgFollowers.has(toks[b].Text) {
+			// "Apex Tannery shares", "Kessel Morrow spokesman".
+			emit(sitrep.Org, false)
+			return
+		}
 		if st.sports && st.scoreAfter(toks, a, b) {
 			// "Hansa Rostock 2 Werder Bremen 1": a team with its score.
 			emit(sitrep.Org, false)
@@ -886,6 +907,23 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		return
 	}
 	emit(sitrep.Org, false)
+}
+
+// orgNouns are lower-case nouns written before an organisation's name.
+var orgNouns = set{"group": {}, "agency": {}, "company": {}, "firm": {}, "newspaper": {}, "daily": {}, "weekly": {}, "manufacturer": {}, "maker": {}, "producer": {}, "bank": {}, "club": {}, "magazine": {}, "carrier": {}, "airline": {}, "subsidiary": {}, "operator": {}, "broker": {}, "brokerage": {}, "insurer": {}, "retailer": {}, "conglomerate": {}, "broadcaster": {}, "consortium": {}, "exporter": {}, "importer": {}, "developer": {}, "distributor": {}, "supplier": {}, "newsletter": {}, "tabloid": {}, "publisher": {}, "movement": {}, "faction": {}, "militia": {}, "charity": {}, "lender": {}, "automaker": {}, "carmaker": {}, "giant": {}}
+
+// orgFollowers are lower-case nouns written after an organisation's name
+// ("Apex Tannery shares", "Harwick Group spokesman").
+var orgFollowers = set{"shares": {}, "stock": {}, "shareholders": {}, "subsidiary": {}, "unit": {}, "spokesman": {}, "spokeswoman": {}, "chairman": {}, "executives": {}, "officials": {}, "supporters": {}, "fans": {}, "defender": {}, "striker": {}, "midfielder": {}, "goalkeeper": {}, "coach": {}, "analyst": {}, "analysts": {}, "board": {}, "employees": {}, "workers": {}, "stores": {}, "plant": {}, "plants": {}}
+
+// hasAmpersand reports whether "&" joins tokens inside [a,b).
+func (st *state) hasAmpersand(toks []sitrep.Token, a, b int) bool {
+	for p := a + 1; p < b; p++ {
+		if toks[p].Text == "&" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNouns are common nouns for settlements and territories.
