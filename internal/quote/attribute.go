@@ -19,6 +19,17 @@ type speaker struct {
 func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sitrep.Quote {
 	x.load(sents)
 	first := len(out)
+	pending := x.pending
+	x.pending = nil
+	if pending != nil && len(x.regions) > 0 && x.regions[0].open == 0 {
+		// The quotation announced at the end of the paragraph before.
+		if q, ok := x.inner(x.regions[0]); ok {
+			x.used[0] = true
+			q.Speaker, q.SpeakerSpan, q.Verb, q.VerbSpan = pending.Speaker, pending.SpeakerSpan, pending.Verb, pending.VerbSpan
+			out = append(out, q)
+			first = len(out)
+		}
+	}
 	out = x.colonLead(out)
 	for v := 0; v < len(x.toks); v++ {
 		if x.inQ[v] >= 0 {
@@ -304,6 +315,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	}
 	if x.is(r, ":") {
 		r++
+		if r == len(x.toks) && class != stanceVerb {
+			q := x.finish(sitrep.Quote{}, sp, vt)
+			x.pending = &q
+			return sitrep.Quote{}, false
+		}
 	}
 	if r < len(x.toks) && isOpenMark(x.toks[r]) && x.inQ[r] >= 0 {
 		reg := x.regions[x.inQ[r]]

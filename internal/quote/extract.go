@@ -22,6 +22,11 @@ type extractor struct {
 	inQ       []int // region index holding the token, or -1
 	regions   []region
 	used      []bool // region already given as a quote's content
+
+	// pending is an attribution that ended its paragraph with a colon
+	// ("He told the audience:"); the quotation opening the next
+	// paragraph is its content.
+	pending *sitrep.Quote
 }
 
 func isOpenMark(t sitrep.Token) bool {

@@ -107,6 +107,8 @@ func TestExtract(t *testing.T) {
 		{"no stance of a thing", "The news conference offered a striking contrast.", nil},
 		{"asked before an addressee", "Jane Roe spoke. “Did you know?” Bob Smith asked the mayor.",
 			[]string{"direct|Bob Smith|asked|Did you know?"}},
+		{"colon ending the paragraph", "Jane Roe told the crowd:\n\n“We will never give up.”",
+			[]string{"direct|Jane Roe|told|We will never give up."}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
