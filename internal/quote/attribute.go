@@ -145,6 +145,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			// the commas speaks, and the content follows.
 			sp = x.resolve(q+1, p)
 			subjStart = q + 1
+		} else if a, e := x.leadSubject(ss, p); e > a && x.contentFollows(v, se) {
+			// "Jillian Chase, 27, a user in New York, said the …": a chain
+			// of appositives and relative clauses after the subject.
+			sp = x.resolve(a, e)
+			subjStart = a
 		} else {
 			inverted = true
 		}
@@ -787,4 +792,41 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 		}
 	}
 	return append(out, x.finish(q, sp, x.toks[c]))
+}
+
+// leadSubject returns the noun phrase [a,e) that opens the sentence at ss
+// (after a conjunction or adverb) and is followed by a comma, the start
+// of appositives that run to the comma at p; a == e when there is none
+// or a quotation or a semicolon lies between.
+func (x *extractor) leadSubject(ss, p int) (int, int) {
+	a := ss
+	for a < p && (x.tag(a) == "CC" || x.tag(a) == "RB") {
+		a++
+	}
+	e := x.npRight(a, p)
+	if e <= a || e >= p || !x.is(e, ",") || !agentive(x.resolve(a, e)) {
+		return a, a
+	}
+	for i := e; i < p; i++ {
+		if x.inQ[i] >= 0 || x.is(i, ";", ":") {
+			return a, a
+		}
+	}
+	return a, e
+}
+
+// contentFollows reports whether reported content follows the verb at v
+// ("said that …", "said the …  was", "said: …", "said, “…”"), so that the
+// verb is not inverted ("…, said the analyst, …").
+func (x *extractor) contentFollows(v, se int) bool {
+	r := x.skipAdverbials(v+1, se)
+	switch {
+	case x.is(r, "that", ":"):
+		return true
+	case x.is(r, ","):
+		return r+1 < se && isOpenMark(x.toks[r+1])
+	case r < se && isOpenMark(x.toks[r]):
+		return true
+	}
+	return x.startsClause(r, se)
 }

@@ -109,6 +109,9 @@ func TestExtract(t *testing.T) {
 			[]string{"direct|Bob Smith|asked|Did you know?"}},
 		{"colon ending the paragraph", "Jane Roe told the crowd:\n\n“We will never give up.”",
 			[]string{"direct|Jane Roe|told|We will never give up."}},
+		{"appositive chain", "Jane Roe, 27, a nurse in New York, said the election rarely came up.",
+			[]string{"indirect|Jane Roe|said|the election rarely came up"}},
+		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
