@@ -377,11 +377,13 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 			return j
 		case j == k && t == "IN" && quantifier(toks, j):
 			// "about 200 supporters"
+		case w == "for" && j > k && titleFor[st.words[j-1]] && j+1 < limit && strings.HasPrefix(toks[j+1].Tag, "NNP"):
+			// "Minister for Interior Aftab Sherpao"
 		case w == "of" && j > k && (j+1 >= limit || toks[j+1].Tag != "VBG"):
 			// ("of" before a gerund opens a clause: "accused Hamas of
 			// firing rockets".)
 		case t == "DT" || t == "PDT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "PRP" || t == "HYPH" || isQuoteTok(toks[j].Text):
-		case (t == "VBN" || t == "VBG") && j+1 < limit && strings.HasPrefix(toks[j+1].Tag, "NN") && (j > k || j > 0 && participlePrepositions[st.words[j-1]]):
+		case (t == "VBN" || t == "VBG") && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || strings.HasPrefix(toks[j+1].Tag, "JJ") && j > k) && (j > k || j > 0 && participlePrepositions[st.words[j-1]]):
 			// (A participle before a noun modifies it, also first after a
 			// preposition: "against besieged Osgiliath".)
 		case t == "CC" && j > k && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || toks[j+1].Tag == "DT" || toks[j+1].Tag == "PRP$" || strings.HasPrefix(toks[j+1].Tag, "JJ")):
@@ -822,7 +824,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
 		a.memory[agentWord] = code[:3]
 	}
-	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) {
+	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) && !a.personAt(st, from) {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":
 		// the actor's span is the noun phrase that names it, not the
 		// adverbial before it.
@@ -844,6 +846,24 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// titleFor are titles that take "for" and a portfolio: "Minister for
+// Interior", "Commissioner for Refugees".
+var titleFor = map[string]bool{"minister": true, "secretary": true, "commissioner": true, "envoy": true, "coordinator": true, "spokesman": true, "spokeswoman": true}
+
+// personAt reports whether a name opens the stretch at token k: a PERSON
+// entity, or proper nouns up to a comma ("Salaheddine Sidhoum, Algeria's
+// leading rights activist" is named by its start).
+func (a *article) personAt(st *sentence, k int) bool {
+	if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person && a.Entities[ei].Start == st.Tokens[k].Start {
+		return true
+	}
+	j := k
+	for j < len(st.Tokens) && st.Tokens[j].Tag == "NNP" {
+		j++
+	}
+	return j > k && j < len(st.Tokens) && st.words[j] == ","
 }
 
 // orgCode reports actor codes of organisations, which begin with a type

@@ -454,6 +454,8 @@ func TestActorSpanSkipsAdverbials(t *testing.T) {
 		{"On Monday Israeli President Isaac Herzog met Egyptian officials.", "Israeli President Isaac Herzog"},
 		{"Egyptian police Wednesday arrested five Israeli tourists.", "Egyptian police"},
 		{"About 200 Algerian protesters blocked roads in the capital city of Algiers on Monday.", "About 200 Algerian protesters"},
+		{"Ahmed Karimi, Iran's leading human rights lawyer, staged a hunger strike on Sunday.", "Ahmed Karimi"},
+		{"The Iranian Minister for Foreign Affairs Ahmed Karimi criticised Israel on Sunday.", "The Iranian Minister for Foreign Affairs Ahmed Karimi"},
 	} {
 		evs := code(t, "2022-03-07", tt.text)
 		if len(evs) == 0 {

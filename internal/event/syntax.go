@@ -278,7 +278,10 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 		// a participle between a preposition and its noun modifies it.
 		return true
 	}
-	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD") && strings.HasPrefix(next, "NN")
+	// "a wounded soldier", "the country's ruling party", "Algeria's
+	// leading human rights activist".
+	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD" || prev == "POS") &&
+		(strings.HasPrefix(next, "NN") || next == "JJ" && i+2 < len(toks) && strings.HasPrefix(toks[i+2].Tag, "NN"))
 }
 
 // participlePrepositions take a noun phrase, so a participle right after
