@@ -466,6 +466,13 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			set(i, "VB")
 			continue
 		}
+		if toks[i].Tag == "VB" && toks[i-1].Tag == "TO" && len(w) > 3 && strings.HasSuffix(w, "s") &&
+			!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+			// "aid to refugees fleeing the war": a base verb does not end
+			// in -s; after "to" this is a plural noun.
+			set(i, "NNS")
+			continue
+		}
 		if i >= 2 && toks[i].Tag == "VBG" && toks[i-1].Tag == "CC" && toks[i-2].Tag == "NN" &&
 			strings.HasSuffix(strings.ToLower(toks[i-2].Text), "ing") && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS" || toks[i+1].Tag == "JJ") {
 			// "a bombing and shelling offensive": coordinated with a

@@ -29,6 +29,8 @@ func TestRetag(t *testing.T) {
 		{"participle of a name with no finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", "Ethiopia/NNP deplored/VBD from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", true},
 		{"reduced passive with a finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", true},
 		{"passive headline keeps its agent", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", true},
+		{"plural noun after to", "aid/NN to/TO refugees/VB fleeing/VBG war/NN", "aid/NN to/TO refugees/NNS fleeing/VBG war/NN", false},
+		{"base verb after to", "plans/VBZ to/TO discuss/VB trade/NN", "plans/VBZ to/TO discuss/VB trade/NN", false},
 		{"coordinated gerund noun", "a/DT bombing/NN and/CC shelling/VBG offensive/JJ against/IN it/PRP", "a/DT bombing/NN and/CC shelling/NN offensive/JJ against/IN it/PRP", false},
 		{"coordinated verbs stay verbs", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", false},
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
