@@ -161,6 +161,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(x.npLeft(p-2, ss), p-1)
 		sp.span = x.toks[p].Span
 		subjStart, relative = p, true
+	case x.is(p, "who") && lemmas[lemma] < stanceVerb && x.npLeft(p-1, ss) <= p-1:
+		// "voters who said Wall Street …"
+		sp = x.resolve(x.npLeft(p-1, ss), p)
+		sp.span = x.toks[p].Span
+		subjStart, relative = p, true
 	default:
 		a := x.npLeft(p, ss)
 		if a <= p {
@@ -269,7 +274,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 	}
 	if !inherit && !relative && (class < stanceVerb || quoteBefore) && (quoteBefore || inverted || x.is(subjStart-1, ",")) && (quoteBefore || !quoteAfter) {
-		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",") {
+		if quoteBefore || x.isClauseEnd(rest, se) || x.is(rest, ",", "—", "–", "--") {
 			if q, ok := x.before(subjStart, ss); ok {
 				return x.finish(q, sp, vt), true
 			}
@@ -344,6 +349,9 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	case x.is(r, "that"):
 		r++
 	case class == clauseVerb && x.startsClause(r, se):
+	case class < stanceVerb && x.thatAhead(r, se) > r:
+		// "told The Post and Courier of Charleston on Saturday that …"
+		r = x.thatAhead(r, se) + 1
 	default:
 		// Whatever else follows in the clause is the content: "asked
 		// whether …", "said so", "called for a ban", "wants to win".
@@ -829,4 +837,18 @@ func (x *extractor) contentFollows(v, se int) bool {
 		return true
 	}
 	return x.startsClause(r, se)
+}
+
+// thatAhead returns the index of a complementiser "that" within a few
+// tokens after r with no verb or quotation before it, or -1.
+func (x *extractor) thatAhead(r, se int) int {
+	for j := r; j < se && j < r+15; j++ {
+		switch {
+		case x.inQ[j] >= 0 || strings.HasPrefix(x.tag(j), "VB") || x.tag(j) == "MD" || x.tag(j) == "." || x.is(j, ";", ":"):
+			return -1
+		case x.is(j, "that") && j > r:
+			return j
+		}
+	}
+	return -1
 }

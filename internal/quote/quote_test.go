@@ -112,6 +112,12 @@ func TestExtract(t *testing.T) {
 		{"appositive chain", "Jane Roe, 27, a nurse in New York, said the election rarely came up.",
 			[]string{"indirect|Jane Roe|said|the election rarely came up"}},
 		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
+		{"relative who without comma", "She won among voters who said the economy mattered.",
+			[]string{"indirect|voters|said|the economy mattered"}},
+		{"that after a long addressee", "Jane Roe told The Post and Courier of Charleston on Saturday that she voted early.",
+			[]string{"indirect|Jane Roe|told|she voted early"}},
+		{"content before a dash", "Such a move could alienate voters, her allies believe — voters she needs.",
+			[]string{"indirect|her allies|believe|Such a move could alienate voters"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
