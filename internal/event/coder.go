@@ -282,6 +282,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			src = mainSubject(st, gi)
 		}
 		tgt = a.object(st, g, clauseEnd)
+		if tgt == nil {
+			// "issued a declaration demanding that the Turkish government
+			// provide ...": the one asked is the complement's subject.
+			tgt = a.complementSubject(st, gi)
+		}
 	case g.passive:
 		if g.reduced {
 			patient = a.npBefore(st, g.start)
@@ -322,6 +327,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			// of the complement clause.
 			tgt = a.complementSubject(st, gi)
 		}
+
 	}
 	if !g.reduced {
 		st.subj[gi] = src
@@ -416,6 +422,14 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// ending a reporting clause reports words, a verbal objection
 		// (CAMEO 111), not a demonstration.
 		code = "111"
+	}
+	if tgt == nil && g.report && strings.HasPrefix(code, "11") {
+		// "Croatian authorities are failing to uphold the rights of
+		// refugees, a human rights group protested": what the reporter
+		// objects to is the reported clause's subject.
+		if t := mainSubject(st, gi); t != nil && src != nil && t.Actor != src.Actor {
+			tgt = t
+		}
 	}
 	// Statements are subordinate events: "X said Y attacked Z" codes the
 	// attack. A bare statement is recorded as a quote, not an event.

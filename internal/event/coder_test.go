@@ -181,7 +181,7 @@ func TestCode(t *testing.T) {
 		{name: "pronoun after a date is the subject", text: "The United States announced Wednesday it would impose sanctions on Iran.",
 			want: []ev{{dyad: "USA>IRN:16"}}},
 		{name: "protest verb ending a reporting clause is verbal", text: "Croatian authorities are failing to uphold the rights of refugees, a human rights group protested Wednesday.",
-			want: []ev{{dyad: "---HRI>:11"}}},
+			want: []ev{{dyad: "---HRI>HRVGOV:11"}}},
 		{name: "an abandoned effort is not the act it aimed at", text: "Egypt abandoned efforts to attack Libya.",
 			want: []ev{{dyad: "EGY>LBY:08"}}},
 		{name: "training fighters builds up force", text: "North Korea has trained hundreds of hackers.",
