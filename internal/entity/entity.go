@@ -231,7 +231,7 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 		return true
 	}
 	low := st.low(t)
-	if st.k.notNames.has(string(low)) {
+	if st.k.notNames.has(string(low)) || sportNames.has(string(low)) {
 		return false
 	}
 	if !isInitial(toks, i) {
@@ -269,7 +269,7 @@ func (st *state) headCand(t string) bool {
 		return false
 	}
 	low := st.low(t)
-	if st.k.notNames.has(string(low)) {
+	if st.k.notNames.has(string(low)) || sportNames.has(string(low)) {
 		return false
 	}
 	// Given names are not enough here: "LUCKY WIN" is no person.
@@ -416,7 +416,7 @@ func (st *state) andJoin(toks []sitrep.Token, i, j int) int {
 	switch {
 	case connected && !st.orgSoFar(toks, j+1, e):
 		return e
-	case lastCue && !st.orgSoFar(toks, i, j) && j-i <= 2:
+	case lastCue && j-i <= 2 && !st.wholeKnown(toks, i, j) && !st.isDemonym(toks[i].Text) && !st.k.first.has(toks[i].Text):
 		return e
 	}
 	return j
@@ -598,7 +598,7 @@ func (st *state) run(toks []sitrep.Token, i, j int, headline bool) {
 			}
 			if m == j {
 				// A trailing title ("the US President") names nobody.
-				if p > k && !strings.EqualFold(toks[p-1].Text, "of") {
+				if p > k && !strings.EqualFold(toks[p-1].Text, "of") && toks[p-1].Text != "&" {
 					st.classify(toks, k, p, headline)
 					return
 				}
@@ -724,6 +724,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 			if st.teamContext(toks, a, b) {
 				typ = sitrep.Org
 			}
+			if !builtin {
+				// A gazetteer town may be a surname: evidence may still win.
+				emit(typ, false)
+				return
+			}
 			st.emitFixed(toks, a, b, typ, headline)
 			return
 		}
@@ -795,6 +800,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		}
 	}
 	if n >= 2 && k.eventCues.has(lastLow) {
+		return
+	}
+	if n == 1 && k.orgCues.has(lastLow) && !headline && (st.sports || a > 0 && strings.EqualFold(toks[a-1].Text, "the")) {
+		// "the Commission", "the Senate"; in sports reports "United".
+		emit(sitrep.Org, true)
 		return
 	}
 	if n == 1 && (k.eventCues.has(lastLow) || k.orgCues.has(lastLow)) {

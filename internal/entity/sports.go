@@ -15,6 +15,10 @@ import (
 // team sport.
 var teamSports = set{"soccer": {}, "football": {}, "cricket": {}, "baseball": {}, "basketball": {}, "rugby": {}, "hockey": {}, "nfl": {}, "nba": {}, "nhl": {}, "volleyball": {}, "handball": {}, "polo": {}}
 
+// sportNames name sports; they start no name ("TENNIS - RESULTS ...")
+// but may stand inside one ("Romanian Soccer Federation").
+var sportNames = set{"soccer": {}, "tennis": {}, "golf": {}, "baseball": {}, "basketball": {}, "cricket": {}, "cycling": {}, "athletics": {}, "boxing": {}, "rugby": {}, "hockey": {}, "badminton": {}, "skiing": {}, "swimming": {}, "motorcycling": {}}
+
 // sportsWords are lower-case words of sports reporting; several of them
 // in one article make it a sports report even without a telling headline.
 var sportsWords = set{"goal": {}, "goals": {}, "scored": {}, "striker": {}, "midfielder": {}, "defender": {}, "goalkeeper": {}, "halftime": {}, "half-time": {}, "innings": {}, "wickets": {}, "wicket": {}, "touchdown": {}, "touchdowns": {}, "playoff": {}, "playoffs": {}, "inning": {}, "homer": {}, "penalty": {}, "equaliser": {}, "equalizer": {}, "aggregate": {}, "standings": {}, "league": {}, "coach": {}, "kickoff": {}, "stadium": {}, "unbeaten": {}, "relegation": {}, "promoted": {}, "squad": {}, "rbi": {}, "pitcher": {}, "runs": {}}

@@ -70,9 +70,9 @@ func TestRecognizeOrgShapes(t *testing.T) {
 		{"and between two names stays a split",
 			"Britain and France signed. The Ministry of Defence and Foreign Ministry met.",
 			[]string{"Britain/GPE", "France/GPE"}, []string{"Defence and Foreign"}},
-		{"a head word alone names nothing",
+		{"a head word alone names nothing unless 'the' makes it one",
 			"BASEBALL - MAJOR LEAGUE STANDINGS\n\nThe League said so.",
-			nil, []string{"LEAGUE/", "League/", "BASEBALL/"}},
+			[]string{"League/ORG"}, []string{"LEAGUE/", "BASEBALL/"}},
 		{"given names and scorers",
 			"\" Tony and I agreed , \" he said .\n\nCocu 54th , Gabriel ( 86th ) .",
 			[]string{"Tony/PERSON", "Cocu/PERSON", "Gabriel/PERSON"}, nil},
@@ -171,5 +171,20 @@ func TestRecognizePlaceContexts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+type townLex struct{}
+
+func (townLex) Place(name string) (bool, bool) { return name == "Ball" || name == "Grimsby", false }
+func (townLex) Demonym(string) bool            { return false }
+
+func TestRecognizeSportsLexicon(t *testing.T) {
+	r := New(townLex{})
+	got := render(r.Recognize(analyze("SOCCER - BALL QUITS\n\nAlan Ball resigned as manager on Monday . Grimsby 2 Leeds 1 . Ball said he was tired .")))
+	for _, w := range []string{"Alan Ball/PERSON", "Ball/PERSON=Alan Ball", "Grimsby/ORG", "Leeds/ORG"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in %s", w, got)
+		}
 	}
 }
