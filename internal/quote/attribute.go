@@ -264,6 +264,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	quoteAfter := x.is(rest, ":") || x.is(rest, ",") && rest+1 < se && isOpenMark(x.toks[rest+1])
 	// "This campaign, he says, is different": the attribution interrupts
 	// its content, which runs on with the predicate.
+	// "On ABC's “This Week,” X said the …": a quoted title after a
+	// preposition or possessive is a name, not the content.
+	if quoteBefore && !inverted && x.titleBefore(subjStart) && x.contentFollows(v, se) {
+		quoteBefore = false
+	}
 	if !inherit && !relative && !quoteBefore && !inverted && class < stanceVerb && subjStart-1 > ss && x.is(subjStart-1, ",") && x.is(rest, ",") && x.inQ[subjStart-2] < 0 && x.continuesClause(rest+1, se) {
 		if e := x.clauseEnd(rest+1, se); e > rest+1 {
 			a := x.content(ss, subjStart-1)
@@ -844,11 +849,30 @@ func (x *extractor) contentFollows(v, se int) bool {
 func (x *extractor) thatAhead(r, se int) int {
 	for j := r; j < se && j < r+15; j++ {
 		switch {
-		case x.inQ[j] >= 0 || strings.HasPrefix(x.tag(j), "VB") || x.tag(j) == "MD" || x.tag(j) == "." || x.is(j, ";", ":"):
+		case x.inQ[j] >= 0 || strings.HasPrefix(x.tag(j), "VB") && x.tag(j) != "VBG" || x.tag(j) == "MD" || x.tag(j) == "." || x.is(j, ";", ":"):
 			return -1
 		case x.is(j, "that") && j > r:
 			return j
 		}
 	}
 	return -1
+}
+
+// titleBefore reports whether the quotation closing just before token b
+// (or before its comma) is a title: opened right after a preposition, a
+// possessive, a determiner or a name.
+func (x *extractor) titleBefore(b int) bool {
+	k := b - 1
+	if x.is(k, ",") {
+		k--
+	}
+	if k < 0 || x.inQ[k] < 0 {
+		return false
+	}
+	o := x.regions[x.inQ[k]].open
+	switch x.tag(o - 1) {
+	case "IN", "POS", "DT", "NNP", "NNPS":
+		return o-1 >= x.sentStart[o]
+	}
+	return false
 }

@@ -118,6 +118,10 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Jane Roe|told|she voted early"}},
 		{"content before a dash", "Such a move could alienate voters, her allies believe — voters she needs.",
 			[]string{"indirect|her allies|believe|Such a move could alienate voters"}},
+		{"quoted title before the subject", "On ABC's “This Week,” Jane Roe said the vote was close.",
+			[]string{"indirect|Jane Roe|said|the vote was close"}},
+		{"talk about", "The senator talked about the border at length.",
+			[]string{"indirect|The senator|talked|about the border at length"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
