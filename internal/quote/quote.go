@@ -102,6 +102,16 @@ var irregular = map[string]string{"said": "say", "says": "say", "saying": "say",
 	"criticised": "criticise", "quipped": "quip", "planned": "plan", "planning": "plan", "referred": "refer", "knocked": "knock", "railed": "rail",
 	"referring": "refer", "favored": "favor", "favoured": "favour", "dubbed": "dub", "labeled": "label", "labelled": "label"}
 
+// lemmaNames maps each lemma to itself, so that lemmaOf can return the
+// table's own string instead of allocating one.
+var lemmaNames = func() map[string]string {
+	m := make(map[string]string, len(lemmas))
+	for l := range lemmas {
+		m[l] = l
+	}
+	return m
+}()
+
 // lemmaOf returns the reporting-verb lemma of a word, or "". It does not
 // allocate for words that are not reporting verbs.
 func lemmaOf(w string) string {
@@ -120,28 +130,28 @@ func lemmaOf(w string) string {
 	if l, ok := irregular[string(b)]; ok {
 		return l
 	}
-	if _, ok := lemmas[string(b)]; ok {
-		return string(b)
+	if l, ok := lemmaNames[string(b)]; ok {
+		return l
 	}
 	for _, suf := range [...]string{"es", "s", "ed", "d", "ing"} {
 		n := len(b) - len(suf)
 		if n < 2 || string(b[n:]) != suf {
 			continue
 		}
-		if _, ok := lemmas[string(b[:n])]; ok {
-			return string(b[:n])
+		if l, ok := lemmaNames[string(b[:n])]; ok {
+			return l
 		}
 		if suf == "ing" || suf == "ed" {
 			// "stress" + "ed" is above; "stat" + "ed" needs its e back; "tweet"+"ed" is above.
 			var buf2 [25]byte
 			b2 := append(append(buf2[:0], b[:n]...), 'e')
-			if _, ok := lemmas[string(b2)]; ok {
-				return string(b2)
+			if l, ok := lemmaNames[string(b2)]; ok {
+				return l
 			}
 			// Doubled final consonant: "admitted", "regretting".
 			if n >= 3 && b[n-1] == b[n-2] {
-				if _, ok := lemmas[string(b[:n-1])]; ok {
-					return string(b[:n-1])
+				if l, ok := lemmaNames[string(b[:n-1])]; ok {
+					return l
 				}
 			}
 		}
