@@ -149,7 +149,7 @@ South Sudan|South Sudanese|
 Spain|Spanish,Spaniard|
 Sri Lanka|Sri Lankan|
 Sudan|Sudanese|
-Suriname|Surinamese|
+Suriname|Surinamese|Surinam
 Sweden|Swedish,Swede|
 Switzerland|Swiss|
 Syria|Syrian|
@@ -158,7 +158,7 @@ Tajikistan|Tajik|
 Tanzania|Tanzanian|
 Thailand|Thai|
 Togo|Togolese|
-Trinidad and Tobago|Trinidadian|
+Trinidad and Tobago|Trinidadian|Trinidad
 Tunisia|Tunisian|
 Turkey|Turkish,Turk|Turkiye
 Turkmenistan|Turkmen|
@@ -175,6 +175,30 @@ Yemen|Yemeni|
 Zambia|Zambian|
 Zimbabwe|Zimbabwean|
 Soviet Union|Soviet|USSR
+Zaire|Zairean|
+Seychelles|Seychellois|
+Tonga|Tongan|
+Samoa|Samoan|
+Comoros|Comoran|
+Cape Verde|Cape Verdean|
+Equatorial Guinea|Equatoguinean|
+Guinea-Bissau||
+Lesotho||
+Swaziland|Swazi|Eswatini
+San Marino|Sammarinese|
+Vatican||Vatican City,Holy See
+Vanuatu||
+Solomon Islands||
+East Timor|East Timorese|Timor-Leste
+Czechoslovakia|Czechoslovak|
+Gibraltar||
+Puerto Rico|Puerto Rican|
+Greenland||
+Bermuda||
+Macau||Macao
+Western Sahara||
+Grenada||
+Antigua||
 Yugoslavia|Yugoslav|
 Scotland|Scottish,Scot|
 England|English,Englishman|
@@ -188,7 +212,7 @@ Hong Kong||
 `
 
 // cities lists major cities, states and provinces (GPE, not countries).
-const cities = `Abu Dhabi,Accra,Addis Ababa,Aden,Aleppo,Algiers,Amman,Amsterdam,Ankara,Anbar,Athens,Atlanta,Auckland,Baghdad,Baku,Bali,Baltimore,Bangkok,Barcelona,Basra,Beijing,Beirut,Belfast,Belgrade,Benghazi,Berlin,Bern,Bogota,Bombay,Bonn,Boston,Brasilia,Bratislava,Brisbane,Brussels,Bucharest,Budapest,Buenos Aires,Cairo,Calcutta,California,Canberra,Cape Town,Caracas,Casablanca,Chicago,Colombo,Copenhagen,Dakar,Dallas,Damascus,Dar es Salaam,Delhi,Denver,Detroit,Dhaka,Doha,Donetsk,Dubai,Dublin,Durban,Edinburgh,Erbil,Fallujah,Florida,Frankfurt,Geneva,Glasgow,Gothenburg,Hamburg,Hanoi,Harare,Havana,Hebron,Helsinki,Herat,Hiroshima,Homs,Houston,Idlib,Islamabad,Istanbul,Jakarta,Jeddah,Jerusalem,Johannesburg,Kabul,Kandahar,Karachi,Karbala,Kathmandu,Khartoum,Kiev,Kyiv,Kigali,Kinshasa,Kirkuk,Kolkata,Kuala Lumpur,Lagos,Lahore,Las Vegas,Lima,Lisbon,Ljubljana,London,Los Angeles,Luanda,Lusaka,Lyon,Madrid,Managua,Manchester,Manila,Marseille,Mecca,Medina,Melbourne,Mexico City,Miami,Milan,Minsk,Mogadishu,Monrovia,Montreal,Moscow,Mosul,Mumbai,Munich,Nairobi,Najaf,Naples,New Delhi,New York,New York City,Nicosia,Nineveh,Osaka,Oslo,Ottawa,Paris,Peshawar,Philadelphia,Phnom Penh,Prague,Pretoria,Pyongyang,Quebec,Quetta,Rabat,Ramadi,Ramallah,Raqqa,Riga,Rio de Janeiro,Riyadh,Rome,Rotterdam,Saigon,Samarra,San Francisco,Sanaa,Santiago,Sao Paulo,Sarajevo,Seattle,Seoul,Shanghai,Singapore,Skopje,Sofia,St Petersburg,St. Petersburg,Stockholm,Sydney,Taipei,Tallinn,Tashkent,Tbilisi,Tehran,Tel Aviv,Tikrit,Tirana,Tokyo,Toronto,Tripoli,Tunis,Texas,Ulan Bator,Vancouver,Vienna,Vilnius,Warsaw,Washington,Wellington,Yangon,Yerevan,Zagreb,Zurich,Alabama,Alaska,Arizona,Arkansas,Colorado,Connecticut,Delaware,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,North Carolina,North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Utah,Vermont,Virginia,West Virginia,Wisconsin,Wyoming,Ontario,Bavaria,Kashmir,Punjab,Crimea,Catalonia,Sindh,Kurdistan Region,Golan Heights,Hokkaido,Siberia,Oakland,Pittsburgh,Cincinnati,Cleveland,Milwaukee,San Diego,Kansas City,St Louis,St. Louis,Minneapolis,Sacramento,Portland,Orlando,Tampa,Indianapolis,Nashville,Memphis,New Orleans,Salt Lake City,San Antonio,San Jose,Honolulu,Anaheim,Leeds,Liverpool,Birmingham,Newcastle,Sheffield,Bristol,Nottingham,Leicester,Southampton,Cardiff,Aberdeen,Cologne,Dortmund,Stuttgart,Duesseldorf,Dusseldorf,Bremen,Hanover,Leipzig,Dresden,Lille,Bordeaux,Toulouse,Strasbourg,Nantes,Turin,Genoa,Bologna,Palermo,Venice,Seville,Valencia,Bilbao,Porto,Antwerp,The Hague,Eindhoven,Utrecht,Basel,Lausanne,Salzburg,Graz,Krakow,Gdansk,Wroclaw,Kharkiv,Odessa,Perth,Adelaide,Christchurch,Calgary,Edmonton,Winnipeg,Kyoto,Nagoya,Yokohama,Kobe,Busan,Guangzhou,Shenzhen,Chongqing,Wuhan,Tianjin,Chennai,Madras,Bangalore,Hyderabad,Ahmedabad,Chittagong,Rawalpindi,Surabaya,Ho Chi Minh City,Medellin,Guadalajara,Monterrey,Recife,Porto Alegre,Montevideo,Asuncion,La Paz,Quito,Valparaiso,Cordoba,Rosario,Alexandria,Marrakesh,Tangier,Abuja,Kano,Mombasa,Kampala,Lilongwe,Maputo,Windhoek,Gaborone,Bulawayo,Port Elizabeth,Bloemfontein,Grozny,Mostar,Tuzla,Pristina,Thessaloniki,Izmir,Antalya,Tabriz,Isfahan,Mashhad,Haifa,Nablus,Jenin,Khan Younis,Rafah,Sidon,Latakia,Hama,Daraa,Jalalabad,Kunduz,Multan,Faisalabad,Colombo,Jaffna,Dushanbe,Bishkek,Almaty,Astana,Ashgabat,Dayton,Vaduz,Minnesota`
+const cities = `Abu Dhabi,Accra,Addis Ababa,Aden,Aleppo,Algiers,Amman,Amsterdam,Ankara,Anbar,Athens,Atlanta,Auckland,Baghdad,Baku,Bali,Baltimore,Bangkok,Barcelona,Basra,Beijing,Beirut,Belfast,Belgrade,Benghazi,Berlin,Bern,Bogota,Bombay,Bonn,Boston,Brasilia,Bratislava,Brisbane,Brussels,Bucharest,Budapest,Buenos Aires,Cairo,Calcutta,California,Canberra,Cape Town,Caracas,Casablanca,Chicago,Colombo,Copenhagen,Dakar,Dallas,Damascus,Dar es Salaam,Delhi,Denver,Detroit,Dhaka,Doha,Donetsk,Dubai,Dublin,Durban,Edinburgh,Erbil,Fallujah,Florida,Frankfurt,Geneva,Glasgow,Gothenburg,Hamburg,Hanoi,Harare,Havana,Hebron,Helsinki,Herat,Hiroshima,Homs,Houston,Idlib,Islamabad,Istanbul,Jakarta,Jeddah,Jerusalem,Johannesburg,Kabul,Kandahar,Karachi,Karbala,Kathmandu,Khartoum,Kiev,Kyiv,Kigali,Kinshasa,Kirkuk,Kolkata,Kuala Lumpur,Lagos,Lahore,Las Vegas,Lima,Lisbon,Ljubljana,London,Los Angeles,Luanda,Lusaka,Lyon,Madrid,Managua,Manchester,Manila,Marseille,Mecca,Medina,Melbourne,Mexico City,Miami,Milan,Minsk,Mogadishu,Monrovia,Montreal,Moscow,Mosul,Mumbai,Munich,Nairobi,Najaf,Naples,New Delhi,New York,New York City,Nicosia,Nineveh,Osaka,Oslo,Ottawa,Paris,Peshawar,Philadelphia,Phnom Penh,Prague,Pretoria,Pyongyang,Quebec,Quetta,Rabat,Ramadi,Ramallah,Raqqa,Riga,Rio de Janeiro,Riyadh,Rome,Rotterdam,Saigon,Samarra,San Francisco,Sanaa,Santiago,Sao Paulo,Sarajevo,Seattle,Seoul,Shanghai,Singapore,Skopje,Sofia,St Petersburg,St. Petersburg,Stockholm,Sydney,Taipei,Tallinn,Tashkent,Tbilisi,Tehran,Tel Aviv,Tikrit,Tirana,Tokyo,Toronto,Tripoli,Tunis,Texas,Ulan Bator,Vancouver,Vienna,Vilnius,Warsaw,Washington,Wellington,Yangon,Yerevan,Zagreb,Zurich,Alabama,Alaska,Arizona,Arkansas,Colorado,Connecticut,Delaware,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,North Carolina,North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Utah,Vermont,Virginia,West Virginia,Wisconsin,Wyoming,Ontario,Bavaria,Kashmir,Punjab,Crimea,Catalonia,Sindh,Kurdistan Region,Golan Heights,Hokkaido,Siberia,Oakland,Pittsburgh,Cincinnati,Cleveland,Milwaukee,San Diego,Kansas City,St Louis,St. Louis,Minneapolis,Sacramento,Portland,Orlando,Tampa,Indianapolis,Nashville,Memphis,New Orleans,Salt Lake City,San Antonio,San Jose,Honolulu,Anaheim,Leeds,Liverpool,Birmingham,Newcastle,Sheffield,Bristol,Nottingham,Leicester,Southampton,Cardiff,Aberdeen,Cologne,Dortmund,Stuttgart,Duesseldorf,Dusseldorf,Bremen,Hanover,Leipzig,Dresden,Lille,Bordeaux,Toulouse,Strasbourg,Nantes,Turin,Genoa,Bologna,Palermo,Venice,Seville,Valencia,Bilbao,Porto,Antwerp,The Hague,Eindhoven,Utrecht,Basel,Lausanne,Salzburg,Graz,Krakow,Gdansk,Wroclaw,Kharkiv,Odessa,Perth,Adelaide,Christchurch,Calgary,Edmonton,Winnipeg,Kyoto,Nagoya,Yokohama,Kobe,Busan,Guangzhou,Shenzhen,Chongqing,Wuhan,Tianjin,Chennai,Madras,Bangalore,Hyderabad,Ahmedabad,Chittagong,Rawalpindi,Surabaya,Ho Chi Minh City,Medellin,Guadalajara,Monterrey,Recife,Porto Alegre,Montevideo,Asuncion,La Paz,Quito,Valparaiso,Cordoba,Rosario,Alexandria,Marrakesh,Tangier,Abuja,Kano,Mombasa,Kampala,Lilongwe,Maputo,Windhoek,Gaborone,Bulawayo,Port Elizabeth,Bloemfontein,Grozny,Mostar,Tuzla,Pristina,Thessaloniki,Izmir,Antalya,Tabriz,Isfahan,Mashhad,Haifa,Nablus,Jenin,Khan Younis,Rafah,Sidon,Latakia,Hama,Daraa,Jalalabad,Kunduz,Multan,Faisalabad,Colombo,Jaffna,Dushanbe,Bishkek,Almaty,Astana,Ashgabat,Dayton,Vaduz,Queensland,New South Wales,Tasmania,Saskatchewan,Alberta,Manitoba,British Columbia,Nova Scotia,Newfoundland,Ala.,Ariz.,Ark.,Calif.,Colo.,Conn.,Fla.,Ga.,Ill.,Kan.,Ky.,La.,Md.,Mass.,Mich.,Minn.,Mo.,Neb.,Nev.,N.H.,N.J.,N.M.,N.Y.,N.C.,N.D.,Okla.,Ore.,Pa.,R.I.,S.C.,S.D.,Tenn.,Tex.,Va.,Vt.,Wash.,Wis.,Wyo.`
 
 // regions lists non-GPE locations (LOC).
 const regions = `Africa,Asia,Europe,North America,South America,Latin America,Central America,Antarctica,Arctic,Oceania,Middle East,Near East,Far East,Mideast,Gulf,Persian Gulf,Arabian Peninsula,Balkans,Caucasus,Caribbean,Mediterranean,Sahara,Sahel,Horn of Africa,Central Asia,South Asia,Southeast Asia,East Asia,Western Europe,Eastern Europe,Scandinavia,Levant,Maghreb,Pacific,Atlantic,Indian Ocean,Red Sea,Black Sea,Caspian Sea,Baltic,Tigris,Euphrates,Nile,Himalayas,Alps,Sinai,Strait of Hormuz,Gulf of Oman,South China Sea,West,Western Hemisphere`

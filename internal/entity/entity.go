@@ -907,8 +907,9 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.Person, false)
 		return
 	}
-	if n == 1 && !headline && (st.k.first.has(text) && !(st.sports && st.scoreAfter(toks, a, b)) || ordinalAfter(toks, b)) {
-		// "Tony and I", "Cocu 54th", "Gabriel ( 86th )": a person.
+	if n == 1 && !headline && (st.k.first.has(text) && !st.sports || ordinalAfter(toks, b)) {
+		// "Tony and I", "Cocu 54th", "Gabriel ( 86th )": a person; in a
+		// sports report a lone given name is rather a club ("Kent").
 		emit(sitrep.Person, false)
 		return
 	}
