@@ -115,9 +115,12 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 			fmt.Fprintf(w, "[%s %s] ", c.Kind, words(c.Start, c.End))
 		}
 		fmt.Fprintln(w)
-		if s.Discard != "" {
+		if s.Discard != "" && s.DiscardStory {
 			fmt.Fprintf(w, "  discarded: matches discard phrase %q\n", s.Discard)
 			continue
+		}
+		if s.Discard != "" {
+			fmt.Fprintf(w, "  discard phrase %q drops the event of the verb nearest to it\n", s.Discard)
 		}
 		for _, g := range s.Groups {
 			var flags []string

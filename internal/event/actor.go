@@ -283,9 +283,10 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			switch {
 			case transferred[head] || a.possessive(st, k, end):
 				fallback = obj
-			case event && head != "":
+			case event && head != "" && country(obj.Actor) == "---":
 				// "unleashed a major military offensive into Gaza": an
-				// event noun is what is done, not to whom.
+				// event noun is what is done, not to whom ("opposed to
+				// Turkish mediation" is still aimed at Turkey).
 			default:
 				return obj
 			}

@@ -158,7 +158,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		// whole sentence.
 		if m, ok := a.c.dicts.Discards.Find(st.words); ok {
 			if tr != nil {
-				tr.Discard = m.Phrase
+				tr.Discard, tr.DiscardStory = m.Phrase, m.Story
 			}
 			if m.Story {
 				return nil

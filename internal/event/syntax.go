@@ -466,6 +466,12 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			set(i, "VB")
 			continue
 		}
+		if toks[i].Tag == "VB" && toks[i-1].Tag == "TO" && isCapitalised(toks[i].Text) && actorName != nil && actorName(w) {
+			// "opposed to Turkish mediation": a known name or demonym
+			// after "to" is no verb.
+			set(i, "JJ")
+			continue
+		}
 		if toks[i].Tag == "VB" && toks[i-1].Tag == "TO" && len(w) > 3 && strings.HasSuffix(w, "s") &&
 			!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 			// "aid to refugees fleeing the war": a base verb does not end

@@ -29,6 +29,7 @@ func TestRetag(t *testing.T) {
 		{"participle of a name with no finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", "Ethiopia/NNP deplored/VBD from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", true},
 		{"reduced passive with a finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", true},
 		{"passive headline keeps its agent", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", true},
+		{"demonym after to", "opposed/VBN to/TO Ethiopian/VB mediation/NN", "opposed/VBN to/TO Ethiopian/JJ mediation/NN", true},
 		{"plural noun after to", "aid/NN to/TO refugees/VB fleeing/VBG war/NN", "aid/NN to/TO refugees/NNS fleeing/VBG war/NN", false},
 		{"base verb after to", "plans/VBZ to/TO discuss/VB trade/NN", "plans/VBZ to/TO discuss/VB trade/NN", false},
 		{"coordinated gerund noun", "a/DT bombing/NN and/CC shelling/VBG offensive/JJ against/IN it/PRP", "a/DT bombing/NN and/CC shelling/NN offensive/JJ against/IN it/PRP", false},
@@ -45,7 +46,7 @@ func TestRetag(t *testing.T) {
 			var verbForm, actorName func(string) bool
 			if tt.dict {
 				verbForm = func(w string) bool { return w == "departs" || w == "talks" || w == "deplored" || w == "act" }
-				actorName = func(w string) bool { return w == "ethiopia" || w == "libya" }
+				actorName = func(w string) bool { return w == "ethiopia" || w == "libya" || w == "ethiopian" }
 			}
 			got, changed := retag(toks, verbForm, actorName)
 			var b []string

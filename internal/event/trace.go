@@ -18,9 +18,12 @@ type Trace struct {
 type SentenceTrace struct {
 	Tokens []sitrep.Token
 	Chunks []text.Chunk
-	// Discard is the discard phrase that dropped the sentence, if any.
-	Discard string
-	Groups  []GroupTrace
+	// Discard is the discard phrase found in the sentence, if any; with
+	// DiscardStory it dropped the whole sentence, else only the event of
+	// the verb nearest to it.
+	Discard      string
+	DiscardStory bool
+	Groups       []GroupTrace
 	// Actors lists every noun-phrase stretch coded as an actor, in order.
 	Actors []ActorTrace
 	Events []sitrep.Event
