@@ -255,6 +255,12 @@ func (x *extractor) skipAdverbials(r, hi int) int {
 			r++
 		case (t.Tag == "IN" || t.Tag == "TO") && lw != "that" && lw != "because" && lw != "if" && lw != "whether" && lw != "as":
 			e := x.npRight(r+1, hi)
+			// A short quoted title in the phrase: "on ABC's “This Week”".
+			if e < hi && x.inQ[e] >= 0 && isOpenMark(x.toks[e]) {
+				if reg := x.regions[x.inQ[e]]; reg.close < hi && reg.close-reg.open <= 8 {
+					e = reg.close + 1
+				}
+			}
 			if e == r+1 {
 				return r
 			}

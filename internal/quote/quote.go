@@ -4,15 +4,25 @@
 // Input: a *sitrep.Doc (Penn-tagged tokens) and the article's entity
 // mentions from package entity. Output: []sitrep.Quote in text order.
 //
-// It finds direct quotes ("“…,” X said", "X said: “…”"), indirect quotes
-// ("X said that …", "X told reporters …", "…, X said", "according to X,
-// …") and mixed ones (reported clauses holding a quoted fragment). Reporting
-// verbs come from a lemma table; coordinated and participial reporting
-// verbs ("… and warned that …", "…, explaining that …") inherit the
-// speaker of the verb before them. Speakers are resolved through the
-// entity mentions to the article's fullest name; pronouns ("he said") go
-// to the most recent compatible entity; other subjects ("officials", "the
-// ministry") are reported as written.
+// It finds direct quotes ("“…,” X said", "X said: “…”", "Said X, “…”"),
+// indirect quotes ("X said that …", "X told reporters …", "…, X said",
+// "This campaign, he says, is different", "according to X, …") and mixed
+// ones (reported clauses holding a quoted fragment). Reporting verbs come
+// from a lemma table in four classes: speech verbs that take a bare
+// clause, verbs that need "that", a question or an infinitive, stance
+// verbs whose content is whatever follows ("criticized the plan", "called
+// for a ban"; their subject must be able to hold a stance), and verbs that
+// report only quotations ("he continued"). Coordinated and participial
+// reporting verbs ("… and warned that …", "…, explaining that …") inherit
+// the speaker of the verb or clause before them. A direct quote runs on
+// over unattributed quotations in the next sentences of its paragraph
+// ("“A,” she said. “B.”" is one quote, its Span covering both and its
+// Text joining them), and an attribution ending its paragraph with a
+// colon takes the quotation that opens the next. Two apostrophes ('') are
+// a quotation mark. Speakers are resolved through the entity mentions to
+// the article's fullest name; pronouns ("he said") go to the most recent
+// compatible entity; a relative "who" is named by the phrase before it;
+// other subjects ("officials", "the ministry") are reported as written.
 package quote
 
 import (

@@ -122,6 +122,8 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Jane Roe|said|the vote was close"}},
 		{"talk about", "The senator talked about the border at length.",
 			[]string{"indirect|The senator|talked|about the border at length"}},
+		{"quoted title after the verb", "Jane Roe said on ABC's “This Week” that the vote was close.",
+			[]string{"indirect|Jane Roe|said|the vote was close"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
