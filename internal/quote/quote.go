@@ -18,7 +18,7 @@
 // over unattributed quotations in the next sentences of its paragraph
 // ("“A,” she said. “B.”" is one quote, its Span covering both and its
 // Text joining them), and an attribution ending its paragraph with a
-// colon takes the quotation that opens the next. Two apostrophes ('') are
+// colon takes the quotation that opens the next. Two apostrophes (”) are
 // a quotation mark. Speakers are resolved through the entity mentions to
 // the article's fullest name; pronouns ("he said") go to the most recent
 // compatible entity; a relative "who" is named by the phrase before it;
