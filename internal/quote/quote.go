@@ -19,10 +19,11 @@
 // ("“A,” she said. “B.”" is one quote, its Span covering both and its
 // Text joining them), and an attribution ending its paragraph with a
 // colon takes the quotation that opens the next. Two apostrophes in a
-// row, as some papers write them, are a quotation mark. Speakers are resolved through the entity mentions to
-// the article's fullest name; pronouns ("he said") go to the most recent
-// compatible entity; a relative "who" is named by the phrase before it;
-// other subjects ("officials", "the ministry") are reported as written.
+// row, as some papers write them, are a quotation mark. Speakers are
+// resolved through the entity mentions to the article's fullest name;
+// pronouns ("he said") go to the most recent compatible entity; a
+// relative "who" is named by the phrase before it; other subjects
+// ("officials", "the ministry") are reported as written.
 package quote
 
 import (
