@@ -259,7 +259,7 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	}
 	// The tagger often misreads a foreign given name; a proper noun after
 	// it is evidence enough ("Yevgeny Kafelnikov").
-	return toks[i].Tag == "" || isTagNNP(toks[i].Tag) || isTagNNP(toks[i+1].Tag) && !st.k.notNames.has(string(st.low(toks[i+1].Text)))
+	return toks[i].Tag == "" || isTagNNP(toks[i].Tag) || isTagNNP(toks[i+1].Tag) && !st.k.notNames.has(string(st.low(toks[i+1].Text))) && !inflected(t)
 }
 
 // headCand decides for a word of an all-caps sentence: only words known
@@ -298,6 +298,15 @@ func (st *state) midCand(toks []sitrep.Token, j int, headline bool) bool {
 		return false
 	}
 	return !st.k.notNames.has(string(st.low(t)))
+}
+
+// inflected reports whether a word has an English inflection that names
+// rarely have ("Trailing", "Exiled", "Reportedly").
+func inflected(t string) bool {
+	if len(t) < 6 {
+		return false
+	}
+	return strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed") || strings.HasSuffix(t, "ly")
 }
 
 // oddName reports whether t holds a character no name has: currencies
@@ -816,10 +825,22 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.Org, true)
 		return
 	}
-	if n >= 2 && acronymHead(toks[a].Text) && !st.known(st.low(toks[a].Text), toks[a].Text) {
+	if n == 2 && acronymHead(toks[a].Text) && !st.known(st.low(toks[a].Text), toks[a].Text) {
 		// "SBC Warburg", "PSV Eindhoven": no person's name starts with an acronym.
 		emit(sitrep.Org, false)
 		return
+	}
+	if n >= 3 && !headline {
+		// "Engineering Paul Hammersmith", "Hacker Brothers Construction
+		// Manager David Jackson": a given name after an organisation's
+		// word starts a person's name.
+		for p := a + 1; p+1 < b; p++ {
+			if st.k.first.has(toks[p].Text) && st.orgSoFar(toks, a, p) && !st.orgSoFar(toks, p, b) {
+				st.classify(toks, a, p, headline)
+				st.emit(toks, p, b, sitrep.Person, true, headline, "")
+				return
+			}
+		}
 	}
 	if n >= 2 && st.cueInside(toks, a, b) {
 		// A cue word inside ("Bank of America Merrill Lynch") still marks an organisation.
@@ -938,7 +959,7 @@ func (st *state) hasAmpersand(toks []sitrep.Token, a, b int) bool {
 }
 
 // placeNouns are common nouns for settlements and territories.
-var placeNouns = set{"town": {}, "towns": {}, "city": {}, "cities": {}, "village": {}, "villages": {}, "capital": {}, "island": {}, "islands": {}, "province": {}, "provinces": {}, "region": {}, "district": {}, "state": {}, "republic": {}, "port": {}, "suburb": {}, "outskirts": {}, "municipality": {}, "county": {}, "resort": {}, "enclave": {}, "settlement": {}, "territory": {}, "hamlet": {}, "residents": {}}
+var placeNouns = set{"town": {}, "towns": {}, "city": {}, "cities": {}, "village": {}, "villages": {}, "capital": {}, "island": {}, "islands": {}, "province": {}, "provinces": {}, "region": {}, "district": {}, "state": {}, "republic": {}, "port": {}, "suburb": {}, "outskirts": {}, "municipality": {}, "county": {}, "resort": {}, "enclave": {}, "settlement": {}, "territory": {}, "hamlet": {}}
 
 // placeNounBefore reports whether "<place noun> of" or a place noun
 // written before the name precedes token a: "the town of X", "the

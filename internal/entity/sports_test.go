@@ -188,3 +188,18 @@ func TestRecognizeSportsLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizeOrgPersonSplit(t *testing.T) {
+	r := New(nil)
+	got := render(r.Recognize(analyze("Vantia Director of Engineering Paul Hammerwick said the residents of Kelby House were told. Trailing Dorvin's Tom Pike, he won.")))
+	for _, w := range []string{"Paul Hammerwick/PERSON"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in %s", w, got)
+		}
+	}
+	for _, w := range []string{"Engineering Paul", "Kelby House/GPE", "Trailing"} {
+		if strings.Contains(got, w) {
+			t.Errorf("unwanted %q in %s", w, got)
+		}
+	}
+}
