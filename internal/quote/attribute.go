@@ -39,6 +39,10 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 			out = x.according(v, out)
 			continue
 		}
+		if x.is(v, "in") {
+			out = x.inPoll(v, out, first)
+			continue
+		}
 		lemma := lemmaOf(x.toks[v].Text)
 		if lemma == "" {
 			continue
@@ -311,6 +315,10 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	// Content after the verb.
 	r := v + 1
 	quoteOnly := class == quoteVerb
+	if asVerbs[lemma] && !x.asAhead(r, se) {
+		// "see him as an asset" is a view; "saw the crash" is not.
+		return sitrep.Quote{}, false
+	}
 	if objectVerbs[lemma] {
 		if e := x.npRight(r, se); e > r && !x.is(r, "that") {
 			r = e
@@ -875,4 +883,69 @@ func (x *extractor) titleBefore(b int) bool {
 		return o-1 >= x.sentStart[o]
 	}
 	return false
+}
+
+// asVerbs report a view only with "as": "party leaders see him as an
+// asset", "regard the plan as dead".
+var asVerbs = map[string]bool{"see": true, "view": true, "regard": true}
+
+// asAhead reports whether "as" follows within the next few tokens of the
+// clause.
+func (x *extractor) asAhead(r, se int) bool {
+	for j := r; j < se && j < r+8; j++ {
+		if x.is(j, "as") {
+			return true
+		}
+		if x.inQ[j] >= 0 || strings.HasPrefix(x.tag(j), "VB") || x.tag(j) == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// pollNouns head the phrases that report findings: "in a CNN poll".
+var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "polling": true}
+
+// inPoll reads "In a CNN poll released Monday, Clinton led …" and "Trump
+// leads in the polls" as the poll's report of the clause, unless a
+// reporting verb in the sentence already attributes it.
+func (x *extractor) inPoll(v int, out []sitrep.Quote, first int) []sitrep.Quote {
+	ss, se := x.sentStart[v], x.sentEnd[v]
+	e := x.npRight(v+1, se)
+	poll := false
+	for i := v + 1; i < e; i++ {
+		poll = poll || pollNouns[x.low(i)]
+	}
+	if !poll {
+		return out
+	}
+	for i := ss; i < se; i++ {
+		if i != v && x.inQ[i] < 0 && (lemmaOf(x.toks[i].Text) != "" && strings.HasPrefix(x.tag(i), "VB") || x.is(i, "according")) {
+			return out
+		}
+	}
+	if v != ss && !x.isClauseEnd(x.skipAdverbials(e, se), se) && !x.is(e, ",") {
+		return out // "in the polls" inside its clause is no attribution
+	}
+	sp := x.resolve(v+1, e)
+	verb := x.toks[v]
+	a, b := ss, v
+	if v == ss {
+		// The phrase opens the sentence: the clause after its comma.
+		c := e
+		for c < se && c < v+20 && !x.is(c, ",") && x.inQ[c] < 0 {
+			c++
+		}
+		if !x.is(c, ",") {
+			return out
+		}
+		a, b = c+1, x.clauseEnd(c+1, se)
+	}
+	for b > a && x.is(b-1, ",", "—", "–", "--") {
+		b--
+	}
+	if b-a < 3 || !sp.ok {
+		return out
+	}
+	return append(out, x.finish(x.content(a, b), sp, verb))
 }

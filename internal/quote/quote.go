@@ -98,6 +98,7 @@ var lemmas = map[string]verbClass{
 	"identify": stanceVerb, "list": stanceVerb, "push": stanceVerb, "rail": stanceVerb, "downplay": stanceVerb,
 	"bemoan": stanceVerb, "side": stanceVerb, "apologize": stanceVerb, "apologise": stanceVerb, "celebrate": stanceVerb,
 	"imagine": thatVerb, "ignore": stanceVerb, "knock": stanceVerb, "weigh": stanceVerb,
+	"see": stanceVerb, "view": stanceVerb, "regard": stanceVerb,
 	"continue": quoteVerb, "shout": quoteVerb, "yell": quoteVerb, "interject": quoteVerb, "scoff": quoteVerb,
 	"chuckle": quoteVerb, "laugh": quoteVerb, "muse": quoteVerb, "sigh": quoteVerb,
 	"credit": stanceVerb, "intend": stanceVerb, "insult": stanceVerb, "challenge": stanceVerb,
@@ -110,7 +111,7 @@ var objectVerbs = map[string]bool{"tell": true, "warn": true, "assure": true, "r
 var irregular = map[string]string{"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell", "wrote": "write", "written": "write", "writes": "write", "writing": "write", "denied": "deny", "denies": "deny", "testified": "testify", "testifies": "testify", "replied": "reply", "replies": "reply", "learned": "learn", "learnt": "learn",
 	"thought": "think", "found": "find", "knew": "know", "known": "know", "felt": "feel", "sought": "seek",
 	"shown": "show", "hoped": "hope", "hopes": "hope", "hoping": "hope", "worried": "worry", "worries": "worry",
-	"criticised": "criticise", "quipped": "quip", "planned": "plan", "planning": "plan", "referred": "refer", "knocked": "knock", "railed": "rail",
+	"criticised": "criticise", "quipped": "quip", "planned": "plan", "planning": "plan", "referred": "refer", "saw": "see", "seen": "see", "sees": "see", "knocked": "knock", "railed": "rail",
 	"referring": "refer", "favored": "favor", "favoured": "favour", "dubbed": "dub", "labeled": "label", "labelled": "label"}
 
 // lemmaNames maps each lemma to itself, so that lemmaOf can return the

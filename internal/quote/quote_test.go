@@ -124,6 +124,13 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|The senator|talked|about the border at length"}},
 		{"quoted title after the verb", "Jane Roe said on ABC's “This Week” that the vote was close.",
 			[]string{"indirect|Jane Roe|said|the vote was close"}},
+		{"see as", "Party leaders see him as a valuable asset.",
+			[]string{"indirect|Party leaders|see|him as a valuable asset"}},
+		{"see without as", "Witnesses saw the crash from the bridge.", nil},
+		{"poll opening the sentence", "In a new CNN poll released Monday, Jane Roe led by ten points.",
+			[]string{"indirect|a new CNN poll released Monday|In|Jane Roe led by ten points"}},
+		{"poll closing the sentence", "Jane Roe has a decisive lead in the polls.",
+			[]string{"indirect|the polls|in|Jane Roe has a decisive lead"}},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
