@@ -104,6 +104,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			p--
 			continue
 		}
+		// "Trump and Sanders both argued": a floating quantifier.
+		if x.is(p, "both", "all", "each") && p > ss && (strings.HasPrefix(x.tag(p-1), "NN") || x.tag(p-1) == "PRP") {
+			p--
+			continue
+		}
 		// "Trump on Tuesday said": a date between subject and verb.
 		if timeWords[x.low(p)] && p > ss && x.inQ[p-1] < 0 {
 			p--
@@ -203,7 +208,9 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		default:
 			// Else the sentence's subject speaks: "X attacked Y, saying …".
 			if a, e := x.clauseSubject(ss, v); e > a {
-				sp = x.resolve(a, e)
+				if c := x.resolve(a, e); agentive(c) {
+					sp = c // not "The fracas began …, saying"
+				}
 			}
 		}
 	}
@@ -615,7 +622,12 @@ func (x *extractor) resolve(a, e int) speaker {
 
 // agentNouns head phrases that name people or bodies able to take a
 // stance ("critics", "the campaign", "a new poll").
-var agentNouns = map[string]bool{"officials": true, "people": true, "voters": true, "democrats": true, "republicans": true, "campaign": true, "party": true, "administration": true, "group": true, "groups": true, "committee": true, "government": true, "governments": true, "court": true, "poll": true, "polls": true, "survey": true, "report": true, "study": true, "state": true, "agency": true, "department": true, "ministry": true, "leaders": true, "members": true, "critics": true, "allies": true, "aides": true, "advocates": true, "activists": true, "conservatives": true, "liberals": true, "progressives": true, "delegates": true, "donors": true, "staff": true, "team": true, "media": true, "press": true, "police": true, "fans": true, "crowd": true, "audience": true, "public": true, "americans": true, "women": true, "men": true, "majority": true, "most": true, "many": true, "some": true, "others": true, "those": true, "half": true, "percent": true, "all": true, "both": true, "few": true, "each": true, "candidate": true, "candidates": true, "president": true, "senator": true, "spokesman": true, "spokeswoman": true, "official": true, "source": true, "sources": true, "experts": true, "analysts": true, "residents": true, "students": true, "workers": true, "protesters": true, "lawmakers": true, "legislators": true, "nominee": true, "frontrunner": true, "front-runner": true, "pac": true, "organization": true, "union": true, "unions": true, "company": true, "firm": true, "board": true, "panel": true, "council": true, "congress": true, "senate": true, "house": true, "everyone": true, "nobody": true, "someone": true, "anyone": true}
+var agentNouns = map[string]bool{"officials": true, "people": true, "voters": true, "democrats": true, "republicans": true, "campaign": true, "party": true, "administration": true, "group": true, "groups": true, "committee": true, "government": true, "governments": true, "court": true, "poll": true, "polls": true, "survey": true, "report": true, "study": true, "state": true, "agency": true, "department": true, "ministry": true, "leaders": true, "members": true, "critics": true, "allies": true, "aides": true, "advocates": true, "activists": true, "conservatives": true, "liberals": true, "progressives": true, "delegates": true, "donors": true, "staff": true, "team": true, "media": true, "press": true, "police": true, "fans": true, "crowd": true, "audience": true, "public": true, "americans": true, "women": true, "men": true, "majority": true, "most": true, "many": true, "some": true, "others": true, "those": true, "half": true, "percent": true, "all": true, "both": true, "few": true, "each": true, "candidate": true, "candidates": true, "president": true, "senator": true, "spokesman": true, "spokeswoman": true, "official": true, "source": true, "sources": true, "experts": true, "analysts": true, "residents": true, "students": true, "workers": true, "protesters": true, "lawmakers": true, "legislators": true, "nominee": true, "frontrunner": true, "front-runner": true, "pac": true, "organization": true, "union": true, "unions": true, "company": true, "firm": true, "board": true, "panel": true, "council": true, "congress": true, "senate": true, "house": true, "everyone": true, "nobody": true, "someone": true, "anyone": true,
+	"aide": true, "ally": true, "critic": true, "advocate": true, "delegate": true, "expert": true, "analyst": true,
+	"democrat": true, "republican": true, "conservative": true, "liberal": true, "progressive": true,
+	"spokesperson": true, "chairman": true, "chairwoman": true, "secretary": true, "minister": true, "chief": true,
+	"head": true, "judge": true, "attorney": true, "mogul": true, "tycoon": true, "billionaire": true, "businessman": true,
+	"businesswoman": true, "woman": true, "man": true, "people's": true, "family": true, "couple": true}
 
 // agentive reports whether a speaker can hold a stance: a name, a
 // pronoun, or a phrase headed by a person or body ("the news conference
@@ -674,7 +686,7 @@ func (x *extractor) pronoun(t sitrep.Token) speaker {
 func (x *extractor) clauseSubject(ss, v int) (int, int) {
 	a := ss
 	for i := ss; i < v && i < ss+8; i++ {
-		if x.is(i, "—", "--", "–") {
+		if x.is(i, "—", "--", "–", "-") {
 			a = i + 1
 			break
 		}

@@ -131,6 +131,9 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|a new CNN poll released Monday|In|Jane Roe led by ten points"}},
 		{"poll closing the sentence", "Jane Roe has a decisive lead in the polls.",
 			[]string{"indirect|the polls|in|Jane Roe has a decisive lead"}},
+		{"floating quantifier", "Bob Smith and Jane Roe both argued that trade hurt workers.",
+			[]string{"indirect|Jane Roe|argued|trade hurt workers"}},
+		{"gerund needs an agent", "The fracas began in May, saying much about the race.", nil},
 		{"passive has no speaker", "The bill was criticized by the mayor.", nil},
 		{"no inverted told", "The plan failed, told Jane Roe to leave.", nil},
 	}
