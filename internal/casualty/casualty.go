@@ -9,7 +9,7 @@
 //
 // Output: []sitrep.Casualty and []sitrep.Size with byte spans into the
 // article text. Patterns: passive ("12 people were killed"), active with the
-// victims as object ("a rocket attack that killed a US civilian contractor";
+// victims as object ("a mortar attack that killed an Italian aid worker";
 // the subject, the perpetrator, is never counted), intransitive and nominal
 // ("two people died", "30 dead", "leaving 4 injured", "two deaths", "the
 // death toll rose to 30"). Vague quantities get conservative counts with

@@ -45,8 +45,8 @@ func TestExtract(t *testing.T) {
 		in   string
 		want []want
 	}{
-		{"Strikes came in retaliation for a rocket attack that killed a US civilian contractor and wounded several service members.",
-			[]want{{Killed, 1, true, "a US civilian contractor"}, {Wounded, 3, false, "several service members"}}},
+		{"The raids answered a mortar attack that killed an Italian aid worker and wounded several bystanders.",
+			[]want{{Killed, 1, true, "an Italian aid worker"}, {Wounded, 3, false, "several bystanders"}}},
 		{"12 people were killed in the blast.", []want{{Killed, 12, true, "12 people"}}},
 		{"At least five were wounded, police said.", []want{{Wounded, 5, false, ""}}},
 		{"The death toll rose to 30 on Monday.", []want{{Killed, 30, true, ""}}},
@@ -104,7 +104,7 @@ func TestSizes(t *testing.T) {
 		who   string
 	}{
 		{"Thousands of violent protesters attacked the embassy.", 1000, false, "violent protesters"},
-		{"The US has deployed about 15,000 troops to the region.", 15000, false, "troops"},
+		{"Canada has sent about 15,000 troops to the border.", 15000, false, "troops"},
 		{"A crowd of 500 gathered outside.", 500, true, "crowd"},
 		{"Some 40 armored vehicles entered the town.", 40, false, "armored vehicles"},
 		{"The army sent two battalions and 300 soldiers.", 300, true, "soldiers"},
@@ -225,8 +225,8 @@ func FuzzExtract(f *testing.F) {
 
 func BenchmarkExtract(b *testing.B) {
 	text := strings.Repeat("Thousands of violent protesters attacked the embassy on Tuesday. "+
-		"Strikes came in retaliation for a rocket attack that killed a US civilian contractor and wounded several service members. "+
-		"The US has deployed about 15,000 troops to the region, officials said on Wednesday in a statement. ", 10)
+		"The raids answered a mortar attack that killed an Italian aid worker and wounded several bystanders. "+
+		"Canada has sent about 15,000 troops to the border, officials said on Wednesday in a statement. ", 10)
 	d := docOf(text)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -133,13 +133,13 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			}
 		}
 		if !comma && toks[left].Tag == "IN" {
-			// "said on Tuesday it had halted": no comma closes the
+			// "said on Monday it had suspended": no comma closes the
 			// adverbial; the subject is the noun phrase before the verb.
 			if toks[g.start-1].Tag == "PRP" {
 				return a.actorOf(st, g.start-1, g.start)
 			}
 			if prepositionalObject(toks, words, g.start) {
-				// "... while in detention in Afghanistan was extradited":
+				// "... while held in Libya was deported":
 				// the object of a preposition is no subject.
 				return nil
 			}
@@ -322,7 +322,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 			continue
 		}
 		if isPlacePrep(w) || w == "of" && inPlace {
-			// ("in the capital city of Algiers" is a place throughout.)
+			// ("in the port city of Sfax" is a place throughout.)
 			inPlace = true
 			continue
 		}
@@ -386,7 +386,7 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 		case t == "DT" || t == "PDT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "PRP" || t == "HYPH" || isQuoteTok(toks[j].Text):
 		case (t == "VBN" || t == "VBG") && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || strings.HasPrefix(toks[j+1].Tag, "JJ") && j > k) && (j > k || j > 0 && participlePrepositions[st.words[j-1]]):
 			// (A participle before a noun modifies it, also first after a
-			// preposition: "against besieged Osgiliath".)
+			// preposition: "against besieged towns".)
 		case t == "CC" && j > k && j+1 < limit && (strings.HasPrefix(toks[j+1].Tag, "NN") || toks[j+1].Tag == "DT" || toks[j+1].Tag == "PRP$" || strings.HasPrefix(toks[j+1].Tag, "JJ")):
 		default:
 			return max(j, k)
@@ -476,7 +476,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	if len(acts) < 2 {
 		return a.multiCode(st, a.actorOne(st, from, to))
 	}
-	// "The ambassadors of Arnor, Osgiliath and Gondor": the role before
+	// "The ambassadors of Chile, Peru and Bolivia": the role before
 	// "of" applies to every member.
 	if first := acts[0].Actor; len(first) > 3 && indexFrom(st.words, pieces[0], pieces[1], "of") >= 0 {
 		for _, b := range acts[1:] {
@@ -485,7 +485,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 			}
 		}
 	}
-	// "Lawmakers and officials in Fornost and Gondor": the places of the
+	// "Lawmakers and officials in Ghana and Togo": the places of the
 	// last member apply to the members before it that have a role but no
 	// country.
 	if lp := pieces[len(pieces)-2]; indexLocPrep(st.words, lp, pieces[len(pieces)-1]) >= 0 {
@@ -542,7 +542,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 // endsNominal reports whether the stretch [from, to) can stand as one
 // member of a coordination: it ends in a noun, or in a word that names an
 // actor by itself ("Hungarian and Romanian officials"), not in a plain
-// adjective ("Ithilen's awful and evil minister").
+// adjective ("Ruritania's bold and ambitious minister").
 func (a *article) endsNominal(st *sentence, from, to int) bool {
 	if to <= from {
 		return false

@@ -270,8 +270,8 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			src = st.subj[gi-1]
 		}
 		if src != nil && len(src.Actor) == 3 && prepositionalObject(toks, words, g.start) && !prepositionalParticiple[st.words[g.head]] {
-			// "blocked roads in the capital city of Algiers demanding
-			// ...": a place in a prepositional phrase does not act; the
+			// "blocked streets in the old town of Tunis chanting ...": a
+			// place in a prepositional phrase does not act; the
 			// participle goes with the clause's subject.
 			src = mainSubject(st, gi)
 		}
@@ -283,8 +283,8 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		}
 		tgt = a.object(st, g, clauseEnd)
 		if tgt == nil {
-			// "issued a declaration demanding that the Turkish government
-			// provide ...": the one asked is the complement's subject.
+			// "issued a statement demanding that the Kenyan police
+			// release ...": the one asked is the complement's subject.
 			tgt = a.complementSubject(st, gi)
 		}
 	case g.passive:
@@ -403,7 +403,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = a.visitHost(st, g, clauseEnd)
 	}
 	if (tgt == nil || tgt.Actor == "") && !g.passive && m.Pattern != "" && m.Words > 0 && m.Words <= len(after) {
-		// "launched a new bombing offensive against Osgiliath": the
+		// "began a fresh ground offensive against rebel towns": the
 		// phrase the pattern matched may take the target itself.
 		if j := after[m.Words-1] + 1; j+1 < clauseEnd && isTargetPrep(words[j]) {
 			if t := a.actorOf(st, j+1, a.listEnd(st, j+1, clauseEnd)); t != nil && t.Actor != "" {
@@ -424,9 +424,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		code = "111"
 	}
 	if tgt == nil && g.report && strings.HasPrefix(code, "11") {
-		// "Croatian authorities are failing to uphold the rights of
-		// refugees, a human rights group protested": what the reporter
-		// objects to is the reported clause's subject.
+		// "Bosnian police keep turning away returning families, a rights
+		// group protested": what the reporter objects to is the reported
+		// clause's subject.
 		if t := mainSubject(st, gi); t != nil && src != nil && t.Actor != src.Actor {
 			tgt = t
 		}
@@ -457,7 +457,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		src, tgt = patient, nil
 	}
 	if (tgt == nil || tgt.Actor == "") && !g.passive && gi+1 < len(st.groups) {
-		// "signed an accord on Thursday to supply Gondor with wheat": with
+		// "signed a deal on Monday to supply Chad with grain": with
 		// no target of its own, the act is aimed at the object of the
 		// infinitive that states its purpose.
 		if n := &st.groups[gi+1]; n.start > g.end && n.start < clauseEnd && st.words[n.start-1] == "to" && !verbBetween(st, g.end, n.start-1) {
@@ -652,8 +652,8 @@ func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clause
 	case k > 0 && k-1 < len(after):
 		tok = after[k-1]
 		if target && tok > 0 && isPlacePrep(st.words[tok-1]) && strings.HasPrefix(st.Tokens[tok].Tag, "NNP") {
-			// "celebrated Iftar in Osgiliath with the leaders of Gondor"
-			// meets "* iftar in ^ +": a place after "in" is never the
+			// "held a feast in Cusco with the envoys of Peru" meets
+			// "* feast in ^ +": a place after "in" is never the
 			// target, so the marker moves past it, as TABARI's "^" (skip a
 			// noun phrase) intends.
 			tok = a.npEnd(st, tok, clauseEnd)
@@ -915,9 +915,9 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 	}
 	m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
 	if ok && m.Pattern == "" && limit < len(words) && len(after) < 12 {
-		// A pattern with a fixed phrase ("allow * really_pleasant") may
-		// reach into the complement clause, as PETRARCH's do: "allowed that
-		// Mordor isn't a really pleasant place". Looser patterns stay in
+		// A pattern with a fixed phrase ("admit * deeply_mistaken") may
+		// reach into the complement clause, as PETRARCH's do: "admitted
+		// that the plan was deeply mistaken". Looser patterns stay in
 		// the verb's own clause.
 		for k := limit; k < len(words) && len(after) < 12 && words[k] != ";" && words[k] != "."; k++ {
 			if isQuoteTok(st.Tokens[k].Text) {
@@ -974,7 +974,7 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 			// "X said Y must return the helicopter": X demands it of Y.
 			tgt := a.subject(st, ci)
 			if tgt != nil && tgt.Actor == speaker.Actor {
-				// "Ethiopia indicated it should have acted": what one says
+				// "Kenya admitted it should have acted sooner": what one says
 				// one must do is no demand.
 				return
 			}

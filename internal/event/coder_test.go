@@ -393,7 +393,7 @@ func FuzzCode(f *testing.F) {
 
 func BenchmarkCode(b *testing.B) {
 	s := load(b)
-	txt := strings.Repeat("Thousands of protesters stormed the US Embassy in Baghdad on Tuesday. President Donald Trump blamed Iran for the attack and said Iran would pay a big price. Iraqi soldiers were deployed around the compound.\n\n", 10)
+	txt := strings.Repeat("Hundreds of protesters stormed the French Embassy in Niamey on Sunday. President Emmanuel Macron blamed the junta for the attack and said Niger would answer for it. Nigerien soldiers were deployed around the compound.\n\n", 10)
 	art := &sitrep.Article{ID: "b", Published: "2020-01-03", Text: txt}
 	doc := s.an.Analyze(art, nil)
 	ents := s.ents.Recognize(doc)

@@ -9,7 +9,7 @@ import (
 // This file recodes acts that are announced, not done, as CAMEO asks: a
 // promise to cooperate is an expression of intent (03x), a refusal to
 // cooperate a rejection (12x), an announced coercion or attack a threat
-// (13x). "Finland will give Tanzania a grant" is 033, not 071.
+// (13x). "Norway will give Malawi a grant" is 033, not 071.
 
 // futureModals mark an announced act; "could", "might", "may" are
 // possibilities, which stay hypothetical with their own code.

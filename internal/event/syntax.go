@@ -219,8 +219,8 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 			g.report = reportingTail(toks, words, g.head, g.end)
 		}
 		if g.passive && !g.reduced && g.end < len(words) && statePassive(words[g.head], words[g.end]) {
-			// "Serb forces were engaged in ethnic cleansing", "Israel is
-			// opposed to French mediation": a participle of state; the
+			// "Militias were engaged in looting", "Egypt is opposed to
+			// Turkish mediation": a participle of state; the
 			// subject is the one acting.
 			g.passive = false
 		}
@@ -274,7 +274,7 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 	}
 	prev, next := toks[i-1].Tag, toks[i+1].Tag
 	if prev == "IN" && t == "VBN" && participlePrepositions[strings.ToLower(toks[i-1].Text)] && strings.HasPrefix(next, "NN") {
-		// "an offensive against besieged Osgiliath", "in occupied Crimea":
+		// "an offensive against besieged towns", "in occupied Crimea":
 		// a participle between a preposition and its noun modifies it.
 		return true
 	}

@@ -307,12 +307,12 @@ func chunkString(toks []sitrep.Token, cs []Chunk) string {
 func TestChunks(t *testing.T) {
 	a := testAnalyzer(t)
 	tests := []struct{ in, want string }{
-		{"Thousands of protesters believed to be Iran-backed Iraqi militia members attacked the embassy.",
-			"[NP Thousands|Thousands] [PP of|of] [NP protesters|protesters] [VP believed to be|be] [NP Iran-backed Iraqi militia members|members] [VP attacked|attacked] [NP the embassy|embassy]"},
-		{"Supporters of militias targeted by recent US airstrikes stormed the compound.",
-			"[NP Supporters|Supporters] [PP of|of] [NP militias|militias] [VP targeted|targeted] [PP by|by] [NP recent US airstrikes|airstrikes] [VP stormed|stormed] [NP the compound|compound]"},
-		{"President Donald Trump has blamed Iran for the attack.",
-			"[NP President Donald Trump|Trump] [VP has blamed|blamed] [NP Iran|Iran] [PP for|for] [NP the attack|attack]"},
+		{"Hundreds of students believed to be Hamas-backed Palestinian youth members attacked the checkpoint.",
+			"[NP Hundreds|Hundreds] [PP of|of] [NP students|students] [VP believed to be|be] [NP Hamas-backed Palestinian youth members|members] [VP attacked|attacked] [NP the checkpoint|checkpoint]"},
+		{"Supporters of rebels targeted by recent Saudi airstrikes stormed the ministry.",
+			"[NP Supporters|Supporters] [PP of|of] [NP rebels|rebels] [VP targeted|targeted] [PP by|by] [NP recent Saudi airstrikes|airstrikes] [VP stormed|stormed] [NP the ministry|ministry]"},
+		{"President Emmanuel Macron has blamed Russia for the attack.",
+			"[NP President Emmanuel Macron|Macron] [VP has blamed|blamed] [NP Russia|Russia] [PP for|for] [NP the attack|attack]"},
 		{"The convoy was attacked near the border.",
 			"[NP The convoy|convoy] [VP was attacked|attacked] [PP near|near] [NP the border|border]"},
 		{"The government decided to send troops.",

@@ -228,7 +228,7 @@ func FuzzExtractText(f *testing.F) {
 }
 
 // benchText is a typical 3 KB news article.
-const benchText = `Thousands of protesters stormed the outer gates of the embassy in the capital on Tuesday, smashing windows and setting fire to a reception area, officials said on Wednesday.
+const benchText = `Thousands of protesters forced their way past the gates of the ministry in the capital on Tuesday, smashing windows and setting fire to a reception area, officials said on Wednesday.
 
 The attack came two days after airstrikes on Sunday killed 25 fighters, and followed weeks of unrest that began in October 2019. By Wednesday morning most of the crowd had withdrawn, but several hundred people remained outside until late afternoon.
 
