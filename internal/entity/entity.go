@@ -28,6 +28,7 @@ type mention struct {
 	typ        sitrep.EntityType
 	strong     bool // typed from knowledge or cues, not a default guess
 	fixed      bool // typed from its context: evidence elsewhere does not change it
+	tentative  bool // kept only if the article names a person so
 	headline   bool
 	title      string
 	name       string // name override ("Iran" for "Iran-backed")
@@ -70,6 +71,9 @@ func (r *Recognizer) Recognize(doc *sitrep.Doc) []sitrep.Entity {
 		return nil
 	}
 	st.resolve()
+	if len(st.ments) == 0 {
+		return nil
+	}
 	return st.link()
 }
 
@@ -307,6 +311,17 @@ func inflected(t string) bool {
 		return false
 	}
 	return strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed") || strings.HasSuffix(t, "ly")
+}
+
+// titleWord reports whether the lower-cased word is a title on its own
+// ("director", "queen").
+func (st *state) titleWord(low string) bool {
+	for _, words := range st.k.titles[low] {
+		if len(words) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // oddName reports whether t holds a character no name has: currencies
@@ -809,6 +824,19 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		}
 	}
 	if n >= 2 && k.eventCues.has(lastLow) {
+		return
+	}
+	if n == 1 && directions.has(lastLow) {
+		return // "Northern" before "Ireland-born"
+	}
+	if n == 1 && st.titleWord(lastLow) {
+		// "Director" of something names nobody, unless the article
+		// names a person so ("John Major ... Major said").
+		m := len(st.ments)
+		emit(sitrep.Person, false)
+		if len(st.ments) > m {
+			st.ments[m].tentative = true
+		}
 		return
 	}
 	if n == 1 && k.orgCues.has(lastLow) && !headline && (st.sports || a > 0 && strings.EqualFold(toks[a-1].Text, "the")) {

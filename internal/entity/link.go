@@ -52,6 +52,7 @@ func (st *state) resolve() {
 			m.ntok--
 		}
 	}
+	defer st.dropTentative()
 	for i := range st.ments {
 		m := &st.ments[i]
 		if m.name != "" || m.fixed {
@@ -60,6 +61,7 @@ func (st *state) resolve() {
 		key := string(st.low(st.text[m.start:m.end]))
 		if m.ntok == 1 && !m.strong && m.typ != sitrep.NORP && surnames.has(key) {
 			m.typ = sitrep.Person
+			m.tentative = false
 			continue
 		}
 		if m.strong {
@@ -71,6 +73,17 @@ func (st *state) resolve() {
 			m.typ = t
 		}
 	}
+}
+
+// dropTentative removes the mentions that no evidence confirmed.
+func (st *state) dropTentative() {
+	kept := st.ments[:0]
+	for _, m := range st.ments {
+		if !m.tentative {
+			kept = append(kept, m)
+		}
+	}
+	st.ments = kept
 }
 
 type personGroup struct {

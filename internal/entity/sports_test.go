@@ -203,3 +203,16 @@ func TestRecognizeOrgPersonSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizeTitleWords(t *testing.T) {
+	r := New(nil)
+	got := render(r.Recognize(analyze("Prime Minister John Major spoke . Later Major said the Director would resign , and the Queen agreed .")))
+	if !strings.Contains(got, "Major/PERSON=John Major") {
+		t.Errorf("missing lone surname in %s", got)
+	}
+	for _, w := range []string{"Director/", "Queen/"} {
+		if strings.Contains(got, w) {
+			t.Errorf("unwanted %q in %s", w, got)
+		}
+	}
+}
