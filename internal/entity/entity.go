@@ -638,6 +638,11 @@ func (st *state) run(toks []sitrep.Token, i, j int, headline bool) {
 			st.emit(toks, m, j, sitrep.Person, true, headline, title)
 			return
 		}
+		// "Bosnian Serb", "Iraqi Kurdish": demonyms in a row are one group.
+		if j-k > 1 && j-k <= 3 && st.allDemonyms(toks, k, j) {
+			st.emit(toks, k, j, sitrep.NORP, true, headline, "")
+			return
+		}
 		// "Iraqi Hadi al-Amiri": a demonym before a name is a separate NORP.
 		if j-k > 1 && st.isDemonym(toks[k].Text) && !st.cueInside(toks, k+1, j) && !st.wholeKnown(toks, k, j) {
 			st.emit(toks, k, k+1, sitrep.NORP, true, headline, "")
@@ -647,6 +652,15 @@ func (st *state) run(toks []sitrep.Token, i, j int, headline bool) {
 		st.classify(toks, k, j, headline)
 		return
 	}
+}
+
+func (st *state) allDemonyms(toks []sitrep.Token, a, b int) bool {
+	for p := a; p < b; p++ {
+		if !st.isDemonym(toks[p].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) isDemonym(s string) bool {

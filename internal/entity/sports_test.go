@@ -216,3 +216,13 @@ func TestRecognizeTitleWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizeDemonymGroups(t *testing.T) {
+	r := New(nil)
+	got := render(r.Recognize(analyze("Bosnian Serb leaders met Iraqi Kurdish envoys and Iraqi Hadi al-Amiri .")))
+	for _, w := range []string{"Bosnian Serb/NORP", "Iraqi Kurdish/NORP", "Hadi al-Amiri/PERSON"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in %s", w, got)
+		}
+	}
+}
