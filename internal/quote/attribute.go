@@ -43,6 +43,11 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 			out = x.inPoll(v, out, first)
 			continue
 		}
+		switch tg := x.tag(v); {
+		case tg == "" || tg == "NN" || tg == "NNS" || tg == "NNP" || strings.HasPrefix(tg, "VB"):
+		default:
+			continue // only verbs and nouns that may be mistagged verbs
+		}
 		lemma := lemmaOf(x.toks[v].Text)
 		if lemma == "" {
 			continue

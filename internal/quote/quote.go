@@ -139,6 +139,42 @@ func lemmaOf(w string) string {
 		}
 		b[i] = c
 	}
+	return lemmaForms[string(b)]
+}
+
+// lemmaForms maps every form that inflect accepts to its lemma, so that
+// lemmaOf needs one lookup per word.
+var lemmaForms = func() map[string]string {
+	m := make(map[string]string, 8*len(lemmas)+len(irregular))
+	add := func(f string) {
+		if l := inflect([]byte(f)); l != "" {
+			m[f] = l
+		}
+	}
+	for f := range irregular {
+		add(f)
+	}
+	for l := range lemmas {
+		add(l)
+		for _, suf := range [...]string{"es", "s", "ed", "d", "ing"} {
+			add(l + suf)
+		}
+		if n := len(l); l[n-1] == 'e' {
+			add(l[:n-1] + "ing")
+			add(l[:n-1] + "ed")
+		}
+		add(l + l[len(l)-1:] + "ed")
+		add(l + l[len(l)-1:] + "ing")
+	}
+	return m
+}()
+
+// inflect returns the lemma of the lower-case form b by the suffix rules,
+// or "". lemmaForms holds its results for every form it accepts.
+func inflect(b []byte) string {
+	if len(b) > 24 || len(b) < 3 {
+		return ""
+	}
 	if l, ok := irregular[string(b)]; ok {
 		return l
 	}
@@ -179,6 +215,17 @@ func Extract(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Quote {
 		return nil
 	}
 	x := &extractor{doc: doc, text: doc.Article.Text, ents: ents}
+	// Size the per-paragraph scratch once, for the longest paragraph.
+	most, n := 0, 0
+	for i, s := range doc.Sentences {
+		if i > 0 && s.Paragraph != doc.Sentences[i-1].Paragraph {
+			n = 0
+		}
+		n += len(s.Tokens)
+		most = max(most, n)
+	}
+	x.toks = make([]sitrep.Token, 0, most)
+	x.sentStart, x.sentEnd, x.inQ = make([]int, 0, most), make([]int, 0, most), make([]int, 0, most)
 	var quotes []sitrep.Quote
 	for p := 0; p < len(doc.Sentences); {
 		// Group the sentences of one paragraph: quotations may span them.

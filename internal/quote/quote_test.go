@@ -203,3 +203,17 @@ func TestMistaggedVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestLemmaOf(t *testing.T) {
+	for w, want := range map[string]string{
+		"said": "say", "Says": "say", "stated": "state", "admitted": "admit", "criticizing": "criticize",
+		"promises": "promise", "tweeted": "tweet", "saw": "see", "table": "", "in": "", "Thursday": "",
+	} {
+		if got := lemmaOf(w); got != want {
+			t.Errorf("lemmaOf(%q) = %q, want %q", w, got, want)
+		}
+		if got := inflect([]byte(strings.ToLower(w))); got != want {
+			t.Errorf("inflect(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
