@@ -364,14 +364,14 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 		if j+1 >= len(toks) {
 			break
 		}
-		lt := st.low(t)
+		lt := string(st.low(t)) // a copy: the checks below reuse st.buf
 		switch {
 		case t == "&":
 			if st.midCand(toks, j+1, headline) {
 				j += 2
 				continue
 			}
-		case string(lt) == "of" && st.ofHead(toks[j-1].Text):
+		case lt == "of" && st.ofHead(toks[j-1].Text):
 			if st.midCand(toks, j+1, headline) {
 				j += 2
 				continue
@@ -380,7 +380,7 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 				j += 3
 				continue
 			}
-		case !headline && string(lt) == "for" && st.orgSoFar(toks, i, j):
+		case !headline && lt == "for" && st.orgSoFar(toks, i, j):
 			// "Organisation for Security", "Committee for the Protection".
 			if st.midCand(toks, j+1, headline) {
 				j += 2
@@ -390,7 +390,7 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 				j += 3
 				continue
 			}
-		case !headline && string(lt) == "and":
+		case !headline && lt == "and":
 			// "Securities and Exchange Commission", "Organisation for
 			// Security and Cooperation": the words after "and" end in an
 			// organisation's head, or continue one after "for"/"of".
@@ -877,7 +877,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		// Manager David Jackson": a given name after an organisation's
 		// word starts a person's name.
 		for p := a + 1; p+1 < b; p++ {
-			if st.k.first.has(toks[p].Text) && st.orgSoFar(toks, a, p) && !st.orgSoFar(toks, p, b) {
+			if st.k.first.has(toks[p].Text) && isCapLike(toks[p-1].Text) && st.orgSoFar(toks, a, p) && st.personLike(toks, p, b) && !st.cueInside(toks, p, b) && !directions.has(string(st.low(toks[p].Text))) && !st.isDemonym(toks[b-1].Text) {
 				st.classify(toks, a, p, headline)
 				st.emit(toks, p, b, sitrep.Person, true, headline, "")
 				return

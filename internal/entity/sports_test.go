@@ -191,8 +191,8 @@ func TestRecognizeSportsLexicon(t *testing.T) {
 
 func TestRecognizeOrgPersonSplit(t *testing.T) {
 	r := New(nil)
-	got := render(r.Recognize(analyze("Vantia Director of Engineering Paul Hammerwick said the residents of Kelby House were told. Trailing Dorvin's Tom Pike, he won.")))
-	for _, w := range []string{"Paul Hammerwick/PERSON"} {
+	got := render(r.Recognize(analyze("Vantia Director of Engineering Paul Hammerwick said the residents of Kelby House were told. Trailing Dorvin's Tom Pike, he won. The Trade Community of West Vantian States met.")))
+	for _, w := range []string{"Paul Hammerwick/PERSON", "Trade Community of West Vantian States/ORG"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in %s", w, got)
 		}
