@@ -159,7 +159,8 @@ func scoreCoNLL(r *Recognizer, docs []conllDoc, errs map[string]int) map[string]
 func TestCoNLLDev(t *testing.T) {
 	path := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-dev.conll")
 	r := New(nil)
-	floors := map[string]float64{"analyzer": 0.73, "corpus": 0.75, "": 0.75}
+	floors := map[string]float64{"analyzer": 0.845, "corpus": 0.845, "": 0.845}
+	orgFloor := 0.74 // ORG, the weakest type, has its own floor
 	for _, tags := range []string{"analyzer", "corpus", ""} {
 		docs := readCoNLL(t, path, tags)
 		var errs map[string]int
@@ -172,7 +173,10 @@ func TestCoNLLDev(t *testing.T) {
 			t.Logf("tags=%-8q %-4s P=%.3f R=%.3f F1=%.3f", tags, typ, p, rc, f)
 		}
 		if _, _, f := res["ALL"].scores(); f < floors[tags] {
-			t.Errorf("tags=%q: overall F1 %.3f below floor %.2f", tags, f, floors[tags])
+			t.Errorf("tags=%q: overall F1 %.3f below floor %.3f", tags, f, floors[tags])
+		}
+		if _, _, f := res["ORG"].scores(); f < orgFloor {
+			t.Errorf("tags=%q: ORG F1 %.3f below floor %.2f", tags, f, orgFloor)
 		}
 		if errs != nil {
 			type kv struct {
