@@ -12,9 +12,15 @@
 // (with connectors such as "of", "al-", "bin", "de"), splits off titles
 // ("Army Gen.", "Secretary of Defense") and modifiers ("US", "Iraqi"), and
 // types each run from built-in lists, the Lexicon, cue words ("Ministry",
-// "River", "Province"), given names and context ("in X", "X-based",
-// "spokesman X", "X said"). Weak guesses are revised with evidence from the
+// "River", "Province", "Corp", "&"), given names and context ("in X",
+// "X-based", "spokesman X", "X said", "the town of X", "the rebel group X",
+// "X shares", datelines). Weak guesses are revised with evidence from the
 // rest of the article ("Milley" is a person when "Mark Milley" is).
+//
+// Reports on team sports (sports.go) name clubs after towns: there a town
+// that no locative preposition introduces and that is no dateline is an
+// ORG ("Leeds 2 Arsenal 1", "Barcelona beat Valencia"), as is a guessed
+// name before a score or under a club's head word ("Borussia X", "FC X").
 //
 // Conventions:
 //   - "US Embassy" is one ORG mention; no nested GPE is emitted for "US".
