@@ -976,6 +976,12 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.Person, false)
 		return
 	}
+	if n == 1 && st.lowerSeen.has(lastLow) {
+		// A common word capitalised in a title or a broken-up name
+		// ("European Coal and Steel Community", "Net Income") is no
+		// name of its own.
+		return
+	}
 	if n == 1 {
 		emit(defaultSingle, false)
 		return

@@ -226,3 +226,14 @@ func TestRecognizeDemonymGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizeCommonWordsAlone(t *testing.T) {
+	r := New(nil)
+	got := render(r.Recognize(analyze("The coal price rose . He founded the European Coal and Steel Community with Vantex .")))
+	if strings.Contains(got, "Coal/") {
+		t.Errorf("common word kept in %s", got)
+	}
+	if !strings.Contains(got, "Vantex/ORG") {
+		t.Errorf("missing Vantex in %s", got)
+	}
+}
