@@ -440,7 +440,7 @@ func (st *state) andJoin(toks []sitrep.Token, i, j int) int {
 	switch {
 	case connected && !st.orgSoFar(toks, j+1, e):
 		return e
-	case lastCue && j-i <= 2 && !st.wholeKnown(toks, i, j) && !st.isDemonym(toks[i].Text) && !st.k.first.has(toks[i].Text):
+	case lastCue && j-i <= 2 && !st.wholeKnown(toks, i, j) && (j-i == 2 || !st.isDemonym(toks[i].Text)) && !st.k.first.has(toks[i].Text):
 		return e
 	}
 	return j
