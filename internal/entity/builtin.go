@@ -115,7 +115,7 @@ Myanmar|Burmese|Burma
 Namibia|Namibian|
 Nepal|Nepalese,Nepali|
 Netherlands|Dutch|Holland
-New Zealand|New Zealander|
+New Zealand|New Zealander|NZ
 Nicaragua|Nicaraguan|
 Niger|Nigerien|
 Nigeria|Nigerian|
@@ -166,7 +166,7 @@ Uganda|Ugandan|
 Ukraine|Ukrainian|
 United Arab Emirates|Emirati|UAE,U.A.E.
 United Kingdom|British,Briton|UK,U.K.,Britain,Great Britain
-United States|American|US,U.S.,USA,U.S.A.,America,United States of America
+United States|American|US,U.S.,U.S,USA,U.S.A.,America,United States of America
 Uruguay|Uruguayan|
 Uzbekistan|Uzbek|
 Venezuela|Venezuelan|

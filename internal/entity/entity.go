@@ -942,6 +942,20 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.GPE, false)
 		return
 	}
+	if n <= 2 && b < len(toks) && !headline {
+		// "the Heysel stadium", "the Zadar hinterland", "Jenin province".
+		switch next {
+		case "prison", "stadium", "airport", "mine", "oilfield", "checkpoint", "hinterland", "enclave", "outskirts", "countryside", "crossing", "refinery":
+			emit(sitrep.Loc, false)
+			return
+		case "region", "province", "district", "suburb", "municipality":
+			emit(sitrep.GPE, false)
+			return
+		case "river", "valley", "hills", "mountains", "lake", "coast", "basin", "peninsula", "desert", "sea":
+			emit(sitrep.Loc, false)
+			return
+		}
+	}
 	if n <= 3 && st.placeNounBefore(toks, a) {
 		// "the town of Kaolack", "the capital Conakry".
 		emit(sitrep.GPE, true)
