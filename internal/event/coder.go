@@ -2,7 +2,8 @@
 // target actors, date, place, modality and the evidence they came from.
 //
 // Input: the text layer (sentences of POS-tagged tokens) and the facts of
-// the earlier stages (entities, time expressions, places, captions).
+// the earlier stages (entities, time expressions, places, captions,
+// quotes).
 // Output: []sitrep.Event, each pointing to its sentence and trigger span.
 //
 // The coder is a shallow-syntax pattern coder in the TABARI/PETRARCH
@@ -14,7 +15,11 @@
 // the gazetteer's country names and demonyms. Event nouns ("US airstrikes
 // on militias") are coded too. Reported speech codes the reported event,
 // not the statement ("X said Y attacked Z" gives Y→Z), except where the
-// statement itself is the act (threats, accusations, warnings).
+// statement itself is the act (threats, accusations, warnings). Pronouns
+// take the nearest agreeing subject, first-person ones in a quotation its
+// speaker (from the quotes stage). Plausibility checks (plausible.go) keep
+// figurative or empty readings out: military force by a firm, a relation
+// with no counterpart, a thing as the source.
 package event
 
 import (
