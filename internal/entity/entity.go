@@ -984,6 +984,10 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		emit(sitrep.Person, false)
 		return
 	}
+	if st.sports && n <= 3 && !headline && cricketer(toks, a, b) {
+		emit(sitrep.Person, false)
+		return
+	}
 	if n == 1 && !headline && (st.k.first.has(text) && !st.sports || ordinalAfter(toks, b)) {
 		// "Tony and I", "Cocu 54th", "Gabriel ( 86th )": a person; in a
 		// sports report a lone given name is rather a club ("Kent").
@@ -1076,6 +1080,23 @@ func (st *state) placeInside(toks []sitrep.Token, a, b int, headline bool) bool 
 		if _, ok := st.k.places[string(st.low(toks[p].Text))]; ok {
 			return true
 		}
+	}
+	return false
+}
+
+// cricketer reports whether a scorecard names a player at [a,b): a
+// fielder or bowler ("c Croft b Cork 176") or bowling figures after the
+// name ("Mullally 22-6-56-2").
+func cricketer(toks []sitrep.Token, a, b int) bool {
+	if a > 0 {
+		switch toks[a-1].Text {
+		case "c", "b", "st", "lbw":
+			return true
+		}
+	}
+	if b < len(toks) {
+		n := toks[b].Text
+		return n != "" && n[0] >= '0' && n[0] <= '9' && strings.Count(n, "-") == 3
 	}
 	return false
 }
