@@ -403,6 +403,11 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 				j += 2
 				continue
 			}
+			// "van der Westhuizen", "de la Fuente".
+			if j+2 < len(toks) && connectorParticles.has(toks[j+1].Text) && st.midCand(toks, j+2, headline) {
+				j += 3
+				continue
+			}
 		}
 		break
 	}
@@ -643,8 +648,9 @@ func (st *state) run(toks []sitrep.Token, i, j int, headline bool) {
 			st.emit(toks, k, j, sitrep.NORP, true, headline, "")
 			return
 		}
-		// "Iraqi Hadi al-Amiri": a demonym before a name is a separate NORP.
-		if j-k > 1 && st.isDemonym(toks[k].Text) && !st.cueInside(toks, k+1, j) && !st.wholeKnown(toks, k, j) {
+		// "Iraqi Hadi al-Amiri": a demonym before a name is a separate NORP
+		// (but "Christian Springer" is a given name and a surname).
+		if j-k > 1 && st.isDemonym(toks[k].Text) && !st.cueInside(toks, k+1, j) && !st.wholeKnown(toks, k, j) && !(j-k == 2 && st.k.first.has(toks[k].Text)) {
 			st.emit(toks, k, k+1, sitrep.NORP, true, headline, "")
 			k++
 			continue
@@ -678,6 +684,15 @@ func (st *state) cueInside(toks []sitrep.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// wholeKnownPlace reports whether tokens [a,b) are a built-in place.
+func (st *state) wholeKnownPlace(toks []sitrep.Token, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	_, ok := st.k.places[string(st.low(st.text[toks[a].Start:toks[b-1].End]))]
+	return ok
 }
 
 func (st *state) wholeKnown(toks []sitrep.Token, a, b int) bool {
@@ -799,6 +814,11 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	// Iraqi soldiers", "Khalid al-Mousily Protesters and ..." in captions.
 	if n >= 2 && !k.orgCues.has(string(st.low(toks[b-1].Text))) {
 		last := toks[b-1].Text
+		if st.sports && strings.HasSuffix(last, "s") && st.wholeKnownPlace(toks, a, b-1) {
+			// "Cleveland Indians", "Texas Rangers": a team.
+			emit(sitrep.Org, true)
+			return
+		}
 		if st.isDemonym(last) {
 			st.classify(toks, a, b-1, headline)
 			st.emit(toks, b-1, b, sitrep.NORP, true, headline, "")
