@@ -443,7 +443,7 @@ func (st *state) andJoin(toks []sitrep.Token, i, j int) int {
 	}
 	lastCue := st.k.orgCues.has(string(st.low(toks[e-1].Text)))
 	switch {
-	case connected && !st.orgSoFar(toks, j+1, e):
+	case connected && !st.orgSoFar(toks, j+1, e) && !st.wholeKnown(toks, j+1, e):
 		return e
 	case lastCue && j-i <= 2 && !st.wholeKnown(toks, i, j) && (j-i == 2 || !st.isDemonym(toks[i].Text)) && !st.k.first.has(toks[i].Text):
 		return e
@@ -897,7 +897,15 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		// Manager David Jackson": a given name after an organisation's
 		// word starts a person's name.
 		for p := a + 1; p+1 < b; p++ {
-			if st.k.first.has(toks[p].Text) && isCapLike(toks[p-1].Text) && st.orgSoFar(toks, a, p) && st.personLike(toks, p, b) && !st.cueInside(toks, p, b) && !directions.has(string(st.low(toks[p].Text))) && !st.isDemonym(toks[b-1].Text) {
+			if !st.k.first.has(toks[p].Text) || !isCapLike(toks[p-1].Text) || !st.personLike(toks, p, b) || st.cueInside(toks, p, b) || directions.has(string(st.low(toks[p].Text))) || st.isDemonym(toks[b-1].Text) {
+				continue
+			}
+			if p >= a+3 && st.titleWord(string(st.low(toks[a].Text))) && (toks[a+1].Text == "of" || toks[a+1].Text == "for") {
+				// "Minister of Finance Bill Birch": a title with its portfolio.
+				st.emit(toks, p, b, sitrep.Person, true, headline, st.text[toks[a].Start:toks[p-1].End])
+				return
+			}
+			if st.orgSoFar(toks, a, p) {
 				st.classify(toks, a, p, headline)
 				st.emit(toks, p, b, sitrep.Person, true, headline, "")
 				return

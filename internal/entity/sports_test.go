@@ -204,7 +204,8 @@ func TestRecognizeSportsLexicon(t *testing.T) {
 func TestRecognizeOrgPersonSplit(t *testing.T) {
 	r := New(nil)
 	got := render(r.Recognize(analyze("Vantia Director of Engineering Paul Hammerwick said the residents of Kelby House were told. Trailing Dorvin's Tom Pike, he won. The Trade Community of West Vantian States met.")))
-	for _, w := range []string{"Paul Hammerwick/PERSON", "Trade Community of West Vantian States/ORG"} {
+	got += render(r.Recognize(analyze("He met Minister of Finance Bill Pellow, the Council of Europe and NATO, and Vantian Information Ministry Director-General Omar Kessel.")))
+	for _, w := range []string{"Paul Hammerwick/PERSON", "Trade Community of West Vantian States/ORG", "Bill Pellow/PERSON[Minister of Finance]", "Council of Europe/ORG", "NATO/ORG", "Omar Kessel/PERSON[Director-General]"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in %s", w, got)
 		}
