@@ -255,6 +255,9 @@ func (st *state) startCand(toks []sitrep.Token, i int, headline bool) bool {
 	if i+2 < len(toks) && toks[i+1].Text == "&" && isCapLike(toks[i+2].Text) {
 		return true // "Dorran & Pike said"
 	}
+	if strings.IndexByte(t, '&') > 0 {
+		return true // "S&P said"
+	}
 	if i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" {
 		return true // an abbreviation in brackets: "( NFU )"
 	}
@@ -873,8 +876,8 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 		}
 		return
 	}
-	if n == 1 && k.orgCues.has(lastLow) && !headline && (st.sports || a > 0 && strings.EqualFold(toks[a-1].Text, "the")) {
-		// "the Commission", "the Senate"; in sports reports "United".
+	if n == 1 && k.orgCues.has(lastLow) && !headline && (st.sports || a > 0 && strings.EqualFold(toks[a-1].Text, "the") || b < len(toks) && orgFollowers.has(toks[b].Text)) {
+		// "the Commission", "Navy spokesman"; in sports reports "United".
 		emit(sitrep.Org, true)
 		return
 	}
