@@ -19,29 +19,81 @@ var teamSports = set{"soccer": {}, "football": {}, "cricket": {}, "baseball": {}
 // but may stand inside one ("Romanian Soccer Federation").
 var sportNames = set{"soccer": {}, "tennis": {}, "golf": {}, "baseball": {}, "basketball": {}, "cricket": {}, "cycling": {}, "athletics": {}, "boxing": {}, "rugby": {}, "hockey": {}, "badminton": {}, "skiing": {}, "swimming": {}, "motorcycling": {}}
 
-// sportsWords are lower-case words of sports reporting; several of them
-// in one article make it a sports report even without a telling headline.
-var sportsWords = set{"goal": {}, "goals": {}, "scored": {}, "striker": {}, "midfielder": {}, "defender": {}, "goalkeeper": {}, "halftime": {}, "half-time": {}, "innings": {}, "wickets": {}, "wicket": {}, "touchdown": {}, "touchdowns": {}, "playoff": {}, "playoffs": {}, "inning": {}, "homer": {}, "penalty": {}, "equaliser": {}, "equalizer": {}, "aggregate": {}, "standings": {}, "league": {}, "coach": {}, "kickoff": {}, "stadium": {}, "unbeaten": {}, "relegation": {}, "promoted": {}, "squad": {}, "rbi": {}, "pitcher": {}, "runs": {}}
+// sportsWords are lower-case words found almost only in reports on team
+// sports; two of them make an article one even without a telling
+// headline (general words such as "goal" or "squad" would mislead).
+var sportsWords = set{"striker": {}, "midfielder": {}, "goalkeeper": {}, "halftime": {}, "half-time": {}, "innings": {}, "wickets": {}, "wicket": {}, "touchdown": {}, "touchdowns": {}, "playoff": {}, "playoffs": {}, "inning": {}, "homer": {}, "equaliser": {}, "equalizer": {}, "relegation": {}, "rbi": {}, "pitcher": {}, "kickoff": {}, "quarterback": {}, "batsman": {}, "goalless": {}, "penalties": {}, "scorers": {}, "unbeaten": {}}
 
 // sportsScore is how many distinct sports words make a sports report.
-const sportsScore = 3
+const sportsScore = 2
 
-// detectSports decides whether the doc reports on a team sport.
+// detectSports decides whether the doc reports on a team sport: a sport
+// named in a headline in capitals, or in a first sentence with a score or
+// a sports word somewhere, or two sports words.
 func (st *state) detectSports(doc *sitrep.Doc) bool {
-	if len(doc.Sentences) > 0 {
-		for _, t := range doc.Sentences[0].Tokens {
-			if teamSports.has(string(st.low(t.Text))) {
-				return true
-			}
-		}
-	}
 	n := 0
 	for w := range sportsWords {
 		if st.lowerSeen.has(w) {
 			n++
 		}
 	}
-	return n >= sportsScore
+	if n >= sportsScore {
+		return true
+	}
+	if len(doc.Sentences) == 0 || !st.namesTeamSport(doc.Sentences[0].Tokens) {
+		return false
+	}
+	if toks := doc.Sentences[0].Tokens; n > 0 || len(toks) > 2 && isHeadline(toks) {
+		return true // a slug or headline in capitals: "SOCCER - LEEDS WIN"
+	}
+	for si := range doc.Sentences {
+		toks := doc.Sentences[si].Tokens
+		for i, t := range toks {
+			if isScore(t.Text) {
+				return true
+			}
+			// A results row: "Bristol 12 Cardiff 10", "( Norway ) 2 Kessel".
+			if i > 0 && i+1 < len(toks) && isNumber(t.Text) && (isCapLike(toks[i-1].Text) || toks[i-1].Text == ")") && isCapLike(toks[i+1].Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) namesTeamSport(toks []sitrep.Token) bool {
+	for _, t := range toks {
+		if teamSports.has(string(st.low(t.Text))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isScore reports whether s is a score such as "2-1" or "105-98".
+func isScore(s string) bool {
+	d := strings.IndexByte(s, '-')
+	if d <= 0 || d > 3 || len(s)-d-1 < 1 || len(s)-d-1 > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != d && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // locatives are prepositions after which a town is a place, not a team.
