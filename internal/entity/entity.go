@@ -827,7 +827,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 			st.emit(toks, b-1, b, sitrep.NORP, true, headline, "")
 			return
 		}
-		if !headline && st.lowerSeen.has(string(st.low(last))) && !st.wholeKnown(toks, a, b) {
+		if !headline && st.lowerSeen.has(string(st.low(last))) && !st.wholeKnown(toks, a, b) && !(n == 2 && st.k.first.has(toks[a].Text)) {
 			st.classify(toks, a, b-1, headline)
 			return
 		}
@@ -869,11 +869,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if n == 1 && st.titleWord(lastLow) {
 		// "Director" of something names nobody, unless the article
 		// names a person so ("John Major ... Major said").
-		m := len(st.ments)
-		emit(sitrep.Person, false)
-		if len(st.ments) > m {
-			st.ments[m].tentative = true
-		}
+		st.emitTentative(toks, a, b, sitrep.Person, headline)
 		return
 	}
 	if n == 1 && k.orgCues.has(lastLow) && !headline && (st.sports || a > 0 && strings.EqualFold(toks[a-1].Text, "the") || b < len(toks) && orgFollowers.has(toks[b].Text)) {
@@ -1028,7 +1024,9 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 	if n == 1 && st.lowerSeen.has(lastLow) {
 		// A common word capitalised in a title or a broken-up name
 		// ("European Coal and Steel Community", "Net Income") is no
-		// name of its own.
+		// name of its own, unless it is a known surname ("trump card",
+		// "Donald Trump ... Trump arrived").
+		st.emitTentative(toks, a, b, defaultSingle, headline)
 		return
 	}
 	if n == 1 {
@@ -1193,6 +1191,16 @@ func (st *state) emitFixed(toks []sitrep.Token, a, b int, typ sitrep.EntityType,
 	st.emit(toks, a, b, typ, true, headline, "")
 	if len(st.ments) > n {
 		st.ments[n].fixed = true
+	}
+}
+
+// emitTentative emits a weak mention that resolve keeps only as a
+// surname the article gives in full elsewhere.
+func (st *state) emitTentative(toks []sitrep.Token, a, b int, typ sitrep.EntityType, headline bool) {
+	n := len(st.ments)
+	st.emit(toks, a, b, typ, false, headline, "")
+	if len(st.ments) > n {
+		st.ments[n].tentative = true
 	}
 }
 

@@ -248,7 +248,10 @@ func TestRecognizeDemonymGroups(t *testing.T) {
 
 func TestRecognizeCommonWordsAlone(t *testing.T) {
 	r := New(nil)
-	got := render(r.Recognize(analyze("The coal price rose . He founded the European Coal and Steel Community with Vantex .")))
+	got := render(r.Recognize(analyze("The coal price rose . He founded the European Coal and Steel Community with Vantex . Mark Frost saw the frost ; then Frost left .")))
+	if !strings.Contains(got, "Frost/PERSON=Mark Frost") {
+		t.Errorf("known surname dropped in %s", got)
+	}
 	if strings.Contains(got, "Coal/") {
 		t.Errorf("common word kept in %s", got)
 	}
