@@ -308,12 +308,12 @@ func (st *state) midCand(toks []sitrep.Token, j int, headline bool) bool {
 }
 
 // inflected reports whether a word has an English inflection that names
-// rarely have ("Trailing", "Exiled", "Reportedly").
+// rarely have ("Trailing", "Exiled", "Reportedly", "Advisors").
 func inflected(t string) bool {
 	if len(t) < 6 {
 		return false
 	}
-	return strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed") || strings.HasSuffix(t, "ly")
+	return strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed") || strings.HasSuffix(t, "ly") || strings.HasSuffix(t, "ors") || strings.HasSuffix(t, "ers")
 }
 
 // titleWord reports whether the lower-cased word is a title on its own
@@ -458,8 +458,15 @@ var ofHeads = set{"united": {}, "people's": {}, "house": {}, "chiefs": {}, "frie
 
 func (st *state) ofHead(word string) bool {
 	low := st.low(strings.TrimSuffix(word, "."))
+	if firmWords.has(string(low)) {
+		return false // "Sterling Software of Dallas": "of" gives the seat
+	}
 	return ofHeads.has(string(low)) || st.k.orgCues.has(string(low)) || st.k.locCues.has(string(low)) || st.k.gpeCues.has(string(low))
 }
+
+// firmWords end company names; an "of" after them gives the firm's seat,
+// not more of its name.
+var firmWords = set{"inc": {}, "corp": {}, "ltd": {}, "co": {}, "cos": {}, "plc": {}, "llc": {}, "ag": {}, "sa": {}, "nv": {}, "gmbh": {}, "ab": {}, "asa": {}, "spa": {}, "bv": {}, "bhd": {}, "berhad": {}, "oyj": {}, "holdings": {}, "industries": {}, "motors": {}, "systems": {}, "technologies": {}, "products": {}, "sciences": {}, "cables": {}, "enterprises": {}, "associates": {}, "solutions": {}, "networks": {}, "mills": {}, "brands": {}, "materials": {}, "instruments": {}, "devices": {}, "healthcare": {}, "software": {}, "electronics": {}, "pharmaceuticals": {}, "brothers": {}, "funds": {}, "shipping": {}, "bancorp": {}, "bancshares": {}, "securities": {}, "investments": {}, "partners": {}, "stores": {}, "foods": {}}
 
 var modSuffixes = set{"backed": {}, "led": {}, "allied": {}, "aligned": {}, "funded": {}, "supported": {}, "sponsored": {}, "controlled": {}, "held": {}, "run": {}, "owned": {}, "based": {}, "born": {}, "made": {}, "brokered": {}, "dominated": {}, "linked": {}, "affiliated": {}, "friendly": {}, "inspired": {}, "trained": {}, "armed": {}, "occupied": {}, "leaning": {}, "oriented": {}, "registered": {}, "flagged": {}}
 
@@ -1037,7 +1044,7 @@ func (st *state) classify(toks []sitrep.Token, a, b int, headline bool) {
 }
 
 // orgNouns are lower-case nouns written before an organisation's name.
-var orgNouns = set{"group": {}, "agency": {}, "company": {}, "firm": {}, "newspaper": {}, "daily": {}, "weekly": {}, "manufacturer": {}, "maker": {}, "producer": {}, "bank": {}, "club": {}, "magazine": {}, "carrier": {}, "airline": {}, "subsidiary": {}, "operator": {}, "broker": {}, "brokerage": {}, "insurer": {}, "retailer": {}, "conglomerate": {}, "broadcaster": {}, "consortium": {}, "exporter": {}, "importer": {}, "developer": {}, "distributor": {}, "supplier": {}, "newsletter": {}, "tabloid": {}, "publisher": {}, "movement": {}, "faction": {}, "militia": {}, "charity": {}, "lender": {}, "automaker": {}, "carmaker": {}, "giant": {}}
+var orgNouns = set{"group": {}, "agency": {}, "company": {}, "firm": {}, "newspaper": {}, "daily": {}, "weekly": {}, "manufacturer": {}, "bank": {}, "club": {}, "magazine": {}, "airline": {}, "subsidiary": {}, "brokerage": {}, "insurer": {}, "retailer": {}, "conglomerate": {}, "broadcaster": {}, "consortium": {}, "newsletter": {}, "tabloid": {}, "movement": {}, "faction": {}, "militia": {}, "charity": {}, "lender": {}, "automaker": {}, "carmaker": {}, "giant": {}}
 
 // orgFollowers are lower-case nouns written after an organisation's name
 // ("Apex Tannery shares", "Harwick Group spokesman").
@@ -1150,10 +1157,10 @@ func ordinalAfter(toks []sitrep.Token, b int) bool {
 	return false
 }
 
-// acronymHead reports whether s is a dotless capitals acronym of 2 to 5
-// letters ("SBC", "PSV").
+// acronymHead reports whether s is a dotless capitals acronym of 3 to 5
+// letters ("SBC", "PSV"); two letters are often initials ("JP McManus").
 func acronymHead(s string) bool {
-	if len(s) < 2 || len(s) > 5 {
+	if len(s) < 3 || len(s) > 5 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
