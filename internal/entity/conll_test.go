@@ -159,8 +159,8 @@ func scoreCoNLL(r *Recognizer, docs []conllDoc, errs map[string]int) map[string]
 func TestCoNLLDev(t *testing.T) {
 	path := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-dev.conll")
 	r := New(nil)
-	floors := map[string]float64{"analyzer": 0.85, "corpus": 0.85, "": 0.85}
-	orgFloor := 0.755 // ORG, the weakest type, has its own floor
+	floors := map[string]float64{"analyzer": 0.855, "corpus": 0.855, "": 0.855}
+	orgFloor := 0.76 // ORG, the weakest type, has its own floor
 	for _, tags := range []string{"analyzer", "corpus", ""} {
 		docs := readCoNLL(t, path, tags)
 		var errs map[string]int
