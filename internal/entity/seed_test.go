@@ -71,7 +71,7 @@ func BenchmarkRecognize(b *testing.B) {
 func FuzzRecognize(f *testing.F) {
 	for _, s := range []string{
 		"President Donald Trump said Iran would pay.",
-		"Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, spoke.",
+		"Army Gen. Anna Kowalski, the head of the Polish General Staff, spoke.",
 		"Iran-backed Pro-Iranian al-Sadr of the - backed",
 		"SOCCER - JAPAN WIN\n\nJapan won.",
 		"Mr. . of the &",
