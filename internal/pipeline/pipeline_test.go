@@ -122,7 +122,7 @@ func TestSeedVariants(t *testing.T) {
 				"Iraqi", "Lebanese", "Baghdad", "Beirut", "Iran", "Syria",
 				"Hashd al-Shaabi", "Amal",
 				"President Donald Trump", "President Emmanuel Macron", "Trump", "Macron",
-				"Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff", "Gen. Thierry Burkhard, the chief of the French defence staff", "Milley", "Burkhard",
+				"Army Gen. Mark Milley", "Gen. Thierry Burkhard", "chairman of the Joint Chiefs of Staff", "chief of the French defence staff", "Milley", "Burkhard",
 				"Secretary of Defence Mark Esper", "Defence Minister Florence Parly",
 				"AP Photo/Nasser Nasser", "AFP/Joseph Eid", "AP Photo/Khalid Mohammed", "AFP/Anwar Amro",
 				"REUTERS/Khalid al-Mousily", "EPA-EFE/Wael Hamzeh", "AP Photo/Qassim Abdul-Zahra", "AP Photo/Hassan Ammar",
