@@ -102,6 +102,9 @@ func newKnowledge() *knowledge {
 			k.first[line] = struct{}{}
 		}
 	}
+	for _, n := range strings.Split(moreFirstNames, ",") {
+		k.first[n] = struct{}{}
+	}
 	addPlace := func(name string, kind placeKind, canon string) {
 		k.places[strings.ToLower(name)] = placeInfo{kind: kind, canon: canon}
 		if n := len(strings.Fields(name)); n > k.maxPlace {
