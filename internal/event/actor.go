@@ -443,7 +443,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	for k := from; k < stop && len(pieces) < len(cuts)-2; k++ {
 		w := st.words[k]
-		if (w == "and" || w == "or" || w == "nor" || w == "," && conj) && k > start && a.endsNominal(st, start, k) {
+		if (w == "and" || w == "or" || w == "nor" || w == "," && conj) && k > start && a.endsNominal(st, start, k) && !a.insideName(st, k) {
 			pieces = append(pieces, start, k)
 			start = k + 1
 		}
@@ -847,6 +847,18 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// insideName reports whether token k lies inside a multi-word name the
+// entity stage found ("Hongkong and Shanghai Banking Corp", "Trinidad and
+// Tobago"), which a coordination must not split.
+func (a *article) insideName(st *sentence, k int) bool {
+	ei := st.entity[k]
+	if ei < 0 {
+		return false
+	}
+	e := &a.Entities[ei]
+	return e.Start < st.Tokens[k].Start && e.End > st.Tokens[k].End
 }
 
 // titleFor are titles that take "for" and a portfolio: "Minister for

@@ -466,6 +466,13 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			set(i, "VB")
 			continue
 		}
+		if toks[i].Tag == "NNS" && i+2 < len(toks) && controlKind[w] != "" && strings.ToLower(toks[i+1].Text) == "to" && toks[i+2].Tag == "VB" &&
+			(toks[i-1].Tag == "NN" || toks[i-1].Tag == "NNS" || toks[i-1].Tag == "NNP") && !verbBefore(toks, i-1) {
+			// "the Danish government plans to meet": a control verb in -s
+			// after its subject, read as a plural noun.
+			set(i, "VBZ")
+			continue
+		}
 		if toks[i].Tag == "VB" && toks[i-1].Tag == "TO" && isCapitalised(toks[i].Text) && actorName != nil && actorName(w) {
 			// "opposed to Turkish mediation": a known name or demonym
 			// after "to" is no verb.

@@ -29,6 +29,8 @@ func TestRetag(t *testing.T) {
 		{"participle of a name with no finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", "Ethiopia/NNP deplored/VBD from/IN Libya/NNP after/IN crowds/NNS trashed/VBD it/PRP ./.", true},
 		{"reduced passive with a finite verb", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", "Ethiopia/NNP deplored/VBN from/IN Libya/NNP was/VBD sad/JJ ./.", true},
 		{"passive headline keeps its agent", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", "Ethiopia/NNP deplored/VBN by/IN Libya/NNP ./.", true},
+		{"control verb in -s after its subject", "the/DT government/NN plans/NNS to/TO meet/VB", "the/DT government/NN plans/VBZ to/TO meet/VB", false},
+		{"plans as a noun", "the/DT plans/NNS to/TO meet/VB", "the/DT plans/NNS to/TO meet/VB", false},
 		{"demonym after to", "opposed/VBN to/TO Ethiopian/VB mediation/NN", "opposed/VBN to/TO Ethiopian/JJ mediation/NN", true},
 		{"plural noun after to", "aid/NN to/TO refugees/VB fleeing/VBG war/NN", "aid/NN to/TO refugees/NNS fleeing/VBG war/NN", false},
 		{"base verb after to", "plans/VBZ to/TO discuss/VB trade/NN", "plans/VBZ to/TO discuss/VB trade/NN", false},
