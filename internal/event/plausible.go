@@ -46,7 +46,7 @@ func headNoun(st *sentence, span sitrep.Span) string {
 }
 
 // inanimate are head nouns of things that cannot act, however their
-// phrase names a country: goods, markets, money and figures. (Documents
+// phrase names a country: goods, markets, money, figures and surveys. (Documents
 // and decisions are left out: "a UN report accused Israel" is the UN's
 // act. As targets all such phrases stay: "restricted Japanese exports" is
 // aimed at Japan.)
@@ -58,7 +58,7 @@ var inanimate = map[string]bool{
 	"sales": true, "prices": true, "price": true, "profits": true, "profit": true, "earnings": true, "revenue": true, "revenues": true,
 	"growth": true, "inflation": true, "deficit": true, "surplus": true, "debt": true, "debts": true, "reserves": true,
 	"corn": true, "wheat": true, "rice": true, "oil": true, "crude": true, "gas": true, "coffee": true, "sugar": true, "rapeseed": true, "soybeans": true,
-	"figures": true, "data": true, "statistics": true,
+	"figures": true, "data": true, "statistics": true, "indicators": true, "survey": true, "surveys": true, "poll": true, "polls": true, "study": true,
 }
 
 // oneSided reports codes whose acts need no one they are aimed at:
