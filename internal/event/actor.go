@@ -836,6 +836,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		}
 	}
 	end := a.npEnd(st, from, to)
+	for end > from+1 && isQuoteTok(toks[end-1].Text) {
+		end-- // a closing quotation mark is no part of the name
+	}
 	if end <= from {
 		end = min(from+1, to)
 	}

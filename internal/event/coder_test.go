@@ -292,6 +292,10 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "KENGOV>:04"}}},
 		{name: "a survey is no actor", text: "A Japanese government survey suggested that exports would fall.",
 			forbid: []ev{{dyad: "JPNGOV>:02"}, {dyad: "JPN>:02"}}},
+		{name: "a belief relative between commas", text: "Hundreds of demonstrators, thought to be members of Syrian militias, overran the Turkish consulate on Monday.",
+			want: []ev{{dyad: "SYR>TUR:19"}}},
+		{name: "set fire after its subject is a verb", text: "Syrian protesters set fire to the Turkish consulate on Monday.",
+			want: []ev{{dyad: "SYR>TUR:17"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
@@ -466,6 +470,7 @@ func TestActorSpanSkipsAdverbials(t *testing.T) {
 		{"On Monday Israeli President Isaac Herzog met Egyptian officials.", "Israeli President Isaac Herzog"},
 		{"Egyptian police Wednesday arrested five Israeli tourists.", "Egyptian police"},
 		{"Some 300 Tunisian farmers blocked highways in the port city of Sfax on Friday.", "Some 300 Tunisian farmers"},
+		{"\"Iran\" threatened Israel on Friday.", "Iran"},
 		{"Ahmed Karimi, Iran's leading human rights lawyer, staged a hunger strike on Sunday.", "Ahmed Karimi"},
 		{"The Iranian Minister for Foreign Affairs Ahmed Karimi criticised Israel on Sunday.", "The Iranian Minister for Foreign Affairs Ahmed Karimi"},
 	} {

@@ -382,7 +382,8 @@ var beliefVerbs = map[string]bool{
 }
 
 // beliefRelative reports "NOUN believed to be/have ...": a participle of
-// belief right after a noun and followed by an infinitive.
+// belief right after a noun (or a noun and a comma) and followed by an
+// infinitive.
 func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 	if h == 0 || h+2 >= len(toks) || !beliefVerbs[words[h]] || words[h+1] != "to" {
 		return false
@@ -390,7 +391,11 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 	if t := toks[h].Tag; t != "VBD" && t != "VBN" {
 		return false
 	}
-	return strings.HasPrefix(toks[h-1].Tag, "NN") && isVerbTag(toks[h+2].Tag)
+	prev := h - 1
+	if words[prev] == "," && prev > 0 {
+		prev-- // "demonstrators, thought to be militia members,"
+	}
+	return strings.HasPrefix(toks[prev].Tag, "NN") && isVerbTag(toks[h+2].Tag)
 }
 
 // retag corrects tagger misreads that break verb groups. It returns a
@@ -484,6 +489,14 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			// "aid to refugees fleeing the war": a base verb does not end
 			// in -s; after "to" this is a plural noun.
 			set(i, "NNS")
+			continue
+		}
+		if (w == "set" || w == "sets") && (toks[i].Tag == "NN" || toks[i].Tag == "VBN") && i+1 < len(toks) &&
+			(strings.EqualFold(toks[i+1].Text, "fire") || strings.EqualFold(toks[i+1].Text, "ablaze") || strings.EqualFold(toks[i+1].Text, "alight")) &&
+			strings.HasPrefix(toks[i-1].Tag, "NN") {
+			// "the crowd set fire to a kiosk": after its subject, "set fire"
+			// is the past tense of the idiom.
+			set(i, "VBD")
 			continue
 		}
 		if i >= 2 && toks[i].Tag == "VBG" && toks[i-1].Tag == "CC" && toks[i-2].Tag == "NN" &&
