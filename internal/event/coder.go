@@ -1072,6 +1072,23 @@ func (a *article) inHypotheticalContext(st *sentence, start int) bool {
 	return false
 }
 
+// resignation reports whether the event's trigger is a resignation:
+// "resigned", "quit", "stepped down".
+func resignation(st *sentence, trigger sitrep.Span) bool {
+	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= trigger.Start })
+	if k >= len(st.Tokens) {
+		return false
+	}
+	w := st.words[k]
+	switch {
+	case strings.HasPrefix(w, "resign"), w == "quit", w == "quits", w == "quitting":
+		return true
+	case strings.HasPrefix(w, "step") && k+1 < len(st.words) && st.words[k+1] == "down":
+		return true
+	}
+	return false
+}
+
 // emit appends an event unless the sentence already has the same one.
 func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.EventActor, mod string, trigger sitrep.Span, clauseStart, clauseEnd int) {
 	cb, ok := lookupCode(code)
@@ -1275,12 +1292,18 @@ func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt 
 		cp := *tgt
 		tgt = &cp
 	}
+	plover := cb.PLOVER
+	if plover == "CONCEDE" && resignation(st, trigger) {
+		// The PLOVER manual puts resignations of officials under RETREAT
+		// (mode "resign"); the CAMEO table maps 083x to CONCEDE.
+		plover = "RETREAT"
+	}
 	ev := sitrep.Event{
 		CAMEO:     cb.Code,
 		Root:      cb.Root,
 		QuadClass: cb.QuadClass,
 		Goldstein: cb.Goldstein,
-		PLOVER:    cb.PLOVER,
+		PLOVER:    plover,
 		Source:    *src,
 		Target:    tgt,
 		Modality:  mod,

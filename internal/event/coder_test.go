@@ -296,6 +296,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SYR>TUR:19"}}},
 		{name: "set fire after its subject is a verb", text: "Syrian protesters set fire to the Turkish consulate on Monday.",
 			want: []ev{{dyad: "SYR>TUR:17"}}},
+		{name: "a resignation is a PLOVER retreat", text: "The Kenyan interior minister resigned on Monday.",
+			want: []ev{{dyad: "KENGOV>:08"}}},
 		{name: "reporting clause after a comma", text: "Police beat protesters, a human rights group charged on Saturday.",
 			forbid: []ev{{dyad: "---COP>:11"}}},
 		{name: "conditional act is a threat", text: "The European Union may halt aid to Serbia if the fighting continues.",
@@ -496,4 +498,11 @@ func TestPronounNamesItsAntecedent(t *testing.T) {
 		}
 	}
 	t.Errorf("no event with the pronoun as source:%s", describe(evs))
+}
+
+func TestResignationIsRetreat(t *testing.T) {
+	evs := code(t, "2022-03-07", "The Kenyan interior minister resigned on Monday.")
+	if len(evs) != 1 || evs[0].PLOVER != "RETREAT" {
+		t.Errorf("want one RETREAT event:%s", describe(evs))
+	}
 }
