@@ -64,11 +64,11 @@ func TestEvalEventsFloors(t *testing.T) {
 }
 
 // Floors: the event coder issue's acceptance targets (0.85), PLOVER a
-// little above it (measured: PETRARCH P 0.868 R 0.853, PLOVER 0.882).
+// little above it (measured: PETRARCH P 0.868 R 0.853, PLOVER 0.894).
 const (
 	petrarchRecallFloor    = 0.85
 	petrarchPrecisionFloor = 0.85
-	ploverFloor            = 0.87
+	ploverFloor            = 0.88
 )
 
 func TestMatchMultiset(t *testing.T) {

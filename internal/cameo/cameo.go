@@ -18,7 +18,9 @@
 //     (4-digit → 3-digit → root). PLOVER dropped roots 01 and 02: sitrep
 //     types appeals (02x) as REQUEST and a few statements (011, 015, 016,
 //     018, 019) by its own table in scripts/cameo, and leaves plain
-//     comments (010, 012-014, 017) untyped.
+//     comments (010, 012-014, 017) untyped. Easing a curfew or a state of
+//     emergency (0813, 0814) is CONCEDE, as the PLOVER manual argues,
+//     where the table says RETREAT.
 package cameo
 
 import "sort"

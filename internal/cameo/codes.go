@@ -7,7 +7,8 @@
 //     (GDELT data, free to use with citation).
 //   CAMEO2PLOVER-2021.txt — openeventdata/PLOVER, CC BY-SA 4.0; codes of
 //     the roots 01 and 02, which PLOVER dropped, are typed by sitrep's own
-//     table in scripts/cameo (droppedByPLOVER).
+//     table in scripts/cameo (droppedByPLOVER), and 0813/0814 follow the
+//     PLOVER manual instead of the table (manualOverrides).
 
 package cameo
 
@@ -115,8 +116,8 @@ var codes = [...]Code{
 	{Code: "081", Root: "08", Name: "Ease administrative sanctions", Description: "Relax or remove all administrative non-force sanctions and penalties, not otherwise specified.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "legal"},
 	{Code: "0811", Root: "08", Name: "Ease restrictions on political freedoms", Description: "Relax or remove administrative restrictions on fundamental political freedoms such as freedoms of speech, expression, and assembly.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "democracy"},
 	{Code: "0812", Root: "08", Name: "Ease ban on political parties or politicians", Description: "Relax or remove administrative restrictions on the establishment or activities of political parties or certain politicians.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "democracy"},
-	{Code: "0813", Root: "08", Name: "Ease curfew", Description: "Relax or remove regulations that require people to be off the streets at a given hour.", QuadClass: 2, Goldstein: 5, PLOVER: "RETREAT", Mode: "", Context: "legal"},
-	{Code: "0814", Root: "08", Name: "Ease state of emergency or martial law", Description: "Relax or remove emergency regulations that suspend certain given rights, or relax or remove temporary rule by military authorities.", QuadClass: 2, Goldstein: 5, PLOVER: "RETREAT", Mode: "", Context: "legal"},
+	{Code: "0813", Root: "08", Name: "Ease curfew", Description: "Relax or remove regulations that require people to be off the streets at a given hour.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "legal"},
+	{Code: "0814", Root: "08", Name: "Ease state of emergency or martial law", Description: "Relax or remove emergency regulations that suspend certain given rights, or relax or remove temporary rule by military authorities.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "legal"},
 	{Code: "082", Root: "08", Name: "Ease political dissent", Description: "Cancel, suspend, or postpone any (non-war) activity that constitutes political dissent.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "democracy"},
 	{Code: "083", Root: "08", Name: "Accede to requests or demands for political reform", Description: "Yield by instituting requested political changes.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "political_institutions"},
 	{Code: "0831", Root: "08", Name: "Accede to demands for change in leadership", Description: "Yield by relinquishing political power.", QuadClass: 2, Goldstein: 5, PLOVER: "CONCEDE", Mode: "", Context: "political_institutions"},

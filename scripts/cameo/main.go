@@ -75,6 +75,9 @@ func run(spec, out string) error {
 				break
 			}
 		}
+		if t, ok := manualOverrides[c.Code]; ok {
+			c.PLOVER = t
+		}
 		if c.PLOVER == "" {
 			c.PLOVER = droppedByPLOVER[c.Code]
 			if c.PLOVER == "" && c.Root == "02" {
@@ -92,7 +95,8 @@ func run(spec, out string) error {
 //     (GDELT data, free to use with citation).
 //   CAMEO2PLOVER-2021.txt — openeventdata/PLOVER, CC BY-SA 4.0; codes of
 //     the roots 01 and 02, which PLOVER dropped, are typed by sitrep's own
-//     table in scripts/cameo (droppedByPLOVER).
+//     table in scripts/cameo (droppedByPLOVER), and 0813/0814 follow the
+//     PLOVER manual instead of the table (manualOverrides).
 
 package cameo
 
@@ -181,6 +185,16 @@ func readGoldstein(path string) (map[string]float64, error) {
 		m[strings.TrimSpace(k)] = g
 	}
 	return m, sc.Err()
+}
+
+// manualOverrides follow the PLOVER manual where the 2021 conversion
+// table contradicts it: the manual treats lifting a curfew or a state of
+// emergency as a verbal concession, CONCEDE ("the lifting of a curfew is,
+// effectively, a promise ... We're treating such concessions as verbal"),
+// while the table maps 0813 and 0814 to RETREAT.
+var manualOverrides = map[string]string{
+	"0813": "CONCEDE", // ease curfew
+	"0814": "CONCEDE", // ease state of emergency or martial law
 }
 
 // droppedByPLOVER types the CAMEO 01 (statement) and 02 (appeal) codes,
