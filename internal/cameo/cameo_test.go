@@ -14,8 +14,8 @@ func TestLookup(t *testing.T) {
 		{"145", true, "14", 4, -7.5, "PROTEST"},
 		{"14", true, "14", 4, -6.5, "PROTEST"},
 		{"0813", true, "08", 2, 5, "CONCEDE"}, // PLOVER manual, not the conversion table's RETREAT
-		{"016", true, "01", 1, -2, "REJECT"}, // GDELT weight, not ICEWS's -5; PLOVER type from sitrep's table for dropped roots
-		{"010", true, "01", 1, 0, ""},        // plain statements stay untyped
+		{"016", true, "01", 1, -2, "REJECT"},  // GDELT weight, not ICEWS's -5; PLOVER type from sitrep's table for dropped roots
+		{"010", true, "01", 1, 0, ""},         // plain statements stay untyped
 		{"0231", true, "02", 1, 3.4, "REQUEST"},
 		{"042", true, "04", 1, 1.9, "CONSULT"},
 		{"1213", true, "12", 3, -4, "REJECT"}, // missing in GDELT: parent's weight
