@@ -164,7 +164,16 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 // supporters", "over 50 soldiers"): it opens a noun phrase, not an
 // adverbial.
 func quantifier(toks []sitrep.Token, k int) bool {
-	return k+1 < len(toks) && toks[k+1].Tag == "CD"
+	if k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	if n.Tag == "CD" {
+		return true
+	}
+	// "between 10-15 civilians": a range the tagger did not read as a number.
+	i := strings.IndexByte(n.Text, '-')
+	return i > 0 && digits(n.Text[:i]) && digits(n.Text[i+1:])
 }
 
 // isSubjectPronoun reports whether w is a nominative personal pronoun that

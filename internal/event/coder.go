@@ -488,6 +488,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "no source actor")
 		return
 	}
+	if (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")) && hasScore(st) {
+		// "South Korea beat Mongolia 2-0": a result with a score is a game.
+		a.outcome(gi, "a score: a sports result, not violence")
+		return
+	}
 	if (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) && unarmed(src.Actor) {
 		// "the company battled fierce competition", "the court struck
 		// down the law": military force by a firm, newspaper, court or

@@ -108,3 +108,36 @@ func ownForces(act *sitrep.EventActor) bool {
 	}
 	return strings.HasSuffix(act.Actor, "MIL") || strings.HasSuffix(act.Actor, "COP")
 }
+
+// hasScore reports whether the sentence holds a game score ("beat
+// Mongolia 2-0", "a 3-1 win"), which turns beating and defeating into
+// sport. A range before a noun ("10-15 people were killed") is no score.
+func hasScore(st *sentence) bool {
+	for k, t := range st.Tokens {
+		w := t.Text
+		i := strings.IndexByte(w, '-')
+		if i <= 0 || i >= len(w)-1 || len(w) > 7 || !digits(w[:i]) || !digits(w[i+1:]) {
+			continue
+		}
+		if k+1 < len(st.Tokens) && (strings.HasPrefix(st.Tokens[k+1].Tag, "NN") || strings.HasPrefix(st.Tokens[k+1].Tag, "JJ")) && !scoreNoun[st.words[k+1]] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// scoreNoun are the nouns a score stands before: "a 2-0 win".
+var scoreNoun = map[string]bool{"win": true, "victory": true, "defeat": true, "loss": true, "lead": true, "draw": true, "triumph": true, "thrashing": true}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
