@@ -248,6 +248,11 @@ func TestDiscards(t *testing.T) {
 	if _, ok := d.Discards.Match(words("protesters stormed the embassy in baghdad")); ok {
 		t.Error("news sentence discarded")
 	}
+	// The additions' "+davis cup" (the whole sentence) overrides Phoenix's
+	// "davis cup*" (the nearest verb's event only).
+	if m, ok := d.Discards.Find(words("spain beat australia in the davis cup final")); !ok || !m.Story {
+		t.Errorf("Discards.Find(davis cup) = %+v %v, want a story discard", m, ok)
+	}
 }
 
 func TestPhoenixAndValidationFiles(t *testing.T) {

@@ -110,7 +110,9 @@ func (d *Discards) put(e discard) {
 	}
 	list := m[key]
 	for i := range list {
-		if slicesEq(list[i].words, e.words) && list[i].stem == e.stem {
+		if slicesEq(list[i].words, e.words) {
+			// A later file redefines the phrase, stem or not: "+davis cup"
+			// in the additions overrides Phoenix's "davis cup*".
 			list[i] = e
 			return
 		}
