@@ -1167,11 +1167,36 @@ func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd in
 	switch {
 	case best != nil:
 		ev.Date, ev.DatePrecision, ev.DateReason = best.Value, best.Precision, reason
+		a.lastDated = &datedEvent{date: best.Value, precision: best.Precision, paragraph: st.Paragraph, sentence: a.sentIndex}
+	case st.caption == nil && ev.Modality == sitrep.Asserted && a.continues(st):
+		// "On Tuesday, protesters stormed the gates. They threw rocks and
+		// smashed windows.": a sentence with no time expression of its
+		// own that follows a dated one in the same paragraph goes on
+		// telling the same day.
+		ev.Date, ev.DatePrecision, ev.DateReason = a.lastDated.date, a.lastDated.precision, "previous"
 	case st.caption != nil && st.caption.Date != "":
 		ev.Date, ev.DatePrecision, ev.DateReason = st.caption.Date, sitrep.Day, "caption"
 	case a.Doc.Article.Published != "":
 		ev.Date, ev.DatePrecision, ev.DateReason = a.Doc.Article.Published, sitrep.Day, "published"
 	}
+}
+
+// datedEvent is where and when the last event with a date of its own was
+// told.
+type datedEvent struct {
+	date                string
+	precision           sitrep.Precision
+	paragraph, sentence int
+}
+
+// continues reports whether sentence st, which has no time expression,
+// directly follows the last dated event's sentence in its paragraph.
+func (a *article) continues(st *sentence) bool {
+	d := a.lastDated
+	if d == nil || d.paragraph != st.Paragraph || a.sentIndex-d.sentence > 1 {
+		return false
+	}
+	return !slices.Contains(st.timex, true)
 }
 
 // isCalendarValue accepts TIMEX3 values that name a calendar date or

@@ -88,6 +88,11 @@ type article struct {
 	// speakers caches the coded speaker of Quotes[i]; a nil entry is a
 	// speaker that codes as no actor.
 	speakers map[int]*sitrep.EventActor
+	// sentIndex is the index of the sentence being coded; lastDated is
+	// the last event dated by a time expression, for the sentences that
+	// go on telling it.
+	sentIndex int
+	lastDated *datedEvent
 }
 
 // Code returns the events of the article and warnings for sentences that
@@ -111,6 +116,7 @@ func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
 			a.warnings = append(a.warnings, fmt.Sprintf("event: sentence at bytes %d-%d has %d tokens; too long to analyse, skipped", s.Start, s.End, len(s.Tokens)))
 			continue
 		}
+		a.sentIndex = si
 		events = append(events, a.codeSentence(s)...)
 	}
 	return events, a.warnings

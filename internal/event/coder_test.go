@@ -509,3 +509,30 @@ func TestResignationIsRetreat(t *testing.T) {
 		t.Errorf("want one RETREAT event:%s", describe(evs))
 	}
 }
+
+// TestDateContinuesToNextSentence checks that a sentence without a time
+// expression takes the date of the dated event told just before it in the
+// same paragraph, and only then.
+func TestDateContinuesToNextSentence(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, date, reason string
+	}{
+		{"follows", "Kenyan police arrested ten Somali traders on Monday. They also detained three Ethiopian drivers.", "2022-03-07", "previous"},
+		{"new paragraph", "Kenyan police arrested ten Somali traders on Monday.\n\nThey also detained three Ethiopian drivers.", "2022-03-09", "published"},
+		{"gap", "Kenyan police arrested ten Somali traders on Monday. The market stayed closed. Kenyan police also detained three Ethiopian drivers.", "2022-03-09", "published"},
+		{"own date", "Kenyan police arrested ten Somali traders on Monday. They also detained three Ethiopian drivers on Tuesday.", "2022-03-08", "sentence"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := code(t, "2022-03-09", tt.text)
+			for _, e := range evs {
+				if e.Target != nil && strings.Contains(e.Target.Text, "drivers") {
+					if e.Date != tt.date || (e.DateReason != tt.reason && !(tt.reason == "sentence" && e.DateReason == "clause")) {
+						t.Errorf("detention dated %s (%s), want %s (%s)", e.Date, e.DateReason, tt.date, tt.reason)
+					}
+					return
+				}
+			}
+			t.Errorf("no detention of the drivers:%s", describe(evs))
+		})
+	}
+}
