@@ -77,11 +77,18 @@ var auxWords = setOf(`was were is are be been being has have had got get gets re
 also later allegedly all both each critically seriously severely badly slightly gravely
 mortally fatally found confirmed reported believed apparently just still now then already
 initially subsequently eventually seemingly likely not n't never remain remains
-remained still`)
+remained still pronounced declared`)
 
 var modals = setOf(`could would might may will can should shall must cannot to threatened
 threatening threaten threatens vowed plans planned planning trying tried attempting attempted
 if unless`)
+
+// determiners open a noun phrase.
+var determiners = setOf(`the a an his her their its our my your this that these those`)
+
+// participles that kill when followed by "to death" (not "sentenced to death").
+var toDeathVerbs = setOf(`beaten bludgeoned hacked burned burnt stoned clubbed strangled
+crushed trampled choked kicked stomped mauled bled gunned knifed`)
 
 // stop words end a noun phrase when scanning for the subject or object.
 var stopWords = setOf(`and or but that which who whom whose when where while after before
@@ -208,20 +215,30 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
 		if !ok {
-			continue
+			// "beaten to death", "hacked to death".
+			if !toDeath(toks, t+1) || !toDeathVerbs[toks[t].low] {
+				continue
+			}
+			tr = trigger{Killed, verbPart}
 		}
 		kind := tr.kind
 		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
 			kind = Killed
 		}
 		if toks[t].low == "shot" || toks[t].low == "stabbed" {
-			// "shot dead", "shot and killed", "shot to death": the killed
-			// trigger that follows counts the victims.
+			// "shot dead", "shot and killed": the killed trigger that
+			// follows counts the victims.
 			if matchWords(toks, t+1, "dead") || matchWords(toks, t+1, "and", "killed") ||
-				matchWords(toks, t+1, "to", "death") || matchWords(toks, t+1, "and", "wounded") ||
-				matchWords(toks, t+1, "and", "injured") {
+				matchWords(toks, t+1, "and", "wounded") || matchWords(toks, t+1, "and", "injured") {
 				continue
 			}
+		}
+		if toDeath(toks, t+1) {
+			// "shot to death", "were stabbed to death": the participle
+			// counts the dead; the noun "death" after it is skipped.
+			kind = Killed
+		} else if toks[t].low == "death" && t >= 2 && toks[t-1].low == "to" && isPart(toks[t-2].low) {
+			continue
 		}
 		if hypothetical(toks, t) {
 			continue
@@ -256,6 +273,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		cas = append(cas, c)
 	}
 	return cas, groupSizes(text, toks, cas[first:], sizes)
+}
+
+// toDeath reports "to death" at toks[i].
+func toDeath(toks []tok, i int) bool {
+	return matchWords(toks, i, "to", "death")
 }
 
 // hypothetical reports whether a modal or "to" governs the trigger.
@@ -319,6 +341,14 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 		isPart(toks[e-1].low) && e-1 != t) {
 		e--
 	}
+	// A relative clause: "a man who was shot", "Roe, who was found dead".
+	if aux && e > 1 && (toks[e-1].low == "who" || toks[e-1].low == "that") && e < t && isWord(toks[e-2].s) ||
+		aux && e > 2 && toks[e-1].low == "who" && toks[e-2].s == "," {
+		e--
+		if toks[e-1].s == "," {
+			e--
+		}
+	}
 	if !aux && e != t {
 		// Only adverbs may intervene for reduced forms ("30 dead").
 		for j := e; j < t; j++ {
@@ -364,7 +394,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			return one(text, toks, j, j+1, t), true
 		case personNouns[w]:
 			s := j
-			for s > 0 && s > j-4 && !stopWords[toks[s-1].low] {
+			for s > 0 && s > j-4 && !stopWords[toks[s-1].low] && !determiners[toks[s].low] {
 				s--
 			}
 			return one(text, toks, s, j+1, t), true
