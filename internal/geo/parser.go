@@ -121,13 +121,21 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			}
 			s = p.trimAdminOf(text, s)
 			buf = fold(buf[:0], text[s.Start:s.End])
-			if ids := p.g.idsBytes(buf); len(ids) > 0 {
+			if pi, ok := p.g.abbr[text[s.Start:s.End]]; ok {
+				// "Fla.", "Calif.": a state's abbreviation, not a
+				// namesake ("Flå").
+				cands = append(cands, cand{span: s, key: string(buf), ids: []int32{pi}, cue: cueStrong, qual: -1})
+			} else if ids := p.g.idsBytes(buf); len(ids) > 0 {
 				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
 					initial: sentenceInitial(doc, s.Start)})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			} else if strings.IndexByte(text[s.Start:s.End], '-') > 0 {
 				cands = p.hyphenParts(text, s, nil, cands, demCountry, nil)
+			} else if r, ids := p.afterDirection(text, s); len(ids) > 0 {
+				// "Northeast Texas", "Western Pennsylvania": a part of
+				// the place the gazetteer knows.
+				cands = append(cands, cand{span: r, key: Fold(text[r.Start:r.End]), ids: ids, cue: cueStrong, qual: -1})
 			} else {
 				unknown = append(unknown, s)
 			}
@@ -152,6 +160,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		// are toponyms, found by the finder on their own merit.
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
+	p.splitDirections(text, cands)
 	if len(cands) == 0 {
 		return p.byForm(doc, persons, unknown, undated)
 	}
@@ -860,7 +869,9 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 		return 2
 	}
 	// "according to Taylor": a source, not a place.
-	if i >= 2 && strings.EqualFold(toks[i-1].Text, "to") && strings.EqualFold(toks[i-2].Text, "according") && j == i {
+	// "according to Paris police" names the town's own source.
+	if i >= 2 && strings.EqualFold(toks[i-1].Text, "to") && strings.EqualFold(toks[i-2].Text, "according") && j == i &&
+		(j+1 >= len(toks) || !toks[j+1].cap) {
 		return 2
 	}
 	if i > 0 && toks[i-1].cap && !toks[i-1].upper && !toks[i-1].first {
@@ -882,8 +893,21 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 func (p *Parser) filter(cands []cand, surnames map[string]bool) {
 	accepted := map[string]bool{}
 	person := map[string]bool{}
+	// confirmed are the common words the article itself shows to be
+	// places: qualified ("Mobile, Ala."), a dateline, or a personal name
+	// the entity stage calls a place inside a sentence ("in Henderson").
+	// Their other mentions, sentence-initial ones too, follow: one sense
+	// per discourse.
+	var confirmed map[string]bool
 	for i := range cands {
 		c := &cands[i]
+		if commonWords[c.key] && !c.vetoed && c.person < 2 &&
+			(c.dateline || c.qual >= 0 || nameWords[c.key] && c.cue >= cueStrong && !c.initial) {
+			if confirmed == nil {
+				confirmed = map[string]bool{}
+			}
+			confirmed[c.key] = true
+		}
 		if surnames[c.key] && c.cue < cueStrong && c.qual < 0 && !c.dateline {
 			continue // "to Henry" says little once "Raquel Henry" is named
 		}
@@ -903,7 +927,8 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool) {
 			// The surname of a person the article names in full: one
 			// sense per discourse.
 			c.ids = nil
-		case commonWords[c.key] && !c.dateline && c.qual < 0 && (c.cue < cueStrong || c.initial || !nameWords[c.key]):
+		case commonWords[c.key] && !c.dateline && c.qual < 0 && (c.cue < cueStrong || c.initial || !nameWords[c.key]) &&
+			!(confirmed[c.key] && !c.vetoed && c.person < 2 && (c.cue > cueNone || c.initial || nameWords[c.key])):
 			// Even the entity stage mistakes sentence-initial "Police"
 			// or "City" for places.
 			c.ids = nil
@@ -1216,4 +1241,74 @@ func (p *Parser) prior(pl *place) float64 {
 		s += 1
 	}
 	return s
+}
+
+// afterDirection returns the span and places of the name after a leading
+// compass word ("Northeast Texas" → "Texas") when the name is a country
+// or an admin-1 area; otherwise no places.
+func (p *Parser) afterDirection(text string, s sitrep.Span) (sitrep.Span, []int32) {
+	w := text[s.Start:s.End]
+	sp := strings.IndexByte(w, ' ')
+	if sp < 0 || !compass[strings.ToLower(w[:sp])] {
+		return s, nil
+	}
+	r := sitrep.Span{Start: s.Start + sp + 1, End: s.End}
+	k := Fold(text[r.Start:r.End])
+	ids := p.g.ids(k)
+	if len(ids) == 0 || p.g.places[ids[0]].level > lvAdmin1 || commonWords[k] {
+		return s, nil
+	}
+	return r, ids
+}
+
+// compass are the direction words that open a part of a place: "North
+// Georgia", "Southern California", "Central Ohio".
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true}
+
+// splitDirections shrinks a toponym made of a compass word and a name
+// ("North Arlington", a town of its own in the gazetteer) to the name when
+// the article also names that place alone: "north Arlington" is then a
+// part of Arlington.
+func (p *Parser) splitDirections(text string, cands []cand) {
+	for i := range cands {
+		c := &cands[i]
+		sp := strings.IndexByte(c.key, ' ')
+		if sp < 0 || !compass[c.key[:sp]] || c.qual >= 0 || c.dateline {
+			continue
+		}
+		if len(c.ids) == 0 || p.g.places[c.ids[0]].level <= lvAdmin1 {
+			continue // "West Virginia", "South Carolina"
+		}
+		rest := c.key[sp+1:]
+		for k := range cands {
+			if k == i || cands[k].key != rest {
+				continue
+			}
+			// "West Columbia" and "North Las Vegas" lie by their
+			// namesakes: towns of their own.
+			if w := text[c.span.Start:c.span.End]; strings.IndexByte(w, ' ') == sp && !p.nearAny(c.ids, cands[k].ids, 100) {
+				c.span.Start += sp + 1
+				c.key, c.ids = rest, cands[k].ids
+			}
+			break
+		}
+	}
+}
+
+// nearAny reports whether one of the first places of a lies within km of
+// one of the first places of b.
+func (p *Parser) nearAny(a, b []int32, km float64) bool {
+	for _, x := range a[:min(len(a), nearCands)] {
+		px := &p.g.places[x]
+		for _, y := range b[:min(len(b), nearCands)] {
+			py := &p.g.places[y]
+			if HaversineKm(float64(px.lat), float64(px.lon), float64(py.lat), float64(py.lon)) <= km {
+				return true
+			}
+		}
+	}
+	return false
 }

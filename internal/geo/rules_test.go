@@ -1,0 +1,108 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// ent marks the n-th (from 0) occurrence of text as an entity of type typ.
+type ent struct {
+	text string
+	n    int
+	typ  sitrep.EntityType
+}
+
+func entities(t testing.TB, text string, es []ent) []sitrep.Entity {
+	var out []sitrep.Entity
+	for _, e := range es {
+		at := -1
+		for k, from := 0, 0; k <= e.n; k++ {
+			i := strings.Index(text[from:], e.text)
+			if i < 0 {
+				t.Fatalf("%q: no occurrence %d of %q", text, e.n, e.text)
+			}
+			at = from + i
+			from = at + len(e.text)
+		}
+		out = append(out, sitrep.Entity{Span: sitrep.Span{Start: at, End: at + len(e.text)}, Text: e.text, Type: e.typ})
+	}
+	return out
+}
+
+// placeWant is a toponym expected at the n-th occurrence of text; admin1,
+// when set, is the state or province it must resolve into.
+type placeWant struct {
+	text   string
+	n      int
+	admin1 string
+}
+
+// TestRules checks the recognition rules one by one with entity mentions
+// as the entity stage gives them. want lists toponyms that must be found
+// (span and, when set, admin-1); not lists surfaces that must not be.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+		want []placeWant
+		not  []string
+	}{
+		{"according to a town's police",
+			"The report was false, according to Tulsa Police Department officials. Tulsa police said so again.",
+			[]ent{{"Tulsa Police Department", 0, sitrep.Org}},
+			[]placeWant{{"Tulsa", 0, "Oklahoma"}}, nil},
+		{"according to a lone name is a source",
+			"The plan will change, according to Tulsa.", nil, nil, []string{"Tulsa"}},
+		{"state abbreviation typed GPE",
+			"A new clinic opened in Orlando, Fla., this week.",
+			[]ent{{"Orlando", 0, sitrep.GPE}, {"Fla.", 0, sitrep.GPE}},
+			[]placeWant{{"Orlando", 0, "Florida"}, {"Fla.", 0, "Florida"}}, nil},
+		{"name word confirmed elsewhere",
+			"Reno and Henderson will share a training ground. Officials in Henderson agreed. Henderson has the money, they said.",
+			[]ent{{"Reno", 0, sitrep.GPE}, {"Henderson", 0, sitrep.GPE}, {"Henderson", 1, sitrep.GPE}, {"Henderson", 2, sitrep.GPE}},
+			[]placeWant{{"Henderson", 1, "Nevada"}, {"Henderson", 2, "Nevada"}}, nil},
+		{"compass part of a state",
+			"Storms swept across Northeast Oklahoma overnight.",
+			[]ent{{"Northeast Oklahoma", 0, sitrep.GPE}},
+			[]placeWant{{"Oklahoma", 0, ""}}, []string{"Northeast Oklahoma"}},
+		{"compass part of a town named alone elsewhere",
+			"Arlington, Texas, will vote. Drilling was approved in North Arlington on Monday.",
+			nil,
+			[]placeWant{{"Arlington", 1, "Texas"}}, []string{"North Arlington"}},
+		{"compass town beside its namesake",
+			"Officials from Columbia, S.C., met their neighbours in West Columbia.",
+			nil,
+			[]placeWant{{"West Columbia", 0, "South Carolina"}}, nil},
+	}
+	p := NewParser(testGaz(t))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := p.Parse(testDoc(&sitrep.Article{Text: tt.text}), entities(t, tt.text, tt.ents))
+			spans := map[sitrep.Span]sitrep.Place{}
+			for _, g := range got {
+				spans[g.Span] = g
+			}
+			for _, w := range tt.want {
+				s := entities(t, tt.text, []ent{{w.text, w.n, sitrep.GPE}})[0].Span
+				g, ok := spans[s]
+				if !ok {
+					t.Errorf("%q #%d not found; got %+v", w.text, w.n, got)
+					continue
+				}
+				if w.admin1 != "" && g.Admin1 != w.admin1 {
+					t.Errorf("%q #%d resolved to %s, %s %s; want admin-1 %s", w.text, w.n, g.Name, g.Admin1, g.Country, w.admin1)
+				}
+			}
+			for _, g := range got {
+				for _, n := range tt.not {
+					if g.Text == n {
+						t.Errorf("%q at %v is no toponym here", n, g.Span)
+					}
+				}
+			}
+		})
+	}
+}
