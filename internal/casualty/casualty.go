@@ -49,6 +49,9 @@ const (
 	verbActive        // gerund/present: active only ("killing")
 	verbIntr          // intransitive or adjective: count on the left ("died", "dead")
 	noun              // count right before ("two deaths", "28 arrests")
+	verbPass          // passive only: "was struck", "were hit"
+	woundNoun         // "suffered a gunshot wound": the sufferer counts
+	condNoun          // "is in critical condition": the patient counts
 )
 
 type trigger struct {
@@ -69,19 +72,79 @@ var triggers = map[string]trigger{
 	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
 	"perished": {Killed, verbIntr}, "missing": {Missing, verbIntr},
 	"deaths": {Killed, noun}, "death": {Killed, noun}, "fatalities": {Killed, noun}, "fatality": {Killed, noun},
-	"injuries": {Wounded, noun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
+	"injuries": {Wounded, woundNoun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
+	"injury": {Wounded, woundNoun}, "wound": {Wounded, woundNoun}, "wounds": {Wounded, woundNoun},
+	"condition": {Wounded, condNoun}, "hospitalized": {Wounded, verbPart}, "hospitalised": {Wounded, verbPart},
+	"struck": {Wounded, verbPass}, "hit": {Wounded, verbPass}, "grazed": {Wounded, verbPass},
 }
+
+// woundMods may stand between a verb of suffering and the wound: "suffered
+// a single apparent gunshot wound", "sustained non-life-threatening injuries".
+var woundMods = setOf(`apparent gunshot gun shot stab knife bullet single multiple several
+non life threatening life-threatening non-life-threatening critical serious minor
+self-inflicted fatal mortal graze superficial possible severe major moderate head
+what appeared to be appear appears appeared believed unknown undisclosed extensive
+significant grave traumatic injuries injury - two three four five one of to any
+`)
+
+// sufferVerbs govern a wound whose bearer is on their left.
+var sufferVerbs = setOf(`suffered suffering suffers suffer sustained sustaining sustains
+sustain received receiving receives with treated had has having`)
+
+// condAdjs describe a patient's condition: "in critical condition".
+var condAdjs = setOf(`critical serious stable grave fair guarded good satisfactory poor`)
 
 // be-forms and adverbs that may stand between a passive subject and its verb.
 var auxWords = setOf(`was were is are be been being has have had got get gets reportedly
 also later allegedly all both each critically seriously severely badly slightly gravely
 mortally fatally found confirmed reported believed apparently just still now then already
 initially subsequently eventually seemingly likely not n't never remain remains
-remained still pronounced declared`)
+remained still pronounced declared listed wasn't weren't isn't aren't didn't hasn't haven't
+hadn't doesn't don't wasn’t weren’t isn’t aren’t didn’t hasn’t haven’t hadn’t doesn’t don’t`)
 
 var modals = setOf(`could would might may will can should shall must cannot to threatened
 threatening threaten threatens vowed plans planned planning trying tried attempting attempted
 if unless`)
+
+// nonPersons are heads of noun phrases that name no victim: places,
+// addresses, vehicles, times and animals ("a parked car was hit", "Elm
+// Street was struck", "five cougars were killed").
+var nonPersons = setOf(`hospital hospitals home homes house houses residence residences
+apartment apartments building buildings driveway walkway porch yard sidewalk road roads car
+cars vehicle vehicles truck trucks suv van bus window windows door doors wall walls scene room
+area block lot store shop bar club restaurant motel hotel station park center centre school
+church complex property business office tree fence pole
+street st avenue ave road rd drive dr lane ln court ct boulevard blvd place pl way circle
+terrace parkway highway freeway interstate route nw ne sw se
+monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+today yesterday tonight january february march april may june july august september october
+november december
+dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle animal animals
+wolf wolves coyote coyotes bull bulls bird birds pet pets puppy`)
+
+// timeWords end an object noun phrase: "injured a man Tuesday night".
+var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday morning
+afternoon evening night today yesterday tonight early late last this overnight`)
+
+// notVictim reports a victim phrase whose last word is a non-person.
+func notVictim(who string) bool {
+	if who == "" {
+		return false
+	}
+	w := who[strings.LastIndexAny(who, " \t\n")+1:]
+	if len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return nonPersons[string(buf[:len(w)])]
+}
 
 // determiners open a noun phrase.
 var determiners = setOf(`the a an his her their its our my your this that these those`)
@@ -250,6 +313,20 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			c, found = deathToll(text, toks, t)
 		case tr.class == noun:
 			c, found = nounCount(text, toks, t)
+		case tr.class == woundNoun:
+			if c, found = woundPhrase(text, toks, t); found {
+				if k := c.Kind; k != "" {
+					kind = k
+				}
+			} else if toks[t].low == "injuries" {
+				c, found = nounCount(text, toks, t)
+			}
+		case tr.class == condNoun:
+			c, found = condition(text, toks, t)
+		case tr.class == verbPass:
+			if passive(toks, t) {
+				c, found = subject(text, toks, t, true)
+			}
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)
 		case tr.class == verbIntr:
@@ -261,7 +338,7 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				c, found = subject(text, toks, t, false)
 			}
 		}
-		if !found || used(c.Start) {
+		if !found || used(c.Start) || notVictim(c.Who) {
 			continue
 		}
 		if negated(toks, t) {
@@ -273,6 +350,72 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		cas = append(cas, c)
 	}
 	return cas, groupSizes(text, toks, cas[first:], sizes)
+}
+
+// woundPhrase reads "a man suffered a gunshot wound", "two men were found
+// with gunshot wounds", "Roe, suffering from stab wounds": the bearer of the
+// wound on the left of the verb counts. A "fatal" wound counts as killed
+// (Kind set); otherwise Kind is left empty.
+func woundPhrase(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	fatal, none := false, false
+	g := -1
+	for j := t - 1; j >= 0 && j >= t-8; j-- {
+		w := toks[j].low
+		if sufferVerbs[w] {
+			g = j
+			break
+		}
+		if w == "from" && j > 0 && (toks[j-1].low == "suffering" || toks[j-1].low == "suffered") {
+			g = j - 1
+			break
+		}
+		if w == "fatal" || w == "mortal" {
+			fatal = true
+		}
+		if woundMods[w] || strings.Contains(w, "-") {
+			continue
+		}
+		if n, ok := parseNumber(toks, j); ok {
+			none = none || n.count == 0 && !n.article
+			continue
+		}
+		return sitrep.Casualty{}, false
+	}
+	if g < 0 || hypothetical(toks, g) {
+		return sitrep.Casualty{}, false
+	}
+	c, ok := subject(text, toks, g, true)
+	if !ok {
+		return c, false
+	}
+	c.Kind = ""
+	if none || negated(toks, g) {
+		c.Count, c.Exact = 0, true
+	}
+	if fatal {
+		c.Kind = Killed
+	}
+	return c, true
+}
+
+// condition reads "he is in critical condition", "a man was listed in
+// serious but stable condition", "one man in critical condition".
+func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	j := t - 1
+	adj := false
+	for j >= 0 && j >= t-5 && (condAdjs[toks[j].low] || toks[j].low == "but" || toks[j].low == "and" ||
+		toks[j].low == "," || toks[j].low == "extremely" || toks[j].low == "very" || toks[j].low == "critically") {
+		adj = adj || condAdjs[toks[j].low]
+		j--
+	}
+	if !adj || j < 1 || toks[j].low != "in" {
+		return sitrep.Casualty{}, false
+	}
+	c, ok := subject(text, toks, j, true)
+	if !ok || c.Count == 0 {
+		return sitrep.Casualty{}, false
+	}
+	return c, true
 }
 
 // toDeath reports "to death" at toks[i].
@@ -304,8 +447,7 @@ func hypothetical(toks []tok, t int) bool {
 // negated reports "not"/"never" among the auxiliaries before the trigger.
 func negated(toks []tok, t int) bool {
 	for j := t - 1; j >= 0 && j >= t-4 && auxWords[toks[j].low]; j-- {
-		switch toks[j].low {
-		case "not", "n't", "never":
+		if w := toks[j].low; w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
 		}
 	}
@@ -317,7 +459,8 @@ func passive(toks []tok, t int) bool {
 	for j := t - 1; j >= 0 && j >= t-4; j-- {
 		w := toks[j].low
 		switch w {
-		case "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "found":
+		case "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "found",
+			"wasn't", "weren't", "isn't", "aren't", "wasn’t", "weren’t", "isn’t", "aren’t":
 			return true
 		}
 		if !auxWords[w] {
@@ -365,7 +508,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 		if !isWord(toks[j].s) || stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && ofQuantity(toks[j-1].low)) {
 			break
 		}
-		if n, ok := parseNumber(toks, j); ok && n.end <= e && !(n.article && n.end == e) && !isYear(toks, n) {
+		if n, ok := parseNumber(toks, j); ok && n.end <= e && !(n.article && n.end == e) && !isYear(toks, n) && !notCount(toks, n) {
 			if isAge(toks, n) {
 				break
 			}
@@ -463,6 +606,32 @@ func isNumberStart(toks []tok, j int) bool {
 	return false
 }
 
+// notCount reports a number that measures something else: an age ("32
+// year-old", "45 years old"), an address ("the 300 block", "516 Elm Street").
+func notCount(toks []tok, n number) bool {
+	if n.end >= len(toks) {
+		return false
+	}
+	w := toks[n.end].low
+	if strings.HasPrefix(w, "year") || w == "block" || w == "-" {
+		return true
+	}
+	// A house number: digits, then capitalised words ending in a street word.
+	if !isDigits(toks[n.start].s) || n.end != n.start+1 {
+		return false
+	}
+	for k := n.end; k < len(toks) && k < n.end+4 && isCapitalised(toks[k].s); k++ {
+		if streetWords[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// streetWords end a street name.
+var streetWords = setOf(`street st avenue ave road rd drive dr lane ln court ct boulevard blvd
+place pl way circle terrace parkway highway pike trail`)
+
 // isAge reports a number between commas after a name: "Roe, 39,".
 func isAge(toks []tok, n number) bool {
 	return n.start > 0 && toks[n.start-1].s == "," && n.end < len(toks) && toks[n.end].s == "," && n.end == n.start+1
@@ -485,7 +654,7 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		return sitrep.Casualty{}, false
 	}
 	e := n.end
-	for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] {
+	for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] {
 		e++
 	}
 	if n.article && e == n.end {
@@ -646,6 +815,17 @@ func groupSizes(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.S
 	return sizes
 }
 
+// mayHaveDied reports a wounded mention that does not exclude a later death:
+// "was shot", "suffering from a gunshot wound", "in critical condition".
+func mayHaveDied(text string) bool {
+	w := text[strings.LastIndexAny(text, " \t\n")+1:]
+	switch strings.ToLower(w) {
+	case "shot", "stabbed", "wound", "wounds", "condition", "hospitalized", "hospitalised", "struck", "hit", "grazed":
+		return true
+	}
+	return false
+}
+
 // Summarize reduces an article's casualty mentions to one figure per kind
 // for the main incident: the first non-zero mention of each kind. The
 // largest mention was measured too and does slightly worse on the dev set
@@ -665,7 +845,7 @@ func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
 		if c.Kind != Wounded || c.Count == 0 {
 			continue
 		}
-		if killed > 0 && c.Count <= killed && (strings.HasSuffix(c.Text, "shot") || strings.HasSuffix(c.Text, "stabbed")) {
+		if killed > 0 && c.Count <= killed && mayHaveDied(c.Text) {
 			continue
 		}
 		return killed, c.Count

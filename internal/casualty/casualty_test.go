@@ -147,7 +147,8 @@ func TestCasualtiesDev(t *testing.T) {
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var n, okK, okW, maxK, maxW int
 	// CASUALTY_MISSES=file writes the articles where Summarize disagrees
-	// with the gold, with every mention found, for error analysis.
+	// with the gold (every article with CASUALTY_ALL=1), with every mention
+	// found, for error analysis.
 	var misses *os.File
 	if p := os.Getenv("CASUALTY_MISSES"); p != "" {
 		if misses, err = os.Create(p); err != nil {
@@ -178,7 +179,7 @@ func TestCasualtiesDev(t *testing.T) {
 		if w == *r.Injured {
 			okW++
 		}
-		if misses != nil && (k != *r.Killed || w != *r.Injured) {
+		if misses != nil && (k != *r.Killed || w != *r.Injured || os.Getenv("CASUALTY_ALL") != "") {
 			fmt.Fprintf(misses, "=== %s gold k=%d w=%d got k=%d w=%d\n", r.ID, *r.Killed, *r.Injured, k, w)
 			for _, c := range cas {
 				fmt.Fprintf(misses, "  %s %d %q\n", c.Kind, c.Count, c.Text)
@@ -207,8 +208,8 @@ func TestCasualtiesDev(t *testing.T) {
 	accK, accW := float64(okK)/float64(n), float64(okW)/float64(n)
 	t.Logf("casualties-dev: %d articles, killed accuracy %.3f, injured accuracy %.3f (first mention; max mention: %.3f, %.3f)",
 		n, accK, accW, float64(maxK)/float64(n), float64(maxW)/float64(n))
-	if accK < 0.91 || accW < 0.77 {
-		t.Errorf("accuracy below floor: killed %.3f (min 0.91), injured %.3f (min 0.77)", accK, accW)
+	if accK < 0.915 || accW < 0.81 {
+		t.Errorf("accuracy below floor: killed %.3f (min 0.915), injured %.3f (min 0.81)", accK, accW)
 	}
 }
 

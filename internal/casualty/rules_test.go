@@ -58,3 +58,42 @@ func TestToDeath(t *testing.T) {
 		{"The judge sentenced two men to death.", nil},
 	})
 }
+
+func TestWoundPhrase(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A woman suffered a gunshot wound to the arm.", []want{{Wounded, 1, true, "A woman"}}},
+		{"Deputies found two men suffering from stab wounds.", []want{{Wounded, 2, true, "two men"}}},
+		{"Ana Ruiz, 30, was found with multiple gunshot wounds.", []want{{Wounded, 1, true, "Ana Ruiz"}}},
+		{"The clerk sustained non-life-threatening injuries.", []want{{Wounded, 1, true, "The clerk"}}},
+		{"He suffered a fatal stab wound.", []want{{Killed, 1, true, "He"}}},
+		{"The officer suffered no injuries.", []want{{Wounded, 0, true, ""}}},
+		{"The guard didn't sustain any injuries.", []want{{Wounded, 0, true, ""}}},
+		{"A man arrived at the hospital with a gunshot wound.", nil},
+		{"Police found a 41 year-old man with a gunshot wound.", []want{{Wounded, 1, true, ""}}},
+		{"There were 30 injuries in the crash.", []want{{Wounded, 30, true, ""}}},
+	})
+}
+
+func TestConditionAndPassiveHits(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"She is in critical condition.", []want{{Wounded, 1, true, "She"}}},
+		{"The teenager was listed in serious but stable condition.", []want{{Wounded, 1, true, ""}}},
+		{"The economy is in poor condition.", nil},
+		{"A bystander was struck by a stray bullet.", []want{{Wounded, 1, true, "A bystander"}}},
+		{"Two girls were hit by gunfire.", []want{{Wounded, 2, true, "Two girls"}}},
+		{"The storm hit the coast.", nil},
+		{"At least three homes were hit by gunfire.", nil},
+		{"A parked car was struck.", nil},
+		{"Elm Street was hit by flooding.", nil},
+		{"Four workers were hospitalized.", []want{{Wounded, 4, true, "Four workers"}}},
+		{"The 500 block of Oak Drive was struck.", nil},
+	})
+}
+
+func TestObjectStopsAtTime(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"An officer wounded a suspect Tuesday night.", []want{{Wounded, 1, true, "a suspect"}}},
+		{"Hunters killed five cougars last winter.", nil},
+		{"The guard wasn't hurt.", []want{{Wounded, 0, true, ""}}},
+	})
+}
