@@ -536,3 +536,28 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestThingIsNoSource checks that a source phrase headed by a thing does not
+// act, while possessors, voices, agents, weapons and vehicles still do.
+func TestThingIsNoSource(t *testing.T) {
+	for _, tt := range []struct {
+		text, source string // source "" = no event
+	}{
+		{"Kenyan government policy supports the Somali transitional government.", ""},
+		{"The Kenyan peace ceremony welcomed the Somali delegation.", ""},
+		{"The Kenyan budget deficit hurt Somali traders.", ""},
+		{"The Kenyan government supports the Somali transitional government.", "KENGOV"},
+		{"Kenya's foreign policy supports the Somali transitional government.", "KEN"},
+		{"A Kenyan court ruling ordered the release of Somali traders.", "KENJUD"},
+		{"Kenyan law enforcement arrested three Somali traders.", "KENCOP"},
+		{"Kenyan warships blockaded the Somali port of Kismayo.", "KENMIL"},
+	} {
+		evs := code(t, "2022-03-07", tt.text)
+		switch {
+		case tt.source == "" && len(evs) > 0:
+			t.Errorf("%q: want no event:%s", tt.text, describe(evs))
+		case tt.source != "" && (len(evs) == 0 || evs[0].Source.Actor != tt.source):
+			t.Errorf("%q: want source %s:%s", tt.text, tt.source, describe(evs))
+		}
+	}
+}

