@@ -119,6 +119,8 @@ terrace parkway highway freeway interstate route nw ne sw se
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
 today yesterday tonight january february march april may june july august september october
 november december
+gun guns handgun handguns rifle rifles shotgun pistol revolver weapon weapons firearm
+firearms caliber round rounds bullet bullets
 dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle animal animals
 wolf wolves coyote coyotes bull bulls bird birds pet pets puppy`)
 
@@ -144,6 +146,16 @@ func notVictim(who string) bool {
 		buf[i] = c
 	}
 	return nonPersons[string(buf[:len(w)])]
+}
+
+// adjDeterminer reports a determiner that makes the participle after it an
+// adjective ("the injured man"); "that" is left out ("a shooting that killed").
+func adjDeterminer(w string) bool {
+	switch w {
+	case "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another":
+		return true
+	}
+	return false
 }
 
 // determiners open a noun phrase.
@@ -306,6 +318,16 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if hypothetical(toks, t) {
 			continue
 		}
+		if t > 0 && tr.class == verbPart && adjDeterminer(toks[t-1].low) {
+			continue // an adjective: "the injured man", "a wounded officer"
+		}
+		if tr.class == verbActive && t > 0 {
+			// "prevented him from killing", "talked about killing", "without injuring".
+			switch toks[t-1].low {
+			case "from", "about", "without":
+				continue
+			}
+		}
 		var c sitrep.Casualty
 		found := false
 		switch {
@@ -334,7 +356,7 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		default:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
-			} else if c, found = object(text, toks, t); !found {
+			} else if c, found = object(text, toks, t); !found && !objectFollows(toks, t+1) {
 				c, found = subject(text, toks, t, false)
 			}
 		}
@@ -638,40 +660,171 @@ func isAge(toks []tok, n number) bool {
 }
 
 // object finds the victims after an active verb: "killed a US civilian
-// contractor", "killing 12", "wounded several service members".
+// contractor", "killing 12", "wounded several service members", "shot
+// him", "killed his wife and two children", "shot Ana Ruiz, 30, and her
+// brother".
 func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	j := t + 1
 	for j < len(toks) && (auxWords[toks[j].low] && toks[j].low != "not") {
 		j++
 	}
-	n, ok := parseNumber(toks, j)
-	if !ok {
-		// "killed his wife": one possessed person.
-		if j+1 < len(toks) && (toks[j].low == "his" || toks[j].low == "her") && personNouns[toks[j+1].low] {
-			return sitrep.Casualty{Span: sitrep.Span{Start: toks[t].start, End: toks[j+1].end}, Count: 1, Exact: true,
-				Who: phrase(text, toks, j, j+2)}, true
+	if toks[t].low == "kill" && j < len(toks) {
+		switch toks[j].low {
+		case "him", "her", "himself", "herself", "me", "you", "us", "them":
+			return sitrep.Casualty{}, false // a threat or an order: "kill him"
 		}
+	}
+	count, exact, e := 0, true, j
+	for k := 0; k < 8; k++ {
+		c, x, ne, ok := victimNP(toks, e)
+		if !ok {
+			break
+		}
+		count += c
+		exact = exact && x
+		e = ne
+		// "his mother, Ana Ruiz,": a name after a common noun is the same
+		// person.
+		if e+1 < len(toks) && toks[e].s == "," && !isName(toks[e-1]) {
+			m := e + 1
+			if strings.HasSuffix(toks[m].low, "year-old") {
+				m++
+			}
+			if m < len(toks) && isName(toks[m]) {
+				for m < len(toks) && m < e+6 && isName(toks[m]) {
+					m++
+				}
+				e = m
+			}
+		}
+		// ", 30," after a name is an age.
+		if e+2 < len(toks) && toks[e].s == "," && isDigits(toks[e+1].s) && (toks[e+2].s == "," || toks[e+2].s == ";") {
+			e += 3
+			if !matchWords(toks, e, "and") {
+				e--
+			}
+		}
+		if e+1 < len(toks) && (toks[e].low == "and" || toks[e].s == "," || toks[e].s == ";") {
+			nx := e + 1
+			if nx < len(toks) && toks[nx].low == "and" {
+				nx++
+			}
+			if nx < len(toks) && toks[nx].low == "then" {
+				nx++
+			}
+			if _, _, _, ok := victimNP(toks, nx); ok {
+				e = nx
+				continue
+			}
+		}
+		break
+	}
+	if e == j {
 		return sitrep.Casualty{}, false
 	}
-	e := n.end
-	for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] {
-		e++
-	}
-	if n.article && e == n.end {
-		return sitrep.Casualty{}, false
-	}
-	if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {
-		return sitrep.Casualty{}, false
-	}
-	// A time or distance is not a victim: "killed a day later".
-	if e > n.end && timeNoun(toks[e-1].low) {
-		return sitrep.Casualty{}, false
+	end := e - 1
+	for end > j && (toks[end].s == "," || toks[end].s == ";") {
+		end--
 	}
 	return sitrep.Casualty{
-		Span:  sitrep.Span{Start: toks[t].start, End: toks[max(e, n.end)-1].end},
-		Count: n.count, Exact: n.exact,
-		Who: phrase(text, toks, n.start, e),
+		Span:  sitrep.Span{Start: toks[t].start, End: toks[end].end},
+		Count: count, Exact: exact,
+		Who: phrase(text, toks, j, end+1),
 	}, true
+}
+
+// objectFollows reports a noun phrase at toks[i] that is no victim, so the
+// participle before it is active: "a hunter shot a deer".
+func objectFollows(toks []tok, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	w := toks[i].low
+	if determiners[w] || w == "it" || w == "them" || w == "out" || w == "up" {
+		return true
+	}
+	n, ok := parseNumber(toks, i)
+	return ok && !n.article
+}
+
+// victimNP reads one victim phrase at toks[i]: a count and its noun ("12",
+// "two Iraqi soldiers", "several bystanders"), or one person ("him", "his
+// wife", "a teenage boy", "the driver", "26-year-old Ana Ruiz").
+func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
+	if i >= len(toks) {
+		return 0, false, 0, false
+	}
+	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) {
+		e := n.end
+		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] {
+			e++
+		}
+		if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {
+			return 0, false, 0, false
+		}
+		// A time or distance is not a victim: "killed a day later".
+		if e > n.end && (timeNoun(toks[e-1].low) || nonPersons[toks[e-1].low]) {
+			return 0, false, 0, false
+		}
+		return n.count, n.exact, e, true
+	}
+	w := toks[i].low
+	switch w {
+	case "him", "himself", "herself":
+		return 1, true, i + 1, true
+	case "her":
+		// "her .38 revolver" is possessive.
+		caliber := i+2 < len(toks) && toks[i+1].s == "." && isDigits(toks[i+2].s)
+		if !caliber && (i+1 >= len(toks) || !isWord(toks[i+1].s) || stopWords[toks[i+1].low] || timeWords[toks[i+1].low]) {
+			return 1, true, i + 1, true
+		}
+	}
+	k, mods := i, 1
+	if determiners[w] || w == "another" {
+		k, mods = k+1, 4
+	}
+	// Modifiers, then a person noun: "a teenage boy", "his 5-year-old son";
+	// without a determiner only an age: "17-year-old boy".
+	for m := k; m < len(toks) && m < k+mods; m++ {
+		lw := toks[m].low
+		if personNouns[lw] || strings.HasSuffix(lw, "year-old") && (m+1 >= len(toks) || !isWord(toks[m+1].s) || stopWords[toks[m+1].low]) {
+			return 1, true, m + 1, true
+		}
+		if !isWord(toks[m].s) || stopWords[lw] || timeWords[lw] || nonPersons[lw] || determiners[lw] ||
+			mods == 1 && !strings.HasSuffix(lw, "year-old") {
+			break
+		}
+		mods = max(mods, 2)
+	}
+	// A name, maybe after an age: "26-year-old Ana Ruiz", "Officer Ray Cole".
+	if k < len(toks) && strings.HasSuffix(toks[k].low, "year-old") {
+		k++
+	}
+	m := k
+	for m < len(toks) && m < k+4 && isName(toks[m]) {
+		m++
+	}
+	if m > k && (m > k+1 || !collective(toks[k].low)) {
+		return 1, true, m, true
+	}
+	return 0, false, 0, false
+}
+
+// isName reports a capitalised word that may be part of a person's name.
+func isName(t tok) bool {
+	if !isCapitalised(t.s) || !isWord(t.s) {
+		return false
+	}
+	w := t.low
+	_, trig := triggers[w]
+	return !stopWords[w] && !groupNouns[w] && !timeWords[w] && !nonPersons[w] && !determiners[w] && !trig
+}
+
+// collective reports a capitalised plural that names a people, not a
+// person: "killing Iraqis", "wounded Palestinians".
+func collective(w string) bool {
+	return strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ims") || strings.HasSuffix(w, "ese") ||
+		strings.HasSuffix(w, "nis") || strings.HasSuffix(w, "lis") && len(w) > 6 || strings.HasSuffix(w, "qis")
 }
 
 func timeNoun(w string) bool {
@@ -818,10 +971,16 @@ func groupSizes(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.S
 // mayHaveDied reports a wounded mention that does not exclude a later death:
 // "was shot", "suffering from a gunshot wound", "in critical condition".
 func mayHaveDied(text string) bool {
-	w := text[strings.LastIndexAny(text, " \t\n")+1:]
-	switch strings.ToLower(w) {
-	case "shot", "stabbed", "wound", "wounds", "condition", "hospitalized", "hospitalised", "struck", "hit", "grazed":
-		return true
+	last := text[strings.LastIndexAny(text, " \t\n")+1:]
+	first := text
+	if i := strings.IndexAny(text, " \t\n"); i >= 0 {
+		first = text[:i]
+	}
+	for _, w := range [2]string{first, last} {
+		switch strings.ToLower(w) {
+		case "shot", "stabbed", "wound", "wounds", "condition", "hospitalized", "hospitalised", "struck", "hit", "grazed":
+			return true
+		}
 	}
 	return false
 }

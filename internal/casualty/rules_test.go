@@ -97,3 +97,25 @@ func TestObjectStopsAtTime(t *testing.T) {
 		{"The guard wasn't hurt.", []want{{Wounded, 0, true, ""}}},
 	})
 }
+
+func TestVictimObjects(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The gunman shot him in the leg.", []want{{Wounded, 1, true, "him"}}},
+		{"Rangers said he killed his wife and two children.", []want{{Killed, 3, true, "his wife and two children"}}},
+		{"Tom Reed shot and killed 40-year-old Ana Ruiz and her brother, 35-year-old Leo Ruiz, on Sunday.", []want{{Killed, 2, true, ""}}},
+		{"She fatally shot Dale Ortiz, 27, and Mia Cole, 25, at a party.", []want{{Killed, 2, true, ""}}},
+		{"He killed his neighbor, Ray Dunn, after an argument.", []want{{Killed, 1, true, ""}}},
+		{"The man killed himself.", []want{{Killed, 1, true, "himself"}}},
+		{"A gunman shot a teenage boy and then himself.", []want{{Wounded, 2, true, ""}}},
+		{"A hunter shot a deer.", nil},
+		{"She had shot her .22 rifle at a can.", nil},
+		{"He shot a hand gun into the air.", nil},
+		{"A blast that killed a soldier and damaged a truck.", []want{{Killed, 1, true, "a soldier"}}},
+		{"The bomb went off, killing a guard and wounding a driver.", []want{{Killed, 1, true, "a guard"}, {Wounded, 1, true, "a driver"}}},
+		{"Raiders attacked the village, killing Iraqis and Kurds.", nil},
+		{"Police kill him, the crowd shouted.", nil},
+		{"Guards stopped him from killing himself.", nil},
+		{"The injured officer was taken away.", nil},
+		{"A shooting that killed one person and injured another.", []want{{Killed, 1, true, "one person"}}},
+	})
+}
