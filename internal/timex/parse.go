@@ -359,69 +359,12 @@ func (p *parser) futureWord(k int) bool {
 	return true
 }
 
-func (p *parser) pastWord(k int) bool {
-	if p.t.pastVerb[p.w(k)] {
-		return true
-	}
-	return k >= 0 && k < len(p.toks) && p.toks[k].tag == "VBD"
-}
-
-// futureClause reports whether the clause around tokens [i, j) speaks of
-// the future: a future marker (will, 'll, is due to, plans to ...) comes
-// before a past marker when scanning out from the expression.
-func (p *parser) futureClause(i, j int) bool {
-	if i < 0 || i >= len(p.toks) {
-		return false
-	}
-	s := p.toks[i].sent
-	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") && p.w(i-3) == "as" {
-		return true
-	}
-	for k := i - 1; k >= 0 && k >= i-10; k-- {
-		if p.toks[k].sent != s {
-			break
-		}
-		if p.futureWord(k) {
-			return true
-		}
-		if p.pastWord(k) || p.t.clause[p.w(k)] {
-			break
-		}
-	}
-	// An expression that opens its clause ("On Tuesday, ministers will
-	// meet") takes the tense of what follows it.
-	for k := j; k < len(p.toks) && k < j+8; k++ {
-		if p.toks[k].sent != s {
-			break
-		}
-		w := p.w(k)
-		if w == "," && k == j {
-			continue
-		}
-		if p.futureWord(k) {
-			return true
-		}
-		if p.pastWord(k) || p.t.clause[w] || w == "," || w == "." {
-			break
-		}
-	}
-	return false
-}
-
 // ---- resolution helpers ----
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // pickYear chooses the year of a month (d == 0) or month-day without a
-// written year: the nearest to the publication date, with future dates
-// counted twice as far (news reports mostly look back). dir < 0 forces the
-// past (on or before), dir > 0 the future.
-func (p *parser) pickYear(m, d, dir int) int {
+// written year: the nearest to the publication date, distances before and
+// after it weighed by b.
+func (p *parser) pickYear(m, d int, b bias) int {
 	best, bestScore := p.pub.y, -1
 	for y := p.pub.y - 1; y <= p.pub.y+1; y++ {
 		var diff int
@@ -433,18 +376,19 @@ func (p *parser) pickYear(m, d, dir int) int {
 			}
 			diff = daysBetween(p.pub, date{y, m, d})
 		}
-		if dir < 0 && diff > 0 || dir > 0 && diff < 0 {
-			continue
-		}
-		score := abs(diff)
-		if diff > 0 {
-			score *= 2
-		}
+		score := b.score(diff)
 		if bestScore < 0 || score < bestScore {
 			best, bestScore = y, score
 		}
 	}
 	return best
+}
+
+func (b bias) score(diff int) int {
+	if diff > 0 {
+		return diff * b.future
+	}
+	return -diff * b.past
 }
 
 func quarterOf(m int) int { return (m-1)/3 + 1 }
@@ -595,7 +539,7 @@ func (p *parser) clock(i int) (match, bool) {
 	}
 	var dm match
 	var ok bool
-	if dm, ok = p.weekday(k); !ok {
+	if dm, ok = p.weekdayFrom(k, i); !ok {
 		if dm, ok = p.deictic(k); !ok {
 			dm, ok = p.monthFirst(k)
 		}
@@ -708,20 +652,10 @@ func (p *parser) monthFirst(i int) (match, bool) {
 			return match{}, false // part of a name: "Brian January"
 		}
 	}
-	dir := 0
-	switch prev {
-	case "since", "last", "past":
-		dir = -1
-	case "next", "until", "till":
-		dir = 1
-	}
-	if dir == 0 && p.futureClause(i, j) {
-		dir = 1
-	}
 	if !p.hasPub {
 		return match{end: j, typ: tDate, val: placeholderMD(m, 0), prec: sitrep.Month}, true
 	}
-	y := p.pickYear(m, 0, dir)
+	y := p.pickYear(m, 0, p.dateBias(i, j).hard())
 	return match{end: j, typ: tDate, val: fmtMonth(y, m), prec: sitrep.Month, anch: true}, true
 }
 
@@ -733,17 +667,7 @@ func (p *parser) monthDay(i, j, m, d int) (match, bool) {
 	if !p.hasPub {
 		return match{end: j, typ: tDate, val: placeholderMD(m, d), prec: sitrep.Day}, true
 	}
-	dir := 0
-	switch p.w(i - 1) {
-	case "since", "last":
-		dir = -1
-	case "next", "until":
-		dir = 1
-	}
-	if dir == 0 && p.futureClause(i, j) {
-		dir = 1
-	}
-	y := p.pickYear(m, d, dir)
+	y := p.pickYear(m, d, p.dateBias(i, j))
 	if !validDay(y, m, d) {
 		return match{}, false
 	}
@@ -818,7 +742,12 @@ func (p *parser) weekdayAt(i int) (wd, end int, plural, ok bool) {
 
 // weekday: "Tuesday", "last Tuesday", "next Friday", "the previous
 // Friday", "Wednesday night", "Tuesday, Jan. 7", "Tuesdays".
-func (p *parser) weekday(i int) (match, bool) {
+func (p *parser) weekday(i int) (match, bool) { return p.weekdayFrom(i, i) }
+
+// weekdayFrom is weekday with the tense and preposition read around token
+// ci, where a longer expression holding the weekday starts ("until 9 a.m.
+// Tuesday").
+func (p *parser) weekdayFrom(i, ci int) (match, bool) {
 	j := i
 	mode := ""
 	switch w := p.w(j); w {
@@ -874,7 +803,7 @@ func (p *parser) weekday(i int) (match, bool) {
 			return dm.withEnd(dm.end), true
 		}
 	}
-	d, anch, ok := p.resolveWeekday(wd, mode, i, j)
+	d, anch, ok := p.resolveWeekday(wd, mode, ci, j)
 	if !ok {
 		v := "XXXX-WXX-" + strconv.Itoa(wd)
 		if part != "" {
@@ -933,7 +862,14 @@ func (p *parser) resolveWeekday(wd int, mode string, i, j int) (date, bool, bool
 		}
 		return back(false), true, true
 	}
-	if p.futureClause(i, j) {
+	switch p.w(i - 1) {
+	case "until", "till":
+		if p.tense(i, j) != tensePast {
+			return fwd(false), true, true
+		}
+	}
+	// "will meet Tuesday": the next one.
+	if p.tense(i, j) == tenseFuture {
 		return fwd(false), true, true
 	}
 	return back(false), true, true
@@ -1914,22 +1850,12 @@ func (p *parser) holiday(i int) (match, bool) {
 			}
 			return match{end: j, typ: tDate, val: "XXXX-XX-XX", prec: sitrep.Day}, true
 		}
-		// The nearest occurrence, future counted double, as for "May 5".
+		// The nearest occurrence, weighed by tense, as for "May 5".
 		best, bestScore := date{}, -1
-		dir := 0
-		if p.futureClause(i, j) {
-			dir = 1
-		}
+		b := p.dateBias(i, j)
 		for yy := p.pub.y - 1; yy <= p.pub.y+1; yy++ {
 			d := calc(yy)
-			diff := daysBetween(p.pub, d)
-			if dir > 0 && diff < 0 {
-				continue
-			}
-			s := abs(diff)
-			if diff > 0 {
-				s *= 2
-			}
+			s := b.score(daysBetween(p.pub, d))
 			if bestScore < 0 || s < bestScore {
 				best, bestScore = d, s
 			}

@@ -4,26 +4,28 @@ package timex
 // built once by New and never changed afterwards, so an Extractor can be
 // shared between goroutines.
 type tables struct {
-	months   map[string]int // "january", "jan", "sept" -> 1..12
-	weekdays map[string]int // "monday" -> 1 ... "sunday" -> 7 (ISO)
-	ones     map[string]int // "one" -> 1 ... "nineteen" -> 19
-	tens     map[string]int // "twenty" -> 20 ... "ninety" -> 90
-	ordinals map[string]int // "first" -> 1 ... "twelfth" -> 12
-	units    map[string]unit
-	seasons  map[string]string // "summer" -> "SU"
-	parts    map[string]string // "morning" -> "MO"
-	zones    map[string]bool   // "gmt", "est", ...
-	yearCtx  map[string]bool   // words after which a bare number is a year
-	future   map[string]bool   // words marking a future clause
-	pastVerb map[string]bool   // words marking a past clause next to a date
-	clause   map[string]bool   // words ending the clause when scanning for tense
-	refs     map[string]string // "now" -> PRESENT_REF, ...
-	sets     map[string]string // "daily" -> P1D, ...
-	dayNames map[string]bool   // capitalised words that make a weekday part of a name
-	dayNext  map[string]bool   // words after a weekday that make it a name ("Sunday Times")
-	nonYear  map[string]bool   // nouns after a number that show it is a count, not a year
-	holidays map[string]holiday
-	trigger  map[string]bool // first words that can start an expression
+	months    map[string]int // "january", "jan", "sept" -> 1..12
+	weekdays  map[string]int // "monday" -> 1 ... "sunday" -> 7 (ISO)
+	ones      map[string]int // "one" -> 1 ... "nineteen" -> 19
+	tens      map[string]int // "twenty" -> 20 ... "ninety" -> 90
+	ordinals  map[string]int // "first" -> 1 ... "twelfth" -> 12
+	units     map[string]unit
+	seasons   map[string]string // "summer" -> "SU"
+	parts     map[string]string // "morning" -> "MO"
+	zones     map[string]bool   // "gmt", "est", ...
+	yearCtx   map[string]bool   // words after which a bare number is a year
+	future    map[string]bool   // words marking a future clause
+	pastVerb  map[string]bool   // words marking a past clause next to a date
+	clause    map[string]bool   // words ending the clause when scanning for tense
+	opener    map[string]bool   // function words that may open a clause before a date
+	pastIrreg map[string]bool   // irregular past-tense verbs, for untagged text
+	refs      map[string]string // "now" -> PRESENT_REF, ...
+	sets      map[string]string // "daily" -> P1D, ...
+	dayNames  map[string]bool   // capitalised words that make a weekday part of a name
+	dayNext   map[string]bool   // words after a weekday that make it a name ("Sunday Times")
+	nonYear   map[string]bool   // nouns after a number that show it is a count, not a year
+	holidays  map[string]holiday
+	trigger   map[string]bool // first words that can start an expression
 }
 
 // unit is a calendar unit word.
@@ -106,7 +108,7 @@ func newTables() *tables {
 		future: map[string]bool{
 			"will": true, "shall": true, "ll": true, "upcoming": true, "due": true,
 			"scheduled": true, "next": true, "tomorrow": true, "plans": true, "plan": true,
-			"planning": true, "expected": true, "expects": true, "intends": true,
+			"planning": true, "expected": true, "expects": true, "expect": true, "intends": true,
 			"aims": true, "hopes": true, "set": true, "slated": true, "coming": true,
 			"going": true, "planned": true,
 		},
@@ -119,6 +121,30 @@ func newTables() *tables {
 			";": true, ":": true, "said": true, "says": true, "told": true, "that": true,
 			"but": true, "while": true, "whereas": true, "\"": true, "“": true, "”": true,
 			"(": true, ")": true, "—": true, "–": true,
+		},
+		opener: map[string]bool{
+			"on": true, "in": true, "by": true, "since": true, "early": true, "late": true,
+			"the": true, "mid": true, "-": true, "until": true, "till": true, "and": true,
+			"then": true, "as": true, "of": true, "during": true, "from": true, "at": true,
+			"around": true, "also": true, "later": true, "earlier": true, "but": true,
+			"before": true, "after": true, "through": true, "last": true, "next": true,
+			"this": true, "that": true, "same": true, "so": true, "far": true, "only": true,
+			"just": true, "about": true, "shortly": true, "sometime": true, "again": true,
+		},
+		pastIrreg: map[string]bool{
+			"began": true, "came": true, "went": true, "met": true, "held": true,
+			"took": true, "made": true, "gave": true, "found": true, "left": true,
+			"fell": true, "rose": true, "saw": true, "became": true, "won": true,
+			"lost": true, "sent": true, "broke": true, "ran": true, "struck": true,
+			"fought": true, "led": true, "paid": true, "sold": true, "bought": true,
+			"brought": true, "thought": true, "felt": true, "kept": true, "spent": true,
+			"stood": true, "shot": true, "flew": true, "fled": true, "drove": true,
+			"wrote": true, "spoke": true, "chose": true, "got": true, "grew": true,
+			"knew": true, "heard": true, "built": true, "caught": true, "taught": true,
+			"withdrew": true, "swore": true, "wore": true, "sank": true, "sang": true,
+			"hid": true, "arose": true, "overthrew": true, "threw": true,
+			"ate": true, "drew": true, "sought": true, "stole": true, "woke": true,
+			"froze": true, "forgave": true, "forbade": true, "undertook": true,
 		},
 		refs: map[string]string{
 			"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",

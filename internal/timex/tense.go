@@ -1,0 +1,296 @@
+package timex
+
+// Tense of the clause around an expression, which decides the direction in
+// which an underspecified date ("Tuesday", "in March", "May 5", "the
+// spring") is resolved from the publication date.
+const (
+	tenseNone    = 0
+	tensePast    = -1
+	tenseFuture  = 1
+	tensePresent = 2
+)
+
+// tenseScan is how far (in tokens) the clause is searched for a verb.
+const tenseScan = 15
+
+// tag returns the POS tag of token k ("" when the text has none).
+func (p *parser) tag(k int) string {
+	if k < 0 || k >= len(p.toks) {
+		return ""
+	}
+	return p.toks[k].tag
+}
+
+func (p *parser) tagged(k int) bool { return p.tag(k) != "" }
+
+// modalFuture reports whether token k is a modal that points ahead
+// ("would", "may", "might", "should", "must", "can"), unless it
+// is followed by "have" ("would have won").
+func (p *parser) modalFuture(k int) bool {
+	switch w := p.w(k); w {
+	case "would", "might", "should", "must", "can", "may":
+		if w == "may" && p.up(k) && !p.tagged(k) {
+			return false // "May" the month
+		}
+		if w == "may" && p.tagged(k) && p.tag(k) != "MD" {
+			return false
+		}
+		n := k + 1
+		if p.w(n) == "not" || p.w(n) == "also" || p.w(n) == "still" {
+			n++
+		}
+		return p.w(n) != "have" && p.w(n) != "'" && p.w(n) != "’"
+	}
+	return false
+}
+
+// pastForm reports whether token k is a verb in the past tense or a past
+// participle: by its tag when the text is tagged, else by a short list of
+// irregular verbs and the -ed ending, read as a participle whose
+// auxiliary (if any) decides.
+func (p *parser) pastForm(k int) (past, participle bool) {
+	if k < 0 || k >= len(p.toks) {
+		return false, false
+	}
+	if tg := p.toks[k].tag; tg != "" {
+		return tg == "VBD", tg == "VBN"
+	}
+	w := p.w(k)
+	if p.t.pastIrreg[w] {
+		return false, true
+	}
+	if len(w) >= 5 && w[len(w)-2:] == "ed" && w[len(w)-3] != 'e' && !p.up(k) && !p.t.future[w] && w != "hundred" {
+		return false, true
+	}
+	return false, false
+}
+
+// presentForm reports whether token k is a finite verb in the present
+// tense (VBZ/VBP, or "is", "are", "has", "have" in untagged text).
+func (p *parser) presentForm(k int) bool {
+	if tg := p.tag(k); tg != "" {
+		return tg == "VBZ" || tg == "VBP"
+	}
+	switch p.w(k) {
+	case "is", "are", "am", "has", "have":
+		return true
+	}
+	return false
+}
+
+// tense returns the tense of the clause around tokens [i, j): the first
+// verb group found scanning back from the expression decides; an
+// expression that opens its clause ("On Tuesday, ministers will meet")
+// takes the tense of the verb group after it.
+func (p *parser) tense(i, j int) int {
+	if i < 0 || i >= len(p.toks) {
+		return tenseNone
+	}
+	s := p.toks[i].sent
+	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") && p.w(i-3) == "as" {
+		return tenseFuture
+	}
+	if p.isApos(j) && p.w(j+1) == "s" && p.adj(j) {
+		return tenseNone // "Wednesday's ruling" names a known day
+	}
+	participle := false // a past participle seen: its auxiliary decides
+	inf := false        // an infinitive seen: a past verb before it does not decide
+	opens := true       // only function words between the clause start and i
+	boundary := false
+	k := i - 1
+	for ; k >= i-tenseScan; k-- {
+		if k < 0 || p.toks[k].sent != s {
+			boundary = true
+			break
+		}
+		w := p.w(k)
+		if p.futureWord(k) || p.modalFuture(k) {
+			return tenseFuture
+		}
+		if w == "said" || w == "told" || w == "says" || w == "say" || w == "tells" {
+			// "said Tuesday": the day of saying; "said talks in March
+			// would ...": the reported clause decides.
+			if opens {
+				if w == "said" || w == "told" {
+					return tensePast
+				}
+				return tenseNone
+			}
+			boundary = true
+			break
+		}
+		if p.t.pastVerb[w] {
+			return past(inf)
+		}
+		if pst, part := p.pastForm(k); pst {
+			return past(inf)
+		} else if part {
+			participle = true
+			opens = false
+			continue
+		}
+		if w == "to" && p.infinitive(k+1) {
+			// "agreed to meet in March", "to be published in March": a
+			// non-finite clause, whose time the verb before does not fix.
+			participle = false
+			inf = true
+			continue
+		}
+		if p.presentForm(k) {
+			switch w {
+			case "is", "are", "am":
+				return tensePresent
+			}
+			if participle {
+				return tensePast // "has been held", "have agreed"
+			}
+			return tensePresent
+		}
+		if p.t.clause[w] || w == "," || w == "." {
+			boundary = true
+			break
+		}
+		if !p.t.opener[w] {
+			opens = false
+		}
+	}
+	if participle {
+		return past(inf) // "shares issued July 1"
+	}
+	if inf {
+		return tenseNone
+	}
+	opens = opens && boundary
+	// Forward: the expression opens its clause, or stands after its verb.
+	for k := j; k < len(p.toks) && k < j+tenseScan; k++ {
+		if p.toks[k].sent != s {
+			break
+		}
+		w := p.w(k)
+		if w == "," && k == j && opens {
+			continue
+		}
+		if p.futureWord(k) || p.modalFuture(k) {
+			return tenseFuture
+		}
+		if w == "was" || w == "were" || w == "had" || w == "did" {
+			return tensePast
+		}
+		if past, part := p.pastForm(k); past || part {
+			return tensePast
+		}
+		if p.presentForm(k) {
+			if w == "has" || w == "have" {
+				n := k + 1
+				if p.w(n) == "not" || p.w(n) == "n" {
+					n++
+				}
+				if _, part := p.pastForm(n); part || p.w(n) == "been" {
+					return tensePast
+				}
+			}
+			return tensePresent
+		}
+		if p.t.clause[w] || w == "," || w == "." {
+			break
+		}
+	}
+	return tenseNone
+}
+
+// past is the tense of a past verb found before an infinitive or not.
+func past(inf bool) int {
+	if inf {
+		return tenseNone
+	}
+	return tensePast
+}
+
+// infinitive reports whether token k, after "to", is a bare verb.
+func (p *parser) infinitive(k int) bool {
+	if tg := p.tag(k); tg != "" {
+		return tg == "VB"
+	}
+	if k >= len(p.toks) || !p.toks[k].word || p.up(k) || p.num(k) >= 0 {
+		return false
+	}
+	switch p.w(k) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+		"these", "those", "some", "all", "date", "day", "week", "month", "year", "be":
+		return p.w(k) == "be"
+	}
+	_, unit := p.t.units[p.w(k)]
+	return !unit
+}
+
+// futureClause reports whether the clause around tokens [i, j) speaks of
+// the future.
+func (p *parser) futureClause(i, j int) bool {
+	return p.tense(i, j) == tenseFuture
+}
+
+// bias weighs the distance of a candidate date before (past) and after
+// (future) the publication date: the candidate with the smallest
+// weighted distance wins.
+type bias struct{ past, future int }
+
+var (
+	biasNone      = bias{1, 2} // news mostly looks back
+	biasPast      = bias{1, 8}
+	biasFuture    = bias{1 << 20, 1} // a future clause never names a past date
+	biasOnlyPast  = bias{1, 1 << 20}
+	biasOnlyAhead = bias{1 << 20, 1}
+)
+
+// dateBias returns how an underspecified date over tokens [i, j) is
+// resolved from the publication date: "since" and "last" look back,
+// "next" ahead; otherwise the tense of the clause weighs the choice, so
+// that "began in March" is the last March and "will end in March" the
+// next, while a near date still wins in a past clause ("the offer was
+// extended to Nov. 20"). A deadline preposition ("by", "until",
+// "through") leans ahead.
+func (p *parser) dateBias(i, j int) bias {
+	k := i - 1
+	for k >= 0 && k > i-5 {
+		switch p.w(k) {
+		case "early", "late", "mid", "-", "the", "end", "beginning", "start", "middle", "of", "around", "about":
+			k--
+			continue
+		}
+		break
+	}
+	prep := p.w(k)
+	switch {
+	case prep == "since", k == i-1 && (prep == "last" || prep == "past"):
+		return biasOnlyPast
+	case k == i-1 && prep == "next":
+		return biasOnlyAhead
+	}
+	deadline := false
+	switch prep {
+	case "until", "till", "by", "through", "before", "to", "past":
+		deadline = true
+	}
+	switch p.tense(i, j) {
+	case tensePast:
+		if deadline {
+			return biasNone
+		}
+		return biasPast
+	case tenseFuture:
+		return biasFuture
+	}
+	if deadline {
+		return bias{4, 1}
+	}
+	return biasNone
+}
+
+// hard turns a tense lean into a rule, for month names: a past clause
+// names the last such month.
+func (b bias) hard() bias {
+	if b == biasPast {
+		return biasOnlyPast
+	}
+	return b
+}

@@ -1,0 +1,54 @@
+package timex
+
+import "testing"
+
+// TestTenseAnchoring checks that dates without a year or week resolve in
+// the direction of their clause's tense.
+func TestTenseAnchoring(t *testing.T) {
+	tests := []struct {
+		in, pub, text, val string
+	}{
+		// Month names.
+		{"The offensive began in mid-March.", "2020-01-03", "mid-March", "2019-03"},
+		{"The offensive will begin in mid-March.", "2020-01-03", "mid-March", "2020-03"},
+		{"Talks collapsed in December after a walkout.", "2020-11-20", "December", "2019-12"},
+		{"The new council will sit in December.", "2020-11-20", "December", "2020-12"},
+		{"The new council will sit in September.", "2020-11-20", "September", "2021-09"},
+		{"In January, the rebels took the airport.", "2020-10-27", "January", "2020-01"},
+		{"In January, the rebels will hold a congress.", "2020-10-27", "January", "2021-01"},
+		{"The fund has lost money since February.", "2020-01-03", "February", "2019-02"},
+		{"Engineers are to finish the bridge by February.", "2020-10-27", "February", "2021-02"},
+		{"The mill changed its fiscal year in December.", "2020-10-27", "December", "2019-12"},
+		{"Voters agreed to hold a second ballot in December.", "2020-10-27", "December", "2020-12"},
+		{"Final rules to be published in early November will decide it.", "2020-10-27", "early November", "2020-11"},
+		{"The drought lasted until March.", "2020-06-10", "March", "2020-03"},
+		// Month and day.
+		{"The ceasefire was signed May 5.", "2020-01-03", "May 5", "2019-05-05"},
+		{"The offer was extended to Jan. 20.", "2020-01-03", "Jan. 20", "2020-01-20"},
+		{"The dividend will be paid Dec. 14.", "2020-01-03", "Dec. 14", "2020-12-14"},
+		{"Shares issued July 1, which will trade next month, fell.", "2020-10-27", "July 1", "2020-07-01"},
+		{"The fiscal year ended Jan. 31, the firm said.", "2020-10-27", "Jan. 31", "2020-01-31"},
+		// Weekdays.
+		{"Envoys will meet Bush on Thursday.", "2020-01-01", "Thursday", "2020-01-02"},
+		{"On Tuesday, the league plans to screen a new film.", "2020-01-03", "Tuesday", "2020-01-07"},
+		{"Police arrested him on Tuesday.", "2020-01-03", "Tuesday", "2019-12-31"},
+		{"The family has until 9 a.m. Tuesday to agree.", "2020-01-03", "9 a.m. Tuesday", "2020-01-07T09:00"},
+		{"The family said it would appeal Wednesday's ruling.", "2020-01-03", "Wednesday", "2020-01-01"},
+		{"The minister said the father would be flying to Paris Thursday.", "2020-01-01", "Thursday", "2020-01-02"},
+		// Holidays.
+		{"Shops will close on Christmas Eve.", "2020-01-03", "Christmas Eve", "2020-12-24"},
+		{"Shops closed on Christmas Eve.", "2020-01-03", "Christmas Eve", "2019-12-24"},
+	}
+	ex := New()
+	for _, tt := range tests {
+		got := ex.ExtractText(tt.in, tt.pub)
+		g, ok := find(got, tt.text)
+		if !ok {
+			t.Errorf("%q (pub %s): %q not found in %+v", tt.in, tt.pub, tt.text, got)
+			continue
+		}
+		if g.Value != tt.val {
+			t.Errorf("%q (pub %s): %q = %s, want %s", tt.in, tt.pub, tt.text, g.Value, tt.val)
+		}
+	}
+}
