@@ -25,6 +25,9 @@ type parser struct {
 	// qy, q is the last quarter named, which year-earlier comparisons in
 	// financial news refer to.
 	qy, q int
+	// ry, rm are the year and month (0 when unknown) of the last date
+	// named, the anchor of "that year", "the following month".
+	ry, rm int
 }
 
 // match is one recognized expression over tokens [start, end).
@@ -108,6 +111,16 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		}
 		if m.q > 0 {
 			p.qy, p.q = m.qy, m.q
+		}
+		if (m.typ == tDate || m.typ == tTime) && len(m.val) >= 4 {
+			if y, ok := atoiN(m.val[:4]); ok {
+				p.ry, p.rm = y, 0
+				if len(m.val) >= 7 && m.val[4] == '-' {
+					if mo, ok := atoiN(m.val[5:7]); ok && mo >= 1 && mo <= 12 {
+						p.rm = mo
+					}
+				}
+			}
 		}
 		i = m.end
 	}
@@ -227,9 +240,11 @@ func (p *parser) at(i int) (match, bool) {
 // dayNum reads a day of month: "5", "05", "5th", "21st".
 func (p *parser) dayNum(i int) (int, bool) {
 	if n := p.num(i); n >= 1 && n <= 31 && p.nd(i) <= 2 {
-		// "5:30" and "5-year" are not days.
+		// "5:30" and "5-year" are not days; "Oct. 26:" is.
 		if nw := p.w(i + 1); (nw == ":" || nw == "-" || nw == "%" || nw == "/") && p.adj(i+1) {
-			return 0, false
+			if nw != ":" || p.num(i+2) >= 0 && p.adj(i+2) {
+				return 0, false
+			}
 		}
 		return n, true
 	}
@@ -1037,7 +1052,12 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 		base, ok := p.pub, p.hasPub
 		if fromRef {
-			base, ok = p.ref, p.hasPub || p.refText
+			base, ok = p.refBase(u.code)
+			if u.code == "Q" && p.q > 0 {
+				// "that quarter", "the following quarter"
+				qi := p.qy*4 + p.q - 1 + n
+				return match{end: j + 1, typ: tDate, val: fmtQuarter(qi/4, qi%4+1), prec: sitrep.Quarter, anch: true, qy: qi / 4, q: qi%4 + 1}, true
+			}
 		}
 		// "the past year" and "the last week" name the period before now,
 		// as TimeBank reads them.
@@ -1675,6 +1695,23 @@ func halfDuration(n int, u unit) string {
 	return fmtDuration(n, u)
 }
 
+// refBase returns the anchor of an anaphoric expression counted in unit
+// code: the last year or month named for years and months, else the last
+// day named (or the publication date).
+func (p *parser) refBase(code string) (date, bool) {
+	switch code {
+	case "Y", "E", "C":
+		if p.ry > 0 {
+			return date{p.ry, 1, 1}, true
+		}
+	case "M", "Q":
+		if p.rm > 0 {
+			return date{p.ry, p.rm, 1}, true
+		}
+	}
+	return p.ref, p.hasPub || p.refText
+}
+
 // ago resolves "N units ago" (from the publication date) and "N units
 // earlier/later" (from the reference date).
 func (p *parser) ago(i, end, n int, u unit, sign int, fromRef bool) (match, bool) {
@@ -1689,7 +1726,7 @@ func (p *parser) ago(i, end, n int, u unit, sign int, fromRef bool) (match, bool
 	}
 	base, ok := p.pub, p.hasPub
 	if fromRef {
-		base, ok = p.ref, p.hasPub || p.refText
+		base, ok = p.refBase(u.code)
 	}
 	if !ok {
 		return match{end: end, typ: tDate, val: unitPlaceholder(u.code), prec: precOf(u.code)}, true

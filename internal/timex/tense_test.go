@@ -52,3 +52,30 @@ func TestTenseAnchoring(t *testing.T) {
 		}
 	}
 }
+
+// TestAnaphoric checks expressions anchored to the last date named in the
+// text rather than to the publication date.
+func TestAnaphoric(t *testing.T) {
+	tests := []struct {
+		in, text, val string
+	}{
+		{"Exports reached $2 billion in 2014, a record for that year.", "that year", "2014"},
+		{"She left the country in June 2015 and came back later that year.", "later that year", "2015"},
+		{"The board met in March 2016. The following month, it sold the unit.", "The following month", "2016-04"},
+		{"The mill opened in 2011. Two years later, it closed.", "Two years later", "2013"},
+		{"Profit rose in the third quarter of 2018. Sales in that quarter were flat.", "that quarter", "2018-Q3"},
+		{"The paper said in an editorial on Monday, Jan. 6: the law is bad.", "Monday, Jan. 6", "2020-01-06"},
+	}
+	ex := New()
+	for _, tt := range tests {
+		got := ex.ExtractText(tt.in, "2020-01-03")
+		g, ok := find(got, tt.text)
+		if !ok {
+			t.Errorf("%q: %q not found in %+v", tt.in, tt.text, got)
+			continue
+		}
+		if g.Value != tt.val {
+			t.Errorf("%q: %q = %s, want %s", tt.in, tt.text, g.Value, tt.val)
+		}
+	}
+}
