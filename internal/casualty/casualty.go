@@ -115,7 +115,8 @@ cars vehicle vehicles truck trucks suv van bus window windows door doors wall wa
 area block lot store shop bar club restaurant motel hotel station park center centre school
 church complex property business office tree fence pole
 street st avenue ave road rd drive dr lane ln court ct boulevard blvd place pl way circle
-terrace parkway highway freeway interstate route nw ne sw se
+terrace parkway highway freeway interstate route nw ne sw se county counties city township
+parish side neighborhood valley state district village town
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
 today yesterday tonight january february march april may june july august september october
 november december
@@ -356,7 +357,13 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		default:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
-			} else if c, found = object(text, toks, t); !found && !objectFollows(toks, t+1) {
+			} else if c, found = object(text, toks, t); found {
+				// "shot two men to death".
+				if rest := strings.TrimLeft(text[c.End:], " "); strings.HasPrefix(rest, "to death") {
+					kind = Killed
+					c.End = len(text) - len(rest) + len("to death")
+				}
+			} else if !objectFollows(toks, t+1) {
 				c, found = subject(text, toks, t, false)
 			}
 		}
@@ -368,6 +375,19 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		}
 		c.Kind = kind
 		c.End = max(c.End, toks[t].end)
+		if kind == Wounded && c.Count > 0 {
+			// "four people were shot, one fatally": split off the dead.
+			k := t + 1
+			for k < len(toks) && toks[k].start < c.End {
+				k++
+			}
+			if d, ok := fatallyAfter(text, toks, k); ok && d.Count < c.Count {
+				c.Count -= d.Count
+				c.Text = text[c.Start:c.End]
+				cas = append(cas, c, d)
+				continue
+			}
+		}
 		c.Text = text[c.Start:c.End]
 		cas = append(cas, c)
 	}
@@ -438,6 +458,31 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		return sitrep.Casualty{}, false
 	}
 	return c, true
+}
+
+// fatallyAfter reads ", one fatally" or ", two of them fatally" at toks[k],
+// after a count of wounded.
+func fatallyAfter(text string, toks []tok, k int) (sitrep.Casualty, bool) {
+	if k+2 >= len(toks) || toks[k].s != "," {
+		return sitrep.Casualty{}, false
+	}
+	n, ok := parseNumber(toks, k+1)
+	if !ok || n.article || n.count == 0 {
+		return sitrep.Casualty{}, false
+	}
+	e := n.end
+	if matchWords(toks, e, "of", "them") || matchWords(toks, e, "of", "whom") {
+		e += 2
+	}
+	if !matchWords(toks, e, "fatally") && !matchWords(toks, e, "mortally") {
+		return sitrep.Casualty{}, false
+	}
+	return sitrep.Casualty{
+		Span:  sitrep.Span{Start: toks[n.start].start, End: toks[e].end},
+		Kind:  Killed,
+		Count: n.count, Exact: n.exact,
+		Text: text[toks[n.start].start:toks[e].end],
+	}, true
 }
 
 // toDeath reports "to death" at toks[i].
@@ -527,7 +572,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	best := -1
 	var bn number
 	for j := e - 1; j >= 0 && j >= e-8; j-- {
-		if !isWord(toks[j].s) || stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && ofQuantity(toks[j-1].low)) {
+		if !isWord(toks[j].s) || stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && (ofQuantity(toks[j-1].low) || partitive(toks, j-1))) {
 			break
 		}
 		if n, ok := parseNumber(toks, j); ok && n.end <= e && !(n.article && n.end == e) && !isYear(toks, n) && !notCount(toks, n) {
@@ -539,10 +584,11 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	}
 	if best >= 0 {
 		best, bn = extendLeft(toks, best, bn)
+		extra, s, x := leftConj(toks, best)
 		return sitrep.Casualty{
-			Span:  sitrep.Span{Start: toks[best].start, End: toks[t].end},
-			Count: bn.count, Exact: bn.exact,
-			Who: phrase(text, toks, best, e),
+			Span:  sitrep.Span{Start: toks[s].start, End: toks[t].end},
+			Count: bn.count + extra, Exact: bn.exact && x,
+			Who: phrase(text, toks, s, e),
 		}, true
 	}
 	// One named or singular victim: "the man was killed", "Gerald Roe, 39,
@@ -611,12 +657,64 @@ func isYear(toks []tok, n number) bool {
 	return n.count >= 1900 && n.count <= 2100
 }
 
+// one is a single victim toks[s:e] of the trigger at t, or the last of
+// coordinated victims ("a man and his girlfriend were found dead").
 func one(text string, toks []tok, s, e, t int) sitrep.Casualty {
+	extra, s, x := leftConj(toks, s)
 	return sitrep.Casualty{
 		Span:  sitrep.Span{Start: toks[s].start, End: toks[t].end},
-		Count: 1, Exact: true,
+		Count: 1 + extra, Exact: x,
 		Who: phrase(text, toks, s, e),
 	}
+}
+
+// leftConj reads victims coordinated before the victim phrase that starts
+// at toks[s]: "Ana Ruiz, 30, and her brother, Leo Ruiz," or "two men and"
+// before "a woman". It returns how many more victims there are, where the
+// first starts, and whether all counts are exact.
+func leftConj(toks []tok, s int) (extra, start int, exact bool) {
+	exact = true
+	for it := 0; it < 6; it++ {
+		// "her brother, Leo Ruiz": the name is the same person.
+		if s >= 2 && toks[s-1].s == "," && isName(toks[s]) {
+			if r := npEndingAt(toks, s-1); r >= 0 && !isName(toks[s-2]) {
+				s = r
+			}
+		}
+		if s < 2 || toks[s-1].low != "and" {
+			break
+		}
+		q := s - 1
+		if q >= 4 && toks[q-1].s == "," && isDigits(toks[q-2].s) && toks[q-3].s == "," {
+			q -= 3 // "Ana Ruiz, 30, and"
+		}
+		r := npEndingAt(toks, q)
+		if r < 0 {
+			break
+		}
+		c, x, _, _ := victimNP(toks, r)
+		extra += c
+		exact = exact && x
+		s = r
+	}
+	return extra, s, exact
+}
+
+// npEndingAt finds the start of the leftmost victim phrase that ends right
+// before toks[q], or -1.
+func npEndingAt(toks []tok, q int) int {
+	for r := max(0, q-6); r < q; r++ {
+		if _, _, end, ok := victimNP(toks, r); ok && end == q {
+			return r
+		}
+	}
+	return -1
+}
+
+// partitive reports a count before "of": "two of the men", "one of them".
+func partitive(toks []tok, j int) bool {
+	n, ok := parseNumber(toks, j)
+	return ok && !n.article && n.end == j+1
 }
 
 func isNumberStart(toks []tok, j int) bool {
@@ -712,7 +810,10 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			if nx < len(toks) && toks[nx].low == "then" {
 				nx++
 			}
-			if _, _, _, ok := victimNP(toks, nx); ok {
+			// After a comma the list must go on: "A, B and C", not "six
+			// villagers, two of them fatally".
+			if _, _, ne, ok := victimNP(toks, nx); ok && (toks[e].low == "and" ||
+				ne < len(toks) && (toks[ne].low == "and" || toks[ne].s == ",")) {
 				e = nx
 				continue
 			}
@@ -756,7 +857,7 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	}
 	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) {
 		e := n.end
-		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] {
+		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" {
 			e++
 		}
 		if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {

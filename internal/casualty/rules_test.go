@@ -119,3 +119,24 @@ func TestVictimObjects(t *testing.T) {
 		{"A shooting that killed one person and injured another.", []want{{Killed, 1, true, "one person"}}},
 	})
 }
+
+func TestCoordinatedSubjects(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A man and his girlfriend were found shot to death.", []want{{Killed, 2, true, "A man and his girlfriend"}}},
+		{"A father and son were killed in the crash.", []want{{Killed, 2, true, ""}}},
+		{"Rosa Diaz, 31, and her cousin, Luis Ortega, 29, were found dead.", []want{{Killed, 2, true, ""}}},
+		{"Two soldiers and a civilian were wounded.", []want{{Wounded, 3, true, "Two soldiers and a civilian"}}},
+		{"In Dayton, a woman was injured.", []want{{Wounded, 1, true, "a woman"}}},
+		{"Two of the four hikers were injured.", []want{{Wounded, 2, true, ""}}},
+		{"Police said one of them has died.", []want{{Killed, 1, true, ""}}},
+		{"A deputy shot three attackers to death.", []want{{Killed, 3, true, "three attackers"}}},
+	})
+}
+
+func TestFatallyAfterCount(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Five people were shot, one fatally, outside a bar.", []want{{Wounded, 4, true, ""}, {Killed, 1, true, ""}}},
+		{"Gunmen wounded six villagers, two of them fatally.", []want{{Wounded, 4, true, ""}, {Killed, 2, true, ""}}},
+		{"Three were shot, one in the leg.", []want{{Wounded, 3, true, ""}}},
+	})
+}
