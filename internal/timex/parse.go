@@ -643,6 +643,9 @@ func (p *parser) monthFirst(i int) (match, bool) {
 	if y, ok := p.yearNum(k); ok {
 		return match{end: k + 1, typ: tDate, val: fmtMonth(y, m), prec: sitrep.Month}, true
 	}
+	if y, e, ok := p.spokenYear(k); ok {
+		return match{end: e, typ: tDate, val: fmtMonth(y, m), prec: sitrep.Month}, true
+	}
 	if w := p.w(j); (w == "last" || w == "this" || w == "next") && p.w(j+1) == "year" {
 		if !p.hasPub {
 			return match{end: j + 2, typ: tDate, val: placeholderMD(m, 0), prec: sitrep.Month}, true
@@ -1359,18 +1362,8 @@ func (p *parser) year(i int) (match, bool) {
 		}
 	}
 	// Spoken years: "nineteen ninety-six".
-	if c, ok := p.t.ones[dw]; ok && (c == 19 || c == 18) {
-		if t, ok := p.t.tens[p.w(j+1)]; ok {
-			y, e := c*100+t, j+2
-			if p.w(e) == "-" && p.adj(e) {
-				if o, ok := p.t.ones[p.w(e+1)]; ok && o < 10 {
-					y, e = y+o, e+2
-				}
-			} else if o, ok := p.t.ones[p.w(e)]; ok && o < 10 {
-				y, e = y+o, e+1
-			}
-			return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
-		}
+	if y, e, ok := p.spokenYear(j); ok {
+		return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
 	}
 	y, ok := p.yearNum(j)
 	if !ok {
@@ -1408,6 +1401,27 @@ func (p *parser) year(i int) (match, bool) {
 		}
 	}
 	return match{end: j + 1, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
+}
+
+// spokenYear reads a year in words at j: "nineteen ninety-six".
+func (p *parser) spokenYear(j int) (y, end int, ok bool) {
+	c, ok := p.t.ones[p.w(j)]
+	if !ok || (c != 19 && c != 18) {
+		return 0, j, false
+	}
+	t, ok := p.t.tens[p.w(j+1)]
+	if !ok {
+		return 0, j, false
+	}
+	y, e := c*100+t, j+2
+	if p.w(e) == "-" && p.adj(e) {
+		if o, ok := p.t.ones[p.w(e+1)]; ok && o < 10 {
+			y, e = y+o, e+2
+		}
+	} else if o, ok := p.t.ones[p.w(e)]; ok && o < 10 {
+		y, e = y+o, e+1
+	}
+	return y, e, true
 }
 
 // quarter: "third-quarter", "the fourth quarter", "the first half of
@@ -1519,7 +1533,7 @@ func (p *parser) quarter(i int) (match, bool) {
 // approx reads hedges that TimeBank keeps inside a duration's extent.
 func (p *parser) approx(i int) int {
 	switch p.w(i) {
-	case "about", "nearly", "almost", "around", "approximately", "roughly", "some", "over", "just", "only", "barely", "fully":
+	case "about", "nearly", "almost", "around", "approximately", "roughly", "some", "over":
 		if p.w(i) == "some" {
 			if _, ok := p.t.units[p.w(i+1)]; ok {
 				return i
@@ -1584,6 +1598,11 @@ func (p *parser) duration(i int) (match, bool) {
 	n, k, art, ok := p.number(j)
 	var u unit
 	hyphen := false
+	frac := false
+	// "2 1/2 years"
+	if ok && n >= 0 && p.num(j) >= 0 && p.num(k) == 1 && !p.adj(k) && p.w(k+1) == "/" && p.adj(k+1) && p.num(k+2) == 2 && p.adj(k+2) {
+		frac, k = true, k+3
+	}
 	if ok {
 		uw := p.w(k)
 		if uw == "-" && p.adj(k) && p.adj(k+1) {
@@ -1625,12 +1644,15 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{end: k, typ: tDate, val: "PAST_REF"}, true
 		}
 	}
+	// "a year-earlier loss" is the year-earlier period.
+	if !hyphen && p.w(k) == "-" && p.adj(k) && (p.w(k+1) == "earlier" || p.w(k+1) == "ago") {
+		return match{}, false
+	}
 	// Ages ("a 6-year-old", "52 years old") are not time expressions.
 	if hyphen && p.w(k) == "-" && p.w(k+1) == "old" && p.adj(k) || !hyphen && p.w(k) == "old" {
 		return match{}, false
 	}
 	// "a minute and a half"
-	frac := false
 	if p.w(k) == "and" && p.w(k+1) == "a" && p.w(k+2) == "half" {
 		frac = true
 		k += 3
@@ -1686,7 +1708,7 @@ func halfDuration(n int, u unit) string {
 		}
 		return "P" + strconv.Itoa(n) + "M15D"
 	case "Y":
-		return "P" + strconv.Itoa(n*12+6) + "M"
+		return "P" + strconv.Itoa(n) + "Y6M"
 	case "D":
 		return "P" + strconv.Itoa(n) + "DT12H"
 	case "W":

@@ -79,3 +79,31 @@ func TestAnaphoric(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationForms checks fractions, hedges and compounds of durations
+// and dates.
+func TestDurationForms(t *testing.T) {
+	tests := []struct {
+		in, text, typ, val string
+	}{
+		{"The refugees stayed in the camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"},
+		{"The flight took 7 1/2 hours.", "7 1/2 hours", "DURATION", "PT7H30M"},
+		{"The siege lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"},
+		{"She had held the post for only six months.", "six months", "DURATION", "P6M"},
+		{"The answer comes in just a few minutes.", "a few minutes", "DURATION", "PTXM"},
+		{"It lost $3 million in the third quarter, against a year-earlier loss of $1 million.", "year-earlier", "DATE", "2018-Q3"},
+		{"March nineteen ninety-one. The war ended.", "March nineteen ninety-one", "DATE", "1991-03"},
+	}
+	ex := New()
+	for _, tt := range tests {
+		got := ex.ExtractText(tt.in, "2020-01-03")
+		g, ok := find(got, tt.text)
+		if !ok {
+			t.Errorf("%q: %q not found in %+v", tt.in, tt.text, got)
+			continue
+		}
+		if g.Type != tt.typ || g.Value != tt.val {
+			t.Errorf("%q: %q = %s %s, want %s %s", tt.in, tt.text, g.Type, g.Value, tt.typ, tt.val)
+		}
+	}
+}
