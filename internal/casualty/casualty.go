@@ -280,14 +280,15 @@ func tokenize(text string, sp sitrep.Span, toks []tok) []tok {
 // extractSentence appends the casualties and sizes of one sentence.
 func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.Size) ([]sitrep.Casualty, []sitrep.Size) {
 	first := len(cas)
-	used := func(start int) bool {
+	used := func(start int, kind string) bool {
 		for _, c := range cas[first:] {
-			if c.Start == start {
+			if c.Start == start && c.Kind == kind {
 				return true
 			}
 		}
 		return false
 	}
+	cumul := -1 // lazily: does the sentence report a running total?
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
 		if !ok {
@@ -353,7 +354,16 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)
 		case tr.class == verbIntr:
-			c, found = subject(text, toks, t, true)
+			if c, found = subject(text, toks, t, true); !found {
+				// "was shot in the chest and died": the subject of the
+				// first verb died.
+				if c, found = coordinatedDeath(text, toks, t, cas[first:]); found {
+					c.Kind = Killed
+					c.Text = text[c.Start:c.End]
+					cas = append(cas, c)
+					continue
+				}
+			}
 		default:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
@@ -367,8 +377,17 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				c, found = subject(text, toks, t, false)
 			}
 		}
-		if !found || used(c.Start) || notVictim(c.Who) {
+		if !found || used(c.Start, kind) || notVictim(c.Who) {
 			continue
+		}
+		if cumul < 0 {
+			cumul = 0
+			if cumulative(toks) {
+				cumul = 1
+			}
+		}
+		if cumul == 1 && c.Count > 0 {
+			continue // "five people killed so far this year"
 		}
 		if negated(toks, t) {
 			c.Count, c.Exact = 0, true
@@ -460,6 +479,29 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	return c, true
 }
 
+// coordinatedDeath reads "died" coordinated with an earlier verb of the
+// sentence whose victims were found ("two men were shot and later died",
+// "she was struck by a car, and died"), or whose subject is a pronoun that
+// opens the sentence ("He was taken to a hospital and died").
+func coordinatedDeath(text string, toks []tok, t int, prev []sitrep.Casualty) (sitrep.Casualty, bool) {
+	j := t - 1
+	for j >= 0 && (auxWords[toks[j].low] || toks[j].low == "then") {
+		j--
+	}
+	if j < 1 || toks[j].low != "and" {
+		return sitrep.Casualty{}, false
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		if p := prev[i]; p.End <= toks[j].start && p.Count > 0 {
+			return sitrep.Casualty{Span: sitrep.Span{Start: p.Start, End: toks[t].end}, Count: p.Count, Exact: p.Exact, Who: p.Who}, true
+		}
+	}
+	if w := toks[0].low; w == "he" || w == "she" {
+		return one(text, toks, 0, 1, t), true
+	}
+	return sitrep.Casualty{}, false
+}
+
 // fatallyAfter reads ", one fatally" or ", two of them fatally" at toks[k],
 // after a count of wounded.
 func fatallyAfter(text string, toks []tok, k int) (sitrep.Casualty, bool) {
@@ -484,6 +526,49 @@ func fatallyAfter(text string, toks []tok, k int) (sitrep.Casualty, bool) {
 		Text: text[toks[n.start].start:toks[e].end],
 	}, true
 }
+
+// cumulative reports a sentence that gives a running total or a rate
+// rather than one incident: "so far this year", "in the past two weeks",
+// "since January", "each year".
+func cumulative(toks []tok) bool {
+	for i := range toks {
+		switch toks[i].low {
+		case "so":
+			// "so far this year", not "So far, no arrests".
+			if matchWords(toks, i+1, "far") && i+2 < len(toks) {
+				switch toks[i+2].low {
+				case "this", "in", "since", "during":
+					return true
+				}
+			}
+		case "this", "last", "each", "every", "per", "a":
+			if matchWords(toks, i+1, "year") && !matchWords(toks, i+2, "-") {
+				return true
+			}
+		case "recent":
+			if i+1 < len(toks) && (toks[i+1].low == "weeks" || toks[i+1].low == "months" || toks[i+1].low == "years" || toks[i+1].low == "days") {
+				return true
+			}
+		case "past":
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				switch toks[k].low {
+				case "weeks", "months", "years", "year", "decade", "days":
+					return true
+				}
+			}
+		case "since":
+			if i+1 < len(toks) && (months[toks[i+1].low] || isDigits(toks[i+1].s) && len(toks[i+1].s) == 4) {
+				return true
+			}
+		case "annually", "year-to-date":
+			return true
+		}
+	}
+	return false
+}
+
+var months = setOf(`january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // toDeath reports "to death" at toks[i].
 func toDeath(toks []tok, i int) bool {

@@ -140,3 +140,23 @@ func TestFatallyAfterCount(t *testing.T) {
 		{"Three were shot, one in the leg.", []want{{Wounded, 3, true, ""}}},
 	})
 }
+
+func TestCumulative(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Forty people have been killed in the city so far this year.", nil},
+		{"The county recorded 12 shooting deaths in the past two months.", nil},
+		{"More than 300 people are killed by lightning each year.", nil},
+		{"Nine officers have been wounded since January.", nil},
+		{"So far, two men have been arrested.", []want{{Arrested, 2, true, "two men"}}},
+		{"No one was hurt, police said, the third such attack this year.", []want{{Wounded, 0, true, ""}}},
+	})
+}
+
+func TestCoordinatedDeath(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The woman was shot in the neck and died at the scene.", []want{{Wounded, 1, true, "The woman"}, {Killed, 1, true, "The woman"}}},
+		{"Two climbers were injured and later died.", []want{{Wounded, 2, true, ""}, {Killed, 2, true, ""}}},
+		{"He was taken to a clinic and died hours later.", []want{{Killed, 1, true, "He"}}},
+		{"They sang and danced and died laughing.", nil},
+	})
+}
