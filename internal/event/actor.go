@@ -437,6 +437,23 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	// Commas separate members only in a list closed by "and"/"or"
 	// ("A, B and C"); otherwise they set off an appositive ("protesters,
 	// supporters of X").
+	if to-from > 3 && st.words[to-1] == "," {
+		// "Kenya, Somalia's closest ally and now a partner of Ethiopia,
+		// accepted": a stretch closed by a comma ends in an appositive,
+		// which describes the actor before it and adds no member. An
+		// appositive of names lists members ("Two car makers, Ford and
+		// GM,"), and one of belief says who the actor is ("protesters,
+		// thought to be militia members,").
+		c := to - 2
+		for c > from && st.words[c] != "," {
+			c--
+		}
+		if c > from && hasCommonNoun(st.Tokens[c+1:to-1]) && !beliefRelative(st.Tokens, st.words, c+1) {
+			if act := a.actorOf(st, from, c); act != nil && act.Actor != "" {
+				return act
+			}
+		}
+	}
 	var cuts [16]int
 	pieces := cuts[:0]
 	start, stop, conj := from, to, false
@@ -546,6 +563,17 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	st.more[acts[0]] = acts[1:]
 	return acts[0]
+}
+
+// hasCommonNoun reports whether the tokens hold a common noun: a
+// description ("the world's largest producer") rather than a list of names.
+func hasCommonNoun(toks []sitrep.Token) bool {
+	for _, t := range toks {
+		if t.Tag == "NN" || t.Tag == "NNS" {
+			return true
+		}
+	}
+	return false
 }
 
 // endsNominal reports whether the stretch [from, to) can stand as one
