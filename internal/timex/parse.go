@@ -183,6 +183,9 @@ func (p *parser) mod(i, end int) string {
 	case "pre":
 		return "BEFORE"
 	}
+	if w0 == "year" && p.w(end-1) == "end" {
+		return "END" // "year-end"
+	}
 	if end-i >= 3 && (p.w(end-2) == "or" || p.w(end-2) == "and") {
 		switch p.w(end - 1) {
 		case "so", "thereabouts":
@@ -1269,15 +1272,21 @@ func (p *parser) the(i int) (match, bool) {
 		if nw := p.w(j + 1); nw != "'" && nw != "’" && nw != "-" && nw != "before" && nw != "after" && nw != "earlier" {
 			return match{end: j + 1, typ: tDuration, val: "P1Y"}, true
 		}
-	case "quarter", "period":
-		if x == "period" && p.q == 0 {
+	case "latest", "quarter", "period":
+		e := j + 1
+		if x == "latest" {
+			if p.w(j+1) != "period" {
+				return match{}, false
+			}
+			e++ // "the latest period": the last quarter reported
+		} else if x == "period" && p.q == 0 {
 			return match{}, false
 		}
 		if !p.hasPub {
-			return match{end: j + 1, typ: tDate, val: "XXXX-QX", prec: sitrep.Quarter}, true
+			return match{end: e, typ: tDate, val: "XXXX-QX", prec: sitrep.Quarter}, true
 		}
 		qy, q := p.lastQuarter()
-		return match{end: j + 1, typ: tDate, val: fmtQuarter(qy, q), prec: sitrep.Quarter, anch: true, qy: qy, q: q}, true
+		return match{end: e, typ: tDate, val: fmtQuarter(qy, q), prec: sitrep.Quarter, anch: true, qy: qy, q: q}, true
 	}
 	if s, ok := p.t.seasons[p.w(j)]; ok && p.w(j) != "fall" || ok && p.w(j+1) == "of" {
 		k := j + 1
@@ -1437,6 +1446,29 @@ func (p *parser) quarter(i int) (match, bool) {
 		j++
 		if p.w(j) == "-" {
 			j++
+		}
+	}
+	// year-end, year end, year's end: the end of this year (of the last
+	// one after "since").
+	if p.w(j) == "year" {
+		e := 0
+		switch {
+		case p.w(j+1) == "-" && p.adj(j+1) && p.w(j+2) == "end" && p.adj(j+2):
+			e = j + 3
+		case p.w(j+1) == "end":
+			e = j + 2
+		case p.isApos(j+1) && p.w(j+2) == "s" && p.w(j+3) == "end":
+			e = j + 4
+		}
+		if e > 0 {
+			if !p.hasPub {
+				return match{end: e, typ: tDate, val: "XXXX", prec: sitrep.Year}, true
+			}
+			y := p.pub.y
+			if p.w(i-1) == "since" || p.tense(i, e) == tensePast && p.w(i-1) != "by" {
+				y--
+			}
+			return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year, anch: true}, true
 		}
 	}
 	// year-earlier / year-ago

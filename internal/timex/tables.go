@@ -149,6 +149,7 @@ func newTables() *tables {
 		refs: map[string]string{
 			"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
 			"recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
+			"current": "PRESENT_REF",
 		},
 		sets: map[string]string{
 			"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",

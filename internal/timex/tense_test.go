@@ -93,6 +93,11 @@ func TestDurationForms(t *testing.T) {
 		{"The answer comes in just a few minutes.", "a few minutes", "DURATION", "PTXM"},
 		{"It lost $3 million in the third quarter, against a year-earlier loss of $1 million.", "year-earlier", "DATE", "2018-Q3"},
 		{"March nineteen ninety-one. The war ended.", "March nineteen ninety-one", "DATE", "1991-03"},
+		{"The bank hopes to close the sale by year-end.", "year-end", "DATE", "2020"},
+		{"Shares have doubled since year-end.", "year-end", "DATE", "2019"},
+		{"It wants the rules in place by year's end.", "year's end", "DATE", "2020"},
+		{"Sales rose in the third quarter. The latest period had a gain.", "The latest period", "DATE", "2019-Q3"},
+		{"Under the current rules, nobody can vote.", "current", "DATE", "PRESENT_REF"},
 	}
 	ex := New()
 	for _, tt := range tests {
