@@ -141,12 +141,22 @@ func fmtDuration(n int, u unit) string {
 	if u.time {
 		b = append(b, 'T')
 	}
+	code := u.code
+	if n >= 0 && (code == "E" || code == "C") {
+		// "two decades": P20Y, as TimeBank writes them.
+		if code == "E" {
+			n *= 10
+		} else {
+			n *= 100
+		}
+		code = "Y"
+	}
 	if n < 0 {
 		b = append(b, 'X')
 	} else {
 		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	b = append(b, u.code...)
+	b = append(b, code...)
 	return string(b)
 }
 

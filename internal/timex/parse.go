@@ -562,7 +562,7 @@ func (p *parser) clock(i int) (match, bool) {
 			dm, ok = p.monthFirst(k)
 		}
 	}
-	if ok && dm.typ == tDate && (dm.prec == sitrep.Day || strings.HasPrefix(dm.val, "XXXX-")) {
+	if ok && (dm.typ == tDate || dm.typ == tTime && dm.hasDay) && (dm.prec == sitrep.Day || strings.HasPrefix(dm.val, "XXXX-")) {
 		j = dm.end
 		day, anch, hasDay, dd = dm.val, dm.anch, dm.hasDay, dm.day
 	} else if p.refText && p.refSent == p.toks[i].sent {
@@ -1131,6 +1131,11 @@ func (p *parser) relative(i int) (match, bool) {
 			if idx <= cur {
 				y++
 			}
+		default:
+			// "this summer": the one of the publication year.
+			if s != "WI" {
+				y = p.pub.y
+			}
 		}
 		return match{end: j + 1, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter, anch: true}, true
 	}
@@ -1294,6 +1299,9 @@ func (p *parser) the(i int) (match, bool) {
 			if y, ok := p.yearNum(k + 1); ok {
 				return match{end: k + 2, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter}, true
 			}
+			if y, e, ok := p.spokenYear(k + 1); ok {
+				return match{end: e, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter}, true
+			}
 			return match{}, false
 		}
 		return p.season(k, s)
@@ -1315,7 +1323,26 @@ func (p *parser) season(end int, s string) (match, bool) {
 	if seasonIdx(s) > cur {
 		y--
 	}
+	// "will attack in the spring": the next one.
+	if seasonIdx(s) < cur && p.tense(p.seasonStart(end), end) == tenseFuture {
+		y++
+	}
 	return match{end: end, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter, anch: true}, true
+}
+
+// seasonStart returns the first token of a season expression ending at
+// end: "the spring", "the early summer", "spring".
+func (p *parser) seasonStart(end int) int {
+	i := end - 1
+	for i > 0 && i > end-4 {
+		switch p.w(i - 1) {
+		case "the", "early", "late", "mid", "-":
+			i--
+			continue
+		}
+		break
+	}
+	return i
 }
 
 // year: "in 2019", "since 2015", "fiscal 1989", "1990s", "'90s", "the 20th

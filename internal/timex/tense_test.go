@@ -35,6 +35,14 @@ func TestTenseAnchoring(t *testing.T) {
 		{"The family has until 9 a.m. Tuesday to agree.", "2020-01-03", "9 a.m. Tuesday", "2020-01-07T09:00"},
 		{"The family said it would appeal Wednesday's ruling.", "2020-01-03", "Wednesday", "2020-01-01"},
 		{"The minister said the father would be flying to Paris Thursday.", "2020-01-01", "Thursday", "2020-01-02"},
+		// Seasons.
+		{"The festival returns this summer.", "2020-01-03", "this summer", "2020-SU"},
+		{"The rebels will attack in the spring.", "2020-01-03", "the spring", "2020-SP"},
+		{"The rebels attacked in the spring.", "2020-01-03", "the spring", "2019-SP"},
+		{"Prices peaked in the winter of nineteen ninety-four.", "2020-01-03", "the winter of nineteen ninety-four", "1994-WI"},
+		// Times with a deictic day.
+		{"The curfew begins at 10 p.m. tonight.", "2020-01-03", "10 p.m. tonight", "2020-01-03T22:00"},
+		{"Shots rang out at 5 a.m. Sunday morning.", "2020-01-03", "5 a.m. Sunday morning", "2019-12-29T05:00"},
 		// Holidays.
 		{"Shops will close on Christmas Eve.", "2020-01-03", "Christmas Eve", "2020-12-24"},
 		{"Shops closed on Christmas Eve.", "2020-01-03", "Christmas Eve", "2019-12-24"},
@@ -90,6 +98,7 @@ func TestDurationForms(t *testing.T) {
 		{"The flight took 7 1/2 hours.", "7 1/2 hours", "DURATION", "PT7H30M"},
 		{"The siege lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"},
 		{"She had held the post for only six months.", "six months", "DURATION", "P6M"},
+		{"Jobless claims are the lowest in two decades.", "two decades", "DURATION", "P20Y"},
 		{"The answer comes in just a few minutes.", "a few minutes", "DURATION", "PTXM"},
 		{"It lost $3 million in the third quarter, against a year-earlier loss of $1 million.", "year-earlier", "DATE", "2018-Q3"},
 		{"March nineteen ninety-one. The war ended.", "March nineteen ninety-one", "DATE", "1991-03"},
