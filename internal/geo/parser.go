@@ -46,6 +46,11 @@ type cand struct {
 	// capitalised words that are not places.
 	person int
 	best   int32
+	// stem is set for a county's name without its "County" ("DeKalb"
+	// after "DeKalb County"): it takes the county's reading.
+	stem bool
+	// stemOnly is set when the name is known only as the county's.
+	stemOnly bool
 }
 
 // maxNgram is the longest toponym in tokens that the finder tries.
@@ -161,6 +166,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	p.splitDirections(text, cands)
+	cands = p.countyStems(doc, cands, persons, surnames)
 	if len(cands) == 0 {
 		return p.byForm(doc, persons, unknown, undated)
 	}
@@ -183,6 +189,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	p.filter(cands, surnames)
 	p.resolve(cands, demCountry)
+	p.stemSense(cands)
+	p.sameSense(cands)
 	places := make([]sitrep.Place, 0, len(cands))
 	for _, c := range cands {
 		if c.best < 0 {
@@ -923,6 +931,12 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool) {
 		c.best = -1
 		strong := p.strong(c)
 		switch {
+		case c.stem:
+			// The article's own county: kept unless a speech verb or a
+			// title makes it a person ("Harris said").
+			if c.person == 2 {
+				c.ids = nil
+			}
 		case surnames[c.key] && !c.dateline && c.qual < 0 && c.cue < cueStrong && !strong:
 			// The surname of a person the article names in full: one
 			// sense per discourse.
@@ -1006,6 +1020,13 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 		}
 	}
 	for pass := 0; pass < 2; pass++ {
+		// The dateline's own reading, now with the article's evidence
+		// ("MANSFIELD —" in a story about Shreveport).
+		for i := range cands {
+			if c := &cands[i]; c.dateline && c.qual < 0 && c.best >= 0 {
+				dlCountry, dlAdmin = p.g.places[c.best].country, p.g.places[c.best].admin1
+			}
+		}
 		cc := map[uint16]float64{}
 		ac := map[int32]float64{}
 		for k, v := range dem {
@@ -1015,7 +1036,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 		// outvote "Texas" and "Dallas" for their own reading.
 		voted := map[string]bool{}
 		for i := range cands {
-			if cands[i].best < 0 || voted[cands[i].key] {
+			if cands[i].best < 0 || voted[cands[i].key] || cands[i].stemOnly {
 				continue
 			}
 			voted[cands[i].key] = true
@@ -1033,13 +1054,18 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			c := &cands[i]
 			// A name read as a country ("US") lends its namesake
 			// villages no proximity evidence.
-			if len(c.ids) == 0 || seen[c.key] || c.best >= 0 && p.g.places[c.best].level == lvCountry {
+			if len(c.ids) == 0 || seen[c.key] || c.stemOnly || c.best >= 0 && p.g.places[c.best].level == lvCountry {
 				continue
 			}
 			seen[c.key] = true
 			var ids []int32
-			for _, id := range c.ids[:min(len(c.ids), nearCands)] {
-				if p.g.places[id].level >= lvAdmin1 {
+			src := c.ids[:min(len(c.ids), nearCands)]
+			if tune.proxBest && c.best >= 0 {
+				src = []int32{c.best}
+			}
+			top := p.prior(&p.g.places[src[0]])
+			for _, id := range src {
+				if p.g.places[id].level >= lvAdmin1 && p.prior(&p.g.places[id]) >= top-tune.nearWindow {
 					ids = append(ids, id)
 				}
 			}
@@ -1060,6 +1086,30 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			}
 			ev.self = c.key
 			c.best = p.pick(c, nil, ev, dlCountry, dlAdmin)
+		}
+	}
+}
+
+// sameSense gives every unqualified mention of a name the reading of its
+// qualified mention ("Mansfield, La." then "Mansfield"): one sense per
+// discourse.
+func (p *Parser) sameSense(cands []cand) {
+	var sense map[string]int32
+	for i := range cands {
+		if c := &cands[i]; c.qual >= 0 && c.best >= 0 {
+			if sense == nil {
+				sense = map[string]int32{}
+			}
+			if _, ok := sense[c.key]; !ok {
+				sense[c.key] = c.best
+			}
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; c.qual < 0 && c.best >= 0 {
+			if b, ok := sense[c.key]; ok {
+				c.best = b
+			}
 		}
 	}
 }
@@ -1113,11 +1163,11 @@ func (p *Parser) proximity(pl *place, ev *evidence) float64 {
 				best = d
 			}
 		}
-		if best < 250*250 {
-			bonus += 4 * (1 - math.Sqrt(best)/250)
+		if best < tune.proxKm*tune.proxKm {
+			bonus += tune.proxW * (1 - math.Sqrt(best)/tune.proxKm)
 		}
 	}
-	return math.Min(bonus, 8)
+	return math.Min(bonus, tune.proxMax)
 }
 
 // maxCands bounds the entries scored per candidate: the list is sorted by
@@ -1189,7 +1239,7 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 				cv--
 			}
 			if cv > 0 {
-				s += 2 * math.Log2(1+cv)
+				s += math.Min(tune.wCountry*math.Log2(1+cv), tune.capCountry)
 			}
 			if pl.level != lvCountry && pl.admin1 >= 0 {
 				av := ev.ac[pl.admin1]
@@ -1201,7 +1251,7 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 					}
 				}
 				if av > 0 {
-					s += 2.5 * math.Log2(1+av)
+					s += math.Min(tune.wAdmin*math.Log2(1+av), tune.capAdmin)
 				}
 			}
 		}
@@ -1228,7 +1278,7 @@ func (p *Parser) prior(pl *place) float64 {
 	case lvAdmin2:
 		return 4
 	}
-	s := math.Log10(float64(pl.pop) + 1)
+	s := tune.popW * math.Log10(float64(pl.pop)+1)
 	switch p.g.features[pl.feature] {
 	case "P.PPLC":
 		s += 1.5
@@ -1312,3 +1362,185 @@ func (p *Parser) nearAny(a, b []int32, km float64) bool {
 	}
 	return false
 }
+
+// tune holds the weights of the resolver's evidence: country votes
+// (weight, cap), admin-1 votes (weight, cap), proximity (weight per
+// toponym, radius in km, cap), whether proximity looks only at the other
+// toponyms' chosen readings, the weight of a town's population, and how
+// far below a name's likeliest reading (in prior points, about a factor
+// of ten in population each) its other readings still lend proximity: a
+// "Washington" is the capital or a large namesake, not every hamlet.
+// Country votes are capped: that an article is about the United States
+// says little about which Moscow it means.
+var tune = struct {
+	wCountry, capCountry, wAdmin, capAdmin float64
+	proxW, proxKm, proxMax                 float64
+	proxBest                               bool
+	popW, nearWindow                       float64
+}{2, 3, 2.5, math.Inf(1), 4, 250, 8, false, 1, 2}
+
+// countySuffixes end the names of US counties and their like.
+var countySuffixes = []string{" county", " parish", " borough"}
+
+// countyStems finds the names of the article's counties written without
+// "County": after "DeKalb County", a later "unincorporated DeKalb" or
+// "DeKalb's plan" is the county. Candidates of the finder with such a name
+// are marked, and mentions it left out (the name is no town, or the entity
+// stage took it for a person) are added. Names that are the surname of a
+// person the article names in full, and mentions inside a longer person's
+// name, are left alone.
+func (p *Parser) countyStems(doc *sitrep.Doc, cands []cand, persons []sitrep.Span, surnames map[string]bool) []cand {
+	var stems map[string][]int32
+	for i := range cands {
+		c := &cands[i]
+		if len(c.ids) == 0 || p.g.places[c.ids[0]].level != lvAdmin2 {
+			continue
+		}
+		for _, suf := range countySuffixes {
+			if st, ok := strings.CutSuffix(c.key, suf); ok && st != "" && !commonWords[st] && !surnames[st] {
+				if stems == nil {
+					stems = map[string][]int32{}
+				}
+				stems[st] = c.ids
+			}
+		}
+	}
+	if stems == nil {
+		return cands
+	}
+	text := doc.Article.Text
+	for i := range cands {
+		c := &cands[i]
+		if _, ok := stems[c.key]; ok && !c.dateline && c.qual < 0 && !p.orgAfter(text, c.span.End) {
+			c.stem, c.vetoed = true, false
+		}
+	}
+	var buf []byte
+	for si := range doc.Sentences {
+		ts := doc.Sentences[si].Tokens
+		for k := 0; k < len(ts); k++ {
+			if !isCapWord(ts[k].Text) {
+				continue
+			}
+			for j := min(len(ts)-1, k+2); j >= k; j-- {
+				if !isCapWord(ts[j].Text) || j > k && ts[j].Start-ts[j-1].End > 1 {
+					continue
+				}
+				s := sitrep.Span{Start: ts[k].Start, End: ts[j].End}
+				if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+					continue
+				}
+				w, s2 := trimPossessive(text[s.Start:s.End], s)
+				buf = fold(buf[:0], w)
+				ids, ok := stems[string(buf)]
+				if !ok {
+					continue
+				}
+				if j+1 < len(ts) && (isCountyWord(ts[j+1].Text) || p.orgAfter(text, s.End)) {
+					break // the county itself, or a longer name ("Licking Memorial Hospital")
+				}
+				if k > 0 && ts[k-1].End == ts[k].Start && ts[k-1].Text == "-" {
+					break
+				}
+				taken := false
+				for q := range cands {
+					if cands[q].span.Overlaps(s2) {
+						taken = true
+						break
+					}
+				}
+				for _, ps := range persons {
+					if ps.Overlaps(s2) && ps != s2 {
+						taken = true
+						break
+					}
+				}
+				if !taken {
+					cands = append(cands, cand{span: s2, key: string(buf), ids: ids, cue: cueWeak, qual: -1, stem: true,
+						stemOnly: true, initial: sentenceInitial(doc, s2.Start)})
+				}
+				k = j
+				break
+			}
+		}
+	}
+	return cands
+}
+
+func isCountyWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "county", "parish", "borough", "counties", "parishes", "co.", "co":
+		return true
+	}
+	return false
+}
+
+// stemSense gives a county's bare name the reading of the county, or of
+// the county's namesake town when the name has one in the county's state
+// ("DeKalb" in DeKalb County, Illinois).
+func (p *Parser) stemSense(cands []cand) {
+	var county map[string]int32
+	for i := range cands {
+		c := &cands[i]
+		if c.stem || c.best < 0 || p.g.places[c.best].level != lvAdmin2 {
+			continue
+		}
+		for _, suf := range countySuffixes {
+			if st, ok := strings.CutSuffix(c.key, suf); ok {
+				if county == nil {
+					county = map[string]int32{}
+				}
+				if _, dup := county[st]; !dup {
+					county[st] = c.best
+				}
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if !c.stem || c.best < 0 {
+			continue
+		}
+		b, ok := county[c.key]
+		if !ok {
+			continue
+		}
+		cp := &p.g.places[b]
+		if !c.stemOnly {
+			town := int32(-1)
+			for _, id := range c.ids {
+				if q := &p.g.places[id]; q.level == lvCity && q.country == cp.country && q.admin1 == cp.admin1 {
+					town = id
+					break
+				}
+			}
+			if town >= 0 {
+				c.best = town
+				continue
+			}
+		}
+		c.best = b
+	}
+}
+
+// orgAfter reports whether a capitalised word follows at, after one
+// space, that makes a longer name ("Licking Memorial Hospital"), other
+// than the county's own offices and courts ("Kanawha Circuit Court",
+// "DuPage Sheriff").
+func (p *Parser) orgAfter(text string, at int) bool {
+	if at+1 >= len(text) || text[at] != ' ' || !isCapWord(text[at+1:]) {
+		return false
+	}
+	w := text[at+1:]
+	if i := strings.IndexAny(w, " ,.;:'’\n"); i >= 0 {
+		w = w[:i]
+	}
+	return !countyOffices[strings.ToLower(w)]
+}
+
+// countyOffices are the words after a county's bare name that name its
+// government: "Kanawha Circuit Court", "Gwinnett police".
+var countyOffices = map[string]bool{"sheriff": true, "circuit": true, "court": true, "commission": true,
+	"commissioners": true, "commissioner": true, "police": true, "board": true, "jail": true, "coroner": true,
+	"clerk": true, "superior": true, "probate": true, "magistrate": true, "district": true, "prosecutor": true,
+	"schools": true, "deputies": true, "officials": true, "government": true, "council": true, "medical": true}
