@@ -309,6 +309,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				matchWords(toks, t+1, "and", "wounded") || matchWords(toks, t+1, "and", "injured") {
 				continue
 			}
+			if toks[t].low == "shot" && (shotNoun(toks, t) || shotAt(toks, t)) {
+				continue
+			}
 		}
 		if toDeath(toks, t+1) {
 			// "shot to death", "were stabbed to death": the participle
@@ -570,6 +573,52 @@ func cumulative(toks []tok) bool {
 var months = setOf(`january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
+// shotNoun reports "shot" as a noun: "a single shot", "fired a warning
+// shot", "one shot was fired".
+func shotNoun(toks []tok, t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch toks[t-1].low {
+	case "single", "warning", "first", "second", "third", "fourth", "lone", "final", "last",
+		"stray", "fatal", "kill", "lucky", "fired", "one-shot", "parting", "gun":
+		return true
+	}
+	n, ok := parseNumber(toks, t-1)
+	if !ok || n.end != t {
+		return false
+	}
+	// "fired a shot", "fire one shot".
+	if j := n.start - 1; j >= 0 {
+		if w := toks[j].low; w == "fired" || w == "fire" || w == "fires" || w == "firing" || w == "heard" {
+			return true
+		}
+	}
+	// "one shot was fired", "a shot rang out".
+	if t+1 < len(toks) {
+		switch toks[t+1].low {
+		case "was", "were", "had", "has", "is", "went", "rang", "fired", "hit", "struck", "from", "that",
+			"which", "through", "into", "ricocheted", "missed":
+			return true
+		}
+	}
+	return false
+}
+
+// shotAt reports "shot at" without a hit: "were shot at and missed",
+// "shot at them", "shot at by a gunman".
+func shotAt(toks []tok, t int) bool {
+	if !matchWords(toks, t+1, "at") || t+2 >= len(toks) {
+		return t+2 == len(toks) && matchWords(toks, t+1, "at")
+	}
+	switch toks[t+2].low {
+	case "him", "her", "them", "us", "me", "and", "but", ",", ".", "by", "from", "while", "multiple",
+		"several", "repeatedly", "officers", "police", "deputies", "troopers", "agents":
+		return true
+	}
+	return false
+}
+
 // toDeath reports "to death" at toks[i].
 func toDeath(toks []tok, i int) bool {
 	return matchWords(toks, i, "to", "death")
@@ -664,7 +713,14 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			if isAge(toks, n) {
 				break
 			}
+			if best >= 0 && n.end == best && bn.start == best {
+				break // two numbers side by side: "Channel 16 no one was hurt"
+			}
 			best, bn = j, n
+		}
+		// A determiner opens the noun phrase: "Gallery 28 A 17-year-old girl".
+		if adjDeterminer(toks[j].low) && !(j > 0 && toks[j-1].low == "of") {
+			break
 		}
 	}
 	if best >= 0 {
@@ -683,6 +739,9 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 		w := toks[j].low
 		if w == "," && j >= 3 && isDigits(toks[j-1].s) && toks[j-2].s == "," {
 			j -= 3 // ", 39,"
+			w = toks[j].low
+		} else if w == "," && j >= 2 && isName(toks[j-1]) {
+			j-- // "The victim, identified as Ana Ruiz, was shot"
 			w = toks[j].low
 		}
 		switch {
@@ -818,7 +877,7 @@ func notCount(toks []tok, n number) bool {
 		return false
 	}
 	w := toks[n.end].low
-	if strings.HasPrefix(w, "year") || w == "block" || w == "-" {
+	if strings.HasPrefix(w, "year") || w == "block" || w == "-" || timeNoun(w) {
 		return true
 	}
 	// A house number: digits, then capitalised words ending in a street word.

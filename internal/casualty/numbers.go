@@ -144,7 +144,10 @@ func numberCore(toks []tok, j int) (number, bool) {
 			return number{start: j, end: j + 2, count: multipliers[toks[j+1].low], exact: true}, true
 		}
 		return number{start: j, end: j + 1, count: 1, exact: true, article: true}, true
-	case w == "no" || w == "none":
+	case w == "no" || w == "none" || w == "neither":
+		if w == "no" && matchWords(toks, j+1, "one") {
+			return number{start: j, end: j + 2, count: 0, exact: true}, true // "no one"
+		}
 		return number{start: j, end: j + 1, count: 0, exact: true}, true
 	case w == "both":
 		return number{start: j, end: j + 1, count: 2, exact: true}, true

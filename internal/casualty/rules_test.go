@@ -160,3 +160,25 @@ func TestCoordinatedDeath(t *testing.T) {
 		{"They sang and danced and died laughing.", nil},
 	})
 }
+
+func TestShotNounAndShotAt(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The farmer fired a warning shot into the air.", nil},
+		{"One shot was fired through the door.", nil},
+		{"He fired a single shot at the tires.", nil},
+		{"Two boys were shot at but not hit.", nil},
+		{"A man shot at them from a car.", nil},
+		{"A man was shot at a party on Elm Street.", []want{{Wounded, 1, true, "A man"}}},
+		{"Five people shot in a drive-by.", []want{{Wounded, 5, true, "Five people"}}},
+	})
+}
+
+func TestSubjectBoundaries(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Channel 9 no one was hurt in the fire.", []want{{Wounded, 0, true, ""}}},
+		{"Photo 12 A 17-year-old girl was shot.", []want{{Wounded, 1, true, ""}}},
+		{"The victim, identified as Omar Diaz, was stabbed.", []want{{Wounded, 1, true, "Omar Diaz"}}},
+		{"Neither driver was injured.", []want{{Wounded, 0, true, ""}}},
+		{"The man arrived about 20 minutes later with gunshot wounds.", nil},
+	})
+}
