@@ -1475,6 +1475,33 @@ func (p *parser) quarter(i int) (match, bool) {
 			j++
 		}
 	}
+	// "the 1988 period", "the 1988 third quarter": a quarter of that year.
+	if y, ok := p.yearNum(j); ok && the {
+		k := j + 1
+		q := 0
+		switch w := p.w(k); w {
+		case "period", "quarter":
+			if p.q == 0 {
+				return match{}, false
+			}
+			q, k = p.q, k+1
+		default:
+			o, ok := p.t.ordinals[w]
+			if !ok || o > 4 {
+				return match{}, false
+			}
+			k++
+			if p.w(k) == "-" && p.adj(k) {
+				k++
+			}
+			if p.w(k) != "quarter" {
+				return match{}, false
+			}
+			q, k = o, k+1
+		}
+		// A comparison period: the quarter under report stays the same.
+		return match{end: k, typ: tDate, val: fmtQuarter(y, q), prec: sitrep.Quarter}, true
+	}
 	// year-end, year end, year's end: the end of this year (of the last
 	// one after "since").
 	if p.w(j) == "year" {
@@ -1705,6 +1732,10 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	// "a year-earlier loss" is the year-earlier period.
 	if !hyphen && p.w(k) == "-" && p.adj(k) && (p.w(k+1) == "earlier" || p.w(k+1) == "ago") {
+		return match{}, false
+	}
+	// "the 14-day waiting period": the article stays outside.
+	if hyphen && the && lead == "" {
 		return match{}, false
 	}
 	// Ages ("a 6-year-old", "52 years old") are not time expressions.
@@ -2100,6 +2131,11 @@ func (p *parser) modified(i int) (match, bool) {
 	}
 	if p.w(j-1) == "-" && p.w(j-2) == "mid" && !p.adj(j) {
 		return match{}, false
+	}
+	if w := p.w(j - 1); w == "earlier" || w == "later" {
+		if _, _, _, ok := p.weekdayAt(j); ok {
+			return match{}, false // "Earlier Friday": the day alone
+		}
 	}
 	return best, true
 }

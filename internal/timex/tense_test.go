@@ -107,6 +107,10 @@ func TestDurationForms(t *testing.T) {
 		{"It wants the rules in place by year's end.", "year's end", "DATE", "2020"},
 		{"Sales rose in the third quarter. The latest period had a gain.", "The latest period", "DATE", "2019-Q3"},
 		{"Under the current rules, nobody can vote.", "current", "DATE", "PRESENT_REF"},
+		{"Net rose in the third quarter of 2019, against a loss in the 2018 period.", "the 2018 period", "DATE", "2018-Q3"},
+		{"The 2018 loss was booked in the 2018 second quarter.", "the 2018 second quarter", "DATE", "2018-Q2"},
+		{"The union rejected the 30-day extension.", "30-day", "DURATION", "P30D"},
+		{"Earlier Friday, troops shelled the port.", "Friday", "DATE", "2020-01-03"},
 	}
 	ex := New()
 	for _, tt := range tests {
