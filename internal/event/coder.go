@@ -517,6 +517,15 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", headNoun(st, src.Span)))
 		return
 	}
+	if tgt != nil && moneyPhrase(st, tgt.Span) {
+		if unknownAgentViolence(code) {
+			// "trade hit 1.1 billion dollars": force against an amount is
+			// a figure of speech.
+			a.outcome(gi, "violence against an amount (figurative)")
+			return
+		}
+		tgt = nil
+	}
 	if tgt != nil && (tgt.Actor == "" || tgt.Actor == src.Actor && tgt.Text == src.Text) {
 		tgt = nil
 	}

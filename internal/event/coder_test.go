@@ -565,3 +565,26 @@ func TestThingIsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyIsNoTarget checks that the country of a currency or an amount is
+// not a target, while goods keep their origin and a share keeps its firm.
+func TestMoneyIsNoTarget(t *testing.T) {
+	for _, tt := range []struct {
+		text, target string // target "-" = an event with no target, "" = no event
+	}{
+		{"The Kenyan government allocated 50 million US dollars for the new dam.", "-"},
+		{"Trade between Kenya and Uganda hit 2 billion US dollars last year.", ""},
+		{"Kenyan traders bought 4,000 tonnes of Ugandan maize.", "UGA"},
+		{"A Kenyan firm bought 40 percent of a Ugandan bank.", "UGA"},
+	} {
+		evs := code(t, "2022-03-07", tt.text)
+		switch {
+		case tt.target == "" && len(evs) > 0:
+			t.Errorf("%q: want no event:%s", tt.text, describe(evs))
+		case tt.target == "-" && (len(evs) == 0 || evs[0].Target != nil):
+			t.Errorf("%q: want an event with no target:%s", tt.text, describe(evs))
+		case tt.target != "" && tt.target != "-" && (len(evs) == 0 || evs[0].Target == nil || !strings.HasPrefix(evs[0].Target.Actor, tt.target)):
+			t.Errorf("%q: want target %s:%s", tt.text, tt.target, describe(evs))
+		}
+	}
+}

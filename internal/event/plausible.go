@@ -152,6 +152,42 @@ var inanimate = map[string]bool{
 	"figures": true, "data": true, "statistics": true, "indicators": true, "survey": true, "surveys": true, "poll": true, "polls": true, "study": true,
 }
 
+// currencyUnits are the money words whose modifier names an issuer, not
+// anyone an act is aimed at. (Goods keep their origin: "bought 4,000
+// tonnes of Canadian rapeseed" is trade with Canada.)
+var currencyUnits = map[string]bool{
+	"dollars": true, "dollar": true, "dlrs": true, "dlr": true, "francs": true, "franc": true, "yen": true, "yuan": true,
+	"pounds": true, "stg": true, "marks": true, "euros": true, "euro": true, "rupees": true, "pesos": true, "ringgit": true,
+	"pct": true, "percent": true,
+}
+
+// moneyPhrase reports an amount or a currency ("350 million US dollars",
+// "the Canadian dollar"): the country in it is not a target. An amount
+// after the recipient ("gave Nepal 30 million dollars") is not one.
+func moneyPhrase(st *sentence, span sitrep.Span) bool {
+	k := headTok(st, span)
+	if k < 0 || !currencyUnits[st.words[k]] {
+		return false
+	}
+	if (st.words[k] == "pct" || st.words[k] == "percent") && k+1 < len(st.words) && st.words[k+1] == "of" {
+		// "bought 50 pct of a Canadian firm": the firm is the target, but
+		// not the energy in "70 percent of China's energy".
+		last := ""
+		for j := k + 2; j < len(st.Tokens) && st.Tokens[j].End <= span.End; j++ {
+			if t := st.Tokens[j].Tag; t == "NN" || t == "NNS" {
+				last = st.words[j]
+			}
+		}
+		_, thing := things()[last]
+		return thing || inanimate[last]
+	}
+	first := sort.Search(len(st.Tokens), func(j int) bool { return st.Tokens[j].Start >= span.Start })
+	for first < k && (st.Tokens[first].Tag == "DT" || st.Tokens[first].Tag == "IN" || st.Tokens[first].Tag == "RB") {
+		first++ // "the", "about", "some"
+	}
+	return st.Tokens[first].Tag == "CD" || k == first+1
+}
+
 // oneSided reports codes whose acts need no one they are aimed at:
 // investigations (09) and demonstrations (14).
 func oneSided(code string) bool {
