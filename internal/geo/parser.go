@@ -131,6 +131,13 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 				// namesake ("Flå").
 				cands = append(cands, cand{span: s, key: string(buf), ids: []int32{pi}, cue: cueStrong, qual: -1})
 			} else if ids := p.g.idsBytes(buf); len(ids) > 0 {
+				w := text[s.Start:s.End]
+				if isAllUpper(w) && !strings.ContainsAny(w, ". ") && p.g.places[ids[0]].level > lvRegion &&
+					!sentenceInitial(doc, s.Start) && !datelineAfter(text[s.End:]) {
+					// "SWAT", "NATO": acronyms, unless a dateline
+					// ("NEWARK, Ohio —") gives the name.
+					continue
+				}
 				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
 					initial: sentenceInitial(doc, s.Start)})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
@@ -1544,3 +1551,15 @@ var countyOffices = map[string]bool{"sheriff": true, "circuit": true, "court": t
 	"commissioners": true, "commissioner": true, "police": true, "board": true, "jail": true, "coroner": true,
 	"clerk": true, "superior": true, "probate": true, "magistrate": true, "district": true, "prosecutor": true,
 	"schools": true, "deputies": true, "officials": true, "government": true, "council": true, "medical": true}
+
+// datelineAfter reports whether rest, the text after a capitalised name,
+// goes on like a dateline: a comma, a dash, an agency in brackets, or a
+// gap of spaces.
+func datelineAfter(rest string) bool {
+	if strings.HasPrefix(rest, "  ") || strings.HasPrefix(rest, "\n") {
+		return true // a dash lost in conversion: "NEWARK  Police said"
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "(")
+}

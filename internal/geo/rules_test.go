@@ -100,6 +100,13 @@ func TestRules(t *testing.T) {
 			"Airlines in Washington, New York, Boston, Chicago and Atlanta will add flights to Moscow next month.",
 			nil,
 			[]placeWant{{"Moscow", 0, "Moscow"}}, nil},
+		{"acronym typed GPE",
+			"Officers of the city's SWAT team entered the house.",
+			[]ent{{"SWAT", 0, sitrep.GPE}}, nil, []string{"SWAT"}},
+		{"capitalised dateline typed GPE",
+			"Storm damage. TOLEDO, Ohio — Winds toppled trees.",
+			[]ent{{"TOLEDO", 0, sitrep.GPE}},
+			[]placeWant{{"TOLEDO", 0, "Ohio"}}, nil},
 	}
 	p := NewParser(testGaz(t))
 	for _, tt := range tests {
