@@ -52,6 +52,7 @@ const (
 	verbPass          // passive only: "was struck", "were hit"
 	woundNoun         // "suffered a gunshot wound": the sufferer counts
 	condNoun          // "is in critical condition": the patient counts
+	hospNoun          // "was taken to a hospital": the patient counts
 )
 
 type trigger struct {
@@ -74,7 +75,7 @@ var triggers = map[string]trigger{
 	"deaths": {Killed, noun}, "death": {Killed, noun}, "fatalities": {Killed, noun}, "fatality": {Killed, noun},
 	"injuries": {Wounded, woundNoun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
 	"injury": {Wounded, woundNoun}, "wound": {Wounded, woundNoun}, "wounds": {Wounded, woundNoun},
-	"condition": {Wounded, condNoun}, "hospitalized": {Wounded, verbPart}, "hospitalised": {Wounded, verbPart},
+	"condition": {Wounded, condNoun}, "hospital": {Wounded, hospNoun}, "hospitalized": {Wounded, verbPart}, "hospitalised": {Wounded, verbPart},
 	"struck": {Wounded, verbPass}, "hit": {Wounded, verbPass}, "grazed": {Wounded, verbPass},
 }
 
@@ -350,6 +351,8 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			}
 		case tr.class == condNoun:
 			c, found = condition(text, toks, t)
+		case tr.class == hospNoun:
+			c, found = hospital(text, toks, t)
 		case tr.class == verbPass:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
@@ -618,6 +621,52 @@ func shotAt(toks []tok, t int) bool {
 	}
 	return false
 }
+
+// hospital reads "two men were taken to a local hospital", "she arrived at
+// Mercy Hospital", "the shooting sent one man to the hospital".
+func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	fill := true // only hospFill words so far
+	for j := t - 1; j >= 0 && j >= t-9; j-- {
+		w := toks[j].low
+		switch w {
+		case "taken", "rushed", "transported", "flown", "airlifted", "driven", "brought", "admitted",
+			"walked", "arrived", "showed", "went", "ran", "returned", "remains", "remained", "is", "was":
+			if !fill {
+				return sitrep.Casualty{}, false
+			}
+			if w == "is" || w == "was" || w == "remains" || w == "remained" {
+				// "is in the hospital", "remained in a hospital"
+				if !matchWords(toks, j+1, "in") {
+					return sitrep.Casualty{}, false
+				}
+			}
+			if hypothetical(toks, j) {
+				return sitrep.Casualty{}, false
+			}
+			c, ok := subject(text, toks, j, true)
+			if !ok || c.Count == 0 {
+				return sitrep.Casualty{}, false
+			}
+			return c, true
+		case "sent", "sending", "sends", "took", "taking", "drove", "rushing":
+			if hypothetical(toks, j) {
+				return sitrep.Casualty{}, false
+			}
+			return object(text, toks, j)
+		}
+		if !hospFill[w] && !isCapitalised(toks[j].s) && w != "-" && w != "’s" && w != "'s" {
+			if stopWords[w] && w != "to" {
+				return sitrep.Casualty{}, false
+			}
+			fill = false
+		}
+	}
+	return sitrep.Casualty{}, false
+}
+
+// hospFill may stand between a verb of transport and "hospital".
+var hospFill = setOf(`to a an the at into in local area nearby regional medical university county
+city community children's general memorial trauma up his her their same different another`)
 
 // toDeath reports "to death" at toks[i].
 func toDeath(toks []tok, i int) bool {
@@ -1015,7 +1064,7 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	}
 	w := toks[i].low
 	switch w {
-	case "him", "himself", "herself":
+	case "him", "himself", "herself", "he", "she":
 		return 1, true, i + 1, true
 	case "her":
 		// "her .38 revolver" is possessive.
@@ -1223,7 +1272,8 @@ func mayHaveDied(text string) bool {
 	}
 	for _, w := range [2]string{first, last} {
 		switch strings.ToLower(w) {
-		case "shot", "stabbed", "wound", "wounds", "condition", "hospitalized", "hospitalised", "struck", "hit", "grazed":
+		case "shot", "stabbed", "wound", "wounds", "condition", "hospitalized", "hospitalised", "struck", "hit", "grazed",
+			"hospital", "wounding":
 			return true
 		}
 	}
@@ -1239,18 +1289,27 @@ func mayHaveDied(text string) bool {
 // "shot"/"stabbed" mentions no larger than the death count are not taken as
 // wounded.
 func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
-	for _, c := range cas {
+	firstK := -1
+	for i, c := range cas {
 		if c.Kind == Killed && c.Count > 0 {
-			killed = c.Count
+			killed, firstK = c.Count, i
 			break
 		}
 	}
-	for _, c := range cas {
+	for i, c := range cas {
 		if c.Kind != Wounded || c.Count == 0 {
 			continue
 		}
-		if killed > 0 && c.Count <= killed && mayHaveDied(c.Text) {
-			continue
+		if killed > 0 && mayHaveDied(c.Text) {
+			if c.Count <= killed {
+				continue
+			}
+			// "Two people were shot ... one of them died": the dead
+			// reported later were among those shot.
+			split := i+1 < len(cas) && cas[i+1].Kind == Killed && strings.HasSuffix(cas[i+1].Text, "fatally")
+			if i < firstK && !split {
+				return killed, c.Count - killed
+			}
 		}
 		return killed, c.Count
 	}

@@ -68,7 +68,7 @@ func TestWoundPhrase(t *testing.T) {
 		{"He suffered a fatal stab wound.", []want{{Killed, 1, true, "He"}}},
 		{"The officer suffered no injuries.", []want{{Wounded, 0, true, ""}}},
 		{"The guard didn't sustain any injuries.", []want{{Wounded, 0, true, ""}}},
-		{"A man arrived at the hospital with a gunshot wound.", nil},
+		{"A man arrived at the hospital with a gunshot wound.", []want{{Wounded, 1, true, "A man"}}},
 		{"Police found a 41 year-old man with a gunshot wound.", []want{{Wounded, 1, true, ""}}},
 		{"There were 30 injuries in the crash.", []want{{Wounded, 30, true, ""}}},
 	})
@@ -181,4 +181,39 @@ func TestSubjectBoundaries(t *testing.T) {
 		{"Neither driver was injured.", []want{{Wounded, 0, true, ""}}},
 		{"The man arrived about 20 minutes later with gunshot wounds.", nil},
 	})
+}
+
+func TestHospital(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Two workers were taken to a local hospital.", []want{{Wounded, 2, true, "Two workers"}}},
+		{"She was airlifted to Mercy Regional Hospital.", []want{{Wounded, 1, true, "She"}}},
+		{"The blast sent three people to the hospital.", []want{{Wounded, 3, true, "three people"}}},
+		{"A man walked into an area hospital with a gunshot wound.", []want{{Wounded, 1, true, "A man"}}},
+		{"The hospital opened a new wing.", nil},
+		{"He could be taken to a hospital later.", nil},
+		{"She and two others were hurt.", []want{{Wounded, 3, true, "She and two others"}}},
+	})
+}
+
+func TestSummarizeRules(t *testing.T) {
+	sum := func(s string) (int, int) {
+		cas, _ := Extract(docOf(s))
+		return Summarize(cas)
+	}
+	tests := []struct {
+		in   string
+		k, w int
+	}{
+		{"Two men were shot on Elm Street. One of them died at the scene.", 1, 1},
+		{"A woman was shot in the chest. She was pronounced dead at a hospital.", 1, 0},
+		{"A man was found with a gunshot wound. He later died.", 1, 0},
+		{"Four people were shot, one fatally, at a park.", 1, 3},
+		{"A man was killed and two women were injured.", 1, 2},
+		{"A teenager was taken to a hospital in stable condition.", 0, 1},
+	}
+	for _, tt := range tests {
+		if k, w := sum(tt.in); k != tt.k || w != tt.w {
+			t.Errorf("%q: Summarize = %d, %d; want %d, %d", tt.in, k, w, tt.k, tt.w)
+		}
+	}
 }
