@@ -235,6 +235,14 @@ func (p *parser) at(i int) (match, bool) {
 	best.take(p.quarter(i))
 	best.take(p.holiday(i))
 	best.take(p.refWord(i))
+	if best.typ == tDate && best.end > i {
+		// "1994 or later", "1990 and beyond"
+		switch w, w2 := p.w(best.end), p.w(best.end+1); {
+		case w == "or" && (w2 == "later" || w2 == "earlier" || w2 == "before" || w2 == "after"),
+			w == "and" && w2 == "beyond":
+			best.end += 2
+		}
+	}
 	return best, best.end > i
 }
 
@@ -266,8 +274,8 @@ func (p *parser) dayNum(i int) (int, bool) {
 // yearNum reads a four-digit year.
 func (p *parser) yearNum(i int) (int, bool) {
 	if n := p.num(i); p.nd(i) == 4 && n >= 1000 && n <= 2199 {
-		if nw := p.w(i + 1); (nw == "%" || nw == ",") && p.adj(i+1) && p.num(i+2) >= 0 {
-			return 0, false
+		if nw := p.w(i + 1); (nw == "%" || nw == "," || nw == ".") && p.adj(i+1) && p.num(i+2) >= 0 && (nw != "." || p.adj(i+2)) {
+			return 0, false // "1,462", "1462.93"
 		}
 		return n, true
 	}
@@ -1414,7 +1422,13 @@ func (p *parser) year(i int) (match, bool) {
 				_, _, _, ctx = p.monthAt(i - 2)
 			}
 			if prev == "to" && !ctx {
-				ctx = p.w(i-3) == "from"
+				// "from 1990 to 1994", "dating back to 1994."
+				switch p.w(i + 1) {
+				case ".", ",", ";", "", "when", "and":
+					ctx = true
+				default:
+					ctx = p.w(i-3) == "from"
+				}
 			}
 		}
 		if prev == "-" && (p.w(i-2) == "mid" || p.nd(i-2) == 4) {
@@ -1690,6 +1704,13 @@ func (p *parser) duration(i int) (match, bool) {
 		frac, k = true, k+3
 	}
 	if ok {
+		// "two more weeks", "three straight years", "eight trading days"
+		switch p.w(k) {
+		case "more", "additional", "extra", "further", "full", "straight", "consecutive", "trading", "business", "working":
+			if uu, ok2 := p.t.units[p.w(k+1)]; ok2 && !uu.time || ok2 && p.w(k) == "more" {
+				k++
+			}
+		}
 		uw := p.w(k)
 		if uw == "-" && p.adj(k) && p.adj(k+1) {
 			if uu, ok2 := p.t.units[p.w(k+1)]; ok2 && !uu.plur {
@@ -1722,6 +1743,7 @@ func (p *parser) duration(i int) (match, bool) {
 		switch {
 		case lead == "recent", lead == "coming", lead == "past" && the, lead == "last" && the, lead == "next" && the:
 		case lead == "" && !the && (prev == "for" || prev == "over" || prev == "within" || prev == "in" || prev == "after" || u.code == "E" || uu.code == "E" || uu.code == "C"):
+		case lead == "" && !the && p.w(j+1) == "ago": // "just months ago"
 		default:
 			return match{}, false
 		}
@@ -1746,6 +1768,12 @@ func (p *parser) duration(i int) (match, bool) {
 	if p.w(k) == "and" && p.w(k+1) == "a" && p.w(k+2) == "half" {
 		frac = true
 		k += 3
+	}
+	if p.w(k) == "or" && p.w(k+1) == "so" {
+		switch p.w(k + 2) {
+		case "ago", "earlier", "later":
+			k += 2 // "a week or so ago"
+		}
 	}
 	if !hyphen && !the && lead == "" {
 		switch p.w(k) {

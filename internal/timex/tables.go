@@ -101,7 +101,7 @@ func newTables() *tables {
 			"between": true, "circa": true, "around": true, "throughout": true,
 			"summer": true, "spring": true, "autumn": true, "winter": true, "fall": true,
 			"year": true, "for": true, "and": true, "or": true,
-			"within": true, "the": true, "a": true, "an": true, "his": true, "her": true,
+			"within": true, "into": true, "both": true, "due": true, "the": true, "a": true, "an": true, "his": true, "her": true,
 			"its": true, "their": true, "our": true, "my": true, "your": true, "this": true,
 			"that": true, "s": true, "post": true, "pre": true,
 		},

@@ -111,11 +111,28 @@ func TestDurationForms(t *testing.T) {
 		{"The 2018 loss was booked in the 2018 second quarter.", "the 2018 second quarter", "DATE", "2018-Q2"},
 		{"The union rejected the 30-day extension.", "30-day", "DURATION", "P30D"},
 		{"Earlier Friday, troops shelled the port.", "Friday", "DATE", "2020-01-03"},
+		{"The monitors will stay for two more weeks.", "two more weeks", "DURATION", "P2W"},
+		{"The index fell for three straight years.", "three straight years", "DURATION", "P3Y"},
+		{"Ten trading days after the crash, stocks recovered.", "Ten trading days", "DURATION", "P10D"},
+		{"The lease runs for an additional year.", "an additional year", "DURATION", "P1Y"},
+		{"The party, which just months ago was broke, won.", "months ago", "DATE", "PAST_REF"},
+		{"Losses will continue into 2021, the bank said.", "2021", "DATE", "2021"},
+		{"The notes are due 2025.", "2025", "DATE", "2025"},
+		{"The feud dates back to 1994.", "1994", "DATE", "1994"},
+		{"Profits will grow in both 2021 and 2022.", "2021", "DATE", "2021"},
+		{"He says the firm won't profit until 2024 or later.", "2024 or later", "DATE", "2024"},
+		{"The index closed at 1462.93 on Friday.", "1462", "", ""},
 	}
 	ex := New()
 	for _, tt := range tests {
 		got := ex.ExtractText(tt.in, "2020-01-03")
 		g, ok := find(got, tt.text)
+		if tt.typ == "" {
+			if ok {
+				t.Errorf("%q: %q is not a time expression: %+v", tt.in, tt.text, g)
+			}
+			continue
+		}
 		if !ok {
 			t.Errorf("%q: %q not found in %+v", tt.in, tt.text, got)
 			continue
