@@ -252,3 +252,34 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(d)
 	}
 }
+
+// BenchmarkExtractDev runs Extract over the dev gold articles: real news,
+// dense in casualty mentions.
+func BenchmarkExtractDev(b *testing.B) {
+	f, err := os.Open(sitreptest.SharedFile(b, "gold/dev/casualties-dev.jsonl"))
+	if err != nil {
+		b.Skip(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var docs []*sitrep.Doc
+	size := 0
+	for sc.Scan() && len(docs) < 200 {
+		var r struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, docOf(r.Text))
+		size += len(r.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Extract(d)
+		}
+	}
+}

@@ -93,8 +93,29 @@ func wordValue(w string) (int, bool) {
 	return 0, false
 }
 
+// numStart holds every word that may open a quantity phrase, so that
+// parseNumber rejects most tokens with one map lookup.
+var numStart = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "no": true, "none": true, "neither": true, "both": true, "dozen": true}
+	for _, p := range approx {
+		m[p[0]] = true
+	}
+	for _, t := range []map[string]int{vague, units, tens} {
+		for w := range t {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // parseNumber reads a quantity phrase at toks[i].
 func parseNumber(toks []tok, i int) (number, bool) {
+	if i >= len(toks) {
+		return number{}, false
+	}
+	if w := toks[i].low; w == "" || (w[0] < '0' || w[0] > '9') && !numStart[w] && strings.IndexByte(w, '-') < 0 {
+		return number{}, false
+	}
 	n := number{start: i, exact: true}
 	j := i
 	// Quantifier prefix.
