@@ -51,6 +51,9 @@ type cand struct {
 	stem bool
 	// stemOnly is set when the name is known only as the county's.
 	stemOnly bool
+	// tentative is set for a town's name opening an organisation's:
+	// kept only when the town is local to the article.
+	tentative bool
 }
 
 // maxNgram is the longest toponym in tokens that the finder tries.
@@ -101,6 +104,9 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	}
 	var veto []vetoSpan
 	var persons []sitrep.Span
+	// orgs are the entity stage's organisation names: "Lombard
+	// Historical Society" opens with its town.
+	var orgs []sitrep.Span
 	// unknown are the entity stage's GPE and LOC names the gazetteer
 	// does not hold.
 	var unknown []sitrep.Span
@@ -157,6 +163,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			}
 			veto = append(veto, vetoSpan{Span: e.Span})
+		case sitrep.Org:
+			orgs = append(orgs, e.Span)
 		case sitrep.Person:
 			veto = append(veto, vetoSpan{Span: e.Span, person: true})
 			persons = append(persons, e.Span)
@@ -194,8 +202,9 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		w := text[cands[i].span.Start:cands[i].span.End]
 		cands[i].abbrev = len(w) <= 6 && (isAllUpper(w) || strings.Contains(w, "."))
 	}
-	p.filter(cands, surnames)
+	p.filter(cands, surnames, orgs)
 	p.resolve(cands, demCountry)
+	p.keepLocal(cands)
 	p.stemSense(cands)
 	p.sameSense(cands)
 	places := make([]sitrep.Place, 0, len(cands))
@@ -905,7 +914,7 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 // filter drops weak candidates: small places with no cue, sentence-initial
 // common words, person names. A surface accepted once with a cue is
 // accepted everywhere in the article.
-func (p *Parser) filter(cands []cand, surnames map[string]bool) {
+func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Span) {
 	accepted := map[string]bool{}
 	person := map[string]bool{}
 	// confirmed are the common words the article itself shows to be
@@ -962,6 +971,10 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool) {
 			c.ids = nil
 		case c.cue == cueWeak:
 		case strong && !person[c.key]:
+		case c.person == 1 && !c.initial && opensOrg(orgs, c.span):
+			// "Lombard Historical Society": the town's own, kept if
+			// the town lies among the article's places (keepLocal).
+			c.tentative = true
 		case c.person == 1:
 			c.ids = nil
 		case accepted[c.key] && !person[c.key]:
@@ -1043,7 +1056,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 		// outvote "Texas" and "Dallas" for their own reading.
 		voted := map[string]bool{}
 		for i := range cands {
-			if cands[i].best < 0 || voted[cands[i].key] || cands[i].stemOnly {
+			if cands[i].best < 0 || voted[cands[i].key] || cands[i].stemOnly || cands[i].tentative {
 				continue
 			}
 			voted[cands[i].key] = true
@@ -1061,7 +1074,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			c := &cands[i]
 			// A name read as a country ("US") lends its namesake
 			// villages no proximity evidence.
-			if len(c.ids) == 0 || seen[c.key] || c.stemOnly || c.best >= 0 && p.g.places[c.best].level == lvCountry {
+			if len(c.ids) == 0 || seen[c.key] || c.stemOnly || c.tentative || c.best >= 0 && p.g.places[c.best].level == lvCountry {
 				continue
 			}
 			seen[c.key] = true
@@ -1563,3 +1576,44 @@ func datelineAfter(rest string) bool {
 	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") ||
 		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "(")
 }
+
+// opensOrg reports whether s opens one of the organisation names orgs.
+func opensOrg(orgs []sitrep.Span, s sitrep.Span) bool {
+	for _, o := range orgs {
+		if o.Start == s.Start && o.End > s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// keepLocal drops the tentative toponyms whose reading lies more than
+// localKm from every town or county the article names otherwise.
+func (p *Parser) keepLocal(cands []cand) {
+	for i := range cands {
+		c := &cands[i]
+		if !c.tentative || c.best < 0 {
+			continue
+		}
+		t := &p.g.places[c.best]
+		near := false
+		for k := range cands {
+			o := &cands[k]
+			if o.tentative || o.best < 0 || p.g.places[o.best].level < lvAdmin2 || o.key == c.key {
+				continue
+			}
+			q := &p.g.places[o.best]
+			if HaversineKm(float64(t.lat), float64(t.lon), float64(q.lat), float64(q.lon)) <= localKm {
+				near = true
+				break
+			}
+		}
+		if !near {
+			c.best = -1
+		}
+	}
+}
+
+// localKm is how near a town opening an organisation's name must lie to
+// the article's other places.
+const localKm = 100

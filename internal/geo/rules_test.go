@@ -107,6 +107,14 @@ func TestRules(t *testing.T) {
 			"Storm damage. TOLEDO, Ohio — Winds toppled trees.",
 			[]ent{{"TOLEDO", 0, sitrep.GPE}},
 			[]placeWant{{"TOLEDO", 0, "Ohio"}}, nil},
+		{"local town opening an organisation",
+			"Wheaton and Naperville schools reopened. The Lombard Historical Society will publish the letters.",
+			[]ent{{"Wheaton", 0, sitrep.GPE}, {"Naperville", 0, sitrep.GPE}, {"Lombard Historical Society", 0, sitrep.Org}},
+			[]placeWant{{"Lombard", 0, "Illinois"}}, nil},
+		{"distant namesake opening an organisation",
+			"Wheaton and Naperville schools reopened. The Belk Foundation gave a grant.",
+			[]ent{{"Wheaton", 0, sitrep.GPE}, {"Naperville", 0, sitrep.GPE}, {"Belk Foundation", 0, sitrep.Org}},
+			nil, []string{"Belk"}},
 	}
 	p := NewParser(testGaz(t))
 	for _, tt := range tests {
