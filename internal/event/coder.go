@@ -564,20 +564,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = nil
 	}
 
-	mod := sitrep.Asserted
-	switch {
-	case g.negated || deniedAct(st, g) || neitherSubject(st, g.start) || gerundPrep(st, g) == "without":
-		mod = sitrep.Negated
-	case unrealizedGerund[gerundPrep(st, g)]:
-		mod = sitrep.Hypothetical
-	case g.control != "":
-		mod = g.control
-	case g.modal || a.inHypotheticalContext(st, g.start):
-		mod = sitrep.Hypothetical
-	case a.infinitival(st, g):
-		mod = sitrep.Hypothetical
-	}
-	code, mod = a.recode(st, g, code, mod)
+	code, mod := a.recode(st, g, code, a.modality(st, gi))
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	n := len(st.events)
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
@@ -781,6 +768,63 @@ func gerundPrep(st *sentence, g *verbGroup) string {
 		}
 	}
 	return st.words[g.start-1]
+}
+
+// modality says whether the act of verb group gi happened: asserted,
+// negated, failed or hypothetical.
+func (a *article) modality(st *sentence, gi int) string {
+	g := &st.groups[gi]
+	switch {
+	case g.negated || deniedAct(st, g) || neitherSubject(st, g.start) || gerundPrep(st, g) == "without":
+		return sitrep.Negated
+	case unrealizedGerund[gerundPrep(st, g)]:
+		return sitrep.Hypothetical
+	case g.control != "":
+		return g.control
+	case g.modal || a.inHypotheticalContext(st, g.start):
+		return sitrep.Hypothetical
+	}
+	if g.start >= 2 && st.words[g.start-1] == "to" {
+		if m, ok := nounControl[st.words[g.start-2]]; ok {
+			// "its refusal to recognize Israel", "the failure to agree".
+			return m
+		}
+	}
+	if a.infinitival(st, g) {
+		return sitrep.Hypothetical
+	}
+	if g.head == g.start && st.Tokens[g.head].Tag == "VBG" && g.start > 0 && isVerbTag(st.Tokens[g.start-1].Tag) && a.c.text != nil {
+		// "will consider withdrawing", "avoided naming": the gerund
+		// complement of a verb of weighing or shunning did not happen.
+		if m, ok := gerundControl[a.c.text.Lemma(st.Tokens[g.start-1].Text, st.Tokens[g.start-1].Tag)]; ok {
+			return m
+		}
+	}
+	if pi := gi - 1; pi >= 0 && g.start >= 1 && (st.words[g.start-1] == "and" || st.words[g.start-1] == "or") &&
+		!hasBreak(st, st.groups[pi].end, g.start-1) && g.head == g.start && st.Tokens[g.head].Tag == "VB" {
+		// "refused to renounce violence or recognize Israel": a bare verb
+		// coordinated with an infinitive or a modal verb shares its mood.
+		if p := &st.groups[pi]; p.controlTok >= 0 || p.modal || p.start > 0 && st.words[p.start-1] == "to" {
+			return a.modality(st, pi)
+		}
+	}
+	return sitrep.Asserted
+}
+
+// nounControl are nouns whose infinitive did not happen: "refusal to
+// recognize", "failure to agree", "bid to seize".
+var nounControl = map[string]string{
+	"refusal": sitrep.Negated, "refusals": sitrep.Negated, "reluctance": sitrep.Negated, "unwillingness": sitrep.Negated,
+	"failure": sitrep.Failed, "failures": sitrep.Failed, "inability": sitrep.Failed,
+}
+
+// gerundControl are verbs whose gerund complement names an act weighed
+// or shunned, not done.
+var gerundControl = map[string]string{
+	"consider": sitrep.Hypothetical, "contemplate": sitrep.Hypothetical, "weigh": sitrep.Hypothetical, "mull": sitrep.Hypothetical,
+	"discuss": sitrep.Hypothetical, "propose": sitrep.Hypothetical, "suggest": sitrep.Hypothetical, "recommend": sitrep.Hypothetical,
+	"debate": sitrep.Hypothetical, "envisage": sitrep.Hypothetical, "favour": sitrep.Hypothetical, "favor": sitrep.Hypothetical,
+	"avoid": sitrep.Negated, "resist": sitrep.Negated,
 }
 
 // unrealizedGerund are prepositions whose gerund is an act alleged,
