@@ -175,7 +175,16 @@ was were is are been be has have had he she they it we i you this there here not
 killed wounded injured hurt shot died dead arrested`)
 
 // person nouns whose definite singular ("the man") counts one victim.
-var personNouns = setOf(`man woman boy girl teen teenager person victim child baby toddler
+var personNouns = setOf(`hiker climber hunter swimmer fisherman farmer miner bystander
+stepfather stepmother stepson stepdaughter stepbrother stepsister fiance fiancee fiancé fiancée
+partner roommate landlord tenant acquaintance classmate coworker co-worker teacher pastor priest
+imam rabbi doctor nurse policeman policewoman sheriff agent robber burglar intruder attacker
+assailant carjacker kid adult patient inmate prisoner hostage shopkeeper cashier vendor
+bartender bouncer manager grandson granddaughter mom dad grandma grandpa newborn veteran
+sergeant lieutenant corporal fighter militant rebel reporter photographer activist protester
+protestor demonstrator villager tourist visitor guest witness survivor motorcyclist rider
+pupil athlete player security
+man woman boy girl teen teenager person victim child baby toddler
 student officer deputy trooper driver passenger resident suspect gunman shooter father mother
 son daughter brother sister husband wife girlfriend boyfriend friend neighbor neighbour worker
 employee clerk guard soldier civilian contractor journalist pedestrian cyclist motorist youth
@@ -292,12 +301,24 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 	cumul := -1 // lazily: does the sentence report a running total?
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
+		if c, ok := nominalDeath(text, toks, t); ok {
+			// "the death of two men", "a double homicide", "the body of a
+			// man": the dead are named by a noun.
+			if !used(c.Start, Killed) && !hypothetical(toks, t) {
+				cas = append(cas, c)
+			}
+			continue
+		}
 		if !ok {
-			// "beaten to death", "hacked to death".
-			if !toDeath(toks, t+1) || !toDeathVerbs[toks[t].low] {
+			switch {
+			case toks[t].low == "passed" && matchWords(toks, t+1, "away"):
+				tr = trigger{Killed, verbIntr}
+			case toDeath(toks, t+1) && toDeathVerbs[toks[t].low]:
+				// "beaten to death", "hacked to death".
+				tr = trigger{Killed, verbPart}
+			default:
 				continue
 			}
-			tr = trigger{Killed, verbPart}
 		}
 		kind := tr.kind
 		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
@@ -360,7 +381,7 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)
 		case tr.class == verbIntr:
-			if c, found = subject(text, toks, t, true); !found {
+			if c, found = subject(text, toks, t, true); !found || notVictim(c.Who) {
 				// "was shot in the chest and died": the subject of the
 				// first verb died.
 				if c, found = coordinatedDeath(text, toks, t, cas[first:]); found {
@@ -495,6 +516,13 @@ func coordinatedDeath(text string, toks []tok, t int, prev []sitrep.Casualty) (s
 		j--
 	}
 	if j < 1 || toks[j].low != "and" {
+		// "A man who was shot on Monday died Tuesday": the main verb of
+		// the relative clause's head.
+		for _, p := range prev {
+			if p.Count > 0 && p.End <= toks[t].start && strings.Contains(p.Text, " who ") {
+				return sitrep.Casualty{Span: sitrep.Span{Start: p.Start, End: toks[t].end}, Count: p.Count, Exact: p.Exact, Who: p.Who}, true
+			}
+		}
 		return sitrep.Casualty{}, false
 	}
 	for i := len(prev) - 1; i >= 0; i-- {
@@ -667,6 +695,54 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 // hospFill may stand between a verb of transport and "hospital".
 var hospFill = setOf(`to a an the at into in local area nearby regional medical university county
 city community children's general memorial trauma up his her their same different another`)
+
+// nominalDeath reads the dead named by a noun: "the deaths of a man and
+// his son", "the fatal shooting of Ana Ruiz", "the body of a woman", "a
+// double homicide", "a murder-suicide" (at least two dead).
+func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	w := toks[t].low
+	if nominalOf[w] && matchWords(toks, t+1, "of") {
+		if w == "shooting" || w == "shootings" {
+			if t == 0 || toks[t-1].low != "fatal" && toks[t-1].low != "deadly" {
+				return sitrep.Casualty{}, false
+			}
+		}
+		c, ok := object(text, toks, t+1)
+		if !ok || c.Count == 0 || notVictim(c.Who) {
+			return sitrep.Casualty{}, false
+		}
+		c.Kind = Killed
+		c.Start = toks[t].start
+		c.Text = text[c.Start:c.End]
+		return c, true
+	}
+	switch w {
+	case "homicide", "homicides", "murder", "murders", "killing", "killings", "slaying", "slayings", "murder-suicide":
+		n, ok := 0, false
+		if w == "murder-suicide" {
+			n, ok = 2, true
+		} else if t > 0 {
+			n, ok = multiple[toks[t-1].low]
+		}
+		if !ok {
+			break
+		}
+		s := t
+		if w != "murder-suicide" {
+			s = t - 1
+		}
+		return sitrep.Casualty{Span: sitrep.Span{Start: toks[s].start, End: toks[t].end}, Kind: Killed,
+			Count: n, Exact: w != "murder-suicide", Text: text[toks[s].start:toks[t].end]}, true
+	}
+	return sitrep.Casualty{}, false
+}
+
+// nominalOf are nouns whose "of" phrase names the dead.
+var nominalOf = setOf(`death deaths killing killings murder murders slaying slayings body bodies
+shooting shootings`)
+
+// multiple reads "double homicide", "triple murder".
+var multiple = map[string]int{"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 
 // toDeath reports "to death" at toks[i].
 func toDeath(toks []tok, i int) bool {

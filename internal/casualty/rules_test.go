@@ -217,3 +217,18 @@ func TestSummarizeRules(t *testing.T) {
 		}
 	}
 }
+
+func TestNominalDeaths(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"He was charged in the death of a 30-year-old woman.", []want{{Killed, 1, true, ""}}},
+		{"Police are investigating the deaths of a man and his son.", []want{{Killed, 2, true, ""}}},
+		{"She faces charges in the fatal shooting of Omar Diaz, 19.", []want{{Killed, 1, true, ""}}},
+		{"Hikers found the body of a missing climber.", []want{{Killed, 1, true, ""}}},
+		{"Detectives are working a double homicide.", []want{{Killed, 2, true, ""}}},
+		{"Police called it a murder-suicide.", []want{{Killed, 2, false, ""}}},
+		{"The death of the bill disappointed its sponsors.", nil},
+		{"The governing body of the league met.", nil},
+		{"A man who was shot on Monday passed away Tuesday.", []want{{Wounded, 1, true, "A man"}, {Killed, 1, true, "A man"}}},
+		{"The shooting of two officers shocked the town.", nil},
+	})
+}
