@@ -51,6 +51,8 @@ type cand struct {
 	stem bool
 	// stemOnly is set when the name is known only as the county's.
 	stemOnly bool
+	// ent is set for the entity stage's GPE and LOC mentions.
+	ent bool
 	// tentative is set for a town's name opening an organisation's:
 	// kept only when the town is local to the article.
 	tentative bool
@@ -145,7 +147,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 					continue
 				}
 				cands = append(cands, cand{span: s, key: string(buf), ids: ids, cue: cueStrong, qual: -1,
-					initial: sentenceInitial(doc, s.Start)})
+					initial: sentenceInitial(doc, s.Start), ent: true})
 			} else if ci, ok := p.g.byDemonym[string(buf)]; ok {
 				demCountry[p.g.places[p.g.countryPl[ci]].country]++
 			} else if strings.IndexByte(text[s.Start:s.End], '-') > 0 {
@@ -344,6 +346,10 @@ var commonWords = func() map[string]bool {
 	for w := range nameWords {
 		m[w] = true
 	}
+	// Buildings and bodies named like small towns.
+	for _, w := range []string{"white house", "capitol hill", "pentagon", "kremlin"} {
+		m[w] = true
+	}
 	return m
 }()
 
@@ -521,6 +527,14 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					continue
 				}
 				if taken(s) {
+					// The entity stage's own mention of the name: note
+					// whether it stands like a person's ("Robertson
+					// said", "Const. Kwesi Millington").
+					for q := range cands {
+						if c := &cands[q]; c.ent && c.span == s {
+							c.person = p.personContext(toks, i, j)
+						}
+					}
 					i = j
 					break
 				}
@@ -883,19 +897,23 @@ func (p *Parser) contextCue(toks []tok, i, j int) int {
 // name: after a title, before a speech verb, or inside a longer run of
 // capitalised words that is not itself a place.
 func (p *Parser) personContext(toks []tok, i, j int) int {
-	if i > 0 {
+	if i > 0 && toks[i-1].cap {
+		// "Miss Tyler", not "to miss Rochester".
 		prev := strings.ToLower(strings.TrimSuffix(toks[i-1].Text, "."))
 		if titles[prev] {
 			return 2
 		}
 	}
-	if j+1 < len(toks) && speechVerbs[strings.ToLower(toks[j+1].Text)] {
+	// "Jackson said", but not "a student from Brampton said" or "the
+	// city of Sevierville said".
+	if j+1 < len(toks) && speechVerbs[strings.ToLower(toks[j+1].Text)] &&
+		!(i > 0 && (cuePreps[strings.ToLower(toks[i-1].Text)] || toks[i-1].Text == "of")) {
 		return 2
 	}
-	// "according to Taylor": a source, not a place.
-	// "according to Paris police" names the town's own source.
+	// "according to Taylor": a source, not a place; "according to Paris
+	// police" names the town's own source.
 	if i >= 2 && strings.EqualFold(toks[i-1].Text, "to") && strings.EqualFold(toks[i-2].Text, "according") && j == i &&
-		(j+1 >= len(toks) || !toks[j+1].cap) {
+		(j+1 >= len(toks) || !toks[j+1].cap && !placeOffices[strings.ToLower(toks[j+1].Text)]) {
 		return 2
 	}
 	if i > 0 && toks[i-1].cap && !toks[i-1].upper && !toks[i-1].first {
@@ -910,6 +928,11 @@ func (p *Parser) personContext(toks []tok, i, j int) int {
 	}
 	return 0
 }
+
+// placeOffices after a town's name make the town's own authorities:
+// "according to Hopkinton police".
+var placeOffices = map[string]bool{"police": true, "officials": true, "authorities": true, "records": true,
+	"firefighters": true, "deputies": true, "residents": true, "schools": true, "council": true}
 
 // filter drops weak candidates: small places with no cue, sentence-initial
 // common words, person names. A surface accepted once with a cue is
@@ -966,6 +989,9 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Sp
 			if !accepted[c.key] || person[c.key] || c.person == 2 {
 				c.ids = nil
 			}
+		case c.ent && c.person >= tune.entPerson && !c.dateline && c.qual < 0 && !strong:
+			// "Robertson said": the entity stage's slip.
+			c.ids = nil
 		case c.cue >= cueStrong:
 		case c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2:
 			c.ids = nil
@@ -1397,7 +1423,8 @@ var tune = struct {
 	proxW, proxKm, proxMax                 float64
 	proxBest                               bool
 	popW, nearWindow                       float64
-}{2, 3, 2.5, math.Inf(1), 4, 250, 8, false, 1, 2}
+	entPerson                              int
+}{2, 3, 2.5, math.Inf(1), 4, 250, 8, false, 1, 2, 2}
 
 // countySuffixes end the names of US counties and their like.
 var countySuffixes = []string{" county", " parish", " borough"}
