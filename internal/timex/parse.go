@@ -235,6 +235,9 @@ func (p *parser) at(i int) (match, bool) {
 	best.take(p.quarter(i))
 	best.take(p.holiday(i))
 	best.take(p.refWord(i))
+	if digit {
+		best.take(p.andDay(i))
+	}
 	if best.typ == tDate && best.end > i {
 		// "1994 or later", "1990 and beyond"
 		switch w, w2 := p.w(best.end), p.w(best.end+1); {
@@ -244,6 +247,38 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	return best, best.end > i
+}
+
+// andDay reads the second day of "April 24 and 25": a bare day number
+// right after the day last named and "and", "or" or "to".
+func (p *parser) andDay(i int) (match, bool) {
+	switch p.w(i - 1) {
+	case "and", "or", "to":
+	default:
+		return match{}, false
+	}
+	d, ok := p.dayNum(i)
+	if !ok || p.nd(i) == 0 {
+		return match{}, false
+	}
+	prev, ok := p.dayNum(i - 2)
+	if !ok || !p.refText || p.ref.d != prev || p.refSent != p.toks[i].sent || d <= prev {
+		return match{}, false
+	}
+	if _, _, _, isMonth := p.monthAt(i - 3); !isMonth && p.w(i-3) != "." {
+		return match{}, false
+	}
+	if i+1 < len(p.toks) && p.toks[i+1].word {
+		switch p.w(i + 1) {
+		case "in", "at", "on", "when", "and", "or", "to", "for", "of", "the", "this", "with", "as", "but":
+		default:
+			return match{}, false // "May 5 and 6 people"
+		}
+	}
+	if !validDay(p.ref.y, p.ref.m, d) {
+		return match{}, false
+	}
+	return dayMatch(i+1, date{p.ref.y, p.ref.m, d}, p.hasPub), true
 }
 
 // ---- numbers ----
@@ -487,6 +522,24 @@ func (p *parser) ampm(j int) (end int, pm, ok bool) {
 	return j, false, false
 }
 
+// inThe reads "in the morning" (am), "in the afternoon", "in the
+// evening", "at night" (pm) at j.
+func (p *parser) inThe(j int) (pm bool, end int) {
+	if p.w(j) == "at" && p.w(j+1) == "night" {
+		return true, j + 2
+	}
+	if p.w(j) != "in" || p.w(j+1) != "the" {
+		return false, j
+	}
+	switch p.w(j + 2) {
+	case "morning":
+		return false, j + 3
+	case "afternoon", "evening":
+		return true, j + 3
+	}
+	return false, j
+}
+
 // clock: "3 p.m.", "10:30 a.m.", "at 10:30", "noon", "midnight", "3pm",
 // "1430 GMT", optionally followed by a time zone and a day ("10 p.m.
 // Wednesday", "5 p.m. EST Nov. 9").
@@ -518,6 +571,14 @@ func (p *parser) clock(i int) (match, bool) {
 			j = e
 		} else if p.w(j) == "o" && p.isApos(j+1) && p.w(j+2) == "clock" {
 			j += 3
+		} else if pm, e := p.inThe(j); e > j && h >= 1 && h <= 12 && !colon {
+			// "4 in the morning", "9 at night"
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+			j = e
 		} else if colon {
 			switch p.w(i - 1) {
 			case "at", "around", "about", "by", "until", "till", "before", "after", "from", "since", "approximately", "to":
@@ -1285,6 +1346,27 @@ func (p *parser) the(i int) (match, bool) {
 		if nw := p.w(j + 1); nw != "'" && nw != "’" && nw != "-" && nw != "before" && nw != "after" && nw != "earlier" {
 			return match{end: j + 1, typ: tDuration, val: "P1Y"}, true
 		}
+	case "week":
+		// "the week of March 6": the week holding that day.
+		if p.w(j+1) == "of" {
+			if dm, ok := p.monthFirst(j + 2); ok && dm.hasDay {
+				return match{end: dm.end, typ: tDate, val: fmtWeek(dm.day), prec: sitrep.Week, anch: dm.anch}, true
+			}
+			return match{}, false
+		}
+		// "for the week, the index fell": the week of publication.
+		switch p.w(j + 1) {
+		case "before", "after", "ended", "ending", "that", "when", "following", "earlier", "later", "in", "-", "to":
+			return match{}, false
+		}
+		if !p.hasPub {
+			return match{end: j + 1, typ: tDate, val: "XXXX-WXX", prec: sitrep.Week}, true
+		}
+		d := p.pub
+		if d.weekday() == 1 && p.tense(i, j+1) != tenseFuture {
+			d = d.addDays(-7) // on a Monday, the week just ended
+		}
+		return match{end: j + 1, typ: tDate, val: fmtWeek(d), prec: sitrep.Week, anch: true}, true
 	case "latest", "quarter", "period":
 		e := j + 1
 		if x == "latest" {

@@ -130,6 +130,7 @@ func newTables() *tables {
 			"before": true, "after": true, "through": true, "last": true, "next": true,
 			"this": true, "that": true, "same": true, "so": true, "far": true, "only": true,
 			"just": true, "about": true, "shortly": true, "sometime": true, "again": true,
+			"for": true, "over": true, "within": true, "throughout": true,
 		},
 		pastIrreg: map[string]bool{
 			"began": true, "came": true, "went": true, "met": true, "held": true,

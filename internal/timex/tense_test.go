@@ -122,6 +122,11 @@ func TestDurationForms(t *testing.T) {
 		{"Profits will grow in both 2021 and 2022.", "2021", "DATE", "2021"},
 		{"He says the firm won't profit until 2024 or later.", "2024 or later", "DATE", "2024"},
 		{"The index closed at 1462.93 on Friday.", "1462", "", ""},
+		{"For the week, the index fell 2%.", "the week", "DATE", "2020-W01"},
+		{"The hearing is set for the week of Jan. 13.", "the week of Jan. 13", "DATE", "2020-W03"},
+		{"The summit will be held on Jan. 24 and 25 in Rome.", "25", "DATE", "2020-01-25"},
+		{"Polls gave him 24 and 25 percent.", "25", "", ""},
+		{"The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2020-01-03T04:00"},
 	}
 	ex := New()
 	for _, tt := range tests {
