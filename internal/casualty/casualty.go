@@ -183,7 +183,9 @@ assailant carjacker kid adult patient inmate prisoner hostage shopkeeper cashier
 bartender bouncer manager grandson granddaughter mom dad grandma grandpa newborn veteran
 sergeant lieutenant corporal fighter militant rebel reporter photographer activist protester
 protestor demonstrator villager tourist visitor guest witness survivor motorcyclist rider
-pupil athlete player security
+pupil athlete player security governor commander leader chief mayor official president
+minister lawmaker senator councilman councilwoman judge prosecutor bodyguard diplomat envoy
+ambassador cleric monk nun worshipper pilgrim refugee migrant
 man woman boy girl teen teenager person victim child baby toddler
 student officer deputy trooper driver passenger resident suspect gunman shooter father mother
 son daughter brother sister husband wife girlfriend boyfriend friend neighbor neighbour worker
@@ -327,7 +329,20 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if toks[t].low == "shot" || toks[t].low == "stabbed" {
 			// "shot dead", "shot and killed": the killed trigger that
 			// follows counts the victims.
-			if matchWords(toks, t+1, "dead") || matchWords(toks, t+1, "and", "killed") ||
+			if matchWords(toks, t+1, "dead") {
+				// "soldiers shot dead two gunmen": the victims follow.
+				if _, _, _, ok := victimNP(toks, t+2); ok && !passive(toks, t) {
+					if c, ok := object(text, toks, t+1); ok && !notVictim(c.Who) {
+						c.Kind = Killed
+						c.Start = toks[t].start
+						c.Text = text[c.Start:c.End]
+						cas = append(cas, c)
+						t++
+					}
+				}
+				continue
+			}
+			if matchWords(toks, t+1, "and", "killed") ||
 				matchWords(toks, t+1, "and", "wounded") || matchWords(toks, t+1, "and", "injured") {
 				continue
 			}
@@ -1136,6 +1151,13 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 		if e > n.end && (timeNoun(toks[e-1].low) || nonPersons[toks[e-1].low]) {
 			return 0, false, 0, false
 		}
+		// "three of his bodyguards", "two of them".
+		if e == n.end && e+1 < len(toks) && toks[e].low == "of" && (determiners[toks[e+1].low] || toks[e+1].low == "them") {
+			e += 2
+			for e < len(toks) && e < n.end+7 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" {
+				e++
+			}
+		}
 		return n.count, n.exact, e, true
 	}
 	w := toks[i].low
@@ -1152,6 +1174,14 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	k, mods := i, 1
 	if determiners[w] || w == "another" {
 		k, mods = k+1, 4
+		// "her two children", "his three bodyguards".
+		if w != "a" && w != "an" && w != "another" {
+			if n, ok := parseNumber(toks, k); ok && !n.article {
+				if c, x, e, ok := victimNP(toks, k); ok {
+					return c, x, e, true
+				}
+			}
+		}
 	}
 	// Modifiers, then a person noun: "a teenage boy", "his 5-year-old son";
 	// without a determiner only an age: "17-year-old boy".

@@ -232,3 +232,15 @@ func TestNominalDeaths(t *testing.T) {
 		{"The shooting of two officers shocked the town.", nil},
 	})
 }
+
+func TestConflictStyle(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The blast killed the governor and three of his bodyguards.", []want{{Killed, 4, true, "the governor and three of his bodyguards"}}},
+		{"Soldiers shot dead two gunmen.", []want{{Killed, 2, true, "two gunmen"}}},
+		{"Shelling killed a woman and her two children.", []want{{Killed, 3, true, "a woman and her two children"}}},
+		{"A suicide bomber killed at least 25 people and wounded 40 others.", []want{{Killed, 25, false, "at least 25 people"}, {Wounded, 40, true, "40 others"}}},
+		{"The attack left 12 dead and 30 wounded.", []want{{Killed, 12, true, ""}, {Wounded, 30, true, ""}}},
+		{"The militia has killed hundreds of people since 2019.", nil},
+		{"He was sentenced to death in 2010.", nil},
+	})
+}
