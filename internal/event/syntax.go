@@ -193,8 +193,11 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// with a preposition and no object after it, is a
 				// participle the tagger read as a past tense.
 				// The clause must already have its finite verb.
+				// So is one set off like an appositive before the finite
+				// verb of its noun: "Rumsfeld, blamed for the mess in
+				// Iraq, was given a send-off".
 				if j < len(toks) && toks[j].Tag == "IN" && !clauseBreak(words[j], toks[j].Tag) &&
-					hasFinite(groups) && prepositionalObject(toks, words, g.head) {
+					(hasFinite(groups) && prepositionalObject(toks, words, g.head) || finiteAfterComma(toks, words, j)) {
 					g.reduced = true
 					g.passive = true
 				}
@@ -379,6 +382,29 @@ var beliefVerbs = map[string]bool{
 	"known": true, "understood": true, "suspected": true, "feared": true, "presumed": true,
 	"considered": true, "claimed": true, "rumored": true, "rumoured": true, "supposed": true,
 	"estimated": true, "expected": true,
+}
+
+// finiteAfterComma reports whether the phrase from k runs to a comma that a
+// finite verb follows (adverbs aside), with no clause boundary before it.
+func finiteAfterComma(toks []sitrep.Token, words []string, k int) bool {
+	for ; k < len(toks); k++ {
+		if words[k] == "," {
+			break
+		}
+		if clauseBreak(words[k], toks[k].Tag) || isVerbTag(toks[k].Tag) {
+			return false
+		}
+	}
+	for k++; k < len(toks) && toks[k].Tag == "RB"; k++ {
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // beliefRelative reports "NOUN believed to be/have ...": a participle of
