@@ -1343,6 +1343,9 @@ func (p *parser) the(i int) (match, bool) {
 		if y, ok := p.yearNum(j + 1); ok {
 			return match{end: j + 2, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
 		}
+		if y, e, ok := p.spokenYear(j + 1); ok {
+			return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year}, true
+		}
 		if nw := p.w(j + 1); nw != "'" && nw != "’" && nw != "-" && nw != "before" && nw != "after" && nw != "earlier" {
 			return match{end: j + 1, typ: tDuration, val: "P1Y"}, true
 		}
@@ -1537,6 +1540,24 @@ func (p *parser) year(i int) (match, bool) {
 
 // spokenYear reads a year in words at j: "nineteen ninety-six".
 func (p *parser) spokenYear(j int) (y, end int, ok bool) {
+	if p.w(j) == "two" && p.w(j+1) == "thousand" {
+		// "two thousand", "two thousand and one"
+		e := j + 2
+		k := e
+		if p.w(k) == "and" {
+			k++
+		}
+		if o, ok := p.t.ones[p.w(k)]; ok {
+			e = k + 1
+			y = 2000 + o
+		} else {
+			y = 2000
+		}
+		if _, unit := p.t.units[p.w(e)]; unit || p.t.nonYear[p.w(e)] {
+			return 0, j, false // "two thousand years", "two thousand people"
+		}
+		return y, e, true
+	}
 	c, ok := p.t.ones[p.w(j)]
 	if !ok || (c != 19 && c != 18) {
 		return 0, j, false
@@ -1810,6 +1831,9 @@ func (p *parser) duration(i int) (match, bool) {
 		}
 		if art && u.code == "S" && !u.plur {
 			return match{}, false // "a second time"
+		}
+		if p.nd(j) == 4 && !u.plur {
+			return match{}, false // "the 1988 quarter" is a date
 		}
 		if n == 1 && u.plur && !art && p.num(j) < 0 {
 			return match{}, false

@@ -127,6 +127,9 @@ func TestDurationForms(t *testing.T) {
 		{"The summit will be held on Jan. 24 and 25 in Rome.", "25", "DATE", "2020-01-25"},
 		{"Polls gave him 24 and 25 percent.", "25", "", ""},
 		{"The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2020-01-03T04:00"},
+		{"Sects expect the end of the world by the year two thousand.", "the year two thousand", "DATE", "2000"},
+		{"The guild kept its secrets for two thousand years.", "two thousand", "", ""},
+		{"Sales rose 5% in the third quarter, after a loss in the 2018 quarter.", "the 2018 quarter", "DATE", "2018-Q3"},
 	}
 	ex := New()
 	for _, tt := range tests {
