@@ -90,7 +90,7 @@ significant grave traumatic injuries injury - two three four five one of to any
 
 // sufferVerbs govern a wound whose bearer is on their left.
 var sufferVerbs = setOf(`suffered suffering suffers suffer sustained sustaining sustains
-sustain received receiving receives with treated had has having`)
+sustain received receiving receives with treated had has having survived survives`)
 
 // condAdjs describe a patient's condition: "in critical condition".
 var condAdjs = setOf(`critical serious stable grave fair guarded good satisfactory poor`)
@@ -833,6 +833,9 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			e--
 		}
 	}
+	if aux {
+		e = skipInserts(toks, e)
+	}
 	if !aux && e != t {
 		// Only adverbs may intervene for reduced forms ("30 dead").
 		for j := e; j < t; j++ {
@@ -880,8 +883,8 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 		if w == "," && j >= 3 && isDigits(toks[j-1].s) && toks[j-2].s == "," {
 			j -= 3 // ", 39,"
 			w = toks[j].low
-		} else if w == "," && j >= 2 && isName(toks[j-1]) {
-			j-- // "The victim, identified as Ana Ruiz, was shot"
+		} else if w == "," && j >= 2 && (isName(toks[j-1]) || personNouns[toks[j-1].low]) {
+			j-- // "The victim, identified as Ana Ruiz, was shot", "The victim, a male, was"
 			w = toks[j].low
 		}
 		switch {
@@ -903,6 +906,61 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	}
 	return sitrep.Casualty{}, false
 }
+
+// skipInserts moves the end e of a subject noun phrase left over what is
+// inserted between the phrase and its verb: a dash or bracket aside ("A girl
+// — a bystander — was shot"), a comma aside ("Four people, including a
+// boy, were shot") and a place ("A man in a car was shot").
+func skipInserts(toks []tok, e int) int {
+	for it := 0; it < 3 && e > 1; it++ {
+		w := toks[e-1].s
+		switch {
+		case w == "—" || w == "–" || w == "--" || w == ")":
+			open := w
+			if w == ")" {
+				open = "("
+			}
+			k := e - 2
+			for k > 0 && k >= e-25 && toks[k].s != open {
+				k--
+			}
+			if k <= 0 || toks[k].s != open {
+				return e
+			}
+			e = k
+		case w == ",":
+			k := e - 2
+			for k > 0 && k >= e-10 && toks[k].s != "," {
+				k--
+			}
+			if k <= 0 || toks[k].s != "," {
+				return e
+			}
+			switch toks[k+1].low {
+			case "including", "both", "all", "ages", "aged", "each", "among":
+				e = k
+			default:
+				return e
+			}
+		case nonPersons[toks[e-1].low]:
+			// "a man in a car", "two people at the scene"
+			k := e - 2
+			for k > 0 && k >= e-5 && !places[toks[k].low] {
+				k--
+			}
+			if k <= 0 || !places[toks[k].low] || !isWord(toks[k-1].s) || stopWords[toks[k-1].low] {
+				return e
+			}
+			e = k
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// places are prepositions of place.
+var places = setOf(`in inside at near outside on from aboard`)
 
 // ofQuantity reports words that take "of" inside a number phrase.
 func ofQuantity(w string) bool {

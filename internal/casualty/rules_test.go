@@ -244,3 +244,15 @@ func TestConflictStyle(t *testing.T) {
 		{"He was sentenced to death in 2010.", nil},
 	})
 }
+
+func TestSubjectInserts(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A 12-year-old boy — a passer-by, police said — was shot.", []want{{Wounded, 1, true, ""}}},
+		{"Six people, including two toddlers, were injured.", []want{{Wounded, 6, true, "Six people"}}},
+		{"A woman in a parked truck was wounded.", []want{{Wounded, 1, true, "A woman"}}},
+		{"Two men at the gas station were shot.", []want{{Wounded, 2, true, "Two men"}}},
+		{"The victim, a man, had suffered a stab wound.", []want{{Wounded, 1, true, ""}}},
+		{"The cashier survived two gunshot wounds.", []want{{Wounded, 1, true, "The cashier"}}},
+		{"The car in the driveway was hit.", nil},
+	})
+}
