@@ -552,7 +552,9 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 						buf = append(buf[:0], k...)
 						ids = p.g.ids(k)
 					}
-				} else if j > i && toks[j].Text == "City" && j+1 < len(toks) && toks[j+1].cap {
+				} else if j > i && toks[j].Text == "City" && j+1 < len(toks) && toks[j+1].cap && p.g.places[ids[0]].level != lvCity {
+					// "Boulder City Police" keeps its town, a place of
+					// its own.
 					if k := Fold(text[s.Start:toks[j-1].End]); len(p.g.ids(k)) > 0 {
 						s.End = toks[j-1].End
 						buf = append(buf[:0], k...)

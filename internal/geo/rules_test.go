@@ -133,6 +133,10 @@ func TestRules(t *testing.T) {
 		{"the White House is a building",
 			"The bill was signed at the White House on Monday.",
 			[]ent{{"White House", 0, sitrep.Loc}}, nil, []string{"White House"}},
+		{"a town named 'X City' before an office keeps its name",
+			"The talks were led by Kansas City Council members in Missouri.",
+			nil,
+			[]placeWant{{"Kansas City", 0, "Missouri"}}, []string{"Kansas"}},
 	}
 	p := NewParser(testGaz(t))
 	for _, tt := range tests {
