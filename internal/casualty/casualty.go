@@ -130,6 +130,24 @@ wolf wolves coyote coyotes bull bulls bird birds pet pets puppy`)
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday morning
 afternoon evening night today yesterday tonight early late last this overnight`)
 
+// personWho reports a victim phrase that surely names people: a pronoun, a
+// name, or a person noun at its end ("him", "Ana Ruiz", "two pedestrians").
+func personWho(who string) bool {
+	w := who[strings.LastIndexAny(who, " \t\n")+1:]
+	if w == "" {
+		return false
+	}
+	if isCapitalised(w) {
+		return true // "Mundwiler", "Ana Ruiz"
+	}
+	w = strings.ToLower(w)
+	switch w {
+	case "him", "her", "himself", "herself", "others", "victim", "victims":
+		return true
+	}
+	return personNouns[w] || groupNouns[w] || strings.HasSuffix(w, "s") && personNouns[w[:len(w)-1]]
+}
+
 // notVictim reports a victim phrase whose last word is a non-person.
 func notVictim(who string) bool {
 	if who == "" {
@@ -392,6 +410,12 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		case tr.class == verbPass:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
+			} else if toks[t].low == "grazed" {
+				// "a bullet grazed the woman"; active "hit" and "struck"
+				// are too often blows, crashes or deals.
+				if c, found = object(text, toks, t); found && !personWho(c.Who) {
+					found = false
+				}
 			}
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)

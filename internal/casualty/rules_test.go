@@ -256,3 +256,11 @@ func TestSubjectInserts(t *testing.T) {
 		{"The car in the driveway was hit.", nil},
 	})
 }
+
+func TestGrazed(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A stray bullet grazed the woman.", []want{{Wounded, 1, true, "the woman"}}},
+		{"A pellet grazed the fence.", nil},
+		{"The suspect struck him with a bat.", nil},
+	})
+}
