@@ -253,6 +253,10 @@ func (p *parser) at(i int) (match, bool) {
 // right after the day last named and "and", "or" or "to".
 func (p *parser) andDay(i int) (match, bool) {
 	switch p.w(i - 1) {
+	case "-":
+		if !p.adj(i) || !p.adj(i-1) {
+			return match{}, false
+		}
 	case "and", "or", "to":
 	default:
 		return match{}, false
@@ -286,9 +290,13 @@ func (p *parser) andDay(i int) (match, bool) {
 // dayNum reads a day of month: "5", "05", "5th", "21st".
 func (p *parser) dayNum(i int) (int, bool) {
 	if n := p.num(i); n >= 1 && n <= 31 && p.nd(i) <= 2 {
-		// "5:30" and "5-year" are not days; "Oct. 26:" is.
+		// "5:30" and "5-year" are not days; "Oct. 26:" and "Dec. 30-31"
+		// are.
 		if nw := p.w(i + 1); (nw == ":" || nw == "-" || nw == "%" || nw == "/") && p.adj(i+1) {
-			if nw != ":" || p.num(i+2) >= 0 && p.adj(i+2) {
+			switch {
+			case nw == ":" && (p.num(i+2) < 0 || !p.adj(i+2)):
+			case nw == "-" && p.num(i+2) > n && p.num(i+2) <= 31 && p.nd(i+2) <= 2 && p.adj(i+2) && p.w(i+3) != "-":
+			default:
 				return 0, false
 			}
 		}
@@ -958,7 +966,9 @@ func (p *parser) resolveWeekday(wd int, mode string, i, j int) (date, bool, bool
 			return fwd(false), true, true
 		}
 	}
-	// "will meet Tuesday": the next one.
+	// "will meet Tuesday": the next one. (A verb in the present tense
+	// decides nothing: "are statements made Friday", "Gonzalez lashes out
+	// Sunday" in a past report.)
 	if p.tense(i, j) == tenseFuture {
 		return fwd(false), true, true
 	}
@@ -1095,6 +1105,10 @@ func (p *parser) relative(i int) (match, bool) {
 		j++
 	}
 	mode := p.w(j)
+	if mode == "this" && p.w(j+1) == "past" && !the {
+		mode = "last" // "this past weekend"
+		j++
+	}
 	switch mode {
 	case "this", "last", "next", "past", "coming", "current", "present", "previous", "preceding", "following", "same", "that", "latest":
 	default:
@@ -1706,6 +1720,13 @@ func (p *parser) quarter(i int) (match, bool) {
 				y--
 			} else if p.w(j+1) == "next" {
 				y++
+			}
+			j += 3
+		} else if p.w(j+1) == "the" && p.w(j+2) == "year" && p.hasPub {
+			// "the first half of the year": the year last named
+			y, hasY = p.pub.y, true
+			if p.ry > 0 {
+				y = p.ry
 			}
 			j += 3
 		}

@@ -94,6 +94,7 @@ func (p *parser) tense(i, j int) int {
 		return tenseNone // "Wednesday's ruling" names a known day
 	}
 	participle := false // a past participle seen: its auxiliary decides
+	partAt := -1        // where the first participle was seen
 	inf := false        // an infinitive seen: a past verb before it does not decide
 	opens := true       // only function words between the clause start and i
 	boundary := false
@@ -125,6 +126,9 @@ func (p *parser) tense(i, j int) int {
 		if pst, part := p.pastForm(k); pst {
 			return past(inf)
 		} else if part {
+			if !participle {
+				partAt = k
+			}
 			participle = true
 			opens = false
 			continue
@@ -139,6 +143,9 @@ func (p *parser) tense(i, j int) int {
 		if p.presentForm(k) {
 			switch w {
 			case "is", "are", "am":
+				if participle && !p.auxOf(k, partAt) {
+					return past(inf) // "statements made Friday are ..."
+				}
 				return tensePresent
 			}
 			if participle {
@@ -196,6 +203,21 @@ func (p *parser) tense(i, j int) int {
 		}
 	}
 	return tenseNone
+}
+
+// auxOf reports whether token k is the auxiliary of the participle at v:
+// only adverbs and "been"/"being" stand between them ("is held", "are
+// still being held").
+func (p *parser) auxOf(k, v int) bool {
+	for m := k + 1; m < v; m++ {
+		switch w := p.w(m); {
+		case w == "been", w == "being", w == "not", w == "also", w == "still", w == "now", w == "already":
+		case p.tag(m) == "RB":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // past is the tense of a past verb found before an infinitive or not.
