@@ -97,6 +97,13 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		// right before the verb is its subject, whatever precedes it.
 		return a.actorOf(st, g.start-1, g.start)
 	}
+	if g.start > 1 && words[g.start-1] == "to" && g.controlTok < 0 {
+		// "the president's decision to deploy the army", "its refusal to
+		// recognize Israel": the possessor of the noun acts.
+		if act := a.possessorOf(st, g.start-2); act != nil {
+			return act
+		}
+	}
 	if g.start > 0 && words[g.start-1] == "to" && g.controlTok < 0 && prev >= 0 {
 		// A purpose infinitive ("... to counter Iran") has the subject of
 		// the clause it belongs to.
@@ -159,6 +166,40 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	}
 	return a.actorOf(st, left, g.start)
 }
+
+// possessorOf returns the coded possessor of the common noun at k ("the
+// president's decision", "its refusal"), or nil.
+func (a *article) possessorOf(st *sentence, k int) *sitrep.EventActor {
+	toks := st.Tokens
+	if t := toks[k].Tag; t != "NN" && t != "NNS" {
+		return nil
+	}
+	j := k - 1
+	for j >= 0 && (toks[j].Tag == "JJ" || toks[j].Tag == "NN" || toks[j].Tag == "VBN") {
+		j-- // "the government's controversial decision"
+	}
+	if j < 0 {
+		return nil
+	}
+	var act *sitrep.EventActor
+	switch toks[j].Tag {
+	case "POS":
+		act = a.npBefore(st, j)
+	case "PRP$":
+		if p, ok := possessivePronoun[st.words[j]]; ok {
+			if ante := a.antecedent(p); ante != nil {
+				act = pronounFor(ante, toks[j])
+			}
+		}
+	}
+	if act == nil || act.Actor == "" {
+		return nil
+	}
+	return act
+}
+
+// possessivePronoun maps a possessive pronoun to its subject form.
+var possessivePronoun = map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}
 
 // quantifier reports a preposition used before a number ("about 200
 // supporters", "over 50 soldiers"): it opens a noun phrase, not an

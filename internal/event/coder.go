@@ -843,7 +843,11 @@ var prepositionalParticiple = map[string]bool{
 // gi that has one: the main clause's subject in news sentences.
 func mainSubject(st *sentence, gi int) *sitrep.EventActor {
 	for pi := 0; pi < gi; pi++ {
-		if !st.groups[pi].reduced && st.subj[pi] != nil && st.subj[pi].Actor != "" {
+		p := &st.groups[pi]
+		if p.start > 0 && st.words[p.start-1] == "to" {
+			continue // an infinitive's subject may be another's ("Iraq's decision to execute")
+		}
+		if !p.reduced && st.subj[pi] != nil && st.subj[pi].Actor != "" {
 			return st.subj[pi]
 		}
 	}

@@ -157,6 +157,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "KEN>:11"}}},
 		{name: "vowing attacks is a threat", text: "Al-Shabaab's leader vowed more attacks on Kenyan targets.",
 			want: []ev{{dyad: "SOM>KEN:13"}}},
+		{name: "possessor of the noun before an infinitive acts", text: "Kenyan lawmakers criticised the Somali government's plan to expel Ethiopian traders.",
+			want: []ev{{dyad: "KEN>SOM:11"}, {dyad: "SOM>ETH:17", modality: sitrep.Hypothetical}}, forbid: []ev{{dyad: "KEN>ETH:17"}}},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",
