@@ -67,7 +67,7 @@ var triggers = map[string]trigger{
 	"arrested": {Arrested, verbPart}, "detained": {Arrested, verbPart}, "apprehended": {Arrested, verbPart},
 	"kidnapped": {Kidnapped, verbPart}, "abducted": {Kidnapped, verbPart},
 	"displaced": {Displaced, verbPart},
-	"killing":   {Killed, verbActive}, "kills": {Killed, verbActive}, "kill": {Killed, verbActive},
+	"killing":   {Killed, verbActive}, "murdering": {Killed, verbActive}, "kills": {Killed, verbActive}, "kill": {Killed, verbActive},
 	"wounding": {Wounded, verbActive}, "injuring": {Wounded, verbActive},
 	"arresting": {Arrested, verbActive}, "displacing": {Displaced, verbActive},
 	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
@@ -740,6 +740,12 @@ city community children's general memorial trauma up his her their same differen
 // double homicide", "a murder-suicide" (at least two dead).
 func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	w := toks[t].low
+	if t > 0 {
+		switch toks[t-1].low {
+		case "attempted", "attempt", "attempting", "conspiracy", "plot", "threat", "threats", "threatened":
+			return sitrep.Casualty{}, false // "the attempted murder of a guard"
+		}
+	}
 	if nominalOf[w] && matchWords(toks, t+1, "of") {
 		if w == "shooting" || w == "shootings" {
 			if t == 0 || toks[t-1].low != "fatal" && toks[t-1].low != "deadly" {
@@ -885,8 +891,10 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			}
 			best, bn = j, n
 		}
-		// A determiner opens the noun phrase: "Gallery 28 A 17-year-old girl".
-		if adjDeterminer(toks[j].low) && !(j > 0 && toks[j-1].low == "of") {
+		// A determiner opens the noun phrase: "Gallery 28 A 17-year-old girl";
+		// so does a bare age after a capitalised word: "Close 17-year-old girl".
+		if adjDeterminer(toks[j].low) && !(j > 0 && toks[j-1].low == "of") ||
+			strings.HasSuffix(toks[j].low, "year-old") && j > 0 && isCapitalised(toks[j-1].s) && !determiners[toks[j-1].low] {
 			break
 		}
 	}
@@ -898,6 +906,10 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			Count: bn.count + extra, Exact: bn.exact && x,
 			Who: phrase(text, toks, s, e),
 		}, true
+	}
+	// A headline's bare age and noun: "19-year-old man shot".
+	if !aux && e >= 2 && personNouns[toks[e-1].low] && strings.HasSuffix(toks[e-2].low, "year-old") {
+		return one(text, toks, e-2, e, t), true
 	}
 	// One named or singular victim: "the man was killed", "Gerald Roe, 39,
 	// was found dead", "he was shot".
@@ -1045,6 +1057,13 @@ func leftConj(toks []tok, s int) (extra, start int, exact bool) {
 		if s >= 2 && toks[s-1].s == "," && isName(toks[s]) {
 			if r := npEndingAt(toks, s-1); r >= 0 && !isName(toks[s-2]) {
 				s = r
+			}
+		}
+		if s >= 2 && toks[s-1].s == "," {
+			// A headline's comma: "Man, 16-year-old girl wounded".
+			if r := npEndingAt(toks, s-1); r == 0 && personNouns[toks[s-2].low] && !determiners[toks[0].low] {
+				c, x, _, _ := victimNP(toks, 0)
+				return extra + c, 0, exact && x
 			}
 		}
 		if s < 2 || toks[s-1].low != "and" {

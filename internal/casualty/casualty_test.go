@@ -182,7 +182,7 @@ func TestCasualtiesDev(t *testing.T) {
 		if misses != nil && (k != *r.Killed || w != *r.Injured || os.Getenv("CASUALTY_ALL") != "") {
 			fmt.Fprintf(misses, "=== %s gold k=%d w=%d got k=%d w=%d\n", r.ID, *r.Killed, *r.Injured, k, w)
 			for _, c := range cas {
-				fmt.Fprintf(misses, "  %s %d %q\n", c.Kind, c.Count, c.Text)
+				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d\n", c.Kind, c.Count, c.Text, c.Exact, c.Start)
 			}
 		}
 		// The alternative reduction: the largest mention of each kind.

@@ -264,3 +264,20 @@ func TestGrazed(t *testing.T) {
 		{"The suspect struck him with a bat.", nil},
 	})
 }
+
+func TestMurderVerbsAndCaptions(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"He is accused of murdering his neighbor.", []want{{Killed, 1, true, "his neighbor"}}},
+		{"She was charged with the attempted murder of a guard.", nil},
+		{"Slide 14 Caption Close 19-year-old man shot on Main Street.", []want{{Wounded, 1, true, ""}}},
+		{"A 16-year-old was shot in the arm.", []want{{Wounded, 1, true, "A 16-year-old"}}},
+	})
+}
+
+func TestHeadlineComma(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Man, woman found dead in apartment", []want{{Killed, 2, true, ""}}},
+		{"Teen, 19-year-old man wounded in drive-by", []want{{Wounded, 2, true, ""}}},
+		{"Rivera, a bystander, was shot.", []want{{Wounded, 1, true, ""}}},
+	})
+}
