@@ -1222,6 +1222,12 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 		return match{end: j + 1, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter, anch: true}, true
 	}
+	if !the && (mode == "last" || mode == "next" || mode == "this") {
+		// "last Thanksgiving": holiday resolves it, looking back or ahead.
+		if hm, ok := p.holiday(j); ok {
+			return hm, true
+		}
+	}
 	if m, e, _, ok := p.monthAt(j); ok && !the {
 		if _, isDay := p.dayNum(e); isDay {
 			return match{}, false
@@ -1813,8 +1819,11 @@ func (p *parser) duration(i int) (match, bool) {
 	case "past", "last", "next", "coming", "first", "previous", "following", "final", "latest", "initial", "remaining", "same", "recent":
 		lead = w
 		j++
-		if the || w == "past" || w == "last" || w == "next" || w == "coming" || w == "recent" || w == "first" {
+		if the {
 			j = p.approx(j)
+		} else if w == "past" || w == "last" || w == "next" || w == "coming" || w == "recent" || w == "first" {
+			// "the last nearly five years", but "to last over a week"
+			// is the verb.
 		} else {
 			return match{}, false
 		}
@@ -2222,6 +2231,9 @@ func (p *parser) modified(i int) (match, bool) {
 	switch p.w(j) {
 	case "early", "late", "earlier", "later":
 		j++
+		if p.w(j) == "-" && p.adj(j) && p.adj(j+1) {
+			j++ // "late-November"
+		}
 		if p.w(j) == "in" && p.w(j+1) == "the" && p.w(j+2) != "" {
 			// "earlier in the year", "late in the day"
 			if u, ok := p.t.units[p.w(j+2)]; ok && !u.plur && !u.time && p.hasPub {
@@ -2291,6 +2303,9 @@ func (p *parser) modified(i int) (match, bool) {
 		if _, _, _, ok := p.weekdayAt(j); ok {
 			return match{}, false // "Earlier Friday": the day alone
 		}
+	}
+	if _, _, _, ok := p.monthAt(j); ok && p.w(i) == "the" && (p.w(i+1) == "early" || p.w(i+1) == "late" || p.w(i+1) == "mid") {
+		return match{}, false // "the late-November trip": from "late"
 	}
 	return best, true
 }
