@@ -1240,6 +1240,13 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, false, 0, false
 	}
+	// "both Ana and Leo": a correlative, not a count of its own.
+	if (toks[i].low == "both" || toks[i].low == "either") && i+1 < len(toks) && toks[i+1].low != "of" &&
+		isWord(toks[i+1].s) && !stopWords[toks[i+1].low] {
+		if c, x, e, ok := victimNP(toks, i+1); ok && e < len(toks) && toks[e].low == "and" {
+			return c, x, e, true
+		}
+	}
 	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) {
 		e := n.end
 		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" {

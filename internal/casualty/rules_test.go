@@ -281,3 +281,11 @@ func TestHeadlineComma(t *testing.T) {
 		{"Rivera, a bystander, was shot.", []want{{Wounded, 1, true, ""}}},
 	})
 }
+
+func TestBothAnd(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Autopsies showed both Ruiz and Cole were stabbed to death.", []want{{Killed, 2, true, ""}}},
+		{"The gunman killed both the driver and a passenger.", []want{{Killed, 2, true, ""}}},
+		{"Both men were wounded.", []want{{Wounded, 2, true, "Both men"}}},
+	})
+}
