@@ -420,6 +420,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)
 		case tr.class == verbIntr:
+			if illness(toks, t) {
+				continue // "died of cancer"
+			}
 			if c, found = subject(text, toks, t, true); !found || notVictim(c.Who) {
 				// "was shot in the chest and died": the subject of the
 				// first verb died.
@@ -543,6 +546,25 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		return sitrep.Casualty{}, false
 	}
 	return c, true
+}
+
+// illness reports a death by illness or age: "died of cancer", "died
+// from natural causes".
+func illness(toks []tok, t int) bool {
+	for j := t + 1; j < len(toks) && j <= t+8; j++ {
+		if toks[j].low != "of" && toks[j].low != "from" {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+3; k++ {
+			switch toks[k].low {
+			case "cancer", "illness", "disease", "natural", "heart", "stroke", "overdose", "covid", "covid-19",
+				"coronavirus", "pneumonia", "age", "alzheimer's", "leukemia", "diabetes", "aids", "flu":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // coordinatedDeath reads "died" coordinated with an earlier verb of the
@@ -901,11 +923,15 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	if best >= 0 {
 		best, bn = extendLeft(toks, best, bn)
 		extra, s, x := leftConj(toks, best)
-		return sitrep.Casualty{
+		c := sitrep.Casualty{
 			Span:  sitrep.Span{Start: toks[s].start, End: toks[t].end},
 			Count: bn.count + extra, Exact: bn.exact && x,
 			Who: phrase(text, toks, s, e),
-		}, true
+		}
+		if norBefore(toks, s) {
+			c.Count, c.Exact = 0, true
+		}
+		return c, true
 	}
 	// A headline's bare age and noun: "19-year-old man shot".
 	if !aux && e >= 2 && personNouns[toks[e-1].low] && strings.HasSuffix(toks[e-2].low, "year-old") {
@@ -1039,11 +1065,29 @@ func isYear(toks []tok, n number) bool {
 // coordinated victims ("a man and his girlfriend were found dead").
 func one(text string, toks []tok, s, e, t int) sitrep.Casualty {
 	extra, s, x := leftConj(toks, s)
-	return sitrep.Casualty{
+	c := sitrep.Casualty{
 		Span:  sitrep.Span{Start: toks[s].start, End: toks[t].end},
 		Count: 1 + extra, Exact: x,
 		Who: phrase(text, toks, s, e),
 	}
+	if norBefore(toks, s) {
+		c.Count, c.Exact = 0, true
+	}
+	return c
+}
+
+// norBefore reports "neither ... nor" before the victims at toks[s]:
+// "Neither the driver nor his two children were hurt".
+func norBefore(toks []tok, s int) bool {
+	for j := s - 1; j >= 0 && j >= s-8; j-- {
+		switch toks[j].low {
+		case "nor", "neither":
+			return true
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // leftConj reads victims coordinated before the victim phrase that starts
@@ -1149,6 +1193,11 @@ func isAge(toks []tok, n number) bool {
 func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	j := t + 1
 	for j < len(toks) && (auxWords[toks[j].low] && toks[j].low != "not") {
+		switch toks[j].low {
+		case "was", "were", "is", "are", "be", "been":
+			// "the four people slain were two women": no object.
+			return sitrep.Casualty{}, false
+		}
 		j++
 	}
 	if toks[t].low == "kill" && j < len(toks) {
@@ -1197,7 +1246,7 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			}
 			// After a comma the list must go on: "A, B and C", not "six
 			// villagers, two of them fatally".
-			if _, _, ne, ok := victimNP(toks, nx); ok && (toks[e].low == "and" ||
+			if _, _, ne, ok := victimNP(toks, nx); ok && !(toks[e].s == "," && isDigits(toks[nx].s)) && (toks[e].low == "and" ||
 				ne < len(toks) && (toks[ne].low == "and" || toks[ne].s == ",")) {
 				e = nx
 				continue

@@ -289,3 +289,12 @@ func TestBothAnd(t *testing.T) {
 		{"Both men were wounded.", []want{{Wounded, 2, true, "Both men"}}},
 	})
 }
+
+func TestNeitherNorIllnessAges(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Neither the driver nor his two sons were hurt.", []want{{Wounded, 0, true, ""}}},
+		{"The former mayor died of cancer last year.", nil},
+		{"The soldier died of his wounds.", []want{{Killed, 1, true, "The soldier"}}},
+		{"The four people slain were two women, 19 and 45, and two men.", []want{{Killed, 4, true, "four people"}}},
+	})
+}
