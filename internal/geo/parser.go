@@ -53,6 +53,12 @@ type cand struct {
 	stemOnly bool
 	// ent is set for the entity stage's GPE and LOC mentions.
 	ent bool
+	// common is set for a one-word name the tagger reads as a common
+	// word, not a proper noun ("Pace yourself", "Casino's sprinklers").
+	common bool
+	// locative is set when a preposition or a place word ("police",
+	// "County") stands by the name.
+	locative bool
 	// tentative is set for a town's name opening an organisation's:
 	// kept only when the town is local to the article.
 	tentative bool
@@ -533,6 +539,8 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					for q := range cands {
 						if c := &cands[q]; c.ent && c.span == s {
 							c.person = p.personContext(toks, i, j)
+							c.common = i == j && commonTag(toks[i].Tag)
+							c.locative = p.contextCue(toks, i, j) > cueNone
 						}
 					}
 					i = j
@@ -582,6 +590,8 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				}
 				c.cue = p.contextCue(toks, i, j)
 				c.person = p.personContext(toks, i, j)
+				c.common = i == j && commonTag(t.Tag)
+				c.locative = c.cue > cueNone
 				if dl {
 					c.cue = cueStrong
 				}
@@ -963,7 +973,7 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Sp
 		if c.person == 2 && p.g.places[c.ids[0]].level >= lvAdmin2 {
 			person[c.key] = true
 		}
-		if !c.vetoed && (c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c))) {
+		if !c.vetoed && !c.common && (c.cue >= cueStrong || c.person == 0 && (c.cue > 0 || p.strong(c))) {
 			accepted[c.key] = true
 		}
 	}
@@ -991,6 +1001,10 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Sp
 			if !accepted[c.key] || person[c.key] || c.person == 2 {
 				c.ids = nil
 			}
+		case c.common && !c.dateline && c.qual < 0 && !strong && !accepted[c.key] && !c.locative:
+			// "Pace yourself", "Casino's sprinklers": a word the tagger
+			// reads as a common one, with nothing else for a place.
+			c.ids = nil
 		case c.ent && c.person >= tune.entPerson && !c.dateline && c.qual < 0 && !strong:
 			// "Robertson said": the entity stage's slip.
 			c.ids = nil
@@ -1646,3 +1660,7 @@ func (p *Parser) keepLocal(cands []cand) {
 // localKm is how near a town opening an organisation's name must lie to
 // the article's other places.
 const localKm = 100
+
+// commonTag reports whether a part-of-speech tag is known and not a
+// proper noun's.
+func commonTag(tag string) bool { return tag != "" && tag != "NNP" && tag != "NNPS" }

@@ -167,3 +167,39 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonWordTag checks that a one-word name the tagger reads as a
+// common word is no toponym without a cue, and that a cue keeps it.
+func TestCommonWordTag(t *testing.T) {
+	p := NewParser(testGaz(t))
+	tests := []struct {
+		text, word, tag string
+		want            bool
+	}{
+		{"Pace yourself and drink water.", "Pace", "VB", false},
+		{"Pace yourself and drink water.", "Pace", "NNP", true},
+		{"Floods reached homes in Pace on Monday.", "Pace", "NN", true},
+	}
+	for _, tt := range tests {
+		doc := testDoc(&sitrep.Article{Text: tt.text})
+		for si := range doc.Sentences {
+			for ti := range doc.Sentences[si].Tokens {
+				tk := &doc.Sentences[si].Tokens[ti]
+				tk.Tag = "NN"
+				if tk.Text == tt.word {
+					tk.Tag = tt.tag
+				}
+			}
+		}
+		ents := entities(t, tt.text, []ent{{tt.word, 0, sitrep.GPE}})
+		got := false
+		for _, pl := range p.Parse(doc, ents) {
+			if pl.Text == tt.word {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q with %s tagged %s: found %v, want %v", tt.text, tt.word, tt.tag, got, tt.want)
+		}
+	}
+}
