@@ -422,7 +422,7 @@ func (p *parser) futureWord(k int) bool {
 		return p.isApos(k - 1)
 	case "set", "plans", "plan", "planning", "intends", "aims", "hopes", "going":
 		return p.w(k+1) == "to" || p.w(k+1) == "for"
-	case "expected", "expects":
+	case "expected":
 		return p.w(k+1) == "to" || p.w(k+1) == "on"
 	}
 	return true
@@ -1612,6 +1612,41 @@ func (p *parser) quarter(i int) (match, bool) {
 			j++
 		}
 	}
+	// "next year's first quarter", "last year's quarter", "1990's second
+	// quarter": a quarter of that year.
+	if !the {
+		y, k, ok, rel := 0, j, false, false
+		switch w := p.w(j); {
+		case (w == "this" || w == "last" || w == "next") && p.w(j+1) == "year" && p.hasPub:
+			y, k, ok, rel = p.pub.y, j+2, true, true
+			if w == "last" {
+				y--
+			} else if w == "next" {
+				y++
+			}
+		default:
+			y, ok = p.yearNum(j)
+			k = j + 1
+		}
+		if ok && p.isApos(k) && p.adj(k) && p.w(k+1) == "s" {
+			k += 2
+			q := 0
+			if o, isOrd := p.t.ordinals[p.w(k)]; isOrd && o <= 4 {
+				k++
+				if p.w(k) == "-" && p.adj(k) {
+					k++
+				}
+				if p.w(k) == "quarter" {
+					q, k = o, k+1
+				}
+			} else if (p.w(k) == "quarter" || p.w(k) == "period") && p.q > 0 {
+				q, k = p.q, k+1
+			}
+			if q > 0 {
+				return match{end: k, typ: tDate, val: fmtQuarter(y, q), prec: sitrep.Quarter, anch: rel, qy: y, q: q}, true
+			}
+		}
+	}
 	// "the 1988 period", "the 1988 third quarter": a quarter of that year.
 	if y, ok := p.yearNum(j); ok && the {
 		k := j + 1
@@ -1750,8 +1785,15 @@ func (p *parser) quarter(i int) (match, bool) {
 		if qn == "H" {
 			cur = (p.pub.m-1)/6 + 1
 		}
-		if o > cur && !p.futureClause(i, j) {
+		// The last such quarter, or in a future clause the next one
+		// ("expects a loss in the first quarter", said in October) unless
+		// it has just ended ("expects to report third-quarter results").
+		future := p.futureClause(i, j)
+		switch {
+		case o > cur && !future:
 			y--
+		case o < cur-1 && future:
+			y++
 		}
 	}
 	if qn == "H" {

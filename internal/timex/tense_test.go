@@ -35,6 +35,10 @@ func TestTenseAnchoring(t *testing.T) {
 		{"The family has until 9 a.m. Tuesday to agree.", "2020-01-03", "9 a.m. Tuesday", "2020-01-07T09:00"},
 		{"The family said it would appeal Wednesday's ruling.", "2020-01-03", "Wednesday", "2020-01-01"},
 		{"The minister said the father would be flying to Paris Thursday.", "2020-01-01", "Thursday", "2020-01-02"},
+		// Quarters.
+		{"The company expects a loss in the first quarter.", "2020-10-27", "the first quarter", "2021-Q1"},
+		{"The company expects to report a third-quarter loss.", "2020-10-27", "third-quarter", "2020-Q3"},
+		{"Profit fell in the fourth quarter.", "2020-08-27", "the fourth quarter", "2019-Q4"},
 		// Seasons.
 		{"The festival returns this summer.", "2020-01-03", "this summer", "2020-SU"},
 		{"The rebels will attack in the spring.", "2020-01-03", "the spring", "2020-SP"},
@@ -130,6 +134,7 @@ func TestDurationForms(t *testing.T) {
 		{"The protests began this past weekend.", "this past weekend", "DATE", "2019-W52-WE"},
 		{"The rally took place on Dec. 30-31.", "Dec. 30", "DATE", "2019-12-30"},
 		{"The rally took place on Dec. 30-31.", "31", "DATE", "2019-12-31"},
+		{"The spin-off could take effect in next year's first quarter.", "next year's first quarter", "DATE", "2021-Q1"},
 		{"The boy was found last Thanksgiving.", "last Thanksgiving", "DATE", "2019-11-28"},
 		{"Inspectors are likely to last over a week.", "over a week", "DURATION", "P1W"},
 		{"It made the late-November trip.", "late-November", "DATE", "2019-11"},
