@@ -251,20 +251,48 @@ func Extract(doc *sitrep.Doc) ([]sitrep.Casualty, []sitrep.Size) {
 	var cas []sitrep.Casualty
 	var sizes []sitrep.Size
 	var toks []tok
+	lower := lowerSameOffsets(text)
 	for _, sp := range spans {
 		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
 			continue
 		}
-		toks = tokenize(text, sp, toks[:0])
+		toks = tokenize(text, lower, sp, toks[:0])
 		cas, sizes = extractSentence(text, toks, cas, sizes)
 	}
 	return cas, sizes
 }
 
+// lowerSameOffsets lower-cases text with one allocation, keeping every
+// byte offset: a rune whose lower case has another UTF-8 length, and any
+// invalid byte, is kept as it is. Tokens take their lower-case form from it.
+func lowerSameOffsets(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && l != r && utf8.RuneLen(l) == n {
+			b.WriteRune(l)
+		} else {
+			b.WriteString(text[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // tokenize splits text[sp] into words and punctuation. Words keep inner
 // hyphens, apostrophes, commas and dots between digits or letters
 // ("twenty-three", "15,000", "1.5", "U.S.").
-func tokenize(text string, sp sitrep.Span, toks []tok) []tok {
+func tokenize(text, lower string, sp sitrep.Span, toks []tok) []tok {
 	i := sp.Start
 	for i < sp.End {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -301,7 +329,7 @@ func tokenize(text string, sp sitrep.Span, toks []tok) []tok {
 			break
 		}
 		w := text[i:j]
-		toks = append(toks, tok{s: w, low: strings.ToLower(w), start: i, end: j})
+		toks = append(toks, tok{s: w, low: lower[i:j], start: i, end: j})
 		i = j
 	}
 	return toks
@@ -762,13 +790,17 @@ city community children's general memorial trauma up his her their same differen
 // double homicide", "a murder-suicide" (at least two dead).
 func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	w := toks[t].low
+	of := matchWords(toks, t+1, "of") && nominalOf[w]
+	if !of && w != "murder-suicide" && (t == 0 || multiple[toks[t-1].low] == 0) {
+		return sitrep.Casualty{}, false
+	}
 	if t > 0 {
 		switch toks[t-1].low {
 		case "attempted", "attempt", "attempting", "conspiracy", "plot", "threat", "threats", "threatened":
 			return sitrep.Casualty{}, false // "the attempted murder of a guard"
 		}
 	}
-	if nominalOf[w] && matchWords(toks, t+1, "of") {
+	if of {
 		if w == "shooting" || w == "shootings" {
 			if t == 0 || toks[t-1].low != "fatal" && toks[t-1].low != "deadly" {
 				return sitrep.Casualty{}, false

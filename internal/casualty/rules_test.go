@@ -298,3 +298,15 @@ func TestNeitherNorIllnessAges(t *testing.T) {
 		{"The four people slain were two women, 19 and 45, and two men.", []want{{Killed, 4, true, "four people"}}},
 	})
 }
+
+func TestLowerSameOffsets(t *testing.T) {
+	for _, s := range []string{"Two MEN were Killed", "İstanbul: ÜÇ KİŞİ öldü", "\u212a\u212aX", "a\xffB\xc3", ""} {
+		l := lowerSameOffsets(s)
+		if len(l) != len(s) {
+			t.Errorf("%q: lower %q has another length", s, l)
+		}
+	}
+	if got := lowerSameOffsets("Two MEN, ÜBER"); got != "two men, über" {
+		t.Errorf("got %q", got)
+	}
+}
