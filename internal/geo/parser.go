@@ -190,6 +190,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	cands = p.find(doc, cands, veto, demCountry, &buf)
 	p.splitDirections(text, cands)
 	cands = p.countyStems(doc, cands, persons, surnames)
+	cands, undated = p.countyLists(doc, cands, undated)
 	if len(cands) == 0 {
 		return p.byForm(doc, persons, unknown, undated)
 	}
@@ -1664,3 +1665,91 @@ const localKm = 100
 // commonTag reports whether a part-of-speech tag is known and not a
 // proper noun's.
 func commonTag(tag string) bool { return tag != "" && tag != "NNP" && tag != "NNPS" }
+
+// countyLists finds the names listed before "counties" or "parishes"
+// ("Douglas, Sarpy and Lancaster counties"): each is a county. A name the
+// finder took for a town takes the county's readings; one the gazetteer
+// holds only as "X County" is added; one it lacks is returned among sure
+// (unresolved) spans.
+func (p *Parser) countyLists(doc *sitrep.Doc, cands []cand, sure []sitrep.Span) ([]cand, []sitrep.Span) {
+	text := doc.Article.Text
+	for si := range doc.Sentences {
+		ts := doc.Sentences[si].Tokens
+		for k := 2; k < len(ts); k++ {
+			var suffix string
+			switch strings.ToLower(ts[k].Text) {
+			case "counties":
+				suffix = " county"
+			case "parishes":
+				suffix = " parish"
+			default:
+				continue
+			}
+			var names []sitrep.Span
+			j := k - 1
+			for j >= 0 && len(names) < 12 {
+				e := j
+				for j >= 0 && e-j < 3 && isCapWord(ts[j].Text) && !nameStops[ts[j].Text] &&
+					!strings.ContainsAny(ts[j].Text, ",;:()\"") {
+					j--
+				}
+				if j == e {
+					break
+				}
+				names = append(names, sitrep.Span{Start: ts[j+1].Start, End: ts[e].End})
+				if j < 0 {
+					break
+				}
+				switch ts[j].Text {
+				case ",":
+					j--
+				case "and", "or":
+					j--
+					if j >= 0 && ts[j].Text == "," {
+						j--
+					}
+				default:
+					j = -1
+				}
+			}
+			if len(names) < 2 {
+				continue
+			}
+			for _, ns := range names {
+				if ns.Start < 0 || ns.End > len(text) || ns.Start >= ns.End {
+					continue
+				}
+				// "Small Hitchcock": the longest tail that is a county.
+				var ids []int32
+				for {
+					ids = p.g.ids(Fold(text[ns.Start:ns.End]) + suffix)
+					sp := strings.IndexByte(text[ns.Start:ns.End], ' ')
+					if len(ids) > 0 || sp < 0 {
+						break
+					}
+					ns.Start += sp + 1
+				}
+				key := Fold(text[ns.Start:ns.End])
+				done := false
+				for q := range cands {
+					c := &cands[q]
+					if !c.span.Overlaps(ns) {
+						continue
+					}
+					if c.span == ns && len(ids) > 0 {
+						c.ids, c.cue, c.vetoed, c.person, c.tentative, c.common = ids, cueStrong, false, 0, false, false
+					}
+					done = true
+				}
+				switch {
+				case done:
+				case len(ids) > 0:
+					cands = append(cands, cand{span: ns, key: key, ids: ids, cue: cueStrong, qual: -1})
+				default:
+					sure = append(sure, ns)
+				}
+			}
+		}
+	}
+	return cands, sure
+}

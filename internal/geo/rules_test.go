@@ -137,6 +137,14 @@ func TestRules(t *testing.T) {
 			"The talks were led by Kansas City Council members in Missouri.",
 			nil,
 			[]placeWant{{"Kansas City", 0, "Missouri"}}, []string{"Kansas"}},
+		{"names listed before 'counties'",
+			"Unemployment rose in Clarke, Oconee and Oglethorpe counties last month.",
+			nil,
+			[]placeWant{{"Clarke", 0, "Georgia"}, {"Oconee", 0, "Georgia"}, {"Oglethorpe", 0, "Georgia"}}, nil},
+		{"county list with a town's name",
+			"Flooding closed roads in Douglas, Sarpy and Lancaster counties in Nebraska.",
+			nil,
+			[]placeWant{{"Douglas", 0, "Nebraska"}, {"Sarpy", 0, "Nebraska"}, {"Lancaster", 0, "Nebraska"}}, nil},
 	}
 	p := NewParser(testGaz(t))
 	for _, tt := range tests {
