@@ -53,6 +53,27 @@ func isAffiliation(w string) bool {
 func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	g := &st.groups[gi]
 	words, toks := st.words, st.Tokens
+	if k := g.start - 1; k > 1 && (words[k] == "--" || words[k] == ")") {
+		// "ASEAN -- which groups Brunei and Malaysia -- was committed",
+		// "the Congress (I) party demanded": the subject stands before
+		// the parenthesis.
+		open := "--"
+		if words[k] == ")" {
+			open = "("
+		}
+		for j := k - 1; j > 0 && j > k-40; j-- {
+			if words[j] == open {
+				// Only a parenthetical clause: "(EU)" or "-- Britain and
+				// France --" may name the subject itself.
+				if hasClause(st, j+1, k) {
+					if np := a.npBefore(st, j); np != nil && np.Actor != "" {
+						return np
+					}
+				}
+				break
+			}
+		}
+	}
 	left, prev := 0, -1
 	for pi := gi - 1; pi >= 0; pi-- {
 		p := &st.groups[pi]
@@ -165,6 +186,22 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// hasClause reports whether tokens [from, to) hold a finite verb, a
+// relative pronoun or "including": a remark on the noun before them, not
+// its members ("composed of the EU and Russia").
+func hasClause(st *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch st.Tokens[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+		if isRelative(st.words[k], st.Tokens[k].Tag) || st.words[k] == "including" {
+			return true
+		}
+	}
+	return false
 }
 
 // possessorOf returns the coded possessor of the common noun at k ("the

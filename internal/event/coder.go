@@ -723,6 +723,15 @@ func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) 
 	if src == nil || len(st.more[src]) == 0 || !mutualCode(code) {
 		return false
 	}
+	if k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= src.Span.Start }); k > 0 {
+		// "a position which China and Russia supported": the verb's
+		// object is the relative's antecedent, not the other member.
+		// ("that" after a noun often opens its content instead: "hopes
+		// that Kenya and Uganda will agree".)
+		if w := st.words[k-1]; w == "which" || w == "whom" {
+			return false
+		}
+	}
 	// Only distinct, known parties: "protesters and militiamen stormed"
 	// is no interaction between them.
 	seen := map[string]bool{}
