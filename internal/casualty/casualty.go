@@ -863,6 +863,16 @@ func hypothetical(toks []tok, t int) bool {
 			return true
 		}
 		if !auxWords[w] {
+			break
+		}
+	}
+	// An open question: "it was unclear whether anyone was hurt", "asked if
+	// the suspects were injured".
+	for j := t - 1; j >= 0 && j >= t-10; j-- {
+		switch toks[j].low {
+		case "whether", "if":
+			return true
+		case ".", ";", ":", "but", "and", "while", "when", "after", "before":
 			return false
 		}
 	}
@@ -1584,10 +1594,9 @@ func mayHaveDied(text string) bool {
 // "shot"/"stabbed" mentions no larger than the death count are not taken as
 // wounded.
 func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
-	firstK := -1
-	for i, c := range cas {
+	for _, c := range cas {
 		if c.Kind == Killed && c.Count > 0 {
-			killed, firstK = c.Count, i
+			killed = c.Count
 			break
 		}
 	}
@@ -1599,10 +1608,11 @@ func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
 			if c.Count <= killed {
 				continue
 			}
-			// "Two people were shot ... one of them died": the dead
-			// reported later were among those shot.
+			// "Two people were shot ... one of them died": those shot
+			// include the dead (unless ", one fatally" already split them).
+			// "three other people were shot" excludes them.
 			split := i+1 < len(cas) && cas[i+1].Kind == Killed && strings.HasSuffix(cas[i+1].Text, "fatally")
-			if i < firstK && !split {
+			if other := strings.Contains(c.Who, "other"); !split && !other {
 				return killed, c.Count - killed
 			}
 		}

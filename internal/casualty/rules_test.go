@@ -210,6 +210,9 @@ func TestSummarizeRules(t *testing.T) {
 		{"Four people were shot, one fatally, at a park.", 1, 3},
 		{"A man was killed and two women were injured.", 1, 2},
 		{"A teenager was taken to a hospital in stable condition.", 0, 1},
+		{"A man was killed Sunday. Three other people were shot.", 1, 3},
+		{"Three people were shot on Sunday. One of them died.", 1, 2},
+		{"A man was killed Sunday. Three other people were wounded.", 1, 3},
 	}
 	for _, tt := range tests {
 		if k, w := sum(tt.in); k != tt.k || w != tt.w {
@@ -309,4 +312,12 @@ func TestLowerSameOffsets(t *testing.T) {
 	if got := lowerSameOffsets("Two MEN, ÜBER"); got != "two men, über" {
 		t.Errorf("got %q", got)
 	}
+}
+
+func TestOpenQuestions(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"It was unclear whether any of the four passengers were injured.", nil},
+		{"Officers asked if the driver was hurt.", nil},
+		{"Two men were hurt when the roof fell.", []want{{Wounded, 2, true, "Two men"}}},
+	})
 }
