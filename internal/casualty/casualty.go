@@ -764,6 +764,15 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			if !ok || c.Count == 0 {
 				return sitrep.Casualty{}, false
 			}
+			// "... to a hospital with non-life-threatening injuries".
+			if matchWords(toks, t+1, "with") {
+				for k := t + 2; k < len(toks) && k <= t+7; k++ {
+					if w := toks[k].low; w == "injuries" || w == "injury" || w == "wounds" || w == "wound" {
+						c.End = toks[k].end
+						break
+					}
+				}
+			}
 			return c, true
 		case "sent", "sending", "sends", "took", "taking", "drove", "rushing":
 			if hypothetical(toks, j) {
@@ -1570,6 +1579,12 @@ func groupSizes(text string, toks []tok, cas []sitrep.Casualty, sizes []sitrep.S
 // mayHaveDied reports a wounded mention that does not exclude a later death:
 // "was shot", "suffering from a gunshot wound", "in critical condition".
 func mayHaveDied(text string) bool {
+	// "in stable condition", "non-life-threatening injuries": alive.
+	for _, alive := range [...]string{"stable", "non-life", "non life", "minor", "survived", "fair condition", "good condition"} {
+		if strings.Contains(text, alive) {
+			return false
+		}
+	}
 	last := text[strings.LastIndexAny(text, " \t\n")+1:]
 	first := text
 	if i := strings.IndexAny(text, " \t\n"); i >= 0 {

@@ -182,7 +182,7 @@ func TestCasualtiesDev(t *testing.T) {
 		if misses != nil && (k != *r.Killed || w != *r.Injured || os.Getenv("CASUALTY_ALL") != "") {
 			fmt.Fprintf(misses, "=== %s gold k=%d w=%d got k=%d w=%d\n", r.ID, *r.Killed, *r.Injured, k, w)
 			for _, c := range cas {
-				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d\n", c.Kind, c.Count, c.Text, c.Exact, c.Start)
+				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d who=%q\n", c.Kind, c.Count, c.Text, c.Exact, c.Start, c.Who)
 			}
 		}
 		// The alternative reduction: the largest mention of each kind.
@@ -208,8 +208,8 @@ func TestCasualtiesDev(t *testing.T) {
 	accK, accW := float64(okK)/float64(n), float64(okW)/float64(n)
 	t.Logf("casualties-dev: %d articles, killed accuracy %.3f, injured accuracy %.3f (first mention; max mention: %.3f, %.3f)",
 		n, accK, accW, float64(maxK)/float64(n), float64(maxW)/float64(n))
-	if accK < 0.945 || accW < 0.878 {
-		t.Errorf("accuracy below floor: killed %.3f (min 0.945), injured %.3f (min 0.878)", accK, accW)
+	if accK < 0.945 || accW < 0.883 {
+		t.Errorf("accuracy below floor: killed %.3f (min 0.945), injured %.3f (min 0.883)", accK, accW)
 	}
 }
 

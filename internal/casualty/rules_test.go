@@ -212,6 +212,8 @@ func TestSummarizeRules(t *testing.T) {
 		{"A teenager was taken to a hospital in stable condition.", 0, 1},
 		{"A man was killed Sunday. Three other people were shot.", 1, 3},
 		{"Three people were shot on Sunday. One of them died.", 1, 2},
+		{"A man was killed. His wife was listed in stable condition.", 1, 1},
+		{"A man was found dead. A woman was taken to a hospital with non-life-threatening injuries.", 1, 1},
 		{"A man was killed Sunday. Three other people were wounded.", 1, 3},
 	}
 	for _, tt := range tests {
