@@ -404,6 +404,9 @@ func (p *parser) futureWord(k int) bool {
 		if w == "won" && p.isApos(k+1) && p.w(k+2) == "t" {
 			return true
 		}
+		if w == "forward" && (p.w(k-1) == "looking" || p.w(k-1) == "look" || p.w(k-1) == "looks") {
+			return true // "was looking forward to the visit in May"
+		}
 		// "is to resume trading Tuesday"
 		if w == "to" && (p.w(k-1) == "is" || p.w(k-1) == "are") {
 			return true
@@ -969,7 +972,7 @@ func (p *parser) resolveWeekday(wd int, mode string, i, j int) (date, bool, bool
 	// "will meet Tuesday": the next one. (A verb in the present tense
 	// decides nothing: "are statements made Friday", "Gonzalez lashes out
 	// Sunday" in a past report.)
-	if p.tense(i, j) == tenseFuture {
+	if t := p.tense(i, j); t == tenseFuture || t == tenseMay {
 		return fwd(false), true, true
 	}
 	return back(false), true, true
@@ -1386,7 +1389,7 @@ func (p *parser) the(i int) (match, bool) {
 			return match{end: j + 1, typ: tDate, val: "XXXX-WXX", prec: sitrep.Week}, true
 		}
 		d := p.pub
-		if d.weekday() == 1 && p.tense(i, j+1) != tenseFuture {
+		if d.weekday() == 1 && !p.futureClause(i, j+1) {
 			d = d.addDays(-7) // on a Monday, the week just ended
 		}
 		return match{end: j + 1, typ: tDate, val: fmtWeek(d), prec: sitrep.Week, anch: true}, true
@@ -1437,7 +1440,7 @@ func (p *parser) season(end int, s string) (match, bool) {
 		y--
 	}
 	// "will attack in the spring": the next one.
-	if seasonIdx(s) < cur && p.tense(p.seasonStart(end), end) == tenseFuture {
+	if seasonIdx(s) < cur && p.futureClause(p.seasonStart(end), end) {
 		y++
 	}
 	return match{end: end, typ: tDate, val: fmtYear(y) + "-" + s, prec: sitrep.Quarter, anch: true}, true
@@ -1691,7 +1694,8 @@ func (p *parser) quarter(i int) (match, bool) {
 				return match{end: e, typ: tDate, val: "XXXX", prec: sitrep.Year}, true
 			}
 			y := p.pub.y
-			if p.w(i-1) == "since" || p.tense(i, e) == tensePast && p.w(i-1) != "by" {
+			t := p.tense(i, e)
+			if p.w(i-1) == "since" || (t == tensePast || t == tensePastAfter) && p.w(i-1) != "by" {
 				y--
 			}
 			return match{end: e, typ: tDate, val: fmtYear(y), prec: sitrep.Year, anch: true}, true
@@ -2113,6 +2117,10 @@ func (p *parser) set(i int) (match, bool) {
 func (p *parser) holiday(i int) (match, bool) {
 	if !p.up(i) {
 		return match{}, false
+	}
+	if i > 0 && p.up(i-1) && p.toks[i-1].word && p.toks[i-1].sent == p.toks[i].sent && !p.t.opener[p.w(i-1)] &&
+		i >= 2 && p.toks[i-2].sent == p.toks[i].sent {
+		return match{}, false // a surname: "Jermaine Easter"
 	}
 	w := p.w(i)
 	j := i + 1

@@ -18,6 +18,7 @@ type tables struct {
 	pastVerb  map[string]bool   // words marking a past clause next to a date
 	clause    map[string]bool   // words ending the clause when scanning for tense
 	opener    map[string]bool   // function words that may open a clause before a date
+	relPron   map[string]bool   // relative pronouns, which open a clause of their own
 	pastIrreg map[string]bool   // irregular past-tense verbs, for untagged text
 	refs      map[string]string // "now" -> PRESENT_REF, ...
 	sets      map[string]string // "daily" -> P1D, ...
@@ -132,6 +133,7 @@ func newTables() *tables {
 			"just": true, "about": true, "shortly": true, "sometime": true, "again": true,
 			"for": true, "over": true, "within": true, "throughout": true,
 		},
+		relPron: map[string]bool{"which": true, "who": true, "whom": true, "whose": true},
 		pastIrreg: map[string]bool{
 			"began": true, "came": true, "went": true, "met": true, "held": true,
 			"took": true, "made": true, "gave": true, "found": true, "left": true,

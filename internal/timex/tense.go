@@ -8,6 +8,12 @@ const (
 	tensePast    = -1
 	tenseFuture  = 1
 	tensePresent = 2
+	// tenseMay is a modal ("would", "may", "should"): it leans ahead but,
+	// epistemic as it often is, does not rule the past out.
+	tenseMay = 3
+	// tensePastAfter is a past verb after an expression inside its
+	// clause's subject: a lean, not a rule.
+	tensePastAfter = 4
 )
 
 // tenseScan is how far (in tokens) the clause is searched for a verb.
@@ -53,6 +59,9 @@ func (p *parser) pastForm(k int) (past, participle bool) {
 		return false, false
 	}
 	if tg := p.toks[k].tag; tg != "" {
+		if p.w(k-1) == "to" {
+			return false, false // "to cut" mistagged as a past form
+		}
 		return tg == "VBD", tg == "VBN"
 	}
 	w := p.w(k)
@@ -83,6 +92,16 @@ func (p *parser) presentForm(k int) bool {
 // expression that opens its clause ("On Tuesday, ministers will meet")
 // takes the tense of the verb group after it.
 func (p *parser) tense(i, j int) int {
+	t := p.clauseTense(i, j)
+	if t == tenseMay && p.isApos(j) && p.w(j+1) == "s" && p.adj(j) {
+		// "would look for ways around Wednesday's ruling": a modal does
+		// not move a day named in the possessive.
+		return tenseNone
+	}
+	return t
+}
+
+func (p *parser) clauseTense(i, j int) int {
 	if i < 0 || i >= len(p.toks) {
 		return tenseNone
 	}
@@ -90,23 +109,28 @@ func (p *parser) tense(i, j int) int {
 	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") && p.w(i-3) == "as" {
 		return tenseFuture
 	}
-	if p.isApos(j) && p.w(j+1) == "s" && p.adj(j) {
-		return tenseNone // "Wednesday's ruling" names a known day
-	}
 	participle := false // a past participle seen: its auxiliary decides
 	partAt := -1        // where the first participle was seen
 	inf := false        // an infinitive seen: a past verb before it does not decide
 	opens := true       // only function words between the clause start and i
-	boundary := false
 	k := i - 1
 	for ; k >= i-tenseScan; k-- {
 		if k < 0 || p.toks[k].sent != s {
-			boundary = true
 			break
 		}
 		w := p.w(k)
-		if p.futureWord(k) || p.modalFuture(k) {
+		if p.planInPast(k) {
+			return tenseMay // "was due to arrive on Wednesday"
+		}
+		if p.futureWord(k) {
 			return tenseFuture
+		}
+		if p.modalFuture(k) {
+			return tenseMay
+		}
+		if p.t.relPron[w] {
+			opens = false // "leases which expire in May"
+			break
 		}
 		if w == "said" || w == "told" || w == "says" || w == "say" || w == "tells" {
 			// "said Tuesday": the day of saying; "said talks in March
@@ -117,7 +141,6 @@ func (p *parser) tense(i, j int) int {
 				}
 				return tenseNone
 			}
-			boundary = true
 			break
 		}
 		if p.t.pastVerb[w] {
@@ -149,12 +172,11 @@ func (p *parser) tense(i, j int) int {
 				return tensePresent
 			}
 			if participle {
-				return tensePast // "has been held", "have agreed"
+				return past(inf) // "has been held", "have agreed"
 			}
 			return tensePresent
 		}
 		if p.t.clause[w] || w == "," || w == "." {
-			boundary = true
 			break
 		}
 		if !p.t.opener[w] {
@@ -167,7 +189,9 @@ func (p *parser) tense(i, j int) int {
 	if inf {
 		return tenseNone
 	}
-	opens = opens && boundary
+	if k >= 0 && k >= i-tenseScan && p.toks[k].sent == s && !p.t.clause[p.w(k)] && p.w(k) != "," && p.w(k) != "." {
+		opens = false // the scan ran out inside the clause
+	}
 	// Forward: the expression opens its clause, or stands after its verb.
 	for k := j; k < len(p.toks) && k < j+tenseScan; k++ {
 		if p.toks[k].sent != s {
@@ -175,16 +199,31 @@ func (p *parser) tense(i, j int) int {
 		}
 		w := p.w(k)
 		if w == "," && k == j && opens {
-			continue
+			continue // "On Tuesday, ministers will meet"; but not across an
+			// apposition: "crude for delivery in January, rose 47 cents"
 		}
-		if p.futureWord(k) || p.modalFuture(k) {
+		if p.t.relPron[w] {
+			break // "issued July 1, which will trade ..."
+		}
+		if w == "said" || w == "told" || w == "says" || w == "say" || w == "tells" {
+			// "On Tuesday, he said": the day of saying; "... in early
+			// March, an official said": the tense of the report.
+			if opens {
+				return tensePast
+			}
+			break
+		}
+		if p.futureWord(k) {
 			return tenseFuture
 		}
+		if p.modalFuture(k) {
+			return tenseMay
+		}
 		if w == "was" || w == "were" || w == "had" || w == "did" {
-			return tensePast
+			return pastAfter(opens || k == j)
 		}
 		if past, part := p.pastForm(k); past || part {
-			return tensePast
+			return pastAfter(opens || k == j)
 		}
 		if p.presentForm(k) {
 			if w == "has" || w == "have" {
@@ -220,6 +259,38 @@ func (p *parser) auxOf(k, v int) bool {
 	return true
 }
 
+// planInPast reports whether token k is a plan reported in the past:
+// "was due to", "had been scheduled for", "were expected to".
+func (p *parser) planInPast(k int) bool {
+	switch p.w(k) {
+	case "scheduled", "expected", "set", "due", "slated", "planning", "going":
+	default:
+		return false
+	}
+	switch p.w(k - 1) {
+	case "was", "were":
+	case "been":
+		if p.w(k-2) == "had" {
+			return false // "had been due to expire Friday": it has passed
+		}
+	default:
+		return false
+	}
+	n := p.w(k + 1)
+	return n == "to" || n == "for" || n == "on"
+}
+
+// pastAfter is the tense of a past verb found after the expression: it
+// rules an expression that opens its clause ("In March, rebels took the
+// town") or stands right before the verb ("Iran in February stopped"),
+// and only leans for one inside a longer subject.
+func pastAfter(opens bool) int {
+	if opens {
+		return tensePast
+	}
+	return tensePastAfter
+}
+
 // past is the tense of a past verb found before an infinitive or not.
 func past(inf bool) int {
 	if inf {
@@ -248,7 +319,8 @@ func (p *parser) infinitive(k int) bool {
 // futureClause reports whether the clause around tokens [i, j) speaks of
 // the future.
 func (p *parser) futureClause(i, j int) bool {
-	return p.tense(i, j) == tenseFuture
+	t := p.tense(i, j)
+	return t == tenseFuture || t == tenseMay
 }
 
 // bias weighs the distance of a candidate date before (past) and after
@@ -288,10 +360,17 @@ func (p *parser) dateBias(i, j int) bias {
 	case k == i-1 && prep == "next":
 		return biasOnlyAhead
 	}
-	deadline := false
+	deadline, ahead := false, false
 	switch prep {
-	case "until", "till", "by", "through", "before", "to", "past":
-		deadline = true
+	case "until", "till", "by", "through", "before", "past":
+		deadline, ahead = true, true
+	case "for", "to":
+		deadline = true // "was pencilled in for May 23", "extended to Nov. 20"
+	}
+	if p.prenominal(i, j) {
+		// "the May 29 elections", "the July 1 handover": the clause's verb
+		// does not govern the date.
+		return biasNone
 	}
 	switch p.tense(i, j) {
 	case tensePast:
@@ -301,11 +380,37 @@ func (p *parser) dateBias(i, j int) bias {
 		return biasPast
 	case tenseFuture:
 		return biasFuture
+	case tenseMay:
+		return bias{4, 1}
+	case tensePastAfter:
+		if deadline {
+			return biasNone
+		}
+		return bias{1, 4}
+	}
+	if !ahead {
+		deadline = false
 	}
 	if deadline {
 		return bias{4, 1}
 	}
 	return biasNone
+}
+
+// prenominal reports whether the date over tokens [i, j) modifies the
+// noun after it: "the May 29 elections", "its June 1 deadline".
+func (p *parser) prenominal(i, j int) bool {
+	switch p.w(i - 1) {
+	case "the", "a", "its", "their", "his", "her", "our", "this", "next", "last", "that":
+	default:
+		return false
+	}
+	if j >= len(p.toks) || !p.toks[j].word || p.up(j) || p.num(j) >= 0 {
+		return false
+	}
+	w := p.w(j)
+	return !p.t.opener[w] && !p.t.clause[w] && !p.t.pastVerb[w] && !p.t.future[w] && !p.t.relPron[w] &&
+		w != "is" && w != "are" && w != "will" && w != "would" && w != "or" && w != "to"
 }
 
 // hard turns a tense lean into a rule, for month names: a past clause
