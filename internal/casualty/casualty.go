@@ -1620,14 +1620,20 @@ func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
 			continue
 		}
 		if killed > 0 && mayHaveDied(c.Text) {
+			// "His wife was also shot", "a second man was wounded": someone
+			// else than the dead.
+			// "Three other people were shot" excludes them too.
+			another := strings.Contains(c.Text, " also ") || strings.Contains(c.Who, "second") ||
+				strings.Contains(c.Who, "another") || strings.Contains(c.Who, "other")
+			if another {
+				return killed, c.Count
+			}
 			if c.Count <= killed {
 				continue
 			}
 			// "Two people were shot ... one of them died": those shot
 			// include the dead (unless ", one fatally" already split them).
-			// "three other people were shot" excludes them.
-			split := i+1 < len(cas) && cas[i+1].Kind == Killed && strings.HasSuffix(cas[i+1].Text, "fatally")
-			if other := strings.Contains(c.Who, "other"); !split && !other {
+			if split := i+1 < len(cas) && cas[i+1].Kind == Killed && strings.HasSuffix(cas[i+1].Text, "fatally"); !split {
 				return killed, c.Count - killed
 			}
 		}

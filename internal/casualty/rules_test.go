@@ -213,6 +213,7 @@ func TestSummarizeRules(t *testing.T) {
 		{"A man was killed Sunday. Three other people were shot.", 1, 3},
 		{"Three people were shot on Sunday. One of them died.", 1, 2},
 		{"A man was killed. His wife was listed in stable condition.", 1, 1},
+		{"A man was shot dead on Elm Street. His brother was also shot.", 1, 1},
 		{"A man was found dead. A woman was taken to a hospital with non-life-threatening injuries.", 1, 1},
 		{"A man was killed Sunday. Three other people were wounded.", 1, 3},
 	}
