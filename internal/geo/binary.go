@@ -39,7 +39,7 @@ const placeRecLen = 26
 // as sorted pairs so the encoding is deterministic.
 type binMeta struct {
 	Codes, Features, Admin1s  []string
-	Abbr                      []binPair
+	Abbr, Qual                []binPair
 	Countries                 []Country
 	ByCode, ByName, ByDemonym []binPair
 	CountryPl                 []int32
@@ -65,7 +65,7 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	b.WriteString(binMagic)
 	var meta bytes.Buffer
 	err := gob.NewEncoder(&meta).Encode(binMeta{Codes: g.codes, Features: g.features, Admin1s: g.admin1s,
-		Abbr: pairs(g.abbr), Countries: g.countries, ByCode: pairs(g.byCode), ByName: pairs(g.byName),
+		Abbr: pairs(g.abbr), Qual: pairs(g.qual), Countries: g.countries, ByCode: pairs(g.byCode), ByName: pairs(g.byName),
 		ByDemonym: pairs(g.byDemonym), CountryPl: g.countryPl})
 	if err != nil {
 		return nil, fmt.Errorf("geo: encode gazetteer: %w", err)
@@ -152,10 +152,14 @@ func unmarshal(data string) (*Gazetteer, error) {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}
 	g := &Gazetteer{codes: meta.Codes, features: meta.Features, admin1s: meta.Admin1s, countries: meta.Countries,
-		countryPl: meta.CountryPl, abbr: make(map[string]int32, len(meta.Abbr)), byCode: map[string]int{},
+		countryPl: meta.CountryPl, abbr: make(map[string]int32, len(meta.Abbr)),
+		qual: make(map[string]int32, len(meta.Qual)), byCode: map[string]int{},
 		byName: map[string]int{}, byDemonym: map[string]int{}}
 	for _, p := range meta.Abbr {
 		g.abbr[p.K] = p.V
+	}
+	for _, p := range meta.Qual {
+		g.qual[p.K] = p.V
 	}
 	for _, m := range []struct {
 		dst map[string]int
@@ -220,6 +224,13 @@ func unmarshal(data string) (*Gazetteer, error) {
 	for _, ci := range g.countryPl {
 		if ci < 0 || int(ci) >= n {
 			return nil, errors.New("geo: gazetteer: bad country place")
+		}
+	}
+	for _, m := range []map[string]int32{g.abbr, g.qual} {
+		for _, pi := range m {
+			if pi < 0 || int(pi) >= n {
+				return nil, errors.New("geo: gazetteer: bad abbreviation place")
+			}
 		}
 	}
 	return g, nil

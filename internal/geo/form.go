@@ -269,6 +269,16 @@ func (p *Parser) qualifiedAfter(text string, at int) bool {
 	if end < 0 {
 		end = len(rest)
 	}
+	w := rest
+	if i := strings.IndexAny(w, " ,;:()\n"); i >= 0 {
+		w = w[:i]
+	}
+	if _, ok := p.g.qual[w]; ok {
+		return true // "Cookville, TX", "Kelowna, B.C."
+	}
+	if _, ok := p.g.qual[strings.TrimSuffix(w, ".")]; ok {
+		return true // "Cookville, TX."
+	}
 	if end > 0 && rest[end-1] != ' ' && end < len(rest) && rest[end] == '.' {
 		// "Tex." and "W.Va.": the abbreviation keeps its stop.
 		if _, ok := p.g.abbr[rest[:end+1]]; ok {

@@ -87,6 +87,7 @@ type Gazetteer struct {
 	index     nameIndex          // folded name -> places, best first
 	names     map[string][]int32 // index under construction (build only)
 	abbr      map[string]int32   // exact abbreviations ("Calif.") -> place
+	qual      map[string]int32   // exact abbreviations only as qualifiers ("TX", "B.C.") -> place
 	countries []Country
 	byCode    map[string]int // ISO2/ISO3 -> countries index
 	byName    map[string]int // folded name -> countries index
@@ -107,6 +108,7 @@ func BuildFromSources(placesGz []byte, countriesTSV, supplementTSV string) (*Gaz
 		codes:     []string{""},
 		names:     make(map[string][]int32, 200000),
 		abbr:      map[string]int32{},
+		qual:      map[string]int32{},
 		byCode:    map[string]int{},
 		byName:    map[string]int{},
 		byDemonym: map[string]int{},
@@ -469,14 +471,18 @@ func (g *Gazetteer) applyPlaceSupplement(supp []suppLine, admin1Pl map[string]in
 	var byID map[int32]int32
 	for _, s := range supp {
 		switch s.kind {
-		case "admin1":
+		case "admin1", "qualifier":
 			pi, ok := admin1Pl[s.key]
 			if !ok {
 				continue
 			}
+			dst := g.abbr
+			if s.kind == "qualifier" {
+				dst = g.qual
+			}
 			for _, n := range s.names {
 				// Only as written: folded, "Ill." would match "I'll".
-				g.abbr[n] = pi
+				dst[n] = pi
 			}
 		case "place":
 			if byID == nil {

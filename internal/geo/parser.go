@@ -294,7 +294,9 @@ func (p *Parser) dateline(text string) (cand, sitrep.Span, bool) {
 	}
 	c := cand{span: sitrep.Span{Start: m[2], End: m[3]}, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
 	if m[4] >= 0 {
-		if q := p.g.ids(Fold(text[m[4]:m[5]])); len(q) > 0 {
+		if q, ok := p.g.qual[strings.TrimSpace(text[m[4]:m[5]])]; ok {
+			c.qual = q // "AUSTIN, TX (AP) —"
+		} else if q := p.g.ids(Fold(text[m[4]:m[5]])); len(q) > 0 {
 			c.qual = q[0]
 		}
 	}
@@ -464,6 +466,19 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 			if !t.cap {
 				continue
 			}
+			// Abbreviations that are only a town's qualifier ("Austin,
+			// TX", "Kelowna, B.C."): after a name and a comma, before
+			// punctuation, a number or a lower-case word.
+			if i >= 2 && toks[i-1].Text == "," && toks[i-2].cap {
+				if pi, n := p.qualAbbr(toks, i); n > 0 {
+					s := sitrep.Span{Start: t.Start, End: toks[i+n-1].End}
+					if !taken(s) {
+						cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueStrong, qual: -1})
+					}
+					i += n - 1
+					continue
+				}
+			}
 			// Abbreviations ("Calif.", "W.Va."), with the full stop kept
 			// in the token or split off as the next token, or spaced
 			// ("W. Va."). They are unambiguous, so the entity stage's
@@ -542,6 +557,14 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 							c.person = p.personContext(toks, i, j)
 							c.common = i == j && commonTag(toks[i].Tag)
 							c.locative = p.contextCue(toks, i, j) > cueNone
+							// "Dublin, Ohio": the qualifier the entity
+							// stage's span leaves out.
+							if j+2 < len(toks) && toks[j+1].Text == "," && toks[j+2].cap && c.qual < 0 {
+								if q := p.qualifier(toks, j+2); q >= 0 && p.g.places[q].level <= lvAdmin1 &&
+									p.g.places[c.ids[0]].level >= lvAdmin1 && !p.sameEntry(c.ids, q) {
+									c.qual = q
+								}
+							}
 						}
 					}
 					i = j
@@ -845,6 +868,9 @@ func (p *Parser) inName(ts []tok) bool {
 // "Paris, Tex.", "Kabul, Afghanistan".
 func (p *Parser) qualifier(toks []tok, k int) int32 {
 	t := toks[k]
+	if pi, n := p.qualAbbr(toks, k); n > 0 {
+		return pi // "Austin, TX", "Kelowna, B.C."
+	}
 	if k+1 < len(toks) && toks[k+1].Start == t.End+1 && strings.HasSuffix(t.Text, ".") {
 		if pi, ok := p.g.abbr[t.Text+toks[k+1].Text]; ok {
 			return pi // "W. Va."
@@ -1752,4 +1778,29 @@ func (p *Parser) countyLists(doc *sitrep.Doc, cands []cand, sure []sitrep.Span) 
 		}
 	}
 	return cands, sure
+}
+
+// qualAbbr returns the place of a qualifier-only abbreviation at toks[k]
+// ("TX", "B.C.", its stop maybe split off as the next token) and the
+// number of tokens it takes, or 0 when there is none or when a
+// capitalised word follows, as in a headline in capitals ("FIRE, IN
+// HOUSE").
+func (p *Parser) qualAbbr(toks []tok, k int) (int32, int) {
+	t := toks[k]
+	pi, ok := p.g.qual[t.Text]
+	n := 1
+	if !ok && k+1 < len(toks) && toks[k+1].Text == "." && toks[k+1].Start == t.End {
+		pi, ok = p.g.qual[t.Text+"."]
+		n = 2
+	}
+	if !ok {
+		return -1, 0
+	}
+	if k+n < len(toks) {
+		next := toks[k+n].Text
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) {
+			return -1, 0
+		}
+	}
+	return pi, n
 }
