@@ -53,6 +53,21 @@ func isAffiliation(w string) bool {
 func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	g := &st.groups[gi]
 	words, toks := st.words, st.Tokens
+	if k := g.start - 1; k > 0 && g.head == g.end-1 && g.end < len(toks) && (toks[g.head].Tag == "VBD" || toks[g.head].Tag == "VBZ") {
+		if words[k] == "," && k > 0 {
+			k--
+		}
+		// (A quotation ends in punctuation; a title in a word: the film
+		// "Brokeback Mountain" swept the awards.)
+		if t := toks[k]; (t.Tag == "''" || t.Text == "”") && k > 0 && (words[k-1] == "," || toks[k-1].Tag == ".") && startsNP(toks[g.end].Tag) && quoteOpensSentence(toks, k) {
+			// "“Down with the occupation!” chanted protesters": after a
+			// quotation the subject follows its verb.
+			if np := a.actorOf(st, g.end, a.npEnd(st, g.end, len(toks))); np != nil {
+				g.inverted = true
+				return np
+			}
+		}
+	}
 	if k := g.start - 1; k > 1 && (words[k] == "--" || words[k] == ")") {
 		// "ASEAN -- which groups Brunei and Malaysia -- was committed",
 		// "the Congress (I) party demanded": the subject stands before
@@ -186,6 +201,27 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// quoteOpensSentence reports whether the quotation closed at k opens its
+// sentence (or began in an earlier one), so that nothing before it can be
+// the subject: not "X, who went “because …,” expressed".
+func quoteOpensSentence(toks []sitrep.Token, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if t := toks[j]; t.Tag == "``" || t.Text == "“" {
+			return j <= 1
+		}
+	}
+	return true
+}
+
+// startsNP reports tags that open a noun phrase.
+func startsNP(tag string) bool {
+	switch tag {
+	case "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP$":
+		return true
+	}
+	return false
 }
 
 // hasClause reports whether tokens [from, to) hold a finite verb, a

@@ -344,6 +344,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		}
 
 	}
+	if g.inverted {
+		// Nothing after the verb but its subject belongs to its clause.
+		tgt, clauseEnd = nil, g.end
+	}
 	if !g.reduced {
 		st.subj[gi] = src
 		if g.passive {

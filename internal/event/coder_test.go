@@ -165,6 +165,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "UGA>TZA:03"}, {dyad: "TZA>UGA:03"}}},
 		{name: "subject before a parenthetical clause", text: "The East African Community -- which groups Kenya, Uganda and Tanzania -- condemned the Somali raid.",
 			want: []ev{{dyad: "IGO>SOM:11"}}, forbid: []ev{{dyad: "KEN>SOM:11"}}},
+		{name: "subject after a quotation", text: "“Down with the occupation!” chanted Kenyan protesters outside the Somali embassy.",
+			want: []ev{{dyad: "KEN>:14"}}, forbid: []ev{{dyad: ">KEN:14"}}},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",

@@ -86,6 +86,7 @@ type verbGroup struct {
 	consumed   bool   // coded as part of the verb that governs it
 	identity   bool   // "believed to be": describes the noun before it
 	report     bool   // ends a reporting clause after a comma: ", a rights group charged on Saturday."
+	inverted   bool   // its subject follows it, after a quotation: "“…!” chanted protesters"
 }
 
 // verbGroups finds the verb groups of a sentence.
