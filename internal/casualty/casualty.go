@@ -201,7 +201,7 @@ assailant carjacker kid adult patient inmate prisoner hostage shopkeeper cashier
 bartender bouncer manager grandson granddaughter mom dad grandma grandpa newborn veteran
 sergeant lieutenant corporal fighter militant rebel reporter photographer activist protester
 protestor demonstrator villager tourist visitor guest witness survivor motorcyclist rider
-pupil athlete player security governor commander leader chief mayor official president
+pupil athlete player governor commander leader chief mayor official president
 minister lawmaker senator councilman councilwoman judge prosecutor bodyguard diplomat envoy
 ambassador cleric monk nun worshipper pilgrim refugee migrant
 man woman boy girl teen teenager person victim child baby toddler
@@ -346,7 +346,6 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		}
 		return false
 	}
-	cumul := -1 // lazily: does the sentence report a running total?
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
 		if c, ok := nominalDeath(text, toks, t); ok {
@@ -477,13 +476,7 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if !found || used(c.Start, kind) || notVictim(c.Who) {
 			continue
 		}
-		if cumul < 0 {
-			cumul = 0
-			if cumulative(toks) {
-				cumul = 1
-			}
-		}
-		if cumul == 1 && c.Count > 0 {
+		if c.Count > 0 && cumulative(toks[clauseStart(toks, c.Start):clauseEnd(toks, t)]) {
 			continue // "five people killed so far this year"
 		}
 		if negated(toks, t) {
@@ -650,6 +643,49 @@ func fatallyAfter(text string, toks []tok, k int) (sitrep.Casualty, bool) {
 	}, true
 }
 
+// clauseStart is the first token of the sentence part holding the byte
+// offset start: the scan stops at a full stop, so that a text split into
+// too few sentences still gives each mention its own context.
+func clauseStart(toks []tok, start int) int {
+	i := 0
+	for i < len(toks) && toks[i].start < start {
+		i++
+	}
+	for j := i - 1; j >= 0 && j >= i-30; j-- {
+		if fullStop(toks, j) {
+			return j + 1
+		}
+		i = j
+	}
+	return i
+}
+
+// fullStop reports a token that ends a sentence; the dot of "N.J." or
+// "Mr." does not.
+func fullStop(toks []tok, j int) bool {
+	switch toks[j].s {
+	case "?", "!", ";":
+		return true
+	case ".":
+		if j == 0 {
+			return true
+		}
+		p := toks[j-1].s
+		return !strings.Contains(p, ".") && !(isCapitalised(p) && len(p) <= 4)
+	}
+	return false
+}
+
+// clauseEnd is the end of the sentence part holding the token t.
+func clauseEnd(toks []tok, t int) int {
+	for j := t + 1; j < len(toks) && j <= t+30; j++ {
+		if fullStop(toks, j) {
+			return j
+		}
+	}
+	return min(len(toks), t+31)
+}
+
 // cumulative reports a sentence that gives a running total or a rate
 // rather than one incident: "so far this year", "in the past two weeks",
 // "since January", "each year".
@@ -675,7 +711,7 @@ func cumulative(toks []tok) bool {
 		case "past":
 			for k := i + 1; k < len(toks) && k <= i+3; k++ {
 				switch toks[k].low {
-				case "weeks", "months", "years", "year", "decade", "days":
+				case "weeks", "months", "years", "year", "decade", "days", "month", "week":
 					return true
 				}
 			}

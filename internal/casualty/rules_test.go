@@ -1,6 +1,10 @@
 package casualty
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
 
 // ruleCase is one invented sentence and the casualties it must yield, in
 // order.
@@ -322,5 +326,19 @@ func TestOpenQuestions(t *testing.T) {
 		{"It was unclear whether any of the four passengers were injured.", nil},
 		{"Officers asked if the driver was hurt.", nil},
 		{"Two men were hurt when the roof fell.", []want{{Wounded, 2, true, "Two men"}}},
+	})
+}
+
+func TestCumulativeIsLocal(t *testing.T) {
+	// A text split into one long "sentence": a running total elsewhere must
+	// not hide the incident's own counts.
+	in := "Seven people were killed and 25 wounded in the market blast on Monday. Nearly 400 people have died in such attacks so far this year"
+	d := &sitrep.Doc{Article: &sitrep.Article{Text: in}, Sentences: []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: len(in)}}}}
+	got, _ := Extract(d)
+	if len(got) != 2 || got[0].Count != 7 || got[1].Count != 25 {
+		t.Errorf("got %+v, want killed 7 and wounded 25 only", got)
+	}
+	checkRules(t, []ruleCase{
+		{"Twelve people have died in the camps in the past month, officials in N.J. said.", nil},
 	})
 }
