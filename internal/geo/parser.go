@@ -1064,7 +1064,7 @@ func (p *Parser) surname(name string) (string, bool) {
 	}
 	first, last := ws[0], ws[len(ws)-1]
 	last, _ = trimPossessive(last, sitrep.Span{})
-	if !isCapWord(first) || !isCapWord(last) || p.g.has(Fold(first)) || directions[strings.ToLower(first)] ||
+	if !isCapWord(first) || !isCapWord(last) || p.bigPlace(Fold(first)) || directions[strings.ToLower(first)] ||
 		prefixFeatures[first] || suffixFeatures[strings.ToLower(strings.TrimSuffix(last, "."))] {
 		return "", false
 	}
@@ -1803,4 +1803,20 @@ func (p *Parser) qualAbbr(toks []tok, k int) (int32, int) {
 		}
 	}
 	return pi, n
+}
+
+// bigPlace reports whether key names a country, an admin-1 area or a city
+// of 100,000 or more, and is not also a common given name ("Elizabeth
+// Fairfield" names a person; "Memphis Smith" is likelier a mistaken
+// place).
+func (p *Parser) bigPlace(key string) bool {
+	if nameWords[key] {
+		return false
+	}
+	ids := p.g.ids(key)
+	if len(ids) == 0 {
+		return false
+	}
+	top := &p.g.places[ids[0]]
+	return top.level <= lvAdmin1 || top.pop >= 100000
 }
