@@ -709,6 +709,9 @@ func mutualCode(code string) bool {
 	switch {
 	case len(code) < 2:
 		return false
+	case code == "0871":
+		// "Russia and Ukraine signed a ceasefire": a truce is between them.
+		return true
 	case code[:2] >= "10" && code[:2] <= "15", code[:2] == "07", code[:2] == "08", code[:2] == "09", code[:2] == "17":
 		// Demands, accusations, protests, aid, concessions,
 		// investigations and coercion go from some to others: "France
@@ -804,6 +807,14 @@ func (a *article) modality(st *sentence, gi int) string {
 		}
 	}
 	if a.infinitival(st, g) {
+		if p := gi - 1; p >= 0 && a.c.text != nil && !hasBreak(st, st.groups[p].end, g.start) {
+			// "thousands marched through Paris to protest the reform":
+			// gathering to protest or demand is doing it.
+			h := st.Tokens[st.groups[p].head]
+			if gatheringVerbs[a.c.text.Lemma(h.Text, h.Tag)] && a.modality(st, p) == sitrep.Asserted {
+				return sitrep.Asserted
+			}
+		}
 		return sitrep.Hypothetical
 	}
 	if g.head == g.start && st.Tokens[g.head].Tag == "VBG" && g.start > 0 && isVerbTag(st.Tokens[g.start-1].Tag) && a.c.text != nil {
@@ -822,6 +833,13 @@ func (a *article) modality(st *sentence, gi int) string {
 		}
 	}
 	return sitrep.Asserted
+}
+
+// gatheringVerbs are the verbs of crowds whose purpose infinitive is
+// carried out by gathering: "rallied to demand", "marched to protest".
+var gatheringVerbs = map[string]bool{
+	"march": true, "rally": true, "gather": true, "assemble": true, "converge": true, "flock": true,
+	"demonstrate": true, "parade": true, "mass": true, "throng": true, "pour": true,
 }
 
 // nounControl are nouns whose infinitive did not happen: "refusal to
