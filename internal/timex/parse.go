@@ -1934,6 +1934,12 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{end: k, typ: tDate, val: "PAST_REF"}, true
 		}
 	}
+	// "one-quarter of those affected", "a quarter of the market": a share.
+	if u.code == "Q" && !u.plur && p.w(k) == "of" {
+		if _, isYear := p.yearNum(k + 1); !isYear {
+			return match{}, false
+		}
+	}
 	// "a year-earlier loss" is the year-earlier period.
 	if !hyphen && p.w(k) == "-" && p.adj(k) && (p.w(k+1) == "earlier" || p.w(k+1) == "ago") {
 		return match{}, false
@@ -2118,8 +2124,7 @@ func (p *parser) holiday(i int) (match, bool) {
 	if !p.up(i) {
 		return match{}, false
 	}
-	if i > 0 && p.up(i-1) && p.toks[i-1].word && p.toks[i-1].sent == p.toks[i].sent && !p.t.opener[p.w(i-1)] &&
-		i >= 2 && p.toks[i-2].sent == p.toks[i].sent {
+	if i >= 2 && p.up(i-1) && p.toks[i-1].word && p.toks[i-2].word && p.toks[i-2].sent == p.toks[i].sent && !p.t.opener[p.w(i-1)] {
 		return match{}, false // a surname: "Jermaine Easter"
 	}
 	w := p.w(i)
