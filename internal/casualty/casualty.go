@@ -666,6 +666,15 @@ func fullStop(toks []tok, j int) bool {
 	switch toks[j].s {
 	case "?", "!", ";":
 		return true
+	case ",":
+		// ", bringing the toll to 85 this year": a total of its own.
+		if j+1 < len(toks) {
+			switch toks[j+1].low {
+			case "bringing", "raising", "taking", "pushing", "making":
+				return true
+			}
+		}
+		return false
 	case ".":
 		if j == 0 {
 			return true
@@ -1091,6 +1100,16 @@ func skipInserts(toks []tok, e int) int {
 			default:
 				return e
 			}
+		case e >= 3 && (toks[e-2].low == "including" || toks[e-3].low == "including" || e >= 4 && toks[e-4].low == "including"):
+			// "Four people including a child were found dead"
+			k := e - 2
+			for toks[k].low != "including" {
+				k--
+			}
+			if k == 0 || !isWord(toks[k-1].s) {
+				return e
+			}
+			e = k
 		case nonPersons[toks[e-1].low]:
 			// "a man in a car", "two people at the scene"
 			k := e - 2
@@ -1195,6 +1214,18 @@ func leftConj(toks []tok, s int) (extra, start int, exact bool) {
 			if r := npEndingAt(toks, s-1); r == 0 && personNouns[toks[s-2].low] && !determiners[toks[0].low] {
 				c, x, _, _ := victimNP(toks, 0)
 				return extra + c, 0, exact && x
+			}
+		}
+		// "Six guards, a driver and a civilian": after an "and", commas go on
+		// with counted or determined victims, not bare names ("In Ohio, a
+		// man and a woman").
+		if s >= 2 && toks[s-1].s == "," && it > 0 {
+			if r := npEndingAt(toks, s-1); r >= 0 && !isName(toks[r]) {
+				c, x, _, _ := victimNP(toks, r)
+				extra += c
+				exact = exact && x
+				s = r
+				continue
 			}
 		}
 		if s < 2 || toks[s-1].low != "and" {
@@ -1461,7 +1492,7 @@ func isName(t tok) bool {
 	}
 	w := t.low
 	_, trig := triggers[w]
-	return !stopWords[w] && !groupNouns[w] && !timeWords[w] && !nonPersons[w] && !determiners[w] && !trig
+	return !stopWords[w] && !groupNouns[w] && !timeWords[w] && !nonPersons[w] && !determiners[w] && !trig && !numStart[w]
 }
 
 // collective reports a capitalised plural that names a people, not a

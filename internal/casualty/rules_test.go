@@ -342,3 +342,12 @@ func TestCumulativeIsLocal(t *testing.T) {
 		{"Twelve people have died in the camps in the past month, officials in N.J. said.", nil},
 	})
 }
+
+func TestListsAndTotals(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Six guards, a driver and a civilian were killed when the bomb went off.", []want{{Killed, 8, true, "Six guards, a driver and a civilian"}}},
+		{"In Toledo, a man and a woman were wounded.", []want{{Wounded, 2, true, "a man and a woman"}}},
+		{"Four people including a toddler were found dead.", []want{{Killed, 4, true, "Four people"}}},
+		{"Nine miners were killed in a blast on Monday, bringing the death toll in mine accidents to 85 this year.", []want{{Killed, 9, true, "Nine miners"}}},
+	})
+}
