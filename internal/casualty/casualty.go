@@ -1283,6 +1283,10 @@ func notCount(toks []tok, n number) bool {
 	if strings.HasPrefix(w, "year") || w == "block" || w == "-" || timeNoun(w) {
 		return true
 	}
+	// "Schalke 04", "Route 09": a leading zero names, it does not count.
+	if d := toks[n.start].s; len(d) > 1 && d[0] == '0' && isDigits(d) {
+		return true
+	}
 	// A house number: digits, then capitalised words ending in a street word.
 	if !isDigits(toks[n.start].s) || n.end != n.start+1 {
 		return false
@@ -1414,9 +1418,10 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 			return c, x, e, true
 		}
 	}
-	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) {
+	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) && !isYear(toks, n) {
 		e := n.end
-		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" {
+		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" &&
+			toks[e].low != "between" && !isDigits(toks[e].s) {
 			e++
 		}
 		if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {
@@ -1505,7 +1510,8 @@ func collective(w string) bool {
 func timeNoun(w string) bool {
 	switch w {
 	case "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-		"minute", "minutes", "time", "times", "miles", "mile", "feet", "dollars", "shots", "rounds":
+		"minute", "minutes", "time", "times", "miles", "mile", "feet", "dollars", "shots", "rounds",
+		"decade", "decades", "century", "centuries", "seconds":
 		return true
 	}
 	return false

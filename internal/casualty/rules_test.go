@@ -351,3 +351,12 @@ func TestListsAndTotals(t *testing.T) {
 		{"Nine miners were killed in a blast on Monday, bringing the death toll in mine accidents to 85 this year.", []want{{Killed, 9, true, "Nine miners"}}},
 	})
 }
+
+func TestNotCounts(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"He was convicted of the deaths of 13 women between 1975 and 1980.", []want{{Killed, 13, true, ""}}},
+		{"Schalke 04 midfielder Ivo Lenz suffered a minor injury.", []want{{Wounded, 1, true, ""}}},
+		{"In 2004, Ivo Lenz was hospitalized.", []want{{Wounded, 1, true, "Ivo Lenz"}}},
+		{"The ruler for more than two decades, who died on Monday, was buried.", nil},
+	})
+}
