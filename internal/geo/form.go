@@ -31,6 +31,11 @@ var suffixFeatures = func() map[string]bool {
 	return m
 }()
 
+// naturalFeatures are the feature words of waters, whose names
+// stay toponyms inside an institution's name.
+var naturalFeatures = map[string]bool{"river": true, "creek": true, "lake": true, "lakes": true,
+	"falls": true, "bay": true}
+
 // surnameFeatures are the feature words that also end personal names
 // ("Chan Park", "Faith Hill").
 var surnameFeatures = map[string]bool{"park": true, "hill": true, "hills": true, "lake": true, "beach": true,
@@ -97,7 +102,9 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 					if end > t.End {
 						next++
 					}
-					org := next < len(ts) && isCapWord(ts[next].Text) && !isCounty(w) && ts[next].Start-end <= 1
+					// Waters stay places inside a name ("the
+					// Neches River National Wildlife Refuge").
+					org := next < len(ts) && isCapWord(ts[next].Text) && !isCounty(w) && !naturalFeatures[w] && ts[next].Start-end <= 1
 					// "Highway 19", "County Road 12": numbered roads are
 					// left to a rule of their own.
 					org = org || next < len(ts) && ts[next].Text != "" && ts[next].Text[0] >= '0' && ts[next].Text[0] <= '9'
@@ -140,7 +147,9 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 					continue
 				}
 				s := sitrep.Span{Start: t.Start, End: ts[j].End}
-				if !inPerson(s) {
+				// The entity stage takes "Lake Lanier" for a person;
+				// no one is named "Lake".
+				if !inPerson(s) || startsPerson(persons, s) {
 					out = append(out, unresolved(text, s))
 				}
 				k = j
@@ -318,3 +327,13 @@ func lowerElsewhere(text, word string) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+// startsPerson reports whether one of persons starts where s does.
+func startsPerson(persons []sitrep.Span, s sitrep.Span) bool {
+	for _, v := range persons {
+		if v.Start == s.Start {
+			return true
+		}
+	}
+	return false
+}
