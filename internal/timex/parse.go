@@ -1725,6 +1725,15 @@ func (p *parser) quarter(i int) (match, bool) {
 		return match{end: k, typ: tDate, val: fmtYear(p.pub.y - 1), prec: sitrep.Year, anch: true}, true
 	}
 	o, ok := p.t.ordinals[p.w(j)]
+	if !ok && the && (p.w(j) == "last" || p.w(j) == "final" || p.w(j) == "latter") && p.w(j+2) == "of" {
+		// "the last half of 1989", "the final quarter of the year"
+		switch p.w(j + 1) {
+		case "half":
+			o, ok = 2, true
+		case "quarter":
+			o, ok = 4, true
+		}
+	}
 	qn := ""
 	if !ok {
 		// "Q3", "Q3 2019"
@@ -2089,6 +2098,9 @@ func (p *parser) set(i int) (match, bool) {
 		}
 		if u, ok := p.t.units[p.w(j)]; ok && !u.plur {
 			return match{end: j + 1, typ: tSet, val: fmtDuration(n, u)}, true
+		}
+		if p.w(j) == "weekend" {
+			return match{end: j + 1, typ: tSet, val: "XXXX-WXX-WE"}, true
 		}
 		if wd, e, _, ok := p.weekdayAt(j); ok {
 			return match{end: e, typ: tSet, val: "XXXX-WXX-" + strconv.Itoa(wd)}, true
