@@ -1725,7 +1725,9 @@ func (p *parser) quarter(i int) (match, bool) {
 		return match{end: k, typ: tDate, val: fmtYear(p.pub.y - 1), prec: sitrep.Year, anch: true}, true
 	}
 	o, ok := p.t.ordinals[p.w(j)]
+	lastForm := false
 	if !ok && the && (p.w(j) == "last" || p.w(j) == "final" || p.w(j) == "latter") && p.w(j+2) == "of" {
+		lastForm = true
 		// "the last half of 1989", "the final quarter of the year"
 		switch p.w(j + 1) {
 		case "half":
@@ -1788,6 +1790,9 @@ func (p *parser) quarter(i int) (match, bool) {
 		y, hasY, j = yy, true, j+1
 	}
 	anch := false
+	if lastForm && !hasY {
+		return match{}, false // "the last half of the '80s"
+	}
 	if !hasY {
 		if !p.hasPub {
 			return match{end: j, typ: tDate, val: "XXXX-" + qn + strconv.Itoa(o), prec: sitrep.Quarter}, true

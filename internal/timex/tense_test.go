@@ -163,6 +163,7 @@ func TestDurationForms(t *testing.T) {
 		{"It made the late-November trip.", "late-November", "DATE", "2019-11"},
 		{"Earnings will suffer in the last half of 2019.", "the last half of 2019", "DATE", "2019-H2"},
 		{"Sales peak in the final quarter of the year.", "the final quarter of the year", "DATE", "2020-Q4"},
+		{"Sales were flat in the last half of the '80s.", "the last half", "", ""},
 		{"Protesters gather every weekend.", "every weekend", "SET", "XXXX-WXX-WE"},
 		{"Growth slowed in the first half of the year.", "the first half of the year", "DATE", "2020-H1"},
 		{"Sects expect the end of the world by the year two thousand.", "the year two thousand", "DATE", "2000"},
