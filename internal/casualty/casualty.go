@@ -168,6 +168,51 @@ func notVictim(who string) bool {
 	return nonPersons[string(buf[:len(w)])]
 }
 
+// titleCase reports a capitalised trigger inside a run of capitalised
+// words, as in a title ("The Killing Fields", "Death of Peter Sellers")
+// or a headline; headlines repeat what the text says in full.
+func titleCase(toks []tok, t int) bool {
+	if t == 0 || !isCapitalised(toks[t].s) {
+		return false
+	}
+	return isCapitalised(toks[t-1].s) || t+1 < len(toks) && isCapitalised(toks[t+1].s)
+}
+
+// adjPrep reports a preposition that makes the participle after it an
+// adjective: "the return of injured players".
+func adjPrep(w string) bool {
+	switch w {
+	case "of", "for", "with", "without", "among", "including":
+		return true
+	}
+	return false
+}
+
+// violentHit reports what hits like a weapon after "hit"/"struck" at t:
+// "hit by gunfire", "struck by a stray bullet", "hit in the leg", "struck
+// twice".
+func violentHit(toks []tok, t int) bool {
+	for j := t + 1; j < len(toks) && j <= t+5; j++ {
+		switch toks[j].low {
+		case "bullet", "bullets", "gunfire", "shot", "shots", "round", "rounds", "pellet", "pellets", "shrapnel",
+			"car", "vehicle", "truck", "train", "bus", "debris", "lightning", "fire", "once", "twice", "times",
+			"head", "chest", "leg", "legs", "arm", "arms", "back", "stomach", "abdomen", "neck", "shoulder",
+			"face", "hip", "foot", "hand", "thigh", "torso", "buttocks", "side", "knife", "rocket", "shell", "missile",
+			"bomb", "grenade", "mortar", "sniper", "eye", "eyes", "jaw", "mouth", "groin", "wrist", "ankle", "knee", "elbow",
+			"gun", "handgun", "pistol", "rifle", "bat", "hammer", "crowbar", "screwdriver", "bottle", "brick", "rock", "stone":
+			return true
+		case ".", ";", "and", "but":
+			return false
+		}
+	}
+	return false
+}
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexAny(s, " \t\n")+1:]
+}
+
 // adjDeterminer reports a determiner that makes the participle after it an
 // adjective ("the injured man"); "that" is left out ("a shooting that killed").
 func adjDeterminer(w string) bool {
@@ -367,6 +412,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				continue
 			}
 		}
+		if tr.class != hospNoun && titleCase(toks, t) {
+			continue // a title: "The Killing Fields", "Live And Let Die"
+		}
 		kind := tr.kind
 		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
 			kind = Killed
@@ -405,8 +453,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if hypothetical(toks, t) {
 			continue
 		}
-		if t > 0 && tr.class == verbPart && adjDeterminer(toks[t-1].low) {
-			continue // an adjective: "the injured man", "a wounded officer"
+		if tr.class == verbPart && (t > 0 && (adjDeterminer(toks[t-1].low) || adjPrep(toks[t-1].low)) ||
+			t == 0 && t+1 < len(toks) && isCapitalised(toks[t+1].s)) {
+			// an adjective: "the injured man", "in the absence of injured
+			// striker Ray Cole", "Injured Chelsea winger Ray Cole"
+			continue
 		}
 		if tr.class == verbActive && t > 0 {
 			// "prevented him from killing", "talked about killing", "without injuring".
@@ -437,6 +488,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		case tr.class == verbPass:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
+				// "Delta has been hit by rising costs": a person must be
+				// hit, or something must hit like a weapon.
+				if found && !violentHit(toks, t) && !(personWho(c.Who) && !isCapitalised(lastWord(c.Who)) && !matchWords(toks, t+1, "by")) {
+					found = false
+				}
 			} else if toks[t].low == "grazed" {
 				// "a bullet grazed the woman"; active "hit" and "struck"
 				// are too often blows, crashes or deals.
@@ -572,11 +628,24 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 // illness reports a death by illness or age: "died of cancer", "died
 // from natural causes".
 func illness(toks []tok, t int) bool {
-	for j := t + 1; j < len(toks) && j <= t+8; j++ {
-		if toks[j].low != "of" && toks[j].low != "from" {
+	for j := t + 1; j < len(toks) && j <= t+10; j++ {
+		// An old person's death: "died at the age of 87", "died aged 94".
+		if w := toks[j].low; w == "aged" || w == "age" && matchWords(toks, j+1, "of") {
+			k := j + 1
+			if w == "age" {
+				k++
+			}
+			if n, ok := parseNumber(toks, k); ok && n.count >= 60 && n.count < 130 {
+				return true
+			}
+		}
+		if w := toks[j].low; w == "." || w == ";" {
+			return false
+		}
+		if toks[j].low != "of" && toks[j].low != "from" && toks[j].low != "after" {
 			continue
 		}
-		for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
 			switch toks[k].low {
 			case "cancer", "illness", "disease", "natural", "heart", "stroke", "overdose", "covid", "covid-19",
 				"coronavirus", "pneumonia", "age", "alzheimer's", "leukemia", "diabetes", "aids", "flu":
@@ -1095,7 +1164,7 @@ func skipInserts(toks []tok, e int) int {
 				return e
 			}
 			switch toks[k+1].low {
-			case "including", "both", "all", "ages", "aged", "each", "among":
+			case "including", "both", "all", "ages", "aged", "each", "among", "mainly", "mostly", "many", "most":
 				e = k
 			default:
 				return e

@@ -360,3 +360,17 @@ func TestNotCounts(t *testing.T) {
 		{"The ruler for more than two decades, who died on Monday, was buried.", nil},
 	})
 }
+
+func TestFiguresOfSpeech(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The airline has been hit by rising fuel costs.", nil},
+		{"Four regions were hit by delays.", nil},
+		{"A cyclist was hit by a car on Main Street.", []want{{Wounded, 1, true, "A cyclist"}}},
+		{"The boy was struck and taken away by ambulance.", []want{{Wounded, 1, true, "The boy"}}},
+		{"Injured Leeds striker Ray Cole will miss the final.", nil},
+		{"The coach regretted the absence of injured players.", nil},
+		{"The film beat The Killing Fields to the prize.", nil},
+		{"The painter, who died in Rome at the age of 87, left no will.", nil},
+		{"Some two million people, mainly farmers, perished in the famine.", []want{{Killed, 2000000, false, ""}}},
+	})
+}
