@@ -166,7 +166,7 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 		if !p.plainName(name) || numberAfter(text, s.End) || !strings.Contains(name, " ") && lowerElsewhere(text, name) {
 			continue
 		}
-		if locativeBefore(text, s.Start) || p.qualifiedAfter(text, s.End) {
+		if locativeBefore(text, s.Start) || p.qualifiedAfter(text, s.End) || residentAround(text, s) {
 			out = append(out, unresolved(text, s))
 		}
 	}
@@ -337,3 +337,27 @@ func startsPerson(persons []sitrep.Span, s sitrep.Span) bool {
 	}
 	return false
 }
+
+// residentAround reports whether the name at s is where someone lives: "a
+// Cookville man", "Jane Doe, 38, of Cookville".
+func residentAround(text string, s sitrep.Span) bool {
+	next, _, _ := strings.Cut(strings.TrimLeft(text[s.End:], " "), " ")
+	next = strings.ToLower(strings.TrimRight(next, ",.;:"))
+	if residentNouns[next] {
+		w, _ := lastWord(text[:s.Start])
+		if residentArticle[strings.ToLower(w)] {
+			return true
+		}
+	}
+	w, rest := lastWord(text[:s.Start])
+	if w != "of" {
+		return false
+	}
+	age, _ := lastWord(strings.TrimSuffix(strings.TrimRight(rest, " "), ","))
+	return strings.HasSuffix(strings.TrimRight(rest, " "), ",") && age != "" && len(age) <= 3 &&
+		strings.Trim(strings.TrimSuffix(age, ","), "0123456789") == ""
+}
+
+// residentNouns after "a X" make X where the person lives.
+var residentNouns = map[string]bool{"man": true, "woman": true, "men": true, "women": true, "teen": true,
+	"teenager": true, "boy": true, "girl": true, "resident": true, "couple": true, "native": true}

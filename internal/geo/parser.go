@@ -925,6 +925,10 @@ func (p *Parser) contextCue(toks []tok, i, j int) int {
 			// "Ozark police", "Paris Police Department": a town's own.
 			return cueWeak
 		}
+		if residentNouns[next] && i > 0 && residentArticle[strings.ToLower(toks[i-1].Text)] {
+			// "a Columbus woman": where someone lives.
+			return cueWeak
+		}
 		if strings.HasPrefix(next, "-based") || next == "-" && j+2 < len(toks) && toks[j+2].Text == "based" {
 			return cueWeak
 		}
@@ -1820,3 +1824,7 @@ func (p *Parser) bigPlace(key string) bool {
 	top := &p.g.places[ids[0]]
 	return top.level <= lvAdmin1 || top.pop >= 100000
 }
+
+// residentArticle before "X man" makes X a residence: "a Columbus woman",
+// "the Albany couple".
+var residentArticle = map[string]bool{"a": true, "an": true, "the": true, "two": true, "three": true}
