@@ -904,6 +904,21 @@ func (p *parser) weekdayFrom(i, ci int) (match, bool) {
 			return dm.withEnd(dm.end), true
 		}
 	}
+	// "Friday next week", "Monday last week": that day of that week.
+	if w := p.w(j); mode == "" && p.hasPub && (w == "next" || w == "last" || w == "this") && p.w(j+1) == "week" {
+		n := 0
+		if w == "next" {
+			n = 1
+		} else if w == "last" {
+			n = -1
+		}
+		mon := p.pub.addDays(1 - p.pub.weekday() + 7*n)
+		d := mon.addDays(wd - 1)
+		if part != "" {
+			return match{end: j + 2, typ: tTime, val: fmtDay(d) + "T" + part, prec: sitrep.Day, anch: true, day: d, hasDay: true}, true
+		}
+		return dayMatch(j+2, d, true), true
+	}
 	d, anch, ok := p.resolveWeekday(wd, mode, ci, j)
 	if !ok {
 		v := "XXXX-WXX-" + strconv.Itoa(wd)
@@ -1124,6 +1139,9 @@ func (p *parser) relative(i int) (match, bool) {
 		return match{}, false
 	}
 	j++
+	if p.w(j) == "fiscal" && p.w(j+1) == "year" {
+		j++ // "next fiscal year"
+	}
 	x := p.w(j)
 	fromRef := mode == "previous" || mode == "preceding" || mode == "following" || mode == "same" || mode == "that" ||
 		(the && mode == "next")
