@@ -12,8 +12,13 @@
 // The scanner is token driven and rule based: a small hand-written
 // tokenizer feeds a set of recognizers (absolute dates, clock times,
 // weekdays, deictic and anaphoric expressions, durations, sets), the
-// longest match at each token wins. All word lists are written by hand in
-// this package (no third-party data). Without a publication date relative
+// longest match at each token wins. Dates named without a year or week
+// (month names, month-days, weekdays, seasons, quarters, holidays) are
+// placed before or after the publication date by the tense of their
+// clause, read from the verb group around them (POS tags when the doc has
+// them, word lists otherwise); anaphoric ones ("that year", "the following
+// month", "two years later") take the last date named. All word lists are
+// written by hand in this package (no third-party data). Without a publication date relative
 // expressions keep TIMEX3 placeholders ("XXXX-WXX-2", "XXXX-XX-XX") and
 // are not anchored; absolute dates still resolve.
 package timex
