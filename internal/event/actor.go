@@ -671,8 +671,9 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	// "Hungarian and Romanian officials": the last member's sector applies
 	// to bare country modifiers before it.
+	// ("Israel and Hamas": a one-word name has no sector to share.)
 	last := acts[len(acts)-1].Actor
-	if lt := st.Tokens[pieces[len(pieces)-2]].Tag; len(last) > 3 && (lt == "NNP" || strings.HasPrefix(lt, "JJ")) {
+	if lt := st.Tokens[pieces[len(pieces)-2]].Tag; len(last) > 3 && (lt == "NNP" || strings.HasPrefix(lt, "JJ")) && strings.Contains(acts[len(acts)-1].Text, " ") {
 		for _, b := range acts[:len(acts)-1] {
 			if len(b.Actor) == 3 && b.Span.End-b.Span.Start < 20 && !strings.Contains(b.Text, " ") {
 				b.Actor += last[3:]

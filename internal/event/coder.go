@@ -557,9 +557,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "no target, and the source has no country")
 		return
 	}
-	if tgt != nil && strings.HasPrefix(code, "15") && (country(tgt.Actor) == country(src.Actor) || country(tgt.Actor) == "---") {
+	if tgt != nil && strings.HasPrefix(code, "15") && (code == "150" || country(tgt.Actor) == country(src.Actor) || country(tgt.Actor) == "---") {
 		// Force posture is one-sided: the forces deployed, or the command
-		// they are sent to, are the source's own.
+		// they are sent to, are the source's own, and a show of power
+		// ("test-fired a missile into the Sea of Japan") is aimed at no
+		// one it names.
 		tgt = nil
 	}
 	if tgt != nil && country(tgt.Actor) == country(src.Actor) && ownForces(tgt) {

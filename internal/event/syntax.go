@@ -483,6 +483,11 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			// in its clause and no "by" agent, the name's participle is
 			// its past tense.
 			set(i, "VBD")
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "JJ" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(strings.ToLower(cur[i].Text)) &&
+			startsObject(cur[i+1].Tag) && !firstClauseHasVerb(cur):
+			// "North Korea test-fired two missiles": a known past form
+			// after the name, read as an adjective.
+			set(i, "VBD")
 		}
 	}
 	for i := 1; i+1 < len(toks); i++ {

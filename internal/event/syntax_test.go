@@ -37,6 +37,8 @@ func TestRetag(t *testing.T) {
 		{"coordinated gerund noun", "a/DT bombing/NN and/CC shelling/VBG offensive/JJ against/IN it/PRP", "a/DT bombing/NN and/CC shelling/NN offensive/JJ against/IN it/PRP", false},
 		{"coordinated verbs stay verbs", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", false},
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
+		{"known past form read as an adjective", "Ethiopia/NNP deplored/JJ two/CD raids/NNS ./.", "Ethiopia/NNP deplored/VBD two/CD raids/NNS ./.", true},
+		{"adjective before a noun in a clause with a verb", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
