@@ -88,6 +88,13 @@ what appeared to be appear appears appeared believed unknown undisclosed extensi
 significant grave traumatic injuries injury - two three four five one of to any
 `)
 
+// woundCompounds follow "injury" when it names no wound: "an injury
+// scare", "injury time", "personal injury lawyer".
+var woundCompounds = setOf(`scare scares worry worries concern concerns doubt doubts crisis list
+problem problems time update updates report reports lawsuit lawsuits claim claims attorney
+attorneys lawyer lawyers settlement compensation insurance prevention record records rate rates
+risk risks`)
+
 // sufferVerbs govern a wound whose bearer is on their left.
 var sufferVerbs = setOf(`suffered suffering suffers suffer sustained sustaining sustains
 sustain received receiving receives with treated had has having survived survives`)
@@ -172,10 +179,10 @@ func notVictim(who string) bool {
 // words, as in a title ("The Killing Fields", "Death of Peter Sellers")
 // or a headline; headlines repeat what the text says in full.
 func titleCase(toks []tok, t int) bool {
-	if t == 0 || !isCapitalised(toks[t].s) {
+	if !isCapitalised(toks[t].s) {
 		return false
 	}
-	return isCapitalised(toks[t-1].s) || t+1 < len(toks) && isCapitalised(toks[t+1].s)
+	return t > 0 && isCapitalised(toks[t-1].s) || t+1 < len(toks) && isCapitalised(toks[t+1].s) && isWord(toks[t+1].s)
 }
 
 // adjPrep reports a preposition that makes the participle after it an
@@ -502,6 +509,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			}
 		case tr.class == verbActive:
 			c, found = object(text, toks, t)
+			if found && kind == Displaced && isCapitalised(lastWord(c.Who)) {
+				found = false // "displacing Ocean's 12 at the box office"
+			}
 		case tr.class == verbIntr:
 			if illness(toks, t) {
 				continue // "died of cancer"
@@ -564,6 +574,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 // wound on the left of the verb counts. A "fatal" wound counts as killed
 // (Kind set); otherwise Kind is left empty.
 func woundPhrase(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	if t+1 < len(toks) && woundCompounds[toks[t+1].low] {
+		return sitrep.Casualty{}, false // "an injury scare", "injury claims"
+	}
 	fatal, none := false, false
 	g := -1
 	for j := t - 1; j >= 0 && j >= t-8; j-- {
@@ -913,6 +926,9 @@ city community children's general memorial trauma up his her their same differen
 // double homicide", "a murder-suicide" (at least two dead).
 func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	w := toks[t].low
+	if t > 0 && isCapitalised(toks[t].s) {
+		return sitrep.Casualty{}, false // a title: "The Life and Death of ..."
+	}
 	of := matchWords(toks, t+1, "of") && nominalOf[w]
 	if !of && w != "murder-suicide" && (t == 0 || multiple[toks[t-1].low] == 0) {
 		return sitrep.Casualty{}, false
@@ -1123,7 +1139,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 				s--
 			}
 			return one(text, toks, s, j+1, t), true
-		case isCapitalised(toks[j].s) && !stopWords[w] && !groupNouns[w]:
+		case isCapitalised(toks[j].s) && !stopWords[w] && !groupNouns[w] && !contraction(w):
 			s := j
 			for s > 0 && s > j-3 && isCapitalised(toks[s-1].s) && !stopWords[toks[s-1].low] {
 				s--
@@ -1559,6 +1575,16 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	return 0, false, 0, false
 }
 
+// contraction reports a pronoun with a clitic: "we've", "they're".
+func contraction(w string) bool {
+	for _, suf := range [...]string{"'ve", "'re", "'ll", "'d", "'m", "’ve", "’re", "’ll", "’d", "’m"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // isName reports a capitalised word that may be part of a person's name.
 func isName(t tok) bool {
 	if !isCapitalised(t.s) || !isWord(t.s) {
@@ -1566,7 +1592,8 @@ func isName(t tok) bool {
 	}
 	w := t.low
 	_, trig := triggers[w]
-	return !stopWords[w] && !groupNouns[w] && !timeWords[w] && !nonPersons[w] && !determiners[w] && !trig && !numStart[w]
+	return !stopWords[w] && !groupNouns[w] && !timeWords[w] && !nonPersons[w] && !determiners[w] && !trig && !numStart[w] &&
+		!contraction(w)
 }
 
 // collective reports a capitalised plural that names a people, not a

@@ -374,3 +374,14 @@ func TestFiguresOfSpeech(t *testing.T) {
 		{"Some two million people, mainly farmers, perished in the famine.", []want{{Killed, 2000000, false, ""}}},
 	})
 }
+
+func TestMoreNonCasualties(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Kill Bill director Ann Ray spoke.", nil},
+		{"He starred in The Life and Death of Ivo Lenz.", nil},
+		{"The striker survived an injury scare on Sunday.", nil},
+		{"We've had serious injuries this season.", nil},
+		{"The film topped the chart, displacing Ocean's Twelve.", nil},
+		{"The floods are displacing thousands of villagers.", []want{{Displaced, 1000, false, ""}}},
+	})
+}
