@@ -147,7 +147,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 			} else if ids := p.g.idsBytes(buf); len(ids) > 0 {
 				w := text[s.Start:s.End]
 				if isAllUpper(w) && !strings.ContainsAny(w, ". ") && p.g.places[ids[0]].level > lvRegion &&
-					!sentenceInitial(doc, s.Start) && !datelineAfter(text[s.End:]) {
+					!sentenceInitial(doc, s.Start) && !datelineAfter(text[s.End:]) && !capsAround(text, s) {
 					// "SWAT", "NATO": acronyms, unless a dateline
 					// ("NEWARK, Ohio —") gives the name.
 					continue
@@ -1828,3 +1828,12 @@ func (p *Parser) bigPlace(key string) bool {
 // residentArticle before "X man" makes X a residence: "a Columbus woman",
 // "the Albany couple".
 var residentArticle = map[string]bool{"a": true, "an": true, "the": true, "two": true, "three": true}
+
+// capsAround reports whether the word before or after s is in capitals
+// too: a headline written in capitals ("BOSTON AT OAKLAND"), where a
+// name in capitals is no acronym.
+func capsAround(text string, s sitrep.Span) bool {
+	before, _ := lastWord(text[:s.Start])
+	after, _, _ := strings.Cut(strings.TrimLeft(text[s.End:], " "), " ")
+	return isAllUpper(before) || isAllUpper(after)
+}
