@@ -130,6 +130,8 @@ today yesterday tonight january february march april may june july august septem
 november december
 gun guns handgun handguns rifle rifles shotgun pistol revolver weapon weapons firearm
 firearms caliber round rounds bullet bullets
+ship ships vessel vessels tanker tankers boat boats aircraft plane planes helicopter helicopters
+jet jets tank tanks ferry ferries
 dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle animal animals
 wolf wolves coyote coyotes bull bulls bird birds pet pets puppy`)
 
@@ -940,6 +942,9 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		}
 	}
 	if of {
+		if (w == "body" || w == "bodies") && t > 0 && !adjDeterminer(toks[t-1].low) && !numStart[toks[t-1].low] {
+			return sitrep.Casualty{}, false // "the ruling body of Brazil's ..."
+		}
 		if w == "shooting" || w == "shootings" {
 			if t == 0 || toks[t-1].low != "fatal" && toks[t-1].low != "deadly" {
 				return sitrep.Casualty{}, false
@@ -1324,12 +1329,22 @@ func leftConj(toks []tok, s int) (extra, start int, exact bool) {
 		if r < 0 {
 			break
 		}
+		// "a ferry capsized in China and 147 died": a place, not a victim.
+		if isName(toks[r]) && (r > 0 && places[toks[r-1].low] || isNumberWord(toks, s)) {
+			break
+		}
 		c, x, _, _ := victimNP(toks, r)
 		extra += c
 		exact = exact && x
 		s = r
 	}
 	return extra, s, exact
+}
+
+// isNumberWord reports a quantity at toks[s].
+func isNumberWord(toks []tok, s int) bool {
+	n, ok := parseNumber(toks, s)
+	return ok && !n.article
 }
 
 // npEndingAt finds the start of the leftmost victim phrase that ends right
@@ -1569,10 +1584,27 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	for m < len(toks) && m < k+4 && isName(toks[m]) {
 		m++
 	}
-	if m > k && (m > k+1 || !collective(toks[k].low)) {
-		return 1, true, m, true
+	if m == k || m == k+1 && collective(toks[k].low) {
+		return 0, false, 0, false
 	}
-	return 0, false, 0, false
+	// A name that modifies a noun names no one: "hurt Ontario corn
+	// growers", "Kenya's tea industry", "the AIDS virus".
+	if l := toks[m-1].low; strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
+		return 0, false, 0, false
+	}
+	if m < len(toks) && isWord(toks[m].s) && !isCapitalised(toks[m].s) && !stopWords[toks[m].low] &&
+		!timeWords[toks[m].low] && !personNouns[toks[m].low] {
+		if _, trig := triggers[toks[m].low]; !trig && !adverb(toks[m].low) && !numStart[toks[m].low] &&
+			toks[m].low != "once" && toks[m].low != "twice" && toks[m].low != "again" {
+			return 0, false, 0, false
+		}
+	}
+	return 1, true, m, true
+}
+
+// adverb reports a word ending in -ly ("shot Ana Ruiz fatally").
+func adverb(w string) bool {
+	return strings.HasSuffix(w, "ly")
 }
 
 // contraction reports a pronoun with a clitic: "we've", "they're".

@@ -385,3 +385,15 @@ func TestMoreNonCasualties(t *testing.T) {
 		{"The floods are displacing thousands of villagers.", []want{{Displaced, 1000, false, ""}}},
 	})
 }
+
+func TestNamesAsModifiers(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Cheap imports have injured Ontario corn growers.", nil},
+		{"The strike will hurt Kenya's tea industry.", nil},
+		{"An officer shot a German shepherd in the park.", nil},
+		{"The gunman shot Ivo Lenz three times.", []want{{Wounded, 1, true, "Ivo Lenz"}}},
+		{"A ferry capsized in Bengal and 147 died.", []want{{Killed, 147, true, ""}}},
+		{"Both tankers were hit by missiles.", nil},
+		{"The ruling body of the league met.", nil},
+	})
+}
