@@ -1707,10 +1707,10 @@ func (p *Parser) countyLists(doc *sitrep.Doc, cands []cand, sure []sitrep.Span) 
 		ts := doc.Sentences[si].Tokens
 		for k := 2; k < len(ts); k++ {
 			var suffix string
-			switch strings.ToLower(ts[k].Text) {
-			case "counties":
+			switch w := ts[k].Text; {
+			case strings.EqualFold(w, "counties"):
 				suffix = " county"
-			case "parishes":
+			case strings.EqualFold(w, "parishes"):
 				suffix = " parish"
 			default:
 				continue
