@@ -890,7 +890,7 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 				return sitrep.Casualty{}, false
 			}
 			c, ok := subject(text, toks, j, true)
-			if !ok || c.Count == 0 {
+			if !ok || c.Count == 0 || illness(toks, t) {
 				return sitrep.Casualty{}, false
 			}
 			// "... to a hospital with non-life-threatening injuries".
@@ -1236,6 +1236,12 @@ func extendLeft(toks []tok, j int, n number) (int, number) {
 	return j, n
 }
 
+// isTrigger reports a casualty word.
+func isTrigger(w string) bool {
+	_, ok := triggers[w]
+	return ok
+}
+
 // isPart reports a participle trigger ("shot", "killed").
 func isPart(w string) bool {
 	tr, ok := triggers[w]
@@ -1468,7 +1474,7 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			}
 			// After a comma the list must go on: "A, B and C", not "six
 			// villagers, two of them fatally".
-			if _, _, ne, ok := victimNP(toks, nx); ok && !(toks[e].s == "," && isDigits(toks[nx].s)) && (toks[e].low == "and" ||
+			if _, _, ne, ok := victimNP(toks, nx); ok && !(toks[e].s == "," && bareCount(toks, nx, ne)) && (toks[e].low == "and" ||
 				ne < len(toks) && (toks[ne].low == "and" || toks[ne].s == ",")) {
 				e = nx
 				continue
@@ -1504,6 +1510,25 @@ func objectFollows(toks []tok, i int) bool {
 	return ok && !n.article
 }
 
+// bareCount reports a count toks[i:e] after a comma that is no new group of
+// victims: an age ("Ana, 30,"), a share of the ones before ("many of them",
+// "one critically").
+func bareCount(toks []tok, i, e int) bool {
+	n, ok := parseNumber(toks, i)
+	if !ok || n.article {
+		return false
+	}
+	if n.end >= e {
+		return true // "Ana Ruiz, 30, and", "killing six, one a child"
+	}
+	w := toks[n.end].low
+	if w == "of" || adverb(w) {
+		return true
+	}
+	_, vag := vague[toks[n.start].low]
+	return vag
+}
+
 // victimNP reads one victim phrase at toks[i]: a count and its noun ("12",
 // "two Iraqi soldiers", "several bystanders"), or one person ("him", "his
 // wife", "a teenage boy", "the driver", "26-year-old Ana Ruiz").
@@ -1521,7 +1546,7 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) && !isYear(toks, n) {
 		e := n.end
 		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" &&
-			toks[e].low != "between" && !isDigits(toks[e].s) {
+			toks[e].low != "between" && !isDigits(toks[e].s) && !isTrigger(toks[e].low) && toks[e].low != "went" {
 			e++
 		}
 		if e < len(toks) && (toks[e].low == "%" || toks[e].low == "percent") {

@@ -397,3 +397,13 @@ func TestNamesAsModifiers(t *testing.T) {
 		{"The ruling body of the league met.", nil},
 	})
 }
+
+func TestListEdges(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Two people died, three went missing and nine were hurt.", []want{{Killed, 2, true, ""}, {Missing, 3, true, ""}, {Wounded, 9, true, ""}}},
+		{"Troops wounded more than 80, one critically.", []want{{Wounded, 80, false, ""}}},
+		{"The blast injured at least 20 soldiers, many of them seriously.", []want{{Wounded, 20, false, ""}}},
+		{"Rebels killed 34 pupils, 12 teachers and seven guards.", []want{{Killed, 53, true, ""}}},
+		{"The host is in hospital after suffering a mild stroke.", nil},
+	})
+}
