@@ -28,6 +28,10 @@ type parser struct {
 	// ry, rm are the year and month (0 when unknown) of the last date
 	// named, the anchor of "that year", "the following month".
 	ry, rm int
+	// tenseKey, tenseVal cache the last tense computed (key: first token
+	// + 1 and end token, as indexes into all).
+	tenseKey [2]int
+	tenseVal int
 }
 
 // match is one recognized expression over tokens [start, end).

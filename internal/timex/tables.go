@@ -19,6 +19,7 @@ type tables struct {
 	clause    map[string]bool   // words ending the clause when scanning for tense
 	opener    map[string]bool   // function words that may open a clause before a date
 	relPron   map[string]bool   // relative pronouns, which open a clause of their own
+	tw        map[string]uint16 // the tense classes of a word (tw* flags), one lookup per token
 	pastIrreg map[string]bool   // irregular past-tense verbs, for untagged text
 	refs      map[string]string // "now" -> PRESENT_REF, ...
 	sets      map[string]string // "daily" -> P1D, ...
@@ -28,6 +29,20 @@ type tables struct {
 	holidays  map[string]holiday
 	trigger   map[string]bool // first words that can start an expression
 }
+
+// Tense classes of words (tables.tw).
+const (
+	twFuture uint16 = 1 << iota // may mark the future (futureWord decides)
+	twModal                     // a modal verb
+	twPlan                      // a plan word: "was due to"
+	twRel                       // a relative pronoun
+	twSay                       // a verb of saying
+	twPast                      // marks a past clause
+	twIrreg                     // an irregular past form
+	twPres                      // is, are, am, has, have
+	twClause                    // ends the clause
+	twOpener                    // a function word that may open a clause
+)
 
 // unit is a calendar unit word.
 type unit struct {
@@ -194,6 +209,36 @@ func newTables() *tables {
 			"thanksgiving": {rule: "thanksgiving"},
 			"easter":       {rule: "easter"},
 		},
+	}
+	t.tw = map[string]uint16{}
+	add := func(f uint16, words ...string) {
+		for _, w := range words {
+			t.tw[w] |= f
+		}
+	}
+	for w := range t.future {
+		add(twFuture, w)
+	}
+	add(twFuture, "won", "to", "forward")
+	add(twModal, "would", "might", "should", "must", "can", "may")
+	add(twPlan, "scheduled", "expected", "set", "due", "slated", "planning", "going")
+	for w := range t.relPron {
+		add(twRel, w)
+	}
+	add(twSay, "said", "told", "says", "say", "tells")
+	for w := range t.pastVerb {
+		add(twPast, w)
+	}
+	for w := range t.pastIrreg {
+		add(twIrreg, w)
+	}
+	add(twPres, "is", "are", "am", "has", "have")
+	for w := range t.clause {
+		add(twClause, w)
+	}
+	add(twClause, ",", ".")
+	for w := range t.opener {
+		add(twOpener, w)
 	}
 	t.trigger = map[string]bool{}
 	for _, m := range []map[string]int{t.months, t.weekdays, t.ones, t.tens, t.ordinals} {

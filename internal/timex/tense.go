@@ -58,33 +58,38 @@ func (p *parser) pastForm(k int) (past, participle bool) {
 	if k < 0 || k >= len(p.toks) {
 		return false, false
 	}
+	return p.pastFormF(k, p.t.tw[p.w(k)])
+}
+
+// pastFormF is pastForm with the word's tense classes f looked up.
+func (p *parser) pastFormF(k int, f uint16) (past, participle bool) {
 	if tg := p.toks[k].tag; tg != "" {
+		if tg[0] != 'V' {
+			return false, false
+		}
 		if p.w(k-1) == "to" {
 			return false, false // "to cut" mistagged as a past form
 		}
 		return tg == "VBD", tg == "VBN"
 	}
-	w := p.w(k)
-	if p.t.pastIrreg[w] {
+	if f&twIrreg != 0 {
 		return false, true
 	}
-	if len(w) >= 5 && w[len(w)-2:] == "ed" && w[len(w)-3] != 'e' && !p.up(k) && !p.t.future[w] && w != "hundred" {
+	w := p.w(k)
+	if len(w) >= 5 && w[len(w)-2:] == "ed" && w[len(w)-3] != 'e' && !p.up(k) && f&twFuture == 0 && w != "hundred" {
 		return false, true
 	}
 	return false, false
 }
 
-// presentForm reports whether token k is a finite verb in the present
-// tense (VBZ/VBP, or "is", "are", "has", "have" in untagged text).
-func (p *parser) presentForm(k int) bool {
+// presentFormF reports whether token k (with tense classes f) is a
+// finite verb in the present tense (VBZ/VBP, or "is", "are", "has",
+// "have" in untagged text).
+func (p *parser) presentFormF(k int, f uint16) bool {
 	if tg := p.tag(k); tg != "" {
 		return tg == "VBZ" || tg == "VBP"
 	}
-	switch p.w(k) {
-	case "is", "are", "am", "has", "have":
-		return true
-	}
-	return false
+	return f&twPres != 0
 }
 
 // tense returns the tense of the clause around tokens [i, j): the first
@@ -92,7 +97,17 @@ func (p *parser) presentForm(k int) bool {
 // expression that opens its clause ("On Tuesday, ministers will meet")
 // takes the tense of the verb group after it.
 func (p *parser) tense(i, j int) int {
-	t := p.clauseTense(i, j)
+	// Recognizers tried at the same token often ask the same question.
+	if p.tenseKey == [2]int{p.base + i + 1, p.base + j} {
+		return p.tenseVal
+	}
+	t := p.possessive(i, j, p.clauseTense(i, j))
+	p.tenseKey, p.tenseVal = [2]int{p.base + i + 1, p.base + j}, t
+	return t
+}
+
+// possessive keeps a modal from moving a day named in the possessive.
+func (p *parser) possessive(i, j, t int) int {
 	if t == tenseMay && p.isApos(j) && p.w(j+1) == "s" && p.adj(j) {
 		// "would look for ways around Wednesday's ruling": a modal does
 		// not move a day named in the possessive.
@@ -119,20 +134,21 @@ func (p *parser) clauseTense(i, j int) int {
 			break
 		}
 		w := p.w(k)
-		if p.planInPast(k) {
+		f := p.t.tw[w]
+		if f&twPlan != 0 && p.planInPast(k) {
 			return tenseMay // "was due to arrive on Wednesday"
 		}
-		if p.futureWord(k) {
+		if f&twFuture != 0 && p.futureWord(k) {
 			return tenseFuture
 		}
-		if p.modalFuture(k) {
+		if f&twModal != 0 && p.modalFuture(k) {
 			return tenseMay
 		}
-		if p.t.relPron[w] {
+		if f&twRel != 0 {
 			opens = false // "leases which expire in May"
 			break
 		}
-		if w == "said" || w == "told" || w == "says" || w == "say" || w == "tells" {
+		if f&twSay != 0 {
 			// "said Tuesday": the day of saying; "said talks in March
 			// would ...": the reported clause decides.
 			if opens {
@@ -143,10 +159,10 @@ func (p *parser) clauseTense(i, j int) int {
 			}
 			break
 		}
-		if p.t.pastVerb[w] {
+		if f&twPast != 0 {
 			return past(inf)
 		}
-		if pst, part := p.pastForm(k); pst {
+		if pst, part := p.pastFormF(k, f); pst {
 			return past(inf)
 		} else if part {
 			if !participle {
@@ -163,7 +179,7 @@ func (p *parser) clauseTense(i, j int) int {
 			inf = true
 			continue
 		}
-		if p.presentForm(k) {
+		if p.presentFormF(k, f) {
 			switch w {
 			case "is", "are", "am":
 				if participle && !p.auxOf(k, partAt) {
@@ -176,10 +192,10 @@ func (p *parser) clauseTense(i, j int) int {
 			}
 			return tensePresent
 		}
-		if p.t.clause[w] || w == "," || w == "." {
+		if f&twClause != 0 {
 			break
 		}
-		if !p.t.opener[w] {
+		if f&twOpener == 0 {
 			opens = false
 		}
 	}
@@ -189,7 +205,7 @@ func (p *parser) clauseTense(i, j int) int {
 	if inf {
 		return tenseNone
 	}
-	if k >= 0 && k >= i-tenseScan && p.toks[k].sent == s && !p.t.clause[p.w(k)] && p.w(k) != "," && p.w(k) != "." {
+	if k >= 0 && k >= i-tenseScan && p.toks[k].sent == s && p.t.tw[p.w(k)]&twClause == 0 {
 		opens = false // the scan ran out inside the clause
 	}
 	// Forward: the expression opens its clause, or stands after its verb.
@@ -198,14 +214,15 @@ func (p *parser) clauseTense(i, j int) int {
 			break
 		}
 		w := p.w(k)
+		f := p.t.tw[w]
 		if w == "," && k == j && opens {
 			continue // "On Tuesday, ministers will meet"; but not across an
 			// apposition: "crude for delivery in January, rose 47 cents"
 		}
-		if p.t.relPron[w] {
+		if f&twRel != 0 {
 			break // "issued July 1, which will trade ..."
 		}
-		if w == "said" || w == "told" || w == "says" || w == "say" || w == "tells" {
+		if f&twSay != 0 {
 			// "On Tuesday, he said": the day of saying; "... in early
 			// March, an official said": the tense of the report.
 			if opens {
@@ -213,19 +230,19 @@ func (p *parser) clauseTense(i, j int) int {
 			}
 			break
 		}
-		if p.futureWord(k) {
+		if f&twFuture != 0 && p.futureWord(k) {
 			return tenseFuture
 		}
-		if p.modalFuture(k) {
+		if f&twModal != 0 && p.modalFuture(k) {
 			return tenseMay
 		}
 		if w == "was" || w == "were" || w == "had" || w == "did" {
 			return pastAfter(opens || k == j)
 		}
-		if past, part := p.pastForm(k); past || part {
+		if past, part := p.pastFormF(k, f); past || part {
 			return pastAfter(opens || k == j)
 		}
-		if p.presentForm(k) {
+		if p.presentFormF(k, f) {
 			if w == "has" || w == "have" {
 				n := k + 1
 				if p.w(n) == "not" || p.w(n) == "n" {
@@ -237,7 +254,7 @@ func (p *parser) clauseTense(i, j int) int {
 			}
 			return tensePresent
 		}
-		if p.t.clause[w] || w == "," || w == "." {
+		if f&twClause != 0 {
 			break
 		}
 	}
