@@ -470,6 +470,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// actor "---" (CAMEO's convention), never a guess.
 		src = &sitrep.EventActor{Span: sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].Start}, Actor: "---"}
 	}
+	if !g.passive && (src == nil || src.Actor == "") && tgt != nil && tgt.Actor != "" && unknownAgentViolence(code) && a.weaponSubject(st, gi, src) {
+		// "A car bomb killed five soldiers", "a bomb exploded, killing
+		// five soldiers": whoever set off the weapon is unknown.
+		src = &sitrep.EventActor{Span: sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].Start}, Actor: "---"}
+	}
 	if g.passive && src == nil && strings.HasPrefix(code, "15") {
 		// "Soldiers deployed in front of the embassy": with no agent, forces
 		// that are deployed show their own side's force posture.
@@ -574,7 +579,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	n := len(st.events)
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
-	if m.Pair != "" && tgt != nil {
+	if m.Pair != "" && tgt != nil && src.Actor != "---" {
 		// Paired codes: A visits B is also B hosting A.
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}

@@ -188,6 +188,38 @@ func moneyPhrase(st *sentence, span sitrep.Span) bool {
 	return st.Tokens[first].Tag == "CD" || k == first+1
 }
 
+// weaponNouns head phrases that name a weapon or an attack rather than
+// who used it: "a car bomb killed", "the blast wounded", "clashes left".
+var weaponNouns = map[string]bool{
+	"bomb": true, "bombs": true, "blast": true, "blasts": true, "explosion": true, "explosions": true,
+	"bombing": true, "bombings": true, "attack": true, "attacks": true, "shell": true, "shells": true,
+	"shelling": true, "rocket": true, "rockets": true, "missile": true, "missiles": true, "mortar": true,
+	"mortars": true, "grenade": true, "grenades": true, "airstrike": true, "airstrikes": true, "strike": true,
+	"strikes": true, "gunfire": true, "mine": true, "landmine": true, "device": true, "drone": true,
+	"drones": true, "raid": true, "raids": true, "ambush": true, "clashes": true, "fighting": true,
+}
+
+// weaponSubject reports whether the source of group gi is a weapon or an
+// attack, or, for a participle after a comma with no source of its own,
+// whether the sentence's first subject is.
+func (a *article) weaponSubject(st *sentence, gi int, src *sitrep.EventActor) bool {
+	if src == nil {
+		g := &st.groups[gi]
+		if !g.reduced || g.start == 0 || st.words[g.start-1] != "," {
+			return false
+		}
+		for pi := 0; pi < gi && src == nil; pi++ {
+			if !st.groups[pi].reduced {
+				src = st.subj[pi]
+			}
+		}
+		if src == nil {
+			return false
+		}
+	}
+	return weaponNouns[headNoun(st, src.Span)]
+}
+
 // oneSided reports codes whose acts need no one they are aimed at:
 // investigations (09) and demonstrations (14).
 func oneSided(code string) bool {
