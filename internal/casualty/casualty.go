@@ -514,6 +514,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			if found && kind == Displaced && isCapitalised(lastWord(c.Who)) {
 				found = false // "displacing Ocean's 12 at the box office"
 			}
+			if found && toks[t].low == "injuring" && !strings.Contains(c.Who, " ") && isCapitalised(c.Who) {
+				found = false // "imports injuring U.S. growers"
+			}
 		case tr.class == verbIntr:
 			if illness(toks, t) {
 				continue // "died of cancer"
@@ -536,6 +539,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				if rest := strings.TrimLeft(text[c.End:], " "); strings.HasPrefix(rest, "to death") {
 					kind = Killed
 					c.End = len(text) - len(rest) + len("to death")
+				}
+				// "imports hurt Singapore", "injured U.S. farmers": one
+				// bare name after "hurt" or "injured" is a country or a firm.
+				if w := toks[t].low; (w == "hurt" || w == "injured") && !strings.Contains(c.Who, " ") && isCapitalised(c.Who) {
+					found = false
 				}
 			} else if !objectFollows(toks, t+1) {
 				c, found = subject(text, toks, t, false)

@@ -407,3 +407,11 @@ func TestListEdges(t *testing.T) {
 		{"The host is in hospital after suffering a mild stroke.", nil},
 	})
 }
+
+func TestEconomicHurt(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Weak demand hurt Singapore last year.", nil},
+		{"Cheap imports injured U.S. farmers.", nil},
+		{"The blast injured Ivo Lenz and his son.", []want{{Wounded, 2, true, ""}}},
+	})
+}
