@@ -252,12 +252,26 @@ func firstErr(errs ...error) error {
 // many names ("Al Fallūjah"); news usually drops them ("Fallujah").
 var arabicArticles = []string{"al ", "as ", "ar ", "ad ", "an ", "ash ", "az ", "at ", "el "}
 
+// joinedParticles open names that news often writes as one word with the
+// next ("De Soto" as "DeSoto", "La Salle" as "LaSalle", "Du Page" as
+// "DuPage").
+var joinedParticles = []string{"de ", "la ", "le ", "du ", "van ", "di ", "da ", "del "}
+
 func (g *Gazetteer) addName(name string, id int32) {
 	k := Fold(name)
 	if k == "" {
 		return
 	}
 	g.names[k] = append(g.names[k], id)
+	// "De Soto Parish" is written "DeSoto Parish" in the news: the
+	// particle joined to the name.
+	for _, a := range joinedParticles {
+		if strings.HasPrefix(k, a) && len(k) > len(a)+3 {
+			j := k[:len(a)-1] + k[len(a):]
+			g.names[j] = append(g.names[j], id)
+			break
+		}
+	}
 	for _, a := range arabicArticles {
 		if strings.HasPrefix(k, a) && len(k) > len(a)+3 {
 			g.names[k[len(a):]] = append(g.names[k[len(a):]], id)

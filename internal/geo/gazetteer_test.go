@@ -62,6 +62,8 @@ func TestLookup(t *testing.T) {
 		{"Texas", "US", LevelAdmin1, 31, -98, 2},
 		{"Fallujah", "IQ", LevelCity, 33.35, 43.78, 0.2},
 		{"Washington", "US", LevelCity, 38.9, -77.03, 0.2},
+		{"DeSoto Parish", "US", LevelAdmin2, 32, -93.7, 0.5},
+		{"Danang", "VN", LevelCity, 16.07, 108.2, 0.2},
 	}
 	for _, tt := range tests {
 		es := g.Lookup(tt.name)

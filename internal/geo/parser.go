@@ -355,8 +355,9 @@ var commonWords = func() map[string]bool {
 	for w := range nameWords {
 		m[w] = true
 	}
-	// Buildings and bodies named like small towns.
-	for _, w := range []string{"white house", "capitol hill", "pentagon", "kremlin"} {
+	// Buildings and bodies named like small towns, and words that are
+	// names with their particle joined ("La Crosse").
+	for _, w := range []string{"white house", "capitol hill", "pentagon", "kremlin", "lacrosse", "deforest"} {
 		m[w] = true
 	}
 	return m
