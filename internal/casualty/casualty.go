@@ -8,15 +8,32 @@
 // paragraph by paragraph, or as one block.
 //
 // Output: []sitrep.Casualty and []sitrep.Size with byte spans into the
-// article text. Patterns: passive ("12 people were killed"), active with the
-// victims as object ("a mortar attack that killed an Italian aid worker";
-// the subject, the perpetrator, is never counted), intransitive and nominal
-// ("two people died", "30 dead", "leaving 4 injured", "two deaths", "the
-// death toll rose to 30"). Vague quantities get conservative counts with
-// Exact false (see vague in numbers.go: ACLED's "tens" = 10, "dozens" = 12,
-// "hundreds" = 100, and "thousands" = 1000 in the same spirit). Negated
-// mentions ("no one was killed", "were not hurt") yield Count 0; hypothetical
-// ones ("could kill thousands", "threatened to kill") are skipped.
+// article text. Patterns:
+//
+//   - passive and reduced ("12 people were killed", "a man who was shot",
+//     "he was pronounced dead", "two men shot", "shot to death");
+//   - active with the victims as object ("a mortar attack that killed an
+//     Italian aid worker", "killing his wife and two children", "shot dead
+//     two gunmen"; the subject, the perpetrator, is never counted);
+//   - intransitive and nominal ("two people died", "30 dead", "leaving 4
+//     injured", "two deaths", "the death toll rose to 30", "the death of a
+//     man", "the body of a woman", "a double homicide");
+//   - descriptions of the wounded ("suffered a gunshot wound", "in critical
+//     condition", "was taken to a hospital", "was hit by gunfire").
+//
+// Victims are counted over coordination, lists and asides ("a man and his
+// girlfriend", "Six guards, a driver and a civilian", "Four people,
+// including a child,"); ", one fatally" splits the dead from the wounded.
+// Vague quantities get conservative counts with Exact false (see vague in
+// numbers.go: ACLED's "tens" = 10, "dozens" = 12, "hundreds" = 100, and
+// "thousands" = 1000 in the same spirit). Negated mentions ("no one was
+// killed", "were not hurt", "neither ... nor") yield Count 0. Skipped:
+// hypothetical and open ones ("could kill thousands", "threatened to
+// kill", "unclear whether anyone was hurt"), running totals and rates ("so
+// far this year", "since January", "each year"), deaths by illness or old
+// age, figures of speech ("hit by rising costs", "an injury scare"),
+// titles ("The Killing Fields") and things that are no victims (animals,
+// vehicles, places, ages, addresses).
 package casualty
 
 import (
@@ -1839,9 +1856,13 @@ func mayHaveDied(text string) bool {
 // largest mention was measured too and does slightly worse on the dev set
 // (round-ups and background figures are usually larger than the reported
 // incident, which news leads put first). A victim who "was shot" and then
-// died is killed, not wounded: when the article reports deaths, bare
-// "shot"/"stabbed" mentions no larger than the death count are not taken as
-// wounded.
+// died is killed, not wounded: when the article reports deaths, mentions
+// that do not rule out a death ("was shot", "suffered a gunshot wound",
+// "was taken to a hospital", "in critical condition") and are no larger
+// than the death count are not taken as wounded, and a larger count of
+// people shot has the dead taken out of it; wounded said to be stable, to
+// have minor injuries or to have survived, and "other" or "also" wounded,
+// count as they are.
 func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
 	for _, c := range cas {
 		if c.Kind == Killed && c.Count > 0 {
