@@ -190,6 +190,9 @@ func (p *parser) clauseTense(i, j int) int {
 			if participle {
 				return past(inf) // "has been held", "have agreed"
 			}
+			if p.conditional(k) {
+				return tenseMay // "if Labour wins Thursday"
+			}
 			return tensePresent
 		}
 		if f&twClause != 0 {
@@ -261,6 +264,23 @@ func (p *parser) clauseTense(i, j int) int {
 	return tenseNone
 }
 
+// conditional reports whether the present-tense verb at k stands in a
+// clause opened by "if", "unless", "once" or "until", which speaks of
+// the future: "if Labour wins Thursday".
+func (p *parser) conditional(k int) bool {
+	s := p.toks[k].sent
+	for m := k - 1; m >= 0 && m >= k-6 && p.toks[m].sent == s; m-- {
+		switch p.w(m) {
+		case "if", "unless", "once", "until":
+			return true
+		}
+		if p.t.tw[p.w(m)]&twClause != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // auxOf reports whether token k is the auxiliary of the participle at v:
 // only adverbs and "been"/"being" stand between them ("is held", "are
 // still being held").
@@ -319,7 +339,7 @@ func past(inf bool) int {
 // infinitive reports whether token k, after "to", is a bare verb.
 func (p *parser) infinitive(k int) bool {
 	if tg := p.tag(k); tg != "" {
-		return tg == "VB"
+		return tg == "VB" || tg == "VBD" || tg == "VBN" || tg == "VBP" // "to cut" is often mistagged
 	}
 	if k >= len(p.toks) || !p.toks[k].word || p.up(k) || p.num(k) >= 0 {
 		return false

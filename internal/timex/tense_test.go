@@ -1,6 +1,11 @@
 package timex
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
 
 // TestTenseAnchoring checks that dates without a year or week resolve in
 // the direction of their clause's tense.
@@ -60,6 +65,7 @@ func TestTenseAnchoring(t *testing.T) {
 		{"The offer had been due to expire Friday evening.", "2020-01-06", "Friday evening", "2020-01-03TEV"},
 		{"Runners are expected to take part in Sunday's race.", "2020-01-03", "Sunday", "2020-01-05"},
 		{"The talks will resume in Rome, officials said on Wednesday.", "2020-01-03", "Wednesday", "2020-01-01"},
+		{"Mowlam will become a minister if Labour wins Thursday.", "2020-01-07", "Thursday", "2020-01-09"},
 		// Holidays.
 		{"The striker Jermaine Easter scored twice.", "2020-01-03", "Easter", ""},
 		{"Shops will close on Christmas Eve.", "2020-01-03", "Christmas Eve", "2020-12-24"},
@@ -189,6 +195,57 @@ func TestDurationForms(t *testing.T) {
 		}
 		if g.Type != tt.typ || g.Value != tt.val {
 			t.Errorf("%q: %q = %s %s, want %s %s", tt.in, tt.text, g.Type, g.Value, tt.typ, tt.val)
+		}
+	}
+}
+
+// taggedDoc builds a one-sentence doc from "word/TAG" tokens joined by
+// spaces (a token without a tag has none).
+func taggedDoc(pub, tagged string) *sitrep.Doc {
+	var text strings.Builder
+	var toks []sitrep.Token
+	for i, wt := range strings.Fields(tagged) {
+		w, tag, _ := strings.Cut(wt, "/")
+		if i > 0 && w != "." && w != "," {
+			text.WriteByte(' ')
+		}
+		start := text.Len()
+		text.WriteString(w)
+		toks = append(toks, sitrep.Token{Span: sitrep.Span{Start: start, End: text.Len()}, Tag: tag})
+	}
+	s := text.String()
+	return &sitrep.Doc{
+		Article:   &sitrep.Article{Published: pub, Text: s},
+		Sentences: []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: len(s)}, Tokens: toks}},
+	}
+}
+
+// TestTenseTagged checks tense rules that need POS tags.
+func TestTenseTagged(t *testing.T) {
+	tests := []struct {
+		pub, tagged, text, val string
+	}{
+		// A conditional present speaks of the future.
+		{"2020-01-07", "Labour/NNP takes/VBZ power/NN if/IN it/PRP wins/VBZ Thursday/NNP ./.", "Thursday", "2020-01-09"},
+		// A plain present does not.
+		{"2020-01-07", "Labour/NNP says/VBZ it/PRP won/VBD Thursday/NNP ./.", "Thursday", "2020-01-02"},
+		// "to" before a verb mistagged as past is an infinitive.
+		{"2020-12-15", "OPEC/NNP opted/VBD to/TO cut/VBD output/NN from/IN February/NNP ./.", "February", "2021-02"},
+		// A participle before "are" is a reduced relative.
+		{"2020-01-03", "Statements/NNS made/VBN Friday/NNP are/VBP below/IN ./.", "Friday", "2020-01-03"},
+		{"2020-01-03", "The/DT votes/NNS are/VBP counted/VBN in/IN March/NNP ./.", "March", "2020-03"},
+	}
+	ex := New()
+	for _, tt := range tests {
+		doc := taggedDoc(tt.pub, tt.tagged)
+		got := ex.Extract(doc)
+		g, ok := find(got, tt.text)
+		if !ok {
+			t.Errorf("%q: %q not found in %+v", doc.Article.Text, tt.text, got)
+			continue
+		}
+		if g.Value != tt.val {
+			t.Errorf("%q (pub %s): %q = %s, want %s", doc.Article.Text, tt.pub, tt.text, g.Value, tt.val)
 		}
 	}
 }
