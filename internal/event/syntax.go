@@ -490,6 +490,11 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			set(i, "VBD")
 		}
 	}
+	if len(toks) > 2 && toks[0].Tag == "VBN" && (toks[1].Tag == "NNS" || toks[1].Tag == "NN") && isVerbTag(toks[2].Tag) {
+		// "Armed men abducted", "Masked gunmen stormed": a participle
+		// opening the sentence before its noun and verb modifies the noun.
+		set(0, "JJ")
+	}
 	for i := 1; i+1 < len(toks); i++ {
 		w := strings.ToLower(toks[i].Text)
 		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {

@@ -37,6 +37,8 @@ func TestRetag(t *testing.T) {
 		{"coordinated gerund noun", "a/DT bombing/NN and/CC shelling/VBG offensive/JJ against/IN it/PRP", "a/DT bombing/NN and/CC shelling/NN offensive/JJ against/IN it/PRP", false},
 		{"coordinated verbs stay verbs", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", "stopped/VBD bombing/NN and/CC shelling/VBG the/DT town/NN", false},
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
+		{"opening participle before noun and verb", "Masked/VBN gunmen/NNS stormed/VBD the/DT bank/NN", "Masked/JJ gunmen/NNS stormed/VBD the/DT bank/NN", false},
+		{"opening participle with an object", "Asked/VBN questions/NNS ,/, he/PRP left/VBD", "Asked/VBN questions/NNS ,/, he/PRP left/VBD", false},
 		{"known past form read as an adjective", "Ethiopia/NNP deplored/JJ two/CD raids/NNS ./.", "Ethiopia/NNP deplored/VBD two/CD raids/NNS ./.", true},
 		{"adjective before a noun in a clause with a verb", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", true},
 	}
