@@ -338,6 +338,9 @@ func (p *parser) number(i int) (n, end int, art, ok bool) {
 		if nw := p.w(i + 1); (nw == "." || nw == ",") && p.adj(i+1) && p.num(i+2) >= 0 && p.adj(i+2) {
 			return 0, i, false, false // decimals and thousands are not durations we read
 		}
+		if pw := p.w(i - 1); (pw == "." || pw == ",") && p.adj(i) && p.num(i-2) >= 0 && p.adj(i-1) {
+			return 0, i, false, false // the tail of "2,666,000"
+		}
 		if v > 100000 {
 			return 0, i, false, false
 		}
@@ -1812,8 +1815,8 @@ func (p *parser) quarter(i int) (match, bool) {
 		y, hasY, j = yy, true, j+1
 	}
 	anch := false
-	if lastForm && !hasY {
-		return match{}, false // "the last half of the '80s"
+	if (lastForm || p.w(j) == "of") && !hasY {
+		return match{}, false // "the last half of the '80s", "the second half of a two-week period"
 	}
 	if !hasY {
 		if !p.hasPub {
@@ -1914,9 +1917,15 @@ func (p *parser) duration(i int) (match, bool) {
 	var u unit
 	hyphen := false
 	frac := false
-	// "2 1/2 years"
-	if ok && n >= 0 && p.num(j) >= 0 && p.num(k) == 1 && !p.adj(k) && p.w(k+1) == "/" && p.adj(k+1) && p.num(k+2) == 2 && p.adj(k+2) {
-		frac, k = true, k+3
+	// "2 1/2 years", "15-1/2 years"
+	if ok && n >= 0 && p.num(j) >= 0 {
+		f := k
+		if p.w(f) == "-" && p.adj(f) && p.adj(f+1) {
+			f++
+		}
+		if p.num(f) == 1 && (f > k || !p.adj(f)) && p.w(f+1) == "/" && p.adj(f+1) && p.num(f+2) == 2 && p.adj(f+2) {
+			frac, k = true, f+3
+		}
 	}
 	if ok {
 		// "two more weeks", "three straight years", "eight trading days"
