@@ -272,6 +272,7 @@ assailant carjacker kid adult patient inmate prisoner hostage shopkeeper cashier
 bartender bouncer manager grandson granddaughter mom dad grandma grandpa newborn veteran
 sergeant lieutenant corporal fighter militant rebel reporter photographer activist protester
 protestor demonstrator villager tourist visitor guest witness survivor motorcyclist rider
+ex-wife ex-husband ex-girlfriend ex-boyfriend ex-partner ex-fiance ex-fiancee grandchild
 pupil athlete player governor commander leader chief mayor official president
 minister lawmaker senator councilman councilwoman judge prosecutor bodyguard diplomat envoy
 ambassador cleric monk nun worshipper pilgrim refugee migrant
@@ -419,6 +420,12 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 	}
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
+		if c, ok := gunOnSelf(text, toks, t); ok {
+			if !hypothetical(toks, t) {
+				cas = append(cas, c)
+			}
+			continue
+		}
 		if c, ok := nominalDeath(text, toks, t); ok {
 			// "the death of two men", "a double homicide", "the body of a
 			// man": the dead are named by a noun.
@@ -947,6 +954,18 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 // hospFill may stand between a verb of transport and "hospital".
 var hospFill = setOf(`to a an the at into in local area nearby regional medical university county
 city community children's general memorial trauma up his her their same different another`)
+
+// gunOnSelf reads the suicide idiom "turned the gun on himself".
+func gunOnSelf(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	if !strings.HasPrefix(toks[t].low, "turn") || !matchWords(toks, t+1, "the", "gun", "on") || t+4 >= len(toks) {
+		return sitrep.Casualty{}, false
+	}
+	if w := toks[t+4].low; w != "himself" && w != "herself" {
+		return sitrep.Casualty{}, false
+	}
+	return sitrep.Casualty{Span: sitrep.Span{Start: toks[t].start, End: toks[t+4].end}, Kind: Killed, Count: 1, Exact: true,
+		Who: toks[t+4].s, Text: text[toks[t].start:toks[t+4].end]}, true
+}
 
 // nominalDeath reads the dead named by a noun: "the deaths of a man and
 // his son", "the fatal shooting of Ana Ruiz", "the body of a woman", "a
@@ -1851,6 +1870,11 @@ func mayHaveDied(text string) bool {
 	return false
 }
 
+// selfVictim reports a killer who killed himself.
+func selfVictim(who string) bool {
+	return who == "himself" || who == "herself"
+}
+
 // Summarize reduces an article's casualty mentions to one figure per kind
 // for the main incident: the first non-zero mention of each kind. The
 // largest mention was measured too and does slightly worse on the dev set
@@ -1864,9 +1888,24 @@ func mayHaveDied(text string) bool {
 // have minor injuries or to have survived, and "other" or "also" wounded,
 // count as they are.
 func Summarize(cas []sitrep.Casualty) (killed, wounded int) {
-	for _, c := range cas {
+	for i, c := range cas {
 		if c.Kind == Killed && c.Count > 0 {
 			killed = c.Count
+			// "shot his wife and then turned the gun on himself", "killed
+			// two men before killing himself": the killer's death nearby
+			// belongs to the same incident.
+			for _, d := range cas[i+1:] {
+				if d.Start-c.End > 250 {
+					break
+				}
+				// After "killed himself", only someone the killer killed
+				// ("after murdering his wife"), not "he died", is another.
+				if d.Kind == Killed && d.Count > 0 && selfVictim(d.Who) != selfVictim(c.Who) &&
+					(!selfVictim(c.Who) || !strings.HasPrefix(d.Text, d.Who)) {
+					killed += d.Count
+					break
+				}
+			}
 			break
 		}
 	}

@@ -218,6 +218,9 @@ func TestSummarizeRules(t *testing.T) {
 		{"Three people were shot on Sunday. One of them died.", 1, 2},
 		{"A man was killed. His wife was listed in stable condition.", 1, 1},
 		{"A man was shot dead on Elm Street. His brother was also shot.", 1, 1},
+		{"A man fatally shot his neighbor, then turned the gun on himself.", 2, 0},
+		{"A man killed himself after murdering his ex-wife and her sister.", 3, 0},
+		{"A woman turned the gun on herself. She died at the scene.", 1, 0},
 		{"A man was found dead. A woman was taken to a hospital with non-life-threatening injuries.", 1, 1},
 		{"A man was killed Sunday. Three other people were wounded.", 1, 3},
 	}
