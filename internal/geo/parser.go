@@ -1744,6 +1744,11 @@ func (p *Parser) countyLists(doc *sitrep.Doc, cands []cand, sure []sitrep.Span) 
 				}
 			}
 			if len(names) < 2 {
+				// "the counties of Douglas, Lancaster and Sarpy",
+				// "three counties — Douglas, Lancaster and Sarpy".
+				names = countyListAfter(ts, k)
+			}
+			if len(names) < 2 {
 				continue
 			}
 			for _, ns := range names {
@@ -1837,4 +1842,52 @@ func capsAround(text string, s sitrep.Span) bool {
 	before, _ := lastWord(text[:s.Start])
 	after, _, _ := strings.Cut(strings.TrimLeft(text[s.End:], " "), " ")
 	return isAllUpper(before) || isAllUpper(after)
+}
+
+// countyListAfter returns the names listed right after ts[k], "counties"
+// or "parishes", behind "of", a colon or a dash: two or more capitalised
+// names joined by commas and a final "and" or "or".
+func countyListAfter(ts []sitrep.Token, k int) []sitrep.Span {
+	j := k + 1
+	for n := 0; j < len(ts) && n < 2; n++ {
+		switch ts[j].Text {
+		case "of", ":", "—", "–", "-", "--", "”", "“", "\"", "(":
+			j++
+			continue
+		}
+		break
+	}
+	var names []sitrep.Span
+	last := false
+	for j < len(ts) && len(names) < 12 {
+		e := j
+		for e < len(ts) && e-j < 3 && isCapWord(ts[e].Text) && !nameStops[ts[e].Text] &&
+			!strings.ContainsAny(ts[e].Text, ",;:()\"") {
+			e++
+		}
+		if e == j {
+			break
+		}
+		names = append(names, sitrep.Span{Start: ts[j].Start, End: ts[e-1].End})
+		if last || e >= len(ts) {
+			break
+		}
+		switch ts[e].Text {
+		case ",":
+			j = e + 1
+			if j < len(ts) && (ts[j].Text == "and" || ts[j].Text == "or") {
+				j++
+				last = true
+			}
+		case "and", "or":
+			j = e + 1
+			last = true
+		default:
+			return names[:0]
+		}
+	}
+	if !last {
+		return nil
+	}
+	return names
 }
