@@ -1815,7 +1815,14 @@ func (p *parser) quarter(i int) (match, bool) {
 		y, hasY, j = yy, true, j+1
 	}
 	anch := false
-	if (lastForm || p.w(j) == "of") && !hasY {
+	ofPart := false // "the second half of a two-week period", not "the third quarter of $226 million"
+	if p.w(j) == "of" {
+		switch p.w(j + 1) {
+		case "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "each", "every":
+			ofPart = true
+		}
+	}
+	if (lastForm || ofPart) && !hasY {
 		return match{}, false // "the last half of the '80s", "the second half of a two-week period"
 	}
 	if !hasY {

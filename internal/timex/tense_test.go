@@ -174,6 +174,7 @@ func TestDurationForms(t *testing.T) {
 		{"He returns on Friday next week.", "Friday next week", "DATE", "2020-01-10"},
 		{"The vote took place on Monday last week.", "Monday last week", "DATE", "2019-12-23"},
 		{"The week was the second half of a two-week statement period.", "the second half", "", ""},
+		{"The bank posted a loss for the third quarter of $226.3 million.", "the third quarter", "DATE", "2019-Q3"},
 		{"Chile signed a 15-1/2 year rescheduling accord.", "15-1/2 year", "DURATION", "P15Y6M"},
 		{"Revs 3,761,000 vs 2,666,000\n    Year ended Dec 31.", "000\n    Year", "", ""},
 		{"Protesters gather every weekend.", "every weekend", "SET", "XXXX-WXX-WE"},
