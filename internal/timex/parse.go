@@ -296,6 +296,9 @@ func (p *parser) dayNum(i int) (int, bool) {
 	if n := p.num(i); n >= 1 && n <= 31 && p.nd(i) <= 2 {
 		// "5:30" and "5-year" are not days; "Oct. 26:" and "Dec. 30-31"
 		// are.
+		if nw := p.w(i + 1); (nw == "." || nw == ",") && p.adj(i+1) && p.num(i+2) >= 0 && p.adj(i+2) {
+			return 0, false // "May 20.0" in a table, "20,000"
+		}
 		if nw := p.w(i + 1); (nw == ":" || nw == "-" || nw == "%" || nw == "/") && p.adj(i+1) {
 			switch {
 			case nw == ":" && (p.num(i+2) < 0 || !p.adj(i+2)):

@@ -175,6 +175,7 @@ func TestDurationForms(t *testing.T) {
 		{"The vote took place on Monday last week.", "Monday last week", "DATE", "2019-12-23"},
 		{"The week was the second half of a two-week statement period.", "the second half", "", ""},
 		{"The bank posted a loss for the third quarter of $226.3 million.", "the third quarter", "DATE", "2019-Q3"},
+		{"Soybean prev 100.9, Feb 45.1, Apr nil, May 20.0, total 166.1.", "May 20", "", ""},
 		{"Chile signed a 15-1/2 year rescheduling accord.", "15-1/2 year", "DURATION", "P15Y6M"},
 		{"Revs 3,761,000 vs 2,666,000\n    Year ended Dec 31.", "000\n    Year", "", ""},
 		{"Protesters gather every weekend.", "every weekend", "SET", "XXXX-WXX-WE"},
