@@ -137,9 +137,9 @@ if unless`)
 var nonPersons = setOf(`hospital hospitals home homes house houses residence residences
 apartment apartments building buildings driveway walkway porch yard sidewalk road roads car
 cars vehicle vehicles truck trucks suv van bus window windows door doors wall walls scene room
-area block lot store shop bar club restaurant motel hotel station park center centre school
+area block lot store shop bar club restaurant motel hotel station center centre school
 church complex property business office tree fence pole
-street st avenue ave road rd drive dr lane ln court ct boulevard blvd place pl way circle
+street st avenue ave road rd drive dr ln boulevard blvd circle
 terrace parkway highway freeway interstate route nw ne sw se county counties city township
 parish side neighborhood valley state district village town
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
@@ -1190,7 +1190,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			return one(text, toks, s, j+1, t), true
 		case isCapitalised(toks[j].s) && !stopWords[w] && !groupNouns[w] && !contraction(w):
 			s := j
-			for s > 0 && s > j-3 && isCapitalised(toks[s-1].s) && !stopWords[toks[s-1].low] {
+			for s > 0 && s > j-5 && (isCapitalised(toks[s-1].s) && !stopWords[toks[s-1].low] || initialDot(toks, s-1)) {
 				s--
 			}
 			return one(text, toks, s, j+1, t), true
@@ -1244,6 +1244,13 @@ func skipInserts(toks []tok, e int) int {
 				return e
 			}
 			e = k
+		case isPart(toks[e-1].low) && e >= 2 && isWord(toks[e-2].s) && !auxWords[toks[e-2].low]:
+			// a reduced relative: "one of the victims shot on Elm Street died"
+			e--
+		case isCapitalised(toks[e-1].s) && placeName(toks, e) > 1:
+			// "one of the victims shot on Roney Lane", "Ana Ruiz, 22, of
+			// Syracuse"
+			e = placeName(toks, e)
 		case nonPersons[toks[e-1].low]:
 			// "a man in a car", "two people at the scene"
 			k := e - 2
@@ -1259,6 +1266,20 @@ func skipInserts(toks []tok, e int) int {
 		}
 	}
 	return e
+}
+
+// placeName returns the index of the preposition before a capitalised
+// place name that ends at e ("on Elm Street", "of Syracuse"), when a word
+// stands before the preposition; otherwise 0.
+func placeName(toks []tok, e int) int {
+	k := e - 1
+	for k > 0 && k >= e-4 && isCapitalised(toks[k].s) {
+		k--
+	}
+	if k >= e-1 || k < 1 || !places[toks[k].low] && toks[k].low != "of" || !isWord(toks[k-1].s) && toks[k-1].s != "," {
+		return 0
+	}
+	return k
 }
 
 // places are prepositions of place.
@@ -1431,6 +1452,10 @@ func notCount(toks []tok, n number) bool {
 	}
 	w := toks[n.end].low
 	if strings.HasPrefix(w, "year") || w == "block" || w == "-" || timeNoun(w) {
+		return true
+	}
+	// A date: "Feb. 13", "March 3".
+	if p := n.start - 1; p >= 0 && (months[toks[p].low] || toks[p].s == "." && p > 0 && months[toks[p-1].low]) {
 		return true
 	}
 	// "Schalke 04", "Route 09": a leading zero names, it does not count.
@@ -1650,7 +1675,7 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 		k++
 	}
 	m := k
-	for m < len(toks) && m < k+4 && isName(toks[m]) {
+	for m < len(toks) && m < k+6 && (isName(toks[m]) || m > k && initialDot(toks, m)) {
 		m++
 	}
 	if m == k || m == k+1 && collective(toks[k].low) {
@@ -1674,6 +1699,12 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 // adverb reports a word ending in -ly ("shot Ana Ruiz fatally").
 func adverb(w string) bool {
 	return strings.HasSuffix(w, "ly")
+}
+
+// initialDot reports the dot after a middle initial: "James R. Moreland".
+func initialDot(toks []tok, j int) bool {
+	return j > 0 && j+1 < len(toks) && toks[j].s == "." && len(toks[j-1].s) == 1 && isCapitalised(toks[j-1].s) &&
+		isCapitalised(toks[j+1].s)
 }
 
 // contraction reports a pronoun with a clitic: "we've", "they're".

@@ -418,3 +418,19 @@ func TestEconomicHurt(t *testing.T) {
 		{"The blast injured Ivo Lenz and his son.", []want{{Wounded, 2, true, ""}}},
 	})
 }
+
+func TestMiddleInitials(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Tom R. Lane, 84, and his wife, Ann F. Lane, 80, were found dead.", []want{{Killed, 2, true, ""}}},
+		{"Police said Ivo K. Lenz was stabbed.", []want{{Wounded, 1, true, "Ivo K. Lenz"}}},
+	})
+}
+
+func TestPlacesAndDates(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"One of the victims shot on Birch Lane died on Sunday.", []want{{Wounded, 1, true, ""}, {Killed, 1, true, ""}}},
+		{"Ana Ruiz, 22, of Dayton was shot.", []want{{Wounded, 1, true, "Ana Ruiz"}}},
+		{"The victim of a Feb. 13 shooting in York has died.", nil},
+		{"Ann Lane, 80, was found dead.", []want{{Killed, 1, true, "Ann Lane"}}},
+	})
+}
