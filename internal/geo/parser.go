@@ -340,7 +340,7 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "add
 var commonWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`north south east west northern southern eastern western central
-		northeast northwest southeast southwest midwest upper lower middle mid new old
+		northeast northwest southeast southwest upper lower middle mid new old
 		january february march april may june july august september october november december
 		monday tuesday wednesday thursday friday saturday sunday christmas easter
 		man mary university college school church police city county state island river lake park
