@@ -338,8 +338,13 @@ func (p *parser) yearNum(i int) (int, bool) {
 func (p *parser) number(i int) (n, end int, art, ok bool) {
 	w := p.w(i)
 	if v := p.num(i); v >= 0 {
-		if nw := p.w(i + 1); (nw == "." || nw == ",") && p.adj(i+1) && p.num(i+2) >= 0 && p.adj(i+2) {
-			return 0, i, false, false // decimals and thousands are not durations we read
+		e := i + 1
+		// "4,000 years": thousands in groups of three.
+		for p.w(e) == "," && p.adj(e) && p.nd(e+1) == 3 && p.adj(e+1) && v < 1e6 {
+			v, e = v*1000+p.num(e+1), e+2
+		}
+		if nw := p.w(e); (nw == "." || nw == ",") && p.adj(e) && p.num(e+1) >= 0 && p.adj(e+1) {
+			return 0, i, false, false // decimals are not durations we read
 		}
 		if pw := p.w(i - 1); (pw == "." || pw == ",") && p.adj(i) && p.num(i-2) >= 0 && p.adj(i-1) {
 			return 0, i, false, false // the tail of "2,666,000"
@@ -347,7 +352,7 @@ func (p *parser) number(i int) (n, end int, art, ok bool) {
 		if v > 100000 {
 			return 0, i, false, false
 		}
-		return v, i + 1, false, true
+		return v, e, false, true
 	}
 	switch w {
 	case "a", "an":
@@ -989,8 +994,10 @@ func (p *parser) resolveWeekday(wd int, mode string, i, j int) (date, bool, bool
 		return back(false), true, true
 	}
 	switch p.w(i - 1) {
-	case "until", "till":
-		if p.tense(i, j) != tensePast {
+	case "until", "till", "by":
+		// "extended until Tuesday", "a report is expected by Friday"; but
+		// "by Wednesday, the crowd had left".
+		if t := p.tense(i, j); t != tensePast && t != tensePastAfter {
 			return fwd(false), true, true
 		}
 	}
@@ -1919,6 +1926,12 @@ func (p *parser) duration(i int) (match, bool) {
 		} else if w == "past" || w == "last" || w == "next" || w == "coming" || w == "recent" || w == "first" {
 			// "the last nearly five years", but "to last over a week"
 			// is the verb.
+			if w == "last" {
+				switch p.w(i - 1) {
+				case "will", "would", "to", "could", "may", "might", "should", "can", "must", "ll", "not", "t", "did", "does", "do":
+					return match{}, false // "the war could last three years"
+				}
+			}
 		} else {
 			return match{}, false
 		}
@@ -2000,7 +2013,7 @@ func (p *parser) duration(i int) (match, bool) {
 		return match{}, false
 	}
 	// "the 14-day waiting period": the article stays outside.
-	if hyphen && the && lead == "" {
+	if the && lead == "" && (hyphen || !u.plur && n > 1) { // also "the 4,000 year history"
 		return match{}, false
 	}
 	// Ages ("a 6-year-old", "52 years old") are not time expressions.
@@ -2078,6 +2091,19 @@ func halfDuration(n int, u unit) string {
 	return fmtDuration(n, u)
 }
 
+// yearsIn is the number of whole years in a unit (0 below a year).
+func yearsIn(code string) int {
+	switch code {
+	case "Y":
+		return 1
+	case "E":
+		return 10
+	case "C":
+		return 100
+	}
+	return 0
+}
+
 // refBase returns the anchor of an anaphoric expression counted in unit
 // code: the last year or month named for years and months, else the last
 // day named (or the publication date).
@@ -2121,6 +2147,12 @@ func (p *parser) ago(i, end, n int, u unit, sign int, fromRef bool) (match, bool
 	if u.code == "D" {
 		d := base.addDays(sign * n)
 		return dayMatch(end, d, true), true
+	}
+	if y := base.y + sign*n*yearsIn(u.code); y < 1 || y > 9999 {
+		if sign < 0 {
+			return match{end: end, typ: tDate, val: "PAST_REF"}, true // "4,000 years ago"
+		}
+		return match{end: end, typ: tDate, val: "FUTURE_REF"}, true
 	}
 	v, prec, ok := unitPeriod(base, u.code, sign*n)
 	if !ok {
