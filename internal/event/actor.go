@@ -111,7 +111,11 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		if clauseBreak(words[k], toks[k].Tag) && !prepositionalAs(st, k, g.start) {
 			if k == g.start-1 && isRelative(words[k], toks[k].Tag) {
 				// "militiamen who stormed the embassy": the subject of a
-				// relative clause is the noun it modifies.
+				// relative clause is the noun it modifies, also before a
+				// comma ("the rebels, who control the north,").
+				if k > 0 && words[k-1] == "," {
+					return a.npBefore(st, k-1)
+				}
 				return a.npBefore(st, k)
 			}
 			left = k + 1
@@ -238,6 +242,30 @@ func hasClause(st *sentence, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// predicative are adjectives that follow the noun they describe as its
+// resulting state.
+var predicative = map[string]bool{"dead": true, "alive": true, "injured": true, "wounded": true, "homeless": true, "missing": true}
+
+// militaryMeans are the vehicles and weapons that stand for the military
+// that owns them.
+var militaryMeans = map[string]bool{
+	"aircraft": true, "warplane": true, "warplanes": true, "jet": true, "jets": true, "planes": true,
+	"helicopter": true, "helicopters": true, "gunship": true, "gunships": true, "tank": true, "tanks": true,
+	"warship": true, "warships": true, "ship": true, "ships": true, "vessel": true, "vessels": true,
+	"gunboat": true, "gunboats": true, "boats": true, "drone": true, "drones": true, "artillery": true,
+	"submarine": true, "submarines": true, "missiles": true, "rockets": true,
+}
+
+// lastNoun is the last common noun in [from, to), lower-cased, or "".
+func lastNoun(st *sentence, from, to int) string {
+	for k := to - 1; k >= from; k-- {
+		if t := st.Tokens[k].Tag; t == "NN" || t == "NNS" {
+			return st.words[k]
+		}
+	}
+	return ""
 }
 
 // possessorOf returns the coded possessor of the common noun at k ("the
@@ -498,6 +526,9 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 		switch {
 		case j > k && st.timex[j]:
 			// A date ends the phrase: "US military authorities Wednesday".
+			return j
+		case j > k && predicative[w] && strings.HasPrefix(toks[j-1].Tag, "NN"):
+			// "left ten people dead": the state of the noun, not a part of it.
 			return j
 		case j == k && t == "IN" && quantifier(toks, j):
 			// "about 200 supporters"
@@ -954,6 +985,11 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// "Israel said its forces had withdrawn": the possessor of an
 			// agent is the last subject.
 			ctry = a.lastSubject.Actor[:3]
+		}
+		if ctry == "" && sector == "" && a.possessive(st, from, to) && militaryMeans[lastNoun(st, from, to)] && a.lastSubject != nil && len(a.lastSubject.Actor) >= 3 && a.lastSubject.Actor[:3] != "---" {
+			// "The army said its aircraft struck": one's aircraft, ships
+			// and guns are one's military.
+			ctry, sector = a.lastSubject.Actor[:3], "MIL"
 		}
 		usedLoc := false
 		if ctry == "" && sector != "" && locCtry != "" {

@@ -371,6 +371,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "coded with the verb that governs it")
 		return
 	}
+	if anonymityFormula(st, g) {
+		a.outcome(gi, "anonymity formula ('declined to be named')")
+		return
+	}
 	if background(st, g.start) {
 		a.outcome(gi, "background: a clause dated years or months back")
 		return
@@ -854,6 +858,24 @@ var gatheringVerbs = map[string]bool{
 var nounControl = map[string]string{
 	"refusal": sitrep.Negated, "refusals": sitrep.Negated, "reluctance": sitrep.Negated, "unwillingness": sitrep.Negated,
 	"failure": sitrep.Failed, "failures": sitrep.Failed, "inability": sitrep.Failed,
+}
+
+// anonymityFormula reports a verb group followed by "(not) to be named",
+// "to be identified" or "to be quoted": a source's wish to stay anonymous
+// ("an official, who declined to be identified,"), no refusal or request.
+func anonymityFormula(st *sentence, g *verbGroup) bool {
+	k := g.end
+	if k < len(st.words) && st.words[k] == "not" {
+		k++
+	}
+	if k+2 >= len(st.words) || st.words[k] != "to" || st.words[k+1] != "be" {
+		return false
+	}
+	switch st.words[k+2] {
+	case "named", "identified", "quoted":
+		return true
+	}
+	return false
 }
 
 // gerundControl are verbs whose gerund complement names an act weighed

@@ -497,6 +497,11 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 	}
 	for i := 1; i+1 < len(toks); i++ {
 		w := strings.ToLower(toks[i].Text)
+		if w == "dead" && isVerbTag(toks[i].Tag) {
+			// "left five soldiers dead": never a verb.
+			set(i, "JJ")
+			continue
+		}
 		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {
 			set(i, "NNP")
 			continue
