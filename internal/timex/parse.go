@@ -1936,6 +1936,17 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{}, false
 		}
 	}
+	// "a day-long meeting", "the decades-long feud"
+	if uu, ok := p.t.units[p.w(j)]; ok && lead == "" && p.w(j+1) == "-" && p.adj(j+1) && p.w(j+2) == "long" && p.adj(j+2) {
+		if the || j != i {
+			return match{}, false // the article and hedges stay outside
+		}
+		n := 1
+		if uu.plur {
+			n = -1
+		}
+		return match{end: j + 3, typ: tDuration, val: fmtDuration(n, uu)}, true
+	}
 	n, k, art, ok := p.number(j)
 	var u unit
 	hyphen := false
@@ -2007,6 +2018,10 @@ func (p *parser) duration(i int) (match, bool) {
 		if _, isYear := p.yearNum(k + 1); !isYear {
 			return match{}, false
 		}
+	}
+	// "a day-long meeting": the duration is "day-long".
+	if art && p.w(k) == "-" && p.adj(k) && p.w(k+1) == "long" {
+		return match{}, false
 	}
 	// "a year-earlier loss" is the year-earlier period.
 	if !hyphen && p.w(k) == "-" && p.adj(k) && (p.w(k+1) == "earlier" || p.w(k+1) == "ago") {

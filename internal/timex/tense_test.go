@@ -181,6 +181,8 @@ func TestDurationForms(t *testing.T) {
 		{"The flood happened about 4,000 years ago.", "about 4,000 years ago", "DATE", "PAST_REF"},
 		{"The Normans came 1,000 years ago.", "1,000 years ago", "DATE", "1020"},
 		{"The dam will last 1,500 years.", "1,500 years", "DURATION", "P1500Y"},
+		{"Lawyers emerged from a day-long meeting.", "day-long", "DURATION", "P1D"},
+		{"It is a decades-long feud.", "decades-long", "DURATION", "PXE"},
 		{"He stressed the 4,000 year history of the country.", "4,000 year", "DURATION", "P4000Y"},
 		{"Chile signed a 15-1/2 year rescheduling accord.", "15-1/2 year", "DURATION", "P15Y6M"},
 		{"Revs 3,761,000 vs 2,666,000\n    Year ended Dec 31.", "000\n    Year", "", ""},
