@@ -718,12 +718,16 @@ func (p *Parser) hyphenParts(text string, s sitrep.Span, next []tok, cands []can
 	// name with the next tokens ("Athens-Clarke County").
 	parts := strings.Split(word, "-")
 	for k, part := range parts {
-		if part == "" || !isCapWord(part) || partyPrefixes[part] || k == len(parts)-1 && len(next) > 0 {
+		if part == "" || !isCapWord(part) || partyPrefixes[part] {
 			continue
 		}
 		buf = fold(buf[:0], part)
 		if _, dem := p.g.byDemonym[string(buf)]; !dem && !p.g.has(string(buf)) && !p.abbrPart(text, s.Start+strings.Index(word, part), part) {
-			return cands
+			if k == len(parts)-1 && (p.runsOn(text, part, s.End, next) || p.g.has(string(buf)+" county") ||
+				len(part) <= 3 && isAllUpper(part)) {
+				continue // "Athens-Clarke County", "Athens-Clarke police", "Watertown-ML"
+			}
+			return cands // "Holder-Wooloff", "Wal-Mart"
 		}
 	}
 	party := false
@@ -1890,4 +1894,18 @@ func countyListAfter(ts []sitrep.Token, k int) []sitrep.Span {
 		return nil
 	}
 	return names
+}
+
+// runsOn reports whether part, ending at end, runs on with the next one
+// or two tokens into a gazetteer name ("Clarke County").
+func (p *Parser) runsOn(text, part string, end int, next []tok) bool {
+	for k := min(len(next), 2); k > 0; k-- {
+		if next[0].Start != end+1 || !p.inName(next[:k]) {
+			continue
+		}
+		if p.g.has(Fold(part + text[end:next[k-1].End])) {
+			return true
+		}
+	}
+	return false
 }
