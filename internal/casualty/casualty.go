@@ -408,6 +408,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if !found || used(c.Start, kind) || notVictim(c.Who) {
 			continue
 		}
+		if t >= 2 && toks[t-1].low == "or" && isPart(toks[t-2].low) && c.Count > 0 {
+			continue // "two people were killed or wounded": how many of each is not said
+		}
 		if c.Count > 0 && cumulative(toks[clauseStart(toks, c.Start):clauseEnd(toks, t)]) {
 			continue // "five people killed so far this year"
 		}
@@ -446,7 +449,7 @@ func passive(toks []tok, t int) bool {
 		}
 		if !auxWords[w] {
 			// "shot and killed": look past the coordinated participle.
-			if w == "and" && j > 0 && isPart(toks[j-1].low) {
+			if (w == "and" || w == "or") && j > 0 && isPart(toks[j-1].low) {
 				j--
 				continue
 			}

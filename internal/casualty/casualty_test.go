@@ -170,7 +170,8 @@ func TestCasualtiesDev(t *testing.T) {
 		if r.MultiIncident || r.Killed == nil || r.Injured == nil {
 			continue
 		}
-		cas, _ := Extract(docOf(r.Text))
+		doc := docOf(r.Text)
+		cas, _ := Extract(doc)
 		k, w := Summarize(cas)
 		n++
 		if k == *r.Killed {
@@ -182,7 +183,11 @@ func TestCasualtiesDev(t *testing.T) {
 		if misses != nil && (k != *r.Killed || w != *r.Injured || os.Getenv("CASUALTY_ALL") != "") {
 			fmt.Fprintf(misses, "=== %s gold k=%d w=%d got k=%d w=%d\n", r.ID, *r.Killed, *r.Injured, k, w)
 			for _, c := range cas {
-				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d who=%q\n", c.Kind, c.Count, c.Text, c.Exact, c.Start, c.Who)
+				sent := 0
+				for sent+1 < len(doc.Sentences) && doc.Sentences[sent+1].Start <= c.Start {
+					sent++
+				}
+				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d who=%q sent=%d\n", c.Kind, c.Count, c.Text, c.Exact, c.Start, c.Who, sent)
 			}
 		}
 		// The alternative reduction: the largest mention of each kind.

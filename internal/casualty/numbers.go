@@ -96,7 +96,8 @@ func wordValue(w string) (int, bool) {
 // numStart holds every word that may open a quantity phrase, so that
 // parseNumber rejects most tokens with one map lookup.
 var numStart = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "no": true, "none": true, "neither": true, "both": true, "dozen": true}
+	m := map[string]bool{"a": true, "an": true, "no": true, "none": true, "neither": true, "both": true, "dozen": true,
+		"nobody": true, "no-one": true}
 	for _, p := range approx {
 		m[p[0]] = true
 	}
@@ -165,7 +166,7 @@ func numberCore(toks []tok, j int) (number, bool) {
 			return number{start: j, end: j + 2, count: multipliers[toks[j+1].low], exact: true}, true
 		}
 		return number{start: j, end: j + 1, count: 1, exact: true, article: true}, true
-	case w == "no" || w == "none" || w == "neither":
+	case w == "no" || w == "none" || w == "neither" || w == "nobody" || w == "no-one":
 		if w == "no" && matchWords(toks, j+1, "one") {
 			return number{start: j, end: j + 2, count: 0, exact: true}, true // "no one"
 		}

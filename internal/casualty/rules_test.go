@@ -434,3 +434,11 @@ func TestPlacesAndDates(t *testing.T) {
 		{"Ann Lane, 80, was found dead.", []want{{Killed, 1, true, "Ann Lane"}}},
 	})
 }
+
+func TestNobodyAndOr(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"No one was killed or injured in the blast.", []want{{Killed, 0, true, ""}, {Wounded, 0, true, ""}}},
+		{"Nobody was hurt.", []want{{Wounded, 0, true, ""}}},
+		{"Two people were killed or wounded.", []want{{Killed, 2, true, "Two people"}}},
+	})
+}

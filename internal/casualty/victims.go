@@ -106,7 +106,7 @@ cousin grandmother grandfather nephew niece`)
 // the auxiliaries between subject and verb are skipped first.
 func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	e := t
-	for e > 0 && (auxWords[toks[e-1].low] || (toks[e-1].low == "and" && e > 1 && isPart(toks[e-2].low)) ||
+	for e > 0 && (auxWords[toks[e-1].low] || ((toks[e-1].low == "and" || toks[e-1].low == "or") && e > 1 && isPart(toks[e-2].low)) ||
 		isPart(toks[e-1].low) && e-1 != t) {
 		e--
 	}
