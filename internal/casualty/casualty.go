@@ -87,7 +87,7 @@ var triggers = map[string]trigger{
 	"killing":   {Killed, verbActive}, "murdering": {Killed, verbActive}, "kills": {Killed, verbActive}, "kill": {Killed, verbActive},
 	"wounding": {Wounded, verbActive}, "injuring": {Wounded, verbActive},
 	"arresting": {Arrested, verbActive}, "displacing": {Displaced, verbActive},
-	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
+	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "succumbed": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
 	"perished": {Killed, verbIntr}, "missing": {Missing, verbIntr},
 	"deaths": {Killed, noun}, "death": {Killed, noun}, "fatalities": {Killed, noun}, "fatality": {Killed, noun},
 	"injuries": {Wounded, woundNoun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
@@ -316,6 +316,15 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			continue
 		}
 		if hypothetical(toks, t) {
+			continue
+		}
+		if t > 0 && toks[t-1].low == "the" && (tr.class == verbPart || tr.class == verbIntr) {
+			// "the dead", "the injured": victims named elsewhere, except
+			// "an officer was among the dead", "among the dead were two".
+			if c, ok := among(text, toks, t); ok && !used(c.Start, kind) {
+				c.Kind = kind
+				cas = append(cas, c)
+			}
 			continue
 		}
 		if tr.class == verbPart && (t > 0 && (adjDeterminer(toks[t-1].low) || adjPrep(toks[t-1].low)) ||

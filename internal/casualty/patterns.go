@@ -341,3 +341,35 @@ func deathToll(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	}
 	return sitrep.Casualty{}, false
 }
+
+// among reads "an officer was among the dead" (the subject before) and
+// "among the dead were two children" (the victims after); t is the
+// trigger after "among the".
+func among(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	if t < 2 || toks[t-2].low != "among" {
+		return sitrep.Casualty{}, false
+	}
+	var c sitrep.Casualty
+	ok := false
+	if t+1 < len(toks) && (toks[t+1].low == "were" || toks[t+1].low == "was" || toks[t+1].low == "are" || toks[t+1].low == "is") {
+		var j int
+		for j = t + 2; j < len(toks) && j < t+4 && !isWord(toks[j].s); j++ {
+		}
+		if _, _, _, ok2 := victimNP(toks, j); ok2 {
+			c, ok = object(text, toks, t+1)
+			if ok {
+				c.Start = toks[t-2].start
+			}
+		}
+	} else {
+		c, ok = subject(text, toks, t-2, true)
+		if ok {
+			c.End = toks[t].end
+		}
+	}
+	if !ok || c.Count == 0 || notVictim(c.Who) {
+		return sitrep.Casualty{}, false
+	}
+	c.Text = text[c.Start:c.End]
+	return c, true
+}

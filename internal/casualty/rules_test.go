@@ -442,3 +442,13 @@ func TestNobodyAndOr(t *testing.T) {
 		{"Two people were killed or wounded.", []want{{Killed, 2, true, "Two people"}}},
 	})
 }
+
+func TestAmongTheDead(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A police officer was among the dead.", []want{{Killed, 1, true, ""}}},
+		{"Among the dead were two children.", []want{{Killed, 2, true, "two children"}}},
+		{"The dead included a 5-year-old boy.", nil},
+		{"The man succumbed to his injuries.", []want{{Killed, 1, true, "The man"}}},
+		{"One person is dead and another is injured.", []want{{Killed, 1, true, "One person"}, {Wounded, 1, true, "another"}}},
+	})
+}

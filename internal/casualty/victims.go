@@ -183,7 +183,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 			w = toks[j].low
 		}
 		switch {
-		case w == "he" || w == "she":
+		case w == "he" || w == "she" || w == "another":
 			return one(text, toks, j, j+1, t), true
 		case personNouns[w]:
 			s := j
