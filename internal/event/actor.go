@@ -364,6 +364,25 @@ func pluralText(text string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us")
 }
 
+// demonym reports a word naming a people ("Hungarian"), which modifies
+// the noun of a later coordinated member, unlike a country's name.
+func (a *article) demonym(w string) bool {
+	if a.c.gaz == nil {
+		return false
+	}
+	_, ok := a.c.gaz.CountryByDemonym(w)
+	return ok
+}
+
+// collectiveHead reports a phrase ending in a singular collective noun.
+func collectiveHead(text string) bool {
+	switch strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:]) {
+	case "army", "military", "militia":
+		return true
+	}
+	return false
+}
+
 // prepositionalAs reports an "as" at k that introduces a noun phrase
 // rather than a clause ("ordered out as illegal aliens, but was refusing"):
 // no verb follows it before a comma or conjunction ahead of token end.
@@ -706,7 +725,7 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	last := acts[len(acts)-1].Actor
 	if lt := st.Tokens[pieces[len(pieces)-2]].Tag; len(last) > 3 && (lt == "NNP" || strings.HasPrefix(lt, "JJ")) && strings.Contains(acts[len(acts)-1].Text, " ") {
 		for _, b := range acts[:len(acts)-1] {
-			if len(b.Actor) == 3 && b.Span.End-b.Span.Start < 20 && !strings.Contains(b.Text, " ") {
+			if len(b.Actor) == 3 && b.Span.End-b.Span.Start < 20 && !strings.Contains(b.Text, " ") && a.demonym(b.Text) {
 				b.Actor += last[3:]
 			}
 		}
@@ -1142,7 +1161,9 @@ func (a *article) antecedent(p string) *sitrep.EventActor {
 				return s
 			}
 		case "it":
-			if !person && !plural {
+			// (A collective noun takes "it" as well as "they": "the army
+			// said it had killed".)
+			if !person && (!plural || collectiveHead(s.Text)) {
 				return s
 			}
 		default: // they, we

@@ -198,7 +198,7 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// verb of its noun: "Rumsfeld, blamed for the mess in
 				// Iraq, was given a send-off".
 				if j < len(toks) && toks[j].Tag == "IN" && !clauseBreak(words[j], toks[j].Tag) &&
-					(hasFinite(groups) && prepositionalObject(toks, words, g.head) || finiteAfterComma(toks, words, j)) {
+					(hasFinite(groups) && (prepositionalObject(toks, words, g.head) || verbObject(toks, words, groups, g.head)) || finiteAfterComma(toks, words, j)) {
 					g.reduced = true
 					g.passive = true
 				}
@@ -614,6 +614,36 @@ func prepositionalObject(toks []sitrep.Token, words []string, h int) bool {
 		}
 	}
 	return (toks[b].Tag == "IN" || toks[b].Tag == "TO") && !clauseBreak(words[b], toks[b].Tag) && !subordinator(words[b])
+}
+
+// verbObject reports whether the noun phrase before h is the object of
+// the verb group just before it ("arrested an official accused of
+// smuggling"), not the subject of a reported clause ("said the army
+// attacked in the north").
+func verbObject(toks []sitrep.Token, words []string, groups []verbGroup, h int) bool {
+	if len(groups) == 0 {
+		return false
+	}
+	p := groups[len(groups)-1]
+	if p.head < 0 || p.end >= h || reportingForm[words[p.head]] {
+		return false
+	}
+	for k := p.end; k < h; k++ {
+		t := toks[k].Tag
+		if !(t == "DT" || t == "POS" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN")) || timeWord(words[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingForm are forms of verbs that take a clause without "that".
+var reportingForm = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "reported": true, "reports": true,
+	"announced": true, "claimed": true, "claims": true, "added": true, "stated": true, "insisted": true,
+	"warned": true, "believed": true, "believes": true, "thought": true, "thinks": true, "knew": true,
+	"hoped": true, "feared": true, "fears": true, "suspected": true, "suspects": true, "confirmed": true,
+	"denied": true, "alleged": true, "charged": true, "noted": true, "argued": true, "acknowledged": true,
 }
 
 // subordinator reports conjunctions tagged as prepositions that open a
