@@ -87,7 +87,7 @@ var triggers = map[string]trigger{
 	"killing":   {Killed, verbActive}, "murdering": {Killed, verbActive}, "kills": {Killed, verbActive}, "kill": {Killed, verbActive},
 	"wounding": {Wounded, verbActive}, "injuring": {Wounded, verbActive},
 	"arresting": {Arrested, verbActive}, "displacing": {Displaced, verbActive},
-	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "succumbed": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
+	"died": {Killed, verbIntr}, "dead": {Killed, verbIntr}, "succumbed": {Killed, verbIntr}, "drowned": {Killed, verbIntr}, "die": {Killed, verbIntr}, "dies": {Killed, verbIntr},
 	"perished": {Killed, verbIntr}, "missing": {Missing, verbIntr},
 	"deaths": {Killed, noun}, "death": {Killed, noun}, "fatalities": {Killed, noun}, "fatality": {Killed, noun},
 	"injuries": {Wounded, woundNoun}, "arrests": {Arrested, noun}, "hostages": {Kidnapped, noun},
@@ -101,7 +101,7 @@ var auxWords = setOf(`was were is are be been being has have had got get gets re
 also later allegedly all both each critically seriously severely badly slightly gravely
 mortally fatally found confirmed reported believed apparently just still now then already
 initially subsequently eventually seemingly likely not n't never remain remains
-remained still pronounced declared listed wasn't weren't isn't aren't didn't hasn't haven't
+remained still pronounced declared listed feared presumed wasn't weren't isn't aren't didn't hasn't haven't
 hadn't doesn't don't wasn’t weren’t isn’t aren’t didn’t hasn’t haven’t hadn’t doesn’t don’t`)
 
 var modals = setOf(`could would might may will can should shall must cannot to threatened

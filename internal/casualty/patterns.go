@@ -15,7 +15,7 @@ var woundMods = setOf(`apparent gunshot gun shot stab knife bullet single multip
 non life threatening life-threatening non-life-threatening critical serious minor
 self-inflicted fatal mortal graze superficial possible severe major moderate head
 what appeared to be appear appears appeared believed unknown undisclosed extensive
-significant grave traumatic injuries injury - two three four five one of to any
+significant grave traumatic injuries injury - two three four five one of to any for
 `)
 
 // woundCompounds follow "injury" when it names no wound: "an injury
@@ -235,6 +235,9 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	if t > 0 && isCapitalised(toks[t].s) {
 		return sitrep.Casualty{}, false // a title: "The Life and Death of ..."
 	}
+	if (w == "lives" || w == "life") && t >= 2 {
+		return livesLost(text, toks, t)
+	}
 	of := matchWords(toks, t+1, "of") && nominalOf[w]
 	if !of && w != "murder-suicide" && (t == 0 || multiple[toks[t-1].low] == 0) {
 		return sitrep.Casualty{}, false
@@ -330,12 +333,12 @@ func deathToll(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		}
 		t++
 	}
-	for j := t + 1; j < len(toks) && j <= t+6; j++ {
-		if n, ok := parseNumber(toks, j); ok && !n.article && !isYear(toks, n) {
+	for j := t + 1; j < len(toks) && j <= t+10; j++ {
+		if n, ok := parseNumber(toks, j); ok && !n.article && !isYear(toks, n) && !notCount(toks, n) {
 			return sitrep.Casualty{Span: sitrep.Span{Start: toks[t-1].start, End: toks[n.end-1].end}, Count: n.count, Exact: n.exact}, true
 		}
 		switch toks[j].low {
-		case ".", ";", "and", "but":
+		case ".", ";", "and", "but", ",", "including":
 			return sitrep.Casualty{}, false
 		}
 	}
@@ -372,4 +375,36 @@ func among(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	}
 	c.Text = text[c.Start:c.End]
 	return c, true
+}
+
+// livesLost reads "claimed the lives of five soldiers" and "two people
+// lost their lives"; t is at "lives" or "life".
+func livesLost(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	switch toks[t-2].low {
+	case "claimed", "claiming", "claims", "claim", "took", "taking", "takes", "cost", "costing", "costs":
+		if toks[t-1].low != "the" || !matchWords(toks, t+1, "of") {
+			return sitrep.Casualty{}, false
+		}
+		c, ok := object(text, toks, t+1)
+		if !ok || c.Count == 0 || notVictim(c.Who) {
+			return sitrep.Casualty{}, false
+		}
+		c.Kind, c.Start = Killed, toks[t-2].start
+		c.Text = text[c.Start:c.End]
+		return c, true
+	case "lost", "losing":
+		switch toks[t-1].low {
+		case "his", "her", "their":
+		default:
+			return sitrep.Casualty{}, false
+		}
+		c, ok := subject(text, toks, t-2, true)
+		if !ok || c.Count == 0 || notVictim(c.Who) {
+			return sitrep.Casualty{}, false
+		}
+		c.Kind, c.End = Killed, toks[t].end
+		c.Text = text[c.Start:c.End]
+		return c, true
+	}
+	return sitrep.Casualty{}, false
 }

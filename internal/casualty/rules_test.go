@@ -452,3 +452,15 @@ func TestAmongTheDead(t *testing.T) {
 		{"One person is dead and another is injured.", []want{{Killed, 1, true, "One person"}, {Wounded, 1, true, "another"}}},
 	})
 }
+
+func TestMoreDeathPhrases(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The death toll from the bombing has risen to 35.", []want{{Killed, 35, true, ""}}},
+		{"The death toll, which includes 3 children, is unclear.", nil},
+		{"Six people drowned when their boat capsized.", []want{{Killed, 6, true, "Six people"}}},
+		{"Nine miners were feared dead.", []want{{Killed, 9, true, "Nine miners"}}},
+		{"The clash claimed the lives of five soldiers.", []want{{Killed, 5, true, "five soldiers"}}},
+		{"Two climbers lost their lives on the peak.", []want{{Killed, 2, true, "Two climbers"}}},
+		{"Three workers were treated for minor injuries.", []want{{Wounded, 3, true, "Three workers"}}},
+	})
+}
