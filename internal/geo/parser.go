@@ -1337,7 +1337,13 @@ func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint1
 				cv--
 			}
 			if cv > 0 {
-				s += math.Min(tune.wCountry*math.Log2(1+cv), tune.capCountry)
+				// A country's capital takes its country's full weight:
+				// "Washington" in a story about the United States.
+				lim := tune.capCountry
+				if p.g.features[pl.feature] == "P.PPLC" {
+					lim = math.Inf(1)
+				}
+				s += math.Min(tune.wCountry*math.Log2(1+cv), lim)
 			}
 			if pl.level != lvCountry && pl.admin1 >= 0 {
 				av := ev.ac[pl.admin1]
@@ -1476,7 +1482,7 @@ var tune = struct {
 	proxBest                               bool
 	popW, nearWindow                       float64
 	entPerson                              int
-}{2, 3, 2.5, math.Inf(1), 4, 250, 8, false, 1, 2, 2}
+}{2, 3, 2.5, math.Inf(1), 4, 250, 5, false, 1, 2, 2}
 
 // countySuffixes end the names of US counties and their like.
 var countySuffixes = []string{" county", " parish", " borough"}
