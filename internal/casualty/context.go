@@ -157,7 +157,9 @@ func cumulative(toks []tok) bool {
 				}
 			}
 		case "this", "last", "each", "every", "per", "a":
-			if matchWords(toks, i+1, "year") && !matchWords(toks, i+2, "-") {
+			// "earlier this year", "in January last year" date one incident.
+			if matchWords(toks, i+1, "year") && !matchWords(toks, i+2, "-") &&
+				!(i > 0 && (incidentTime[toks[i-1].low] || months[toks[i-1].low])) {
 				return true
 			}
 		case "recent":
@@ -181,6 +183,9 @@ func cumulative(toks []tok) bool {
 	}
 	return false
 }
+
+// incidentTime before "this year" or "last year" dates one incident.
+var incidentTime = setOf(`earlier later early late`)
 
 var months = setOf(`january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec`)

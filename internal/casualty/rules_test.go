@@ -464,3 +464,13 @@ func TestMoreDeathPhrases(t *testing.T) {
 		{"Three workers were treated for minor injuries.", []want{{Wounded, 3, true, "Three workers"}}},
 	})
 }
+
+func TestIncidentDatesAndPrepositions(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The death toll rose to three and 12 others were wounded.", []want{{Killed, 3, true, ""}, {Wounded, 12, true, "12 others"}}},
+		{"Earlier this year, 1,800 were killed when a mudslide buried a village.", []want{{Killed, 1800, true, ""}}},
+		{"In January last year, rebels kidnapped 26 people.", []want{{Kidnapped, 26, true, "26 people"}}},
+		{"Rebels have kidnapped 26 people this year.", nil},
+		{"The blast killed a commando member and wounded three others.", []want{{Killed, 1, true, "a commando member"}, {Wounded, 3, true, "three others"}}},
+	})
+}

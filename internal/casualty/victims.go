@@ -91,6 +91,11 @@ bartender bouncer manager grandson granddaughter mom dad grandma grandpa newborn
 sergeant lieutenant corporal fighter militant rebel reporter photographer activist protester
 protestor demonstrator villager tourist visitor guest witness survivor motorcyclist rider
 ex-wife ex-husband ex-girlfriend ex-boyfriend ex-partner ex-fiance ex-fiancee grandchild
+member staffer volunteer engineer technician laborer labourer peasant trader merchant businessman
+businesswoman herder medic paramedic firefighter ranger warden sentry conscript recruit
+cadet insurgent guerrilla jihadist bomber sniper captive detainee settler tribesman elder
+politician candidate cameraman commando policeman policewoman serviceman servicewoman airman
+sailor marine pilot crewman crew spokesman aide teenager schoolboy schoolgirl
 pupil athlete player governor commander leader chief mayor official president
 minister lawmaker senator councilman councilwoman judge prosecutor bodyguard diplomat envoy
 ambassador cleric monk nun worshipper pilgrim refugee migrant
@@ -380,6 +385,14 @@ func leftConj(toks []tok, s int) (extra, start int, exact bool) {
 		if isName(toks[r]) && (r > 0 && places[toks[r-1].low] || isNumberWord(toks, s)) {
 			break
 		}
+		// "the death toll rose to three and 12 others were wounded": the
+		// object of a preposition is no fellow subject.
+		if r > 0 {
+			switch toks[r-1].low {
+			case "to", "from", "of", "by", "than", "with":
+				return extra, s, exact
+			}
+		}
 		c, x, _, _ := victimNP(toks, r)
 		extra += c
 		exact = exact && x
@@ -638,6 +651,9 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	for m := k; m < len(toks) && m < k+mods; m++ {
 		lw := toks[m].low
 		if personNouns[lw] || strings.HasSuffix(lw, "year-old") && (m+1 >= len(toks) || !isWord(toks[m+1].s) || stopWords[toks[m+1].low]) {
+			for m+1 < len(toks) && personNouns[toks[m+1].low] {
+				m++ // "a commando member", "a security guard"
+			}
 			return 1, true, m + 1, true
 		}
 		if !isWord(toks[m].s) || stopWords[lw] || timeWords[lw] || nonPersons[lw] || determiners[lw] ||
