@@ -284,6 +284,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
 			kind = Killed
 		}
+		if (toks[t].low == "struck" || toks[t].low == "hit") && matchWords(toks, t+1, "dead") {
+			continue // "struck dead by lightning": "dead" counts them
+		}
 		if toks[t].low == "shot" || toks[t].low == "stabbed" {
 			// "shot dead", "shot and killed": the killed trigger that
 			// follows counts the victims.
@@ -477,7 +480,7 @@ func isTrigger(w string) bool {
 // isPart reports a participle trigger ("shot", "killed").
 func isPart(w string) bool {
 	tr, ok := triggers[w]
-	return ok && tr.class == verbPart
+	return ok && (tr.class == verbPart || tr.class == verbPass)
 }
 
 // isWord reports whether s starts with a letter or digit.

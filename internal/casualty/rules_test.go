@@ -474,3 +474,11 @@ func TestIncidentDatesAndPrepositions(t *testing.T) {
 		{"The blast killed a commando member and wounded three others.", []want{{Killed, 1, true, "a commando member"}, {Wounded, 3, true, "three others"}}},
 	})
 }
+
+func TestStruckDeadRangesAnimals(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Six farmers were struck dead by lightning.", []want{{Killed, 6, true, "Six farmers"}}},
+		{"Between 20 and 30 people were arrested.", []want{{Arrested, 20, false, ""}}},
+		{"Officials said 390 chickens and 12 ducks died.", nil},
+	})
+}

@@ -29,7 +29,8 @@ firearms caliber round rounds bullet bullets
 ship ships vessel vessels tanker tankers boat boats aircraft plane planes helicopter helicopters
 jet jets tank tanks ferry ferries
 dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle animal animals
-wolf wolves coyote coyotes bull bulls bird birds pet pets puppy`)
+wolf wolves coyote coyotes bull bulls bird birds pet pets puppy chicken chickens duck ducks
+poultry pig pigs sheep goat goats fish swan swans goose geese livestock`)
 
 // timeWords end an object noun phrase: "injured a man Tuesday night".
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday morning
@@ -384,6 +385,12 @@ func leftConj(toks []tok, s int) (extra, start int, exact bool) {
 		// "a ferry capsized in China and 147 died": a place, not a victim.
 		if isName(toks[r]) && (r > 0 && places[toks[r-1].low] || isNumberWord(toks, s)) {
 			break
+		}
+		// "between 20 and 30 people": a range, read at its low end.
+		if r > 0 && toks[r-1].low == "between" && isNumberWord(toks, r) && isNumberWord(toks, s) {
+			lo, _, _, _ := victimNP(toks, r)
+			hi, _, _, _ := victimNP(toks, s)
+			return extra + lo - hi, r - 1, false
 		}
 		// "the death toll rose to three and 12 others were wounded": the
 		// object of a preposition is no fellow subject.
