@@ -120,6 +120,8 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	var unknown []sitrep.Span
 	// surnames are the last names of people the article names in full.
 	var surnames map[string]bool
+	// givens are the first names of those people.
+	var givens map[string]bool
 	for _, e := range ents {
 		switch e.Type {
 		case sitrep.GPE, sitrep.Loc:
@@ -181,6 +183,12 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 					surnames = map[string]bool{}
 				}
 				surnames[w] = true
+				// "Donald Trump" then "Donald's thin skin": the given
+				// name is no place either.
+				if givens == nil {
+					givens = map[string]bool{}
+				}
+				givens[Fold(strings.Fields(e.Text)[0])] = true
 			}
 		}
 		// Organisations are not vetoed: the places in their names
@@ -211,7 +219,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		w := text[cands[i].span.Start:cands[i].span.End]
 		cands[i].abbrev = len(w) <= 6 && (isAllUpper(w) || strings.Contains(w, "."))
 	}
-	p.filter(cands, surnames, orgs)
+	p.filter(cands, surnames, givens, orgs)
 	p.resolve(cands, demCountry)
 	p.keepLocal(cands)
 	p.stemSense(cands)
@@ -985,7 +993,7 @@ var placeOffices = map[string]bool{"police": true, "officials": true, "authoriti
 // filter drops weak candidates: small places with no cue, sentence-initial
 // common words, person names. A surface accepted once with a cue is
 // accepted everywhere in the article.
-func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Span) {
+func (p *Parser) filter(cands []cand, surnames, givens map[string]bool, orgs []sitrep.Span) {
 	accepted := map[string]bool{}
 	person := map[string]bool{}
 	// confirmed are the common words the article itself shows to be
@@ -1040,6 +1048,9 @@ func (p *Parser) filter(cands []cand, surnames map[string]bool, orgs []sitrep.Sp
 		case c.common && !c.dateline && c.qual < 0 && !strong && !accepted[c.key] && !c.locative:
 			// "Pace yourself", "Casino's sprinklers": a word the tagger
 			// reads as a common one, with nothing else for a place.
+			c.ids = nil
+		case c.ent && givens[c.key] && !c.initial && !c.locative && !c.dateline && c.qual < 0 && !strong:
+			// The entity stage's "Donald" after "Donald Trump".
 			c.ids = nil
 		case c.ent && c.person >= tune.entPerson && !c.dateline && c.qual < 0 && !strong:
 			// "Robertson said": the entity stage's slip.
