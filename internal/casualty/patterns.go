@@ -71,6 +71,9 @@ func woundPhrase(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	if g < 0 || hypothetical(toks, g) {
 		return sitrep.Casualty{}, false
 	}
+	if toks[g].low == "with" {
+		g = motionVerb(toks, g)
+	}
 	c, ok := subject(text, toks, g, true)
 	if !ok {
 		return c, false
@@ -407,4 +410,26 @@ func livesLost(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		return c, true
 	}
 	return sitrep.Casualty{}, false
+}
+
+// motionVerb moves the governor "with" at g back to a verb of arrival
+// before it, over an adverb or a place: "a man arrived there with a
+// gunshot wound", "a teen showed up at a fire station with stab wounds".
+func motionVerb(toks []tok, g int) int {
+	for j := g - 1; j >= 0 && j >= g-7; j-- {
+		switch w := toks[j].low; w {
+		case "arrived", "arrives", "walked", "walks", "showed", "shows", "came", "comes", "drove", "ran",
+			"stumbled", "staggered", "turned", "checked", "went", "appeared":
+			return j
+		case "there", "here", "later", "alone", "up", "in", "at", "into", "to", "a", "an", "the", "local", "nearby",
+			"area", "home", "hospital", "station", "store":
+			continue
+		default:
+			if isCapitalised(toks[j].s) {
+				continue
+			}
+			return g
+		}
+	}
+	return g
 }

@@ -482,3 +482,10 @@ func TestStruckDeadRangesAnimals(t *testing.T) {
 		{"Officials said 390 chickens and 12 ducks died.", nil},
 	})
 }
+
+func TestArrivedWithWounds(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A man arrived there with a gunshot wound.", []want{{Wounded, 1, true, "A man"}}},
+		{"Two teens showed up at Mercy Clinic with stab wounds.", []want{{Wounded, 2, true, "Two teens"}}},
+	})
+}
