@@ -74,9 +74,14 @@ const maxNgram = 6
 // finder that overlap them, except administrative areas, qualified names,
 // country names used as adjectives ("U.S. Attorney") and names the article
 // also uses as places. Places inside organisation names ("the Ohio
-// Department of Health") are toponyms. Demonyms ("Iraqi") are not
-// toponyms but count as evidence for their country. Places are returned
-// in text order.
+// Department of Health") are toponyms; a small town opening one ("Lombard
+// Historical Society") only when it lies near the article's other places.
+// Demonyms ("Iraqi") are not toponyms but count as evidence for their
+// country. Counties are found written without "County" ("DeKalb's plan"
+// after "DeKalb County") and in lists ("Douglas, Sarpy and Lancaster
+// counties"); US postal codes and Canadian province abbreviations count
+// only as a town's qualifier ("Austin, TX"). Places are returned in text
+// order.
 func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	if doc == nil || doc.Article == nil {
 		return nil
