@@ -127,8 +127,10 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				}
 			case w == "not" || w == "n't" || w == "never":
 				g.negated = true
-			case t == "RB" || t == "RP" || isQuoteTok(toks[j].Text) || t == "TO":
+			case t == "RB" || t == "RP" || isQuoteTok(toks[j].Text) || t == "TO",
+				(w == "both" || w == "either") && j+1 < len(toks) && isVerbTag(toks[j+1].Tag):
 				// adverbs, particles and quote marks stay inside the group
+				// ("is both facilitating talks and leading")
 			default:
 				j = len(toks) + 1 // stop
 				continue
@@ -258,7 +260,7 @@ func continuesGroup(toks []sitrep.Token, words []string, j int) bool {
 		if isVerbTag(t) {
 			return true
 		}
-		if t == "RB" || isQuoteTok(toks[j].Text) || words[j] == "not" || words[j] == "n't" {
+		if t == "RB" || isQuoteTok(toks[j].Text) || words[j] == "not" || words[j] == "n't" || words[j] == "both" || words[j] == "either" {
 			continue
 		}
 		return false
@@ -371,6 +373,11 @@ func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
 		}
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
+			if k > j && (words[k-1] == "and" || words[k-1] == "or") {
+				// "a bombing killed nine and injured 20": a verb
+				// coordinated with this one is no other clause's.
+				continue
+			}
 			return false
 		}
 	}
