@@ -370,10 +370,15 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				if found && !violentHit(toks, t) && !(personWho(c.Who) && !isCapitalised(lastWord(c.Who)) && !matchWords(toks, t+1, "by")) {
 					found = false
 				}
-			} else if toks[t].low == "grazed" {
-				// "a bullet grazed the woman"; active "hit" and "struck"
-				// are too often blows, crashes or deals.
-				if c, found = object(text, toks, t); found && !personWho(c.Who) {
+			} else if c, found = object(text, toks, t); found {
+				// "a bullet grazed the woman", "hit the clerk with a
+				// handgun"; other active "hit" and "struck" are too often
+				// crashes, deals or sports.
+				k := t + 1
+				for k < len(toks) && toks[k].start < c.End {
+					k++
+				}
+				if !personWho(c.Who) || toks[t].low != "grazed" && !violentHit(toks, k-1) {
 					found = false
 				}
 			}
@@ -459,7 +464,7 @@ func passive(toks []tok, t int) bool {
 			"wasn't", "weren't", "isn't", "aren't", "wasn’t", "weren’t", "isn’t", "aren’t":
 			return true
 		}
-		if !auxWords[w] {
+		if !isAux(toks[j]) {
 			// "shot and killed": look past the coordinated participle.
 			if (w == "and" || w == "or") && j > 0 && isPart(toks[j-1].low) {
 				j--
@@ -470,6 +475,22 @@ func passive(toks []tok, t int) bool {
 	}
 	return false
 }
+
+// isAux reports an auxiliary or an adverb that may stand inside a verb
+// group: "was reportedly shot", "was accidentally shot", "was briefly
+// hospitalized".
+func isAux(t tok) bool {
+	if auxWords[t.low] {
+		return true
+	}
+	w := t.low
+	return len(w) > 5 && strings.HasSuffix(w, "ly") && !isCapitalised(t.s) && !personNouns[w] && !groupNouns[w] &&
+		!notAdverbs[w]
+}
+
+// notAdverbs end in -ly but are no adverbs.
+var notAdverbs = setOf(`family assembly supply italy july rally jelly belly bully holly ally
+anomaly monopoly melancholy butterfly firefly`)
 
 // isTrigger reports a casualty word.
 func isTrigger(w string) bool {

@@ -250,7 +250,7 @@ func hypothetical(toks []tok, t int) bool {
 			}
 			return true
 		}
-		if !auxWords[w] {
+		if !isAux(toks[j]) {
 			break
 		}
 	}
@@ -269,7 +269,7 @@ func hypothetical(toks []tok, t int) bool {
 
 // negated reports "not"/"never" among the auxiliaries before the trigger.
 func negated(toks []tok, t int) bool {
-	for j := t - 1; j >= 0 && j >= t-4 && auxWords[toks[j].low]; j-- {
+	for j := t - 1; j >= 0 && j >= t-4 && isAux(toks[j]); j-- {
 		if w := toks[j].low; w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
 		}

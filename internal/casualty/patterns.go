@@ -52,7 +52,7 @@ func woundPhrase(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			g = j
 			break
 		}
-		if w == "from" && j > 0 && (toks[j-1].low == "suffering" || toks[j-1].low == "suffered") {
+		if w == "from" && j > 0 && (toks[j-1].low == "suffering" || toks[j-1].low == "suffered" || toks[j-1].low == "recovering") {
 			g = j - 1
 			break
 		}
@@ -114,7 +114,7 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 // opens the sentence ("He was taken to a hospital and died").
 func coordinatedDeath(text string, toks []tok, t int, prev []sitrep.Casualty) (sitrep.Casualty, bool) {
 	j := t - 1
-	for j >= 0 && (auxWords[toks[j].low] || toks[j].low == "then") {
+	for j >= 0 && (isAux(toks[j]) || toks[j].low == "then") {
 		j--
 	}
 	if j < 1 || toks[j].low != "and" {
@@ -171,7 +171,8 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		w := toks[j].low
 		switch w {
 		case "taken", "rushed", "transported", "flown", "airlifted", "driven", "brought", "admitted",
-			"walked", "arrived", "showed", "went", "ran", "returned", "remains", "remained", "is", "was":
+			"walked", "arrived", "showed", "went", "ran", "returned", "remains", "remained", "is", "was",
+			"treated", "recovering", "hospitalized", "hospitalised":
 			if !fill {
 				return sitrep.Casualty{}, false
 			}

@@ -274,7 +274,9 @@ func TestGrazed(t *testing.T) {
 	checkRules(t, []ruleCase{
 		{"A stray bullet grazed the woman.", []want{{Wounded, 1, true, "the woman"}}},
 		{"A pellet grazed the fence.", nil},
-		{"The suspect struck him with a bat.", nil},
+		{"The suspect struck him with a bat.", []want{{Wounded, 1, true, "him"}}},
+		{"The bus struck a pole.", nil},
+		{"He hit the ball with a bat.", nil},
 	})
 }
 
@@ -487,5 +489,15 @@ func TestArrivedWithWounds(t *testing.T) {
 	checkRules(t, []ruleCase{
 		{"A man arrived there with a gunshot wound.", []want{{Wounded, 1, true, "A man"}}},
 		{"Two teens showed up at Mercy Clinic with stab wounds.", []want{{Wounded, 2, true, "Two teens"}}},
+	})
+}
+
+func TestAdverbsAndRecovery(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"A hunter was accidentally shot in the hand.", []want{{Wounded, 1, true, "A hunter"}}},
+		{"The family was evicted.", nil},
+		{"A man was briefly hospitalized.", []want{{Wounded, 1, true, "A man"}}},
+		{"Two victims were being treated at a local hospital.", []want{{Wounded, 2, true, "Two victims"}}},
+		{"The boy is recovering from stab wounds.", []want{{Wounded, 1, true, "The boy"}}},
 	})
 }

@@ -30,7 +30,9 @@ ship ships vessel vessels tanker tankers boat boats aircraft plane planes helico
 jet jets tank tanks ferry ferries
 dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle animal animals
 wolf wolves coyote coyotes bull bulls bird birds pet pets puppy chicken chickens duck ducks
-poultry pig pigs sheep goat goats fish swan swans goose geese livestock`)
+poultry pig pigs sheep goat goats fish swan swans goose geese livestock
+crash crashes accident accidents collision collisions fire fires shooting shootings attack attacks
+incident incidents explosion explosions blast blasts ditch river lake field woods`)
 
 // timeWords end an object noun phrase: "injured a man Tuesday night".
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday morning
@@ -112,7 +114,7 @@ cousin grandmother grandfather nephew niece`)
 // the auxiliaries between subject and verb are skipped first.
 func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	e := t
-	for e > 0 && (auxWords[toks[e-1].low] || ((toks[e-1].low == "and" || toks[e-1].low == "or") && e > 1 && isPart(toks[e-2].low)) ||
+	for e > 0 && (isAux(toks[e-1]) || ((toks[e-1].low == "and" || toks[e-1].low == "or") && e > 1 && isPart(toks[e-2].low)) ||
 		isPart(toks[e-1].low) && e-1 != t) {
 		e--
 	}
