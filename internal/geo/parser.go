@@ -360,7 +360,7 @@ var commonWords = func() map[string]bool {
 		hope faith grace liberty union independence enterprise commerce justice progress victory
 		metro bell pack al arab gulf university center centre capital district valley mountain
 		white house temple mission market bay beach harbor harbour port fort rock spring springs
-		toyota ford mobile reading bath nice split wells page mercedes sale welch
+		toyota ford honda mobile reading bath nice split wells page mercedes sale welch
 		street avenue road drive lane parkway council reserve herald best continental vice jesus
 		obama bush titan tim patrick pacific woodlands green early law marines marine army navy`) {
 		m[w] = true
