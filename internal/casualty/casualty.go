@@ -284,6 +284,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if kind == Wounded && t > 0 && toks[t-1].low == "fatally" {
 			kind = Killed
 		}
+		if toks[t].low == "drowned" && matchWords(toks, t+1, "out") {
+			continue // "a cheer drowned out the hecklers"
+		}
 		if (toks[t].low == "struck" || toks[t].low == "hit") && matchWords(toks, t+1, "dead") {
 			continue // "struck dead by lightning": "dead" counts them
 		}
@@ -378,8 +381,8 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 				for k < len(toks) && toks[k].start < c.End {
 					k++
 				}
-				if !personWho(c.Who) || toks[t].low != "grazed" && !violentHit(toks, k-1) {
-					found = false
+				if !personWho(c.Who) || toks[t].low != "grazed" && (!violentHit(toks, k-1) || isCapitalised(c.Who)) {
+					found = false // "the country hit Ring of Fire"
 				}
 			}
 		case tr.class == verbActive:
@@ -407,6 +410,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		default:
 			if passive(toks, t) {
 				c, found = subject(text, toks, t, true)
+				// "United Airlines was hurt by the strike": a firm or a
+				// country is hurt by what does not wound.
+				if found && toks[t].low == "hurt" && isCapitalised(c.Who) && hurtBy(toks, t) && !violentHit(toks, t) {
+					found = false
+				}
 			} else if c, found = object(text, toks, t); found {
 				// "shot two men to death".
 				if rest := strings.TrimLeft(text[c.End:], " "); strings.HasPrefix(rest, "to death") {
@@ -474,6 +482,11 @@ func passive(toks []tok, t int) bool {
 		}
 	}
 	return false
+}
+
+// hurtBy reports "by" right after the participle, give or take an adverb.
+func hurtBy(toks []tok, t int) bool {
+	return matchWords(toks, t+1, "by") || t+2 < len(toks) && toks[t+2].low == "by"
 }
 
 // isAux reports an auxiliary or an adverb that may stand inside a verb

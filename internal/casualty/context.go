@@ -201,6 +201,24 @@ func shotNoun(toks []tok, t int) bool {
 		"stray", "fatal", "kill", "lucky", "fired", "one-shot", "parting", "gun":
 		return true
 	}
+	if t+1 < len(toks) && toks[t+1].low == "wide" {
+		return true // "fired a shot wide"
+	}
+	// "a forehand cross-court shot": an article, then modifiers that name
+	// no one.
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		w := toks[j].low
+		if w == "a" || w == "an" || w == "his" || w == "her" || w == "their" {
+			if j < t-1 {
+				return true
+			}
+			break
+		}
+		if !isWord(toks[j].s) || isCapitalised(toks[j].s) || personNouns[w] || groupNouns[w] || stopWords[w] ||
+			strings.HasSuffix(w, "year-old") || numStart[w] || w[0] >= '0' && w[0] <= '9' {
+			break // "a man shot", "a man in his 20s shot"
+		}
+	}
 	n, ok := parseNumber(toks, t-1)
 	if !ok || n.end != t {
 		return false

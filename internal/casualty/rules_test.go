@@ -501,3 +501,15 @@ func TestAdverbsAndRecovery(t *testing.T) {
 		{"The boy is recovering from stab wounds.", []want{{Wounded, 1, true, "The boy"}}},
 	})
 }
+
+func TestSongsShotsAndFirms(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"She sang her debut hit Genie in a Bottle.", nil},
+		{"He fired a forehand cross-court shot into the net.", nil},
+		{"Roddick sent a shot wide.", nil},
+		{"A man in his 20s shot his stepfather.", []want{{Wounded, 1, true, "his stepfather"}}},
+		{"A loud cheer drowned out the speech.", nil},
+		{"United Airlines was badly hurt by the strike.", nil},
+		{"A woman was hurt by shrapnel.", []want{{Wounded, 1, true, "A woman"}}},
+	})
+}
