@@ -413,11 +413,20 @@ func isRelative(w, tag string) bool {
 func (a *article) coordinatedSubject(st *sentence, gi, prev int) *sitrep.EventActor {
 	tag := st.groups[gi].tag
 	for pi := gi - 1; pi >= 0; pi-- {
-		if st.groups[pi].tag == tag && !st.groups[pi].reduced {
+		if sameForm(st.groups[pi].tag, tag) && !st.groups[pi].reduced {
 			return st.subj[pi]
 		}
 	}
 	return st.subj[prev]
+}
+
+// sameForm reports whether an earlier verb form coordinates with a later
+// one: equal tags, or a past tense after a participle the tagger may have
+// read for one ("criticised/VBN Annan ... and accused/VBD him"). (A
+// participle after a past tense is the passive of "has been arrested and
+// charged".)
+func sameForm(earlier, later string) bool {
+	return earlier == later || earlier == "VBN" && later == "VBD"
 }
 
 func hasNominal(toks []sitrep.Token, from, to int) bool {
