@@ -102,10 +102,25 @@ func condition(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		return sitrep.Casualty{}, false
 	}
 	c, ok := subject(text, toks, j, true)
-	if !ok || c.Count == 0 {
+	if !ok || c.Count == 0 || illnessNear(toks, t) {
 		return sitrep.Casualty{}, false
 	}
 	return c, true
+}
+
+// illnessNear reports an illness named in the rest of the clause: "in
+// stable condition at the coronary care unit", "after a stroke".
+func illnessNear(toks []tok, t int) bool {
+	for j := t + 1; j < len(toks) && j <= t+12; j++ {
+		switch toks[j].low {
+		case ".", ";":
+			return false
+		case "stroke", "coronary", "cardiac", "heart", "cancer", "illness", "pneumonia", "flu", "covid", "covid-19",
+			"coronavirus", "disease", "infection", "overdose":
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedDeath reads "died" coordinated with an earlier verb of the
@@ -186,7 +201,7 @@ func hospital(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 				return sitrep.Casualty{}, false
 			}
 			c, ok := subject(text, toks, j, true)
-			if !ok || c.Count == 0 || illness(toks, t) {
+			if !ok || c.Count == 0 || illness(toks, t) || illnessNear(toks, t) {
 				return sitrep.Casualty{}, false
 			}
 			// "... to a hospital with non-life-threatening injuries".

@@ -513,3 +513,11 @@ func TestSongsShotsAndFirms(t *testing.T) {
 		{"A woman was hurt by shrapnel.", []want{{Wounded, 1, true, "A woman"}}},
 	})
 }
+
+func TestIllnessNear(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The former premier is in stable condition at the coronary care unit.", nil},
+		{"The singer was taken to a hospital after a mild stroke.", nil},
+		{"The guard was taken to a hospital after the shooting.", []want{{Wounded, 1, true, "The guard"}}},
+	})
+}
