@@ -1384,7 +1384,7 @@ func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd in
 	case best != nil:
 		ev.Date, ev.DatePrecision, ev.DateReason = best.Value, best.Precision, reason
 		a.lastDated = &datedEvent{date: best.Value, precision: best.Precision, paragraph: st.Paragraph, sentence: a.sentIndex}
-	case st.caption == nil && ev.Modality == sitrep.Asserted && a.continues(st):
+	case st.caption == nil && ev.Modality == sitrep.Asserted && a.continues(st, ev.Evidence.Trigger):
 		// "On Tuesday, protesters stormed the gates. They threw rocks and
 		// smashed windows.": a sentence with no time expression of its
 		// own that follows a dated one in the same paragraph goes on
@@ -1406,13 +1406,28 @@ type datedEvent struct {
 }
 
 // continues reports whether sentence st, which has no time expression,
-// directly follows the last dated event's sentence in its paragraph.
-func (a *article) continues(st *sentence) bool {
+// directly follows the last dated event's sentence in its paragraph and
+// goes on narrating it: that event has a day's date and this one's
+// trigger is a simple past ("They also detained ..."), not a present
+// perfect or a past perfect, which step out of the narration.
+func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 	d := a.lastDated
-	if d == nil || d.paragraph != st.Paragraph || a.sentIndex-d.sentence > 1 {
+	if d == nil || d.paragraph != st.Paragraph || a.sentIndex-d.sentence > 1 || d.precision != sitrep.Day {
 		return false
 	}
-	return !slices.Contains(st.timex, true)
+	if slices.Contains(st.timex, true) {
+		return false
+	}
+	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= trigger.Start })
+	if k >= len(st.Tokens) || st.Tokens[k].Tag != "VBD" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if auxForms[st.words[j]] == "have" {
+			return false
+		}
+	}
+	return true
 }
 
 // isCalendarValue accepts TIMEX3 values that name a calendar date or
