@@ -213,8 +213,8 @@ func TestCasualtiesDev(t *testing.T) {
 	accK, accW := float64(okK)/float64(n), float64(okW)/float64(n)
 	t.Logf("casualties-dev: %d articles, killed accuracy %.3f, injured accuracy %.3f (first mention; max mention: %.3f, %.3f)",
 		n, accK, accW, float64(maxK)/float64(n), float64(maxW)/float64(n))
-	if accK < 0.948 || accW < 0.89 {
-		t.Errorf("accuracy below floor: killed %.3f (min 0.948), injured %.3f (min 0.89)", accK, accW)
+	if accK < 0.95 || accW < 0.89 {
+		t.Errorf("accuracy below floor: killed %.3f (min 0.95), injured %.3f (min 0.89)", accK, accW)
 	}
 }
 

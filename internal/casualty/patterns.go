@@ -150,6 +150,11 @@ func coordinatedDeath(text string, toks []tok, t int, prev []sitrep.Casualty) (s
 	if w := toks[0].low; w == "he" || w == "she" {
 		return one(text, toks, 0, 1, t), true
 	}
+	// "The victim staggered off the porch and was found dead".
+	if c, x, e, ok := victimNP(toks, 0); ok && e < j && c > 0 {
+		return sitrep.Casualty{Span: sitrep.Span{Start: toks[0].start, End: toks[t].end}, Count: c, Exact: x,
+			Who: phrase(text, toks, 0, e)}, true
+	}
 	return sitrep.Casualty{}, false
 }
 
@@ -256,6 +261,9 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	}
 	if (w == "lives" || w == "life") && t >= 2 {
 		return livesLost(text, toks, t)
+	}
+	if (w == "body" || w == "bodies") && t >= 1 && t+2 < len(toks) && (toks[t+1].low == "was" || toks[t+1].low == "were") {
+		return bodyFound(text, toks, t)
 	}
 	of := matchWords(toks, t+1, "of") && nominalOf[w]
 	if !of && w != "murder-suicide" && (t == 0 || multiple[toks[t-1].low] == 0) {
@@ -448,4 +456,30 @@ func motionVerb(toks []tok, g int) int {
 		}
 	}
 	return g
+}
+
+// bodyFound reads "a man whose body was found in a ditch" and "Ruiz's body
+// was found"; t is at "body".
+func bodyFound(text string, toks []tok, t int) (sitrep.Casualty, bool) {
+	switch toks[t+2].low {
+	case "found", "discovered", "recovered", "pulled", "identified":
+	default:
+		return sitrep.Casualty{}, false
+	}
+	p := toks[t-1]
+	var c sitrep.Casualty
+	switch {
+	case p.low == "whose":
+		var ok bool
+		if c, ok = subject(text, toks, t-1, true); !ok || c.Count == 0 || notVictim(c.Who) {
+			return sitrep.Casualty{}, false
+		}
+	case isCapitalised(p.s) && (strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s")):
+		c = sitrep.Casualty{Span: sitrep.Span{Start: p.start}, Count: 1, Exact: true, Who: p.s}
+	default:
+		return sitrep.Casualty{}, false
+	}
+	c.Kind, c.End = Killed, toks[t+2].end
+	c.Text = text[c.Start:c.End]
+	return c, true
 }

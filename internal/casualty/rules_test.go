@@ -521,3 +521,13 @@ func TestIllnessNear(t *testing.T) {
 		{"The guard was taken to a hospital after the shooting.", []want{{Wounded, 1, true, "The guard"}}},
 	})
 }
+
+func TestBodiesAndSentenceSubjects(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"Police named a 25-year-old man whose body was found in a ditch.", []want{{Killed, 1, true, "a 25-year-old man"}}},
+		{"Ruiz's body was found on Monday.", []want{{Killed, 1, true, "Ruiz's"}}},
+		{"The victim staggered off the porch and was found dead in the yard.", []want{{Killed, 1, true, "The victim"}}},
+		{"Police arrived and found the doors locked.", nil},
+		{"A guard at the prison who died on Friday was buried.", []want{{Killed, 1, true, "A guard"}}},
+	})
+}

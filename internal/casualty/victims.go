@@ -32,7 +32,8 @@ dog dogs cat cats cougar cougars bear bears deer horse horses cow cows cattle an
 wolf wolves coyote coyotes bull bulls bird birds pet pets puppy chicken chickens duck ducks
 poultry pig pigs sheep goat goats fish swan swans goose geese livestock
 crash crashes accident accidents collision collisions fire fires shooting shootings attack attacks
-incident incidents explosion explosions blast blasts ditch river lake field woods`)
+incident incidents explosion explosions blast blasts ditch river lake field woods prison prisons jail
+jails facility camp factory`)
 
 // timeWords end an object noun phrase: "injured a man Tuesday night".
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday morning
@@ -119,7 +120,7 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 		e--
 	}
 	// A relative clause: "a man who was shot", "Roe, who was found dead".
-	if aux && e > 1 && (toks[e-1].low == "who" || toks[e-1].low == "that") && e < t && isWord(toks[e-2].s) ||
+	if aux && e > 1 && (toks[e-1].low == "who" || toks[e-1].low == "that" && e < t) && isWord(toks[e-2].s) ||
 		aux && e > 2 && toks[e-1].low == "who" && toks[e-2].s == "," {
 		e--
 		if toks[e-1].s == "," {
