@@ -202,6 +202,8 @@ func TestCode(t *testing.T) {
 		{name: "a decline is no refusal", text: "Kenyan exports to Uganda declined 5 percent in March.", none: true},
 		{name: "declining an offer is a refusal", text: "Kenya declined the Somali offer of talks.",
 			want: []ev{{dyad: "KEN>SOM:12"}}},
+		{name: "giving time is no cooperation", text: "The Kenyan government gave Somali traders time to leave.",
+			forbid: []ev{{dyad: "KEN>SOM:06"}}},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",

@@ -504,6 +504,11 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 	}
 	for i := 1; i+1 < len(toks); i++ {
 		w := strings.ToLower(toks[i].Text)
+		if w == "given" && toks[i].Tag == "VBN" && (toks[i+1].Tag == "DT" || toks[i+1].Tag == "PRP$" || strings.HasPrefix(toks[i+1].Tag, "JJ")) && !isAux(toks[i-1].Text) {
+			// "a prickly issue, given the trade dispute": a preposition.
+			set(i, "IN")
+			continue
+		}
 		if w == "dead" && isVerbTag(toks[i].Tag) {
 			// "left five soldiers dead": never a verb.
 			set(i, "JJ")
@@ -565,6 +570,12 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 		return toks, false
 	}
 	return out, true
+}
+
+// isAux reports a form of be, have or get.
+func isAux(w string) bool {
+	_, ok := auxForms[strings.ToLower(w)]
+	return ok
 }
 
 // nameParticle reports lower-case words that join the parts of a personal
