@@ -550,12 +550,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "purpose infinitive with no target")
 		return
 	}
-	if tgt == nil && m.Pattern == "" && (relational(code) || strings.HasPrefix(code, "084") || code == "041") && !a.reciprocal(st, src, code) {
+	if tgt == nil && m.Pattern == "" && (relational(code) || strings.HasPrefix(code, "084") || code == "041" || code == "080") && !a.reciprocal(st, src, code) {
 		// "We expect countries to take decisions", "he praised the
 		// decision", "a report released Tuesday", "he called it a
-		// mistake": a verb coded by its default alone, with no one on the
-		// other side, is no intent, cooperation, cut in relations, release
-		// of anyone or telephone call.
+		// mistake", "the cabinet approved a bill": a verb coded by its
+		// default alone, with no one on the other side, is no intent,
+		// cooperation, cut in relations, release of anyone, telephone
+		// call or concession.
 		a.outcome(gi, "relation with no counterpart (verb default, no target)")
 		return
 	}
