@@ -205,6 +205,7 @@ func TestCode(t *testing.T) {
 		{name: "giving time is no cooperation", text: "The Kenyan government gave Somali traders time to leave.",
 			forbid: []ev{{dyad: "KEN>SOM:06"}}},
 		{name: "approving a bill alone is no concession", text: "The Kenyan cabinet approved a bill on land reform.", none: true},
+		{name: "a team sport report", text: "The Kenyan striker hit the post before Uganda attacked down the left wing.", none: true},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",
