@@ -1090,6 +1090,16 @@ func fixedPhrase(pattern string) bool {
 	return false
 }
 
+// reportingLemma are verbs of saying and thinking, whose complement clause
+// may carry a reported demand or threat.
+var reportingLemma = map[string]bool{
+	"say": true, "tell": true, "add": true, "believe": true, "think": true, "insist": true, "instruct": true,
+	"write": true, "tweet": true, "state": true, "declare": true, "announce": true, "warn": true, "stress": true,
+	"argue": true, "claim": true, "note": true, "reiterate": true, "maintain": true, "contend": true, "assert": true,
+	"explain": true, "emphasize": true, "emphasise": true, "suggest": true, "feel": true, "urge": true, "demand": true,
+	"order": true, "rule": true, "decide": true, "agree": true, "vow": true, "pledge": true, "promise": true, "threaten": true,
+}
+
 // threatObjects are what a speaker says the target "will pay" or "face":
 // a statement that harm will come to the target is a threat (CAMEO 13).
 var threatObjects = map[string]bool{
@@ -1107,6 +1117,11 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 	}
 	g := &st.groups[gi]
 	words := st.words
+	if a.c.text != nil && !reportingLemma[a.c.text.Lemma(st.Tokens[g.head].Text, st.Tokens[g.head].Tag)] {
+		// "Greek firms will have the label and producers elsewhere must
+		// find another name": only a speaker demands or threatens.
+		return
+	}
 	for ci := gi + 1; ci < len(st.groups) && ci <= gi+2; ci++ {
 		c := &st.groups[ci]
 		if obligation(st, c) {
@@ -1154,6 +1169,11 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 // obligation reports a verb group that states what someone must do:
 // "must return", "should withdraw", "has to leave".
 func obligation(st *sentence, c *verbGroup) bool {
+	if h := st.words[c.head]; !c.passive && (auxForms[h] == "be" || auxForms[h] == "have" || h == "become") {
+		// "the plant should have a capacity of", "China must be a member":
+		// what something should be or have is a judgement, not a demand.
+		return false
+	}
 	for k := c.start; k < c.head; k++ {
 		switch st.words[k] {
 		case "must", "should", "ought":
