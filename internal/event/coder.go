@@ -1098,6 +1098,7 @@ var reportingLemma = map[string]bool{
 	"argue": true, "claim": true, "note": true, "reiterate": true, "maintain": true, "contend": true, "assert": true,
 	"explain": true, "emphasize": true, "emphasise": true, "suggest": true, "feel": true, "urge": true, "demand": true,
 	"order": true, "rule": true, "decide": true, "agree": true, "vow": true, "pledge": true, "promise": true, "threaten": true,
+	"stipulate": true, "require": true, "recommend": true, "advise": true, "propose": true,
 }
 
 // threatObjects are what a speaker says the target "will pay" or "face":
@@ -1169,9 +1170,10 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 // obligation reports a verb group that states what someone must do:
 // "must return", "should withdraw", "has to leave".
 func obligation(st *sentence, c *verbGroup) bool {
-	if h := st.words[c.head]; !c.passive && (auxForms[h] == "be" || auxForms[h] == "have" || h == "become") {
+	if h := st.words[c.head]; !c.passive && (auxForms[h] == "have" || (auxForms[h] == "be" || h == "become") && c.end < len(st.words) && startsNP(st.Tokens[c.end].Tag) && !strings.HasPrefix(st.Tokens[c.end].Tag, "JJ")) {
 		// "the plant should have a capacity of", "China must be a member":
-		// what something should be or have is a judgement, not a demand.
+		// what something should have or be is a judgement, not a demand
+		// (unlike "should be cautious", "should be on the ground").
 		return false
 	}
 	for k := c.start; k < c.head; k++ {
