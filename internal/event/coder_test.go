@@ -210,6 +210,8 @@ func TestCode(t *testing.T) {
 		{name: "what something should have is no demand", text: "The Kenyan spokesman said the Ugandan plant should have a capacity of 30,000 cars.", none: true},
 		{name: "a passive obligation is a demand", text: "Kenya said the Somali traders should be released.",
 			want: []ev{{dyad: "KEN>SOM:10"}}},
+		{name: "revealing is no cooperation", text: "Kenya revealed its plan for Somalia at a press conference.", none: true},
+		{name: "expressing commitment is no disapproval", text: "Kenya expressed its commitment to the Somali talks.", none: true},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",
