@@ -523,6 +523,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.outcome(gi, "military force by an unarmed sector (figurative)")
 		return
 	}
+	if unknownAgentViolence(code) && accidentSource(st, src.Span) {
+		a.outcome(gi, "deaths in an accident, inflicted by no one")
+		return
+	}
 	if a.thingSource(st, src.Span, code) {
 		// "Greek stocks ended higher, pushing the index", "Japanese
 		// exports rose": a country named in a phrase about a thing does
@@ -1369,6 +1373,21 @@ var meansNouns = map[string]bool{
 	"rocket": true, "rockets": true, "missile": true, "missiles": true, "shell": true, "shells": true, "mortar": true,
 	"grenade": true, "grenades": true, "gunfire": true, "bullet": true, "bullets": true, "shrapnel": true,
 	"blast": true, "explosion": true, "sniper": true, "snipers": true, "gunmen": true, "assailants": true, "attackers": true,
+}
+
+// accidentSource reports a source that names an accident, or a party to
+// one: "a collision between a warship and a boat killed four".
+func accidentSource(st *sentence, span sitrep.Span) bool {
+	if accidentNouns[headNoun(st, span)] {
+		return true
+	}
+	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start })
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if accidentNouns[st.words[j]] {
+			return st.words[j+1] == "between" || st.words[j+1] == "of" || st.words[j+1] == "involving"
+		}
+	}
+	return false
 }
 
 // accidentNouns mark deaths and injuries that no one inflicted.

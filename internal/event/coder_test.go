@@ -215,6 +215,7 @@ func TestCode(t *testing.T) {
 		{name: "raising output is no cooperation", text: "Kenya increased its maize output in March.", none: true},
 		{name: "raising ties is", text: "Kenya and Uganda expanded their trade ties.",
 			want: []ev{{dyad: "KEN>UGA:06"}}},
+		{name: "an accident is no attack", text: "A collision between a Kenyan warship and a Somali fishing boat killed four people.", none: true},
 		{name: "negation", text: "Israeli forces did not attack the Egyptian border post.",
 			want: []ev{{dyad: "ISR>EGY:19", modality: sitrep.Negated}}},
 		{name: "failed attempt", text: "Syrian rebels failed to capture the Turkish border town.",
