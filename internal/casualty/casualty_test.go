@@ -42,10 +42,7 @@ type want struct {
 }
 
 func TestExtract(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []want
-	}{
+	checkRules(t, []ruleCase{
 		{"The raids answered a mortar attack that killed an Italian aid worker and wounded several bystanders.",
 			[]want{{Killed, 1, true, "an Italian aid worker"}, {Wounded, 3, false, "several bystanders"}}},
 		{"12 people were killed in the blast.", []want{{Killed, 12, true, "12 people"}}},
@@ -74,27 +71,7 @@ func TestExtract(t *testing.T) {
 		{"The victim died at the hospital.", []want{{Killed, 1, true, "The victim"}}},
 		{"Thousands of people marched, and the rally ended peacefully.", nil},
 		{"The attack killed a day after the truce.", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, _ := Extract(docOf(tt.in))
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d casualties %+v, want %d", len(got), got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				g := got[i]
-				if g.Kind != w.kind || g.Count != w.count || g.Exact != w.exact {
-					t.Errorf("#%d: got %s %d exact=%v, want %s %d exact=%v", i, g.Kind, g.Count, g.Exact, w.kind, w.count, w.exact)
-				}
-				if w.who != "" && g.Who != w.who {
-					t.Errorf("#%d: who = %q, want %q", i, g.Who, w.who)
-				}
-				if g.Text != tt.in[g.Start:g.End] {
-					t.Errorf("#%d: text %q does not match span", i, g.Text)
-				}
-			}
-		})
-	}
+	})
 }
 
 func TestSizes(t *testing.T) {

@@ -374,17 +374,10 @@ func (st *state) extend(toks []sitrep.Token, i int, headline bool) int {
 				j += 2
 				continue
 			}
-		case lt == "of" && st.ofHead(toks[j-1].Text):
-			if st.midCand(toks, j+1, headline) {
-				j += 2
-				continue
-			}
-			if j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "the") && st.midCand(toks, j+2, headline) {
-				j += 3
-				continue
-			}
-		case !headline && lt == "for" && st.orgSoFar(toks, i, j):
-			// "Organisation for Security", "Committee for the Protection".
+		case lt == "of" && st.ofHead(toks[j-1].Text),
+			!headline && lt == "for" && st.orgSoFar(toks, i, j):
+			// "Ministry of Defence", "Organisation for Security",
+			// "Committee for the Protection".
 			if st.midCand(toks, j+1, headline) {
 				j += 2
 				continue

@@ -25,11 +25,7 @@ func render(ents []sitrep.Entity) string {
 
 func TestRecognize(t *testing.T) {
 	r := New(nil)
-	tests := []struct {
-		name, text string
-		want       []string // substrings of the rendering
-		not        []string
-	}{
+	tests := []renderCase{
 		{"titles and linking",
 			"President Donald Trump blamed Iran. Trump tweeted that Iran would pay. Mr Trump later spoke.",
 			[]string{"Donald Trump/PERSON[President]#1", "Iran/GPE#2", "Trump/PERSON=Donald Trump#1", "Trump/PERSON=Donald Trump[Mr]#1"}, nil},
@@ -70,6 +66,19 @@ func TestRecognize(t *testing.T) {
 			"The Ministry of Defence and Central Command and the Tigris River and Nineveh Province.",
 			[]string{"Ministry of Defence/ORG", "Central Command/ORG", "Tigris River/LOC", "Nineveh Province/GPE"}, nil},
 	}
+	runRenderCases(t, r, tests)
+}
+
+// renderCase is a text with substrings its rendering must and must not
+// hold.
+type renderCase struct {
+	name, text string
+	want       []string // substrings of the rendering
+	not        []string
+}
+
+func runRenderCases(t *testing.T, r *Recognizer, tests []renderCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := render(r.Recognize(analyze(tc.text)))

@@ -7,11 +7,7 @@ import (
 
 func TestRecognizeSports(t *testing.T) {
 	r := New(nil)
-	tests := []struct {
-		name, text string
-		want       []string
-		not        []string
-	}{
+	tests := []renderCase{
 		{"results table",
 			"SOCCER - NORTHLAND LEAGUE RESULTS .\n\nLONDON 1996-08-30\n\nGrumbleton 3 Leeds 1\n\nWaxford 's Tom Pike scored twice .",
 			[]string{"LONDON/GPE", "Grumbleton/ORG", "Leeds/ORG", "Waxford/ORG", "Tom Pike/PERSON"}, nil},
@@ -49,30 +45,12 @@ func TestRecognizeSports(t *testing.T) {
 			"Yevgeny Kafelnikov beat Mats Wilander in Paris .",
 			[]string{"Yevgeny Kafelnikov/PERSON"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := render(r.Recognize(analyze(tc.text)))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in\n%s", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(got, w) {
-					t.Errorf("unwanted %q in\n%s", w, got)
-				}
-			}
-		})
-	}
+	runRenderCases(t, r, tests)
 }
 
 func TestRecognizeOrgShapes(t *testing.T) {
 	r := New(nil)
-	tests := []struct {
-		name, text string
-		want       []string
-		not        []string
-	}{
+	tests := []renderCase{
 		{"for inside an organisation",
 			"Monitors from the Organisation for Harbour Safety and Cooperation in Vantia arrived.",
 			[]string{"Organisation for Harbour Safety and Cooperation/ORG"}, nil},
@@ -89,30 +67,12 @@ func TestRecognizeOrgShapes(t *testing.T) {
 			"\" Tony and I agreed , \" he said .\n\nCocu 54th , Gabriel ( 86th ) .",
 			[]string{"Tony/PERSON", "Cocu/PERSON", "Gabriel/PERSON"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := render(r.Recognize(analyze(tc.text)))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in\n%s", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(got, w) {
-					t.Errorf("unwanted %q in\n%s", w, got)
-				}
-			}
-		})
-	}
+	runRenderCases(t, r, tests)
 }
 
 func TestRecognizeOrgHeads(t *testing.T) {
 	r := New(nil)
-	tests := []struct {
-		name, text string
-		want       []string
-		not        []string
-	}{
+	tests := []renderCase{
 		{"media and company heads",
 			"Mervale Radio said the Dalton Brothers and Kesk Shipping would merge.",
 			[]string{"Mervale Radio/ORG", "Dalton Brothers/ORG", "Kesk Shipping/ORG"}, nil},
@@ -141,30 +101,12 @@ func TestRecognizeOrgHeads(t *testing.T) {
 			"Profit rose to C$ 5 million in Q1 .",
 			nil, []string{"C$", "Q1/"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := render(r.Recognize(analyze(tc.text)))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in\n%s", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(got, w) {
-					t.Errorf("unwanted %q in\n%s", w, got)
-				}
-			}
-		})
-	}
+	runRenderCases(t, r, tests)
 }
 
 func TestRecognizePlaceContexts(t *testing.T) {
 	r := New(nil)
-	tests := []struct {
-		name, text string
-		want       []string
-		not        []string
-	}{
+	tests := []renderCase{
 		{"datelines",
 			"VORSKA 1996-08-22\n\nFive people died.\n\nKELMARK , Vantia 1996-08-21\n\nPELTON , Ala .",
 			[]string{"VORSKA/GPE", "KELMARK/GPE", "Vantia/GPE", "PELTON/GPE", "Ala/GPE"}, nil},
@@ -181,21 +123,7 @@ func TestRecognizePlaceContexts(t *testing.T) {
 			"Data from the Confederation of Vantian Industry showed a fall.",
 			[]string{"Confederation of Vantian Industry/ORG"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := render(r.Recognize(analyze(tc.text)))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in\n%s", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(got, w) {
-					t.Errorf("unwanted %q in\n%s", w, got)
-				}
-			}
-		})
-	}
+	runRenderCases(t, r, tests)
 }
 
 type townLex struct{}

@@ -54,7 +54,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	g := &st.groups[gi]
 	words, toks := st.words, st.Tokens
 	if k := g.start - 1; k > 0 && g.head == g.end-1 && g.end < len(toks) && (toks[g.head].Tag == "VBD" || toks[g.head].Tag == "VBZ") {
-		if words[k] == "," && k > 0 {
+		if words[k] == "," {
 			k--
 		}
 		// (A quotation ends in punctuation; a title in a word: the film
@@ -1418,7 +1418,7 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 	if slices.Contains(st.timex, true) {
 		return false
 	}
-	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= trigger.Start })
+	k := st.tokenAt(trigger.Start)
 	if k >= len(st.Tokens) || st.Tokens[k].Tag != "VBD" {
 		return false
 	}

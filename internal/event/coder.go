@@ -146,6 +146,12 @@ type sentence struct {
 	more map[*sitrep.EventActor][]*sitrep.EventActor
 }
 
+// tokenAt returns the index of the first token that starts at or after
+// byte offset off: the token a span or a trigger begins with.
+func (st *sentence) tokenAt(off int) int {
+	return sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= off })
+}
+
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	var verbForm, actorName func(string) bool
 	if a.c.dicts.Verbs != nil && a.c.dicts.Actors != nil {
@@ -323,7 +329,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
 			// "accused Hamas of firing": the gerund's subject is the noun
 			// phrase before its preposition.
-			from := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= src.Span.Start })
+			from := st.tokenAt(src.Span.Start)
 			src = a.actorOf(st, from, g.start-1)
 		}
 		if src != nil && src.Actor != "" && !g.reduced {
@@ -638,7 +644,7 @@ func (a *article) visitHost(st *sentence, g *verbGroup, clauseEnd int) *sitrep.E
 
 // betweenPhrase reports whether act is the object of "between".
 func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
-	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= act.Span.Start })
+	k := st.tokenAt(act.Span.Start)
 	return k > 0 && st.words[k-1] == "between"
 }
 
@@ -746,7 +752,7 @@ func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) 
 	if src == nil || len(st.more[src]) == 0 || !mutualCode(code) {
 		return false
 	}
-	if k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= src.Span.Start }); k > 0 {
+	if k := st.tokenAt(src.Span.Start); k > 0 {
 		// "a position which China and Russia supported": the verb's
 		// object is the relative's antecedent, not the other member.
 		// ("that" after a noun often opens its content instead: "hopes
@@ -1234,7 +1240,7 @@ func (a *article) inHypotheticalContext(st *sentence, start int) bool {
 // resignation reports whether the event's trigger is a resignation:
 // "resigned", "quit", "stepped down".
 func resignation(st *sentence, trigger sitrep.Span) bool {
-	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= trigger.Start })
+	k := st.tokenAt(trigger.Start)
 	if k >= len(st.Tokens) {
 		return false
 	}
@@ -1381,7 +1387,7 @@ func accidentSource(st *sentence, span sitrep.Span) bool {
 	if accidentNouns[headNoun(st, span)] {
 		return true
 	}
-	k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start })
+	k := st.tokenAt(span.Start)
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if accidentNouns[st.words[j]] {
 			return st.words[j+1] == "between" || st.words[j+1] == "of" || st.words[j+1] == "involving"

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"sort"
 	"strings"
 	"sync"
 
@@ -45,7 +44,7 @@ func headNoun(st *sentence, span sitrep.Span) string {
 // headTok is the index of headNoun's token, or -1.
 func headTok(st *sentence, span sitrep.Span) int {
 	head := -1
-	for k := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= span.Start }); k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
+	for k := st.tokenAt(span.Start); k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
 		if st.words[k] == "of" {
 			break
 		}
@@ -181,7 +180,7 @@ func moneyPhrase(st *sentence, span sitrep.Span) bool {
 		_, thing := things()[last]
 		return thing || inanimate[last]
 	}
-	first := sort.Search(len(st.Tokens), func(j int) bool { return st.Tokens[j].Start >= span.Start })
+	first := st.tokenAt(span.Start)
 	for first < k && (st.Tokens[first].Tag == "DT" || st.Tokens[first].Tag == "IN" || st.Tokens[first].Tag == "RB") {
 		first++ // "the", "about", "some"
 	}
