@@ -37,6 +37,13 @@ type Token struct {
 	Text string `json:"text"`
 	// Tag is a Penn Treebank part-of-speech tag (NN, VBD, NNP, ...).
 	Tag string `json:"tag"`
+	// Head and Rel are the token's dependency arc, set by the parse stage:
+	// Head is the index in Sentence.Tokens of the token this one depends
+	// on (-1 for the sentence's root) and Rel the Universal Dependencies
+	// relation to it ("nsubj", "obj", "obl:agent", ...). Rel is "" when
+	// the sentence was not parsed; Head is then meaningless.
+	Head int    `json:"head"`
+	Rel  string `json:"rel,omitempty"`
 }
 
 // Sentence is a run of tokens ending in terminal punctuation or at the end
