@@ -1,0 +1,235 @@
+package learn
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// toy makes a three-class problem: class c has feature c and noise.
+func toy(n int, seed uint64) []Example {
+	r := rand.New(rand.NewPCG(seed, 1))
+	var xs []Example
+	for range n {
+		c := r.IntN(3)
+		feats := []uint64{Key(1, uint64(c)), Key(2, uint64(r.IntN(50)))}
+		if r.IntN(10) == 0 { // a misleading feature now and then
+			feats = append(feats, Key(1, uint64((c+1)%3)))
+		}
+		xs = append(xs, Example{Feats: feats, Class: c})
+	}
+	return xs
+}
+
+func accuracy(m *Model, xs []Example) float64 {
+	scores := make([]float32, m.NumClasses())
+	right := 0
+	for _, x := range xs {
+		if m.Predict(x.Feats, scores) == x.Class {
+			right++
+		}
+	}
+	return float64(right) / float64(len(xs))
+}
+
+var classes = []string{"a", "b", "c"}
+
+func trainPerceptron(xs []Example) *Model {
+	p := NewPerceptron(classes)
+	scores := make([]float32, 3)
+	for range 5 {
+		for _, x := range xs {
+			p.Learn(x.Feats, x.Class, p.Predict(x.Feats, scores))
+			p.Tick()
+		}
+	}
+	return p.Model(Meta{Name: "toy", Features: 1}, 0)
+}
+
+func TestPerceptronLearns(t *testing.T) {
+	m := trainPerceptron(toy(2000, 1))
+	if acc := accuracy(m, toy(1000, 2)); acc < 0.85 {
+		t.Errorf("held-out accuracy %.3f, want >= 0.85", acc)
+	}
+}
+
+func TestLogRegProbabilities(t *testing.T) {
+	xs := toy(2000, 1)
+	m := LogReg{Classes: classes, L2: 1e-4, Rate: 0.2, Epochs: 5, Seed: 7}.Train(xs, Meta{Name: "toy"})
+	if acc := accuracy(m, toy(1000, 2)); acc < 0.85 {
+		t.Errorf("held-out accuracy %.3f, want >= 0.85", acc)
+	}
+	p := make([]float32, 3)
+	m.ScoresOf(&Example{Feats: []uint64{Key(1, 2)}}, p)
+	Softmax(p)
+	if p[2] < 0.7 || math.Abs(float64(p[0]+p[1]+p[2])-1) > 1e-5 {
+		t.Errorf("probabilities %v: want class c likely and a sum of 1", p)
+	}
+}
+
+func TestRankerPicksBest(t *testing.T) {
+	// The right candidate has the larger value of feature 1.
+	r := rand.New(rand.NewPCG(3, 3))
+	mk := func(n int) []Group {
+		var gs []Group
+		for range n {
+			a, b := r.Float32(), r.Float32()
+			g := Group{Cands: []Example{
+				{Feats: []uint64{Key(1, 0), Key(9, uint64(r.IntN(20)))}, Vals: []float32{a, 1}},
+				{Feats: []uint64{Key(1, 0), Key(9, uint64(r.IntN(20)))}, Vals: []float32{b, 1}},
+			}}
+			if b > a {
+				g.Gold = 1
+			}
+			gs = append(gs, g)
+		}
+		return gs
+	}
+	m := Ranker{L2: 1e-5, Rate: 0.5, Epochs: 10, Seed: 1}.Train(mk(2000), Meta{Name: "rank"})
+	right := 0
+	test := mk(500)
+	for _, g := range test {
+		best := 0
+		if m.Score(&g.Cands[1]) > m.Score(&g.Cands[0]) {
+			best = 1
+		}
+		if best == g.Gold {
+			right++
+		}
+	}
+	if acc := float64(right) / float64(len(test)); acc < 0.9 {
+		t.Errorf("ranking accuracy %.3f, want >= 0.9", acc)
+	}
+}
+
+func TestFileRoundTrip(t *testing.T) {
+	m := trainPerceptron(toy(500, 1))
+	m.Meta.Info = map[string]string{"epochs": "5"}
+	data := m.Marshal()
+	if !bytes.Equal(data, trainPerceptron(toy(500, 1)).withInfo().Marshal()) {
+		t.Error("training twice gave different files: training must be deterministic")
+	}
+	got, err := Load(data, "toy", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.NumWeights() != m.NumWeights() || got.NumFeatures() != m.NumFeatures() || got.Meta.Info["epochs"] != "5" {
+		t.Fatalf("round trip: %d weights %d features %v, want %d %d", got.NumWeights(), got.NumFeatures(), got.Meta, m.NumWeights(), m.NumFeatures())
+	}
+	xs := toy(300, 9)
+	a, b := make([]float32, 3), make([]float32, 3)
+	for _, x := range xs {
+		m.Scores(x.Feats, a)
+		got.Scores(x.Feats, b)
+		if a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
+			t.Fatalf("scores differ after round trip: %v vs %v", a, b)
+		}
+	}
+	if _, err := Load(data, "other", 1); err == nil {
+		t.Error("loaded a model under the wrong name")
+	}
+	if _, err := Load(data, "toy", 2); err == nil {
+		t.Error("loaded a model of another feature version")
+	}
+	bad := bytes.Clone(data)
+	bad[len(bad)/2] ^= 1
+	if _, err := Load(bad, "toy", 1); !errors.Is(err, ErrChecksum) {
+		t.Errorf("corrupted file: err %v, want ErrChecksum", err)
+	}
+}
+
+func (m *Model) withInfo() *Model { m.Meta.Info = map[string]string{"epochs": "5"}; return m }
+
+func TestViterbiMatchesBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	var v Viterbi
+	for trial := range 200 {
+		n, k := 1+trial%5, 1+trial%4
+		emit := make([]float32, n*k)
+		trans := make([]float32, (k+1)*k)
+		for i := range emit {
+			emit[i] = r.Float32()*4 - 2
+		}
+		for i := range trans {
+			trans[i] = r.Float32()*4 - 2
+		}
+		out := make([]int, n)
+		v.Decode(emit, n, k, trans, out)
+		score := func(path []int) float32 {
+			s, p := float32(0), -1
+			for i, c := range path {
+				s += trans[(p+1)*k+c] + emit[i*k+c]
+				p = c
+			}
+			return s
+		}
+		best := float32(math.Inf(-1))
+		path := make([]int, n)
+		var rec func(i int)
+		rec = func(i int) {
+			if i == n {
+				best = max(best, score(path))
+				return
+			}
+			for c := range k {
+				path[i] = c
+				rec(i + 1)
+			}
+		}
+		rec(0)
+		if got := score(out); math.Abs(float64(got-best)) > 1e-4 {
+			t.Fatalf("n=%d k=%d: viterbi path scores %v, best is %v", n, k, got, best)
+		}
+	}
+}
+
+func TestFolds(t *testing.T) {
+	f := Folds(103, 5, 1)
+	count := make([]int, 5)
+	for _, x := range f {
+		count[x]++
+	}
+	for _, c := range count {
+		if c < 20 || c > 21 {
+			t.Fatalf("fold sizes %v, want 20 or 21 each", count)
+		}
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	c := NewCalibration(10)
+	for i := range 100 {
+		c.Add(0.75, i%4 != 0) // 75% right at score 0.75
+	}
+	if e := c.ECE(); e > 1e-9 {
+		t.Errorf("ECE %.4f of a calibrated bin, want 0", e)
+	}
+	if b := c.Bins[7]; b.N != 100 || b.Correct != 75 {
+		t.Errorf("bin 7: %+v", b)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(trainPerceptron(toy(50, 1)).Marshal())
+	f.Add([]byte("SRLM"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Load(data, "", 0)
+		if err != nil {
+			return
+		}
+		scores := make([]float32, m.NumClasses())
+		m.Scores([]uint64{1, 2, Key(1, 0)}, scores)
+	})
+}
+
+func BenchmarkModelScores(b *testing.B) {
+	m := trainPerceptron(toy(5000, 1))
+	feats := []uint64{Key(1, 1), Key(2, 7), Key(3, 3), Key(1, 2)}
+	scores := make([]float32, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Scores(feats, scores)
+	}
+}
