@@ -101,6 +101,9 @@ type Entity struct {
 	// Title is a title or role word written before a person's name
 	// ("President", "Gen.").
 	Title string `json:"title,omitempty"`
+	// Confidence is the recognizer's probability that the mention is an
+	// entity of this type, in [0,1].
+	Confidence float64 `json:"confidence"`
 }
 
 // Precision says how exactly a date is known.
@@ -219,6 +222,9 @@ type Place struct {
 	// position (Lat, Lon and GeonameID are zero), so consumers needing
 	// coordinates must check Resolution first.
 	Resolution string `json:"resolution"`
+	// Confidence is the resolver's probability that the place is the one
+	// meant, in [0,1].
+	Confidence float64 `json:"confidence"`
 }
 
 // Location is where an event happened.
@@ -288,6 +294,9 @@ type Event struct {
 	Evidence      Evidence    `json:"evidence"`
 	// Pattern names the dictionary entry that produced the code, for audit.
 	Pattern string `json:"pattern,omitempty"`
+	// Confidence is the coder's probability that the event is right (type
+	// and actors), in [0,1].
+	Confidence float64 `json:"confidence"`
 }
 
 // Result is everything extracted from one article; it is the line written
