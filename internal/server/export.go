@@ -49,7 +49,7 @@ var exportFormats = map[string]exportFormat{
 }
 
 func (s *server) export(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("format")...)
+	p, err := newParams(r.URL.RawQuery, withFilters("format", "sort")...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -61,6 +61,9 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q, err := s.query(p)
+	if err == nil {
+		err = sortParam(p, &q)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
