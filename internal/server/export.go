@@ -270,6 +270,7 @@ var csvHeader = []string{
 	"target_actor", "target_name", "target_text",
 	"location_name", "location_country", "location_lat", "location_lon", "location_reason",
 	"sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "pattern",
+	"confidence",
 }
 
 type csvWriter struct {
@@ -304,7 +305,8 @@ func (c *csvWriter) write(ev *store.EventRecord, _ *articleMeta) error {
 	}
 	e := ev.Evidence
 	r = append(r, e.Sentence, strconv.Itoa(e.Start), strconv.Itoa(e.End),
-		strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), ev.Pattern)
+		strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), ev.Pattern,
+		formatFloat(ev.Confidence))
 	return c.w.Write(r)
 }
 
@@ -389,6 +391,7 @@ type ploverRecord struct {
 	Modality      string            `json:"modality"`
 	CAMEO         string            `json:"cameo"`
 	Goldstein     float64           `json:"goldstein"`
+	Confidence    float64           `json:"confidence"`
 	Source        *ploverSourceInfo `json:"source,omitempty"`
 }
 
@@ -466,9 +469,10 @@ func toPLOVER(ev *store.EventRecord, art *articleMeta) (ploverRecord, bool) {
 			Sentence: sitrep.Span{Start: ev.Evidence.Start, End: ev.Evidence.End},
 			Trigger:  ev.Evidence.Trigger,
 		},
-		Modality:  ev.Modality,
-		CAMEO:     ev.CAMEO,
-		Goldstein: ev.Goldstein,
+		Modality:   ev.Modality,
+		CAMEO:      ev.CAMEO,
+		Goldstein:  ev.Goldstein,
+		Confidence: ev.Confidence,
 	}
 	if known && code.PLOVER == typ {
 		rec.Mode = code.Mode
