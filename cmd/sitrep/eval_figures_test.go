@@ -31,10 +31,11 @@ func TestFigures(t *testing.T) {
 	}
 }
 
-// evalJSON runs 'sitrep eval KIND --json ARGS' and decodes its figures.
+// evalJSON runs 'sitrep eval KIND ARGS --json' (the flag after the gold
+// file, which every kind accepts) and decodes its figures.
 func evalJSON(t *testing.T, kind string, args ...string) map[string]float64 {
 	t.Helper()
-	out, errOut, code := run(t, "", append([]string{"eval", kind, "--json"}, args...)...)
+	out, errOut, code := run(t, "", append(append([]string{"eval", kind}, args...), "--json")...)
 	if code != 0 {
 		t.Fatalf("eval %s: exit %d: %s", kind, code, errOut)
 	}

@@ -19,13 +19,14 @@ func (m *Main) evalTimex(ctx context.Context, args []string) error {
 		"Scores TIMEX3 extraction (strict and relaxed P/R/F1) and normalization (type and value\naccuracy over the relaxed matches) against a gold set in the format of\n../shared/gold/dev/timex-timebank.jsonl.")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	nMiss := fs.Int("misses", 0, "print up to `N` disagreements to stderr")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	pos, help, err := parseInterleaved(fs, args)
+	if help || err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return fmt.Errorf("%w: eval timex needs one GOLD.jsonl", errUsage)
 	}
-	s, mis, err := scoreTimex(ctx, fs.Arg(0))
+	s, mis, err := scoreTimex(ctx, pos[0])
 	if err != nil {
 		return err
 	}
