@@ -6,7 +6,8 @@ import (
 )
 
 // evalKind is one 'sitrep eval KIND' scorer. Each lives in its own file
-// (eval_events.go, eval_geo.go, eval_timex.go).
+// (eval_events.go, eval_geo.go, ...) and prints its figures with
+// printEval (eval_figures.go).
 type evalKind struct {
 	name    string
 	summary string
@@ -16,8 +17,10 @@ type evalKind struct {
 // evalKinds lists the scorers; add one line per kind.
 func evalKinds() []evalKind {
 	return []evalKind{
+		{"casualties", "killed/injured exact-match accuracy per article (casualties-dev.jsonl format)", (*Main).evalCasualties},
 		{"events", "CAMEO triple P/R/F1 and PLOVER type accuracy of the event coder", (*Main).evalEvents},
 		{"geo", "toponym P/R/F1 and geocoding accuracy@161 km (geo-lgl.jsonl format)", (*Main).evalGeo},
+		{"quotes", "quote content span P/R/F1, speaker and cue accuracy (PolNeAR JSONL format)", (*Main).evalQuotes},
 		{"timex", "TIMEX3 strict/relaxed P/R/F1, type and value accuracy (timex-timebank.jsonl format)", (*Main).evalTimex},
 	}
 }
@@ -33,7 +36,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(m.Stderr, "Usage: sitrep eval KIND [flags] GOLD.jsonl\n\nScores sitrep against a gold set. Kinds:")
 	for _, k := range kinds {
-		fmt.Fprintf(m.Stderr, "  %-7s %s\n", k.name, k.summary)
+		fmt.Fprintf(m.Stderr, "  %-10s %s\n", k.name, k.summary)
 	}
 	if len(args) == 0 {
 		return fmt.Errorf("%w: eval needs a KIND", errUsage)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/learn"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
@@ -137,9 +138,13 @@ type eventsReport struct {
 	// PLOVERSource and PLOVERTarget score, over the gold events whose type
 	// was matched and that name the actor, whether a coded event of that
 	// type has an actor whose text or name overlaps the gold actor text.
-	PLOVERSource *accuracy      `json:"plover_source,omitempty"`
-	PLOVERTarget *accuracy      `json:"plover_target,omitempty"`
-	Failures     []recordResult `json:"failures"`
+	PLOVERSource *accuracy `json:"plover_source,omitempty"`
+	PLOVERTarget *accuracy `json:"plover_target,omitempty"`
+	// Calibration bins the coded events' confidences against whether each
+	// was right (its triple, or its PLOVER type, matched a gold event);
+	// nil when every event has confidence 0, as before the coder set it.
+	Calibration *learn.Calibration `json:"calibration,omitempty"`
+	Failures    []recordResult     `json:"failures"`
 }
 
 func (m *Main) evalEvents(ctx context.Context, args []string) error {
@@ -149,7 +154,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	misses := fs.Int("misses", 20, "how many failed records to list (-1: all)")
 	pos, help, err := parseInterleaved(fs, args)
 	if help || err != nil {
@@ -173,13 +178,38 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	if *misses >= 0 && len(rep.Failures) > *misses {
 		rep.Failures = rep.Failures[:*misses]
 	}
-	if *asJSON {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+	return printEval(m.Stdout, *asJSON, eventsFigures(rep), func(w io.Writer) { printEventsReport(w, rep) })
+}
+
+// eventsFigures are the headline figures of an events report: the triple
+// scores for CAMEO records, the PLOVER scores for PLOVER records, and the
+// expected calibration error when the events carry confidences.
+func eventsFigures(r *eventsReport) figures {
+	var figs figures
+	if t := r.Triples; t != nil {
+		figs = append(figs, measure("f1", t.F1), measure("p", t.Precision), measure("r", t.Recall),
+			count("tp", t.TP), count("gold", t.Gold), count("pred", t.Predicted),
+			measure("root_f1", r.RootTriples.F1), measure("root_acc", r.RootAccuracy.Accuracy),
+			measure("records_acc", r.RecordsCorrect.Accuracy))
 	}
-	printEventsReport(m.Stdout, rep)
-	return nil
+	if a := r.PLOVER; a != nil {
+		figs = append(figs, measure("plover_acc", a.Accuracy), count("plover_right", a.Correct), count("plover_gold", a.Total),
+			count("plover_extra", r.PLOVERExtra))
+		if r.PLOVERSource != nil {
+			figs = append(figs, measure("plover_source_acc", r.PLOVERSource.Accuracy))
+		}
+		if r.PLOVERTarget != nil {
+			figs = append(figs, measure("plover_target_acc", r.PLOVERTarget.Accuracy))
+		}
+	}
+	if c := r.Calibration; c != nil {
+		n := 0
+		for _, b := range c.Bins {
+			n += b.N
+		}
+		figs = append(figs, measure("ece", c.ECE()), count("calibrated", n))
+	}
+	return append(figs, count("records", r.Records), count("skipped", r.Skipped))
 }
 
 // parseInterleaved parses flags that may come before or after the
@@ -207,7 +237,8 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 	rep := &eventsReport{Gold: path, ByCategory: map[string]prf{}, PLOVERByType: map[string]accuracy{}}
 	var tri, triNE, root prf
 	var rootAcc, recs, plover accuracy
-	hasTriples, hasPlover := false, false
+	hasTriples, hasPlover, hasConf := false, false, false
+	cal := learn.NewCalibration(10)
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	line := 0
@@ -233,6 +264,9 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 		if err != nil {
 			return nil, fmt.Errorf("eval events: %s:%d (%s): %w", path, line, g.ID, err)
 		}
+		for _, e := range res.Events {
+			hasConf = hasConf || e.Confidence != 0
+		}
 		rr := recordResult{ID: g.ID, Category: g.Category, Text: g.Text, Evaluate: g.Evaluate == nil || *g.Evaluate}
 		for _, e := range res.Events {
 			rr.Predicted = append(rr.Predicted, eventTriple(e))
@@ -246,6 +280,13 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 		if ploverGold {
 			hasPlover = true
 			scorePlover(&rr, g.Events, res.Events, &plover, rep)
+			var gold []string
+			for _, ge := range g.Events {
+				if ge.EventType != "" {
+					gold = append(gold, ploverType(ge.EventType))
+				}
+			}
+			calibrate(cal, res.Events, func(e *sitrep.Event) string { return e.PLOVER }, gold)
 		} else {
 			hasTriples = true
 			var gold []string
@@ -273,6 +314,7 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 					recs.Correct++
 				}
 				scoreRoots(g.Events, res.Events, &rootAcc)
+				calibrate(cal, res.Events, func(e *sitrep.Event) string { return eventTriple(*e) }, gold)
 			} else {
 				triNE.add(s)
 			}
@@ -313,10 +355,39 @@ func scoreEvents(ctx context.Context, p *pipeline.Pipeline, path string) (*event
 	} else {
 		rep.PLOVERByType = nil
 	}
+	if hasConf {
+		rep.Calibration = cal
+	}
 	if rep.Failures == nil {
 		rep.Failures = []recordResult{}
 	}
 	return rep, nil
+}
+
+// calibrate adds each coded event that has a key to cal, as right when a
+// gold item with its key is left to match it. Of several events with one
+// key, the most confident take the matches.
+func calibrate(cal *learn.Calibration, evs []sitrep.Event, key func(*sitrep.Event) string, gold []string) {
+	left := map[string]int{}
+	for _, g := range gold {
+		left[g]++
+	}
+	order := make([]int, len(evs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return evs[order[a]].Confidence > evs[order[b]].Confidence })
+	for _, i := range order {
+		k := key(&evs[i])
+		if k == "" {
+			continue
+		}
+		right := left[k] > 0
+		if right {
+			left[k]--
+		}
+		cal.Add(evs[i].Confidence, right)
+	}
 }
 
 // ploverAliases maps the event types of PLOVER 0.5 (2016), in which the
@@ -518,6 +589,9 @@ func printEventsReport(w io.Writer, r *eventsReport) {
 				fmt.Fprintf(w, "%-24s %.3f (%d/%d type-matched gold events naming one)\n", x.name, x.a.Accuracy, x.a.Correct, x.a.Total)
 			}
 		}
+	}
+	if r.Calibration != nil {
+		fmt.Fprintf(w, "\ncalibration (event confidence vs. share right):\n%s", r.Calibration)
 	}
 	if len(r.Failures) > 0 {
 		fmt.Fprintln(w, "\nfailures:")

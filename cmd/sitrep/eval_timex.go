@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/sitrep-project/sitrep"
@@ -17,15 +17,16 @@ import (
 func (m *Main) evalTimex(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "eval timex", "GOLD.jsonl",
 		"Scores TIMEX3 extraction (strict and relaxed P/R/F1) and normalization (type and value\naccuracy over the relaxed matches) against a gold set in the format of\n../shared/gold/dev/timex-timebank.jsonl.")
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	nMiss := fs.Int("misses", 0, "print up to `N` disagreements to stderr")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	pos, help, err := parseInterleaved(fs, args)
+	if help || err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return fmt.Errorf("%w: eval timex needs one GOLD.jsonl", errUsage)
 	}
-	s, mis, err := scoreTimex(ctx, fs.Arg(0))
+	s, mis, err := scoreTimex(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -42,43 +43,25 @@ func (m *Main) evalTimex(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stderr, "differs\t%s\t%q\t%s\t%s\t| %q\t%s\t%s\n", ms.Doc, ms.Gold.Text, ms.Gold.Type, ms.Gold.Value, ms.Sys.Text, ms.Sys.Type, ms.Sys.Value)
 		}
 	}
-	if *asJSON {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(timexReport{
-			Gold: s.Gold, System: s.System, StrictMatch: s.StrictMatch, RelaxMatch: s.RelaxMatch,
-			StrictP: s.StrictP, StrictR: s.StrictR, StrictF1: s.Strict,
-			RelaxP: s.RelaxP, RelaxR: s.RelaxR, RelaxF1: s.Relaxed,
-			TypeAcc: s.TypeAcc, ValueAcc: s.ValueAcc, ValueF1: s.ValueF1,
-			ModAcc: s.ModAcc, ModRecall: s.ModRecall, ModGold: s.ModGold,
-		})
-	}
-	fmt.Fprintf(m.Stdout, "gold timexes %d  found %d\n", s.Gold, s.System)
-	fmt.Fprintf(m.Stdout, "strict   P %.3f  R %.3f  F1 %.3f\n", s.StrictP, s.StrictR, s.Strict)
-	fmt.Fprintf(m.Stdout, "relaxed  P %.3f  R %.3f  F1 %.3f\n", s.RelaxP, s.RelaxR, s.Relaxed)
-	fmt.Fprintf(m.Stdout, "type accuracy %.3f  value accuracy %.3f  value F1 %.3f\n", s.TypeAcc, s.ValueAcc, s.ValueF1)
-	fmt.Fprintf(m.Stdout, "mod accuracy %.3f  mod recall %.3f (of %d gold mods matched)\n", s.ModAcc, s.ModRecall, s.ModGold)
-	return nil
+	return printEval(m.Stdout, *asJSON, timexFigures(s), func(w io.Writer) {
+		fmt.Fprintf(w, "gold timexes %d  found %d\n", s.Gold, s.System)
+		fmt.Fprintf(w, "strict   P %.3f  R %.3f  F1 %.3f\n", s.StrictP, s.StrictR, s.Strict)
+		fmt.Fprintf(w, "relaxed  P %.3f  R %.3f  F1 %.3f\n", s.RelaxP, s.RelaxR, s.Relaxed)
+		fmt.Fprintf(w, "type accuracy %.3f  value accuracy %.3f  value F1 %.3f\n", s.TypeAcc, s.ValueAcc, s.ValueF1)
+		fmt.Fprintf(w, "mod accuracy %.3f  mod recall %.3f (of %d gold mods matched)\n", s.ModAcc, s.ModRecall, s.ModGold)
+	})
 }
 
-// timexReport is the --json form of timex.Scores.
-type timexReport struct {
-	Gold        int     `json:"gold"`
-	System      int     `json:"found"`
-	StrictMatch int     `json:"strict_matches"`
-	RelaxMatch  int     `json:"relaxed_matches"`
-	StrictP     float64 `json:"strict_precision"`
-	StrictR     float64 `json:"strict_recall"`
-	StrictF1    float64 `json:"strict_f1"`
-	RelaxP      float64 `json:"relaxed_precision"`
-	RelaxR      float64 `json:"relaxed_recall"`
-	RelaxF1     float64 `json:"relaxed_f1"`
-	TypeAcc     float64 `json:"type_accuracy"`
-	ValueAcc    float64 `json:"value_accuracy"`
-	ValueF1     float64 `json:"value_f1"`
-	ModAcc      float64 `json:"mod_accuracy"`
-	ModRecall   float64 `json:"mod_recall"`
-	ModGold     int     `json:"gold_mods_matched"`
+// timexFigures are the headline figures of timex.Scores.
+func timexFigures(s timex.Scores) figures {
+	return figures{
+		measure("strict_f1", s.Strict), measure("strict_p", s.StrictP), measure("strict_r", s.StrictR),
+		measure("relaxed_f1", s.Relaxed), measure("relaxed_p", s.RelaxP), measure("relaxed_r", s.RelaxR),
+		measure("type_acc", s.TypeAcc), measure("value_acc", s.ValueAcc), measure("value_f1", s.ValueF1),
+		measure("mod_acc", s.ModAcc), measure("mod_recall", s.ModRecall),
+		count("gold", s.Gold), count("found", s.System), count("strict_tp", s.StrictMatch), count("relaxed_tp", s.RelaxMatch),
+		count("gold_mods", s.ModGold),
+	}
 }
 
 // scoreTimex runs the pipeline over a TIMEX3 gold file and scores its timexes.

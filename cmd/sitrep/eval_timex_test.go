@@ -14,28 +14,21 @@ import (
 // what was measured.
 func TestEvalTimexTimeBank(t *testing.T) {
 	gold := sitreptest.SharedFile(t, "gold/dev/timex-timebank.jsonl")
-	out, errOut, code := run(t, "", "eval", "timex", "--json", gold)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var r timexReport
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatalf("decode %q: %v", out, err)
-	}
+	r := evalJSON(t, "timex", gold)
 	t.Logf("TimeBank: strict F1 %.3f, relaxed F1 %.3f, type %.3f, value %.3f, mod recall %.3f",
-		r.StrictF1, r.RelaxF1, r.TypeAcc, r.ValueAcc, r.ModRecall)
-	if r.Gold != 1822 {
-		t.Errorf("read %d gold timexes, want 1822", r.Gold)
+		r["strict_f1"], r["relaxed_f1"], r["type_acc"], r["value_acc"], r["mod_recall"])
+	if r["gold"] != 1822 {
+		t.Errorf("read %v gold timexes, want 1822", r["gold"])
 	}
 	floors := []struct {
 		name     string
 		got, min float64
 	}{
-		{"strict F1", r.StrictF1, 0.87},
-		{"relaxed F1", r.RelaxF1, 0.935},
-		{"type accuracy", r.TypeAcc, 0.945},
-		{"value accuracy", r.ValueAcc, 0.855},
-		{"mod recall", r.ModRecall, 0.72},
+		{"strict F1", r["strict_f1"], 0.87},
+		{"relaxed F1", r["relaxed_f1"], 0.935},
+		{"type accuracy", r["type_acc"], 0.945},
+		{"value accuracy", r["value_acc"], 0.855},
+		{"mod recall", r["mod_recall"], 0.72},
 	}
 	for _, f := range floors {
 		if f.got < f.min {
@@ -67,15 +60,8 @@ func TestEvalTimexOffsets(t *testing.T) {
 	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, code := run(t, "", "eval", "timex", "--json", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var r timexReport
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatal(err)
-	}
-	if r.Gold != 2 || r.StrictMatch != 2 || r.ValueAcc != 1 || r.ModRecall != 1 {
-		t.Errorf("got %+v, want 2 strict matches with right values and mod", r)
+	r := evalJSON(t, "timex", path)
+	if r["gold"] != 2 || r["strict_tp"] != 2 || r["value_acc"] != 1 || r["mod_recall"] != 1 {
+		t.Errorf("got %v, want 2 strict matches with right values and mod", r)
 	}
 }

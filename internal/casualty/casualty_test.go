@@ -113,85 +113,43 @@ func TestSummarize(t *testing.T) {
 }
 
 // TestCasualtiesDev measures exact-match accuracy of Summarize on the dev
-// gold (single-incident articles only).
+// gold (single-incident articles only), scored by Evaluate as 'sitrep eval
+// casualties' does.
 func TestCasualtiesDev(t *testing.T) {
 	f, err := os.Open(sitreptest.SharedFile(t, "gold/dev/casualties-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var n, okK, okW, maxK, maxW int
-	// CASUALTY_MISSES=file writes the articles where Summarize disagrees
-	// with the gold (every article with CASUALTY_ALL=1), with every mention
-	// found, for error analysis.
-	var misses *os.File
-	if p := os.Getenv("CASUALTY_MISSES"); p != "" {
-		if misses, err = os.Create(p); err != nil {
-			t.Fatal(err)
-		}
-		defer misses.Close()
-	}
-	for sc.Scan() {
-		var r struct {
-			ID            string `json:"id"`
-			Text          string `json:"text"`
-			Killed        *int   `json:"killed"`
-			Injured       *int   `json:"injured"`
-			MultiIncident bool   `json:"multi_incident"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		if r.MultiIncident || r.Killed == nil || r.Injured == nil {
-			continue
-		}
-		doc := docOf(r.Text)
-		cas, _ := Extract(doc)
-		k, w := Summarize(cas)
-		n++
-		if k == *r.Killed {
-			okK++
-		}
-		if w == *r.Injured {
-			okW++
-		}
-		if misses != nil && (k != *r.Killed || w != *r.Injured || os.Getenv("CASUALTY_ALL") != "") {
-			fmt.Fprintf(misses, "=== %s gold k=%d w=%d got k=%d w=%d\n", r.ID, *r.Killed, *r.Injured, k, w)
-			for _, c := range cas {
-				sent := 0
-				for sent+1 < len(doc.Sentences) && doc.Sentences[sent+1].Start <= c.Start {
-					sent++
-				}
-				fmt.Fprintf(misses, "  %s %d %q exact=%v at=%d who=%q sent=%d\n", c.Kind, c.Count, c.Text, c.Exact, c.Start, c.Who, sent)
-			}
-		}
-		// The alternative reduction: the largest mention of each kind.
-		mk, mw := 0, 0
-		for _, c := range cas {
-			switch c.Kind {
-			case Killed:
-				mk = max(mk, c.Count)
-			case Wounded:
-				mw = max(mw, c.Count)
-			}
-		}
-		if mk == *r.Killed {
-			maxK++
-		}
-		if mw == *r.Injured {
-			maxW++
-		}
-	}
-	if err := sc.Err(); err != nil {
+	gold, err := ReadGold(f)
+	if err != nil {
 		t.Fatal(err)
 	}
-	accK, accW := float64(okK)/float64(n), float64(okW)/float64(n)
-	t.Logf("casualties-dev: %d articles, killed accuracy %.3f, injured accuracy %.3f (first mention; max mention: %.3f, %.3f)",
-		n, accK, accW, float64(maxK)/float64(n), float64(maxW)/float64(n))
-	if accK < 0.95 || accW < 0.89 {
-		t.Errorf("accuracy below floor: killed %.3f (min 0.95), injured %.3f (min 0.89)", accK, accW)
+	s, mis, err := Evaluate(gold, func(a *sitrep.Article) ([]sitrep.Casualty, error) {
+		cas, _ := Extract(docOf(a.Text))
+		return cas, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("casualties-dev: %d articles (%d left out), killed accuracy %.3f, injured accuracy %.3f, both %.3f",
+		s.Articles, s.LeftOut, s.KilledAcc, s.InjuredAcc, s.BothAcc)
+	if s.KilledAcc < 0.95 || s.InjuredAcc < 0.89 {
+		t.Errorf("accuracy below floor: killed %.3f (min 0.95), injured %.3f (min 0.89)", s.KilledAcc, s.InjuredAcc)
+	}
+	// CASUALTY_MISSES=file writes the articles where Summarize disagrees
+	// with the gold, with every mention found, for error analysis.
+	if p := os.Getenv("CASUALTY_MISSES"); p != "" {
+		var b strings.Builder
+		for _, m := range mis {
+			fmt.Fprintf(&b, "=== %s gold k=%d w=%d got k=%d w=%d\n", m.ID, m.GoldKilled, m.GoldInjured, m.Killed, m.Injured)
+			for _, c := range m.Casualties {
+				fmt.Fprintf(&b, "  %s %d %q exact=%v at=%d who=%q\n", c.Kind, c.Count, c.Text, c.Exact, c.Start, c.Who)
+			}
+		}
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ type eventsResponse struct {
 }
 
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
-	p, q, ok := s.filtered(w, r, "limit", "cursor")
+	p, q, ok := s.filtered(w, r, "sort", "limit", "cursor")
 	if !ok {
 		return
 	}

@@ -49,7 +49,7 @@ var exportFormats = map[string]exportFormat{
 }
 
 func (s *server) export(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("format")...)
+	p, err := newParams(r.URL.RawQuery, withFilters("format", "sort")...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -61,6 +61,9 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q, err := s.query(p)
+	if err == nil {
+		err = sortParam(p, &q)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -267,6 +270,7 @@ var csvHeader = []string{
 	"target_actor", "target_name", "target_text",
 	"location_name", "location_country", "location_lat", "location_lon", "location_reason",
 	"sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "pattern",
+	"confidence",
 }
 
 type csvWriter struct {
@@ -301,7 +305,8 @@ func (c *csvWriter) write(ev *store.EventRecord, _ *articleMeta) error {
 	}
 	e := ev.Evidence
 	r = append(r, e.Sentence, strconv.Itoa(e.Start), strconv.Itoa(e.End),
-		strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), ev.Pattern)
+		strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), ev.Pattern,
+		formatFloat(ev.Confidence))
 	return c.w.Write(r)
 }
 
@@ -386,6 +391,7 @@ type ploverRecord struct {
 	Modality      string            `json:"modality"`
 	CAMEO         string            `json:"cameo"`
 	Goldstein     float64           `json:"goldstein"`
+	Confidence    float64           `json:"confidence"`
 	Source        *ploverSourceInfo `json:"source,omitempty"`
 }
 
@@ -463,9 +469,10 @@ func toPLOVER(ev *store.EventRecord, art *articleMeta) (ploverRecord, bool) {
 			Sentence: sitrep.Span{Start: ev.Evidence.Start, End: ev.Evidence.End},
 			Trigger:  ev.Evidence.Trigger,
 		},
-		Modality:  ev.Modality,
-		CAMEO:     ev.CAMEO,
-		Goldstein: ev.Goldstein,
+		Modality:   ev.Modality,
+		CAMEO:      ev.CAMEO,
+		Goldstein:  ev.Goldstein,
+		Confidence: ev.Confidence,
 	}
 	if known && code.PLOVER == typ {
 		rec.Mode = code.Mode

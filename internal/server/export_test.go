@@ -99,13 +99,16 @@ func TestExportCSV(t *testing.T) {
 		if r[col["target_actor"]] != "AFGCOP" || r[col["location_lat"]] != "" {
 			t.Errorf("target/location %v", r)
 		}
+		if r[col["confidence"]] != "0.75" || rows[slices.Index(ids, "us-3:0")+1][col["confidence"]] != "0" {
+			t.Errorf("confidence %q, want 0.75 (and 0 for us-3:0)", r[col["confidence"]])
+		}
 	})
 }
 
 func TestExportJSONL(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st store.Store) {
 		srv := newTestServer(t, st, WithExportPageSize(2))
-		for _, q := range []string{"", "quad=4", "country=ZZ"} {
+		for _, q := range []string{"", "quad=4", "country=ZZ", "min_confidence=0.5", "sort=confidence", "sort=confidence&min_confidence=0.1"} {
 			body := export(t, srv, "format=jsonl&"+q, "application/x-ndjson", "jsonl")
 			var ids []string
 			sc := bufio.NewScanner(bytes.NewReader(body))
@@ -250,6 +253,9 @@ func TestExportGeoJSON(t *testing.T) {
 		if !bytes.Contains(body, []byte(`"coordinates":[69.1723,34.5281]`)) {
 			t.Error("Kabul not at [lon, lat]")
 		}
+		if !bytes.Contains(body, []byte(`"confidence":0.9}`)) {
+			t.Error("kabul-1:0 has no confidence 0.9 among its properties")
+		}
 		empty := export(t, srv, "format=geojson&country=ZZ", "application/geo+json", "geojson")
 		if ids := checkGeoJSON(t, empty); len(ids) != 0 {
 			t.Errorf("empty export has features %v", ids)
@@ -286,6 +292,9 @@ func TestExportPLOVER(t *testing.T) {
 			r.TextInfo.Sentence != (sitrep.Span{Start: 41, End: 85}) || r.EventLoc == nil || r.EventLoc.GeonameID != 1138958 ||
 			r.Source == nil || r.Source.URL != "https://example.org/kabul-1" {
 			t.Errorf("kabul-1:1: %+v", r)
+		}
+		if r.Confidence != 0.4 {
+			t.Errorf("kabul-1:1 confidence %v, want 0.4", r.Confidence)
 		}
 		if r := recs["kabul-1:2"]; r.EventLoc != nil || r.Context != nil {
 			t.Errorf("kabul-1:2: loc %+v context %v", r.EventLoc, r.Context)

@@ -121,7 +121,8 @@ func (s *memStore) match(q store.Query) []store.EventRecord {
 				q.Root != "" && ev.Root != q.Root ||
 				q.QuadClass != 0 && ev.QuadClass != q.QuadClass ||
 				q.PLOVER != "" && ev.PLOVER != q.PLOVER ||
-				q.Modality != "" && ev.Modality != q.Modality {
+				q.Modality != "" && ev.Modality != q.Modality ||
+				ev.Confidence < q.MinConfidence {
 				continue
 			}
 			if b := q.BBox; b != nil {
@@ -139,6 +140,9 @@ func (s *memStore) match(q store.Query) []store.EventRecord {
 		}
 		return out[i].ID > out[j].ID
 	})
+	if q.Sort == store.SortConfidence {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Confidence > out[j].Confidence })
+	}
 	return out
 }
 
@@ -317,6 +321,14 @@ func fixture() []*sitrep.Result {
 		},
 	}
 	a3.Events[0].DatePrecision = sitrep.Month
+	// Confidences, with a tie (0.75) that the date breaks; us-3's event
+	// has none, as before the coder set them.
+	for i, c := range []float64{0.9, 0.4, 0.75} {
+		a1.Events[i].Confidence = c
+	}
+	a2.Events[0].Confidence, a2.Events[1].Confidence = 0.2, 0.75
+	a1.Entities = []sitrep.Entity{{Span: sitrep.Span{Start: 22, End: 27}, Text: "Kabul", Type: sitrep.GPE, Name: "Kabul", Ref: 1, Confidence: 0.88}}
+	a1.Places[0].Confidence = 0.93
 	return []*sitrep.Result{a1, a2, a3}
 }
 

@@ -22,7 +22,7 @@ const (
 )
 
 // filterParams are the event filters every query endpoint accepts.
-var filterParams = []string{"from", "to", "actor", "country", "cameo", "root", "quad", "plover", "modality", "bbox", "q", "article"}
+var filterParams = []string{"from", "to", "actor", "country", "cameo", "root", "quad", "plover", "modality", "bbox", "q", "article", "min_confidence"}
 
 // params reads a request's query string, refusing parameters the endpoint
 // does not know and parameters given more than once, so a typo ("quadclass")
@@ -158,11 +158,36 @@ func (s *server) query(p params) (store.Query, error) {
 		}
 		q.ArticleID = v
 	}
+	if v, ok := p.get("min_confidence"); ok {
+		c, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(c >= 0 && c <= 1) { // !(…) also rejects NaN
+			return q, badParam("min_confidence", "%q is not a number from 0 to 1", v)
+		}
+		q.MinConfidence = c
+	}
 	return q, nil
 }
 
-// pageParams reads limit and cursor.
+// sortParam reads the order of an event list: date (newest first, the
+// default) or confidence (most confident first).
+func sortParam(p params, q *store.Query) error {
+	v, ok := p.get("sort")
+	if !ok {
+		return nil
+	}
+	switch v {
+	case store.SortDate, store.SortConfidence:
+		q.Sort = v
+		return nil
+	}
+	return badParam("sort", "%q is not an order (date or confidence)", v)
+}
+
+// pageParams reads sort, limit and cursor.
 func pageParams(p params, q *store.Query) error {
+	if err := sortParam(p, q); err != nil {
+		return err
+	}
 	n, err := parseLimit(p, defaultLimit)
 	if err != nil {
 		return err

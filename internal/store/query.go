@@ -43,6 +43,14 @@ func (q Query) Check() (Query, error) {
 			return q, &QueryError{Param: "bbox", Reason: "longitudes must lie in [-180, 180]"}
 		}
 	}
+	if c := q.MinConfidence; math.IsNaN(c) || c < 0 || c > 1 {
+		return q, &QueryError{Param: "min_confidence", Reason: "want a number from 0 to 1, got " + strconv.FormatFloat(c, 'g', -1, 64)}
+	}
+	switch q.Sort {
+	case "", SortDate, SortConfidence:
+	default:
+		return q, &QueryError{Param: "sort", Reason: "want date or confidence, got " + strconv.Quote(q.Sort)}
+	}
 	if q.Limit < 0 {
 		return q, &QueryError{Param: "limit", Reason: "negative"}
 	}
@@ -51,7 +59,13 @@ func (q Query) Check() (Query, error) {
 	}
 	q.Limit = min(q.Limit, MaxLimit)
 	if q.Cursor != "" {
-		if _, _, err := DecodeCursor(q.Cursor); err != nil {
+		var err error
+		if q.Sort == SortConfidence {
+			_, _, _, err = DecodeConfidenceCursor(q.Cursor)
+		} else {
+			_, _, err = DecodeCursor(q.Cursor)
+		}
+		if err != nil {
 			return q, err
 		}
 	}
@@ -67,8 +81,12 @@ func CheckInterval(interval string) error {
 	return &QueryError{Param: "interval", Reason: "want day, week or month, got " + strconv.Quote(interval)}
 }
 
-// cursorVersion prefixes cursors so their layout can change.
-const cursorVersion = "1:"
+// cursorVersion prefixes cursors so their layout can change;
+// confidenceCursor prefixes those of pages sorted by confidence.
+const (
+	cursorVersion    = "1:"
+	confidenceCursor = "c1:"
+)
 
 // EncodeCursor returns the opaque cursor for the page after the event
 // with the given day (see Day) and id.
@@ -95,6 +113,39 @@ func DecodeCursor(c string) (day, id string, err error) {
 		return bad("malformed cursor")
 	}
 	return day, id, nil
+}
+
+// EncodeConfidenceCursor returns the opaque cursor for the page, sorted
+// by confidence, after the event with the given confidence, day and id.
+func EncodeConfidenceCursor(conf float64, day, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(confidenceCursor + strconv.FormatFloat(conf, 'g', -1, 64) + ":" + day + ":" + id))
+}
+
+// DecodeConfidenceCursor reverses EncodeConfidenceCursor. Errors are
+// *QueryError wrapping ErrBadCursor; a cursor of a page in date order is
+// one.
+func DecodeConfidenceCursor(c string) (conf float64, day, id string, err error) {
+	bad := func(why string) (float64, string, string, error) {
+		return 0, "", "", &QueryError{Param: "cursor", Reason: why, Err: ErrBadCursor}
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return bad("not a cursor from a previous page")
+	}
+	s, ok := strings.CutPrefix(string(b), confidenceCursor)
+	if !ok {
+		return bad("not a cursor from a page sorted by confidence")
+	}
+	cs, rest, ok := strings.Cut(s, ":")
+	if !ok {
+		return bad("malformed cursor")
+	}
+	day, id, ok = strings.Cut(rest, ":")
+	conf, perr := strconv.ParseFloat(cs, 64)
+	if !ok || perr != nil || math.IsNaN(conf) || id == "" || (day != "" && !isDate(day)) {
+		return bad("malformed cursor")
+	}
+	return conf, day, id, nil
 }
 
 // Day maps an event date of any precision ("2019-12-31", "2019-12",

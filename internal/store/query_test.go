@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"math"
 	"testing"
 )
 
@@ -62,6 +63,31 @@ func TestCursor(t *testing.T) {
 		var qe *QueryError
 		if !errors.Is(err, ErrBadCursor) || !errors.As(err, &qe) || qe.Param != "cursor" {
 			t.Errorf("DecodeCursor(%q): %v, want a cursor QueryError", c, err)
+		}
+	}
+}
+
+func TestConfidenceCursor(t *testing.T) {
+	for _, tt := range []struct {
+		conf    float64
+		day, id string
+	}{
+		{1.0 / 3, "2020-01-03", "art-1:0"},
+		{0, "", "x:y:12"},
+		{1, "1999-12-31", "ünïcode/ id:3"},
+	} {
+		c := EncodeConfidenceCursor(tt.conf, tt.day, tt.id)
+		conf, day, id, err := DecodeConfidenceCursor(c)
+		if err != nil || conf != tt.conf || day != tt.day || id != tt.id {
+			t.Errorf("DecodeConfidenceCursor(EncodeConfidenceCursor(%v, %q, %q)) = %v, %q, %q, %v", tt.conf, tt.day, tt.id, conf, day, id, err)
+		}
+	}
+	for _, c := range []string{"", "!!", EncodeCursor("2020-01-01", "a"), EncodeConfidenceCursor(0.5, "2020-13-01", "a"),
+		EncodeConfidenceCursor(0.5, "2020-01-01", ""), EncodeConfidenceCursor(math.NaN(), "2020-01-01", "a")} {
+		_, _, _, err := DecodeConfidenceCursor(c)
+		var qe *QueryError
+		if !errors.Is(err, ErrBadCursor) || !errors.As(err, &qe) || qe.Param != "cursor" {
+			t.Errorf("DecodeConfidenceCursor(%q): %v, want a cursor QueryError", c, err)
 		}
 	}
 }

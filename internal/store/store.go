@@ -33,9 +33,9 @@ type Store interface {
 	Article(ctx context.Context, id string) (*sitrep.Result, error)
 	// Event returns one event with its id and article id.
 	Event(ctx context.Context, id string) (*EventRecord, error)
-	// Events returns the events matching q, newest first (by event date,
-	// then id), at most q.Limit of them, and a cursor for the next page
-	// ("" when there is none).
+	// Events returns the events matching q in the order of q.Sort
+	// (newest first by default: by event day, then id), at most q.Limit
+	// of them, and a cursor for the next page ("" when there is none).
 	Events(ctx context.Context, q Query) (Page, error)
 	// Actors counts the events matching q per actor code (source and
 	// target), most frequent first, at most limit of them.
@@ -71,9 +71,22 @@ type Query struct {
 	BBox      *BBox  // event location inside the box
 	Text      string // full-text query over article text (FTS syntax of the backend, plain words always work)
 	ArticleID string
-	Cursor    string // from Page.Next
-	Limit     int    // page size; 0 means 100, the maximum is 1000
+	// MinConfidence keeps the events whose confidence is at least this
+	// (0 to 1; 0 keeps every event).
+	MinConfidence float64
+	// Sort orders a page of Events: "" or SortDate, newest first (by
+	// event day, then id); SortConfidence, most confident first, then
+	// newest. Aggregates ignore it.
+	Sort   string
+	Cursor string // from Page.Next of a query with the same Sort
+	Limit  int    // page size; 0 means 100, the maximum is 1000
 }
+
+// Orders of Events.
+const (
+	SortDate       = "date"
+	SortConfidence = "confidence"
+)
 
 // BBox is a bounding box in degrees.
 type BBox struct {
@@ -128,7 +141,8 @@ var ErrBadCursor = errors.New("store: bad cursor")
 // it to a 400 response naming the parameter.
 type QueryError struct {
 	// Param is the query part at fault, in lower case: "cursor", "from",
-	// "to", "quad_class", "root", "bbox", "limit", "text", "interval".
+	// "to", "quad_class", "root", "bbox", "limit", "text", "interval",
+	// "min_confidence", "sort".
 	Param  string
 	Reason string
 	// Err is a sentinel such as ErrBadCursor, or nil.

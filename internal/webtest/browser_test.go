@@ -1,6 +1,7 @@
 package webtest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -245,6 +247,65 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("back on page 1: %v, want %v", back, page1)
 	}
 
+	// Sorting by confidence: the table shows the API's most confident
+	// events first, the confidence column is in that order, the URL keeps
+	// the order, and pages follow the confidence cursor.
+	do(t, ctx, "sort by confidence", chromedp.Click(chromedp.CSS("[data-test=sort-confidence]")))
+	byConf := poll[[]string](t, ctx, "the table sorted by confidence", `(() => {
+	  if (document.getElementById('events-body').dataset.sort !== 'confidence') return null;
+	  const r = `+rowIDs+`; return r; })()`)
+	var apiConf struct {
+		Events []store.EventRecord `json:"events"`
+	}
+	getJSON(t, srv.URL+"/api/events?sort=confidence&limit=10", &apiConf)
+	if len(apiConf.Events) < 10 || !slices.Equal(byConf, ids(apiConf.Events[:5])) {
+		t.Errorf("sorted by confidence the table shows %v, the API %v", byConf, ids(apiConf.Events))
+	}
+	shown := eval[[]float64](t, ctx, `[...document.querySelectorAll('[data-test=event-row] [data-test=confidence]')].map((td) => Number(td.dataset.value))`)
+	if !slices.IsSortedFunc(shown, func(a, b float64) int { return cmp.Compare(b, a) }) || len(shown) != 5 || shown[0] == 0 {
+		t.Errorf("confidence column %v is not in descending order", shown)
+	}
+	if s := eval[string](t, ctx, `new URLSearchParams(location.search).get('sort') + ' ' + document.getElementById('th-confidence').getAttribute('aria-sort')`); s != "confidence descending" {
+		t.Errorf("URL sort and aria-sort: %q", s)
+	}
+	do(t, ctx, "next page by confidence", chromedp.Click(chromedp.ID("next-page")))
+	poll[bool](t, ctx, "the second page by confidence", `(() => { const r = `+rowIDs+`; return !!r && r[0] === '`+apiConf.Events[5].ID+`'; })()`)
+	do(t, ctx, "sort by date again", chromedp.Click(chromedp.CSS("[data-test=sort-date]")))
+	poll[bool](t, ctx, "the table by date", `(() => { const r = `+rowIDs+`; return document.getElementById('events-body').dataset.sort === 'date' && !!r && r[0] === '`+page1[0]+`'; })()`)
+
+	// The minimum-confidence filter keeps only the events at or above it.
+	median := shown[len(shown)/2]
+	minConf := strconv.FormatFloat(median, 'f', -1, 64)
+	do(t, ctx, "filter by minimum confidence",
+		chromedp.SetValue(chromedp.ID("f-min-confidence"), minConf),
+		chromedp.Click(chromedp.ID("apply")))
+	kept := poll[[]float64](t, ctx, "the table filtered by confidence", `(() => {
+	  if (new URLSearchParams(document.getElementById('events-body').dataset.query).get('min_confidence') !== '`+minConf+`') return null;
+	  return [...document.querySelectorAll('[data-test=event-row] [data-test=confidence]')].map((td) => Number(td.dataset.value)); })()`)
+	for _, c := range kept {
+		if c < median {
+			t.Errorf("event with confidence %v shown with min_confidence %s", c, minConf)
+		}
+	}
+	var confStats, allStats store.Stats
+	getJSON(t, srv.URL+"/api/stats?min_confidence="+minConf, &confStats)
+	getJSON(t, srv.URL+"/api/stats", &allStats)
+	if confStats.Events == 0 || confStats.Events >= allStats.Events {
+		t.Errorf("min_confidence=%s keeps %d of %d events; want some, not all", minConf, confStats.Events, allStats.Events)
+	}
+	if stats := eval[string](t, ctx, `document.getElementById('stats').textContent`); !strings.HasPrefix(stats, strconv.Itoa(confStats.Events)+" events") {
+		t.Errorf("stats line %q, want %d events", stats, confStats.Events)
+	}
+	do(t, ctx, "sort the filtered table by confidence", chromedp.Click(chromedp.CSS("[data-test=sort-confidence]")))
+	poll[bool](t, ctx, "the filtered table by confidence", `document.getElementById('events-body').dataset.sort === 'confidence'`)
+	if href := eval[string](t, ctx, `document.querySelector('#exports a[data-format=csv]').href`); !strings.Contains(href, "min_confidence="+minConf) || !strings.Contains(href, "sort=confidence") {
+		t.Errorf("CSV export link %q lacks the confidence filter or order", href)
+	}
+	t.Logf("min_confidence=%s: %d of %d events", minConf, confStats.Events, allStats.Events)
+	screenshot(t, ctx, dir, "02b-confidence.png")
+	do(t, ctx, "back to 5 rows by date", chromedp.Navigate(srv.URL+"/?rows=5"))
+	poll[[]string](t, ctx, "the first page by date", `(() => { const r = `+rowIDs+`; return r && r[0] === '`+page1[0]+`' ? r : null; })()`)
+
 	// Keyboard: Enter on a focused row opens its card and moves focus there.
 	eval[any](t, ctx, `document.querySelector('[data-test=event-row]').focus()`)
 	do(t, ctx, "press Enter on a row", chromedp.KeyEvent("\r"))
@@ -348,6 +409,9 @@ func TestBrowser(t *testing.T) {
 	if sentence := eval[string](t, ctx, `document.querySelector('#card [data-test=evidence]').textContent`); sentence != ev.Evidence.Sentence {
 		t.Errorf("card sentence = %q, want %q", sentence, ev.Evidence.Sentence)
 	}
+	if got, want := eval[string](t, ctx, `document.querySelector('[data-test=event-confidence]').firstChild.textContent`), strconv.FormatFloat(ev.Confidence, 'f', 2, 64); got != want {
+		t.Errorf("card confidence %q, want %q", got, want)
+	}
 	if got := eval[string](t, ctx, `new URLSearchParams(location.search).get('event')`); got != id {
 		t.Errorf("the URL names event %q, want %q", got, id)
 	}
@@ -391,6 +455,14 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(msg, "from") {
 		t.Errorf("error banner %q does not name the parameter", msg)
 	}
+}
+
+func ids(evs []store.EventRecord) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		out[i] = e.ID
+	}
+	return out
 }
 
 // longestWord returns the longest run of ASCII letters in s (the first

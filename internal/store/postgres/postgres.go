@@ -221,7 +221,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range r.evs {
 				evRows = append(evRows, []any{e.ID, e.ArticleID, e.Index, noNUL(e.Date), e.Day, noNUL(e.CAMEO), noNUL(e.Root), e.QuadClass, e.Goldstein,
-					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, string(e.JSON)})
+					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, e.Confidence, string(e.JSON)})
 			}
 		}
 		if b.Len() > 0 {
@@ -231,7 +231,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 		}
 		if len(evRows) > 0 {
 			_, err := tx.CopyFrom(ctx, pgx.Identifier{"events"}, []string{"id", "article_id", "idx", "date", "day", "cameo", "root", "quad_class", "goldstein",
-				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "event"}, pgx.CopyFromRows(evRows))
+				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "confidence", "event"}, pgx.CopyFromRows(evRows))
 			if err != nil {
 				return fmt.Errorf("copy events: %w", err)
 			}
@@ -352,7 +352,7 @@ func queryErr(op string, err error) error {
 	return fmt.Errorf("store: postgres: %s: %w", op, err)
 }
 
-// Events returns one page of matching events, newest first.
+// Events returns one page of matching events in the order of q.Sort.
 func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	q, w, args, err := where(q, nil)
 	if err != nil {
@@ -360,7 +360,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	}
 	args = append(args, q.Limit+1)
 	rows, err := s.pool.Query(ctx, "SELECT e.id, e.article_id, e.event FROM events e WHERE "+w+
-		" ORDER BY e.day DESC, e.id DESC LIMIT "+storesql.Dollar(len(args)), args...)
+		" ORDER BY "+storesql.OrderBy(q, "e")+" LIMIT "+storesql.Dollar(len(args)), args...)
 	if err != nil {
 		return store.Page{}, queryErr("events", err)
 	}
@@ -368,7 +368,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	if err != nil {
 		return store.Page{}, queryErr("events", err)
 	}
-	return storesql.MakePage(recs, q.Limit), nil
+	return storesql.MakePage(recs, q), nil
 }
 
 // Actors counts matching events per actor code.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/postgres"
+	"github.com/sitrep-project/sitrep/internal/store/storesql"
 	"github.com/sitrep-project/sitrep/internal/store/storetest"
 )
 
@@ -90,8 +91,73 @@ func TestMigrateTwice(t *testing.T) {
 		}
 		v, err := s.SchemaVersion(ctx)
 		s.Close()
-		if err != nil || v != 1 {
-			t.Fatalf("schema version %d, %v; want 1", v, err)
+		if err != nil || v != latest {
+			t.Fatalf("schema version %d, %v; want %d", v, err, latest)
 		}
+	}
+}
+
+// latest is the number of migrations in migrations/.
+const latest = 2
+
+// TestMigrateFromVersion1 writes events as the first schema stored them
+// (confidence only inside the event JSON) and checks that the migration
+// to the confidence column fills it, so filters and sorts see it.
+func TestMigrateFromVersion1(t *testing.T) {
+	admin := connect(t)
+	ctx := context.Background()
+	d := freshSchema(t, admin)
+	v1, err := os.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := pgx.Connect(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	rs := storetest.Results(6)
+	want := 0
+	for _, q := range []string{string(v1), "CREATE TABLE schema_version (version integer NOT NULL)", "INSERT INTO schema_version VALUES (1)"} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range rs {
+		a, evs, err := storesql.Rows(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, string(a.Result)); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Confidence >= 0.5 {
+				want++
+			}
+			if _, err := c.Exec(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
+				plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, event)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+				e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
+				e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, string(e.JSON)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s, err := postgres.Open(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != latest {
+		t.Fatalf("schema version %d, %v; want %d", v, err, latest)
+	}
+	p, err := s.Events(ctx, store.Query{MinConfidence: 0.5, Sort: store.SortConfidence})
+	if err != nil || len(p.Events) != want || want == 0 {
+		t.Fatalf("events with confidence ≥ 0.5 after migrating: %d, %v; want %d", len(p.Events), err, want)
+	}
+	if p.Events[0].Confidence != 1 {
+		t.Errorf("most confident event has %v, want 1", p.Events[0].Confidence)
 	}
 }

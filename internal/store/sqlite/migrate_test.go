@@ -71,6 +71,18 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if err != nil || len(got.Events) != len(evs) || got.Events[0].CAMEO != rs[1].Events[0].CAMEO {
 		t.Fatalf("article from version 1: %v; want its %d events", err, len(evs))
 	}
+	// Their confidence column was filled from the stored JSON.
+	nonzero := false
+	for _, e := range evs {
+		var conf float64
+		if err := s.r.QueryRowContext(ctx, "SELECT confidence FROM events WHERE id = ?", e.ID).Scan(&conf); err != nil || conf != e.Confidence {
+			t.Errorf("confidence of version 1 event %s: %v, %v; want %v", e.ID, conf, err, e.Confidence)
+		}
+		nonzero = nonzero || e.Confidence != 0
+	}
+	if !nonzero {
+		t.Error("fixture events all have confidence 0: the migration is not tested")
+	}
 	// The old article is unchanged and its index entry survives; the
 	// new ones are indexed by the store.
 	outs, err := store.PutAll(ctx, s, rs)

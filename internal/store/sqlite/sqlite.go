@@ -217,8 +217,8 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 		}
 		defer insDoc.Close()
 		insEv, err := tx.PrepareContext(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
-			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, confidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -266,7 +266,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range evs {
 				_, err := insEv.ExecContext(ctx, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
-					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon)
+					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.Confidence)
 				if err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
@@ -427,7 +427,7 @@ func queryErr(op string, q store.Query, err error) error {
 	return fmt.Errorf("store: sqlite: %s: %w", op, err)
 }
 
-// Events returns one page of matching events, newest first.
+// Events returns one page of matching events in the order of q.Sort.
 func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	q, w, args, err := where(q, nil, true)
 	if err != nil {
@@ -436,8 +436,8 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	args = append(args, q.Limit+1)
 	// The page is chosen on the narrow events rows; only its events are
 	// read in full.
-	rows, err := s.r.QueryContext(ctx, "SELECT p.id, p.article_id, d.event FROM (SELECT e.id, e.article_id, e.day FROM events e WHERE "+w+
-		" ORDER BY e.day DESC, e.id DESC LIMIT "+storesql.Numbered(len(args))+") p JOIN event_docs d ON d.id = p.id ORDER BY p.day DESC, p.id DESC", args...)
+	rows, err := s.r.QueryContext(ctx, "SELECT p.id, p.article_id, d.event FROM (SELECT e.id, e.article_id, e.day, e.confidence FROM events e WHERE "+w+
+		" ORDER BY "+storesql.OrderBy(q, "e")+" LIMIT "+storesql.Numbered(len(args))+") p JOIN event_docs d ON d.id = p.id ORDER BY "+storesql.OrderBy(q, "p"), args...)
 	if err != nil {
 		return store.Page{}, queryErr("events", q, err)
 	}
@@ -445,7 +445,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) (store.Page, error) {
 	if err != nil {
 		return store.Page{}, queryErr("events", q, err)
 	}
-	return storesql.MakePage(recs, q.Limit), nil
+	return storesql.MakePage(recs, q), nil
 }
 
 // Actors counts matching events per actor code.

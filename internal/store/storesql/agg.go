@@ -92,13 +92,18 @@ func ActorsSQL(where, limit string) string {
 		") x GROUP BY actor ORDER BY sum(src) + sum(tgt) DESC, actor LIMIT " + limit
 }
 
-// MakePage cuts recs, fetched with limit+1, to a page with its cursor.
-func MakePage(recs []store.EventRecord, limit int) store.Page {
+// MakePage cuts recs, fetched with q.Limit+1 in the order of q.Sort, to
+// a page with its cursor.
+func MakePage(recs []store.EventRecord, q store.Query) store.Page {
 	p := store.Page{Events: recs}
-	if len(recs) > limit {
-		p.Events = recs[:limit]
-		last := p.Events[limit-1]
-		p.Next = store.EncodeCursor(store.Day(last.Date), last.ID)
+	if len(recs) > q.Limit {
+		p.Events = recs[:q.Limit]
+		last := p.Events[q.Limit-1]
+		if q.Sort == store.SortConfidence {
+			p.Next = store.EncodeConfidenceCursor(last.Confidence, store.Day(last.Date), last.ID)
+		} else {
+			p.Next = store.EncodeCursor(store.Day(last.Date), last.ID)
+		}
 	}
 	return p
 }

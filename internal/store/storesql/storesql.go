@@ -46,7 +46,8 @@ type Event struct {
 	SourceActor, TargetActor string
 	LocName, LocCountry      string
 	// Lat and Lon are nil when the event has no location.
-	Lat, Lon *float64
+	Lat, Lon   *float64
+	Confidence float64
 	// JSON is the sitrep.Event as extract writes it.
 	JSON []byte
 }
@@ -97,8 +98,8 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 			Date: e.Date, Day: store.Day(e.Date),
 			CAMEO: e.CAMEO, Root: e.Root, QuadClass: e.QuadClass, Goldstein: e.Goldstein,
 			PLOVER: e.PLOVER, Modality: e.Modality,
-			SourceActor: e.Source.Actor,
-			JSON:        js,
+			SourceActor: e.Source.Actor, Confidence: e.Confidence,
+			JSON: js,
 		}
 		if e.Target != nil {
 			r.TargetActor = e.Target.Actor

@@ -75,9 +75,15 @@ func Where(d Dialect, q store.Query, args []any) (string, []any) {
 	if q.ArticleID != "" {
 		conds = append(conds, "e.article_id = "+arg(q.ArticleID))
 	}
+	if q.MinConfidence > 0 {
+		conds = append(conds, "e.confidence >= "+arg(q.MinConfidence))
+	}
 	if q.Cursor != "" {
-		day, id, err := store.DecodeCursor(q.Cursor)
-		if err == nil {
+		if q.Sort == store.SortConfidence {
+			if c, day, id, err := store.DecodeConfidenceCursor(q.Cursor); err == nil {
+				conds = append(conds, "(e.confidence, e.day, e.id) < ("+arg(c)+", "+arg(day)+", "+arg(id)+")")
+			}
+		} else if day, id, err := store.DecodeCursor(q.Cursor); err == nil {
 			conds = append(conds, "(e.day, e.id) < ("+arg(day)+", "+arg(id)+")")
 		}
 	}
@@ -85,6 +91,16 @@ func Where(d Dialect, q store.Query, args []any) (string, []any) {
 		return "TRUE", args
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// OrderBy is the ORDER BY list of a page of q over the events table, or
+// a subquery of it, aliased alias.
+func OrderBy(q store.Query, alias string) string {
+	o := alias + ".day DESC, " + alias + ".id DESC"
+	if q.Sort == store.SortConfidence {
+		o = alias + ".confidence DESC, " + o
+	}
+	return o
 }
 
 // Numbered is the placeholder style "?1" of SQLite.

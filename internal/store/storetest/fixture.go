@@ -39,6 +39,11 @@ var places = []sitrep.Location{
 	{Name: "Apia", Country: "WS", Lat: -13.83333, Lon: -171.76666, Reason: "clause"},
 }
 
+// confidences repeat so that several events share one and the day and
+// id break the tie; 1/3 has no short decimal form, so a cursor that loses
+// digits shows.
+var confidences = []float64{0, 0.05, 1.0 / 3, 0.5, 0.5, 0.72, 0.9, 1}
+
 var modalities = []string{sitrep.Asserted, sitrep.Asserted, sitrep.Negated, sitrep.Hypothetical, sitrep.Failed}
 
 // dates cover every precision the event stage writes, and repeat so that
@@ -84,8 +89,8 @@ func result(i int, k *int, variant string) *sitrep.Result {
 	res := &sitrep.Result{
 		Article: art,
 		Entities: []sitrep.Entity{
-			{Span: sitrep.Span{Start: 0, End: 5}, Text: "KABUL", Type: sitrep.GPE, Name: "Kabul", Ref: 1},
-			{Span: sitrep.Span{Start: 16, End: 23}, Text: "Zürich", Type: sitrep.GPE, Name: "Zürich", Ref: 2},
+			{Span: sitrep.Span{Start: 0, End: 5}, Text: "KABUL", Type: sitrep.GPE, Name: "Kabul", Ref: 1, Confidence: 0.97},
+			{Span: sitrep.Span{Start: 16, End: 23}, Text: "Zürich", Type: sitrep.GPE, Name: "Zürich", Ref: 2, Confidence: confidences[i%len(confidences)]},
 		},
 		Timexes: []sitrep.Timex{{Span: sitrep.Span{Start: s0.End - 29, End: s0.End - 22}, Text: "Tuesday", Type: "DATE", Value: "2020-01-07", Precision: sitrep.Day, Anchored: true}},
 		Captions: []sitrep.Caption{{Span: sitrep.Span{Start: len(text) - 48, End: len(text)}, Agency: "AP", Photographer: "Rahmat Gul",
@@ -95,7 +100,7 @@ func result(i int, k *int, variant string) *sitrep.Result {
 		Casualties: []sitrep.Casualty{{Span: s0, Kind: "killed", Count: 3, Exact: false, Who: "witnesses", Text: "several"}},
 		Sizes:      []sitrep.Size{{Span: s0, Count: 12, Exact: false, Who: "officials", Text: "dozens"}},
 		Places: []sitrep.Place{{Span: sitrep.Span{Start: 0, End: 5}, Text: "KABUL", Name: "Kabul", GeonameID: 1138958,
-			Lat: 34.52813, Lon: 69.17233, Country: "AF", Admin1: "13", Feature: "P.PPLC", Resolution: "city"}},
+			Lat: 34.52813, Lon: 69.17233, Country: "AF", Admin1: "13", Feature: "P.PPLC", Resolution: "city", Confidence: 0.64}},
 		Stats:    sitrep.Stats{Paragraphs: 3, Sentences: 3, Tokens: 40 + i},
 		Warnings: []string{fmt.Sprintf("fixture warning %d", i)},
 	}
@@ -107,10 +112,11 @@ func result(i int, k *int, variant string) *sitrep.Result {
 		ev := sitrep.Event{
 			CAMEO: c.cameo, Root: c.root, QuadClass: c.quad, Goldstein: c.goldstein, PLOVER: c.plover,
 			Date: d.date, DatePrecision: d.prec, DateReason: "clause",
-			Source:   sitrep.EventActor{Span: sitrep.Span{Start: 16, End: 23}, Text: "Zürich officials", Actor: actors[j%len(actors)], Name: "Zürich"},
-			Modality: modalities[j%len(modalities)],
-			Evidence: sitrep.Evidence{Sentence: text[s0.Start:s0.End], Start: s0.Start, End: s0.End, Trigger: sitrep.Span{Start: 24, End: 33}},
-			Pattern:  fmt.Sprintf("pattern-%d", j%4),
+			Source:     sitrep.EventActor{Span: sitrep.Span{Start: 16, End: 23}, Text: "Zürich officials", Actor: actors[j%len(actors)], Name: "Zürich"},
+			Modality:   modalities[j%len(modalities)],
+			Evidence:   sitrep.Evidence{Sentence: text[s0.Start:s0.End], Start: s0.Start, End: s0.End, Trigger: sitrep.Span{Start: 24, End: 33}},
+			Pattern:    fmt.Sprintf("pattern-%d", j%4),
+			Confidence: confidences[(j*5+3)%len(confidences)],
 		}
 		if j%4 != 3 {
 			ev.Target = &sitrep.EventActor{Span: sitrep.Span{Start: 0, End: 5}, Text: "Kabul", Actor: actors[(j*7+3)%len(actors)]}

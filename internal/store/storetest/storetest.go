@@ -251,6 +251,12 @@ func testBadQuery(ctx context.Context, t *testing.T, s store.Store) {
 		{store.Query{BBox: &store.BBox{MinLon: 0, MinLat: 10, MaxLon: 1, MaxLat: -10}}, "bbox", false},
 		{store.Query{Limit: -1}, "limit", false},
 		{store.Query{Text: "!!!"}, "text", false},
+		{store.Query{MinConfidence: 1.5}, "min_confidence", false},
+		{store.Query{MinConfidence: -0.1}, "min_confidence", false},
+		{store.Query{Sort: "newest"}, "sort", false},
+		// A cursor only continues a page in its own order.
+		{store.Query{Sort: store.SortConfidence, Cursor: store.EncodeCursor("2020-01-03", "art-07b:0")}, "cursor", true},
+		{store.Query{Cursor: store.EncodeConfidenceCursor(0.5, "2020-01-03", "art-07b:0")}, "cursor", true},
 	}
 	for _, tt := range tests {
 		_, err := s.Events(ctx, tt.q)
@@ -347,6 +353,7 @@ func (m *model) match(q store.Query, e store.EventRecord) bool {
 		q.QuadClass != 0 && e.QuadClass != q.QuadClass,
 		q.PLOVER != "" && e.PLOVER != q.PLOVER,
 		q.Modality != "" && e.Modality != q.Modality,
+		q.MinConfidence > 0 && e.Confidence < q.MinConfidence,
 		q.ArticleID != "" && e.ArticleID != q.ArticleID:
 		return false
 	}
@@ -372,12 +379,16 @@ func (m *model) match(q store.Query, e store.EventRecord) bool {
 	return true
 }
 
+// filter returns the events matching q in the order of q.Sort.
 func (m *model) filter(q store.Query) []store.EventRecord {
 	var out []store.EventRecord
 	for _, e := range m.events {
 		if m.match(q, e) {
 			out = append(out, e)
 		}
+	}
+	if q.Sort == store.SortConfidence {
+		slices.SortStableFunc(out, func(a, b store.EventRecord) int { return -cmp.Compare(a.Confidence, b.Confidence) })
 	}
 	return out
 }
@@ -431,6 +442,12 @@ var queries = []store.Query{
 	{Actor: "USA", QuadClass: 3},
 	{Root: "14", Country: "IQ", From: "2020-01-01"},
 	{Text: "election", Modality: sitrep.Asserted, Actor: "I"},
+	{MinConfidence: 0.5},
+	{MinConfidence: 1.0 / 3}, // inclusive
+	{MinConfidence: 1},
+	{Sort: store.SortDate, MinConfidence: 0.9},
+	{Sort: store.SortConfidence},
+	{Sort: store.SortConfidence, MinConfidence: 0.5, QuadClass: 3},
 }
 
 func testFilters(ctx context.Context, t *testing.T, s store.Store, m *model) {
@@ -453,7 +470,7 @@ func testFilters(ctx context.Context, t *testing.T, s store.Store, m *model) {
 		}
 	}
 	// Filters that must match something, or the test above proves little.
-	for _, q := range []store.Query{{Actor: "USA"}, {Text: "earthquake"}, {Country: "AF"}, {BBox: queries[21].BBox}, {Modality: sitrep.Negated}, {CAMEO: "18"}} {
+	for _, q := range []store.Query{{Actor: "USA"}, {Text: "earthquake"}, {Country: "AF"}, {BBox: queries[21].BBox}, {Modality: sitrep.Negated}, {CAMEO: "18"}, {MinConfidence: 1}} {
 		if len(m.filter(q)) == 0 {
 			t.Errorf("fixture has no event for %s", show(q))
 		}
@@ -471,7 +488,8 @@ func show(q store.Query) string {
 }
 
 func testPagination(ctx context.Context, t *testing.T, s store.Store, m *model) {
-	for _, q := range []store.Query{{}, {QuadClass: 3}, {Actor: "USA"}, {Text: "election"}} {
+	for _, q := range []store.Query{{}, {QuadClass: 3}, {Actor: "USA"}, {Text: "election"},
+		{Sort: store.SortConfidence}, {Sort: store.SortConfidence, MinConfidence: 0.3, Actor: "I"}} {
 		want := ids(m.filter(q))
 		for _, limit := range []int{1, 7, len(want) - 1, len(want)} {
 			if limit <= 0 {
@@ -596,7 +614,7 @@ func testTimeline(ctx context.Context, t *testing.T, s store.Store, m *model) {
 }
 
 func testStats(ctx context.Context, t *testing.T, s store.Store, m *model) {
-	for _, q := range []store.Query{{}, {Country: "IQ"}, {Text: "drought"}, {Actor: "NOBODY"}} {
+	for _, q := range []store.Query{{}, {Country: "IQ"}, {Text: "drought"}, {Actor: "NOBODY"}, {MinConfidence: 0.5}} {
 		evs := m.filter(q)
 		want := storesql.NewStats()
 		for _, e := range evs {

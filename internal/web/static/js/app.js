@@ -30,6 +30,7 @@ const state = {
   page: 0,
   nextCursor: '',
   rows: ROWS,      // table page size (URL parameter "rows")
+  sort: 'date',    // table order: "date" (newest first) or "confidence" (URL parameter "sort")
   selected: null, // selected event id
   load: 0,        // generation counter: answers to superseded loads are dropped
 };
@@ -40,7 +41,10 @@ let map, timeline;
 
 function urlParams() {
   const p = new URLSearchParams(location.search);
-  return { filters: readFilters(p), rows: rowsParam(p.get('rows')), event: p.get('event') || null, article: p.get('article') || null };
+  return {
+    filters: readFilters(p), rows: rowsParam(p.get('rows')), sort: p.get('sort') === 'confidence' ? 'confidence' : 'date',
+    event: p.get('event') || null, article: p.get('article') || null,
+  };
 }
 
 // rowsParam reads the page size, 1 to 1000 (the API's maximum).
@@ -52,6 +56,7 @@ function rowsParam(v) {
 function writeURL(push) {
   const p = query(state.filters, {
     rows: state.rows === ROWS ? '' : state.rows,
+    sort: state.sort === 'date' ? '' : state.sort,
     event: state.selected || '',
     article: ui.dialog.open ? ui.dialog.dataset.articleId : '',
   });
@@ -168,13 +173,15 @@ async function loadPage(gen) {
   const cursor = state.cursors[state.page];
   ui.body.setAttribute('aria-busy', 'true');
   try {
-    const page = await get('api/events', state.filters, { limit: state.rows, cursor });
-    if (gen !== state.load) return;
+    const sort = state.sort;
+    const page = await get('api/events', state.filters, { sort: sort === 'date' ? '' : sort, limit: state.rows, cursor });
+    if (gen !== state.load || sort !== state.sort) return;
     state.nextCursor = page.next || '';
     if (state.nextCursor) state.cursors[state.page + 1] = state.nextCursor;
     fillTable(page.events);
-    // The filters the rows answer, for tests and scripts to wait on.
+    // The filters and order the rows answer, for tests and scripts to wait on.
     ui.body.dataset.query = query(state.filters);
+    ui.body.dataset.sort = sort;
   } finally {
     ui.body.removeAttribute('aria-busy');
   }
@@ -184,7 +191,7 @@ async function loadPage(gen) {
 
 function fillTable(events) {
   if (!events.length) {
-    ui.body.replaceChildren(h('tr', { className: 'empty' }, h('td', { colSpan: 6 }, 'No events match the filters.')));
+    ui.body.replaceChildren(h('tr', { className: 'empty' }, h('td', { colSpan: 7 }, 'No events match the filters.')));
   } else {
     ui.body.replaceChildren(...events.map(row));
   }
@@ -209,8 +216,36 @@ function row(ev) {
   h('td', {}, h('span', { className: `code-badge q${ev.quad_class}` }, ev.cameo), cameoName(ev.cameo)),
   h('td', {}, ev.target ? [h('span', { className: 'mono' }, ev.target.actor || '—'), h('span', { className: 'sub' }, ev.target.name || ev.target.text)] : h('span', { className: 'muted' }, '—')),
   h('td', {}, loc ? [loc.name, h('span', { className: 'sub' }, loc.country)] : h('span', { className: 'muted' }, '—')),
-  h('td', {}, h('span', { className: `modality ${ev.modality}` }, ev.modality)));
+  h('td', {}, h('span', { className: `modality ${ev.modality}` }, ev.modality)),
+  confidenceCell(ev.confidence));
   return tr;
+}
+
+// confidenceCell shows the coder's confidence as a number and a bar.
+function confidenceCell(c) {
+  const v = Number(c) || 0;
+  return h('td', { className: 'num', 'data-test': 'confidence', 'data-value': String(v) },
+    v.toFixed(2), h('span', { className: 'conf-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(v * 100)}%` })));
+}
+
+// setSort orders the table by "date" or "confidence" and reloads it from
+// the first page (cursors belong to one order).
+function setSort(sort) {
+  if (sort === state.sort) return;
+  state.sort = sort;
+  showSort();
+  writeURL(true);
+  updateExports();
+  state.cursors = [''];
+  state.page = 0;
+  loadPage(state.load).catch(showError);
+}
+
+// showSort marks the column the table is sorted by.
+function showSort() {
+  $('th-date').setAttribute('aria-sort', state.sort === 'date' ? 'descending' : 'none');
+  $('th-confidence').setAttribute('aria-sort', state.sort === 'confidence' ? 'descending' : 'none');
+  $('events-caption').textContent = `Events matching the filters, ${state.sort === 'confidence' ? 'most confident' : 'newest'} first`;
 }
 
 async function turnPage(delta) {
@@ -290,7 +325,7 @@ const EXT = { csv: 'csv', jsonl: 'jsonl', geojson: 'geojson', plover: 'plover.js
 function updateExports() {
   for (const a of document.querySelectorAll('#exports a[data-format]')) {
     const fmt = a.dataset.format;
-    a.href = `api/export?${query({ format: fmt }, state.filters)}`;
+    a.href = `api/export?${query({ format: fmt }, state.filters, { sort: state.sort === 'date' ? '' : state.sort })}`;
     a.setAttribute('download', `sitrep-events.${EXT[fmt] || fmt}`);
   }
 }
@@ -299,9 +334,11 @@ function updateExports() {
 
 function applyURL() {
   const u = urlParams();
-  const changed = query(u.filters) !== query(state.filters) || u.rows !== state.rows;
+  const changed = query(u.filters) !== query(state.filters) || u.rows !== state.rows || u.sort !== state.sort;
   state.filters = u.filters;
   state.rows = u.rows;
+  state.sort = u.sort;
+  showSort();
   setRowsChoice(u.rows);
   fillForm(u.filters);
   if (changed || !state.load) {
@@ -341,6 +378,7 @@ async function main() {
     state.page = 0;
     loadPage(state.load).catch(showError);
   });
+  for (const b of document.querySelectorAll('button.sort')) b.addEventListener('click', () => setSort(b.dataset.sort));
   ui.prev.addEventListener('click', () => turnPage(-1));
   ui.next.addEventListener('click', () => turnPage(1));
   $('article-close').addEventListener('click', () => ui.dialog.close());

@@ -28,14 +28,14 @@ export function spansOf(res) {
   };
   for (const c of res.captions || []) add(c, 'caption', '', `photo caption · ${c.agency}${c.photographer ? ` / ${c.photographer}` : ''}`);
   for (const q of res.quotes || []) add(q, 'quote', '', `${q.kind} quote · ${q.speaker} (${q.verb})`);
-  for (const e of res.entities || []) add(e, 'entity', `a-${e.type}`, `${e.type} · ${e.name}${e.title ? ` (${e.title})` : ''}`);
-  for (const p of res.places || []) add(p, 'place', '', `place · ${p.name}, ${p.country} (${p.resolution})`);
+  for (const e of res.entities || []) add(e, 'entity', `a-${e.type}`, `${e.type} · ${e.name}${e.title ? ` (${e.title})` : ''}${conf(e)}`);
+  for (const p of res.places || []) add(p, 'place', '', `place · ${p.name}, ${p.country} (${p.resolution})${conf(p)}`);
   for (const t of res.timexes || []) add(t, 'timex', '', `${t.type} ${t.value}${t.anchored ? ' (resolved against the publication date)' : ''}`);
   for (const c of res.casualties || []) add(c, 'casualty', '', `${c.kind} ${c.count}${c.exact ? '' : ' (approximate)'} · ${c.who}`);
   for (const s of res.sizes || []) add(s, 'size', '', `group size ${s.count}${s.exact ? '' : ' (approximate)'} · ${s.who}`);
   (res.events || []).forEach((ev, i) => {
     add(ev.evidence && ev.evidence.trigger, 'trigger', `q${ev.quad_class}`,
-      `event ${ev.cameo} ${cameoName(ev.cameo)} · ${ev.source.actor || '?'} → ${ev.target ? ev.target.actor || '?' : '—'}`, { event: i });
+      `event ${ev.cameo} ${cameoName(ev.cameo)} · ${ev.source.actor || '?'} → ${ev.target ? ev.target.actor || '?' : '—'}${conf(ev)}`, { event: i });
   });
   return out;
 }
@@ -119,4 +119,10 @@ export function eventIDs(res, stored) {
     const list = byKey.get(key(ev));
     return list && list.length ? list.shift() : '';
   });
+}
+
+// conf describes an annotation's confidence for a tooltip ("" when the
+// stage set none).
+function conf(a) {
+  return a.confidence ? ` · confidence ${Number(a.confidence).toFixed(2)}` : '';
 }

@@ -63,6 +63,8 @@ export function fillCard(el, ev, article, openArticle) {
     h('dt', {}, 'Goldstein'), h('dd', {}, Number(ev.goldstein).toFixed(1)),
     h('dt', {}, 'PLOVER'), h('dd', {}, ev.plover || h('span', { className: 'muted' }, 'none for this root')),
     h('dt', {}, 'Modality'), h('dd', {}, h('span', { className: `modality ${ev.modality}` }, ev.modality)),
+    h('dt', {}, 'Confidence'), h('dd', { 'data-test': 'event-confidence' }, (Number(ev.confidence) || 0).toFixed(2),
+      h('span', { className: 'reason' }, ' · the coder’s probability that the event is right')),
     h('dt', {}, 'Date'), h('dd', { 'data-test': 'event-date' }, ev.date || '—',
       ev.date_precision && ev.date_precision !== 'day' ? ` (${ev.date_precision})` : '',
       h('span', { className: 'reason' }, ` · from ${dateReason(ev.date_reason)}`)),
