@@ -40,6 +40,7 @@ type goldRecord struct {
 		Start, End int
 		Name       string
 		Lat, Lon   *float64
+		GeonameID  string `json:"geonameid"`
 	} `json:"toponyms"`
 }
 

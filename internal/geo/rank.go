@@ -1,0 +1,406 @@
+package geo
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+
+	"github.com/sitrep-project/sitrep/internal/learn"
+)
+
+// The toponym ranker is a conditional logit (learn.Ranker) over each
+// toponym's candidate entries, trained on LGL by scripts/train-geo. It
+// scores every candidate twice: pass 1 with the article's evidence taken
+// from the other toponyms' likeliest entries (their first, the
+// gazetteer's best-first order), pass 2 with the readings pass 1 chose.
+// Each pass has its own weights: the features of pass 2 are keyed apart.
+//
+// ranker.model is written by scripts/train-geo; TestShippedRanker in that
+// package checks it is what the script makes.
+//
+//go:embed ranker.model
+var rankerModel []byte
+
+// rankerName and rankFeatures identify the model file: bump rankFeatures
+// whenever a feature below changes meaning, and retrain.
+const (
+	rankerName   = "geo-ranker"
+	rankFeatures = 1
+)
+
+// loadRanker reads the embedded ranker.
+func loadRanker() (*learn.Model, error) {
+	m, err := learn.Load(rankerModel, rankerName, rankFeatures)
+	if err != nil {
+		return nil, fmt.Errorf("geo: %w (run go run ./scripts/train-geo)", err)
+	}
+	return m, nil
+}
+
+// Feature templates. Each is keyed with the pass (1 or 2) in its upper
+// bits, so one model file holds both passes' weights.
+const (
+	fLevel        uint32 = iota + 1 // level of the entry
+	fFeature                        // GeoNames feature class and code
+	fLogPop                         // log population, per level
+	fRelPop                         // log population against the toponym's most populous entry
+	fRank                           // position in the gazetteer's best-first order
+	fSeat                           // a capital named like its admin-1 ("Baghdad")
+	fExact                          // the name is the entry's own, not an alternate
+	fAmbig                          // how many entries the name has, per level
+	fAbbrev                         // "US", "U.S.", per level
+	fCue                            // cue strength (preposition, entity type, dateline), per level
+	fWords                          // words in the name, per level
+	fQual                           // the qualifier of "X, Y": admin-1 match, country match, mismatch
+	fDateline                       // the toponym is the dateline, per level
+	fDlCountry                      // in the dateline's country
+	fDlAdmin                        // in the dateline's admin-1
+	fDlKm                           // distance to the dateline's place
+	fDem                            // demonyms of the entry's country in the article
+	fCountry                        // other toponyms read in the entry's country, per level
+	fCountryShare                   // their share of the other toponyms
+	fCapital                        // a capital, with other toponyms in its country
+	fAdmin                          // other toponyms read in the entry's admin-1, per level
+	fNearKm                         // distance to the nearest other toponym's reading
+	fNear                           // other toponyms read within 161 km
+	fNearAny                        // other toponyms with some likely entry within 161 km
+)
+
+// rankCands bounds the entries scored per toponym: the list is sorted by
+// prior, and the long tail of hamlets never wins.
+const rankCands = 40
+
+// nearTop is how many of a toponym's likeliest entries lend proximity in
+// fNearAny.
+const nearTop = 3
+
+// rankCtx is the article's evidence for one pass: one reading per distinct
+// toponym (its first mention's), the dateline's reading and the demonyms.
+type rankCtx struct {
+	pass  int
+	keys  []string
+	reads []int32   // reading of each key
+	near  [][]int32 // likeliest entries of each key, below country level
+	dl    int32     // the dateline's reading, or -1
+	dem   map[uint16]int
+}
+
+// ranking holds the scratch buffers of one Parse.
+type ranking struct {
+	allowed []int32
+	ex      []learn.Example
+	scores  []float32
+	buf     []byte
+}
+
+// candidates returns the entries c may be read as, best first, in r's
+// buffer: at most rankCands, and only countries and admin-1 areas for a
+// country's short form ("US") or for a country's name whose demonym the
+// article uses ("Lebanon" beside "Lebanese"). These are rules, not
+// learned: a country's name resolves to the country unless a qualifier
+// says otherwise ("Lebanon, Ohio"), and LGL, US local news, has too few
+// such names to learn it from.
+func (p *Parser) candidates(c *cand, dem map[uint16]int, r *ranking) []int32 {
+	countryFirst := false
+	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
+		countryFirst = c.abbrev || dem[p.g.places[c.ids[0]].country] > 0
+	}
+	r.allowed = r.allowed[:0]
+	for _, id := range c.ids {
+		if len(r.allowed) == rankCands {
+			break
+		}
+		if countryFirst && p.g.places[id].level > lvAdmin1 {
+			continue
+		}
+		r.allowed = append(r.allowed, id)
+	}
+	return r.allowed
+}
+
+// priorReading is the entry a toponym is read as before the article's
+// evidence: the first that agrees with its qualifier, else its first.
+func (p *Parser) priorReading(c *cand, ids []int32) int32 {
+	if c.qual >= 0 {
+		q := &p.g.places[c.qual]
+		for _, id := range ids {
+			pl := &p.g.places[id]
+			if pl.country == q.country && (q.level != lvAdmin1 || pl.admin1 == q.admin1) {
+				return id
+			}
+		}
+	}
+	return ids[0]
+}
+
+// features fills r.ex with the features of each entry of ids for c.
+func (p *Parser) features(c *cand, ids []int32, ctx *rankCtx, r *ranking) []learn.Example {
+	if cap(r.ex) < len(ids) {
+		r.ex = make([]learn.Example, len(ids))
+	}
+	ex := r.ex[:len(ids)]
+	maxPop := 0.0
+	for _, id := range ids {
+		maxPop = math.Max(maxPop, logPop(&p.g.places[id]))
+	}
+	words := uint64(1)
+	for i := 0; i < len(c.key); i++ {
+		if c.key[i] == ' ' && words < 3 {
+			words++
+		}
+	}
+	ambig := uint64(bucket(float64(len(c.ids)), 1, 2, 5, 15))
+	cue := uint64(c.cue)
+	if c.dateline {
+		cue = 3
+	}
+	if c.ent {
+		cue += 4
+	}
+	var qual *place
+	if c.qual >= 0 {
+		qual = &p.g.places[c.qual]
+	}
+	var dl *place
+	if ctx.dl >= 0 && !c.dateline {
+		dl = &p.g.places[ctx.dl]
+	}
+	// The other toponyms in the article: all but this one's name.
+	others := 0
+	for _, k := range ctx.keys {
+		if k != c.key {
+			others++
+		}
+	}
+	t := func(f uint32) uint32 { return uint32(ctx.pass)<<8 | f }
+	for n, id := range ids {
+		pl := &p.g.places[id]
+		lv := uint64(pl.level)
+		x := &ex[n]
+		x.Feats, x.Vals = x.Feats[:0], x.Vals[:0]
+		add := func(k uint64, v float32) {
+			x.Feats = append(x.Feats, k)
+			x.Vals = append(x.Vals, v)
+		}
+		lp := logPop(pl)
+		add(learn.Key(t(fLevel), lv), 1)
+		add(learn.Key(t(fFeature), learn.Hash(p.g.features[pl.feature])), 1)
+		add(learn.Key(t(fLogPop), lv), float32(lp/6))
+		add(learn.Key(t(fRelPop), lv), float32((lp-maxPop)/6))
+		add(learn.Key(t(fRank), uint64(min(n, 5))), 1)
+		if pl.isSeat {
+			add(learn.Key(t(fSeat), 0), 1)
+		}
+		r.buf = fold(r.buf[:0], pl.name)
+		if string(r.buf) == c.key {
+			add(learn.Key2(t(fExact), 1, lv), 1)
+		}
+		add(learn.Key2(t(fAmbig), ambig, lv), 1)
+		if c.abbrev {
+			add(learn.Key2(t(fAbbrev), 1, lv), 1)
+		}
+		add(learn.Key2(t(fCue), cue, lv), 1)
+		add(learn.Key2(t(fWords), words, lv), 1)
+		if qual != nil {
+			m := uint64(2)
+			switch {
+			case qual.level == lvAdmin1 && pl.admin1 == qual.admin1 && pl.country == qual.country:
+				m = 0
+			case pl.country == qual.country:
+				m = 1
+			}
+			add(learn.Key2(t(fQual), m, uint64(qual.level)), 1)
+		}
+		if c.dateline {
+			add(learn.Key2(t(fDateline), 1, lv), 1)
+		}
+		if dl != nil {
+			if pl.country == dl.country {
+				add(learn.Key(t(fDlCountry), 0), 1)
+				if pl.admin1 >= 0 && pl.admin1 == dl.admin1 {
+					add(learn.Key(t(fDlAdmin), 0), 1)
+				}
+			}
+			if pl.level >= lvAdmin1 && dl.level >= lvAdmin1 {
+				add(learn.Key(t(fDlKm), uint64(bucket(km(pl, dl), 25, 50, 161, 500, 1500))), 1)
+			}
+		}
+		if d := ctx.dem[pl.country]; d > 0 && pl.country != 0 {
+			add(learn.Key(t(fDem), lv), float32(math.Log2(1+float64(d))))
+		}
+		p.contextFeatures(c, pl, others, ctx, t, add)
+	}
+	return ex
+}
+
+// contextFeatures adds the features of pl that come from the other
+// toponyms' readings: same country, same admin-1, nearness.
+func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t func(uint32) uint32, add func(uint64, float32)) {
+	if others == 0 {
+		return
+	}
+	lv := uint64(pl.level)
+	inCountry, inAdmin := 0, 0.0
+	near, nearAny := 0, 0
+	nearest := math.Inf(1)
+	local := pl.level >= lvAdmin1
+	for k, key := range ctx.keys {
+		if key == c.key {
+			continue
+		}
+		q := &p.g.places[ctx.reads[k]]
+		if q.country == pl.country && pl.country != 0 {
+			inCountry++
+		}
+		if pl.level != lvCountry && pl.admin1 >= 0 && q.admin1 == pl.admin1 && q.country == pl.country {
+			if q.level == lvAdmin1 {
+				inAdmin++
+			} else {
+				inAdmin += 0.5
+			}
+		}
+		if !local {
+			continue
+		}
+		if q.level >= lvAdmin1 {
+			d := km(pl, q)
+			nearest = math.Min(nearest, d)
+			if d <= 161 {
+				near++
+			}
+		}
+		for _, id := range ctx.near[k] {
+			if km(pl, &p.g.places[id]) <= 161 {
+				nearAny++
+				break
+			}
+		}
+	}
+	if inCountry > 0 {
+		v := float32(math.Log2(1 + float64(inCountry)))
+		add(learn.Key(t(fCountry), lv), v)
+		add(learn.Key(t(fCountryShare), lv), float32(inCountry)/float32(others))
+		if p.g.features[pl.feature] == "P.PPLC" {
+			add(learn.Key(t(fCapital), 0), v)
+		}
+	}
+	if inAdmin > 0 {
+		add(learn.Key(t(fAdmin), lv), float32(math.Log2(1+inAdmin)))
+	}
+	if local {
+		add(learn.Key(t(fNearKm), uint64(bucket(nearest, 25, 50, 161, 500, 1500))), 1)
+		if near > 0 {
+			add(learn.Key2(t(fNear), 0, lv), float32(math.Log2(1+float64(near))))
+		}
+		if nearAny > 0 {
+			add(learn.Key2(t(fNearAny), 0, lv), float32(math.Log2(1+float64(nearAny))))
+		}
+	}
+}
+
+// logPop is log10 of an entry's population plus one.
+func logPop(pl *place) float64 { return math.Log10(float64(pl.pop) + 1) }
+
+// bucket returns the index of the first bound x does not exceed, or
+// len(bounds).
+func bucket(x float64, bounds ...float64) int {
+	for i, b := range bounds {
+		if x <= b {
+			return i
+		}
+	}
+	return len(bounds)
+}
+
+// km is the equirectangular distance between two entries: cheap, and
+// close enough at the scale of these features.
+func km(a, b *place) float64 {
+	cosLat := math.Cos(float64(a.lat+b.lat) / 2 * math.Pi / 180)
+	dy := float64(b.lat-a.lat) * 111.2
+	dx := float64(b.lon-a.lon) * 111.2 * cosLat
+	return math.Sqrt(dx*dx + dy*dy)
+}
+
+// context collects the evidence of a pass: each distinct toponym's
+// reading, the first candidate for pass 1 and the chosen one after.
+// Toponyms known only as a county's bare name or kept only if local do
+// not vote.
+func (p *Parser) context(cands []cand, dem map[uint16]int, pass int, r *ranking) *rankCtx {
+	ctx := &rankCtx{pass: pass, dl: -1, dem: dem}
+	for i := range cands {
+		c := &cands[i]
+		if len(c.ids) == 0 {
+			continue
+		}
+		ids := p.candidates(c, dem, r)
+		read := c.best
+		if pass == 1 || read < 0 {
+			read = p.priorReading(c, ids)
+		}
+		if c.dateline && ctx.dl < 0 {
+			ctx.dl = read
+		}
+		if c.stemOnly || c.tentative || containsKey(ctx.keys, c.key) {
+			continue
+		}
+		ctx.keys = append(ctx.keys, c.key)
+		ctx.reads = append(ctx.reads, read)
+		var near []int32
+		for _, id := range ids {
+			if len(near) == nearTop {
+				break
+			}
+			if p.g.places[id].level >= lvAdmin1 {
+				near = append(near, id)
+			}
+		}
+		ctx.near = append(ctx.near, near)
+	}
+	return ctx
+}
+
+func containsKey(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve picks the gazetteer entry of each candidate in two passes of
+// the ranker (see rankCtx) and sets its confidence, the ranker's
+// probability of the chosen entry. Without a model it takes each
+// toponym's prior reading.
+func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
+	var r ranking
+	for pass := 1; pass <= 2; pass++ {
+		ctx := p.context(cands, dem, pass, &r)
+		for i := range cands {
+			c := &cands[i]
+			if len(c.ids) == 0 {
+				continue
+			}
+			ids := p.candidates(c, dem, &r)
+			if p.m == nil && p.trace == nil {
+				c.best, c.conf = p.priorReading(c, ids), 0
+				continue
+			}
+			ex := p.features(c, ids, ctx, &r)
+			if p.trace != nil {
+				p.trace(pass, c, ids, ex)
+			}
+			if p.m == nil {
+				c.best, c.conf = p.priorReading(c, ids), 0
+				continue
+			}
+			r.scores = r.scores[:0]
+			for k := range ex {
+				r.scores = append(r.scores, p.m.Score(&ex[k]))
+			}
+			best := learn.Argmax(r.scores)
+			learn.Softmax(r.scores)
+			c.best, c.conf = ids[best], r.scores[best]
+		}
+	}
+}
