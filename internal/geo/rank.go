@@ -64,15 +64,23 @@ const (
 	fNearKm                         // distance to the nearest other toponym's reading
 	fNear                           // other toponyms read within 161 km
 	fNearAny                        // other toponyms with some likely entry within 161 km
+	fAdminShare                     // the share of other toponyms read in the entry's admin-1
+	fAdminAny                       // other toponyms with some likely entry in the entry's admin-1
+	fProx                           // nearness to the other toponyms' likely entries, decaying to 0 at proxKm
+	fCountryN                       // other toponyms read in the entry's country, in buckets
 )
+
+// proxKm is the reach of fProx.
+const proxKm = 250
 
 // rankCands bounds the entries scored per toponym: the list is sorted by
 // prior, and the long tail of hamlets never wins.
 const rankCands = 40
 
 // nearTop is how many of a toponym's likeliest entries lend proximity in
-// fNearAny.
-const nearTop = 3
+// fNearAny, fAdminAny and fProx: those within a factor of 100 in
+// population of its first.
+const nearTop = 12
 
 // rankCtx is the article's evidence for one pass: one reading per distinct
 // toponym (its first mention's), the dateline's reading and the demonyms.
@@ -241,7 +249,8 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 	}
 	lv := uint64(pl.level)
 	inCountry, inAdmin := 0, 0.0
-	near, nearAny := 0, 0
+	near, nearAny, adminAny := 0, 0, 0
+	prox := 0.0
 	nearest := math.Inf(1)
 	local := pl.level >= lvAdmin1
 	for k, key := range ctx.keys {
@@ -269,28 +278,48 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 				near++
 			}
 		}
+		isNear, inAdm := false, false
+		closest := math.Inf(1)
 		for _, id := range ctx.near[k] {
-			if km(pl, &p.g.places[id]) <= 161 {
-				nearAny++
-				break
-			}
+			o := &p.g.places[id]
+			d := km(pl, o)
+			closest = math.Min(closest, d)
+			isNear = isNear || d <= 161
+			inAdm = inAdm || pl.admin1 >= 0 && o.admin1 == pl.admin1 && o.country == pl.country
+		}
+		if closest < proxKm {
+			prox += 1 - closest/proxKm
+		}
+		if isNear {
+			nearAny++
+		}
+		if inAdm {
+			adminAny++
 		}
 	}
 	if inCountry > 0 {
 		v := float32(math.Log2(1 + float64(inCountry)))
 		add(learn.Key(t(fCountry), lv), v)
 		add(learn.Key(t(fCountryShare), lv), float32(inCountry)/float32(others))
+		add(learn.Key2(t(fCountryN), uint64(bucket(float64(inCountry), 1, 3)), lv), 1)
 		if p.g.features[pl.feature] == "P.PPLC" {
 			add(learn.Key(t(fCapital), 0), v)
 		}
 	}
 	if inAdmin > 0 {
 		add(learn.Key(t(fAdmin), lv), float32(math.Log2(1+inAdmin)))
+		add(learn.Key(t(fAdminShare), lv), float32(inAdmin)/float32(others))
+	}
+	if adminAny > 0 {
+		add(learn.Key(t(fAdminAny), lv), float32(math.Log2(1+float64(adminAny))))
 	}
 	if local {
-		add(learn.Key(t(fNearKm), uint64(bucket(nearest, 25, 50, 161, 500, 1500))), 1)
+		add(learn.Key2(t(fNearKm), uint64(bucket(nearest, 25, 50, 161, 500, 1500)), lv), 1)
 		if near > 0 {
 			add(learn.Key2(t(fNear), 0, lv), float32(math.Log2(1+float64(near))))
+		}
+		if prox > 0 {
+			add(learn.Key2(t(fProx), 0, lv), float32(min(prox, 3)))
 		}
 		if nearAny > 0 {
 			add(learn.Key2(t(fNearAny), 0, lv), float32(math.Log2(1+float64(nearAny))))
@@ -346,11 +375,12 @@ func (p *Parser) context(cands []cand, dem map[uint16]int, pass int, r *ranking)
 		ctx.keys = append(ctx.keys, c.key)
 		ctx.reads = append(ctx.reads, read)
 		var near []int32
+		top := logPop(&p.g.places[ids[0]])
 		for _, id := range ids {
 			if len(near) == nearTop {
 				break
 			}
-			if p.g.places[id].level >= lvAdmin1 {
+			if pl := &p.g.places[id]; pl.level >= lvAdmin1 && logPop(pl) >= top-2 {
 				near = append(near, id)
 			}
 		}
