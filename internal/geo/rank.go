@@ -399,8 +399,7 @@ func containsKey(keys []string, k string) bool {
 }
 
 // resolve picks the gazetteer entry of each candidate in two passes of
-// the ranker (see rankCtx) and sets its confidence, the ranker's
-// probability of the chosen entry. Without a model it takes each
+// the ranker (see rankCtx) and sets its confidence. Without a model it takes each
 // toponym's prior reading.
 func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 	var r ranking
@@ -430,7 +429,16 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			}
 			best := learn.Argmax(r.scores)
 			learn.Softmax(r.scores)
-			c.best, c.conf = ids[best], r.scores[best]
+			// The confidence is the probability that the toponym lies
+			// within 161 km of the chosen entry: a town and its county
+			// are one answer.
+			c.best, c.conf = ids[best], 0
+			for k, id := range ids {
+				if k == best || km(&p.g.places[id], &p.g.places[ids[best]]) <= 161 {
+					c.conf += r.scores[k]
+				}
+			}
+			c.conf = min(c.conf, 1)
 		}
 	}
 }

@@ -119,9 +119,16 @@ func groups(p *Parser, docs []TrainDoc, pass int) []learn.Group {
 			if right < 0 || len(ids) < 2 {
 				return
 			}
-			grp := learn.Group{Gold: right, Cands: make([]learn.Example, len(ex))}
+			// The other entries within 161 km of the gold are right too:
+			// they are left out rather than taught as wrong.
+			var grp learn.Group
 			for k, x := range ex {
-				grp.Cands[k] = learn.Example{Feats: slices.Clone(x.Feats), Vals: slices.Clone(x.Vals)}
+				if k == right {
+					grp.Gold = len(grp.Cands)
+				} else if pl := &p.g.places[ids[k]]; HaversineKm(gold.Lat, gold.Lon, float64(pl.lat), float64(pl.lon)) <= 161 {
+					continue
+				}
+				grp.Cands = append(grp.Cands, learn.Example{Feats: slices.Clone(x.Feats), Vals: slices.Clone(x.Vals)})
 			}
 			gs = append(gs, grp)
 		}
