@@ -97,8 +97,23 @@ func Train(g *Gazetteer, docs []TrainDoc, cfg TrainConfig, meta learn.Meta) *lea
 	meta.Name, meta.Features = rankerName, rankFeatures
 	rk := learn.Ranker{L2: cfg.L2, Rate: cfg.Rate, Epochs: cfg.Epochs, Seed: cfg.Seed}
 	first := groups(&Parser{g: g}, docs, 1)
-	m1 := rk.Train(first, meta)
-	second := groups(&Parser{g: g, m: m1}, docs, 2)
+	// Pass 2 learns from the readings of pass-1 models that did not see
+	// the article (stacking), as it will meet them in use.
+	const k = 5
+	fold := learn.Folds(len(docs), k, cfg.Seed)
+	var second []learn.Group
+	for f := range k {
+		var in, out []TrainDoc
+		for i, d := range docs {
+			if fold[i] == f {
+				out = append(out, d)
+			} else {
+				in = append(in, d)
+			}
+		}
+		m1 := rk.Train(groups(&Parser{g: g}, in, 1), meta)
+		second = append(second, groups(&Parser{g: g, m: m1}, out, 2)...)
+	}
 	return rk.Train(append(first, second...), meta)
 }
 
