@@ -1411,31 +1411,45 @@ func opensOrg(orgs []sitrep.Span, s sitrep.Span) bool {
 	return false
 }
 
-// keepLocal drops the tentative toponyms whose reading lies more than
-// localKm from every town or county the article names otherwise.
+// keepLocal keeps the tentative toponyms that have a reading within
+// localKm of a town or county the article names otherwise, and reads them
+// so: the ranker's choice when it is near, else the likeliest near entry.
+// The others are dropped.
 func (p *Parser) keepLocal(cands []cand) {
 	for i := range cands {
 		c := &cands[i]
 		if !c.tentative || c.best < 0 {
 			continue
 		}
-		t := &p.g.places[c.best]
-		near := false
-		for k := range cands {
-			o := &cands[k]
-			if o.tentative || o.best < 0 || p.g.places[o.best].level < lvAdmin2 || o.key == c.key {
-				continue
-			}
-			q := &p.g.places[o.best]
-			if HaversineKm(float64(t.lat), float64(t.lon), float64(q.lat), float64(q.lon)) <= localKm {
-				near = true
+		if p.nearOthers(cands, c, c.best) {
+			continue
+		}
+		best := int32(-1)
+		for _, id := range c.ids[:min(len(c.ids), rankCands)] {
+			if p.nearOthers(cands, c, id) {
+				best = id
 				break
 			}
 		}
-		if !near {
-			c.best = -1
+		c.best = best
+	}
+}
+
+// nearOthers reports whether entry id lies within localKm of the reading
+// of another toponym than c, a town or county that is not tentative.
+func (p *Parser) nearOthers(cands []cand, c *cand, id int32) bool {
+	t := &p.g.places[id]
+	for k := range cands {
+		o := &cands[k]
+		if o.tentative || o.best < 0 || p.g.places[o.best].level < lvAdmin2 || o.key == c.key {
+			continue
+		}
+		q := &p.g.places[o.best]
+		if HaversineKm(float64(t.lat), float64(t.lon), float64(q.lat), float64(q.lon)) <= localKm {
+			return true
 		}
 	}
+	return false
 }
 
 // localKm is how near a town opening an organisation's name must lie to
