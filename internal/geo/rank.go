@@ -41,7 +41,7 @@ func loadRanker() (*learn.Model, error) {
 // bits, so one model file holds both passes' weights.
 const (
 	fLevel        uint32 = iota + 1 // level of the entry
-	fFeature                        // GeoNames feature class and code
+	fFeature                        // GeoNames feature class and code (featureClass)
 	fLogPop                         // log population, per level
 	fRelPop                         // log population against the toponym's most populous entry
 	fRank                           // position in the gazetteer's best-first order
@@ -68,6 +68,7 @@ const (
 	fAdminAny                       // other toponyms with some likely entry in the entry's admin-1
 	fProx                           // nearness to the other toponyms' likely entries, decaying to 0 at proxKm
 	fCountryN                       // other toponyms read in the entry's country, in buckets
+	fTopPop                         // the most populous entry, by its population in bins
 )
 
 // proxKm is the reach of fProx.
@@ -192,10 +193,13 @@ func (p *Parser) features(c *cand, ids []int32, ctx *rankCtx, r *ranking) []lear
 		}
 		lp := logPop(pl)
 		add(learn.Key(t(fLevel), lv), 1)
-		add(learn.Key(t(fFeature), learn.Hash(p.g.features[pl.feature])), 1)
+		add(learn.Key(t(fFeature), p.featureClass(pl)), 1)
 		add(learn.Key(t(fLogPop), lv), float32(lp/6))
 		add(learn.Key(t(fRelPop), lv), float32((lp-maxPop)/6))
 		add(learn.Key(t(fRank), uint64(min(n, 5))), 1)
+		if lp == maxPop {
+			add(learn.Key2(t(fTopPop), uint64(bucket(lp, 4, 5, 6, 6.5)), lv), 1)
+		}
 		if pl.isSeat {
 			add(learn.Key(t(fSeat), 0), 1)
 		}
@@ -325,6 +329,28 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 			add(learn.Key2(t(fNearAny), 0, lv), float32(math.Log2(1+float64(nearAny))))
 		}
 	}
+}
+
+// featureClass returns the feature key of an entry: its GeoNames code,
+// except that a town is only an admin-1 seat (PPLA, and PPLC: national
+// capitals are their region's seat too), a lower seat (PPLA2-4) or
+// neither. LGL, US local news, names the US namesakes of capitals
+// ("Lima", "Moscow", "Athens") far more than the capitals, a lesson that
+// does not carry over to other news: the capital's own feature is left
+// to the context (fCapital).
+func (p *Parser) featureClass(pl *place) uint64 {
+	f := p.g.features[pl.feature]
+	if pl.level == lvCity {
+		switch f {
+		case "P.PPLC", "P.PPLA":
+			f = "seat1"
+		case "P.PPLA2", "P.PPLA3", "P.PPLA4":
+			f = "seat2"
+		default:
+			f = "town"
+		}
+	}
+	return learn.Hash(f)
 }
 
 // logPop is log10 of an entry's population plus one.
