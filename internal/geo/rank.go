@@ -68,7 +68,6 @@ const (
 	fAdminAny                       // other toponyms with some likely entry in the entry's admin-1
 	fProx                           // nearness to the other toponyms' likely entries, decaying to 0 at proxKm
 	fCountryN                       // other toponyms read in the entry's country, in buckets
-	fTopPop                         // the most populous entry, by its population in bins
 )
 
 // proxKm is the reach of fProx.
@@ -103,16 +102,17 @@ type ranking struct {
 }
 
 // candidates returns the entries c may be read as, best first, in r's
-// buffer: at most rankCands, and only countries and admin-1 areas for a
-// country's short form ("US") or for a country's name whose demonym the
-// article uses ("Lebanon" beside "Lebanese"). These are rules, not
-// learned: a country's name resolves to the country unless a qualifier
-// says otherwise ("Lebanon, Ohio"), and LGL, US local news, has too few
-// such names to learn it from.
-func (p *Parser) candidates(c *cand, dem map[uint16]int, r *ranking) []int32 {
+// buffer: at most rankCands. A country's name ("Lebanon", "US") is read
+// as a country or an admin-1 area ("Georgia") unless a qualifier says
+// otherwise ("Lebanon, Ohio") or, for a name that is not an abbreviation
+// and whose demonym the article does not use, another place of the
+// article lies in the country of one of its namesake towns (ctx, when not
+// nil: "Lebanon" beside "Dayton"). This is a rule, not learned: LGL, US
+// local news, names such towns far more often than news at large.
+func (p *Parser) candidates(c *cand, dem map[uint16]int, ctx *rankCtx, r *ranking) []int32 {
 	countryFirst := false
 	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
-		countryFirst = c.abbrev || dem[p.g.places[c.ids[0]].country] > 0
+		countryFirst = c.abbrev || dem[p.g.places[c.ids[0]].country] > 0 || ctx != nil && !p.namesakeNear(c, ctx)
 	}
 	r.allowed = r.allowed[:0]
 	for _, id := range c.ids {
@@ -125,6 +125,23 @@ func (p *Parser) candidates(c *cand, dem map[uint16]int, r *ranking) []int32 {
 		r.allowed = append(r.allowed, id)
 	}
 	return r.allowed
+}
+
+// namesakeNear reports whether another toponym of the article is read in
+// the country of one of c's towns.
+func (p *Parser) namesakeNear(c *cand, ctx *rankCtx) bool {
+	for _, id := range c.ids[:min(len(c.ids), rankCands)] {
+		pl := &p.g.places[id]
+		if pl.level <= lvAdmin1 {
+			continue
+		}
+		for k, key := range ctx.keys {
+			if key != c.key && p.g.places[ctx.reads[k]].country == pl.country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // priorReading is the entry a toponym is read as before the article's
@@ -197,9 +214,7 @@ func (p *Parser) features(c *cand, ids []int32, ctx *rankCtx, r *ranking) []lear
 		add(learn.Key(t(fLogPop), lv), float32(lp/6))
 		add(learn.Key(t(fRelPop), lv), float32((lp-maxPop)/6))
 		add(learn.Key(t(fRank), uint64(min(n, 5))), 1)
-		if lp == maxPop {
-			add(learn.Key2(t(fTopPop), uint64(bucket(lp, 4, 5, 6, 6.5)), lv), 1)
-		}
+
 		if pl.isSeat {
 			add(learn.Key(t(fSeat), 0), 1)
 		}
@@ -387,7 +402,7 @@ func (p *Parser) context(cands []cand, dem map[uint16]int, pass int, r *ranking)
 		if len(c.ids) == 0 {
 			continue
 		}
-		ids := p.candidates(c, dem, r)
+		ids := p.candidates(c, dem, nil, r)
 		read := c.best
 		if pass == 1 || read < 0 {
 			read = p.priorReading(c, ids)
@@ -436,7 +451,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			if len(c.ids) == 0 {
 				continue
 			}
-			ids := p.candidates(c, dem, &r)
+			ids := p.candidates(c, dem, ctx, &r)
 			if p.m == nil && p.trace == nil {
 				c.best, c.conf = p.priorReading(c, ids), 0
 				continue
@@ -453,7 +468,7 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			for k := range ex {
 				r.scores = append(r.scores, p.m.Score(&ex[k]))
 			}
-			best := learn.Argmax(r.scores)
+			best := p.seat(ids, learn.Argmax(r.scores))
 			learn.Softmax(r.scores)
 			// The confidence is the probability that the toponym lies
 			// within 161 km of the chosen entry: a town and its county
@@ -467,4 +482,21 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 			c.conf = min(c.conf, 1)
 		}
 	}
+}
+
+// seat returns the index in ids of the town that is the seat of the
+// admin-1 area ids[best] and named like it ("Baghdad", "Tbilisi"), if
+// there is one, else best. The gold sets score both as right, so the data
+// cannot choose; news names the town.
+func (p *Parser) seat(ids []int32, best int) int {
+	a := &p.g.places[ids[best]]
+	if a.level != lvAdmin1 {
+		return best
+	}
+	for k, id := range ids {
+		if pl := &p.g.places[id]; pl.isSeat && pl.level == lvCity && pl.country == a.country && pl.admin1 == a.admin1 {
+			return k
+		}
+	}
+	return best
 }
