@@ -267,6 +267,7 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 		return
 	}
 	lv := uint64(pl.level)
+	cosLat := math.Cos(float64(pl.lat) * math.Pi / 180)
 	inCountry, inAdmin := 0, 0.0
 	near, nearAny, adminAny := 0, 0, 0
 	prox := 0.0
@@ -291,7 +292,7 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 			continue
 		}
 		if q.level >= lvAdmin1 {
-			d := km(pl, q)
+			d := kmCos(pl, q, cosLat)
 			nearest = math.Min(nearest, d)
 			if d <= 161 {
 				near++
@@ -301,7 +302,7 @@ func (p *Parser) contextFeatures(c *cand, pl *place, others int, ctx *rankCtx, t
 		closest := math.Inf(1)
 		for _, id := range ctx.near[k] {
 			o := &p.g.places[id]
-			d := km(pl, o)
+			d := kmCos(pl, o, cosLat)
 			closest = math.Min(closest, d)
 			isNear = isNear || d <= 161
 			inAdm = inAdm || pl.admin1 >= 0 && o.admin1 == pl.admin1 && o.country == pl.country
@@ -384,8 +385,10 @@ func bucket(x float64, bounds ...float64) int {
 
 // km is the equirectangular distance between two entries: cheap, and
 // close enough at the scale of these features.
-func km(a, b *place) float64 {
-	cosLat := math.Cos(float64(a.lat+b.lat) / 2 * math.Pi / 180)
+func km(a, b *place) float64 { return kmCos(a, b, math.Cos(float64(a.lat)*math.Pi/180)) }
+
+// kmCos is km with the cosine of a's latitude given.
+func kmCos(a, b *place, cosLat float64) float64 {
 	dy := float64(b.lat-a.lat) * 111.2
 	dx := float64(b.lon-a.lon) * 111.2 * cosLat
 	return math.Sqrt(dx*dx + dy*dy)
