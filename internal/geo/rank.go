@@ -455,18 +455,14 @@ func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
 				continue
 			}
 			ids := p.candidates(c, dem, ctx, &r)
-			if p.m == nil && p.trace == nil {
-				c.best, c.conf = p.priorReading(c, ids), 0
-				continue
-			}
-			ex := p.features(c, ids, ctx, &r)
 			if p.trace != nil {
-				p.trace(pass, c, ids, ex)
+				p.trace(pass, c, ids, p.features(c, ids, ctx, &r))
 			}
 			if p.m == nil {
 				c.best, c.conf = p.priorReading(c, ids), 0
 				continue
 			}
+			ex := p.features(c, ids, ctx, &r)
 			r.scores = r.scores[:0]
 			for k := range ex {
 				r.scores = append(r.scores, p.m.Score(&ex[k]))
