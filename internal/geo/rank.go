@@ -162,7 +162,7 @@ func (p *Parser) priorReading(c *cand, ids []int32) int32 {
 // features fills r.ex with the features of each entry of ids for c.
 func (p *Parser) features(c *cand, ids []int32, ctx *rankCtx, r *ranking) []learn.Example {
 	if cap(r.ex) < len(ids) {
-		r.ex = make([]learn.Example, len(ids))
+		r.ex = append(r.ex[:cap(r.ex)], make([]learn.Example, len(ids)-cap(r.ex))...)
 	}
 	ex := r.ex[:len(ids)]
 	maxPop := 0.0
@@ -203,6 +203,9 @@ func (p *Parser) features(c *cand, ids []int32, ctx *rankCtx, r *ranking) []lear
 		pl := &p.g.places[id]
 		lv := uint64(pl.level)
 		x := &ex[n]
+		if x.Feats == nil {
+			x.Feats, x.Vals = make([]uint64, 0, 32), make([]float32, 0, 32)
+		}
 		x.Feats, x.Vals = x.Feats[:0], x.Vals[:0]
 		add := func(k uint64, v float32) {
 			x.Feats = append(x.Feats, k)
