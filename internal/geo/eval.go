@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/learn"
 )
 
 // Metrics are toponym recognition and geocoding scores over a gold set.
@@ -24,6 +25,9 @@ type Metrics struct {
 	Geocoded, Within161 int
 	Acc161              float64
 	MedianKm, MeanKm    float64
+	// Calibration bins the geocoded toponyms' Confidence against whether
+	// they lie within 161 km of the gold.
+	Calibration *learn.Calibration
 }
 
 func (m Metrics) String() string {
@@ -40,6 +44,7 @@ type goldRecord struct {
 		Start, End int
 		Name       string
 		Lat, Lon   *float64
+		GeonameID  string `json:"geonameid"`
 	} `json:"toponyms"`
 }
 
@@ -74,7 +79,7 @@ func Evaluate(r io.Reader, p *Parser, newDoc func(*sitrep.Article) *sitrep.Doc) 
 // Recognition is exact-span; geocoding error is measured on the correctly
 // found toponyms that have gold coordinates. It also returns every miss.
 func EvaluateFunc(r io.Reader, g *Gazetteer, run func(*sitrep.Article) ([]sitrep.Place, error)) (Metrics, []Miss, error) {
-	var m Metrics
+	m := Metrics{Calibration: learn.NewCalibration(10)}
 	var misses []Miss
 	var errs []float64
 	sc := bufio.NewScanner(r)
@@ -87,12 +92,7 @@ func EvaluateFunc(r io.Reader, g *Gazetteer, run func(*sitrep.Article) ([]sitrep
 			return m, misses, fmt.Errorf("geo: evaluate line %d: %w", line, err)
 		}
 		m.Docs++
-		// Code-point offsets to byte offsets.
-		byteAt := make([]int, 0, len(rec.Text)+1)
-		for i := range rec.Text {
-			byteAt = append(byteAt, i)
-		}
-		byteAt = append(byteAt, len(rec.Text))
+		byteAt := byteOffsets(rec.Text)
 		art := &sitrep.Article{ID: rec.ID, Published: rec.Date, Text: rec.Text}
 		places, err := run(art)
 		if err != nil {
@@ -124,6 +124,7 @@ func EvaluateFunc(r io.Reader, g *Gazetteer, run func(*sitrep.Article) ([]sitrep
 			if t.Lat != nil && t.Lon != nil && pl.Resolution != LevelUnresolved {
 				d := HaversineKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
 				errs = append(errs, d)
+				m.Calibration.Add(pl.Confidence, d <= 161)
 				if d <= 161 {
 					m.Within161++
 				} else {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/learn"
 )
 
 // gazetteerBin is the gazetteer built from places.tsv.gz, countries.tsv
@@ -93,12 +95,29 @@ type Gazetteer struct {
 	byName    map[string]int // folded name -> countries index
 	byDemonym map[string]int // folded demonym -> countries index
 	countryPl []int32        // countries index -> place index
+	ranker    *learn.Model   // the toponym ranker, or nil
 }
 
-// Load returns the embedded gazetteer. It reads the prebuilt tables in
-// place (see binary.go and BenchmarkLoad for its cost); load it once and
-// share it.
-func Load() (*Gazetteer, error) { return unmarshal(gazetteerBin) }
+// Load returns the embedded gazetteer with the embedded toponym ranker
+// (rank.go), which NewParser uses. It reads the prebuilt tables in place
+// (see binary.go and BenchmarkLoad for its cost); load it once and share
+// it.
+func Load() (*Gazetteer, error) {
+	g, err := unmarshal(gazetteerBin)
+	if err != nil {
+		return nil, err
+	}
+	if g.ranker, err = loadRanker(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// LoadGazetteer returns the embedded gazetteer without the ranker: its
+// parsers give each toponym its likeliest entry. scripts/train-geo uses
+// it to train the ranker, so that a stale ranker file does not stop its
+// own retraining.
+func LoadGazetteer() (*Gazetteer, error) { return unmarshal(gazetteerBin) }
 
 // BuildFromSources builds the gazetteer from its text sources: the
 // gzipped places table, countries.tsv and supplement.tsv (see the package

@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -9,16 +8,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/learn"
 )
 
 // Parser finds and resolves toponyms. It is stateless apart from the shared
 // Gazetteer and safe for concurrent use.
 type Parser struct {
 	g *Gazetteer
+	// m is the toponym ranker (rank.go); nil leaves each toponym its
+	// prior reading.
+	m *learn.Model
+	// trace, when set (in training), receives the candidate entries of
+	// each toponym and their features in each pass of resolve.
+	trace func(pass int, c *cand, ids []int32, ex []learn.Example)
 }
 
-// NewParser returns a Parser resolving against g.
-func NewParser(g *Gazetteer) *Parser { return &Parser{g: g} }
+// NewParser returns a Parser resolving against g with the ranker that
+// Load embeds (none for a gazetteer built from its sources).
+func NewParser(g *Gazetteer) *Parser { return &Parser{g: g, m: g.ranker} }
 
 // cue strengths of a candidate.
 const (
@@ -62,6 +69,8 @@ type cand struct {
 	// tentative is set for a town's name opening an organisation's:
 	// kept only when the town is local to the article.
 	tentative bool
+	// conf is the ranker's probability of best.
+	conf float32
 }
 
 // maxNgram is the longest toponym in tokens that the finder tries.
@@ -237,7 +246,7 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		e := p.g.entry(c.best)
 		places = append(places, sitrep.Place{Span: c.span, Text: text[c.span.Start:c.span.End], Name: e.Name,
 			GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Admin1: e.Admin1,
-			Feature: e.Feature, Resolution: e.Level})
+			Feature: e.Feature, Resolution: e.Level, Confidence: float64(c.conf)})
 	}
 	return mergeForm(places, p.byForm(doc, persons, unknown, undated))
 }
@@ -1057,7 +1066,7 @@ func (p *Parser) filter(cands []cand, surnames, givens map[string]bool, orgs []s
 		case c.ent && givens[c.key] && !c.initial && !c.locative && !c.dateline && c.qual < 0 && !strong:
 			// The entity stage's "Donald" after "Donald Trump".
 			c.ids = nil
-		case c.ent && c.person >= tune.entPerson && !c.dateline && c.qual < 0 && !strong:
+		case c.ent && c.person == 2 && !c.dateline && c.qual < 0 && !strong:
 			// "Robertson said": the entity stage's slip.
 			c.ids = nil
 		case c.cue >= cueStrong:
@@ -1117,300 +1126,28 @@ func (p *Parser) strong(c *cand) bool {
 	return top.pop >= 100000
 }
 
-// resolve picks the gazetteer entry of each candidate in two passes: by
-// prior and local context first, then again with the countries and admin-1
-// areas of the other places in the article as evidence.
-func (p *Parser) resolve(cands []cand, dem map[uint16]int) {
-	dlCountry, dlAdmin := uint16(0), int32(-1)
-	for i := range cands {
-		if c := &cands[i]; c.dateline && len(c.ids) > 0 {
-			b := p.pick(c, nil, nil, 0, -1)
-			dlCountry, dlAdmin = p.g.places[b].country, p.g.places[b].admin1
-		}
-	}
-	for i := range cands {
-		if len(cands[i].ids) > 0 {
-			cands[i].best = p.pick(&cands[i], dem, nil, dlCountry, dlAdmin)
-		}
-	}
-	for pass := 0; pass < 2; pass++ {
-		// The dateline's own reading, now with the article's evidence
-		// ("MANSFIELD —" in a story about Shreveport).
-		for i := range cands {
-			if c := &cands[i]; c.dateline && c.qual < 0 && c.best >= 0 {
-				dlCountry, dlAdmin = p.g.places[c.best].country, p.g.places[c.best].admin1
-			}
-		}
-		cc := map[uint16]float64{}
-		ac := map[int32]float64{}
-		for k, v := range dem {
-			cc[k] += float64(v)
-		}
-		// Each surface votes once: six mentions of "Paris" must not
-		// outvote "Texas" and "Dallas" for their own reading.
-		voted := map[string]bool{}
-		for i := range cands {
-			if cands[i].best < 0 || voted[cands[i].key] || cands[i].stemOnly || cands[i].tentative {
-				continue
-			}
-			voted[cands[i].key] = true
-			b := &p.g.places[cands[i].best]
-			cc[b.country]++
-			if b.level == lvAdmin1 {
-				ac[p.admin1Of(cands[i].best)]++
-			} else if b.admin1 >= 0 {
-				ac[b.admin1] += 0.5
-			}
-		}
-		ev := &evidence{cc: cc, ac: ac, dem: dem}
-		seen := map[string]bool{}
-		for i := range cands {
-			c := &cands[i]
-			// A name read as a country ("US") lends its namesake
-			// villages no proximity evidence.
-			if len(c.ids) == 0 || seen[c.key] || c.stemOnly || c.tentative || c.best >= 0 && p.g.places[c.best].level == lvCountry {
-				continue
-			}
-			seen[c.key] = true
-			var ids []int32
-			src := c.ids[:min(len(c.ids), nearCands)]
-			if tune.proxBest && c.best >= 0 {
-				src = []int32{c.best}
-			}
-			top := p.prior(&p.g.places[src[0]])
-			for _, id := range src {
-				if p.g.places[id].level >= lvAdmin1 && p.prior(&p.g.places[id]) >= top-tune.nearWindow {
-					ids = append(ids, id)
-				}
-			}
-			if len(ids) > 0 && len(ev.near) < maxNearKeys {
-				ev.near = append(ev.near, ids)
-				ev.nearKey = append(ev.nearKey, c.key)
-			}
-		}
-		for i := range cands {
-			c := &cands[i]
-			if len(c.ids) == 0 {
-				continue
-			}
-			// Discount this candidate's own vote.
-			own := c.best
-			if own >= 0 {
-				ev.selfCountry, ev.selfAdmin = p.g.places[own].country, p.adminKey(own)
-			}
-			ev.self = c.key
-			c.best = p.pick(c, nil, ev, dlCountry, dlAdmin)
-		}
-	}
-}
-
 // sameSense gives every unqualified mention of a name the reading of its
 // qualified mention ("Mansfield, La." then "Mansfield"): one sense per
 // discourse.
 func (p *Parser) sameSense(cands []cand) {
-	var sense map[string]int32
+	var sense map[string]*cand
 	for i := range cands {
 		if c := &cands[i]; c.qual >= 0 && c.best >= 0 {
 			if sense == nil {
-				sense = map[string]int32{}
+				sense = map[string]*cand{}
 			}
 			if _, ok := sense[c.key]; !ok {
-				sense[c.key] = c.best
+				sense[c.key] = c
 			}
 		}
 	}
 	for i := range cands {
 		if c := &cands[i]; c.qual < 0 && c.best >= 0 {
-			if b, ok := sense[c.key]; ok {
-				c.best = b
+			if q, ok := sense[c.key]; ok {
+				c.best, c.conf = q.best, q.conf
 			}
 		}
 	}
-}
-
-type evidence struct {
-	// near holds, per distinct surface, its candidate entries below the
-	// country level: places near another toponym's reading win.
-	near        [][]int32
-	nearKey     []string
-	cc          map[uint16]float64
-	ac          map[int32]float64
-	self        string
-	dem         map[uint16]int // demonym mentions per country
-	selfCountry uint16
-	selfAdmin   int32
-}
-
-func (p *Parser) admin1Of(pi int32) int32 {
-	pl := &p.g.places[pi]
-	if pl.level == lvAdmin1 {
-		// The admin-1 record's own index in admin1s is found by name.
-		return pl.admin1
-	}
-	return pl.admin1
-}
-
-func (p *Parser) adminKey(pi int32) int32 { return p.g.places[pi].admin1 }
-
-// nearCands and maxNearKeys bound the proximity computation.
-const (
-	nearCands   = 12
-	maxNearKeys = 40
-)
-
-// proximity rewards an entry for lying near some reading of the other
-// toponyms of the article ("Dublin" near "Columbus", both in Ohio).
-func (p *Parser) proximity(pl *place, ev *evidence) float64 {
-	bonus := 0.0
-	cosLat := math.Cos(float64(pl.lat) * math.Pi / 180)
-	for k, ids := range ev.near {
-		if ev.nearKey[k] == ev.self {
-			continue
-		}
-		best := math.Inf(1)
-		for _, id := range ids {
-			q := &p.g.places[id]
-			// Equirectangular distance in km: cheap and fine at this scale.
-			dy := float64(q.lat-pl.lat) * 111.2
-			dx := float64(q.lon-pl.lon) * 111.2 * cosLat
-			if d := dx*dx + dy*dy; d < best {
-				best = d
-			}
-		}
-		if best < tune.proxKm*tune.proxKm {
-			bonus += tune.proxW * (1 - math.Sqrt(best)/tune.proxKm)
-		}
-	}
-	return math.Min(bonus, tune.proxMax)
-}
-
-// maxCands bounds the entries scored per candidate: the list is sorted by
-// prior, and the long tail of hamlets never wins.
-const maxCands = 40
-
-func (p *Parser) pick(c *cand, dem map[uint16]int, ev *evidence, dlCountry uint16, dlAdmin int32) int32 {
-	best, bestScore := int32(-1), math.Inf(-1)
-	var qc uint16
-	qa := int32(-1)
-	if c.qual >= 0 {
-		q := &p.g.places[c.qual]
-		qc = q.country
-		if q.level == lvAdmin1 {
-			qa = q.admin1
-		}
-	}
-	// A name that is also a country's ("Egypt", "Lebanon") stays the
-	// country, or a state ("Georgia"), when the article uses that
-	// country's demonym ("Lebanese") and nothing qualifies the name:
-	// towns named after countries then never win on mere proximity.
-	// Local news keeps its Lebanon, Ohio.
-	countryFirst := false
-	if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry && c.abbrev {
-		// "US", "U.S.", "UAE": a country's short form is the country.
-		countryFirst = true
-	} else if c.qual < 0 && len(c.ids) > 0 && p.g.places[c.ids[0]].level == lvCountry {
-		d := dem
-		if ev != nil {
-			d = ev.dem
-		}
-		countryFirst = d[p.g.places[c.ids[0]].country] > 0
-	}
-	for n, id := range c.ids {
-		if n >= maxCands {
-			break
-		}
-		pl := &p.g.places[id]
-		if countryFirst && pl.level > lvAdmin1 {
-			continue
-		}
-		s := p.prior(pl)
-		if c.qual >= 0 {
-			switch {
-			case qa >= 0 && pl.admin1 == qa:
-				s += 8
-			case pl.country == qc:
-				if qa < 0 {
-					s += 6
-				} else {
-					s += 1
-				}
-			default:
-				s -= 4
-			}
-		}
-		if dlCountry != 0 && pl.country == dlCountry && !c.dateline {
-			s += 1
-			if dlAdmin >= 0 && pl.admin1 == dlAdmin {
-				s += 1
-			}
-		}
-		if dem != nil {
-			s += 0.5 * math.Min(float64(dem[pl.country]), 3)
-		}
-		if ev != nil {
-			cv := ev.cc[pl.country]
-			if pl.country == ev.selfCountry {
-				cv--
-			}
-			if cv > 0 {
-				// A country's capital takes its country's full weight:
-				// "Washington" in a story about the United States.
-				lim := tune.capCountry
-				if p.g.features[pl.feature] == "P.PPLC" {
-					lim = math.Inf(1)
-				}
-				s += math.Min(tune.wCountry*math.Log2(1+cv), lim)
-			}
-			if pl.level != lvCountry && pl.admin1 >= 0 {
-				av := ev.ac[pl.admin1]
-				if pl.admin1 == ev.selfAdmin {
-					if pl.level == lvAdmin1 {
-						av--
-					} else {
-						av -= 0.5
-					}
-				}
-				if av > 0 {
-					s += math.Min(tune.wAdmin*math.Log2(1+av), tune.capAdmin)
-				}
-			}
-		}
-		if ev != nil && pl.level >= lvAdmin1 && n < nearCands {
-			s += p.proximity(pl, ev)
-		}
-		if s > bestScore {
-			best, bestScore = id, s
-		}
-	}
-	return best
-}
-
-// prior scores an entry before context: countries and regions first, then
-// by population, with capitals and admin seats lifted.
-func (p *Parser) prior(pl *place) float64 {
-	switch pl.level {
-	case lvCountry:
-		return 9 + math.Log10(float64(pl.pop)+1)/10
-	case lvRegion:
-		return 8
-	case lvAdmin1:
-		return math.Log10(float64(pl.pop)+1) - 0.5
-	case lvAdmin2:
-		return 4
-	}
-	s := tune.popW * math.Log10(float64(pl.pop)+1)
-	switch p.g.features[pl.feature] {
-	case "P.PPLC":
-		s += 1.5
-	case "P.PPLA":
-		s += 0.7
-	case "P.PPLA2":
-		s += 0.3
-	}
-	if pl.isSeat {
-		s += 1
-	}
-	return s
 }
 
 // afterDirection returns the span and places of the name after a leading
@@ -1468,6 +1205,9 @@ func (p *Parser) splitDirections(text string, cands []cand) {
 	}
 }
 
+// nearCands bounds the entries nearAny compares.
+const nearCands = 12
+
 // nearAny reports whether one of the first places of a lies within km of
 // one of the first places of b.
 func (p *Parser) nearAny(a, b []int32, km float64) bool {
@@ -1482,23 +1222,6 @@ func (p *Parser) nearAny(a, b []int32, km float64) bool {
 	}
 	return false
 }
-
-// tune holds the weights of the resolver's evidence: country votes
-// (weight, cap), admin-1 votes (weight, cap), proximity (weight per
-// toponym, radius in km, cap), whether proximity looks only at the other
-// toponyms' chosen readings, the weight of a town's population, and how
-// far below a name's likeliest reading (in prior points, about a factor
-// of ten in population each) its other readings still lend proximity: a
-// "Washington" is the capital or a large namesake, not every hamlet.
-// Country votes are capped: that an article is about the United States
-// says little about which Moscow it means.
-var tune = struct {
-	wCountry, capCountry, wAdmin, capAdmin float64
-	proxW, proxKm, proxMax                 float64
-	proxBest                               bool
-	popW, nearWindow                       float64
-	entPerson                              int
-}{2, 3, 2.5, math.Inf(1), 4, 250, 5, false, 1, 2, 2}
 
 // countySuffixes end the names of US counties and their like.
 var countySuffixes = []string{" county", " parish", " borough"}
@@ -1688,31 +1411,45 @@ func opensOrg(orgs []sitrep.Span, s sitrep.Span) bool {
 	return false
 }
 
-// keepLocal drops the tentative toponyms whose reading lies more than
-// localKm from every town or county the article names otherwise.
+// keepLocal keeps the tentative toponyms that have a reading within
+// localKm of a town or county the article names otherwise, and reads them
+// so: the ranker's choice when it is near, else the likeliest near entry.
+// The others are dropped.
 func (p *Parser) keepLocal(cands []cand) {
 	for i := range cands {
 		c := &cands[i]
 		if !c.tentative || c.best < 0 {
 			continue
 		}
-		t := &p.g.places[c.best]
-		near := false
-		for k := range cands {
-			o := &cands[k]
-			if o.tentative || o.best < 0 || p.g.places[o.best].level < lvAdmin2 || o.key == c.key {
-				continue
-			}
-			q := &p.g.places[o.best]
-			if HaversineKm(float64(t.lat), float64(t.lon), float64(q.lat), float64(q.lon)) <= localKm {
-				near = true
+		if p.nearOthers(cands, c, c.best) {
+			continue
+		}
+		best := int32(-1)
+		for _, id := range c.ids[:min(len(c.ids), rankCands)] {
+			if p.nearOthers(cands, c, id) {
+				best = id
 				break
 			}
 		}
-		if !near {
-			c.best = -1
+		c.best = best
+	}
+}
+
+// nearOthers reports whether entry id lies within localKm of the reading
+// of another toponym than c, a town or county that is not tentative.
+func (p *Parser) nearOthers(cands []cand, c *cand, id int32) bool {
+	t := &p.g.places[id]
+	for k := range cands {
+		o := &cands[k]
+		if o.tentative || o.best < 0 || p.g.places[o.best].level < lvAdmin2 || o.key == c.key {
+			continue
+		}
+		q := &p.g.places[o.best]
+		if HaversineKm(float64(t.lat), float64(t.lon), float64(q.lat), float64(q.lon)) <= localKm {
+			return true
 		}
 	}
+	return false
 }
 
 // localKm is how near a town opening an organisation's name must lie to

@@ -24,8 +24,8 @@ func TestLGL(t *testing.T) {
 	}
 	t.Log(m)
 	// Floors just under the measured figures; raise them as the parser improves.
-	if m.F1 < 0.82 || m.Acc161 < 0.885 || m.Precision < 0.865 {
-		t.Errorf("LGL below floor: F1 %.3f (min 0.82), acc@161 %.3f (min 0.885), P %.3f (min 0.865)", m.F1, m.Acc161, m.Precision)
+	if m.F1 < 0.82 || m.Acc161 < 0.9 || m.Precision < 0.865 {
+		t.Errorf("LGL below floor: F1 %.3f (min 0.82), acc@161 %.3f (min 0.9), P %.3f (min 0.865)", m.F1, m.Acc161, m.Precision)
 	}
 }
 

@@ -40,6 +40,9 @@ type Config struct {
 	NoDefaultDicts bool
 	// Timings, when set, accumulates the time spent in each stage.
 	Timings *Timings
+	// NoGeoRanker loads the gazetteer without the toponym ranker, for
+	// scripts/train-geo, which trains it (see geo.LoadGazetteer).
+	NoGeoRanker bool
 }
 
 // Pipeline is the full extraction. It is immutable after New and safe for
@@ -65,7 +68,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	gaz, err := geo.Load()
+	loadGaz := geo.Load
+	if cfg.NoGeoRanker {
+		loadGaz = geo.LoadGazetteer
+	}
+	gaz, err := loadGaz()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
@@ -192,4 +199,17 @@ func (l gazetteerLexicon) Place(name string) (known, country bool) {
 func (l gazetteerLexicon) Demonym(word string) bool {
 	_, ok := l.g.CountryByDemonym(word)
 	return ok
+}
+
+// Prepare runs the stages that the geo stage reads, as Process does:
+// captions, the text layer and entity mentions. scripts/train-geo trains
+// the toponym ranker on what it returns.
+func (p *Pipeline) Prepare(art *sitrep.Article) (*sitrep.Doc, []sitrep.Entity) {
+	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
+	credits := make([]sitrep.Span, 0, len(caps))
+	for _, c := range caps {
+		credits = append(credits, c.Credit)
+	}
+	doc := p.text.Analyze(art, credits)
+	return doc, p.entities.Recognize(doc)
 }
