@@ -13,6 +13,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"strconv"
 
@@ -173,6 +176,29 @@ const (
 // rather than asserting it.
 type Batcher interface {
 	PutBatch(ctx context.Context, results []*sitrep.Result) ([]PutOutcome, error)
+}
+
+// Resumer is implemented by stores that keep the InputHash of each
+// article, so that ingest can skip an article stored before without
+// extracting it again.
+type Resumer interface {
+	// InputHash returns the InputHash stored with article id, or "" when
+	// there is no such article (or it was stored without one).
+	InputHash(ctx context.Context, id string) (string, error)
+}
+
+// InputHash identifies an article as it was read, before extraction: its
+// id, metadata and text (not Origin, so the same article read from
+// another path is the same).
+func InputHash(a *sitrep.Article) string {
+	h := sha256.New()
+	for _, f := range []string{a.ID, a.Published, a.Title, a.URL, a.Source, a.Text} {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(f)))
+		h.Write(n[:])
+		h.Write([]byte(f))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // PutAll stores results, in one transaction when s is a Batcher, and

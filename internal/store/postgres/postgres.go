@@ -53,6 +53,7 @@ const analyzeAfter = 1000
 var (
 	_ store.Store   = (*Store)(nil)
 	_ store.Batcher = (*Store)(nil)
+	_ store.Resumer = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -182,16 +183,17 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		hashes := map[string]string{}
-		hr, err := tx.Query(ctx, "SELECT id, hash FROM articles WHERE id = ANY($1)", idSet)
+		inputs := map[string]string{}
+		hr, err := tx.Query(ctx, "SELECT id, hash, input_hash FROM articles WHERE id = ANY($1)", idSet)
 		if err != nil {
 			return err
 		}
 		for hr.Next() {
-			var id, h string
-			if err := hr.Scan(&id, &h); err != nil {
+			var id, h, in string
+			if err := hr.Scan(&id, &h, &in); err != nil {
 				return err
 			}
-			hashes[id] = h
+			hashes[id], inputs[id] = h, in
 		}
 		if err := hr.Err(); err != nil {
 			return err
@@ -205,17 +207,22 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				out[r.i] = store.Inserted
 			case old == r.a.Hash:
 				out[r.i] = store.Unchanged
+				if inputs[r.a.ID] != r.a.InputHash { // stored before input hashes were kept
+					b.Queue("UPDATE articles SET input_hash = $2 WHERE id = $1", r.a.ID, r.a.InputHash)
+					inputs[r.a.ID] = r.a.InputHash
+				}
 				continue
 			default:
 				out[r.i] = store.Updated
 			}
 			hashes[r.a.ID] = r.a.Hash // a later copy in the batch is unchanged
 			a := r.a
-			b.Queue(`INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			inputs[a.ID] = a.InputHash
+			b.Queue(`INSERT INTO articles (id, published, title, url, source, origin, text, hash, result, input_hash)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 				ON CONFLICT (id) DO UPDATE SET published = $2, title = $3, url = $4, source = $5, origin = $6,
-				text = $7, hash = $8, result = $9`,
-				a.ID, noNUL(a.Published), noNUL(a.Title), noNUL(a.URL), noNUL(a.Source), noNUL(a.Origin), noNUL(a.Text), a.Hash, string(a.Result))
+				text = $7, hash = $8, result = $9, input_hash = $10`,
+				a.ID, noNUL(a.Published), noNUL(a.Title), noNUL(a.URL), noNUL(a.Source), noNUL(a.Origin), noNUL(a.Text), a.Hash, string(a.Result), a.InputHash)
 			if ok {
 				b.Queue("DELETE FROM events WHERE article_id = $1", a.ID)
 			}
@@ -243,6 +250,20 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 	}
 	s.written.Add(int64(len(rows)))
 	return out, nil
+}
+
+// InputHash returns the store.InputHash stored with an article, "" for
+// none.
+func (s *Store) InputHash(ctx context.Context, id string) (string, error) {
+	var h string
+	err := s.pool.QueryRow(ctx, "SELECT input_hash FROM articles WHERE id = $1", id).Scan(&h)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: postgres: article %s: %w", id, err)
+	}
+	return h, nil
 }
 
 // Article returns one article with its annotations, events and text.

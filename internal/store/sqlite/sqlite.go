@@ -41,6 +41,7 @@ type Store struct {
 var (
 	_ store.Store   = (*Store)(nil)
 	_ store.Batcher = (*Store)(nil)
+	_ store.Resumer = (*Store)(nil)
 )
 
 // Open opens (creating if needed) the database at path and brings its
@@ -171,7 +172,7 @@ func (s *Store) Put(ctx context.Context, res *sitrep.Result) (store.PutOutcome, 
 func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store.PutOutcome, error) {
 	out := make([]store.PutOutcome, len(results))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		getHash, err := tx.PrepareContext(ctx, "SELECT seq, hash FROM articles WHERE id = ?")
+		getHash, err := tx.PrepareContext(ctx, "SELECT seq, hash, input_hash FROM articles WHERE id = ?")
 		if err != nil {
 			return err
 		}
@@ -189,14 +190,14 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		defer ftsIns.Close()
-		insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result, input_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer insArt.Close()
 		updArt, err := tx.PrepareContext(ctx, `UPDATE articles SET published = ?2, title = ?3, url = ?4, source = ?5, origin = ?6,
-			text = ?7, hash = ?8, result = ?9 WHERE id = ?1`)
+			text = ?7, hash = ?8, result = ?9, input_hash = ?10 WHERE id = ?1`)
 		if err != nil {
 			return err
 		}
@@ -230,11 +231,11 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return err
 			}
 			var seq int64
-			var old string
-			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&seq, &old); {
+			var old, oldInput string
+			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&seq, &old, &oldInput); {
 			case errors.Is(err, sql.ErrNoRows):
 				out[i] = store.Inserted
-				r, err := insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result)
+				r, err := insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result, a.InputHash)
 				if err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
@@ -245,13 +246,18 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return fmt.Errorf("article %s: %w", a.ID, err)
 			case old == a.Hash:
 				out[i] = store.Unchanged
+				if oldInput != a.InputHash { // stored before input hashes were kept
+					if _, err := tx.ExecContext(ctx, "UPDATE articles SET input_hash = ? WHERE seq = ?", a.InputHash, seq); err != nil {
+						return fmt.Errorf("article %s: %w", a.ID, err)
+					}
+				}
 				continue
 			default:
 				out[i] = store.Updated
 				if _, err := ftsDel.ExecContext(ctx, seq); err != nil {
 					return fmt.Errorf("article %s: unindex: %w", a.ID, err)
 				}
-				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result); err != nil {
+				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result, a.InputHash); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
 				if _, err := delDocs.ExecContext(ctx, a.ID); err != nil {
@@ -317,6 +323,20 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.Result, error) 
 		return nil, fmt.Errorf("store: sqlite: article %s: %w", id, err)
 	}
 	return res, nil
+}
+
+// InputHash returns the store.InputHash stored with an article, "" for
+// none.
+func (s *Store) InputHash(ctx context.Context, id string) (string, error) {
+	var h string
+	err := s.r.QueryRowContext(ctx, "SELECT input_hash FROM articles WHERE id = ?", id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: sqlite: article %s: %w", id, err)
+	}
+	return h, nil
 }
 
 // Event returns one event.

@@ -26,6 +26,8 @@ type Article struct {
 	// same article read from another path is unchanged), annotations and
 	// events.
 	Hash string
+	// InputHash is store.InputHash of the article as read.
+	InputHash string
 	// Result is the JSON of the result without text and events: entities,
 	// timexes, captions, quotes, casualties, sizes, places, stats and
 	// warnings. Events live in their own rows.
@@ -119,9 +121,10 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 	}
 	return Article{
 		ID: a.ID, Published: a.Published, Title: a.Title, URL: a.URL, Source: a.Source, Origin: a.Origin,
-		Text:   text,
-		Hash:   hex.EncodeToString(h.Sum(nil)[:16]),
-		Result: annJSON,
+		Text:      text,
+		Hash:      hex.EncodeToString(h.Sum(nil)[:16]),
+		InputHash: store.InputHash(&sitrep.Article{ID: a.ID, Published: a.Published, Title: a.Title, URL: a.URL, Source: a.Source, Text: text}),
+		Result:    annJSON,
 	}, evs, nil
 }
 

@@ -54,6 +54,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(ctx, t, fresh(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(ctx, t, fresh(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(ctx, t, fresh(t)) })
+	t.Run("Resume", func(t *testing.T) { testResume(ctx, t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(ctx, t, fresh(t)) })
 	t.Run("BadQuery", func(t *testing.T) { testBadQuery(ctx, t, fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(ctx, t, fresh(t)) })
@@ -216,6 +217,36 @@ func testUpdate(ctx context.Context, t *testing.T, s store.Store) {
 	st, err := s.Stats(ctx, store.Query{})
 	if err != nil || st.Events != 0 {
 		t.Errorf("after removing all events: %d events, %v", st.Events, err)
+	}
+}
+
+// testResume checks the input hashes that let ingest skip articles it
+// stored before: known after a put, changed with the text, "" for an
+// unknown article.
+func testResume(ctx context.Context, t *testing.T, s store.Store) {
+	r, ok := s.(store.Resumer)
+	if !ok {
+		t.Skip("store keeps no input hashes")
+	}
+	k := 0
+	res := result(3, &k, "")
+	if h, err := r.InputHash(ctx, res.Article.ID); err != nil || h != "" {
+		t.Fatalf("before the put: %q, %v; want \"\"", h, err)
+	}
+	if _, err := s.Put(ctx, res); err != nil {
+		t.Fatal(err)
+	}
+	want := store.InputHash(res.Article)
+	if h, err := r.InputHash(ctx, res.Article.ID); err != nil || h != want {
+		t.Fatalf("after the put: %q, %v; want %q", h, err, want)
+	}
+	k = 0
+	upd := result(3, &k, " It was updated.")
+	if _, err := s.Put(ctx, upd); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := r.InputHash(ctx, upd.Article.ID); err != nil || h != store.InputHash(upd.Article) || h == want {
+		t.Errorf("after an update: %q, %v; want %q", h, err, store.InputHash(upd.Article))
 	}
 }
 
