@@ -25,7 +25,9 @@ func TestExtractHostileCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	good := func(n string) string { return "Rebels attacked the town of Kidal on Monday, officials said. Case " + n + "." }
+	good := func(n string) string {
+		return "Rebels attacked the town of Kidal on Monday, officials said. Case " + n + "."
+	}
 	utf16le := func(s string) string {
 		b := []byte{0xFF, 0xFE}
 		for _, u := range utf16.Encode([]rune(s)) {
