@@ -77,6 +77,10 @@ type Query struct {
 	// MinConfidence keeps the events whose confidence is at least this
 	// (0 to 1; 0 keeps every event).
 	MinConfidence float64
+	// Background filters the events recounted as history
+	// (sitrep.Event.Background): "" keeps them with the rest,
+	// BackgroundExclude leaves them out, BackgroundOnly keeps only them.
+	Background string
 	// Sort orders a page of Events: "" or SortDate, newest first (by
 	// event day, then id); SortConfidence, most confident first, then
 	// newest. Aggregates ignore it.
@@ -84,6 +88,12 @@ type Query struct {
 	Cursor string // from Page.Next of a query with the same Sort
 	Limit  int    // page size; 0 means 100, the maximum is 1000
 }
+
+// Values of Query.Background.
+const (
+	BackgroundExclude = "exclude"
+	BackgroundOnly    = "only"
+)
 
 // Orders of Events.
 const (
@@ -176,6 +186,13 @@ const (
 // rather than asserting it.
 type Batcher interface {
 	PutBatch(ctx context.Context, results []*sitrep.Result) ([]PutOutcome, error)
+}
+
+// Versioner is implemented by stores that number the versions of their
+// data, so that answers can be cached until the data change.
+type Versioner interface {
+	// Version changes whenever a put changes the data.
+	Version(ctx context.Context) (int64, error)
 }
 
 // Resumer is implemented by stores that keep the InputHash of each

@@ -53,7 +53,8 @@ const analyzeAfter = 1000
 var (
 	_ store.Store   = (*Store)(nil)
 	_ store.Batcher = (*Store)(nil)
-	_ store.Resumer = (*Store)(nil)
+	_ store.Resumer   = (*Store)(nil)
+	_ store.Versioner = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -199,6 +200,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		var evRows [][]any
+		changed := false
 		b = pgx.Batch{}
 		for _, r := range rows {
 			old, ok := hashes[r.a.ID]
@@ -215,6 +217,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			default:
 				out[r.i] = store.Updated
 			}
+			changed = true
 			hashes[r.a.ID] = r.a.Hash // a later copy in the batch is unchanged
 			a := r.a
 			inputs[a.ID] = a.InputHash
@@ -228,7 +231,7 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range r.evs {
 				evRows = append(evRows, []any{e.ID, e.ArticleID, e.Index, noNUL(e.Date), e.Day, noNUL(e.CAMEO), noNUL(e.Root), e.QuadClass, e.Goldstein,
-					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, e.Confidence, string(e.JSON)})
+					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, e.Confidence, e.Background, string(e.JSON)})
 			}
 		}
 		if b.Len() > 0 {
@@ -236,9 +239,14 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return err
 			}
 		}
+		if changed {
+			if _, err := tx.Exec(ctx, "UPDATE store_version SET n = n + 1"); err != nil {
+				return err
+			}
+		}
 		if len(evRows) > 0 {
 			_, err := tx.CopyFrom(ctx, pgx.Identifier{"events"}, []string{"id", "article_id", "idx", "date", "day", "cameo", "root", "quad_class", "goldstein",
-				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "confidence", "event"}, pgx.CopyFromRows(evRows))
+				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "confidence", "background", "event"}, pgx.CopyFromRows(evRows))
 			if err != nil {
 				return fmt.Errorf("copy events: %w", err)
 			}
@@ -250,6 +258,16 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 	}
 	s.written.Add(int64(len(rows)))
 	return out, nil
+}
+
+// Version returns the version of the data, raised by every put that
+// changes something.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, "SELECT n FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: postgres: version: %w", err)
+	}
+	return n, nil
 }
 
 // InputHash returns the store.InputHash stored with an article, "" for

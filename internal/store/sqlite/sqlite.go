@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -41,7 +42,8 @@ type Store struct {
 var (
 	_ store.Store   = (*Store)(nil)
 	_ store.Batcher = (*Store)(nil)
-	_ store.Resumer = (*Store)(nil)
+	_ store.Resumer   = (*Store)(nil)
+	_ store.Versioner = (*Store)(nil)
 )
 
 // Open opens (creating if needed) the database at path and brings its
@@ -218,8 +220,8 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 		}
 		defer insDoc.Close()
 		insEv, err := tx.PrepareContext(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
-			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, confidence, background)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -272,13 +274,20 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range evs {
 				_, err := insEv.ExecContext(ctx, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
-					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.Confidence)
+					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.Confidence, e.Background)
 				if err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
 				if _, err := insDoc.ExecContext(ctx, e.ID, e.JSON); err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
+			}
+		}
+		// The data version goes up with every transaction that changes
+		// something.
+		if slices.ContainsFunc(out, func(o store.PutOutcome) bool { return o != store.Unchanged }) {
+			if _, err := tx.ExecContext(ctx, "UPDATE store_version SET n = n + 1"); err != nil {
+				return fmt.Errorf("version: %w", err)
 			}
 		}
 		return nil
@@ -323,6 +332,16 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.Result, error) 
 		return nil, fmt.Errorf("store: sqlite: article %s: %w", id, err)
 	}
 	return res, nil
+}
+
+// Version returns the version of the data, raised by every put that
+// changes something.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.r.QueryRowContext(ctx, "SELECT n FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: sqlite: version: %w", err)
+	}
+	return n, nil
 }
 
 // InputHash returns the store.InputHash stored with an article, "" for

@@ -50,6 +50,8 @@ type Event struct {
 	// Lat and Lon are nil when the event has no location.
 	Lat, Lon   *float64
 	Confidence float64
+	// Background is 1 for an event recounted as history, else 0.
+	Background int
 	// JSON is the sitrep.Event as extract writes it.
 	JSON []byte
 }
@@ -101,6 +103,7 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 			CAMEO: e.CAMEO, Root: e.Root, QuadClass: e.QuadClass, Goldstein: e.Goldstein,
 			PLOVER: e.PLOVER, Modality: e.Modality,
 			SourceActor: e.Source.Actor, Confidence: e.Confidence,
+			Background: boolInt(e.Background),
 			JSON: js,
 		}
 		if e.Target != nil {
@@ -126,6 +129,13 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 		InputHash: store.InputHash(&sitrep.Article{ID: a.ID, Published: a.Published, Title: a.Title, URL: a.URL, Source: a.Source, Text: text}),
 		Result:    annJSON,
 	}, evs, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Result rebuilds a result from its stored annotations, text and events.

@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(ctx, t, fresh(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(ctx, t, fresh(t)) })
 	t.Run("Resume", func(t *testing.T) { testResume(ctx, t, fresh(t)) })
+	t.Run("Version", func(t *testing.T) { testVersion(ctx, t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(ctx, t, fresh(t)) })
 	t.Run("BadQuery", func(t *testing.T) { testBadQuery(ctx, t, fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(ctx, t, fresh(t)) })
@@ -250,6 +251,45 @@ func testResume(ctx context.Context, t *testing.T, s store.Store) {
 	}
 }
 
+// testVersion checks that the data version changes with every put that
+// changes the data, and only then.
+func testVersion(ctx context.Context, t *testing.T, s store.Store) {
+	vs, ok := s.(store.Versioner)
+	if !ok {
+		t.Skip("store keeps no version")
+	}
+	version := func() int64 {
+		t.Helper()
+		v, err := vs.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	rs := Results(4)
+	if _, err := store.PutAll(ctx, s, rs); err != nil {
+		t.Fatal(err)
+	}
+	v1 := version()
+	if v1 == v0 {
+		t.Fatal("version unchanged by a put of new articles")
+	}
+	if _, err := store.PutAll(ctx, s, Results(4)); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("version changed from %d to %d by a put that changed nothing", v1, v)
+	}
+	k := 0
+	if _, err := s.Put(ctx, result(1, &k, " Changed.")); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v == v1 {
+		t.Error("version unchanged by an update")
+	}
+}
+
 func testNotFound(ctx context.Context, t *testing.T, s store.Store) {
 	if _, err := s.Article(ctx, "no-such-article"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Article: %v, want ErrNotFound", err)
@@ -283,6 +323,7 @@ func testBadQuery(ctx context.Context, t *testing.T, s store.Store) {
 		{store.Query{Limit: -1}, "limit", false},
 		{store.Query{Text: "!!!"}, "text", false},
 		{store.Query{MinConfidence: 1.5}, "min_confidence", false},
+		{store.Query{Background: "yes"}, "background", false},
 		{store.Query{MinConfidence: -0.1}, "min_confidence", false},
 		{store.Query{Sort: "newest"}, "sort", false},
 		// A cursor only continues a page in its own order.
@@ -385,6 +426,8 @@ func (m *model) match(q store.Query, e store.EventRecord) bool {
 		q.PLOVER != "" && e.PLOVER != q.PLOVER,
 		q.Modality != "" && e.Modality != q.Modality,
 		q.MinConfidence > 0 && e.Confidence < q.MinConfidence,
+		q.Background == store.BackgroundExclude && e.Background,
+		q.Background == store.BackgroundOnly && !e.Background,
 		q.ArticleID != "" && e.ArticleID != q.ArticleID:
 		return false
 	}
@@ -479,6 +522,9 @@ var queries = []store.Query{
 	{Sort: store.SortDate, MinConfidence: 0.9},
 	{Sort: store.SortConfidence},
 	{Sort: store.SortConfidence, MinConfidence: 0.5, QuadClass: 3},
+	{Background: store.BackgroundExclude},
+	{Background: store.BackgroundOnly},
+	{Background: store.BackgroundExclude, Sort: store.SortConfidence, Root: "14"},
 }
 
 func testFilters(ctx context.Context, t *testing.T, s store.Store, m *model) {
