@@ -51,8 +51,8 @@ type Store struct {
 const analyzeAfter = 1000
 
 var (
-	_ store.Store   = (*Store)(nil)
-	_ store.Batcher = (*Store)(nil)
+	_ store.Store     = (*Store)(nil)
+	_ store.Batcher   = (*Store)(nil)
 	_ store.Resumer   = (*Store)(nil)
 	_ store.Versioner = (*Store)(nil)
 )

@@ -40,8 +40,8 @@ type Store struct {
 }
 
 var (
-	_ store.Store   = (*Store)(nil)
-	_ store.Batcher = (*Store)(nil)
+	_ store.Store     = (*Store)(nil)
+	_ store.Batcher   = (*Store)(nil)
 	_ store.Resumer   = (*Store)(nil)
 	_ store.Versioner = (*Store)(nil)
 )

@@ -104,7 +104,7 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 			PLOVER: e.PLOVER, Modality: e.Modality,
 			SourceActor: e.Source.Actor, Confidence: e.Confidence,
 			Background: boolInt(e.Background),
-			JSON: js,
+			JSON:       js,
 		}
 		if e.Target != nil {
 			r.TargetActor = e.Target.Actor
