@@ -40,6 +40,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	logJSON := fs.Bool("log-json", false, "write request logs as JSON")
 	var allow multiFlag
 	fs.Var(&allow, "allow-host", "also answer requests for this `HOST` name (repeatable; '*' answers any). By default a server on a\nloopback address answers only localhost, 127.0.0.1 and ::1, and one on another address only that address,\nlocalhost and this machine's name, which defends it against DNS rebinding; one on 0.0.0.0 or :: answers any")
+	cacheEntries := fs.Int("cache", 1024, "API answers kept in memory until the data change (0: no cache)")
 	exportMax := fs.Int("export-max", server.DefaultExportMaxRows, "most events in one export request (the rest is reached with the cursor the export's trailers give)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -92,7 +93,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler: server.New(st, logger,
 			server.WithAllowedHosts(allowedHosts(ln.Addr(), allow)...),
-			server.WithExportMaxRows(*exportMax)),
+			server.WithExportMaxRows(*exportMax),
+			server.WithCacheEntries(*cacheEntries)),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
