@@ -5,8 +5,8 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
