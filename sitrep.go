@@ -297,6 +297,10 @@ type Event struct {
 	// Confidence is the coder's probability that the event is right (type
 	// and actors), in [0,1].
 	Confidence float64 `json:"confidence"`
+	// Background marks an event the article recounts as history (a date
+	// well before the report, "split in 1949") rather than reports as
+	// news. The API and UI leave such events out unless asked for them.
+	Background bool `json:"background,omitempty"`
 }
 
 // Result is everything extracted from one article; it is the line written

@@ -67,7 +67,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	var sum summary
 	var bytes, sentences, events, entities int
 	start := time.Now()
-	err = process(ctx, m, p, in.workers, opts, paths, &sum, 5, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, in.run(), opts, paths, &sum, 5, nil, func(res *sitrep.Result) error {
 		bytes += len(res.Article.Text)
 		events += len(res.Events)
 		entities += len(res.Entities)

@@ -11,6 +11,8 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/ingest"
@@ -19,10 +21,12 @@ import (
 
 // inputFlags are the flags shared by commands that read articles.
 type inputFlags struct {
-	date    string
-	format  string
-	workers int
-	dicts   multiFlag
+	date     string
+	format   string
+	workers  int
+	dicts    multiFlag
+	maxBytes int
+	budget   time.Duration
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -30,6 +34,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "auto", "input format: auto, seed, text or jsonl")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
+	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
+	fs.DurationVar(&f.budget, "budget", time.Minute, "time one article may take (0 = no limit); an article over it fails alone")
 }
 
 func (f *inputFlags) options() (ingest.Options, error) {
@@ -40,7 +46,18 @@ func (f *inputFlags) options() (ingest.Options, error) {
 	if f.date != "" && !validDate(f.date) {
 		return ingest.Options{}, fmt.Errorf("%w: --date %q: want YYYY-MM-DD", errUsage, f.date)
 	}
-	return ingest.Options{Format: format, Date: f.date}, nil
+	if f.maxBytes < 1 {
+		return ingest.Options{}, fmt.Errorf("%w: --max-bytes %d: want at least 1", errUsage, f.maxBytes)
+	}
+	if f.budget < 0 {
+		return ingest.Options{}, fmt.Errorf("%w: --budget %s: want 0 or more", errUsage, f.budget)
+	}
+	return ingest.Options{Format: format, Date: f.date, MaxArticleBytes: f.maxBytes}, nil
+}
+
+// run returns the options of pipeline.Run.
+func (f *inputFlags) run() pipeline.RunOptions {
+	return pipeline.RunOptions{Workers: f.workers, Budget: f.budget}
 }
 
 type multiFlag []string
@@ -73,11 +90,17 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 // summary counts what happened to a batch of input.
 type summary struct {
 	articles, failed, skipped, warned int
+	// unchanged counts articles already stored, not extracted again.
+	unchanged int
 }
 
 func (s summary) String() string {
-	return fmt.Sprintf("%d articles extracted, %d input problems (%d inputs skipped, %d articles kept with a warning), %d articles failed",
-		s.articles, s.skipped+s.warned, s.skipped, s.warned, s.failed)
+	already := ""
+	if s.unchanged > 0 {
+		already = fmt.Sprintf(" (%d more already stored, not extracted again)", s.unchanged)
+	}
+	return fmt.Sprintf("%d articles extracted%s, %d input problems (%d inputs skipped, %d articles kept with a warning), %d articles failed",
+		s.articles, already, s.skipped+s.warned, s.skipped, s.warned, s.failed)
 }
 
 func (s summary) err() error {
@@ -128,7 +151,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	}
 
 	var sum summary
-	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, -1, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, -1, nil, func(res *sitrep.Result) error {
 		if *withText {
 			res.Text = res.Article.Text
 		}
@@ -138,6 +161,9 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 		err = fmt.Errorf("extract: write output: %w", ferr)
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(m.Stderr, "sitrep: interrupted:", sum)
+		}
 		return err
 	}
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)
@@ -146,28 +172,53 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 
 // process reads paths and runs the pipeline over every article, reporting
 // input problems on stderr and calling emit for each result in input order.
+// skip, when not nil, is asked about each article before it is processed:
+// an article it returns true for is counted as unchanged and not
+// processed.
 //
 // At most maxReports input problems are printed one by one (all when
 // maxReports < 0); the rest are only counted in the summary.
-func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, opts ingest.Options, paths []string, sum *summary, maxReports int, emit func(*sitrep.Result) error) error {
+//
+// When ctx is done, process returns at once with ctx's error, after every
+// article finished before has been emitted.
+func process(ctx context.Context, m *Main, p pipeline.Processor, run pipeline.RunOptions, opts ingest.Options, paths []string, sum *summary, maxReports int, skip func(*sitrep.Article) (bool, error), emit func(*sitrep.Result) error) error {
 	parent := ctx
-	arts := make(chan *sitrep.Article, 2*workers)
+	arts := make(chan *sitrep.Article, 2*max(run.Workers, 1))
 	readErr := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	reader := ingest.NewReader(opts, m.Stdin)
+	// The reader may still be blocked in a read (of stdin) when process
+	// returns on a signal: what it shares is guarded.
+	var mu sync.Mutex
 	var inputProblems []*ingest.Error
+	var skipped int
 	go func() {
 		defer close(arts)
 		readErr <- reader.Read(ctx, paths, func(it ingest.Item) error {
 			if it.Err != nil {
+				mu.Lock()
 				inputProblems = append(inputProblems, it.Err)
-				if maxReports < 0 || len(inputProblems) <= maxReports {
+				n := len(inputProblems)
+				mu.Unlock()
+				if maxReports < 0 || n <= maxReports {
 					fmt.Fprintln(m.Stderr, "sitrep: input:", it.Err)
 				}
 			}
 			if it.Article == nil {
 				return nil
+			}
+			if skip != nil {
+				done, err := skip(it.Article)
+				if err != nil {
+					return err
+				}
+				if done {
+					mu.Lock()
+					skipped++
+					mu.Unlock()
+					return nil
+				}
 			}
 			select {
 			case arts <- it.Article:
@@ -177,7 +228,7 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 			}
 		})
 	}()
-	err := pipeline.Run(ctx, p, workers, arts, func(o pipeline.Outcome) error {
+	err := pipeline.Run(ctx, p, run, arts, func(o pipeline.Outcome) error {
 		if o.Err != nil {
 			if ctx.Err() != nil && errors.Is(o.Err, context.Canceled) {
 				// Stopped on purpose (bench --limit, interrupt): the
@@ -192,7 +243,14 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 		return emit(o.Result)
 	})
 	cancel()
-	rerr := <-readErr
+	var rerr error
+	select {
+	case rerr = <-readErr:
+	case <-parent.Done():
+		// Interrupted: do not wait for a read that may never return.
+	}
+	mu.Lock()
+	defer mu.Unlock()
 	for _, e := range inputProblems {
 		if e.Skipped {
 			sum.skipped++
@@ -200,6 +258,7 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, workers int, op
 			sum.warned++
 		}
 	}
+	sum.unchanged += skipped
 	if perr := parent.Err(); perr != nil {
 		return perr
 	}

@@ -26,11 +26,12 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version.")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version.")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
+	force := fs.Bool("force", false, "extract and store articles already stored with the same content (after a change of dictionaries or models)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -59,7 +60,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	var sum summary
 	var is ingestStats
 	// A writer goroutine stores full batches while the pipeline goes on
-	// extracting the next ones.
+	// extracting the next ones. It goes on after an interrupt, so that
+	// every article extracted is stored: a batch is one short transaction.
+	wctx := context.WithoutCancel(ctx)
 	batches := make(chan []*sitrep.Result, 2)
 	written := make(chan error, 1)
 	go func() {
@@ -68,7 +71,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			if werr != nil {
 				continue // drain
 			}
-			if werr = is.put(ctx, st, b); werr != nil {
+			if werr = is.put(wctx, st, b); werr != nil {
 				written <- werr // tells the pipeline to stop
 			}
 		}
@@ -76,8 +79,18 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			written <- nil
 		}
 	}()
+	var skip func(*sitrep.Article) (bool, error)
+	if r, ok := st.(store.Resumer); ok && !*force {
+		skip = func(a *sitrep.Article) (bool, error) {
+			h, err := r.InputHash(ctx, a.ID)
+			if err != nil {
+				return false, fmt.Errorf("ingest: %w", err)
+			}
+			return h == store.InputHash(a), nil
+		}
+	}
 	cur := make([]*sitrep.Result, 0, *batch)
-	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, -1, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, -1, skip, func(res *sitrep.Result) error {
 		cur = append(cur, res)
 		if len(cur) < *batch {
 			return nil
@@ -91,18 +104,23 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		cur = make([]*sitrep.Result, 0, *batch)
 		return nil
 	})
-	if err == nil && len(cur) > 0 {
+	if len(cur) > 0 && (err == nil || ctx.Err() != nil) {
 		batches <- cur
 	}
 	close(batches)
 	werr := <-written
+	if ctx.Err() != nil {
+		fmt.Fprintln(m.Stderr, "sitrep: interrupted:", sum)
+		fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged; run again to resume\n",
+			redact(*db), is.inserted, is.updated, is.unchanged)
+	}
 	if err = errors.Join(err, werr); err != nil {
 		return err
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)
-	fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged; %d events stored\n",
-		redact(*db), is.inserted, is.updated, is.unchanged, is.events)
+	fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged (%d of them skipped before extraction); %d events stored\n",
+		redact(*db), is.inserted, is.updated, is.unchanged+sum.unchanged, sum.unchanged, is.events)
 	fmt.Fprintf(m.Stderr, "sitrep: %.1f s: %.0f articles/s, %.0f events/s (writing alone: %.1f s, %.0f articles/s, %.0f events/s)\n",
 		elapsed.Seconds(), rate(sum.articles, elapsed), rate(is.events, elapsed),
 		is.write.Seconds(), rate(is.inserted+is.updated+is.unchanged, is.write), rate(is.events, is.write))

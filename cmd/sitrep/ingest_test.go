@@ -25,7 +25,7 @@ func openDB(t *testing.T, path string) *sqlite.Store {
 }
 
 // storedLine matches ingest's summary of what it stored.
-var storedLine = regexp.MustCompile(`(\d+) inserted, (\d+) updated, (\d+) unchanged; (\d+) events stored`)
+var storedLine = regexp.MustCompile(`(\d+) inserted, (\d+) updated, (\d+) unchanged \((\d+) of them skipped before extraction\); (\d+) events stored`)
 
 func stored(t *testing.T, errs string) string {
 	t.Helper()
@@ -53,7 +53,7 @@ func TestIngestExamples(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
 	}
-	if got, w := stored(t, errs), "4 inserted, 0 updated, 0 unchanged; "+itoa(events)+" events stored"; got != w {
+	if got, w := stored(t, errs), "4 inserted, 0 updated, 0 unchanged (0 of them skipped before extraction); "+itoa(events)+" events stored"; got != w {
 		t.Errorf("first ingest: %q, want %q", got, w)
 	}
 	for _, w := range []string{"4 articles extracted", "articles/s", "events/s"} {
@@ -81,13 +81,24 @@ func TestIngestExamples(t *testing.T) {
 		checkSpans(t, *got)
 	}
 
-	// Ingesting again stores nothing new.
+	// Ingesting again stores nothing new and extracts nothing; with
+	// --force it extracts again and finds the same results.
 	_, errs, code = run(t, "", "ingest", "--db", db, "../../examples")
 	if code != 0 {
 		t.Fatalf("second ingest: exit %d: %s", code, errs)
 	}
-	if got, w := stored(t, errs), "0 inserted, 0 updated, 4 unchanged; 0 events stored"; got != w {
+	if got, w := stored(t, errs), "0 inserted, 0 updated, 4 unchanged (4 of them skipped before extraction); 0 events stored"; got != w {
 		t.Errorf("second ingest: %q, want %q", got, w)
+	}
+	if !strings.Contains(errs, "0 articles extracted (4 more already stored, not extracted again)") {
+		t.Errorf("second ingest summary:\n%s", errs)
+	}
+	_, errs, code = run(t, "", "ingest", "--force", "--db", db, "../../examples")
+	if code != 0 {
+		t.Fatalf("ingest --force: exit %d: %s", code, errs)
+	}
+	if got, w := stored(t, errs), "0 inserted, 0 updated, 4 unchanged (0 of them skipped before extraction); 0 events stored"; got != w {
+		t.Errorf("ingest --force: %q, want %q", got, w)
 	}
 	st2, err := s.Stats(ctx, store.Query{})
 	if err != nil {

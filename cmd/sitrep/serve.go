@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -37,6 +38,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	demo := fs.Bool("demo", false, "first ingest the sample articles shipped with sitrep")
 	logJSON := fs.Bool("log-json", false, "write request logs as JSON")
+	var allow multiFlag
+	fs.Var(&allow, "allow-host", "also answer requests for this `HOST` name (repeatable; '*' answers any). By default a server on a\nloopback address answers only localhost, 127.0.0.1 and ::1, and one on another address only that address,\nlocalhost and this machine's name, which defends it against DNS rebinding; one on 0.0.0.0 or :: answers any")
+	cacheEntries := fs.Int("cache", 1024, "API answers kept in memory until the data change (0: no cache)")
+	exportMax := fs.Int("export-max", server.DefaultExportMaxRows, "most events in one export request (the rest is reached with the cursor the export's trailers give)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -86,7 +91,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(st, logger),
+		Handler: server.New(st, logger,
+			server.WithAllowedHosts(allowedHosts(ln.Addr(), allow)...),
+			server.WithExportMaxRows(*exportMax),
+			server.WithCacheEntries(*cacheEntries)),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
@@ -114,6 +122,32 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(m.Stderr, "sitrep: server stopped")
 	return nil
+}
+
+// allowedHosts is the Host allow-list of a server listening on addr,
+// with the names given by --allow-host; nil allows every host.
+func allowedHosts(addr net.Addr, extra []string) []string {
+	if slices.Contains(extra, "*") {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || ip.IsUnspecified() {
+		if len(extra) == 0 {
+			return nil
+		}
+	}
+	hosts := append([]string{"localhost", "127.0.0.1", "::1"}, extra...)
+	if ip != nil && !ip.IsLoopback() && !ip.IsUnspecified() {
+		hosts = append(hosts, ip.String())
+		if name, err := os.Hostname(); err == nil {
+			hosts = append(hosts, name)
+		}
+	}
+	return hosts
 }
 
 // serveURL is the URL a browser on this machine can open for addr.
@@ -148,7 +182,7 @@ func ingestDemo(ctx context.Context, m *Main, st store.Store) (summary, int, err
 	}
 	var results []*sitrep.Result
 	events := 0
-	err = process(ctx, m, p, runtime.GOMAXPROCS(0), ingest.Options{}, []string{dir}, &sum, -1, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, pipeline.RunOptions{Workers: runtime.GOMAXPROCS(0)}, ingest.Options{}, []string{dir}, &sum, -1, nil, func(res *sitrep.Result) error {
 		results = append(results, res)
 		events += len(res.Events)
 		return nil

@@ -6,11 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -255,5 +257,29 @@ func TestServeDemoBinary(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "server stopped") {
 		t.Errorf("stderr: %s", errb.String())
+	}
+}
+
+func TestAllowedHosts(t *testing.T) {
+	name, _ := os.Hostname()
+	for _, tt := range []struct {
+		addr  string
+		extra []string
+		want  []string
+	}{
+		{"127.0.0.1:8080", nil, []string{"localhost", "127.0.0.1", "::1"}},
+		{"[::1]:8080", []string{"sitrep.test"}, []string{"localhost", "127.0.0.1", "::1", "sitrep.test"}},
+		{"127.0.0.1:8080", []string{"*"}, nil},
+		{"0.0.0.0:8080", nil, nil},
+		{"0.0.0.0:8080", []string{"box"}, []string{"localhost", "127.0.0.1", "::1", "box"}},
+		{"192.0.2.7:8080", nil, []string{"localhost", "127.0.0.1", "::1", "192.0.2.7", name}},
+	} {
+		addr, err := net.ResolveTCPAddr("tcp", tt.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := allowedHosts(addr, tt.extra); !slices.Equal(got, tt.want) {
+			t.Errorf("allowedHosts(%s, %q) = %q, want %q", tt.addr, tt.extra, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package geo
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -424,8 +425,20 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 	text := doc.Article.Text
 	buf := *bufp
 	defer func() { *bufp = buf }()
+	// Every span looked at below lies in the sentence being read, so
+	// only the vetoes and candidates overlapping it matter: they are
+	// found by position, which keeps the cost linear in the article's
+	// length. localCands grows with the candidates the sentence adds.
+	vetoIx := newSpanIndex(len(veto), func(i int) sitrep.Span { return veto[i].Span })
+	candIx := newSpanIndex(len(cands), func(i int) sitrep.Span { return cands[i].span })
+	var localVeto []vetoSpan
+	var localCands, found []int
+	add := func(c cand) {
+		localCands = append(localCands, len(cands))
+		cands = append(cands, c)
+	}
 	vetoed := func(s sitrep.Span) bool {
-		for _, v := range veto {
+		for _, v := range localVeto {
 			if v.Overlaps(s) {
 				return true
 			}
@@ -433,7 +446,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 		return false
 	}
 	exactPerson := func(s sitrep.Span) bool {
-		for _, v := range veto {
+		for _, v := range localVeto {
 			if v.Overlaps(s) && (!v.person || v.Span != s) {
 				return false
 			}
@@ -446,7 +459,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 	// city opening a person span ("Florida Highway Patrol") is the
 	// entity stage's mistake.
 	overruled := func(s sitrep.Span, top *place) bool {
-		for _, v := range veto {
+		for _, v := range localVeto {
 			if !v.Overlaps(s) {
 				continue
 			}
@@ -463,7 +476,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 		return true
 	}
 	taken := func(s sitrep.Span) bool {
-		for i := range cands {
+		for _, i := range localCands {
 			if cands[i].span.Overlaps(s) {
 				return true
 			}
@@ -484,6 +497,16 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 			tt.first = ti == 0 || (len(toks) > 0 && isOpener(toks[len(toks)-1].Text))
 			toks = append(toks, tt)
 		}
+		if len(toks) == 0 {
+			continue
+		}
+		sent := sitrep.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
+		found = vetoIx.overlapping(sent, found[:0])
+		localVeto = localVeto[:0]
+		for _, i := range found {
+			localVeto = append(localVeto, veto[i])
+		}
+		localCands = candIx.overlapping(sent, localCands[:0])
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
 			if !t.cap {
@@ -496,7 +519,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				if pi, n := p.qualAbbr(toks, i); n > 0 {
 					s := sitrep.Span{Start: t.Start, End: toks[i+n-1].End}
 					if !taken(s) {
-						cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueStrong, qual: -1})
+						add(cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueStrong, qual: -1})
 					}
 					i += n - 1
 					continue
@@ -515,7 +538,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					}
 				}
 				if !taken(s) {
-					cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
+					add(cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
 				}
 				continue
 			}
@@ -523,7 +546,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				if pi, ok := p.g.abbr[t.Text+toks[i+1].Text]; ok {
 					s := sitrep.Span{Start: t.Start, End: toks[i+1].End}
 					if !taken(s) {
-						cands = append(cands, cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
+						add(cand{span: s, key: Fold(text[s.Start:s.End]), ids: []int32{pi}, cue: cueWeak, qual: -1})
 					}
 					i++
 					continue
@@ -533,7 +556,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				if pi, ok := p.g.abbr[t.Text+"."]; ok {
 					s := sitrep.Span{Start: t.Start, End: toks[i+1].End}
 					if !taken(s) {
-						cands = append(cands, cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
+						add(cand{span: s, key: Fold(t.Text), ids: []int32{pi}, cue: cueWeak, qual: -1})
 					}
 					i++
 					continue
@@ -575,7 +598,7 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					// The entity stage's own mention of the name: note
 					// whether it stands like a person's ("Robertson
 					// said", "Const. Kwesi Millington").
-					for q := range cands {
+					for _, q := range localCands {
 						if c := &cands[q]; c.ent && c.span == s {
 							c.person = p.personContext(toks, i, j)
 							c.common = i == j && commonTag(toks[i].Tag)
@@ -667,13 +690,46 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					}
 					c.vetoed = true
 				}
-				cands = append(cands, c)
+				add(c)
 				i = j
 				break
 			}
 		}
 	}
 	return cands
+}
+
+// spanIndex finds, among n spans, those that overlap a range, by a
+// binary search on their starts.
+type spanIndex struct {
+	span   func(int) sitrep.Span
+	order  []int // span indices by start
+	starts []int // their starts, ascending
+	maxLen int   // length of the longest span
+}
+
+func newSpanIndex(n int, span func(int) sitrep.Span) spanIndex {
+	x := spanIndex{span: span, order: make([]int, n), starts: make([]int, n)}
+	for i := range n {
+		x.order[i] = i
+		x.maxLen = max(x.maxLen, span(i).End-span(i).Start)
+	}
+	sort.SliceStable(x.order, func(a, b int) bool { return span(x.order[a]).Start < span(x.order[b]).Start })
+	for k, i := range x.order {
+		x.starts[k] = span(i).Start
+	}
+	return x
+}
+
+// overlapping appends to dst the indices of the spans overlapping s, in
+// order of start.
+func (x *spanIndex) overlapping(s sitrep.Span, dst []int) []int {
+	for k := sort.SearchInts(x.starts, s.Start-x.maxLen); k < len(x.starts) && x.starts[k] < s.End; k++ {
+		if i := x.order[k]; x.span(i).Overlaps(s) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 // featureWords after a town's name make a street, park or water of that

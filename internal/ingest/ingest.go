@@ -13,6 +13,15 @@
 //     "title", "url", "source";
 //   - plain text, whose publication date comes from Options.Date.
 //
+// Input is UTF-8; UTF-16 and UTF-32 with a byte-order mark are decoded.
+// Readers stream: no input is loaded whole beyond Options.MaxArticleBytes
+// (one article's text) or Options.MaxLineBytes (one JSON line). A longer
+// article is cut at the last sentence boundary before the limit, with a
+// warning. Control characters other than tab and newline (NUL included)
+// are replaced by spaces, and CR and CRLF line endings become LF, so every
+// store keeps the same text. Symbolic links are followed, with loops
+// reported rather than walked.
+//
 // Bad input never stops a batch: every problem is reported as an *Error
 // naming the file, the line (or byte offset) and the reason, and reading
 // goes on with the next article. An article with a recoverable problem
@@ -34,12 +43,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+	"golang.org/x/text/transform"
 )
 
 // Format is an input format.
@@ -71,9 +85,19 @@ type Options struct {
 	// Date is the publication date (YYYY-MM-DD) given to plain-text
 	// articles, which carry none of their own.
 	Date string
-	// MaxLineBytes bounds one JSON line (default 64 MiB).
+	// MaxLineBytes bounds one JSON line (default 64 MiB); a longer line
+	// is reported and skipped.
 	MaxLineBytes int
+	// MaxArticleBytes bounds the text of one article (default
+	// DefaultMaxArticleBytes). A longer text is cut at the last sentence
+	// boundary before the limit and delivered with a warning.
+	MaxArticleBytes int
 }
+
+// DefaultMaxArticleBytes is the default bound on one article's text: some
+// ten times the longest news report, small enough that one article is
+// extracted in seconds.
+const DefaultMaxArticleBytes = 2 << 20
 
 // Error is a problem with one piece of input. The article it concerns, if
 // any, may still have been delivered.
@@ -117,6 +141,9 @@ func NewReader(opts Options, stdin io.Reader) *Reader {
 	if opts.MaxLineBytes <= 0 {
 		opts.MaxLineBytes = 64 << 20
 	}
+	if opts.MaxArticleBytes <= 0 {
+		opts.MaxArticleBytes = DefaultMaxArticleBytes
+	}
 	return &Reader{opts: opts, stdin: stdin}
 }
 
@@ -147,14 +174,14 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 			}
 			continue
 		}
-		files, werr := walk(p)
-		for _, f := range files {
-			if err := r.readFile(ctx, f, fn); err != nil {
-				return err
+		for _, e := range walk(p) {
+			var err error
+			if e.err != nil {
+				err = fn(Item{Err: e.err})
+			} else {
+				err = r.readFile(ctx, e.path, fn)
 			}
-		}
-		if werr != nil {
-			if err := fn(Item{Err: &Error{File: p, Offset: -1, Reason: reason(werr), Skipped: true}}); err != nil {
+			if err != nil {
 				return err
 			}
 		}
@@ -167,28 +194,66 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 // a corpus directory (README.md, licenses, scripts) are not articles.
 var articleExt = map[string]bool{"": true, ".txt": true, ".text": true, ".jsonl": true, ".ndjson": true, ".json": true}
 
-// walk lists the regular, non-hidden article files under dir in lexical
-// order.
-func walk(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
+// walkEntry is a file to read or a problem met while walking.
+type walkEntry struct {
+	path string
+	err  *Error
+}
+
+// walk lists the non-hidden article files under dir, depth first in
+// lexical order, with the problems met on the way in their place.
+// Symbolic links are followed; a link back to a directory being walked
+// is reported as a loop, and a dangling link as what it is.
+func walk(dir string) []walkEntry {
+	var out []walkEntry
+	st, err := os.Stat(dir)
+	if err != nil {
+		return []walkEntry{{err: &Error{File: dir, Offset: -1, Reason: reason(err), Skipped: true}}}
+	}
+	walkDir(dir, []os.FileInfo{st}, &out)
+	return out
+}
+
+// walkDir appends the entries of dir; stack holds the directories being
+// walked, from the root down, to detect loops.
+func walkDir(dir string, stack []os.FileInfo, out *[]walkEntry) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		*out = append(*out, walkEntry{err: &Error{File: dir, Offset: -1, Reason: reason(err), Skipped: true}})
+		// ReadDir returns what it read before the error: go on with it.
+	}
+	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
+	for _, d := range ents {
 		name := d.Name()
-		if path != dir && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err != nil {
+				*out = append(*out, walkEntry{err: &Error{File: path, Offset: -1, Reason: "symbolic link: " + reason(err), Skipped: true}})
+				continue
 			}
-			return nil
+			mode = st.Mode().Type()
 		}
-		if d.Type().IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))] {
-			files = append(files, path)
+		switch {
+		case mode.IsDir():
+			st, err := os.Stat(path)
+			if err != nil {
+				*out = append(*out, walkEntry{err: &Error{File: path, Offset: -1, Reason: reason(err), Skipped: true}})
+				continue
+			}
+			if loop := slices.ContainsFunc(stack, func(s os.FileInfo) bool { return os.SameFile(s, st) }); loop {
+				*out = append(*out, walkEntry{err: &Error{File: path, Offset: -1, Reason: "symbolic link loop (links back to a directory being read); not followed", Skipped: true}})
+				continue
+			}
+			walkDir(path, append(stack, st), out)
+		case mode.IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))]:
+			*out = append(*out, walkEntry{path: path})
 		}
-		return nil
-	})
-	sort.Strings(files)
-	return files, err
+	}
 }
 
 func (r *Reader) readFile(ctx context.Context, path string, fn func(Item) error) error {
@@ -200,31 +265,101 @@ func (r *Reader) readFile(ctx context.Context, path string, fn func(Item) error)
 	return r.readStream(ctx, path, f, fn)
 }
 
-// readStream detects the format of one input and reads it.
+// readStream detects the encoding and format of one input and reads it.
 func (r *Reader) readStream(ctx context.Context, name string, in io.Reader, fn func(Item) error) error {
 	br := bufio.NewReaderSize(in, 64<<10)
-	head, err := br.Peek(8 << 10)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+	skip := func(err error) error {
 		return fn(Item{Err: &Error{File: name, Offset: -1, Reason: reason(err), Skipped: true}})
 	}
-	if len(bytes.TrimSpace(head)) == 0 {
-		return fn(Item{Err: &Error{File: name, Offset: 0, Reason: "empty file", Skipped: true}})
+	dec, bom, err := decoder(br)
+	if err != nil {
+		return skip(err)
 	}
-	if off := binaryOffset(head); off >= 0 {
-		return fn(Item{Err: &Error{File: name, Offset: int64(off), Reason: "binary file (control bytes), not text", Skipped: true}})
+	if dec != nil {
+		if _, err := br.Discard(bom); err != nil {
+			return skip(err)
+		}
+		br = bufio.NewReaderSize(dec(br), 64<<10)
+	}
+	// Leading blank lines say nothing about the format: look past them,
+	// however many there are, and judge emptiness on the whole input.
+	lead, lines, err := skipSpace(br)
+	if errors.Is(err, io.EOF) {
+		return fn(Item{Err: &Error{File: name, Offset: 0, Reason: fmt.Sprintf("empty file (%d bytes of white space)", lead), Skipped: true}})
+	}
+	if err != nil {
+		return skip(err)
+	}
+	head, err := br.Peek(8 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return skip(err)
+	}
+	if why, off := binaryReason(head); off >= 0 {
+		return fn(Item{Err: &Error{File: name, Offset: lead + int64(off), Reason: why, Skipped: true}})
 	}
 	format := r.opts.Format
 	if format == Auto {
 		format = Detect(name, head)
 	}
 	if format == JSONL {
-		return r.readJSONL(ctx, name, br, fn)
+		return r.readJSONL(ctx, name, br, lines, lead, fn)
 	}
-	data, err := io.ReadAll(br)
+	data, err := io.ReadAll(io.LimitReader(br, int64(r.opts.MaxArticleBytes)))
 	if err != nil {
-		return fn(Item{Err: &Error{File: name, Offset: -1, Reason: reason(err), Skipped: true}})
+		return skip(err)
 	}
-	return r.readDocument(name, data, format, fn)
+	_, err = br.Peek(1)
+	more := err == nil
+	return r.readDocument(name, data, format, more, lines, lead, fn)
+}
+
+// decoder recognises a UTF-16 or UTF-32 byte-order mark at the start of br
+// and returns a function wrapping br in a decoder to UTF-8 and the length
+// of the mark; dec is nil for UTF-8 (with or without its mark).
+func decoder(br *bufio.Reader) (dec func(io.Reader) io.Reader, bom int, err error) {
+	head, err := br.Peek(4)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, 0, err
+	}
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		e, bom = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), 4
+	case bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		e, bom = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), 4
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		e, bom = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), 2
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		e, bom = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), 2
+	default:
+		return nil, 0, nil
+	}
+	return func(r io.Reader) io.Reader { return transform.NewReader(r, e.NewDecoder()) }, bom, nil
+}
+
+// skipSpace consumes leading white space (and a UTF-8 byte-order mark) and
+// returns how many bytes and newlines it consumed; err is io.EOF when the
+// input holds nothing else.
+func skipSpace(br *bufio.Reader) (n int64, lines int, err error) {
+	for {
+		b, err := br.Peek(3)
+		if len(b) == 0 {
+			return n, lines, err
+		}
+		switch {
+		case b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\f' || b[0] == '\v':
+		case b[0] == '\n':
+			lines++
+		case bytes.HasPrefix(b, []byte("\ufeff")):
+			br.Discard(3)
+			n += 3
+			continue
+		default:
+			return n, lines, nil
+		}
+		br.Discard(1)
+		n++
+	}
 }
 
 // Detect guesses the format of a file from its first bytes and its name.
@@ -272,16 +407,56 @@ func validDate(s string) bool {
 	return err == nil
 }
 
-// binaryOffset returns the offset of the first byte that marks the data as
-// binary (NUL, or other C0 controls making up more than 1% of the sample),
-// or -1 for text.
-func binaryOffset(b []byte) int {
+// binaryReason says why a sample is not text, with the offset of the
+// first byte that shows it: UTF-16 or UTF-32 without a byte-order mark,
+// a NUL byte, or C0 controls making up more than 1% of the sample. The
+// offset is -1 for text.
+func binaryReason(b []byte) (string, int) {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return i
+		if wide := wideText(b); wide != "" {
+			return wide + " text without a byte-order mark; convert it to UTF-8 or add the mark", 0
+		}
+		return "binary file (NUL byte), not text", i
 	}
+	if off := controlOffset(b); off >= 0 {
+		return "binary file (control bytes), not text", off
+	}
+	return "", -1
+}
+
+// wideText recognises text in UTF-16 or UTF-32 without a byte-order mark
+// by its pattern of NUL bytes: in ASCII-heavy text every other byte (or
+// three bytes in four) is NUL.
+func wideText(b []byte) string {
+	n := len(b) &^ 3
+	if n < 8 {
+		return ""
+	}
+	var zero [4]int
+	for i := range n {
+		if b[i] == 0 {
+			zero[i&3]++
+		}
+	}
+	quarter := n / 4
+	high := func(i int) bool { return zero[i]*10 >= quarter*9 }
+	low := func(i int) bool { return zero[i]*10 <= quarter }
+	switch {
+	case high(1) && high(2) && high(3) && low(0), high(0) && high(1) && high(2) && low(3):
+		return "UTF-32"
+	case high(1) && high(3) && low(0) && low(2), high(0) && high(2) && low(1) && low(3):
+		return "UTF-16"
+	}
+	return ""
+}
+
+// controlOffset returns the offset of the first C0 control when such
+// controls (other than white space) make up more than 1% of the sample,
+// or -1.
+func controlOffset(b []byte) int {
 	ctrl, first := 0, -1
 	for i, c := range b {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
 			ctrl++
 			if first < 0 {
 				first = i
@@ -294,16 +469,18 @@ func binaryOffset(b []byte) int {
 	return -1
 }
 
-// readDocument turns one whole file into one article (seed or plain text).
-func (r *Reader) readDocument(name string, data []byte, format Format, fn func(Item) error) error {
-	art := &sitrep.Article{Origin: name + ":1"}
+// readDocument turns one file into one article (seed or plain text).
+// data is the file after lead bytes (lines newlines) of leading white
+// space, at most MaxArticleBytes of it; more says that the file goes on.
+func (r *Reader) readDocument(name string, data []byte, format Format, more bool, lines int, lead int64, fn func(Item) error) error {
+	art := &sitrep.Article{Origin: fmt.Sprintf("%s:%d", name, lines+1)}
 	body := data
 	if format == Seed {
 		line := firstLine(data)
 		date, ok := seedDate(line)
 		if !ok {
 			// Forced seed format without a date line: keep the text.
-			if err := fn(Item{Err: &Error{File: name, Line: 1, Offset: 0, Reason: "missing \" date YYYY-MM-DD\" first line; publication date unknown"}}); err != nil {
+			if err := fn(Item{Err: &Error{File: name, Line: lines + 1, Offset: lead, Reason: "missing \" date YYYY-MM-DD\" first line; publication date unknown"}}); err != nil {
 				return err
 			}
 		} else {
@@ -314,17 +491,34 @@ func (r *Reader) readDocument(name string, data []byte, format Format, fn func(I
 	} else {
 		art.Published = r.opts.Date
 	}
-	text, bad := cleanText(body)
-	art.Text = text
-	art.ID = contentID(text)
 	var ierr *Error
-	if bad >= 0 {
-		off := int64(bad + len(data) - len(body))
-		ierr = &Error{File: name, Line: lineAt(data, int(off)), Offset: off, Reason: "invalid UTF-8; bad bytes replaced by '?'"}
+	warn := func(off int64, why string) {
+		if ierr == nil {
+			ierr = &Error{File: name, Line: lines + lineAt(data, int(off)), Offset: lead + off, Reason: why}
+		} else {
+			ierr.Reason += "; " + why
+		}
+	}
+	text, probs := cleanText(body)
+	if probs.badUTF8 >= 0 {
+		warn(int64(probs.badUTF8+len(data)-len(body)), "invalid UTF-8; bad bytes replaced by '?'")
+	}
+	if probs.controls > 0 {
+		warn(int64(probs.firstControl+len(data)-len(body)), fmt.Sprintf("%d control characters (NUL and the like) replaced by spaces", probs.controls))
+	}
+	if more {
+		text = truncate(text, r.opts.MaxArticleBytes)
+		warn(int64(len(data)), fmt.Sprintf("article longer than %d bytes; text cut at byte %d, the last sentence boundary before the limit", r.opts.MaxArticleBytes, len(text)))
 	}
 	if strings.TrimSpace(text) == "" {
-		return fn(Item{Err: &Error{File: name, Offset: -1, Reason: "no text after the date line", Skipped: true}})
+		why := "no text after the date line"
+		if more {
+			why = fmt.Sprintf("no sentence boundary in the first %d bytes", r.opts.MaxArticleBytes)
+		}
+		return fn(Item{Err: &Error{File: name, Offset: -1, Reason: why, Skipped: true}})
 	}
+	art.Text = text
+	art.ID = contentID(text)
 	return fn(Item{Article: art, Err: ierr})
 }
 
@@ -335,18 +529,25 @@ func lineAt(data []byte, off int) int {
 	return bytes.Count(data[:off], []byte{'\n'}) + 1
 }
 
+// textProblems are what cleanText repaired: offsets are in its input, -1
+// when there is none.
+type textProblems struct {
+	badUTF8      int // first invalid UTF-8 byte
+	controls     int // control characters other than white space
+	firstControl int
+}
+
 // cleanText replaces each byte of invalid UTF-8 by '?', so the text is
-// valid, and then normalises it (see Normalize). It returns the offset in b
-// of the first invalid byte, or -1.
-func cleanText(b []byte) (string, int) {
-	first := -1
+// valid, and then normalises it (see Normalize).
+func cleanText(b []byte) (string, textProblems) {
+	p := textProblems{badUTF8: -1, firstControl: -1}
 	if !utf8.Valid(b) {
 		out := make([]byte, 0, len(b))
 		for i := 0; i < len(b); {
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size <= 1 {
-				if first < 0 {
-					first = i
+				if p.badUTF8 < 0 {
+					p.badUTF8 = i
 				}
 				out = append(out, '?')
 				i++
@@ -357,19 +558,86 @@ func cleanText(b []byte) (string, int) {
 		}
 		b = out
 	}
-	return Normalize(string(b)), first
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if control(r) && r != '\r' && r != '\f' && r != '\v' {
+			if p.controls == 0 {
+				p.firstControl = i
+			}
+			p.controls++
+		}
+		i += size
+	}
+	return Normalize(string(b)), p
+}
+
+// control reports whether r is a C0 or C1 control character or DEL, other
+// than tab and newline.
+func control(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f
+}
+
+// truncate cuts s, which goes on beyond its first max bytes, at the last
+// paragraph or sentence boundary before the limit (the end of a line or
+// of ". ", "! ", "? ", possibly after a closing quote), or at the last
+// space when there is no boundary in the second half. It returns "" when
+// it finds neither.
+func truncate(s string, max int) string {
+	cut := s[:min(max, len(s))]
+	for i := len(cut) - 1; i > 0; i-- {
+		c := cut[i]
+		if c == '\n' {
+			return strings.TrimRight(cut[:i], " \t\n")
+		}
+		if c != ' ' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && (cut[j] == '"' || cut[j] == '\'' || cut[j] == ')') {
+			j--
+		}
+		if cut[j] == '.' || cut[j] == '!' || cut[j] == '?' {
+			return cut[:i]
+		}
+		if i < max/2 {
+			break
+		}
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		return strings.TrimRight(cut[:i], " \t\n")
+	}
+	return ""
 }
 
 // Normalize is what ingest does to every text before analysis, exported so
-// that evaluations see gold text the same way: CRLF line endings become LF,
-// leading and trailing white space goes, and HTML character references
-// left in scraped text ("&amp;", "&#233;") are decoded. Spans in the output
+// that evaluations see gold text the same way: HTML character references
+// left in scraped text ("&amp;", "&#233;") are decoded, CRLF and CR line
+// endings become LF, other control characters (NUL, DEL, C1) become
+// spaces, and leading and trailing white space goes. Spans in the output
 // refer to the normalised text, which is the text stored with the article.
 func Normalize(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = decodeEntities(s)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	s = replaceControls(s)
 	s = strings.TrimLeft(s, " \t\ufeff")
-	s = strings.TrimRight(s, " \t\r\n")
-	return decodeEntities(s)
+	return strings.TrimRight(s, " \t\n")
+}
+
+// replaceControls replaces control characters other than tab and newline
+// by spaces.
+func replaceControls(s string) string {
+	if strings.IndexFunc(s, control) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if control(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // decodeEntities decodes character references closed by ';'. Unclosed
@@ -440,12 +708,13 @@ type jsonArticle struct {
 	Source string          `json:"source"`
 }
 
-// readJSONL reads one article per line. A bad line is reported with its
-// number and skipped; the next line is read as usual.
-func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, fn func(Item) error) error {
-	var off int64
-	for line := 1; ; line++ {
-		if line%256 == 0 {
+// readJSONL reads one article per line, after lines blank lines (lead
+// bytes) already consumed. A bad line is reported with its number and
+// skipped; the next line is read as usual.
+func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, lines int, lead int64, fn func(Item) error) error {
+	off := lead
+	for line := lines + 1; ; line++ {
+		if line%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -527,43 +796,76 @@ func (r *Reader) parseJSONLine(name string, line int, off int64, raw []byte) (It
 	if ja.Text == nil {
 		return bad(`missing "text"`)
 	}
-	text, _ := cleanText([]byte(*ja.Text))
+	id, err := jsonID(ja.ID)
+	if err != nil {
+		return bad(err.Error())
+	}
+	text, probs := cleanText([]byte(*ja.Text))
+	var warns []string
+	if probs.controls > 0 {
+		warns = append(warns, fmt.Sprintf(`%d control characters (NUL and the like) in "text" replaced by spaces`, probs.controls))
+	}
+	if len(text) > r.opts.MaxArticleBytes {
+		text = truncate(text, r.opts.MaxArticleBytes)
+		warns = append(warns, fmt.Sprintf(`"text" longer than %d bytes; cut at byte %d, the last sentence boundary before the limit`, r.opts.MaxArticleBytes, len(text)))
+	}
 	if strings.TrimSpace(text) == "" {
 		return bad(`empty "text"`)
 	}
 	art := &sitrep.Article{
-		ID:     jsonID(ja.ID),
-		Title:  ja.Title,
-		URL:    ja.URL,
-		Source: ja.Source,
+		ID:     id,
+		Title:  field(ja.Title),
+		URL:    field(ja.URL),
+		Source: field(ja.Source),
 		Text:   text,
 		Origin: fmt.Sprintf("%s:%d", name, line),
 	}
 	if art.ID == "" {
 		art.ID = contentID(text)
 	}
-	it := Item{Article: art}
 	switch {
 	case ja.Date == nil || *ja.Date == "":
-		it.Err = &Error{File: name, Line: line, Offset: off, Reason: `missing "date"; publication date unknown, relative dates left unresolved`}
+		warns = append(warns, `missing "date"; publication date unknown, relative dates left unresolved`)
 	case len(*ja.Date) >= 10 && validDate((*ja.Date)[:10]):
 		art.Published = (*ja.Date)[:10]
 	default:
-		it.Err = &Error{File: name, Line: line, Offset: off, Reason: fmt.Sprintf("invalid \"date\" %q (want YYYY-MM-DD); publication date unknown", *ja.Date)}
+		warns = append(warns, fmt.Sprintf("invalid \"date\" %q (want YYYY-MM-DD); publication date unknown", *ja.Date))
+	}
+	it := Item{Article: art}
+	if len(warns) > 0 {
+		it.Err = &Error{File: name, Line: line, Offset: off, Reason: strings.Join(warns, "; ")}
 	}
 	return it, true
 }
 
-// jsonID accepts a string or a number as id.
-func jsonID(raw json.RawMessage) string {
+// field cleans a metadata field: control characters become spaces and
+// surrounding white space goes.
+func field(s string) string {
+	return strings.TrimSpace(replaceControls(s))
+}
+
+// jsonID accepts a string or a number as id; an absent or null id is "".
+func jsonID(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
-		return ""
+		return "", nil
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return s
+	switch c := raw[0]; {
+	case c == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf(`bad "id": %v`, err)
+		}
+		return field(s), nil // "" gets the content hash, as no id does
+	case c == '-' || c >= '0' && c <= '9':
+		return string(raw), nil
+	case c == '{':
+		return "", errors.New(`"id" is an object; want a string or a number`)
+	case c == '[':
+		return "", errors.New(`"id" is an array; want a string or a number`)
+	default:
+		return "", fmt.Errorf(`"id" is %s; want a string or a number`, raw)
 	}
-	return strings.TrimSpace(string(raw))
 }
 
 func reason(err error) string {

@@ -9,7 +9,9 @@
 // Captions are found first, on raw paragraphs, so that their credit lines
 // ("AP Photo/Name") are kept out of the sentences every later stage reads.
 // A stage that panics on some input is turned into an error for that
-// article alone; the batch goes on.
+// article alone; the batch goes on. The context is checked between
+// stages, so a cancelled or timed-out article stops after the stage it is
+// in (see Run for the time budget and the bounded output window).
 package pipeline
 
 import (
@@ -115,6 +117,9 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	paras := text.Paragraphs(art.Text)
 	p.timings.add(stText, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Captions = p.captions.Detect(art.Text, paras)
 	credits := make([]sitrep.Span, 0, len(res.Captions))
@@ -123,6 +128,9 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	}
 	p.timings.add(stCaption, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	doc := p.text.Analyze(art, credits)
 	res.Stats.Paragraphs = len(doc.Paragraphs)
@@ -132,28 +140,46 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	}
 	p.timings.add(stText, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Entities = p.entities.Recognize(doc)
 	p.timings.add(stEntity, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Timexes = p.timexes.Extract(doc)
 	p.timings.add(stTimex, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Quotes = quote.Extract(doc, res.Entities)
 	p.timings.add(stQuote, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Casualties, res.Sizes = casualty.Extract(doc)
 	p.timings.add(stCasualty, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Places = p.places.Parse(doc, res.Entities)
 	res.Focus = geo.Focus(res.Places)
 	fillCaptions(res.Captions, res.Timexes, res.Places)
 	p.timings.add(stGeo, t)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t = time.Now()
 	res.Events, res.Warnings = p.coder.Code(&event.Input{
 		Doc:      doc,

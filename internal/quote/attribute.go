@@ -612,14 +612,16 @@ func (x *extractor) resolve(a, e int) speaker {
 		return x.pronoun(x.toks[a])
 	}
 	head := x.toks[e-1]
-	for i := len(x.ents) - 1; i >= 0; i-- {
-		en := x.ents[i]
-		if en.Start >= span.Start && en.End <= span.End && en.Start <= head.Start && head.End <= en.End+1 {
-			if en.Type == sitrep.NORP {
-				break
-			}
-			return speaker{name: en.Name, span: en.Span, ok: true, named: true}
+	// The latest mention inside the phrase that covers its head.
+	best := -1
+	for _, i := range x.ix.starting(span.Start, head.Start) {
+		if en := x.ix.ents[i]; en.End <= span.End && head.End <= en.End+1 {
+			best = max(best, i)
 		}
+	}
+	if best >= 0 && x.ix.ents[best].Type != sitrep.NORP {
+		en := x.ix.ents[best]
+		return speaker{name: en.Name, span: en.Span, ok: true, named: true}
 	}
 	// Drop a leading determiner and possessive-free phrase as written.
 	return speaker{name: x.text[span.Start:span.End], span: span, ok: true, named: isCap(head.Text) && x.tag(e-1) == "NNP"}
@@ -675,11 +677,8 @@ func (x *extractor) pronoun(t sitrep.Token) speaker {
 		}
 		return speaker{name: t.Text, span: t.Span, ok: true, named: true}
 	}
-	for i := len(x.ents) - 1; i >= 0; i-- {
-		en := x.ents[i]
-		if en.End <= t.Start && en.Type == want {
-			return speaker{name: en.Name, span: t.Span, ok: true, named: true}
-		}
+	if i := x.ix.latestBefore(want, t.Start); i >= 0 {
+		return speaker{name: x.ix.ents[i].Name, span: t.Span, ok: true, named: true}
 	}
 	return speaker{name: t.Text, span: t.Span, ok: true, named: true}
 }
@@ -814,8 +813,8 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 	}
 	sp := x.resolve(0, c)
 	named := colonSources[x.low(c-1)]
-	for _, en := range x.ents {
-		if en.Start >= x.toks[0].Start && en.End <= x.toks[c-1].End && en.Type == sitrep.Person {
+	for _, i := range x.ix.starting(x.toks[0].Start, x.toks[c-1].End) {
+		if en := x.ix.ents[i]; en.End <= x.toks[c-1].End && en.Type == sitrep.Person {
 			named = true
 		}
 	}

@@ -13,7 +13,7 @@ type region struct{ open, close int }
 type extractor struct {
 	doc  *sitrep.Doc
 	text string
-	ents []sitrep.Entity
+	ix   entityIndex // the entity mentions
 
 	// Per-paragraph scratch.
 	toks      []sitrep.Token

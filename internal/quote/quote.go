@@ -214,7 +214,7 @@ func Extract(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Quote {
 	if doc == nil || doc.Article == nil {
 		return nil
 	}
-	x := &extractor{doc: doc, text: doc.Article.Text, ents: ents}
+	x := &extractor{doc: doc, text: doc.Article.Text, ix: newEntityIndex(ents)}
 	// Size the per-paragraph scratch once, for the longest paragraph.
 	most, n := 0, 0
 	for i, s := range doc.Sentences {

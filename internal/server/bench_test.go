@@ -73,7 +73,7 @@ func benchDB(b *testing.B) store.Store {
 		batch = batch[:0]
 		return err
 	}
-	err = pipeline.Run(ctx, p, runtime.GOMAXPROCS(0), arts, func(o pipeline.Outcome) error {
+	err = pipeline.Run(ctx, p, pipeline.RunOptions{Workers: runtime.GOMAXPROCS(0)}, arts, func(o pipeline.Outcome) error {
 		if o.Err != nil {
 			return nil
 		}

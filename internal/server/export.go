@@ -19,8 +19,21 @@ import (
 	"github.com/sitrep-project/sitrep/internal/text"
 )
 
-// exportTimeout bounds the time to write one export.
-const exportTimeout = time.Hour
+// Export limits: one export request writes at most DefaultExportMaxRows
+// events (see WithExportMaxRows) within exportTimeout, and each page of
+// events must reach the client within exportPageTimeout, so a client that
+// stops reading cannot hold a connection and a database cursor for long.
+const (
+	DefaultExportMaxRows = 100_000
+	exportTimeout        = 10 * time.Minute
+	exportPageTimeout    = 30 * time.Second
+)
+
+// Trailers of an export cut by the row cap.
+const (
+	trailerTruncated = "X-Sitrep-Truncated"
+	trailerNext      = "X-Sitrep-Next"
+)
 
 // exportFormat describes one export format.
 type exportFormat struct {
@@ -49,7 +62,7 @@ var exportFormats = map[string]exportFormat{
 }
 
 func (s *server) export(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, withFilters("format", "sort")...)
+	p, err := newParams(r.URL.RawQuery, withFilters("format", "sort", "cursor")...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -64,12 +77,18 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = sortParam(p, &q)
 	}
+	if v, ok := p.get("cursor"); ok && v != "" && err == nil {
+		if err = checkID("cursor", v); err == nil {
+			q.Cursor = v
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	q.Limit = s.cfg.pageSize
-	ctx := r.Context()
+	q.Limit = min(s.cfg.pageSize, s.cfg.exportMaxRows)
+	ctx, cancel := context.WithTimeout(r.Context(), exportTimeout)
+	defer cancel()
 	// The first page is read before any byte is sent, so a failing store
 	// still gets a proper error status.
 	page, err := s.st.Events(ctx, q)
@@ -77,9 +96,8 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// A whole-database export outlives the server's write timeout.
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportTimeout))
 	h := w.Header()
+	h.Set("Trailer", trailerTruncated+", "+trailerNext)
 	h.Set("Content-Type", f.contentType)
 	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sitrep-events-%s.%s"`, s.cfg.now().UTC().Format("20060102T150405Z"), f.ext))
 	h.Set("Cache-Control", "no-store")
@@ -91,15 +109,23 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 	if f.needsArticles {
 		arts = newArticleCache(s.st, 4096)
 	}
-	n, err := s.streamEvents(ctx, q, page, ew, arts)
+	rc := http.NewResponseController(w)
+	deadline := func() { _ = rc.SetWriteDeadline(time.Now().Add(exportPageTimeout)) }
+	n, next, err := s.streamEvents(ctx, q, page, ew, arts, bw, deadline)
 	if err == nil {
 		err = ew.end()
+	}
+	if err == nil && next != "" {
+		// Cut by the row cap: the trailers say so and where to go on.
+		h.Set(trailerTruncated, "true")
+		h.Set(trailerNext, next)
+		s.log.Info("export cut at the row cap", "url", r.URL.String(), "events", n)
 	}
 	if err == nil {
 		err = bw.Flush()
 	}
 	if err != nil {
-		if ctx.Err() != nil {
+		if r.Context().Err() != nil {
 			return // the client left
 		}
 		if cw.n == 0 {
@@ -128,39 +154,52 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// streamEvents writes every event matching q, starting with page and
-// following the store's cursors, and returns how many it wrote.
-func (s *server) streamEvents(ctx context.Context, q store.Query, page store.Page, ew eventWriter, arts *articleCache) (int, error) {
+// streamEvents writes the events matching q, starting with page and
+// following the store's cursors, up to the row cap, and returns how many
+// it wrote and, when the cap cut it, the cursor of the rest. Each page is
+// flushed to the client under a fresh write deadline set by deadline.
+func (s *server) streamEvents(ctx context.Context, q store.Query, page store.Page, ew eventWriter, arts *articleCache, bw *bufio.Writer, deadline func()) (int, string, error) {
+	deadline()
 	if err := ew.begin(); err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	n := 0
 	for {
+		if n > 0 {
+			deadline()
+			if err := bw.Flush(); err != nil {
+				return n, "", err
+			}
+		}
 		for i := range page.Events {
 			ev := &page.Events[i]
 			var meta *articleMeta
 			if arts != nil {
 				m, err := arts.get(ctx, ev.ArticleID)
 				if err != nil {
-					return n, err
+					return n, "", err
 				}
 				meta = m
 			}
 			if err := ew.write(ev, meta); err != nil {
-				return n, fmt.Errorf("export: write event %s: %w", ev.ID, err)
+				return n, "", fmt.Errorf("export: write event %s: %w", ev.ID, err)
 			}
 			n++
 		}
 		if page.Next == "" {
-			return n, nil
+			return n, "", nil
+		}
+		if n >= s.cfg.exportMaxRows {
+			return n, page.Next, nil
 		}
 		if q.Cursor == page.Next {
-			return n, fmt.Errorf("export: store returned the same cursor twice (%q)", page.Next)
+			return n, "", fmt.Errorf("export: store returned the same cursor twice (%q)", page.Next)
 		}
 		q.Cursor = page.Next
+		q.Limit = min(q.Limit, s.cfg.exportMaxRows-n)
 		var err error
 		if page, err = s.st.Events(ctx, q); err != nil {
-			return n, fmt.Errorf("export: events after %d: %w", n, err)
+			return n, "", fmt.Errorf("export: events after %d: %w", n, err)
 		}
 	}
 }

@@ -122,7 +122,9 @@ func (s *memStore) match(q store.Query) []store.EventRecord {
 				q.QuadClass != 0 && ev.QuadClass != q.QuadClass ||
 				q.PLOVER != "" && ev.PLOVER != q.PLOVER ||
 				q.Modality != "" && ev.Modality != q.Modality ||
-				ev.Confidence < q.MinConfidence {
+				ev.Confidence < q.MinConfidence ||
+				q.Background == store.BackgroundExclude && ev.Background ||
+				q.Background == store.BackgroundOnly && !ev.Background {
 				continue
 			}
 			if b := q.BBox; b != nil {

@@ -22,7 +22,7 @@ const (
 )
 
 // filterParams are the event filters every query endpoint accepts.
-var filterParams = []string{"from", "to", "actor", "country", "cameo", "root", "quad", "plover", "modality", "bbox", "q", "article", "min_confidence"}
+var filterParams = []string{"from", "to", "actor", "country", "cameo", "root", "quad", "plover", "modality", "bbox", "q", "article", "min_confidence", "background"}
 
 // params reads a request's query string, refusing parameters the endpoint
 // does not know and parameters given more than once, so a typo ("quadclass")
@@ -164,6 +164,19 @@ func (s *server) query(p params) (store.Query, error) {
 			return q, badParam("min_confidence", "%q is not a number from 0 to 1", v)
 		}
 		q.MinConfidence = c
+	}
+	// Events recounted as history are left out unless asked for.
+	q.Background = store.BackgroundExclude
+	if v, ok := p.get("background"); ok {
+		switch v {
+		case "exclude":
+		case "include":
+			q.Background = ""
+		case "only":
+			q.Background = store.BackgroundOnly
+		default:
+			return q, badParam("background", "%q is not one of exclude (the default), include or only", v)
+		}
 	}
 	return q, nil
 }

@@ -19,8 +19,11 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
+	"path"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/store"
@@ -31,10 +34,13 @@ import (
 type Option func(*config)
 
 type config struct {
-	assets       fs.FS
-	pageSize     int
-	now          func() time.Time
-	queryTimeout time.Duration
+	assets        fs.FS
+	pageSize      int
+	now           func() time.Time
+	queryTimeout  time.Duration
+	allowedHosts  map[string]bool
+	exportMaxRows int
+	cacheEntries  int
 }
 
 // WithAssets serves assets at / instead of the embedded web UI.
@@ -60,15 +66,51 @@ func WithQueryTimeout(d time.Duration) Option {
 	}
 }
 
+// WithAllowedHosts answers only requests whose Host header names one of
+// hosts (host names or IP addresses, without port; matched without
+// regard to case), and refuses others with 403. It defends a server on a
+// private address against DNS rebinding: a web page whose name is made
+// to resolve to this address cannot read the API. No hosts, the default,
+// allow every Host.
+func WithAllowedHosts(hosts ...string) Option {
+	return func(c *config) {
+		if len(hosts) == 0 {
+			c.allowedHosts = nil
+			return
+		}
+		c.allowedHosts = make(map[string]bool, len(hosts))
+		for _, h := range hosts {
+			c.allowedHosts[strings.ToLower(strings.Trim(h, "[]"))] = true
+		}
+	}
+}
+
+// WithExportMaxRows caps the events of one export request (default
+// DefaultExportMaxRows); an export cut by the cap says so in its
+// trailers and how to go on (see docs/EXPORTS.md).
+func WithExportMaxRows(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.exportMaxRows = n
+		}
+	}
+}
+
+// WithCacheEntries sets how many answers the response cache keeps
+// (default 1024; 0 or less turns it off).
+func WithCacheEntries(n int) Option { return func(c *config) { c.cacheEntries = n } }
+
 // WithClock sets the clock used for export file names.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
 
 // server answers the API; New wraps it in an http.Handler.
 type server struct {
-	st     store.Store
-	log    *slog.Logger
-	cfg    config
-	plover map[string]bool // valid PLOVER event types
+	st       store.Store
+	log      *slog.Logger
+	cfg      config
+	plover   map[string]bool // valid PLOVER event types
+	versions store.Versioner // nil when the store keeps no version: no cache
+	cache    *respCache
 }
 
 // New returns the handler for the API, the exports and the web UI.
@@ -77,26 +119,68 @@ func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	cfg := config{assets: web.Assets(), pageSize: maxLimit, now: time.Now, queryTimeout: 30 * time.Second}
+	cfg := config{assets: web.Assets(), pageSize: maxLimit, now: time.Now, queryTimeout: 30 * time.Second,
+		exportMaxRows: DefaultExportMaxRows, cacheEntries: 1024}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	s := &server{st: st, log: logger, cfg: cfg, plover: ploverTypes()}
+	if v, ok := st.(store.Versioner); ok && cfg.cacheEntries > 0 {
+		s.versions = v
+		s.cache = newRespCache(cfg.cacheEntries, 64<<20)
+	}
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /api/events", s.bounded(s.events))
-	mux.HandleFunc("GET /api/events/{id}", s.bounded(s.event))
-	mux.HandleFunc("GET /api/articles/{id}", s.bounded(s.article))
-	mux.HandleFunc("GET /api/actors", s.bounded(s.actors))
-	mux.HandleFunc("GET /api/timeline", s.bounded(s.timeline))
-	mux.HandleFunc("GET /api/stats", s.bounded(s.stats))
+	mux.HandleFunc("GET /api/events", s.bounded(s.cached(s.events)))
+	mux.HandleFunc("GET /api/events/{id}", s.bounded(s.cached(s.event)))
+	mux.HandleFunc("GET /api/articles/{id}", s.bounded(s.cached(s.article)))
+	mux.HandleFunc("GET /api/actors", s.bounded(s.cached(s.actors)))
+	mux.HandleFunc("GET /api/timeline", s.bounded(s.cached(s.timeline)))
+	mux.HandleFunc("GET /api/stats", s.bounded(s.cached(s.stats)))
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")
 	})
-	mux.Handle("GET /", http.FileServerFS(cfg.assets))
-	return s.logRequests(s.recoverPanics(mux))
+	mux.Handle("GET /", noListing(cfg.assets, http.FileServerFS(cfg.assets)))
+	return s.logRequests(s.checkHost(s.recoverPanics(mux)))
+}
+
+// checkHost refuses requests whose Host header is not allowed (see
+// WithAllowedHosts).
+func (s *server) checkHost(next http.Handler) http.Handler {
+	if s.cfg.allowedHosts == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		if !s.cfg.allowedHosts[strings.ToLower(strings.Trim(host, "[]"))] {
+			writeError(w, http.StatusForbidden, fmt.Sprintf("host %q is not served here (start the server with --allow-host %s to allow it)", r.Host, host), "")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// noListing serves directories only through their index.html: a
+// directory without one is not found, rather than listed.
+func noListing(assets fs.FS, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.Trim(path.Clean(r.URL.Path), "/")
+		if name == "" {
+			name = "."
+		}
+		if st, err := fs.Stat(assets, name); err == nil && st.IsDir() {
+			if _, err := fs.Stat(assets, path.Join(name, "index.html")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // apiError is the body of every error response.

@@ -259,7 +259,7 @@ func TestBadParams(t *testing.T) {
 			{"/api/export?format=xml", "format"},
 			{"/api/export?format=csv&bbox=0,0", "bbox"},
 			{"/api/export?format=csv&limit=5", "limit"},
-			{"/api/export?format=csv&cursor=5", "cursor"},
+			{"/api/export?format=csv&limit=5", "limit"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.path, func(t *testing.T) {

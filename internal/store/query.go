@@ -21,6 +21,11 @@ func (q Query) Check() (Query, error) {
 	if q.From != "" && q.To != "" && q.From > q.To {
 		return q, &QueryError{Param: "from", Reason: "after to"}
 	}
+	switch q.Background {
+	case "", BackgroundExclude, BackgroundOnly:
+	default:
+		return q, &QueryError{Param: "background", Reason: "want exclude or only, got " + strconv.Quote(q.Background)}
+	}
 	if q.QuadClass < 0 || q.QuadClass > 4 {
 		return q, &QueryError{Param: "quad_class", Reason: "want 1 to 4, got " + strconv.Itoa(q.QuadClass)}
 	}

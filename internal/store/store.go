@@ -13,6 +13,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"strconv"
 
@@ -74,6 +77,10 @@ type Query struct {
 	// MinConfidence keeps the events whose confidence is at least this
 	// (0 to 1; 0 keeps every event).
 	MinConfidence float64
+	// Background filters the events recounted as history
+	// (sitrep.Event.Background): "" keeps them with the rest,
+	// BackgroundExclude leaves them out, BackgroundOnly keeps only them.
+	Background string
 	// Sort orders a page of Events: "" or SortDate, newest first (by
 	// event day, then id); SortConfidence, most confident first, then
 	// newest. Aggregates ignore it.
@@ -81,6 +88,12 @@ type Query struct {
 	Cursor string // from Page.Next of a query with the same Sort
 	Limit  int    // page size; 0 means 100, the maximum is 1000
 }
+
+// Values of Query.Background.
+const (
+	BackgroundExclude = "exclude"
+	BackgroundOnly    = "only"
+)
 
 // Orders of Events.
 const (
@@ -173,6 +186,36 @@ const (
 // rather than asserting it.
 type Batcher interface {
 	PutBatch(ctx context.Context, results []*sitrep.Result) ([]PutOutcome, error)
+}
+
+// Versioner is implemented by stores that number the versions of their
+// data, so that answers can be cached until the data change.
+type Versioner interface {
+	// Version changes whenever a put changes the data.
+	Version(ctx context.Context) (int64, error)
+}
+
+// Resumer is implemented by stores that keep the InputHash of each
+// article, so that ingest can skip an article stored before without
+// extracting it again.
+type Resumer interface {
+	// InputHash returns the InputHash stored with article id, or "" when
+	// there is no such article (or it was stored without one).
+	InputHash(ctx context.Context, id string) (string, error)
+}
+
+// InputHash identifies an article as it was read, before extraction: its
+// id, metadata and text (not Origin, so the same article read from
+// another path is the same).
+func InputHash(a *sitrep.Article) string {
+	h := sha256.New()
+	for _, f := range []string{a.ID, a.Published, a.Title, a.URL, a.Source, a.Text} {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(f)))
+		h.Write(n[:])
+		h.Write([]byte(f))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // PutAll stores results, in one transaction when s is a Batcher, and

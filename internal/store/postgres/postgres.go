@@ -51,8 +51,10 @@ type Store struct {
 const analyzeAfter = 1000
 
 var (
-	_ store.Store   = (*Store)(nil)
-	_ store.Batcher = (*Store)(nil)
+	_ store.Store     = (*Store)(nil)
+	_ store.Batcher   = (*Store)(nil)
+	_ store.Resumer   = (*Store)(nil)
+	_ store.Versioner = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -182,21 +184,23 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		hashes := map[string]string{}
-		hr, err := tx.Query(ctx, "SELECT id, hash FROM articles WHERE id = ANY($1)", idSet)
+		inputs := map[string]string{}
+		hr, err := tx.Query(ctx, "SELECT id, hash, input_hash FROM articles WHERE id = ANY($1)", idSet)
 		if err != nil {
 			return err
 		}
 		for hr.Next() {
-			var id, h string
-			if err := hr.Scan(&id, &h); err != nil {
+			var id, h, in string
+			if err := hr.Scan(&id, &h, &in); err != nil {
 				return err
 			}
-			hashes[id] = h
+			hashes[id], inputs[id] = h, in
 		}
 		if err := hr.Err(); err != nil {
 			return err
 		}
 		var evRows [][]any
+		changed := false
 		b = pgx.Batch{}
 		for _, r := range rows {
 			old, ok := hashes[r.a.ID]
@@ -205,23 +209,29 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				out[r.i] = store.Inserted
 			case old == r.a.Hash:
 				out[r.i] = store.Unchanged
+				if inputs[r.a.ID] != r.a.InputHash { // stored before input hashes were kept
+					b.Queue("UPDATE articles SET input_hash = $2 WHERE id = $1", r.a.ID, r.a.InputHash)
+					inputs[r.a.ID] = r.a.InputHash
+				}
 				continue
 			default:
 				out[r.i] = store.Updated
 			}
+			changed = true
 			hashes[r.a.ID] = r.a.Hash // a later copy in the batch is unchanged
 			a := r.a
-			b.Queue(`INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			inputs[a.ID] = a.InputHash
+			b.Queue(`INSERT INTO articles (id, published, title, url, source, origin, text, hash, result, input_hash)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 				ON CONFLICT (id) DO UPDATE SET published = $2, title = $3, url = $4, source = $5, origin = $6,
-				text = $7, hash = $8, result = $9`,
-				a.ID, noNUL(a.Published), noNUL(a.Title), noNUL(a.URL), noNUL(a.Source), noNUL(a.Origin), noNUL(a.Text), a.Hash, string(a.Result))
+				text = $7, hash = $8, result = $9, input_hash = $10`,
+				a.ID, noNUL(a.Published), noNUL(a.Title), noNUL(a.URL), noNUL(a.Source), noNUL(a.Origin), noNUL(a.Text), a.Hash, string(a.Result), a.InputHash)
 			if ok {
 				b.Queue("DELETE FROM events WHERE article_id = $1", a.ID)
 			}
 			for _, e := range r.evs {
 				evRows = append(evRows, []any{e.ID, e.ArticleID, e.Index, noNUL(e.Date), e.Day, noNUL(e.CAMEO), noNUL(e.Root), e.QuadClass, e.Goldstein,
-					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, e.Confidence, string(e.JSON)})
+					noNUL(e.PLOVER), noNUL(e.Modality), noNUL(e.SourceActor), noNUL(e.TargetActor), noNUL(e.LocName), noNUL(e.LocCountry), e.Lat, e.Lon, e.Confidence, e.Background, string(e.JSON)})
 			}
 		}
 		if b.Len() > 0 {
@@ -229,9 +239,14 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return err
 			}
 		}
+		if changed {
+			if _, err := tx.Exec(ctx, "UPDATE store_version SET n = n + 1"); err != nil {
+				return err
+			}
+		}
 		if len(evRows) > 0 {
 			_, err := tx.CopyFrom(ctx, pgx.Identifier{"events"}, []string{"id", "article_id", "idx", "date", "day", "cameo", "root", "quad_class", "goldstein",
-				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "confidence", "event"}, pgx.CopyFromRows(evRows))
+				"plover", "modality", "source_actor", "target_actor", "loc_name", "loc_country", "lat", "lon", "confidence", "background", "event"}, pgx.CopyFromRows(evRows))
 			if err != nil {
 				return fmt.Errorf("copy events: %w", err)
 			}
@@ -243,6 +258,30 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 	}
 	s.written.Add(int64(len(rows)))
 	return out, nil
+}
+
+// Version returns the version of the data, raised by every put that
+// changes something.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, "SELECT n FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: postgres: version: %w", err)
+	}
+	return n, nil
+}
+
+// InputHash returns the store.InputHash stored with an article, "" for
+// none.
+func (s *Store) InputHash(ctx context.Context, id string) (string, error) {
+	var h string
+	err := s.pool.QueryRow(ctx, "SELECT input_hash FROM articles WHERE id = $1", id).Scan(&h)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: postgres: article %s: %w", id, err)
+	}
+	return h, nil
 }
 
 // Article returns one article with its annotations, events and text.

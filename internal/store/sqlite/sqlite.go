@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,8 +40,10 @@ type Store struct {
 }
 
 var (
-	_ store.Store   = (*Store)(nil)
-	_ store.Batcher = (*Store)(nil)
+	_ store.Store     = (*Store)(nil)
+	_ store.Batcher   = (*Store)(nil)
+	_ store.Resumer   = (*Store)(nil)
+	_ store.Versioner = (*Store)(nil)
 )
 
 // Open opens (creating if needed) the database at path and brings its
@@ -171,7 +174,7 @@ func (s *Store) Put(ctx context.Context, res *sitrep.Result) (store.PutOutcome, 
 func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store.PutOutcome, error) {
 	out := make([]store.PutOutcome, len(results))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		getHash, err := tx.PrepareContext(ctx, "SELECT seq, hash FROM articles WHERE id = ?")
+		getHash, err := tx.PrepareContext(ctx, "SELECT seq, hash, input_hash FROM articles WHERE id = ?")
 		if err != nil {
 			return err
 		}
@@ -189,14 +192,14 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			return err
 		}
 		defer ftsIns.Close()
-		insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, published, title, url, source, origin, text, hash, result, input_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer insArt.Close()
 		updArt, err := tx.PrepareContext(ctx, `UPDATE articles SET published = ?2, title = ?3, url = ?4, source = ?5, origin = ?6,
-			text = ?7, hash = ?8, result = ?9 WHERE id = ?1`)
+			text = ?7, hash = ?8, result = ?9, input_hash = ?10 WHERE id = ?1`)
 		if err != nil {
 			return err
 		}
@@ -217,8 +220,8 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 		}
 		defer insDoc.Close()
 		insEv, err := tx.PrepareContext(ctx, `INSERT INTO events (id, article_id, idx, date, day, cameo, root, quad_class, goldstein,
-			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			plover, modality, source_actor, target_actor, loc_name, loc_country, lat, lon, confidence, background)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -230,11 +233,11 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return err
 			}
 			var seq int64
-			var old string
-			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&seq, &old); {
+			var old, oldInput string
+			switch err := getHash.QueryRowContext(ctx, a.ID).Scan(&seq, &old, &oldInput); {
 			case errors.Is(err, sql.ErrNoRows):
 				out[i] = store.Inserted
-				r, err := insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result)
+				r, err := insArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result, a.InputHash)
 				if err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
@@ -245,13 +248,18 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 				return fmt.Errorf("article %s: %w", a.ID, err)
 			case old == a.Hash:
 				out[i] = store.Unchanged
+				if oldInput != a.InputHash { // stored before input hashes were kept
+					if _, err := tx.ExecContext(ctx, "UPDATE articles SET input_hash = ? WHERE seq = ?", a.InputHash, seq); err != nil {
+						return fmt.Errorf("article %s: %w", a.ID, err)
+					}
+				}
 				continue
 			default:
 				out[i] = store.Updated
 				if _, err := ftsDel.ExecContext(ctx, seq); err != nil {
 					return fmt.Errorf("article %s: unindex: %w", a.ID, err)
 				}
-				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result); err != nil {
+				if _, err := updArt.ExecContext(ctx, a.ID, a.Published, a.Title, a.URL, a.Source, a.Origin, a.Text, a.Hash, a.Result, a.InputHash); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
 				if _, err := delDocs.ExecContext(ctx, a.ID); err != nil {
@@ -266,13 +274,20 @@ func (s *Store) PutBatch(ctx context.Context, results []*sitrep.Result) ([]store
 			}
 			for _, e := range evs {
 				_, err := insEv.ExecContext(ctx, e.ID, e.ArticleID, e.Index, e.Date, e.Day, e.CAMEO, e.Root, e.QuadClass, e.Goldstein,
-					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.Confidence)
+					e.PLOVER, e.Modality, e.SourceActor, e.TargetActor, e.LocName, e.LocCountry, e.Lat, e.Lon, e.Confidence, e.Background)
 				if err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
 				if _, err := insDoc.ExecContext(ctx, e.ID, e.JSON); err != nil {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
+			}
+		}
+		// The data version goes up with every transaction that changes
+		// something.
+		if slices.ContainsFunc(out, func(o store.PutOutcome) bool { return o != store.Unchanged }) {
+			if _, err := tx.ExecContext(ctx, "UPDATE store_version SET n = n + 1"); err != nil {
+				return fmt.Errorf("version: %w", err)
 			}
 		}
 		return nil
@@ -317,6 +332,30 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.Result, error) 
 		return nil, fmt.Errorf("store: sqlite: article %s: %w", id, err)
 	}
 	return res, nil
+}
+
+// Version returns the version of the data, raised by every put that
+// changes something.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.r.QueryRowContext(ctx, "SELECT n FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: sqlite: version: %w", err)
+	}
+	return n, nil
+}
+
+// InputHash returns the store.InputHash stored with an article, "" for
+// none.
+func (s *Store) InputHash(ctx context.Context, id string) (string, error) {
+	var h string
+	err := s.r.QueryRowContext(ctx, "SELECT input_hash FROM articles WHERE id = ?", id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: sqlite: article %s: %w", id, err)
+	}
+	return h, nil
 }
 
 // Event returns one event.

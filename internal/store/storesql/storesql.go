@@ -26,6 +26,8 @@ type Article struct {
 	// same article read from another path is unchanged), annotations and
 	// events.
 	Hash string
+	// InputHash is store.InputHash of the article as read.
+	InputHash string
 	// Result is the JSON of the result without text and events: entities,
 	// timexes, captions, quotes, casualties, sizes, places, stats and
 	// warnings. Events live in their own rows.
@@ -48,6 +50,8 @@ type Event struct {
 	// Lat and Lon are nil when the event has no location.
 	Lat, Lon   *float64
 	Confidence float64
+	// Background is 1 for an event recounted as history, else 0.
+	Background int
 	// JSON is the sitrep.Event as extract writes it.
 	JSON []byte
 }
@@ -99,7 +103,8 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 			CAMEO: e.CAMEO, Root: e.Root, QuadClass: e.QuadClass, Goldstein: e.Goldstein,
 			PLOVER: e.PLOVER, Modality: e.Modality,
 			SourceActor: e.Source.Actor, Confidence: e.Confidence,
-			JSON: js,
+			Background: boolInt(e.Background),
+			JSON:       js,
 		}
 		if e.Target != nil {
 			r.TargetActor = e.Target.Actor
@@ -119,10 +124,18 @@ func Rows(res *sitrep.Result) (Article, []Event, error) {
 	}
 	return Article{
 		ID: a.ID, Published: a.Published, Title: a.Title, URL: a.URL, Source: a.Source, Origin: a.Origin,
-		Text:   text,
-		Hash:   hex.EncodeToString(h.Sum(nil)[:16]),
-		Result: annJSON,
+		Text:      text,
+		Hash:      hex.EncodeToString(h.Sum(nil)[:16]),
+		InputHash: store.InputHash(&sitrep.Article{ID: a.ID, Published: a.Published, Title: a.Title, URL: a.URL, Source: a.Source, Text: text}),
+		Result:    annJSON,
 	}, evs, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Result rebuilds a result from its stored annotations, text and events.

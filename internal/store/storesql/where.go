@@ -75,6 +75,12 @@ func Where(d Dialect, q store.Query, args []any) (string, []any) {
 	if q.ArticleID != "" {
 		conds = append(conds, "e.article_id = "+arg(q.ArticleID))
 	}
+	switch q.Background {
+	case store.BackgroundExclude:
+		conds = append(conds, "e.background = 0")
+	case store.BackgroundOnly:
+		conds = append(conds, "e.background = 1")
+	}
 	if q.MinConfidence > 0 {
 		conds = append(conds, "e.confidence >= "+arg(q.MinConfidence))
 	}

@@ -117,6 +117,7 @@ func result(i int, k *int, variant string) *sitrep.Result {
 			Evidence:   sitrep.Evidence{Sentence: text[s0.Start:s0.End], Start: s0.Start, End: s0.End, Trigger: sitrep.Span{Start: 24, End: 33}},
 			Pattern:    fmt.Sprintf("pattern-%d", j%4),
 			Confidence: confidences[(j*5+3)%len(confidences)],
+			Background: j%9 == 2,
 		}
 		if j%4 != 3 {
 			ev.Target = &sitrep.EventActor{Span: sitrep.Span{Start: 0, End: 5}, Text: "Kabul", Actor: actors[(j*7+3)%len(actors)]}

@@ -54,6 +54,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(ctx, t, fresh(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(ctx, t, fresh(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(ctx, t, fresh(t)) })
+	t.Run("Resume", func(t *testing.T) { testResume(ctx, t, fresh(t)) })
+	t.Run("Version", func(t *testing.T) { testVersion(ctx, t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(ctx, t, fresh(t)) })
 	t.Run("BadQuery", func(t *testing.T) { testBadQuery(ctx, t, fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(ctx, t, fresh(t)) })
@@ -219,6 +221,75 @@ func testUpdate(ctx context.Context, t *testing.T, s store.Store) {
 	}
 }
 
+// testResume checks the input hashes that let ingest skip articles it
+// stored before: known after a put, changed with the text, "" for an
+// unknown article.
+func testResume(ctx context.Context, t *testing.T, s store.Store) {
+	r, ok := s.(store.Resumer)
+	if !ok {
+		t.Skip("store keeps no input hashes")
+	}
+	k := 0
+	res := result(3, &k, "")
+	if h, err := r.InputHash(ctx, res.Article.ID); err != nil || h != "" {
+		t.Fatalf("before the put: %q, %v; want \"\"", h, err)
+	}
+	if _, err := s.Put(ctx, res); err != nil {
+		t.Fatal(err)
+	}
+	want := store.InputHash(res.Article)
+	if h, err := r.InputHash(ctx, res.Article.ID); err != nil || h != want {
+		t.Fatalf("after the put: %q, %v; want %q", h, err, want)
+	}
+	k = 0
+	upd := result(3, &k, " It was updated.")
+	if _, err := s.Put(ctx, upd); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := r.InputHash(ctx, upd.Article.ID); err != nil || h != store.InputHash(upd.Article) || h == want {
+		t.Errorf("after an update: %q, %v; want %q", h, err, store.InputHash(upd.Article))
+	}
+}
+
+// testVersion checks that the data version changes with every put that
+// changes the data, and only then.
+func testVersion(ctx context.Context, t *testing.T, s store.Store) {
+	vs, ok := s.(store.Versioner)
+	if !ok {
+		t.Skip("store keeps no version")
+	}
+	version := func() int64 {
+		t.Helper()
+		v, err := vs.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	rs := Results(4)
+	if _, err := store.PutAll(ctx, s, rs); err != nil {
+		t.Fatal(err)
+	}
+	v1 := version()
+	if v1 == v0 {
+		t.Fatal("version unchanged by a put of new articles")
+	}
+	if _, err := store.PutAll(ctx, s, Results(4)); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("version changed from %d to %d by a put that changed nothing", v1, v)
+	}
+	k := 0
+	if _, err := s.Put(ctx, result(1, &k, " Changed.")); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v == v1 {
+		t.Error("version unchanged by an update")
+	}
+}
+
 func testNotFound(ctx context.Context, t *testing.T, s store.Store) {
 	if _, err := s.Article(ctx, "no-such-article"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Article: %v, want ErrNotFound", err)
@@ -252,6 +323,7 @@ func testBadQuery(ctx context.Context, t *testing.T, s store.Store) {
 		{store.Query{Limit: -1}, "limit", false},
 		{store.Query{Text: "!!!"}, "text", false},
 		{store.Query{MinConfidence: 1.5}, "min_confidence", false},
+		{store.Query{Background: "yes"}, "background", false},
 		{store.Query{MinConfidence: -0.1}, "min_confidence", false},
 		{store.Query{Sort: "newest"}, "sort", false},
 		// A cursor only continues a page in its own order.
@@ -354,6 +426,8 @@ func (m *model) match(q store.Query, e store.EventRecord) bool {
 		q.PLOVER != "" && e.PLOVER != q.PLOVER,
 		q.Modality != "" && e.Modality != q.Modality,
 		q.MinConfidence > 0 && e.Confidence < q.MinConfidence,
+		q.Background == store.BackgroundExclude && e.Background,
+		q.Background == store.BackgroundOnly && !e.Background,
 		q.ArticleID != "" && e.ArticleID != q.ArticleID:
 		return false
 	}
@@ -448,6 +522,9 @@ var queries = []store.Query{
 	{Sort: store.SortDate, MinConfidence: 0.9},
 	{Sort: store.SortConfidence},
 	{Sort: store.SortConfidence, MinConfidence: 0.5, QuadClass: 3},
+	{Background: store.BackgroundExclude},
+	{Background: store.BackgroundOnly},
+	{Background: store.BackgroundExclude, Sort: store.SortConfidence, Root: "14"},
 }
 
 func testFilters(ctx context.Context, t *testing.T, s store.Store, m *model) {

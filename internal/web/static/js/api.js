@@ -2,7 +2,7 @@
 
 // FILTERS are the query parameters the API's event filters take, in the
 // order they appear in URLs.
-export const FILTERS = ['from', 'to', 'actor', 'country', 'root', 'quad', 'plover', 'modality', 'min_confidence', 'bbox', 'q'];
+export const FILTERS = ['from', 'to', 'actor', 'country', 'root', 'quad', 'plover', 'modality', 'min_confidence', 'background', 'bbox', 'q'];
 
 // readFilters returns the filters in a URLSearchParams as a plain object
 // holding only the non-empty ones.
