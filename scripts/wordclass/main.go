@@ -238,13 +238,6 @@ func normalize(c []float64) {
 	}
 }
 
-func toF64(v []float32) []float64 {
-	out := make([]float64, len(v))
-	for i, x := range v {
-		out[i] = float64(x)
-	}
-	return out
-}
 
 func dot(v []float32, c []float64) float64 {
 	var s float64
