@@ -238,7 +238,6 @@ func normalize(c []float64) {
 	}
 }
 
-
 func dot(v []float32, c []float64) float64 {
 	var s float64
 	for i, x := range v {
