@@ -1,0 +1,368 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/geo"
+)
+
+// articleFeatures is what situation clustering compares of an article.
+type articleFeatures struct {
+	terms    map[uint64]float64 // content word → log term frequency (title words count twice)
+	salient  []uint64           // its most frequent content words, for the index
+	names    map[string]bool    // lower-cased names of people, organisations and groups
+	lat, lon float64            // the focus place, when it is a city or finer
+	placed   bool
+	country  string
+	blocks   map[string]bool // linking blocks (event types) of its events
+}
+
+// salientWords is how many of an article's words index it.
+const salientWords = 12
+
+func newArticleFeatures(res *sitrep.Result) *articleFeatures {
+	f := &articleFeatures{terms: map[uint64]float64{}, names: map[string]bool{}, blocks: map[string]bool{}}
+	tf := map[uint64]int{}
+	count := func(s string, n int) {
+		words(s, func(w string) {
+			if w = contentWord(w); w != "" {
+				tf[hashWord(w)] += n
+			}
+		})
+	}
+	count(res.Article.Title, 2)
+	count(res.Article.Text, 1)
+	for _, c := range res.Captions {
+		// Credits name photographers, not the story.
+		count(res.Article.Text[c.Credit.Start:c.Credit.End], -1)
+	}
+	type kv struct {
+		k uint64
+		n int
+	}
+	var top []kv
+	for k, n := range tf {
+		if n > 0 {
+			f.terms[k] = 1 + math.Log(float64(n))
+			top = append(top, kv{k, n})
+		}
+	}
+	slices.SortFunc(top, func(a, b kv) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		if a.k < b.k {
+			return -1
+		}
+		return 1
+	})
+	for _, e := range top[:min(salientWords, len(top))] {
+		f.salient = append(f.salient, e.k)
+	}
+	for _, e := range res.Entities {
+		switch e.Type {
+		case sitrep.Person, sitrep.Org:
+			f.names[strings.ToLower(e.Name)] = true
+		}
+	}
+	if len(res.Focus) > 0 {
+		p := res.Focus[0]
+		f.country = p.Country
+		switch p.Resolution {
+		case "city", "admin2":
+			f.lat, f.lon, f.placed = p.Lat, p.Lon, true
+		}
+	}
+	for i := range res.Events {
+		f.blocks[blockOf(&res.Events[i])] = true
+	}
+	return f
+}
+
+// situation is one cluster of articles under construction.
+type situation struct {
+	founder   int   // article that opened it
+	articles  []int // in arrival order
+	merged    int   // index of the situation it was merged into, or -1
+	terms     map[uint64]float64
+	names     map[string]int
+	places    [][2]float64
+	countries map[string]int
+	blocks    map[string]int
+	lo, hi    int32 // publication days covered
+	dated     bool
+}
+
+// situations clusters articles incrementally.
+type situations struct {
+	list []*situation
+	// byWord indexes situations by the salient words of their articles.
+	byWord map[uint64][]int
+	df     map[uint64]int // articles holding each content word
+	n      int            // articles seen
+}
+
+func newSituations() *situations {
+	return &situations{byWord: map[uint64][]int{}, df: map[uint64]int{}}
+}
+
+// find follows merges to the live situation.
+func (ss *situations) find(i int) int {
+	for ss.list[i].merged >= 0 {
+		i = ss.list[i].merged
+	}
+	return i
+}
+
+// maxSituationCandidates bounds the situations one word's postings bring
+// (the most recent), keeping the cost per article flat.
+const maxSituationCandidates = 64
+
+// add places article ai into a situation and returns its index. linked
+// are the events the article's mentions joined.
+func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
+	a := &c.arts[ai]
+	f := a.feat
+	ss.n++
+	for k := range f.terms {
+		ss.df[k]++
+	}
+	cand := map[int]float64{} // situation → bonus from shared events or a duplicate
+	if a.dupOf >= 0 {
+		cand[ss.find(c.arts[a.dupOf].situation)] = 1
+	}
+	for ei := range linked {
+		for _, mi := range c.events[ei].mentions {
+			if ar := c.mentions[mi].art; ar != ai {
+				cand[ss.find(c.arts[ar].situation)] = max(cand[ss.find(c.arts[ar].situation)], 0.5)
+			}
+		}
+	}
+	for _, w := range f.salient {
+		for _, si := range lastNInts(ss.byWord[w], maxSituationCandidates) {
+			si = ss.find(si)
+			if _, ok := cand[si]; !ok {
+				cand[si] = 0
+			}
+		}
+	}
+	type scored struct {
+		si    int
+		score float64
+	}
+	var over []scored
+	for si, bonus := range cand {
+		s := ss.score(a, ss.list[si]) + bonus
+		if s >= c.cfg.SituationThreshold {
+			over = append(over, scored{si, s})
+		}
+	}
+	slices.SortFunc(over, func(x, y scored) int {
+		if x.score != y.score {
+			if x.score > y.score {
+				return -1
+			}
+			return 1
+		}
+		return x.si - y.si
+	})
+	var si int
+	switch {
+	case len(over) == 0:
+		si = len(ss.list)
+		ss.list = append(ss.list, &situation{founder: ai, merged: -1, terms: map[uint64]float64{},
+			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}})
+	default:
+		si = over[0].si
+		// An article that belongs clearly to several situations joins
+		// them: the oldest one absorbs the others.
+		for _, o := range over[1:] {
+			if o.score >= 2*c.cfg.SituationThreshold {
+				si = ss.merge(si, o.si)
+			}
+		}
+	}
+	ss.join(si, ai, a)
+	for _, w := range f.salient {
+		ss.byWord[w] = append(ss.byWord[w], si)
+	}
+	return si
+}
+
+func lastNInts(a []int, n int) []int { return a[max(0, len(a)-n):] }
+
+// score is how well article a fits situation s, in [0,1] (before the
+// bonus for shared events and duplicates): text similarity (cosine of
+// word vectors weighted by inverse document frequency) counts most; names,
+// place, time and event types add to it. An article far off in time
+// (no overlap within maxGapDays) never fits.
+func (ss *situations) score(a *article, s *situation) float64 {
+	f := a.feat
+	time := 0.5
+	if a.dated && s.dated {
+		gap := max(0, max(a.day-s.hi, s.lo-a.day))
+		if gap > maxGapDays {
+			return 0
+		}
+		time = 1 - float64(gap)/maxGapDays
+	}
+	text := ss.cosine(f.terms, s.terms)
+	names := 0.0
+	if len(f.names) > 0 {
+		n := 0
+		for k := range f.names {
+			if s.names[k] > 0 {
+				n++
+			}
+		}
+		names = float64(n) / float64(len(f.names))
+	}
+	place := 0.0
+	switch {
+	case f.placed && len(s.places) > 0:
+		for _, p := range s.places {
+			if geo.HaversineKm(f.lat, f.lon, p[0], p[1]) <= midKm {
+				place = 1
+				break
+			}
+		}
+		if place == 0 && s.countries[f.country] > 0 {
+			place = 0.3
+		}
+	case f.country != "" && s.countries[f.country] > 0:
+		place = 0.5
+	}
+	types := 0.0
+	if len(f.blocks) > 0 {
+		n := 0
+		for b := range f.blocks {
+			if s.blocks[b] > 0 {
+				n++
+			}
+		}
+		types = float64(n) / float64(len(f.blocks))
+	}
+	return 0.55*text + 0.15*names + 0.1*place + 0.1*time + 0.1*types
+}
+
+// maxGapDays is the longest quiet spell a situation survives.
+const maxGapDays = 60
+
+// cosine of two term vectors weighted by idf.
+func (ss *situations) cosine(a, b map[uint64]float64) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var dot, na, nb float64
+	for k, va := range a {
+		w := ss.idf(k)
+		va *= w
+		na += va * va
+		if vb, ok := b[k]; ok {
+			dot += va * vb * w
+		}
+	}
+	for k, vb := range b {
+		vb *= ss.idf(k)
+		nb += vb * vb
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+func (ss *situations) idf(k uint64) float64 {
+	return math.Log(float64(ss.n+1) / float64(ss.df[k]+1))
+}
+
+// maxCentroidTerms bounds a situation's word vector: the heaviest words
+// are kept.
+const maxCentroidTerms = 400
+
+// join adds article ai to situation si.
+func (ss *situations) join(si, ai int, a *article) {
+	s := ss.list[si]
+	f := a.feat
+	s.articles = append(s.articles, ai)
+	for k, v := range f.terms {
+		s.terms[k] += v
+	}
+	if len(s.terms) > 2*maxCentroidTerms {
+		pruneTerms(s.terms, maxCentroidTerms)
+	}
+	for k := range f.names {
+		s.names[k]++
+	}
+	if f.placed && len(s.places) < 32 {
+		s.places = append(s.places, [2]float64{f.lat, f.lon})
+	}
+	if f.country != "" {
+		s.countries[f.country]++
+	}
+	for b := range f.blocks {
+		s.blocks[b]++
+	}
+	if a.dated {
+		if !s.dated {
+			s.lo, s.hi, s.dated = a.day, a.day, true
+		} else {
+			s.lo, s.hi = min(s.lo, a.day), max(s.hi, a.day)
+		}
+	}
+}
+
+// pruneTerms keeps the n heaviest terms of m.
+func pruneTerms(m map[uint64]float64, n int) {
+	vals := make([]float64, 0, len(m))
+	for _, v := range m {
+		vals = append(vals, v)
+	}
+	slices.Sort(vals)
+	cut := vals[len(vals)-n]
+	for k, v := range m {
+		if v < cut {
+			delete(m, k)
+		}
+	}
+}
+
+// merge joins situations x and y and returns the one kept: the one
+// opened first.
+func (ss *situations) merge(x, y int) int {
+	x, y = ss.find(x), ss.find(y)
+	if x == y {
+		return x
+	}
+	if ss.list[y].founder < ss.list[x].founder {
+		x, y = y, x
+	}
+	sx, sy := ss.list[x], ss.list[y]
+	sy.merged = x
+	sx.articles = append(sx.articles, sy.articles...)
+	slices.Sort(sx.articles)
+	for k, v := range sy.terms {
+		sx.terms[k] += v
+	}
+	for k, v := range sy.names {
+		sx.names[k] += v
+	}
+	sx.places = append(sx.places, sy.places...)
+	for k, v := range sy.countries {
+		sx.countries[k] += v
+	}
+	for k, v := range sy.blocks {
+		sx.blocks[k] += v
+	}
+	if sy.dated {
+		if !sx.dated {
+			sx.lo, sx.hi, sx.dated = sy.lo, sy.hi, true
+		} else {
+			sx.lo, sx.hi = min(sx.lo, sy.lo), max(sx.hi, sy.hi)
+		}
+	}
+	return x
+}
