@@ -28,7 +28,7 @@ type Config struct {
 
 // DefaultConfig returns the thresholds set on the corpora in testdata/.
 func DefaultConfig() Config {
-	return Config{LinkThreshold: 0.6, CopySimilarity: 0.8, RewriteSimilarity: 0.4, SituationThreshold: 0.3}
+	return Config{LinkThreshold: 0.6, CopySimilarity: 0.8, RewriteSimilarity: 0.4, SituationThreshold: 0.24}
 }
 
 // article is what the clusterer keeps of one article.
@@ -152,7 +152,7 @@ func (c *Clusterer) candidates(m *mention, f func(ei int)) {
 		return
 	}
 	weeks := c.byBlock[m.block]
-	lo, hi := m.lo-weakDateTolerance, m.hi+weakDateTolerance
+	lo, hi := m.lo-maxDateTolerance, m.hi+maxDateTolerance
 	seen := map[int]bool{}
 	for w := lo / 7; w <= hi/7; w++ {
 		for _, ei := range lastN(weeks[w], maxScan) {

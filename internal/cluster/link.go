@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -24,7 +25,7 @@ type mention struct {
 	modality  string
 	lo, hi    int32 // date as a day range
 	dated     bool
-	weakDate  bool // the date is only the publication date
+	dateTol   int32 // days the date may be off: see dateTolerance
 	loc       *sitrep.Location
 	coarseLoc bool // the location is a country or first-level division
 	weakLoc   bool // the location is only the article's focus
@@ -39,9 +40,9 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 		art: art, ev: i, sent: e.Evidence.Start, sentEnd: e.Evidence.End, trigger: e.Evidence.Trigger,
 		cameo: e.CAMEO, root: e.Root, plover: e.PLOVER,
 		src: e.Source.Actor, modality: e.Modality, conf: e.Confidence,
-		weakDate: e.DateReason == "published",
-		loc:      e.Location,
-		text:     contentSet(e.Evidence.Sentence),
+		dateTol: dateTolerance(e.DateReason),
+		loc:     e.Location,
+		text:    contentSet(e.Evidence.Sentence),
 	}
 	if m.root == "" && len(m.cameo) >= 2 {
 		m.root = m.cameo[:2]
@@ -66,16 +67,13 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 	return m
 }
 
-// blockOf is the linking block of an event: its PLOVER type, else its
-// CAMEO root. Only events of one block are compared.
+// blockOf is the linking block of an event: its QuadClass (verbal or
+// material, cooperation or conflict). Only events of one block are
+// compared: coders often give one act neighbouring codes ("signed an
+// agreement" as SUPPORT in one report and COOPERATE in another), and the
+// code agreement is scored.
 func blockOf(e *sitrep.Event) string {
-	if e.PLOVER != "" {
-		return e.PLOVER
-	}
-	if e.Root == "" && len(e.CAMEO) >= 2 {
-		return "root:" + e.CAMEO[:2]
-	}
-	return "root:" + e.Root
+	return strconv.Itoa(e.QuadClass)
 }
 
 // Weights of the linking score (they sum to 1) and its threshold.
@@ -94,25 +92,30 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	if a.block != b.block || a.modality != b.modality {
 		return 0, "", false
 	}
-	if a.art == b.art && a.sent == b.sent {
-		return 0, "", false // the coder split these on purpose
-	}
-	code := 0.4 // same PLOVER type only
+	code := 0.2 // the same QuadClass only
 	switch {
 	case a.cameo == b.cameo:
 		code = 1
 	case a.root == b.root:
 		code = 0.7
+	case a.plover == b.plover && a.plover != "":
+		code = 0.5
 	}
-	src := actorCompat(a.src, b.src)
-	tgt := 1.0
-	switch {
-	case a.hasTgt && b.hasTgt:
-		tgt = actorCompat(a.tgt, b.tgt)
-	case a.hasTgt != b.hasTgt:
-		tgt = 0.5
+	sameSentence := a.art == b.art && a.sent == b.sent
+	if sameSentence && a.root != b.root && a.trigger != b.trigger {
+		// Two different acts of one sentence ("police fired tear gas at
+		// crowds who marched on parliament"): the coder split them.
+		return 0, "", false
 	}
-	if src < 0 || tgt < 0 {
+	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
+	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
+	// ministers met") are coded once each way: the swapped pair is the
+	// same event. Within one sentence and trigger any act may be so
+	// expanded.
+	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (a.root == b.root && reciprocalRoot(a.root))) {
+		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
+	}
+	if actors < 0 || (sameSentence && actors < 0.5) {
 		return 0, "", false
 	}
 	date, ok := dateCompat(a, b)
@@ -123,21 +126,59 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	if !ok {
 		return 0, "", false
 	}
-	text := jaccard(a.text, b.text)
+	if a.art == b.art {
+		// Within one article, two mentions dated by its publication or
+		// placed at its focus agree by default, which tells nothing.
+		if a.dateTol == maxDateTolerance && b.dateTol == maxDateTolerance {
+			date = min(date, 0.3)
+		}
+		if a.weakLoc && b.weakLoc {
+			place = min(place, 0.3)
+		}
+	}
 	// Sentences sharing half their content words or more tell the same
 	// thing; below that similarity is linear.
-	text = min(1, 2*text)
-	actors := (src + tgt) / 2
+	text := min(1, 2*jaccard(a.text, b.text))
 	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
 	reason = fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", code, actors, date, place, text)
 	return score, reason, true
 }
 
+// reciprocalRoot reports CAMEO roots whose acts are usually mutual:
+// intentions to cooperate, consultations, diplomatic and material
+// cooperation.
+func reciprocalRoot(root string) bool {
+	switch root {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
+}
+
+// pairCompat scores the source and target of two mentions together:
+// the mean of actorCompat of the sources and of the targets (0.5 when
+// only one has a target), or -1 when either rules the link out.
+func pairCompat(srcA, tgtA string, hasA bool, srcB, tgtB string, hasB bool) float64 {
+	src := actorCompat(srcA, srcB)
+	tgt := 1.0
+	switch {
+	case hasA && hasB:
+		tgt = actorCompat(tgtA, tgtB)
+	case hasA != hasB:
+		tgt = 0.5
+	}
+	if src < 0 || tgt < 0 {
+		return -1
+	}
+	return (src + tgt) / 2
+}
+
 // actorCompat scores two CAMEO actor codes as naming the same actor: 1
 // equal, 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
-// sector with one country unknown (---MIL ~ IRQMIL), 0.5 one unknown,
-// 0.3 the same country with other sectors; -1 two different known
-// countries (or groups), which rules the link out.
+// sector with one country unknown (---MIL ~ IRQMIL) or each giving what
+// the other lacks (UKR ~ ---CVL), 0.5 one unknown, 0.3 the same country
+// with other sectors; -1 two different known countries (or groups),
+// which rules the link out.
 func actorCompat(a, b string) float64 {
 	switch {
 	case a == b:
@@ -148,9 +189,10 @@ func actorCompat(a, b string) float64 {
 		return 0.8
 	}
 	ca, cb := a[:min(3, len(a))], b[:min(3, len(b))]
+	sa, sb := a[len(ca):], b[len(cb):]
 	switch {
 	case ca == "---" || cb == "---":
-		if a[len(ca):] == b[len(cb):] {
+		if sa == sb || (ca == "---" && sb == "") || (cb == "---" && sa == "") {
 			return 0.6
 		}
 		return 0.3
@@ -160,32 +202,40 @@ func actorCompat(a, b string) float64 {
 	return -1
 }
 
-// dateTolerance is how many days apart two day-precise dates of one event
-// may be (time zones, overnight events, "late Tuesday" told as
-// Wednesday); a date that is only the publication date may come up to
-// weakDateTolerance days after the event.
-const (
-	dateTolerance     = 1
-	weakDateTolerance = 7
-)
+// dateTolerance is how many days a date found for the given reason may
+// be off the event's day: one for a date of the event's own clause or
+// caption (time zones, overnight events, "late Tuesday" told as
+// Wednesday), three for a date elsewhere in the sentence or in the
+// sentence before (it may belong to another clause: "urged allies on
+// Wednesday after Monday's shelling"), a week for the publication date.
+func dateTolerance(reason string) int32 {
+	switch reason {
+	case "clause", "caption":
+		return 1
+	case "published":
+		return maxDateTolerance
+	}
+	return 3
+}
+
+// maxDateTolerance is the largest dateTolerance.
+const maxDateTolerance = 7
 
 // dateCompat scores two dates: 1 the same day, 0.6 a day apart, 0.5
-// overlapping periods of which one is coarser than a day, 0.4 within the
-// tolerance of a publication date, 0.3 when one is undated.
+// overlapping periods of which one is coarser than a day, 0.7 the same
+// day and 0.4 within the tolerance when one date is less sure than its
+// clause's, 0.3 when one is undated.
 func dateCompat(a, b *mention) (float64, bool) {
 	if !a.dated || !b.dated {
 		return 0.3, true
 	}
 	gap := max(0, max(a.lo-b.hi, b.lo-a.hi))
-	tol := int32(dateTolerance)
-	if a.weakDate || b.weakDate {
-		tol = weakDateTolerance
-	}
+	tol := max(a.dateTol, b.dateTol)
 	if gap > tol {
 		return 0, false
 	}
 	switch {
-	case a.weakDate || b.weakDate:
+	case tol > 1:
 		if gap == 0 {
 			return 0.7, true
 		}

@@ -34,11 +34,34 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 		})
 	}
 	count(res.Article.Title, 2)
-	count(res.Article.Text, 1)
-	for _, c := range res.Captions {
-		// Credits name photographers, not the story.
-		count(res.Article.Text[c.Credit.Start:c.Credit.End], -1)
+	// Place names and nationalities are left out of the words: the place
+	// is compared on its own, and two stories of one city share them.
+	// Credits name photographers, not the story.
+	var skip []sitrep.Span
+	for _, e := range res.Entities {
+		if e.Type == sitrep.GPE || e.Type == sitrep.Loc || e.Type == sitrep.NORP {
+			skip = append(skip, e.Span)
+		}
 	}
+	for _, p := range res.Places {
+		skip = append(skip, p.Span)
+	}
+	for _, c := range res.Captions {
+		skip = append(skip, c.Credit)
+	}
+	slices.SortFunc(skip, func(a, b sitrep.Span) int { return a.Start - b.Start })
+	k := 0
+	wordsAt(res.Article.Text, func(w string, at int) {
+		for k < len(skip) && skip[k].End <= at {
+			k++
+		}
+		if k < len(skip) && skip[k].Start <= at {
+			return
+		}
+		if w = contentWord(w); w != "" {
+			tf[hashWord(w)]++
+		}
+	})
 	type kv struct {
 		k uint64
 		n int
@@ -77,7 +100,7 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 		}
 	}
 	for i := range res.Events {
-		f.blocks[blockOf(&res.Events[i])] = true
+		f.blocks[cmpOr(res.Events[i].PLOVER, res.Events[i].Root)] = true
 	}
 	return f
 }
@@ -201,13 +224,13 @@ func lastNInts(a []int, n int) []int { return a[max(0, len(a)-n):] }
 // (no overlap within maxGapDays) never fits.
 func (ss *situations) score(a *article, s *situation) float64 {
 	f := a.feat
-	time := 0.5
+	time := 0.8
 	if a.dated && s.dated {
 		gap := max(0, max(a.day-s.hi, s.lo-a.day))
 		if gap > maxGapDays {
 			return 0
 		}
-		time = 1 - float64(gap)/maxGapDays
+		time = 1 - 0.5*float64(max(0, gap-7))/(maxGapDays-7)
 	}
 	text := ss.cosine(f.terms, s.terms)
 	names := 0.0
@@ -245,7 +268,14 @@ func (ss *situations) score(a *article, s *situation) float64 {
 		}
 		types = float64(n) / float64(len(f.blocks))
 	}
-	return 0.55*text + 0.15*names + 0.1*place + 0.1*time + 0.1*types
+	return time * (0.7*text + 0.1*names + 0.1*place + 0.1*types)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // maxGapDays is the longest quiet spell a situation survives.
@@ -275,9 +305,14 @@ func (ss *situations) cosine(a, b map[uint64]float64) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
+// idf is a word's inverse document frequency, smoothed by a prior of
+// idfPrior articles that lack it: in a small corpus about one story the
+// story's own words must not weigh nothing.
 func (ss *situations) idf(k uint64) float64 {
-	return math.Log(float64(ss.n+1) / float64(ss.df[k]+1))
+	return math.Log(float64(ss.n+idfPrior) / float64(ss.df[k]+1))
 }
+
+const idfPrior = 50
 
 // maxCentroidTerms bounds a situation's word vector: the heaviest words
 // are kept.

@@ -236,10 +236,13 @@ func actorName(a *sitrep.EventActor) string {
 	return a.Text
 }
 
-// span returns the first and last date of a situation: of its events,
-// else of its articles' publication.
+// span returns the first and last date of a situation: of its events
+// dated to the day or week, else of its articles' publication.
 func (c *Clusterer) span(s *situation, evs []sitrep.LinkedEvent) (first, last string) {
 	for _, e := range evs {
+		if e.DatePrecision != sitrep.Day && e.DatePrecision != sitrep.Week {
+			continue
+		}
 		if lo, hi, ok := dayRange(e.Date); ok {
 			if first == "" || dayString(lo) < first {
 				first = dayString(lo)
@@ -336,9 +339,9 @@ func (c *Clusterer) quotes(arts []int, isCopy []bool) []sitrep.SituationQuote {
 	return out
 }
 
-// title names a situation by its main event type, actor and place, and
-// its dates: "Protest by Iraqi protesters in Baghdad, 2019-12-31 to
-// 2020-01-03".
+// title names a situation by its main event type (the PLOVER type with
+// the most mentions), its main place and its dates: "Assault in Baghdad,
+// 2019-12-31 to 2020-01-03".
 func title(s *sitrep.Situation) string {
 	if len(s.Events) == 0 {
 		return fmt.Sprintf("%d articles%s", len(s.Articles), dates(s.First, s.Last))
@@ -369,9 +372,6 @@ func title(s *sitrep.Situation) string {
 	}
 	var b strings.Builder
 	b.WriteString(typeName(main))
-	if main.SourceName != "" {
-		fmt.Fprintf(&b, " by %s", main.SourceName)
-	}
 	if place != "" {
 		fmt.Fprintf(&b, " in %s", place)
 	}

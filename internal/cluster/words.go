@@ -11,15 +11,24 @@ import (
 // words calls f with each word of s lower-cased: runs of letters and
 // digits, apostrophes inside a word dropped.
 func words(s string, f func(w string)) {
+	wordsAt(s, func(w string, _ int) { f(w) })
+}
+
+// wordsAt is words with the byte offset of each word in s.
+func wordsAt(s string, f func(w string, start int)) {
 	var b strings.Builder
+	start := 0
 	flush := func() {
 		if b.Len() > 0 {
-			f(b.String())
+			f(b.String(), start)
 			b.Reset()
 		}
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if b.Len() == 0 {
+			start = i
+		}
 		i += n
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
