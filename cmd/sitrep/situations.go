@@ -20,7 +20,7 @@ func (m *Main) situations(ctx context.Context, args []string) error {
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
-	sits, sum, err := m.linkArticles(ctx, &in, *db, fs.Args())
+	sits, _, sum, err := m.linkArticles(ctx, &in, *db, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -39,28 +39,29 @@ func (m *Main) situations(ctx context.Context, args []string) error {
 }
 
 // linkArticles runs linking over the articles of PATHs (extracted in
-// memory) or, with db set and no PATH, of a database. The summary is nil
-// for a database.
-func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, paths []string) (*sitrep.Situations, *summary, error) {
+// memory) or, with db set and no PATH, of a database, and returns the
+// result with the clusterer (which holds the articles). The summary is
+// nil for a database.
+func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, paths []string) (*sitrep.Situations, *cluster.Clusterer, *summary, error) {
 	c := cluster.New(cluster.DefaultConfig())
 	switch {
 	case db != "" && len(paths) > 0:
-		return nil, nil, fmt.Errorf("%w: give --db or PATHs, not both", errUsage)
+		return nil, nil, nil, fmt.Errorf("%w: give --db or PATHs, not both", errUsage)
 	case db != "":
 		if err := linkStored(ctx, c, db); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return c.Snapshot(), nil, nil
+		return c.Snapshot(), c, nil, nil
 	case len(paths) == 0:
-		return nil, nil, fmt.Errorf("%w: give PATHs (or - for stdin) or --db", errUsage)
+		return nil, nil, nil, fmt.Errorf("%w: give PATHs (or - for stdin) or --db", errUsage)
 	}
 	opts, err := in.options()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var sum summary
 	err = process(ctx, m, p, in.workers, opts, paths, &sum, -1, func(res *sitrep.Result) error {
@@ -68,7 +69,7 @@ func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, path
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return c.Snapshot(), &sum, nil
+	return c.Snapshot(), c, &sum, nil
 }

@@ -241,3 +241,11 @@ func outlet(a *sitrep.Article) string {
 	}
 	return "article:" + a.ID
 }
+
+// Result returns the result added for an article id, or nil.
+func (c *Clusterer) Result(id string) *sitrep.Result {
+	if i, ok := c.byID[id]; ok {
+		return c.arts[i].res
+	}
+	return nil
+}

@@ -237,10 +237,10 @@ func actorName(a *sitrep.EventActor) string {
 }
 
 // span returns the first and last date of a situation: of its events
-// dated to the day or week, else of its articles' publication.
+// dated to the day, else of its articles' publication.
 func (c *Clusterer) span(s *situation, evs []sitrep.LinkedEvent) (first, last string) {
 	for _, e := range evs {
-		if e.DatePrecision != sitrep.Day && e.DatePrecision != sitrep.Week {
+		if e.DatePrecision != sitrep.Day {
 			continue
 		}
 		if lo, hi, ok := dayRange(e.Date); ok {
@@ -326,9 +326,9 @@ func (c *Clusterer) quotes(arts []int, isCopy []bool) []sitrep.SituationQuote {
 			continue
 		}
 		res := c.arts[ai].res
-		for _, q := range res.Quotes {
+		for i, q := range res.Quotes {
 			key := strings.ToLower(strings.Join(strings.Fields(q.Text), " "))
-			if q.Speaker == "" || seen[key] {
+			if q.Speaker == "" || seen[key] || insideAnother(res.Quotes, i) {
 				continue
 			}
 			seen[key] = true
@@ -397,4 +397,15 @@ func typeName(e *sitrep.LinkedEvent) string {
 	}
 	t := strings.ToLower(strings.ReplaceAll(e.PLOVER, "_", " "))
 	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// insideAnother reports whether quote i lies inside another quote of the
+// same speaker (a quoted fragment of reported speech).
+func insideAnother(qs []sitrep.Quote, i int) bool {
+	for j, o := range qs {
+		if j != i && o.Speaker == qs[i].Speaker && o.Span.Contains(qs[i].Span) && o.Span != qs[i].Span {
+			return true
+		}
+	}
+	return false
 }
