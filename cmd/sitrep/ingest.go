@@ -26,11 +26,12 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version.")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version. Then (unless --link=false)\nit links the events of every stored article and stores the situations.")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
+	link := fs.Bool("link", true, "link events across articles and group situations over the whole database after storing (see 'sitrep situations')")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -98,6 +99,16 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	werr := <-written
 	if err = errors.Join(err, werr); err != nil {
 		return err
+	}
+	var linkTime time.Duration
+	if *link {
+		t := time.Now()
+		sits, evs, err := relink(ctx, st)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		linkTime = time.Since(t)
+		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events\n", linkTime.Seconds(), sits, evs)
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)

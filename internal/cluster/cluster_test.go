@@ -105,7 +105,7 @@ func readGold(t testing.TB) *Gold {
 // such as a dateline read as the source), so that a change that moves
 // them shows up here.
 func TestCorpus(t *testing.T) {
-	results := extract(t, filepath.Join("testdata", "situations.jsonl"))
+	results := extract(t, filepath.Join("..", "..", "examples", "situations.jsonl"))
 	out := link(results)
 	s := Evaluate(readGold(t), out, byID(results))
 	t.Logf("events: pairwise p=%.3f r=%.3f f1=%.3f (%d mentions, %d/%d/%d pairs tp/pred/gold)",
