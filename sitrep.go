@@ -456,7 +456,7 @@ type Situation struct {
 	// article that opened the situation (the oldest one when two merge).
 	ID string `json:"id"`
 	// Title is generated from the main event type, actors, place and
-	// dates ("Protest by IRQOPP in Baghdad, 2019-12-31 to 2020-01-03").
+	// dates ("Assault in Baghdad, 2019-12-31 to 2020-01-03").
 	Title string `json:"title"`
 	// First and Last are the earliest and latest event dates (or
 	// publication dates when no event has one).
