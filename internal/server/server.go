@@ -91,6 +91,9 @@ func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
 	mux.HandleFunc("GET /api/actors", s.bounded(s.actors))
 	mux.HandleFunc("GET /api/timeline", s.bounded(s.timeline))
 	mux.HandleFunc("GET /api/stats", s.bounded(s.stats))
+	mux.HandleFunc("GET /api/situations", s.bounded(s.situations))
+	mux.HandleFunc("GET /api/situations/{id}", s.bounded(s.situation))
+	mux.HandleFunc("GET /api/situations/{id}/report", s.bounded(s.situationReport))
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")

@@ -142,6 +142,9 @@ type EventRecord struct {
 	ID        string `json:"id"`
 	ArticleID string `json:"article_id"`
 	sitrep.Event
+	// Link is the linked event the mention belongs to, when the API
+	// looked it up (EventLinks); nil otherwise.
+	Link *EventLink `json:"linked,omitempty"`
 }
 
 // Page is one page of events.
