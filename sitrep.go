@@ -366,8 +366,10 @@ type MentionRef struct {
 // LinkedEvent is one real-world event: the event mentions, within one
 // article and across articles, that tell the same act.
 type LinkedEvent struct {
-	// ID is stable for a given first mention: "ev-" and 12 hex digits of
-	// a hash of its article id, sentence start and trigger start.
+	// ID is "ev-" and 12 hex digits of a hash of the earliest mention (by
+	// publication date, article id and index): its article id, index,
+	// sentence start, trigger start and code. It does not depend on the
+	// order the articles were linked in.
 	ID string `json:"id"`
 	// CAMEO, Root, PLOVER, QuadClass and Goldstein are the codes of the
 	// mentions, the most frequent CAMEO code winning (ties: the first).
@@ -452,8 +454,9 @@ type SituationQuote struct {
 // Situation is a cluster of articles and events about one developing
 // story: a riot and its aftermath, a front of a war.
 type Situation struct {
-	// ID is stable: "sit-" and 12 hex digits of a hash of the id of the
-	// article that opened the situation (the oldest one when two merge).
+	// ID is "sit-" and 12 hex digits of a hash of the id of its earliest
+	// article (by publication date, then id): it does not depend on the
+	// order the articles were linked in.
 	ID string `json:"id"`
 	// Title is generated from the main event type, actors, place and
 	// dates ("Assault in Baghdad, 2019-12-31 to 2020-01-03").

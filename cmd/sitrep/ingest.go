@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/cluster"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/backend"
@@ -26,7 +27,7 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version. Then (unless --link=false)\nit links the events of every stored article and stores the situations.")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. Storing the same article again changes\nnothing; a changed article replaces its earlier version. Unless --link=false, it\nlinks the events of the articles as they come, then those stored before, and stores\nthe situations of the whole database.")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
@@ -77,8 +78,18 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			written <- nil
 		}
 	}()
+	var linker *cluster.Clusterer
+	var linkTime time.Duration
+	if *link {
+		linker = cluster.New(cluster.DefaultConfig())
+	}
 	cur := make([]*sitrep.Result, 0, *batch)
 	err = process(ctx, m, p, in.workers, opts, fs.Args(), &sum, -1, func(res *sitrep.Result) error {
+		if linker != nil {
+			t := time.Now()
+			linker.Add(res)
+			linkTime += time.Since(t)
+		}
 		cur = append(cur, res)
 		if len(cur) < *batch {
 			return nil
@@ -100,14 +111,13 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if err = errors.Join(err, werr); err != nil {
 		return err
 	}
-	var linkTime time.Duration
-	if *link {
+	if linker != nil {
 		t := time.Now()
-		sits, evs, err := relink(ctx, st)
+		sits, evs, err := finishLinking(ctx, linker, st)
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
-		linkTime = time.Since(t)
+		linkTime += time.Since(t)
 		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events\n", linkTime.Seconds(), sits, evs)
 	}
 	elapsed := time.Since(start)

@@ -19,9 +19,13 @@ func linkStored(ctx context.Context, c *cluster.Clusterer, db string) error {
 	return linkStore(ctx, c, st)
 }
 
-// linkStore feeds every article of st to c, by publication date.
+// linkStore feeds every article of st that c does not hold yet to c, by
+// publication date.
 func linkStore(ctx context.Context, c *cluster.Clusterer, st store.Store) error {
 	return st.ArticleIDs(ctx, func(id string) error {
+		if c.Result(id) != nil {
+			return nil
+		}
 		res, err := st.Article(ctx, id)
 		if err != nil {
 			return fmt.Errorf("situations: %w", err)
@@ -33,7 +37,12 @@ func linkStore(ctx context.Context, c *cluster.Clusterer, st store.Store) error 
 
 // relink links every article of st again and stores the situations.
 func relink(ctx context.Context, st store.Store) (situations, events int, err error) {
-	c := cluster.New(cluster.DefaultConfig())
+	return finishLinking(ctx, cluster.New(cluster.DefaultConfig()), st)
+}
+
+// finishLinking adds the articles of st that c does not hold and stores
+// the situations of them all.
+func finishLinking(ctx context.Context, c *cluster.Clusterer, st store.Store) (situations, events int, err error) {
 	if err := linkStore(ctx, c, st); err != nil {
 		return 0, 0, err
 	}

@@ -45,7 +45,6 @@ type article struct {
 
 // event is one linked event under construction.
 type event struct {
-	id       string
 	mentions []int // indexes in Clusterer.mentions
 	scores   []float64
 	reasons  []string
@@ -124,7 +123,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 		})
 		if best < 0 {
 			best = len(c.events)
-			c.events = append(c.events, event{id: eventID(res.Article.ID, &m), block: m.block})
+			c.events = append(c.events, event{block: m.block})
 			reason = "first mention"
 		} else {
 			linked[best] = true
@@ -169,11 +168,20 @@ func (c *Clusterer) candidates(m *mention, f func(ei int)) {
 
 func lastN(a []int, n int) []int { return a[max(0, len(a)-n):] }
 
+// maxCompare bounds the mentions of an event a new mention is compared
+// with: its first and its latest ones.
+const maxCompare = 8
+
 // scoreEvent scores mention m with event ei: the best score with any of
-// its mentions, provided none of them rules the link out.
+// its mentions (the first and the latest maxCompare-1 of a large event),
+// provided none of them rules the link out.
 func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, string, bool) {
 	best, reason := -1.0, ""
-	for _, mi := range c.events[ei].mentions {
+	ms := c.events[ei].mentions
+	if len(ms) > maxCompare {
+		ms = append(ms[:1:1], ms[len(ms)-maxCompare+1:]...)
+	}
+	for _, mi := range ms {
 		s, r, ok := linkScore(m, &c.mentions[mi])
 		if !ok {
 			return 0, "", false
@@ -217,9 +225,10 @@ func (c *Clusterer) addToEvent(ei, mi int, score float64, reason string) {
 	}
 }
 
-// eventID is stable for the mention that starts an event.
+// eventID is stable for the mention that starts an event (its article,
+// index among the article's events, sentence, trigger and code).
 func eventID(article string, m *mention) string {
-	return "ev-" + shortHash(article, strconv.Itoa(m.sent), strconv.Itoa(m.trigger.Start), m.cameo)
+	return "ev-" + shortHash(article, strconv.Itoa(m.ev), strconv.Itoa(m.sent), strconv.Itoa(m.trigger.Start), m.cameo)
 }
 
 func shortHash(parts ...string) string {

@@ -67,13 +67,21 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 	return m
 }
 
-// blockOf is the linking block of an event: its QuadClass (verbal or
-// material, cooperation or conflict). Only events of one block are
-// compared: coders often give one act neighbouring codes ("signed an
-// agreement" as SUPPORT in one report and COOPERATE in another), and the
-// code agreement is scored.
+// blockOf is the linking block of an event: its PLOVER type (else its
+// CAMEO root) and QuadClass. Only events of one block are compared, so
+// the cost per mention stays small on large corpora; the code agreement
+// within a block (same code, same root) is scored. The QuadClass keeps
+// apart what PLOVER joins: an appeal for calm (CAMEO 02, cooperation) and
+// a demand (10, conflict) are both REQUEST.
 func blockOf(e *sitrep.Event) string {
-	return strconv.Itoa(e.QuadClass)
+	t := e.PLOVER
+	if t == "" {
+		t = "root:" + e.Root
+		if e.Root == "" && len(e.CAMEO) >= 2 {
+			t = "root:" + e.CAMEO[:2]
+		}
+	}
+	return t + "/" + strconv.Itoa(e.QuadClass)
 }
 
 // Weights of the linking score (they sum to 1) and its threshold.
@@ -92,14 +100,16 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	if a.block != b.block || a.modality != b.modality {
 		return 0, "", false
 	}
-	code := 0.2 // the same QuadClass only
+	date, ok := dateCompat(a, b)
+	if !ok {
+		return 0, "", false
+	}
+	code := 0.5 // the same PLOVER type only
 	switch {
 	case a.cameo == b.cameo:
 		code = 1
 	case a.root == b.root:
 		code = 0.7
-	case a.plover == b.plover && a.plover != "":
-		code = 0.5
 	}
 	sameSentence := a.art == b.art && a.sent == b.sent
 	if sameSentence && a.root != b.root && a.trigger != b.trigger {
@@ -116,10 +126,6 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
 	}
 	if actors < 0 || (sameSentence && actors < 0.5) {
-		return 0, "", false
-	}
-	date, ok := dateCompat(a, b)
-	if !ok {
 		return 0, "", false
 	}
 	place, ok := placeCompat(a, b)

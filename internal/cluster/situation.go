@@ -117,6 +117,11 @@ type situation struct {
 	blocks    map[string]int
 	lo, hi    int32 // publication days covered
 	dated     bool
+	// norm is the length of terms weighted by idf, recomputed when stale
+	// (set when terms change); idf drifts slowly, so a norm computed a
+	// few articles ago is close enough.
+	norm  float64
+	stale bool
 }
 
 // situations clusters articles incrementally.
@@ -141,8 +146,19 @@ func (ss *situations) find(i int) int {
 }
 
 // maxSituationCandidates bounds the situations one word's postings bring
-// (the most recent), keeping the cost per article flat.
-const maxSituationCandidates = 64
+// (the most recent), and maxCompared the situations an article is
+// compared with (those sharing most of its salient words), keeping the
+// cost per article flat.
+const (
+	maxSituationCandidates = 32
+	maxCompared            = 24
+)
+
+// weighted is a word with its weight.
+type weighted struct {
+	k uint64
+	w float64
+}
 
 // add places article ai into a situation and returns its index. linked
 // are the events the article's mentions joined.
@@ -164,21 +180,45 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 			}
 		}
 	}
+	// Situations sharing the most salient words are compared, at most
+	// maxCompared of them.
+	shared := map[int]int{}
 	for _, w := range f.salient {
 		for _, si := range lastNInts(ss.byWord[w], maxSituationCandidates) {
-			si = ss.find(si)
-			if _, ok := cand[si]; !ok {
-				cand[si] = 0
-			}
+			shared[ss.find(si)]++
 		}
 	}
+	byShared := make([]int, 0, len(shared))
+	for si := range shared {
+		if _, ok := cand[si]; !ok {
+			byShared = append(byShared, si)
+		}
+	}
+	slices.SortFunc(byShared, func(x, y int) int {
+		if shared[x] != shared[y] {
+			return shared[y] - shared[x]
+		}
+		return y - x // the more recent first
+	})
+	for _, si := range byShared[:min(len(byShared), maxCompared)] {
+		cand[si] = 0
+	}
+	// The article's own vector, weighted by the idf of now.
+	vec := make([]weighted, 0, len(f.terms))
+	norm := 0.0
+	for k, v := range f.terms {
+		w := v * ss.idf(k)
+		vec = append(vec, weighted{k, w})
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
 	type scored struct {
 		si    int
 		score float64
 	}
 	var over []scored
 	for si, bonus := range cand {
-		s := ss.score(a, ss.list[si]) + bonus
+		s := ss.score(a, vec, norm, ss.list[si]) + bonus
 		if s >= c.cfg.SituationThreshold {
 			over = append(over, scored{si, s})
 		}
@@ -222,7 +262,7 @@ func lastNInts(a []int, n int) []int { return a[max(0, len(a)-n):] }
 // word vectors weighted by inverse document frequency) counts most; names,
 // place, time and event types add to it. An article far off in time
 // (no overlap within maxGapDays) never fits.
-func (ss *situations) score(a *article, s *situation) float64 {
+func (ss *situations) score(a *article, vec []weighted, norm float64, s *situation) float64 {
 	f := a.feat
 	time := 0.8
 	if a.dated && s.dated {
@@ -232,7 +272,7 @@ func (ss *situations) score(a *article, s *situation) float64 {
 		}
 		time = 1 - 0.5*float64(max(0, gap-7))/(maxGapDays-7)
 	}
-	text := ss.cosine(f.terms, s.terms)
+	text := ss.cosine(vec, norm, s)
 	names := 0.0
 	if len(f.names) > 0 {
 		n := 0
@@ -281,28 +321,27 @@ func cmpOr(a, b string) string {
 // maxGapDays is the longest quiet spell a situation survives.
 const maxGapDays = 60
 
-// cosine of two term vectors weighted by idf.
-func (ss *situations) cosine(a, b map[uint64]float64) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	var dot, na, nb float64
-	for k, va := range a {
-		w := ss.idf(k)
-		va *= w
-		na += va * va
-		if vb, ok := b[k]; ok {
-			dot += va * vb * w
+// cosine is the cosine of an article's weighted vector (of length norm)
+// and a situation's word vector weighted by idf.
+func (ss *situations) cosine(vec []weighted, norm float64, s *situation) float64 {
+	if s.stale {
+		n := 0.0
+		for k, v := range s.terms {
+			w := v * ss.idf(k)
+			n += w * w
 		}
+		s.norm, s.stale = math.Sqrt(n), false
 	}
-	for k, vb := range b {
-		vb *= ss.idf(k)
-		nb += vb * vb
-	}
-	if na == 0 || nb == 0 {
+	if norm == 0 || s.norm == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	dot := 0.0
+	for _, x := range vec {
+		if v, ok := s.terms[x.k]; ok {
+			dot += x.w * v * ss.idf(x.k)
+		}
+	}
+	return dot / (norm * s.norm)
 }
 
 // idf is a word's inverse document frequency, smoothed by a prior of
@@ -323,6 +362,7 @@ func (ss *situations) join(si, ai int, a *article) {
 	s := ss.list[si]
 	f := a.feat
 	s.articles = append(s.articles, ai)
+	s.stale = true
 	for k, v := range f.terms {
 		s.terms[k] += v
 	}
@@ -377,6 +417,7 @@ func (ss *situations) merge(x, y int) int {
 	}
 	sx, sy := ss.list[x], ss.list[y]
 	sy.merged = x
+	sx.stale = true
 	sx.articles = append(sx.articles, sy.articles...)
 	slices.Sort(sx.articles)
 	for k, v := range sy.terms {

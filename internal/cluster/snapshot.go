@@ -30,7 +30,7 @@ func (c *Clusterer) Snapshot() *sitrep.Situations {
 			continue
 		}
 		sit := sitrep.Situation{
-			ID:       "sit-" + shortHash(c.arts[s.founder].res.Article.ID),
+			ID:       "sit-" + shortHash(c.arts[slices.MinFunc(s.articles, c.earlier)].res.Article.ID),
 			Articles: make([]string, 0, len(s.articles)),
 			Events:   []sitrep.LinkedEvent{},
 		}
@@ -50,6 +50,23 @@ func (c *Clusterer) Snapshot() *sitrep.Situations {
 		out.Situations = append(out.Situations, sit)
 	}
 	return out
+}
+
+// earlier orders articles by publication date (undated ones last), then
+// id: the order that names situations and events, so that their ids do
+// not depend on the order articles arrive in.
+func (c *Clusterer) earlier(a, b int) int {
+	x, y := c.arts[a].res.Article, c.arts[b].res.Article
+	switch {
+	case x.Published == y.Published:
+	case x.Published == "":
+		return 1
+	case y.Published == "":
+		return -1
+	default:
+		return cmp.Compare(x.Published, y.Published)
+	}
+	return cmp.Compare(x.ID, y.ID)
 }
 
 // duplicates lists each article found to be a near-duplicate, as a copy
@@ -108,17 +125,20 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // linkedEvent builds the record of event ei.
 func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 	e := &c.events[ei]
-	le := sitrep.LinkedEvent{ID: e.id, Mentions: make([]sitrep.MentionRef, 0, len(e.mentions))}
+	first := &c.mentions[slices.MinFunc(e.mentions, func(a, b int) int {
+		return cmp.Or(c.earlier(c.mentions[a].art, c.mentions[b].art), cmp.Compare(c.mentions[a].ev, c.mentions[b].ev))
+	})]
+	le := sitrep.LinkedEvent{ID: eventID(c.arts[first.art].res.Article.ID, first), Mentions: make([]sitrep.MentionRef, 0, len(e.mentions))}
 	codes := map[string]int{}
 	arts := map[int]bool{}
 	best := map[string]float64{} // outlet → best mention confidence, among articles that are no copies
-	var first *sitrep.Event
+	var firstEv *sitrep.Event
 	for k, mi := range e.mentions {
 		m := &c.mentions[mi]
 		a := &c.arts[m.art]
 		ev := &a.res.Events[m.ev]
-		if first == nil {
-			first = ev
+		if firstEv == nil {
+			firstEv = ev
 		}
 		codes[ev.CAMEO]++
 		arts[m.art] = true
@@ -154,7 +174,7 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 	}
 	le.Date, le.DatePrecision = c.eventDate(e)
 	// The most frequent code, ties to the first.
-	le.CAMEO = first.CAMEO
+	le.CAMEO = firstEv.CAMEO
 	for _, mi := range e.mentions {
 		ev := &c.arts[c.mentions[mi].art].res.Events[c.mentions[mi].ev]
 		if codes[ev.CAMEO] > codes[le.CAMEO] {
