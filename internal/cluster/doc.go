@@ -16,13 +16,15 @@
 // cost per article does not grow with the corpus. Snapshot derives the
 // counts, so a copy found later still stops counting as a source.
 //
-// Linking two mentions (see Linker.score): they must share a PLOVER type
-// (or CAMEO root when they have none), a modality, compatible actors
-// (IRQ ~ IRQMIL; two different known countries never), dates that overlap
-// within a tolerance, and places no more than 150 km apart (same country
-// when one is only a country); they must not come from one sentence (the
-// coder already split those). The score is a weighted sum of code, actor,
-// date, place and evidence-text agreement, and a mention joins the event
-// it scores highest with if that reaches LinkThreshold. The weights and
-// threshold are set on the corpora in testdata/ (see cluster_test.go).
+// Linking two mentions (see linkScore): they must share a PLOVER type (or
+// CAMEO root when they have none), a QuadClass and a modality, have
+// compatible actors (IRQ ~ IRQMIL; two different known countries never),
+// dates within a tolerance that depends on where each date came from, and
+// places no more than 150 km apart (same country when one is only a
+// country); two different acts of one sentence never link. The score is a
+// weighted sum of code, actor, date, place and evidence-text agreement, and
+// a mention joins the event it scores highest with if that reaches
+// Config.LinkThreshold. Articles join situations by situations.score. The
+// weights and thresholds are set on examples/situations.jsonl against
+// testdata/situations.gold.json (see cluster_test.go).
 package cluster

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -100,7 +101,7 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 		}
 	}
 	for i := range res.Events {
-		f.blocks[cmpOr(res.Events[i].PLOVER, res.Events[i].Root)] = true
+		f.blocks[cmp.Or(res.Events[i].PLOVER, res.Events[i].Root)] = true
 	}
 	return f
 }
@@ -184,7 +185,7 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	// maxCompared of them.
 	shared := map[int]int{}
 	for _, w := range f.salient {
-		for _, si := range lastNInts(ss.byWord[w], maxSituationCandidates) {
+		for _, si := range lastN(ss.byWord[w], maxSituationCandidates) {
 			shared[ss.find(si)]++
 		}
 	}
@@ -255,13 +256,15 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	return si
 }
 
-func lastNInts(a []int, n int) []int { return a[max(0, len(a)-n):] }
-
-// score is how well article a fits situation s, in [0,1] (before the
-// bonus for shared events and duplicates): text similarity (cosine of
-// word vectors weighted by inverse document frequency) counts most; names,
-// place, time and event types add to it. An article far off in time
-// (no overlap within maxGapDays) never fits.
+// score is how well article a (its word vector vec, of length norm)
+// fits situation s, in [0,1] before the bonus for shared events and
+// duplicates: time × (0.7 text + 0.1 names + 0.1 place + 0.1 types), where
+// text is the cosine of the word vectors weighted by inverse document
+// frequency, names the share of the article's person and organisation
+// names the situation holds, place 1 within midKm of one of its places
+// (0.3 or 0.5 in one of its countries), types the share of the article's
+// event types it holds, and time 1 within a week of its dates, fading to
+// 0.5 at maxGapDays, beyond which nothing fits.
 func (ss *situations) score(a *article, vec []weighted, norm float64, s *situation) float64 {
 	f := a.feat
 	time := 0.8
@@ -309,13 +312,6 @@ func (ss *situations) score(a *article, vec []weighted, norm float64, s *situati
 		types = float64(n) / float64(len(f.blocks))
 	}
 	return time * (0.7*text + 0.1*names + 0.1*place + 0.1*types)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // maxGapDays is the longest quiet spell a situation survives.

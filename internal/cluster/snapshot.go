@@ -133,6 +133,7 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 	arts := map[int]bool{}
 	best := map[string]float64{} // outlet → best mention confidence, among articles that are no copies
 	var firstEv *sitrep.Event
+	bestLoc := -1
 	for k, mi := range e.mentions {
 		m := &c.mentions[mi]
 		a := &c.arts[m.art]
@@ -167,9 +168,11 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 		if ev.Target != nil && (len(ev.Target.Actor) > len(le.Target) || le.TargetName == "") {
 			le.Target, le.TargetName = ev.Target.Actor, actorName(ev.Target)
 		}
-		if ev.Location != nil && (le.Location == nil || locRank(ev.Location, m) > locRank(le.Location, nil)) {
-			loc := *ev.Location
-			le.Location, le.Place = &loc, loc.Name
+		if ev.Location != nil {
+			if r := locRank(m); r > bestLoc {
+				loc := *ev.Location
+				le.Location, le.Place, bestLoc = &loc, loc.Name, r
+			}
 		}
 	}
 	le.Date, le.DatePrecision = c.eventDate(e)
@@ -237,13 +240,21 @@ func (c *Clusterer) eventDate(e *event) (string, sitrep.Precision) {
 
 var precisionRank = map[sitrep.Precision]int{sitrep.Day: 6, sitrep.Week: 5, sitrep.Month: 4, sitrep.Quarter: 3, sitrep.Year: 2, sitrep.Decade: 1}
 
-// locRank orders locations: precise over coarse, and by how they were found.
-func locRank(l *sitrep.Location, m *mention) int {
-	r := map[string]int{"clause": 5, "sentence": 4, "caption": 4, "dateline": 3, "focus": 1}[l.Reason]
-	if m != nil && !m.coarseLoc {
-		r += 10
+// locRank orders the locations of mentions: a city or finer over a
+// country or division, then by how the location was found.
+func locRank(m *mention) int {
+	r := 0
+	switch m.loc.Reason {
+	case "clause":
+		r = 5
+	case "sentence", "caption":
+		r = 4
+	case "dateline":
+		r = 3
+	case "focus":
+		r = 1
 	}
-	if m == nil && (l.Lat != 0 || l.Lon != 0) {
+	if !m.coarseLoc {
 		r += 10
 	}
 	return r
