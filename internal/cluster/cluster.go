@@ -68,6 +68,9 @@ type Clusterer struct {
 	byBlock map[string]map[int32][]int
 	undated map[string][]int
 	sits    *situations
+	// strs interns blocks and modalities, so that comparing them is
+	// comparing pointers.
+	strs map[string]string
 }
 
 // New returns an empty Clusterer.
@@ -79,13 +82,22 @@ func New(cfg Config) *Clusterer {
 		byBlock: map[string]map[int32][]int{},
 		undated: map[string][]int{},
 		sits:    newSituations(),
+		strs:    map[string]string{},
 	}
+}
+
+func (c *Clusterer) intern(s string) string {
+	if t, ok := c.strs[s]; ok {
+		return t
+	}
+	c.strs[s] = s
+	return s
 }
 
 // maxScan bounds the events of one week bucket a mention is compared with
 // (the most recent ones), which keeps the cost per mention flat on large
 // corpora.
-const maxScan = 256
+const maxScan = 64
 
 // Add links one article's result with everything added before. res.Article.Text
 // must be set; res is kept (without reading the text again) for Snapshot.
@@ -112,6 +124,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	linked := map[int]bool{} // events this article's mentions joined
 	for i := range res.Events {
 		m := newMention(ai, res, i)
+		m.block, m.modality = c.intern(m.block), c.intern(m.modality)
 		mi := len(c.mentions)
 		c.mentions = append(c.mentions, m)
 		best, score, reason := -1, 0.0, ""
@@ -170,7 +183,7 @@ func lastN(a []int, n int) []int { return a[max(0, len(a)-n):] }
 
 // maxCompare bounds the mentions of an event a new mention is compared
 // with: its first and its latest ones.
-const maxCompare = 8
+const maxCompare = 4
 
 // scoreEvent scores mention m with event ei: the best score with any of
 // its mentions (the first and the latest maxCompare-1 of a large event),

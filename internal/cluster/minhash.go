@@ -52,7 +52,7 @@ func minhash(text string) (signature, int) {
 	}
 	var w0, w1 uint64 // the two previous words
 	n, seen := 0, 0
-	words(text, func(w string) {
+	words(text, func(w []byte) {
 		h := hashWord(w)
 		seen++
 		if seen >= 3 {

@@ -28,8 +28,8 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 	f := &articleFeatures{terms: map[uint64]float64{}, names: map[string]bool{}, blocks: map[string]bool{}}
 	tf := map[uint64]int{}
 	count := func(s string, n int) {
-		words(s, func(w string) {
-			if w = contentWord(w); w != "" {
+		words(s, func(w []byte) {
+			if w = contentWord(w); w != nil {
 				tf[hashWord(w)] += n
 			}
 		})
@@ -52,14 +52,14 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 	}
 	slices.SortFunc(skip, func(a, b sitrep.Span) int { return a.Start - b.Start })
 	k := 0
-	wordsAt(res.Article.Text, func(w string, at int) {
+	wordsAt(res.Article.Text, func(w []byte, at int) {
 		for k < len(skip) && skip[k].End <= at {
 			k++
 		}
 		if k < len(skip) && skip[k].Start <= at {
 			return
 		}
-		if w = contentWord(w); w != "" {
+		if w = contentWord(w); w != nil {
 			tf[hashWord(w)]++
 		}
 	})
@@ -152,7 +152,7 @@ func (ss *situations) find(i int) int {
 // cost per article flat.
 const (
 	maxSituationCandidates = 32
-	maxCompared            = 24
+	maxCompared            = 12
 )
 
 // weighted is a word with its weight.

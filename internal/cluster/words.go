@@ -1,7 +1,7 @@
 package cluster
 
 import (
-	"hash/fnv"
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -9,71 +9,96 @@ import (
 )
 
 // words calls f with each word of s lower-cased: runs of letters and
-// digits, apostrophes inside a word dropped.
-func words(s string, f func(w string)) {
-	wordsAt(s, func(w string, _ int) { f(w) })
+// digits, apostrophes inside a word dropped. The slice is reused: f must
+// not keep it.
+func words(s string, f func(w []byte)) {
+	wordsAt(s, func(w []byte, _ int) { f(w) })
 }
 
 // wordsAt is words with the byte offset of each word in s.
-func wordsAt(s string, f func(w string, start int)) {
-	var b strings.Builder
+func wordsAt(s string, f func(w []byte, start int)) {
+	buf := make([]byte, 0, 32)
 	start := 0
-	flush := func() {
-		if b.Len() > 0 {
-			f(b.String(), start)
-			b.Reset()
-		}
-	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if b.Len() == 0 {
-			start = i
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII, the common case
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\'' && len(buf) > 0:
+				i++
+				continue
+			default:
+				if len(buf) > 0 {
+					f(buf, start)
+					buf = buf[:0]
+				}
+				i++
+				continue
+			}
+			if len(buf) == 0 {
+				start = i
+			}
+			buf = append(buf, c)
+			i++
+			continue
 		}
-		i += n
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '’') && b.Len() > 0:
-			// "embassy's" → "embassy" (the possessive ending is dropped below)
+			if len(buf) == 0 {
+				start = i
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case r == '’' && len(buf) > 0:
+			// "embassy’s" → "embassys" (the possessive s is dropped below)
 		default:
-			flush()
+			if len(buf) > 0 {
+				f(buf, start)
+				buf = buf[:0]
+			}
 		}
+		i += n
 	}
-	flush()
+	if len(buf) > 0 {
+		f(buf, start)
+	}
 }
 
-// contentWord returns the word reduced to a crude stem, or "" when it is
+// contentWord returns the word reduced to a crude stem, or nil when it is
 // a stop word, a number or too short to tell topics apart.
-func contentWord(w string) string {
-	if len(w) < 3 || stopWords[w] {
-		return ""
+func contentWord(w []byte) []byte {
+	if len(w) < 3 || stopWords[string(w)] || (w[0] >= '0' && w[0] <= '9') {
+		return nil
 	}
-	if w[0] >= '0' && w[0] <= '9' {
-		return ""
-	}
-	w = strings.TrimSuffix(w, "s") // possessives and plurals: "embassy's", "protesters"
+	w = bytes.TrimSuffix(w, []byte("s")) // possessives and plurals: "embassy's", "protesters"
 	if len(w) > 5 {
-		for _, suf := range [...]string{"ing", "ed"} {
-			if strings.HasSuffix(w, suf) {
-				return w[:len(w)-len(suf)]
-			}
+		if bytes.HasSuffix(w, []byte("ing")) {
+			return w[:len(w)-3]
+		}
+		if bytes.HasSuffix(w, []byte("ed")) {
+			return w[:len(w)-2]
 		}
 	}
 	return w
 }
 
 // hashWord hashes a word (FNV-1a 64).
-func hashWord(w string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(w))
-	return h.Sum64()
+func hashWord(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // contentSet returns the sorted, distinct hashes of the content words of s.
 func contentSet(s string) []uint64 {
 	var set []uint64
-	words(s, func(w string) {
-		if w = contentWord(w); w != "" {
+	words(s, func(w []byte) {
+		if w = contentWord(w); w != nil {
 			set = append(set, hashWord(w))
 		}
 	})

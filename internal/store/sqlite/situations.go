@@ -39,6 +39,9 @@ func (s *Store) ArticleIDs(ctx context.Context, fn func(id string) error) error 
 	return nil
 }
 
+// insertBatch is how many rows one INSERT of PutSituations writes.
+const insertBatch = 200
+
 // PutSituations replaces the linking output in one transaction.
 func (s *Store) PutSituations(ctx context.Context, out *sitrep.Situations) error {
 	sits, members, evs, ms, err := storesql.SituationRows(out)
@@ -51,36 +54,41 @@ func (s *Store) PutSituations(ctx context.Context, out *sitrep.Situations) error
 				return err
 			}
 		}
-		exec := func(query string, n int, row func(i int) []any) error {
-			st, err := tx.PrepareContext(ctx, query)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			for i := range n {
-				if _, err := st.ExecContext(ctx, row(i)...); err != nil {
+		// Rows go in by insertBatch per statement: one statement per row
+		// costs most of the time on large linkings.
+		exec := func(insert string, cols, n int, row func(i int) []any) error {
+			one := "(?" + strings.Repeat(", ?", cols-1) + ")"
+			args := make([]any, 0, insertBatch*cols)
+			for from := 0; from < n; from += insertBatch {
+				to := min(n, from+insertBatch)
+				args = args[:0]
+				for i := from; i < to; i++ {
+					args = append(args, row(i)...)
+				}
+				q := insert + " VALUES " + one + strings.Repeat(", "+one, to-from-1)
+				if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 					return err
 				}
 			}
 			return nil
 		}
 		return errors.Join(
-			exec("INSERT INTO situations VALUES (?, ?, ?, ?, ?, ?, ?)", len(sits), func(i int) []any {
+			exec("INSERT INTO situations", 7, len(sits), func(i int) []any {
 				r := sits[i]
 				return []any{r.ID, r.Title, r.First, r.Last, r.Articles, r.Events, string(r.Doc)}
 			}),
-			exec("INSERT OR IGNORE INTO situation_articles VALUES (?, ?)", len(members), func(i int) []any {
+			exec("INSERT OR IGNORE INTO situation_articles", 2, len(members), func(i int) []any {
 				return []any{members[i][0], members[i][1]}
 			}),
-			exec("INSERT INTO linked_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", len(evs), func(i int) []any {
+			exec("INSERT INTO linked_events", 11, len(evs), func(i int) []any {
 				e := evs[i]
 				return []any{e.ID, e.Situation, e.Date, e.CAMEO, e.PLOVER, e.Source, e.Target, e.Mentions, e.Sources, e.Articles, e.Confidence}
 			}),
-			exec("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)", len(ms), func(i int) []any {
+			exec("INSERT OR REPLACE INTO mentions", 6, len(ms), func(i int) []any {
 				m := ms[i]
 				return []any{m.EventID, m.LinkedEvent, m.Article, m.Start, m.End, m.Copy}
 			}),
-			exec("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)", len(out.Duplicates), func(i int) []any {
+			exec("INSERT OR REPLACE INTO duplicates", 4, len(out.Duplicates), func(i int) []any {
 				d := out.Duplicates[i]
 				return []any{d.Copy, d.Original, d.Kind, d.Similarity}
 			}),
