@@ -32,7 +32,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
-	link := fs.Bool("link", true, "link events across articles and group situations over the whole database after storing (see 'sitrep situations')")
+	link := fs.Bool("link", true, "link events across articles and store the situations of the whole database (see 'sitrep situations')")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
