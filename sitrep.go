@@ -333,3 +333,170 @@ type Stats struct {
 	Sentences  int `json:"sentences"`
 	Tokens     int `json:"tokens"`
 }
+
+// The types below are the output of linking (internal/cluster): event
+// mentions from many articles joined into events, events and articles
+// grouped into situations, and near-duplicate articles. An Event above is
+// one mention; a LinkedEvent is the real-world event behind several.
+
+// MentionRef points at one event mention: an Event of one article's Result.
+type MentionRef struct {
+	// Article is the id of the article holding the mention.
+	Article string `json:"article"`
+	// Start and End are the byte span of the mention's evidence sentence
+	// in that article's text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Trigger is the span of the verb or noun carrying the event.
+	Trigger Span `json:"trigger"`
+	// Event is the index of the mention in that article's Result.Events.
+	Event int `json:"event"`
+	// Outlet is the article's outlet: its Source, else its URL's host,
+	// else "article:" and its id.
+	Outlet string `json:"outlet"`
+	// Published is the article's publication date (YYYY-MM-DD or "").
+	Published string `json:"published,omitempty"`
+	// Copy is true when the article is a near-duplicate of an earlier
+	// one: the mention counts, its outlet is no independent source.
+	Copy bool `json:"copy,omitempty"`
+	// Score is the linking score of the mention with the event (0 for
+	// the mention that started it) and Reason says why it was linked:
+	// the parts of the score, e.g. "code=1.00 actors=0.90 date=1.00
+	// place=1.00 text=0.62".
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
+}
+
+// LinkedEvent is one real-world event: the event mentions, within one
+// article and across articles, that tell the same act.
+type LinkedEvent struct {
+	// ID is "ev-" and 12 hex digits of a hash of the earliest mention (by
+	// publication date, article id and index): its article id, index,
+	// sentence start, trigger start and code. It does not depend on the
+	// order the articles were linked in.
+	ID string `json:"id"`
+	// CAMEO, Root, PLOVER, QuadClass and Goldstein are the codes of the
+	// mentions, the most frequent CAMEO code winning (ties: the first).
+	CAMEO     string  `json:"cameo"`
+	Root      string  `json:"root"`
+	PLOVER    string  `json:"plover"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	// Source and Target are the most specific CAMEO actor codes among the
+	// mentions ("IRQMIL" over "IRQ"); Target is "" for one-sided events.
+	// SourceName and TargetName are a name or noun phrase for each.
+	Source     string `json:"source"`
+	Target     string `json:"target"`
+	SourceName string `json:"source_name,omitempty"`
+	TargetName string `json:"target_name,omitempty"`
+	// Date is the finest date among the mentions (the most frequent one
+	// of that precision), DatePrecision its precision.
+	Date          string    `json:"date"`
+	DatePrecision Precision `json:"date_precision,omitempty"`
+	// Place is the name of the most specific location among the
+	// mentions, Location that location (nil when none has one).
+	Place    string    `json:"place"`
+	Location *Location `json:"location,omitempty"`
+	// NumMentions counts the mentions, NumArticles the distinct
+	// articles holding them and NumSources the distinct outlets among
+	// the articles that are no copies (GDELT's three counts).
+	NumMentions int `json:"num_mentions"`
+	NumSources  int `json:"num_sources"`
+	NumArticles int `json:"num_articles"`
+	// FirstSeen and LastSeen are the earliest and latest publication
+	// dates of the articles holding the mentions.
+	FirstSeen string `json:"first_seen,omitempty"`
+	LastSeen  string `json:"last_seen,omitempty"`
+	// Corroboration is the probability that the event happened given
+	// its independent sources: 1 - Π(1 - p) over the outlets that are no
+	// copies, p being the best mention Confidence of each outlet (0.5
+	// when the coder set none). It grows with each independent source;
+	// it is not the coder's per-mention Event.Confidence.
+	Corroboration float64 `json:"confidence"`
+	// Mentions are the mentions behind the event, in arrival order.
+	Mentions []MentionRef `json:"mentions"`
+}
+
+// CasualtyFigure is one source's figure for one kind of casualty.
+type CasualtyFigure struct {
+	Count int  `json:"count"`
+	Exact bool `json:"exact"`
+	// AccordingTo is who gives the figure: the speaker of the quote
+	// holding it, else the article's outlet.
+	AccordingTo string `json:"according_to"`
+	// Article is the article's id; Start and End the span of the
+	// casualty mention in its text; Text the mention as written.
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+}
+
+// CasualtyRange gathers the figures that the articles of a situation give
+// for one kind of casualty. Conflicting figures are all kept: Low is the
+// count to report (ACLED's rule: the lowest), High the highest.
+type CasualtyRange struct {
+	// Kind is killed, wounded, arrested, missing, kidnapped or displaced.
+	Kind    string           `json:"kind"`
+	Low     int              `json:"low"`
+	High    int              `json:"high"`
+	Figures []CasualtyFigure `json:"figures"`
+	// Conflict is true when the figures disagree (Low < High).
+	Conflict bool `json:"conflict"`
+}
+
+// SituationQuote is a quote of one of a situation's articles.
+type SituationQuote struct {
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Speaker string `json:"speaker"`
+	Text    string `json:"text"`
+	Kind    string `json:"kind"`
+}
+
+// Situation is a cluster of articles and events about one developing
+// story: a riot and its aftermath, a front of a war.
+type Situation struct {
+	// ID is "sit-" and 12 hex digits of a hash of the id of its earliest
+	// article (by publication date, then id): it does not depend on the
+	// order the articles were linked in.
+	ID string `json:"id"`
+	// Title is generated from the main event type, actors, place and
+	// dates ("Assault in Baghdad, 2019-12-31 to 2020-01-03").
+	Title string `json:"title"`
+	// First and Last are the earliest and latest event dates (or
+	// publication dates when no event has one).
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+	// Articles are the ids of the situation's articles, in arrival order.
+	Articles []string `json:"articles"`
+	// Events are the linked events, by date then id.
+	Events []LinkedEvent `json:"events"`
+	// Casualties gives, per kind, every figure of the articles that are
+	// no copies, with the range and a conflict flag.
+	Casualties []CasualtyRange `json:"casualties"`
+	// Quotes are the attributed quotes of the articles that are no
+	// copies, the same text quoted twice kept once.
+	Quotes []SituationQuote `json:"quotes"`
+}
+
+// Duplicate marks an article as a near-duplicate of an earlier one.
+type Duplicate struct {
+	// Original is the earliest article of the group (by publication date,
+	// then arrival), Copy the duplicate.
+	Original string `json:"original"`
+	Copy     string `json:"copy"`
+	// Kind is "copy" (syndicated, the same text up to small edits) or
+	// "rewrite" (lightly edited or cut).
+	Kind string `json:"kind"`
+	// Similarity is the estimated Jaccard similarity of the two texts'
+	// word 3-shingle sets, in [0,1].
+	Similarity float64 `json:"similarity"`
+}
+
+// Situations is the output of linking: what `sitrep situations` prints.
+type Situations struct {
+	Situations []Situation `json:"situations"`
+	Duplicates []Duplicate `json:"duplicates"`
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/cluster"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/backend"
@@ -26,12 +27,13 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version.")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version. Unless --link=false, it links the events of the articles as\nthey come, then those stored before, and stores the situations of the whole\ndatabase.")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
 	force := fs.Bool("force", false, "extract and store articles already stored with the same content (after a change of dictionaries or models)")
+	link := fs.Bool("link", true, "link events across articles and store the situations of the whole database (see 'sitrep situations')")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -89,8 +91,18 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			return h == store.InputHash(a), nil
 		}
 	}
+	var linker *cluster.Clusterer
+	var linkTime time.Duration
+	if *link {
+		linker = cluster.New(cluster.DefaultConfig())
+	}
 	cur := make([]*sitrep.Result, 0, *batch)
 	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, -1, skip, func(res *sitrep.Result) error {
+		if linker != nil {
+			t := time.Now()
+			linker.Add(res)
+			linkTime += time.Since(t)
+		}
 		cur = append(cur, res)
 		if len(cur) < *batch {
 			return nil
@@ -116,6 +128,15 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	if err = errors.Join(err, werr); err != nil {
 		return err
+	}
+	if linker != nil {
+		t := time.Now()
+		sits, evs, err := finishLinking(ctx, linker, st)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		linkTime += time.Since(t)
+		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events\n", linkTime.Seconds(), sits, evs)
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)

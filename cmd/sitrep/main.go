@@ -4,6 +4,8 @@
 //
 //	sitrep extract [flags] PATH...   extract events, quotes, places, ... as JSON Lines
 //	sitrep bench [flags] PATH...     measure throughput and memory on a corpus
+//	sitrep situations [flags] PATH... link events and group articles into situations (JSON)
+//	sitrep report [flags] PATH...     write a situation report (Markdown, HTML, PDF)
 //	sitrep schema                    print the output schema
 //	sitrep version                   print the version
 package main
@@ -70,6 +72,8 @@ func commands() []command {
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
 		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
+		{"situations", "link events across sentences and articles, mark duplicates, group situations (JSON)", (*Main).situations},
+		{"report", "write the situation report of one situation as Markdown, HTML or PDF", (*Main).report},
 		{"serve", "serve the JSON API, exports and web UI over a database (--demo: the sample articles)", (*Main).serve},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},

@@ -193,5 +193,8 @@ func ingestDemo(ctx context.Context, m *Main, st store.Store) (summary, int, err
 	if _, err := store.PutAll(ctx, st, results); err != nil {
 		return sum, 0, fmt.Errorf("serve: demo: store: %w", err)
 	}
+	if _, _, err := relink(ctx, st); err != nil {
+		return sum, 0, fmt.Errorf("serve: demo: %w", err)
+	}
 	return sum, events, nil
 }

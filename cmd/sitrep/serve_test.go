@@ -174,6 +174,9 @@ func TestServeDemoBinary(t *testing.T) {
 			Evidence  struct {
 				Sentence string `json:"sentence"`
 			} `json:"evidence"`
+			Linked *struct {
+				LinkedEvent string `json:"linked_event"`
+			} `json:"linked"`
 		} `json:"events"`
 		Next *string `json:"next"`
 	}
@@ -226,8 +229,18 @@ func TestServeDemoBinary(t *testing.T) {
 	tsv, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	rows := strings.Split(strings.TrimSuffix(string(tsv), "\n"), "\n")
-	if len(rows) != len(page.Events) {
-		t.Errorf("GDELT export has %d rows for %d events", len(rows), len(page.Events))
+	// One row per linked event; the demo links its events (serve --demo
+	// links the sample articles).
+	linked := map[string]bool{}
+	for _, e := range page.Events {
+		if e.Linked == nil {
+			t.Errorf("demo event %s is not linked", e.ID)
+			continue
+		}
+		linked[e.Linked.LinkedEvent] = true
+	}
+	if len(rows) != len(linked) || len(linked) >= len(page.Events) {
+		t.Errorf("GDELT export has %d rows for %d linked events of %d events", len(rows), len(linked), len(page.Events))
 	}
 	for i, r := range rows {
 		if n := strings.Count(r, "\t") + 1; n != 61 {

@@ -31,6 +31,10 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	if page.Events == nil {
 		page.Events = []store.EventRecord{}
 	}
+	if err := s.addLinks(r.Context(), page.Events); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, eventsResponse{Events: page.Events, Next: page.Next})
 }
 
@@ -72,7 +76,12 @@ func (s *server) event(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, eventResponse{EventRecord: *ev, Article: refOf(res.Article)})
+	one := []store.EventRecord{*ev}
+	if err := s.addLinks(r.Context(), one); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, eventResponse{EventRecord: one[0], Article: refOf(res.Article)})
 }
 
 // filtered parses the filter parameters of a list endpoint, plus the

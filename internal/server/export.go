@@ -54,11 +54,12 @@ type eventWriter interface {
 }
 
 var exportFormats = map[string]exportFormat{
-	"csv":     {"text/csv; charset=utf-8", "csv", false, newCSVWriter},
-	"jsonl":   {"application/x-ndjson", "jsonl", false, newJSONLWriter},
-	"geojson": {"application/geo+json", "geojson", false, newGeoJSONWriter},
-	"plover":  {"application/x-ndjson", "plover.jsonl", true, newPLOVERWriter},
-	"gdelt":   {"text/tab-separated-values; charset=utf-8", "export.tsv", true, newGDELTWriter},
+	"csv":            {"text/csv; charset=utf-8", "csv", false, newCSVWriter},
+	"jsonl":          {"application/x-ndjson", "jsonl", false, newJSONLWriter},
+	"geojson":        {"application/geo+json", "geojson", false, newGeoJSONWriter},
+	"plover":         {"application/x-ndjson", "plover.jsonl", true, newPLOVERWriter},
+	"gdelt":          {"text/tab-separated-values; charset=utf-8", "export.tsv", true, newGDELTWriter},
+	"gdelt-mentions": {"text/tab-separated-values; charset=utf-8", "mentions.tsv", true, newGDELTMentionsWriter},
 }
 
 func (s *server) export(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +71,7 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 	name, _ := p.get("format")
 	f, ok := exportFormats[name]
 	if !ok {
-		s.fail(w, r, badParam("format", "%q is not an export format (csv, jsonl, geojson, plover or gdelt)", name))
+		s.fail(w, r, badParam("format", "%q is not an export format (csv, jsonl, geojson, plover, gdelt or gdelt-mentions)", name))
 		return
 	}
 	q, err := s.query(p)
@@ -171,6 +172,9 @@ func (s *server) streamEvents(ctx context.Context, q store.Query, page store.Pag
 				return n, "", err
 			}
 		}
+		if err := s.addLinks(ctx, page.Events); err != nil {
+			return n, "", fmt.Errorf("export: %w", err)
+		}
 		for i := range page.Events {
 			ev := &page.Events[i]
 			var meta *articleMeta
@@ -204,11 +208,35 @@ func (s *server) streamEvents(ctx context.Context, q store.Query, page store.Pag
 	}
 }
 
+// addLinks sets the Link of each event that linking joined to a linked
+// event (one store query).
+func (s *server) addLinks(ctx context.Context, evs []store.EventRecord) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(evs))
+	for i := range evs {
+		ids[i] = evs[i].ID
+	}
+	links, err := s.st.EventLinks(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		if l, ok := links[evs[i].ID]; ok {
+			evs[i].Link = &l
+		}
+	}
+	return nil
+}
+
 // articleMeta is what the exports need to know about an event's article.
 type articleMeta struct {
 	ID, Published, URL, Source, Title string
 	// LeadEnd is the end offset of the first paragraph, -1 if unknown.
 	LeadEnd int
+	// TextLen is the length of the text in bytes, 0 if unknown.
+	TextLen int
 	Places  []sitrep.Place
 }
 
@@ -243,6 +271,7 @@ func (c *articleCache) get(ctx context.Context, id string) (*articleMeta, error)
 			if body == "" {
 				body = res.Text
 			}
+			m.TextLen = len(body)
 			if paras := text.Paragraphs(body); len(paras) > 0 {
 				m.LeadEnd = paras[0].End
 			}
@@ -309,7 +338,7 @@ var csvHeader = []string{
 	"target_actor", "target_name", "target_text",
 	"location_name", "location_country", "location_lat", "location_lon", "location_reason",
 	"sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "pattern",
-	"confidence",
+	"confidence", "linked_event", "num_mentions", "num_sources", "num_articles",
 }
 
 type csvWriter struct {
@@ -346,6 +375,11 @@ func (c *csvWriter) write(ev *store.EventRecord, _ *articleMeta) error {
 	r = append(r, e.Sentence, strconv.Itoa(e.Start), strconv.Itoa(e.End),
 		strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), ev.Pattern,
 		formatFloat(ev.Confidence))
+	if l := ev.Link; l != nil {
+		r = append(r, l.LinkedEvent, strconv.Itoa(l.NumMentions), strconv.Itoa(l.NumSources), strconv.Itoa(l.NumArticles))
+	} else {
+		r = append(r, "", "1", "1", "1")
+	}
 	return c.w.Write(r)
 }
 

@@ -1,12 +1,14 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +35,7 @@ type memStore struct {
 	// failEvents makes Events fail from the given call on (1-based), 0 never.
 	failEvents int
 	calls      int
+	linked     *sitrep.Situations
 }
 
 func newMemStore(results ...*sitrep.Result) *memStore {
@@ -271,6 +274,92 @@ func (s *memStore) Stats(_ context.Context, q store.Query) (store.Stats, error) 
 }
 
 func (s *memStore) Close() error { return nil }
+
+func (s *memStore) ArticleIDs(_ context.Context, fn func(string) error) error {
+	s.mu.Lock()
+	ids := slices.Clone(s.order)
+	s.mu.Unlock()
+	slices.SortStableFunc(ids, func(a, b string) int {
+		return strings.Compare(s.articles[a].Article.Published, s.articles[b].Article.Published)
+	})
+	for _, id := range ids {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *memStore) PutSituations(_ context.Context, out *sitrep.Situations) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.linked = out
+	return nil
+}
+
+func (s *memStore) Situations(_ context.Context) ([]store.SituationSummary, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []store.SituationSummary{}
+	if s.linked == nil {
+		return out, nil
+	}
+	for _, x := range s.linked.Situations {
+		out = append(out, store.SituationSummary{ID: x.ID, Title: x.Title, First: x.First, Last: x.Last,
+			Articles: len(x.Articles), Events: len(x.Events)})
+	}
+	slices.SortFunc(out, func(a, b store.SituationSummary) int {
+		return cmp.Or(strings.Compare(b.Last, a.Last), strings.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+func (s *memStore) Situation(_ context.Context, id string) (*sitrep.Situation, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.linked != nil {
+		for i := range s.linked.Situations {
+			if s.linked.Situations[i].ID == id {
+				x := s.linked.Situations[i]
+				return &x, nil
+			}
+		}
+	}
+	return nil, store.ErrNotFound
+}
+
+func (s *memStore) Duplicates(_ context.Context) ([]sitrep.Duplicate, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.linked == nil {
+		return []sitrep.Duplicate{}, nil
+	}
+	return s.linked.Duplicates, nil
+}
+
+func (s *memStore) EventLinks(_ context.Context, ids []string) (map[string]store.EventLink, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]store.EventLink{}
+	if s.linked == nil {
+		return out, nil
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, x := range s.linked.Situations {
+		for _, e := range x.Events {
+			for _, m := range e.Mentions {
+				if id := eventID(m.Article, m.Event); want[id] {
+					out[id] = store.EventLink{LinkedEvent: e.ID, Situation: x.ID, NumMentions: e.NumMentions,
+						NumSources: e.NumSources, NumArticles: e.NumArticles, Corroboration: e.Corroboration, Copy: m.Copy}
+				}
+			}
+		}
+	}
+	return out, nil
+}
 
 // fixture builds three invented articles with events covering every
 // filter: dates in three months, countries AF, IQ and US, several roots

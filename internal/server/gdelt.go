@@ -3,6 +3,7 @@ package server
 import (
 	"hash/fnv"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -45,33 +46,57 @@ type gdeltWriter struct {
 	w   io.Writer
 	row []string
 	buf []byte
+	// seen holds the linked events written: the event table has one row
+	// per linked event, its other mentions go to the mentions table.
+	seen map[string]bool
 }
 
 func newGDELTWriter(w io.Writer) eventWriter {
-	return &gdeltWriter{w: w, row: make([]string, 0, len(gdeltColumns))}
+	return &gdeltWriter{w: w, row: make([]string, 0, len(gdeltColumns)), seen: map[string]bool{}}
 }
 
 func (g *gdeltWriter) begin() error { return nil } // GDELT files have no header
 func (g *gdeltWriter) end() error   { return nil }
 
 func (g *gdeltWriter) write(ev *store.EventRecord, art *articleMeta) error {
-	g.row = gdeltRow(g.row[:0], ev, art)
-	g.buf = g.buf[:0]
-	for i, f := range g.row {
-		if i > 0 {
-			g.buf = append(g.buf, '\t')
+	if l := ev.Link; l != nil {
+		if g.seen[l.LinkedEvent] {
+			return nil
 		}
-		g.buf = append(g.buf, f...)
+		g.seen[l.LinkedEvent] = true
 	}
-	g.buf = append(g.buf, '\n')
-	_, err := g.w.Write(g.buf)
+	g.row = gdeltRow(g.row[:0], ev, art)
+	return writeTSV(g.w, &g.buf, g.row)
+}
+
+// writeTSV writes one row of tab-separated fields.
+func writeTSV(w io.Writer, buf *[]byte, row []string) error {
+	b := (*buf)[:0]
+	for i, f := range row {
+		if i > 0 {
+			b = append(b, '\t')
+		}
+		b = append(b, f...)
+	}
+	b = append(b, '\n')
+	*buf = b
+	_, err := w.Write(b)
 	return err
+}
+
+// gdeltEventID is GLOBALEVENTID: of the linked event when the mention was
+// linked, else of the event.
+func gdeltEventID(ev *store.EventRecord) int64 {
+	if ev.Link != nil {
+		return gdeltID(ev.Link.LinkedEvent)
+	}
+	return gdeltID(ev.ID)
 }
 
 // gdeltRow appends the 61 fields of ev to r.
 func gdeltRow(r []string, ev *store.EventRecord, art *articleMeta) []string {
 	date, hasDate := parseEventDate(ev.Date)
-	r = append(r, strconv.FormatInt(gdeltID(ev.ID), 10))
+	r = append(r, strconv.FormatInt(gdeltEventID(ev), 10))
 	if hasDate {
 		y, m, d := date.Date()
 		r = append(r, date.Format("20060102"), date.Format("200601"), strconv.Itoa(y),
@@ -91,8 +116,12 @@ func gdeltRow(r []string, ev *store.EventRecord, art *articleMeta) []string {
 		base = base[:3]
 	}
 	r = append(r, root, ev.CAMEO, base, ev.Root, strconv.Itoa(ev.QuadClass), formatFloat(ev.Goldstein),
-		"1", "1", "1", // one article, one source, one mention: sitrep does not merge reports yet
+		"1", "1", "1", // an event linking left alone: one mention, one article, one source
 		"") // AvgTone: sitrep measures no tone
+	if l := ev.Link; l != nil {
+		n := len(r) - 4
+		r[n], r[n+1], r[n+2] = strconv.Itoa(l.NumMentions), strconv.Itoa(l.NumSources), strconv.Itoa(l.NumArticles)
+	}
 
 	// sitrep places the event, not each actor.
 	r = gdeltGeo(r, nil, nil)
@@ -249,4 +278,57 @@ func tsvField(s string) string {
 		return strings.NewReplacer("\t", " ", "\r", " ", "\n", " ").Replace(s)
 	}
 	return s
+}
+
+// --- GDELT 2.0 mentions table ---
+
+// gdeltMentionColumns are the 16 columns of GDELT 2.0's mentions file.
+var gdeltMentionColumns = []string{
+	"GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+	"SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+	"MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+}
+
+type gdeltMentionsWriter struct {
+	w   io.Writer
+	row []string
+	buf []byte
+}
+
+func newGDELTMentionsWriter(w io.Writer) eventWriter {
+	return &gdeltMentionsWriter{w: w, row: make([]string, 0, len(gdeltMentionColumns))}
+}
+
+func (g *gdeltMentionsWriter) begin() error { return nil }
+func (g *gdeltMentionsWriter) end() error   { return nil }
+
+// write writes one mention: every event row is a mention, of its linked
+// event when linking joined it to one.
+func (g *gdeltMentionsWriter) write(ev *store.EventRecord, art *articleMeta) error {
+	stamp := func(date string) string {
+		if t, ok := parseEventDate(date); ok {
+			return t.Format("20060102") + "000000"
+		}
+		return ""
+	}
+	published, source, ident, docLen := "", "", ev.ArticleID, ""
+	if art != nil {
+		published, source = art.Published, art.Source
+		if art.URL != "" {
+			ident = art.URL
+		}
+		if art.TextLen > 0 {
+			docLen = strconv.Itoa(art.TextLen)
+		}
+	}
+	target := "-1"
+	if ev.Target != nil {
+		target = strconv.Itoa(ev.Target.Start)
+	}
+	r := append(g.row[:0], strconv.FormatInt(gdeltEventID(ev), 10), stamp(ev.Date), stamp(published),
+		"1", tsvField(source), tsvField(ident),
+		"", strconv.Itoa(ev.Source.Start), target, strconv.Itoa(ev.Evidence.Trigger.Start), "1",
+		strconv.Itoa(int(math.Round(100*ev.Confidence))), docLen, "", "", "")
+	g.row = r
+	return writeTSV(g.w, &g.buf, r)
 }

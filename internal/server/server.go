@@ -138,6 +138,9 @@ func New(st store.Store, logger *slog.Logger, opts ...Option) http.Handler {
 	mux.HandleFunc("GET /api/actors", s.bounded(s.cached(s.actors)))
 	mux.HandleFunc("GET /api/timeline", s.bounded(s.cached(s.timeline)))
 	mux.HandleFunc("GET /api/stats", s.bounded(s.cached(s.stats)))
+	mux.HandleFunc("GET /api/situations", s.bounded(s.cached(s.situations)))
+	mux.HandleFunc("GET /api/situations/{id}", s.bounded(s.cached(s.situation)))
+	mux.HandleFunc("GET /api/situations/{id}/report", s.bounded(s.cached(s.situationReport)))
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")

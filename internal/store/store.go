@@ -48,7 +48,51 @@ type Store interface {
 	Timeline(ctx context.Context, q Query, interval string) ([]Bucket, error)
 	// Stats summarises the events matching q.
 	Stats(ctx context.Context, q Query) (Stats, error)
+
+	// ArticleIDs calls fn with the id of every stored article, by
+	// publication date then id (the order linking reads them in).
+	ArticleIDs(ctx context.Context, fn func(id string) error) error
+	// PutSituations replaces the stored linking output (internal/cluster):
+	// situations, linked events, their mentions and the duplicates.
+	PutSituations(ctx context.Context, out *sitrep.Situations) error
+	// Situations lists the stored situations, latest first (by last
+	// date, then id).
+	Situations(ctx context.Context) ([]SituationSummary, error)
+	// Situation returns one stored situation whole.
+	Situation(ctx context.Context, id string) (*sitrep.Situation, error)
+	// Duplicates returns the stored near-duplicate articles.
+	Duplicates(ctx context.Context) ([]sitrep.Duplicate, error)
+	// EventLinks returns, for those of the given event ids (events rows,
+	// i.e. mentions) that linking joined to a linked event, that event's
+	// id and counts.
+	EventLinks(ctx context.Context, eventIDs []string) (map[string]EventLink, error)
 	Close() error
+}
+
+// SituationSummary is one line of the situations list.
+type SituationSummary struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	First    string `json:"first"`
+	Last     string `json:"last"`
+	Articles int    `json:"num_articles"`
+	Events   int    `json:"num_events"`
+}
+
+// EventLink ties an event mention to its linked event.
+type EventLink struct {
+	// LinkedEvent and Situation are the ids of the linked event and of
+	// its situation.
+	LinkedEvent string `json:"linked_event"`
+	Situation   string `json:"situation"`
+	NumMentions int    `json:"num_mentions"`
+	NumSources  int    `json:"num_sources"`
+	NumArticles int    `json:"num_articles"`
+	// Corroboration is the linked event's confidence from independent
+	// sources (sitrep.LinkedEvent.Corroboration), not the coder's.
+	Corroboration float64 `json:"corroboration"`
+	// Copy is true when the mention's article is a near-duplicate.
+	Copy bool `json:"copy,omitempty"`
 }
 
 // PutOutcome says what Put did.
@@ -111,6 +155,9 @@ type EventRecord struct {
 	ID        string `json:"id"`
 	ArticleID string `json:"article_id"`
 	sitrep.Event
+	// Link is the linked event the mention belongs to, when the API
+	// looked it up (EventLinks); nil otherwise.
+	Link *EventLink `json:"linked,omitempty"`
 }
 
 // Page is one page of events.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sitrep-project/sitrep/internal/cluster"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/server"
@@ -14,7 +15,8 @@ import (
 )
 
 // demoHandler runs the pipeline over the shipped sample articles, stores
-// the results in a fresh SQLite database and returns the real server
+// the results and their situations (internal/cluster) in a fresh SQLite
+// database and returns the real server
 // (API and embedded UI) over it. Events the coder gave no confidence get
 // a constructed one (see standInConfidence), so that the confidence
 // column, sort and filter have something to show.
@@ -31,6 +33,7 @@ func demoHandler(t *testing.T) http.Handler {
 		t.Fatal(err)
 	}
 	var n int
+	linker := cluster.New(cluster.DefaultConfig())
 	err = ingest.NewReader(ingest.Options{}, nil).Read(ctx, []string{"../../examples"}, func(it ingest.Item) error {
 		if it.Err != nil {
 			t.Errorf("examples: %v", it.Err)
@@ -48,6 +51,7 @@ func demoHandler(t *testing.T) http.Handler {
 			}
 		}
 		n++
+		linker.Add(res)
 		_, err = st.Put(ctx, res)
 		return err
 	})
@@ -56,6 +60,9 @@ func demoHandler(t *testing.T) http.Handler {
 	}
 	if n == 0 {
 		t.Fatal("no sample articles in ../../examples")
+	}
+	if err := st.PutSituations(ctx, linker.Snapshot()); err != nil {
+		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	return server.New(st, logger)

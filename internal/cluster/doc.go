@@ -1,0 +1,30 @@
+// Package cluster links what many articles say into one picture: event
+// mentions that tell the same real-world act become one linked event,
+// near-duplicate articles (syndicated copies, light rewrites) are marked as
+// copies of an original, and articles and events group into situations
+// (a riot and its aftermath, a front of a war).
+//
+// Input: *sitrep.Result values, one per article, in arrival order (Add).
+// Output: *sitrep.Situations (Snapshot): situations with their articles,
+// linked events (mentions, NumMentions/NumSources/NumArticles, a
+// corroboration confidence), casualty figures as ranges with their
+// sources, quotes; and the duplicate articles.
+//
+// Everything is incremental: Add does the work for one article against
+// what came before, through indexes (MinHash bands for duplicates, event
+// type and week buckets for events, salient words for situations), so the
+// cost per article does not grow with the corpus. Snapshot derives the
+// counts, so a copy found later still stops counting as a source.
+//
+// Linking two mentions (see linkScore): they must share a PLOVER type (or
+// CAMEO root when they have none), a QuadClass and a modality, have
+// compatible actors (IRQ ~ IRQMIL; two different known countries never),
+// dates within a tolerance that depends on where each date came from, and
+// places no more than 150 km apart (same country when one is only a
+// country); two different acts of one sentence never link. The score is a
+// weighted sum of code, actor, date, place and evidence-text agreement, and
+// a mention joins the event it scores highest with if that reaches
+// Config.LinkThreshold. Articles join situations by situations.score. The
+// weights and thresholds are set on examples/situations.jsonl against
+// testdata/situations.gold.json (see cluster_test.go).
+package cluster

@@ -1,0 +1,294 @@
+package cluster
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/geo"
+)
+
+// mention is what linking needs of one event mention.
+type mention struct {
+	art       int // index of the article in Clusterer.arts
+	ev        int // index in the article's Result.Events
+	sent      int // evidence sentence start
+	trigger   sitrep.Span
+	sentEnd   int
+	cameo     string
+	root      string
+	plover    string
+	block     string // linking block: PLOVER type, else "root:" + CAMEO root
+	src, tgt  string // actor codes; tgt "" without target
+	hasTgt    bool
+	modality  string
+	lo, hi    int32 // date as a day range
+	dated     bool
+	dateTol   int32 // days the date may be off: see dateTolerance
+	loc       *sitrep.Location
+	coarseLoc bool // the location is a country or first-level division
+	weakLoc   bool // the location is only the article's focus
+	text      []uint64
+	conf      float64
+}
+
+// newMention extracts the linking features of res.Events[i].
+func newMention(art int, res *sitrep.Result, i int) mention {
+	e := &res.Events[i]
+	m := mention{
+		art: art, ev: i, sent: e.Evidence.Start, sentEnd: e.Evidence.End, trigger: e.Evidence.Trigger,
+		cameo: e.CAMEO, root: e.Root, plover: e.PLOVER,
+		src: e.Source.Actor, modality: e.Modality, conf: e.Confidence,
+		dateTol: dateTolerance(e.DateReason),
+		loc:     e.Location,
+		text:    contentSet(e.Evidence.Sentence),
+	}
+	if m.root == "" && len(m.cameo) >= 2 {
+		m.root = m.cameo[:2]
+	}
+	m.block = blockOf(e)
+	if e.Target != nil {
+		m.tgt, m.hasTgt = e.Target.Actor, true
+	}
+	m.lo, m.hi, m.dated = dayRange(e.Date)
+	if l := e.Location; l != nil {
+		m.weakLoc = l.Reason == "focus"
+		if l.Place >= 0 && l.Place < len(res.Places) {
+			switch res.Places[l.Place].Resolution {
+			case "country", "admin1", "region":
+				m.coarseLoc = true
+			}
+		}
+		if l.Lat == 0 && l.Lon == 0 {
+			m.coarseLoc = true
+		}
+	}
+	return m
+}
+
+// blockOf is the linking block of an event: its PLOVER type (else its
+// CAMEO root) and QuadClass. Only events of one block are compared, so
+// the cost per mention stays small on large corpora; the code agreement
+// within a block (same code, same root) is scored. The QuadClass keeps
+// apart what PLOVER joins: an appeal for calm (CAMEO 02, cooperation) and
+// a demand (10, conflict) are both REQUEST.
+func blockOf(e *sitrep.Event) string {
+	t := e.PLOVER
+	if t == "" {
+		t = "root:" + e.Root
+		if e.Root == "" && len(e.CAMEO) >= 2 {
+			t = "root:" + e.CAMEO[:2]
+		}
+	}
+	return t + "/" + strconv.Itoa(e.QuadClass)
+}
+
+// Weights of the linking score (they sum to 1) and its threshold.
+const (
+	wCode   = 0.15
+	wActors = 0.25
+	wDate   = 0.20
+	wPlace  = 0.15
+	wText   = 0.25
+)
+
+// linkScore scores two mentions as telling the same event, in [0,1],
+// with the parts of the score as a reason. ok is false when something
+// rules the link out whatever the score.
+func linkScore(a, b *mention) (score float64, reason string, ok bool) {
+	if a.block != b.block || a.modality != b.modality {
+		return 0, "", false
+	}
+	date, ok := dateCompat(a, b)
+	if !ok {
+		return 0, "", false
+	}
+	code := 0.5 // the same PLOVER type only
+	switch {
+	case a.cameo == b.cameo:
+		code = 1
+	case a.root == b.root:
+		code = 0.7
+	}
+	sameSentence := a.art == b.art && a.sent == b.sent
+	if sameSentence && a.root != b.root && a.trigger != b.trigger {
+		// Two different acts of one sentence ("police fired tear gas at
+		// crowds who marched on parliament"): the coder split them.
+		return 0, "", false
+	}
+	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
+	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
+	// ministers met") are coded once each way: the swapped pair is the
+	// same event. Within one sentence and trigger any act may be so
+	// expanded.
+	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (a.root == b.root && reciprocalRoot(a.root))) {
+		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
+	}
+	if actors < 0 || (sameSentence && actors < 0.5) {
+		return 0, "", false
+	}
+	place, ok := placeCompat(a, b)
+	if !ok {
+		return 0, "", false
+	}
+	if a.art == b.art {
+		// Within one article, two mentions dated by its publication or
+		// placed at its focus agree by default, which tells nothing.
+		if a.dateTol == maxDateTolerance && b.dateTol == maxDateTolerance {
+			date = min(date, 0.3)
+		}
+		if a.weakLoc && b.weakLoc {
+			place = min(place, 0.3)
+		}
+	}
+	// Sentences sharing half their content words or more tell the same
+	// thing; below that similarity is linear.
+	text := min(1, 2*jaccard(a.text, b.text))
+	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
+	reason = fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", code, actors, date, place, text)
+	return score, reason, true
+}
+
+// reciprocalRoot reports CAMEO roots whose acts are usually mutual:
+// intentions to cooperate, consultations, diplomatic and material
+// cooperation.
+func reciprocalRoot(root string) bool {
+	switch root {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
+}
+
+// pairCompat scores the source and target of two mentions together:
+// the mean of actorCompat of the sources and of the targets (0.5 when
+// only one has a target), or -1 when either rules the link out.
+func pairCompat(srcA, tgtA string, hasA bool, srcB, tgtB string, hasB bool) float64 {
+	src := actorCompat(srcA, srcB)
+	tgt := 1.0
+	switch {
+	case hasA && hasB:
+		tgt = actorCompat(tgtA, tgtB)
+	case hasA != hasB:
+		tgt = 0.5
+	}
+	if src < 0 || tgt < 0 {
+		return -1
+	}
+	return (src + tgt) / 2
+}
+
+// actorCompat scores two CAMEO actor codes as naming the same actor: 1
+// equal, 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
+// sector with one country unknown (---MIL ~ IRQMIL) or each giving what
+// the other lacks (UKR ~ ---CVL), 0.5 one unknown, 0.3 the same country
+// with other sectors; -1 two different known countries (or groups),
+// which rules the link out.
+func actorCompat(a, b string) float64 {
+	switch {
+	case a == b:
+		return 1
+	case a == "" || b == "" || a == "---" || b == "---":
+		return 0.5
+	case strings.HasPrefix(a, b) || strings.HasPrefix(b, a):
+		return 0.8
+	}
+	ca, cb := a[:min(3, len(a))], b[:min(3, len(b))]
+	sa, sb := a[len(ca):], b[len(cb):]
+	switch {
+	case ca == "---" || cb == "---":
+		if sa == sb || (ca == "---" && sb == "") || (cb == "---" && sa == "") {
+			return 0.6
+		}
+		return 0.3
+	case ca == cb:
+		return 0.3
+	}
+	return -1
+}
+
+// dateTolerance is how many days a date found for the given reason may
+// be off the event's day: one for a date of the event's own clause or
+// caption (time zones, overnight events, "late Tuesday" told as
+// Wednesday), three for a date elsewhere in the sentence or in the
+// sentence before (it may belong to another clause: "urged allies on
+// Wednesday after Monday's shelling"), a week for the publication date.
+func dateTolerance(reason string) int32 {
+	switch reason {
+	case "clause", "caption":
+		return 1
+	case "published":
+		return maxDateTolerance
+	}
+	return 3
+}
+
+// maxDateTolerance is the largest dateTolerance.
+const maxDateTolerance = 7
+
+// dateCompat scores two dates: 1 the same day, 0.6 a day apart, 0.5
+// overlapping periods of which one is coarser than a day, 0.7 the same
+// day and 0.4 within the tolerance when one date is less sure than its
+// clause's, 0.3 when one is undated.
+func dateCompat(a, b *mention) (float64, bool) {
+	if !a.dated || !b.dated {
+		return 0.3, true
+	}
+	gap := max(0, max(a.lo-b.hi, b.lo-a.hi))
+	tol := max(a.dateTol, b.dateTol)
+	if gap > tol {
+		return 0, false
+	}
+	switch {
+	case tol > 1:
+		if gap == 0 {
+			return 0.7, true
+		}
+		return 0.4, true
+	case a.lo != a.hi || b.lo != b.hi:
+		return 0.5, true
+	case gap == 0:
+		return 1, true
+	}
+	return 0.6, true
+}
+
+// Place distances (km): within nearKm a place agrees fully, within midKm
+// in part, and beyond farKm two precise places rule the link out.
+const (
+	nearKm = 15
+	midKm  = 60
+	farKm  = 150
+)
+
+// placeCompat scores two locations: 1 within nearKm, 0.6 within midKm,
+// 0.3 within farKm, 0.5 the same country when one is a country or
+// division, 0.3 when one has none or is only the article's focus.
+func placeCompat(a, b *mention) (float64, bool) {
+	if a.loc == nil || b.loc == nil {
+		return 0.3, true
+	}
+	weak := a.weakLoc || b.weakLoc
+	if a.loc.Country != b.loc.Country && a.loc.Country != "" && b.loc.Country != "" {
+		if weak {
+			return 0, true
+		}
+		return 0, false
+	}
+	if a.coarseLoc || b.coarseLoc {
+		return 0.5, true
+	}
+	d := geo.HaversineKm(a.loc.Lat, a.loc.Lon, b.loc.Lat, b.loc.Lon)
+	switch {
+	case d <= nearKm:
+		return 1, true
+	case d <= midKm:
+		return 0.6, true
+	case d <= farKm:
+		return 0.3, true
+	case weak:
+		return 0, true
+	}
+	return 0, false
+}
