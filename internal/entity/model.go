@@ -1,0 +1,248 @@
+package entity
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/sitrep-project/sitrep/internal/learn"
+)
+
+// ner.bin is the sequence model, written by scripts/train-ner.
+//
+//go:embed ner.bin
+var modelData []byte
+
+// modelName is the learn.Meta.Name of the model file.
+const modelName = "ner"
+
+// Labels are the model's entity labels, those of CoNLL-2003.
+var Labels = [...]string{"PER", "ORG", "LOC", "MISC"}
+
+// Tags are BILOU: class 0 is O (outside), then for each label its B
+// (begin), I (inside), L (last) and U (unit, a one-token mention) tags.
+const (
+	posB = iota
+	posI
+	posL
+	posU
+)
+
+const numTags = 1 + 4*len(Labels)
+
+func tagClass(label, pos int) int { return 1 + label*4 + pos }
+
+// tagParts returns the label and position of tag c > 0.
+func tagParts(c int) (label, pos int) { return (c - 1) / 4, (c - 1) % 4 }
+
+// tagNames returns the class names of the model file.
+func tagNames() []string {
+	names := []string{"O"}
+	for _, l := range Labels {
+		for _, p := range "BILU" {
+			names = append(names, string(p)+"-"+l)
+		}
+	}
+	return names
+}
+
+// allowed reports whether tag c may follow tag p (-1 for the sentence
+// start): BILOU's grammar.
+func allowed(p, c int) bool {
+	open := p > 0 && (p-1)%4 <= posI // after B or I a mention goes on
+	if c == 0 {
+		return !open
+	}
+	label, pos := tagParts(c)
+	if pos == posI || pos == posL {
+		return open && (p-1)/4 == label
+	}
+	return !open
+}
+
+// forbidden is the transition score of a tag sequence BILOU does not allow.
+const forbidden = -1e9
+
+// calibration turns a mention's marginal probability under the model
+// (its scores divided by temperature, normalised over all taggings of the
+// sentence) into a confidence: sigmoid(a·logit(p) + b), fit on held-out
+// data by scripts/train-ner.
+type calibration struct {
+	temperature, a, b float64
+}
+
+func (c calibration) apply(p float64) float64 {
+	p = min(max(p, 1e-6), 1-1e-6)
+	x := math.Log(p / (1 - p))
+	return 1 / (1 + math.Exp(-(c.a*x + c.b)))
+}
+
+// Info keys of the model file holding the calibration.
+const (
+	infoTemperature = "temperature"
+	infoPlattA      = "platt_a"
+	infoPlattB      = "platt_b"
+)
+
+func readCalibration(m *learn.Model) (calibration, error) {
+	c := calibration{temperature: 1, a: 1}
+	for key, dst := range map[string]*float64{infoTemperature: &c.temperature, infoPlattA: &c.a, infoPlattB: &c.b} {
+		s, ok := m.Meta.Info[key]
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return c, fmt.Errorf("entity: model info %s=%q: not a number", key, s)
+		}
+		*dst = v
+	}
+	if c.temperature <= 0 {
+		return c, fmt.Errorf("entity: model temperature %v", c.temperature)
+	}
+	return c, nil
+}
+
+// transitions returns the transition score table of learn.Viterbi, with
+// the forbidden transitions set to forbidden.
+func transitions(score func(prev int, out []float32)) []float32 {
+	k := numTags
+	trans := make([]float32, (k+1)*k)
+	for p := -1; p < k; p++ {
+		row := trans[(p+1)*k : (p+2)*k]
+		score(p, row)
+		for c := range k {
+			if !allowed(p, c) {
+				row[c] = forbidden
+			}
+		}
+	}
+	return trans
+}
+
+func transKey(prev int) uint64 { return learn.Key(fTrans, uint64(prev+1)) }
+
+// decoder tags sentences: Viterbi for the best tagging, forward-backward
+// for the marginal probability of each mention. Scratch space, reused.
+type decoder struct {
+	vit              learn.Viterbi
+	emit             []float32 // n×k scores
+	path             []int
+	pot, alpha, beta []float64 // n×k
+	scale            []float64
+	expTrans         []float64 // exp(trans/T), for T = expFor
+	expFor           float64
+}
+
+// prepare sizes the buffers for n tokens.
+func (d *decoder) prepare(n int) {
+	k := numTags
+	if cap(d.emit) < n*k {
+		d.emit = make([]float32, n*k, 2*n*k)
+		d.pot = make([]float64, n*k, 2*n*k)
+		d.alpha = make([]float64, n*k, 2*n*k)
+		d.beta = make([]float64, n*k, 2*n*k)
+	}
+	d.emit, d.pot, d.alpha, d.beta = d.emit[:n*k], d.pot[:n*k], d.alpha[:n*k], d.beta[:n*k]
+	if cap(d.path) < n {
+		d.path = make([]int, n, 2*n)
+		d.scale = make([]float64, n, 2*n)
+	}
+	d.path, d.scale = d.path[:n], d.scale[:n]
+}
+
+// decode finds the best tagging of the n tokens whose scores are in
+// d.emit, into d.path. A mention may not be left open at the end.
+func (d *decoder) decode(n int, trans []float32) {
+	k := numTags
+	last := d.emit[(n-1)*k : n*k]
+	for c := range k {
+		if c > 0 && (c-1)%4 <= posI {
+			last[c] = forbidden
+		}
+	}
+	d.vit.Decode(d.emit, n, k, trans, d.path)
+}
+
+// marginals runs forward-backward over d.emit (n tokens, after decode)
+// with the scores divided by temp; segment then gives the probability of
+// a mention.
+func (d *decoder) marginals(n int, trans []float32, temp float64) {
+	k := numTags
+	if d.expTrans == nil || d.expFor != temp {
+		d.expTrans = make([]float64, len(trans))
+		for i, t := range trans {
+			if t > forbidden/2 {
+				d.expTrans[i] = math.Exp(float64(t) / temp)
+			}
+		}
+		d.expFor = temp
+	}
+	// Potentials, scaled per token by its best score: a constant factor
+	// per token, which normalisation cancels.
+	for i := range n {
+		e := d.emit[i*k : (i+1)*k]
+		mx := e[0]
+		for _, v := range e[1:] {
+			mx = max(mx, v)
+		}
+		pot := d.pot[i*k : (i+1)*k]
+		for c, v := range e {
+			pot[c] = 0
+			if v > forbidden/2 {
+				pot[c] = math.Exp(float64(v-mx) / temp)
+			}
+		}
+	}
+	for i := range n {
+		a, pot := d.alpha[i*k:(i+1)*k], d.pot[i*k:(i+1)*k]
+		sum := 0.0
+		for c := range k {
+			s := d.expTrans[c]
+			if i > 0 {
+				s = 0
+				prev := d.alpha[(i-1)*k : i*k]
+				for p, pv := range prev {
+					s += pv * d.expTrans[(p+1)*k+c]
+				}
+			}
+			a[c] = s * pot[c]
+			sum += a[c]
+		}
+		if sum == 0 {
+			sum = 1
+		}
+		for c := range a {
+			a[c] /= sum
+		}
+		d.scale[i] = sum
+	}
+	last := d.beta[(n-1)*k : n*k]
+	for c := range last {
+		last[c] = 1
+	}
+	for i := n - 2; i >= 0; i-- {
+		b := d.beta[i*k : (i+1)*k]
+		next, pot := d.beta[(i+1)*k:(i+2)*k], d.pot[(i+1)*k:(i+2)*k]
+		for p := range k {
+			s := 0.0
+			row := d.expTrans[(p+1)*k : (p+2)*k]
+			for c, t := range row {
+				s += t * pot[c] * next[c]
+			}
+			b[p] = s / d.scale[i+1]
+		}
+	}
+}
+
+// segment returns the probability that tokens [a,b) carry exactly the
+// tags of d.path (after marginals).
+func (d *decoder) segment(a, b int) float64 {
+	k := numTags
+	p := d.alpha[a*k+d.path[a]]
+	for i := a + 1; i < b; i++ {
+		p *= d.expTrans[(d.path[i-1]+1)*k+d.path[i]] * d.pot[i*k+d.path[i]] / d.scale[i]
+	}
+	return p * d.beta[(b-1)*k+d.path[b-1]]
+}
