@@ -17,6 +17,7 @@ type evalKind struct {
 func evalKinds() []evalKind {
 	return []evalKind{
 		{"events", "CAMEO triple P/R/F1 and PLOVER type accuracy of the event coder", (*Main).evalEvents},
+		{"ner", "entity-level NER P/R/F1 per type, conlleval-style, and calibration (CoNLL columns or ner-conll2003-*.jsonl format)", (*Main).evalNER},
 		{"geo", "toponym P/R/F1 and geocoding accuracy@161 km (geo-lgl.jsonl format)", (*Main).evalGeo},
 		{"timex", "TIMEX3 strict/relaxed P/R/F1, type and value accuracy (timex-timebank.jsonl format)", (*Main).evalTimex},
 	}

@@ -67,7 +67,8 @@ const (
 	flDocLower                      // written in lower case elsewhere in the article
 	flDocCap                        // capitalised mid-sentence elsewhere in the article
 	flDocSurname                    // ends a name that starts with a given name elsewhere
-	nFlags       = 8
+	flWord                          // a common English word (lower-cased)
+	nFlags       = 9
 )
 
 // Capitalisation classes.
@@ -97,6 +98,7 @@ type tokInfo struct {
 	low                     string    // lower-cased text
 	flags                   uint16
 	capc                    uint8
+	marks                   uint8 // markUpper etc.
 	gaz, org, actor         uint8 // position (B/I/L/U) << 2 | kind, 0 for none
 }
 
@@ -126,15 +128,19 @@ func spanPos(i, a, b int) uint8 {
 // featurizer computes the features of a document's tokens. It is scratch
 // space, reused across documents.
 type featurizer struct {
-	r     *Recognizer
-	text  string
-	arena []byte // lower-cased words of the current sentence
-	buf   []byte
-	words []string // lower-cased words of the current sentence
-	doc   map[uint64]uint8
-	info  []tokInfo // the current sentence
-	feats []uint64  // the current sentence's features, flattened
-	off   []int32   // token i's features are feats[off[i]:off[i+1]]
+	r      *Recognizer
+	text   string
+	arena  []byte // lower-cased words of the current sentence
+	buf    []byte
+	words  []string     // lower-cased words of the current sentence
+	plain  []bool       // tokens of the current sentence left out: O
+	wl     WordLexicon  // r.lex's, or nil
+	al     ActorLexicon // r.lex's, or nil
+	doc    map[uint64]uint8
+	places map[string]uint8 // the Lexicon's answers for the document's names
+	info   []tokInfo        // the current sentence
+	feats  []uint64         // the current sentence's features, flattened
+	off    []int32          // token i's features are feats[off[i]:off[i+1]]
 }
 
 // Doc-level evidence bits.
@@ -148,10 +154,14 @@ const (
 // article-level evidence: how each word is written elsewhere.
 func (f *featurizer) newDoc(doc *sitrep.Doc) {
 	f.text = doc.Article.Text
-	clear(f.doc)
-	if f.doc == nil {
+	f.wl, _ = f.r.lex.(WordLexicon)
+	f.al, _ = f.r.lex.(ActorLexicon)
+	if f.doc == nil || len(f.doc) > 4096 {
 		f.doc = make(map[uint64]uint8, 256)
+		f.places = make(map[string]uint8, 64)
 	}
+	clear(f.doc)
+	clear(f.places)
 	for si := range doc.Sentences {
 		toks := doc.Sentences[si].Tokens
 		if !spansOK(toks, f.text) {
@@ -205,8 +215,11 @@ func spansOK(toks []sitrep.Token, text string) bool {
 	return true
 }
 
-// sentence computes the features of every token of toks (a sentence of
-// the current document).
+// sentence computes the features of the tokens of toks (a sentence of
+// the current document) that may be part of a name. The others, plain
+// lower-case words and punctuation with no capitalised neighbour outside
+// headlines, are O without asking the model: names in news text have
+// capitals, and "Bank of England" has them on either side of "of".
 func (f *featurizer) sentence(toks []sitrep.Token) {
 	n := len(toks)
 	f.info = f.info[:0]
@@ -216,6 +229,7 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 	arena := f.arena[:0]
 	f.words = f.words[:0]
 	head := isHeadline(toks)
+	k := f.r.k
 	for i, t := range toks {
 		start := len(arena)
 		arena = appendLower(arena, t.Text)
@@ -225,31 +239,36 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 			low = unsafe.String(&lowb[0], len(lowb))
 		}
 		f.words = append(f.words, low)
-		ti := tokInfo{
-			word:  learn.Hash(t.Text),
-			lower: learn.HashBytes(lowb),
-			pos:   learn.Hash(t.Tag),
-			low:   low,
-		}
-		ti.shape, ti.capc = shapeOf(t.Text)
-		for k := range 4 {
-			if len(lowb) > k+1 {
-				ti.pre[k] = learn.HashBytes(lowb[:k+1])
-				ti.suf[k] = learn.HashBytes(lowb[len(lowb)-k-1:])
-			}
-		}
+		ti := tokInfo{lower: learn.HashBytes(lowb), pos: learn.Hash(t.Tag), low: low}
+		ti.shape, ti.capc, ti.marks = shapeOf(t.Text)
 		if isInitial(toks, i) {
 			ti.flags |= flInitial
 		}
-		k := f.r.k
-		if k.first.has(t.Text) || head && f.headlineFirstName(t.Text, lowb) {
+		f.info = append(f.info, ti)
+	}
+	f.arena = arena
+	f.plain = f.plain[:0]
+	for i := range n {
+		f.plain = append(f.plain, !head && f.info[i].plainForm(toks[i].Text) && !f.capital(i-1) && !f.capital(i+1))
+	}
+	for i, t := range toks {
+		if !f.needed(i) {
+			continue
+		}
+		ti := &f.info[i]
+		low := ti.low
+		if k.first.has(t.Text) || head && f.headlineFirstName(t.Text, low) {
 			ti.flags |= flFirstName
 		}
 		if _, ok := k.titles[low]; ok || k.lowerTitles.has(low) {
 			ti.flags |= flTitle
 		}
-		if _, ok := k.demonyms[low]; ok || f.r.lex != nil && ti.capc != capLower && f.r.lex.Demonym(t.Text) {
+		capital := ti.capc == capInit || ti.capc == capAll
+		if _, ok := k.demonyms[low]; ok || f.r.lex != nil && capital && f.r.lex.Demonym(t.Text) {
 			ti.flags |= flDemonym
+		}
+		if f.wl != nil && capital && f.wl.Word(low) {
+			ti.flags |= flWord
 		}
 		d := f.doc[ti.lower]
 		if d&docLower != 0 {
@@ -261,9 +280,17 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 		if d&docSurname != 0 {
 			ti.flags |= flDocSurname
 		}
-		f.info = append(f.info, ti)
+		if f.plain[i] {
+			continue
+		}
+		ti.word = learn.Hash(t.Text)
+		for k := range 4 {
+			if len(low) > k+1 {
+				ti.pre[k] = learn.Hash(low[:k+1])
+				ti.suf[k] = learn.Hash(low[len(low)-k-1:])
+			}
+		}
 	}
-	f.arena = arena
 	f.lookups(toks)
 	f.feats = f.feats[:0]
 	f.off = append(f.off[:0], 0)
@@ -273,22 +300,52 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 	}
 	runStart := 0
 	for i := range n {
-		w := &f.info[i]
-		if i == 0 || w.capc == capLower || w.capc == capOther || f.info[i-1].capc == capLower || f.info[i-1].capc == capOther {
+		if !f.capital(i) || !f.capital(i-1) {
 			runStart = i
 		}
-		runEnd := i + 1
-		for runEnd < n && (f.info[runEnd].capc == capInit || f.info[runEnd].capc == capAll) && (w.capc == capInit || w.capc == capAll) {
-			runEnd++
+		if !f.plain[i] {
+			runEnd := i + 1
+			for f.capital(i) && f.capital(runEnd) {
+				runEnd++
+			}
+			f.tokenFeatures(i, form, runStart, runEnd)
 		}
-		f.tokenFeatures(i, form, runStart, runEnd)
 		f.off = append(f.off, int32(len(f.feats)))
 	}
 }
 
+// needed reports whether the features of some token read token i's
+// flags: it is not plain, or a neighbour is not.
+func (f *featurizer) needed(i int) bool {
+	n := len(f.plain)
+	return !f.plain[i] || i > 0 && !f.plain[i-1] || i+1 < n && !f.plain[i+1]
+}
+
+// capital reports whether token i of the sentence is capitalised (false
+// out of range).
+func (f *featurizer) capital(i int) bool {
+	if i < 0 || i >= len(f.info) {
+		return false
+	}
+	c := f.info[i].capc
+	return c == capInit || c == capAll
+}
+
+// plainForm reports whether a token is a lower-case word without capitals
+// inside ("police", not "al-Sadr") or punctuation other than "&".
+func (ti *tokInfo) plainForm(text string) bool {
+	switch ti.capc {
+	case capLower:
+		return ti.marks&markUpper == 0
+	case capOther:
+		return ti.marks&(markDigit|markLetter) == 0 && text != "&"
+	}
+	return false
+}
+
 // headlineFirstName reports whether a word of an all-caps sentence
 // ("MARK") is a given name written in title case ("Mark").
-func (f *featurizer) headlineFirstName(s string, low []byte) bool {
+func (f *featurizer) headlineFirstName(s, low string) bool {
 	if len(s) < 2 || len(s) != len(low) || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
@@ -403,11 +460,7 @@ func (f *featurizer) lookups(toks []sitrep.Token) {
 			if pi, ok := k.places[string(f.buf)]; ok {
 				kind = uint8(pi.kind)
 			} else if f.r.lex != nil {
-				if known, country := f.r.lex.Place(name); country {
-					kind = uint8(kindCountry)
-				} else if known {
-					kind = uint8(kindCity)
-				}
+				kind = f.place(name)
 			}
 			if kind != 0 {
 				for j := i; j < e; j++ {
@@ -428,11 +481,14 @@ func (f *featurizer) lookups(toks []sitrep.Token) {
 		}
 		i += matched
 	}
-	al, ok := f.r.lex.(ActorLexicon)
-	if !ok {
+	al := f.al
+	if al == nil {
 		return
 	}
 	for i := 0; i < n; i++ {
+		if !f.needed(i) {
+			continue
+		}
 		w := f.words[i:min(n, i+6)]
 		if m := al.Agent(w); m > 0 {
 			for j := i; j < i+m && j < n; j++ {
@@ -458,6 +514,21 @@ func (f *featurizer) lookups(toks []sitrep.Token) {
 	}
 }
 
+// place asks the Lexicon about name, once per document.
+func (f *featurizer) place(name string) uint8 {
+	if kind, ok := f.places[name]; ok {
+		return kind
+	}
+	kind := uint8(0)
+	if known, country := f.r.lex.Place(name); country {
+		kind = uint8(kindCountry)
+	} else if known {
+		kind = uint8(kindCity)
+	}
+	f.places[name] = kind
+	return kind
+}
+
 // connector reports whether a lower-case word may join the words of a
 // name ("Bank of England", "Rio de Janeiro").
 func connector(w string) bool {
@@ -468,14 +539,21 @@ func connector(w string) bool {
 	return false
 }
 
+// Marks of shapeOf.
+const (
+	markUpper uint8 = 1 << iota
+	markDigit
+	markLetter
+)
+
 // shapeOf returns the hash of the word's shape (letters as X or x, digits
 // as d, other characters as themselves, runs of one class collapsed:
 // "Baghdad" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d") and its
-// capitalisation class.
-func shapeOf(s string) (uint64, uint8) {
+// capitalisation class and which kinds of characters it has.
+func shapeOf(s string) (uint64, uint8, uint8) {
 	h := learn.Hash("")
 	var last rune = -1
-	upper, lower, letters := 0, 0, 0
+	upper, lower, letters, digits := 0, 0, 0, 0
 	first := rune(-1)
 	for _, r := range s {
 		c := r
@@ -490,6 +568,7 @@ func shapeOf(s string) (uint64, uint8) {
 			letters++
 		case unicode.IsDigit(r):
 			c = 'd'
+			digits++
 		}
 		if first < 0 {
 			first = c
@@ -513,7 +592,17 @@ func shapeOf(s string) (uint64, uint8) {
 	case first == 'X':
 		cc = capInit
 	}
-	return h, cc
+	var marks uint8
+	if upper > 0 {
+		marks |= markUpper
+	}
+	if digits > 0 {
+		marks |= markDigit
+	}
+	if letters > 0 {
+		marks |= markLetter
+	}
+	return h, cc, marks
 }
 
 // isHeadline reports whether the sentence is written in capitals, so that

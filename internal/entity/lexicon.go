@@ -47,6 +47,13 @@ type ActorLexicon interface {
 	Agent(words []string) int
 }
 
+// WordLexicon is implemented by a Lexicon that knows common English words.
+type WordLexicon interface {
+	// Word reports whether low, a lower-cased word, is a common English
+	// word ("smoke", "protesters").
+	Word(low string) bool
+}
+
 type placeKind uint8
 
 const (

@@ -61,6 +61,24 @@ func allowed(p, c int) bool {
 	return !open
 }
 
+// grammar lists, for each tag, the tags that may come before and after it.
+type grammar struct {
+	prev, next [][]int
+}
+
+func newGrammar() *grammar {
+	g := &grammar{prev: make([][]int, numTags), next: make([][]int, numTags)}
+	for p := range numTags {
+		for c := range numTags {
+			if allowed(p, c) {
+				g.prev[c] = append(g.prev[c], p)
+				g.next[p] = append(g.next[p], c)
+			}
+		}
+	}
+	return g
+}
+
 // forbidden is the transition score of a tag sequence BILOU does not allow.
 const forbidden = -1e9
 
@@ -126,6 +144,7 @@ func transKey(prev int) uint64 { return learn.Key(fTrans, uint64(prev+1)) }
 // decoder tags sentences: Viterbi for the best tagging, forward-backward
 // for the marginal probability of each mention. Scratch space, reused.
 type decoder struct {
+	g                *grammar
 	vit              learn.Viterbi
 	emit             []float32 // n×k scores
 	path             []int
@@ -152,23 +171,56 @@ func (d *decoder) prepare(n int) {
 	d.path, d.scale = d.path[:n], d.scale[:n]
 }
 
-// decode finds the best tagging of the n tokens whose scores are in
-// d.emit, into d.path. A mention may not be left open at the end.
-func (d *decoder) decode(n int, trans []float32) {
+// plainRow sets token i's scores to those of a token outside any name.
+func (d *decoder) plainRow(i int) {
+	row := d.emit[i*numTags : (i+1)*numTags]
+	row[0] = 0
+	for c := 1; c < numTags; c++ {
+		row[c] = forbidden
+	}
+}
+
+// tag decodes the n tokens whose scores are in d.emit into d.path. Plain
+// tokens (whose rows plainRow set) are O, so the runs between them decode
+// apart, each with the plain token before and after it (when there is
+// one) as its first and last position. found, when not nil, is called
+// with each window [wa,wb) that holds a mention.
+func (d *decoder) tag(n int, plain []bool, trans []float32, found func(wa, wb int)) {
+	for i := 0; i < n; {
+		if plain[i] {
+			d.path[i] = 0
+			i++
+			continue
+		}
+		a := i
+		for i < n && !plain[i] {
+			i++
+		}
+		wa, wb := max(a-1, 0), min(i+1, n)
+		d.decode(wa, wb, trans)
+		if found != nil && hasMention(d.path[wa:wb]) {
+			found(wa, wb)
+		}
+	}
+}
+
+// decode finds the best tagging of tokens [wa,wb) into d.path. A mention
+// may not be left open at the end.
+func (d *decoder) decode(wa, wb int, trans []float32) {
 	k := numTags
-	last := d.emit[(n-1)*k : n*k]
+	last := d.emit[(wb-1)*k : wb*k]
 	for c := range k {
 		if c > 0 && (c-1)%4 <= posI {
 			last[c] = forbidden
 		}
 	}
-	d.vit.Decode(d.emit, n, k, trans, d.path)
+	d.vit.DecodeSparse(d.emit[wa*k:wb*k], wb-wa, k, trans, d.g.prev, d.path[wa:wb])
 }
 
-// marginals runs forward-backward over d.emit (n tokens, after decode)
-// with the scores divided by temp; segment then gives the probability of
-// a mention.
-func (d *decoder) marginals(n int, trans []float32, temp float64) {
+// marginals runs forward-backward over tokens [wa,wb) of d.emit (after
+// decode) with the scores divided by temp; segment then gives the
+// probability of a mention inside the window.
+func (d *decoder) marginals(wa, wb int, trans []float32, temp float64) {
 	k := numTags
 	if d.expTrans == nil || d.expFor != temp {
 		d.expTrans = make([]float64, len(trans))
@@ -181,7 +233,7 @@ func (d *decoder) marginals(n int, trans []float32, temp float64) {
 	}
 	// Potentials, scaled per token by its best score: a constant factor
 	// per token, which normalisation cancels.
-	for i := range n {
+	for i := wa; i < wb; i++ {
 		e := d.emit[i*k : (i+1)*k]
 		mx := e[0]
 		for _, v := range e[1:] {
@@ -195,16 +247,20 @@ func (d *decoder) marginals(n int, trans []float32, temp float64) {
 			}
 		}
 	}
-	for i := range n {
+	for i := wa; i < wb; i++ {
 		a, pot := d.alpha[i*k:(i+1)*k], d.pot[i*k:(i+1)*k]
 		sum := 0.0
 		for c := range k {
+			if pot[c] == 0 {
+				a[c] = 0
+				continue
+			}
 			s := d.expTrans[c]
-			if i > 0 {
+			if i > wa {
 				s = 0
 				prev := d.alpha[(i-1)*k : i*k]
-				for p, pv := range prev {
-					s += pv * d.expTrans[(p+1)*k+c]
+				for _, p := range d.g.prev[c] {
+					s += prev[p] * d.expTrans[(p+1)*k+c]
 				}
 			}
 			a[c] = s * pot[c]
@@ -218,18 +274,18 @@ func (d *decoder) marginals(n int, trans []float32, temp float64) {
 		}
 		d.scale[i] = sum
 	}
-	last := d.beta[(n-1)*k : n*k]
+	last := d.beta[(wb-1)*k : wb*k]
 	for c := range last {
 		last[c] = 1
 	}
-	for i := n - 2; i >= 0; i-- {
+	for i := wb - 2; i >= wa; i-- {
 		b := d.beta[i*k : (i+1)*k]
 		next, pot := d.beta[(i+1)*k:(i+2)*k], d.pot[(i+1)*k:(i+2)*k]
 		for p := range k {
 			s := 0.0
 			row := d.expTrans[(p+1)*k : (p+2)*k]
-			for c, t := range row {
-				s += t * pot[c] * next[c]
+			for _, c := range d.g.next[p] {
+				s += row[c] * pot[c] * next[c]
 			}
 			b[p] = s / d.scale[i+1]
 		}
@@ -237,7 +293,7 @@ func (d *decoder) marginals(n int, trans []float32, temp float64) {
 }
 
 // segment returns the probability that tokens [a,b) carry exactly the
-// tags of d.path (after marginals).
+// tags of d.path (after marginals over a window holding them).
 func (d *decoder) segment(a, b int) float64 {
 	k := numTags
 	p := d.alpha[a*k+d.path[a]]

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/caption"
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/geo"
@@ -46,7 +47,12 @@ func testEnv(tb testing.TB) *env {
 			envErr = err
 			return
 		}
-		e.lex = pipeline.NewLexicon(gaz, d)
+		capt, err := caption.NewDetector()
+		if err != nil {
+			envErr = err
+			return
+		}
+		e.lex = pipeline.NewLexicon(gaz, d, capt)
 		if e.r, envErr = entity.New(e.lex); envErr != nil {
 			return
 		}

@@ -45,10 +45,22 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 	meta.Name, meta.Features = modelName, featureVersion
 	r := &Recognizer{lex: lex, k: newKnowledge()}
 	sents := featurize(r, train)
-	logf("train: %d sentences, %d documents", len(sents), len(train))
+	lost, ntok, nplain := 0, 0, 0
+	for _, s := range sents {
+		for i, g := range s.gold {
+			ntok++
+			if s.plain[i] {
+				nplain++
+				if g != 0 {
+					lost++
+				}
+			}
+		}
+	}
+	logf("train: %d sentences, %d documents, %d tokens, %d plain (O without the model), %d of them inside a name", len(sents), len(train), ntok, nplain, lost)
 
 	p := learn.NewPerceptron(tagNames())
-	var d decoder
+	d := decoder{g: newGrammar()}
 	k := numTags
 	var best *learn.Model
 	var bestF1 float64
@@ -67,13 +79,17 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 			n := len(s.gold)
 			d.prepare(n)
 			for i := range n {
+				if s.plain[i] {
+					d.plainRow(i)
+					continue
+				}
 				p.Scores(s.feats[s.off[i]:s.off[i+1]], d.emit[i*k:(i+1)*k])
 			}
 			trans := transitions(func(prev int, out []float32) {
 				one[0] = transKey(prev)
 				p.Scores(one, out)
 			})
-			d.decode(n, trans)
+			d.tag(n, s.plain, trans, nil)
 			for i := range n {
 				g, y := s.gold[i], d.path[i]
 				gp, yp := -1, -1
@@ -135,6 +151,7 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 type trainSent struct {
 	feats []uint64
 	off   []int32
+	plain []bool
 	gold  []int
 }
 
@@ -149,7 +166,7 @@ func featurize(r *Recognizer, docs []LabeledDoc) []trainSent {
 				continue
 			}
 			f.sentence(s.Tokens)
-			out = append(out, trainSent{feats: slices.Clone(f.feats), off: slices.Clone(f.off), gold: gold[si]})
+			out = append(out, trainSent{feats: slices.Clone(f.feats), off: slices.Clone(f.off), plain: slices.Clone(f.plain), gold: gold[si]})
 		}
 	}
 	return out

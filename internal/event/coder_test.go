@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/caption"
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
@@ -49,7 +50,12 @@ func load(tb testing.TB) *stages {
 			setErr = err
 			return
 		}
-		if s.ents, setErr = entity.New(pipeline.NewLexicon(s.gaz, d)); setErr != nil {
+		capt, err := caption.NewDetector()
+		if err != nil {
+			setErr = err
+			return
+		}
+		if s.ents, setErr = entity.New(pipeline.NewLexicon(s.gaz, d, capt)); setErr != nil {
 			return
 		}
 		s.tx = timex.New()

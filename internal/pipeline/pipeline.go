@@ -77,7 +77,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	ents, err := entity.New(NewLexicon(gaz, dicts))
+	ents, err := entity.New(NewLexicon(gaz, dicts, capt))
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
@@ -95,6 +95,12 @@ func New(cfg Config) (*Pipeline, error) {
 
 // Gazetteer returns the gazetteer the pipeline resolves places against.
 func (p *Pipeline) Gazetteer() *geo.Gazetteer { return p.gaz }
+
+// Analyzer returns the pipeline's text stage.
+func (p *Pipeline) Analyzer() *text.Analyzer { return p.text }
+
+// Entities returns the pipeline's entity recognizer.
+func (p *Pipeline) Entities() *entity.Recognizer { return p.entities }
 
 // Process runs every stage over one article.
 func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitrep.Result, err error) {
@@ -191,12 +197,17 @@ type Lexicon struct {
 	g      *geo.Gazetteer
 	actors *dict.Actors
 	agents *dict.Agents
+	words  *caption.Detector
 }
 
-// NewLexicon returns the Lexicon over a gazetteer and dictionaries.
-func NewLexicon(g *geo.Gazetteer, d *dict.Dictionaries) *Lexicon {
-	return &Lexicon{g: g, actors: d.Actors, agents: d.Agents}
+// NewLexicon returns the Lexicon over a gazetteer, the dictionaries and
+// the caption stage's English word list.
+func NewLexicon(g *geo.Gazetteer, d *dict.Dictionaries, words *caption.Detector) *Lexicon {
+	return &Lexicon{g: g, actors: d.Actors, agents: d.Agents, words: words}
 }
+
+// Word reports whether low is a common English word.
+func (l *Lexicon) Word(low string) bool { return l.words.Word(low) }
 
 // Place reports whether name is a country, admin area or town of the
 // gazetteer (not a region, sea or continent), and whether a country.

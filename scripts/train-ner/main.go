@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sitrep-project/sitrep/internal/caption"
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/geo"
@@ -49,13 +50,17 @@ func run(shared, out string) error {
 	if err != nil {
 		return fmt.Errorf("train-ner: %w", err)
 	}
+	capt, err := caption.NewDetector()
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
 	an, err := text.NewAnalyzer()
 	if err != nil {
 		return fmt.Errorf("train-ner: %w", err)
 	}
 	dir := filepath.Join(shared, "gold", "dev")
 	m, err := entity.TrainFiles(filepath.Join(dir, "ner-conll2003-train.conll"), filepath.Join(dir, "ner-conll2003-dev.conll"),
-		pipeline.NewLexicon(gaz, dicts), an.Tag, func(format string, args ...any) { slog.Info(fmt.Sprintf(format, args...)) })
+		pipeline.NewLexicon(gaz, dicts, capt), an.Tag, func(format string, args ...any) { slog.Info(fmt.Sprintf(format, args...)) })
 	if err != nil {
 		return err
 	}
