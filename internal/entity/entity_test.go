@@ -31,8 +31,8 @@ func TestRecognize(t *testing.T) {
 		not        []string
 	}{
 		{"titles and linking",
-			"President Donald Trump blamed Iran. Trump tweeted that Iran would pay. Mr Trump later spoke.",
-			[]string{"Donald Trump/PERSON[President]#1", "Iran/GPE#2", "Trump/PERSON=Donald Trump#1", "Trump/PERSON=Donald Trump[Mr]#1"}, nil},
+			"President Donald Trump blamed Iran. Trump said Iran would pay, and Mr. Trump later spoke again.",
+			[]string{"Donald Trump/PERSON[President]#1", "Iran/GPE#2", "Trump/PERSON=Donald Trump#1", "Trump/PERSON=Donald Trump[Mr.]#1"}, nil},
 		{"military title",
 			"Army Gen. Paul Hartley told reporters the base was calm. Hartley said more troops would come.",
 			[]string{"Paul Hartley/PERSON[Army Gen.]#1", "Hartley/PERSON=Paul Hartley#1"}, nil},
@@ -40,8 +40,8 @@ func TestRecognize(t *testing.T) {
 			"The Bank of England raised rates, and the Ministry of Defence said the University of Lagos was closed.",
 			[]string{"Bank of England/ORG", "Ministry of Defence/ORG", "University of Lagos/ORG"}, nil},
 		{"places",
-			"Fighting spread from Aleppo to the Euphrates valley, and aid reached Jordan by way of the Mediterranean.",
-			[]string{"Aleppo/GPE", "Euphrates/LOC", "Jordan/GPE", "Mediterranean/LOC"}, nil},
+			"Fighting spread from Aleppo to the Euphrates River, and aid reached Jordan across the Mediterranean Sea. Refugees crossed the Alps.",
+			[]string{"Aleppo/GPE", "Euphrates River/LOC", "Jordan/GPE", "Mediterranean Sea/LOC", "Alps/LOC"}, nil},
 		{"demonyms and groups",
 			"Iraqi officials said Kurdish fighters and Shi'ite militias had joined forces with French advisers.",
 			[]string{"Iraqi/NORP", "Kurdish/NORP", "Shi'ite/NORP", "French/NORP"}, nil},
@@ -128,7 +128,7 @@ func (fakeLex) Demonym(w string) bool { return w == "Ruritanian" }
 // finds: a place it knows is a GPE, a demonym it knows is NORP.
 func TestRecognizeLexicon(t *testing.T) {
 	e := testEnv(t)
-	doc := e.analyze("Ruritanian troops entered Zenda on Monday, the Ruritanian army said.")
+	doc := e.analyze("Ruritanian troops entered the country on Monday. The talks were held in Zenda.")
 	for _, tc := range []struct {
 		lex  bool
 		want []string

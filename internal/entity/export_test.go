@@ -1,0 +1,4 @@
+package entity
+
+// ModelData is the embedded model file, for the external tests.
+var ModelData = modelData

@@ -1,0 +1,34 @@
+package entity_test
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/entity"
+	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/sitreptest"
+)
+
+// TestShippedModel retrains the model as scripts/train-ner does (about
+// half a minute) and checks that the embedded ner.bin is byte for byte
+// what it writes. Skipped with -short, except in CI.
+func TestShippedModel(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip("retraining takes half a minute")
+	}
+	e := testEnv(t)
+	m, err := entity.TrainFiles(sitreptest.SharedFile(t, "gold/dev/ner-conll2003-train.conll"),
+		sitreptest.SharedFile(t, "gold/dev/ner-conll2003-dev.conll"), e.lex, e.an.Tag, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Marshal(); !bytes.Equal(got, entity.ModelData) {
+		shipped, err := learn.Load(entity.ModelData, "", 0)
+		if err != nil {
+			t.Fatalf("shipped model: %v", err)
+		}
+		t.Errorf("ner.bin (%d bytes, %v) is not what scripts/train-ner writes (%d bytes, %v): run go run ./scripts/train-ner",
+			len(entity.ModelData), shipped.Meta.Info, len(got), m.Meta.Info)
+	}
+}
