@@ -15,41 +15,76 @@ import (
 type Recognizer struct {
 	lex   Lexicon
 	k     *knowledge
-	model *learn.Model
-	trans []float32 // Viterbi transition scores, forbidden ones set
-	cal   calibration
-	pool  sync.Pool // *scratch: reused working memory, not state
+	first stage // the first pass, without the article's labels
+	// second reads the first pass's labels of the article's other
+	// mentions of each word; nil while the first pass is being trained.
+	second *stage
+	cal    calibration
+	pool   sync.Pool // *scratch: reused working memory, not state
 }
 
 // scratch is the working memory of one call.
 type scratch struct {
-	f   featurizer
-	d   decoder
-	out []Mention
+	f     featurizer
+	doc   docFeatures
+	d     decoder
+	extra []uint64
+	out   []Mention
 }
 
-// New returns a Recognizer using the embedded model and lex for places,
-// demonyms and (when lex is also an ActorLexicon) actor names beyond the
-// built-in lists; lex may be nil. The model was trained with the
-// pipeline's Lexicon: a different one (or none) costs accuracy.
+// stage is one pass of the tagger: its model and transition scores.
+type stage struct {
+	model *learn.Model
+	trans []float32 // Viterbi transition scores, forbidden ones set
+}
+
+func newStage(m *learn.Model) (stage, error) {
+	if m.NumClasses() != numTags {
+		return stage{}, fmt.Errorf("entity: model %q has %d classes, want %d", m.Meta.Name, m.NumClasses(), numTags)
+	}
+	key := []uint64{0}
+	return stage{model: m, trans: transitions(func(prev int, out []float32) {
+		key[0] = transKey(prev)
+		m.Scores(key, out)
+	})}, nil
+}
+
+// New returns a Recognizer using the embedded models and lex for places,
+// demonyms, common words and actor names beyond the built-in lists (see
+// Lexicon); lex may be nil. The models were trained with the pipeline's
+// Lexicon: a different one (or none) costs accuracy.
 func New(lex Lexicon) (*Recognizer, error) {
-	m, err := learn.Load(modelData, modelName, featureVersion)
+	m1, err := learn.Load(firstData, firstName, featureVersion)
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	return newRecognizer(lex, m)
+	m2, err := learn.Load(modelData, modelName, featureVersion)
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	return newRecognizer(lex, m1, m2)
 }
 
-func newRecognizer(lex Lexicon, m *learn.Model) (*Recognizer, error) {
-	if m.NumClasses() != numTags {
-		return nil, fmt.Errorf("entity: model has %d classes, want %d", m.NumClasses(), numTags)
-	}
-	cal, err := readCalibration(m)
-	if err != nil {
+// newRecognizer returns a Recognizer over the first-pass model m1 and the
+// second-pass model m2 (nil for the first pass alone), whose Info holds
+// the calibration.
+func newRecognizer(lex Lexicon, m1, m2 *learn.Model) (*Recognizer, error) {
+	r := &Recognizer{lex: lex, k: newKnowledge()}
+	var err error
+	if r.first, err = newStage(m1); err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: lex, k: newKnowledge(), model: m, cal: cal}
-	r.trans = transitions(func(prev int, out []float32) { m.Scores([]uint64{transKey(prev)}, out) })
+	last := m1
+	if m2 != nil {
+		st, err := newStage(m2)
+		if err != nil {
+			return nil, err
+		}
+		r.second, last = &st, m2
+	}
+	if r.cal, err = readCalibration(last); err != nil {
+		return nil, err
+	}
 	g := newGrammar()
 	r.pool.New = func() any { return &scratch{f: featurizer{r: r}, d: decoder{g: g}} }
 	return r, nil
@@ -81,28 +116,32 @@ func (r *Recognizer) Mentions(doc *sitrep.Doc) []Mention {
 	return append([]Mention(nil), ms...)
 }
 
-// mentions tags every sentence of doc into s.out.
+// mentions tags every sentence of doc into s.out: the first pass over
+// the whole article, then the second with the first's labels.
 func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Mention {
 	s.out = s.out[:0]
-	f, d, k := &s.f, &s.d, numTags
-	f.newDoc(doc)
-	for si := range doc.Sentences {
-		toks := doc.Sentences[si].Tokens
-		n := len(toks)
-		if n == 0 || !spansOK(toks, f.text) {
+	dd := &s.doc
+	dd.featurize(&s.f, doc)
+	last := &r.first
+	if r.second != nil {
+		for si, base := range dd.sent {
+			if base >= 0 {
+				n := len(doc.Sentences[si].Tokens)
+				r.decodeSentence(s, dd, &r.first, base, n, false, nil)
+				copy(dd.tag1[base:base+n], s.d.path[:n])
+			}
+		}
+		dd.countLabels()
+		last = r.second
+	}
+	for si, base := range dd.sent {
+		if base < 0 {
 			continue
 		}
-		f.sentence(toks)
-		d.prepare(n)
-		for i := range n {
-			if f.plain[i] {
-				d.plainRow(i)
-				continue
-			}
-			r.model.Scores(f.feats[f.off[i]:f.off[i+1]], d.emit[i*k:(i+1)*k])
-		}
-		d.tag(n, f.plain, r.trans, func(wa, wb int) {
-			d.marginals(wa, wb, r.trans, cal.temperature)
+		toks := doc.Sentences[si].Tokens
+		d := &s.d
+		r.decodeSentence(s, dd, last, base, len(toks), last == r.second, func(wa, wb int) {
+			d.marginals(wa, wb, last.trans, cal.temperature)
 			for a := wa; a < wb; a++ {
 				c := d.path[a]
 				if c == 0 {
@@ -127,6 +166,30 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 		})
 	}
 	return s.out
+}
+
+// decodeSentence tags the n tokens of dd's sentence starting at token base
+// with stage st (adding the document-label features when second is set)
+// into s.d.path; see decoder.tag for found.
+func (r *Recognizer) decodeSentence(s *scratch, dd *docFeatures, st *stage, base, n int, second bool, found func(wa, wb int)) {
+	d, k := &s.d, numTags
+	d.prepare(n)
+	for i := range n {
+		t := base + i
+		if dd.plain[t] {
+			d.plainRow(i)
+			continue
+		}
+		row := d.emit[i*k : (i+1)*k]
+		st.model.Scores(dd.feats[dd.off[t]:dd.off[t+1]], row)
+		if second {
+			s.extra = dd.labelFeatures(s.extra[:0], t)
+			for _, key := range s.extra {
+				st.model.Add(key, row)
+			}
+		}
+	}
+	d.tag(n, dd.plain[base:base+n], st.trans, found)
 }
 
 func hasMention(path []int) bool {

@@ -1,4 +1,7 @@
 package entity
 
-// ModelData is the embedded model file, for the external tests.
-var ModelData = modelData
+// The embedded model files, for the external tests.
+var (
+	ModelData = modelData
+	FirstData = firstData
+)

@@ -54,7 +54,10 @@ const (
 	fFlagP1
 	fFlagN1
 	fWordForm
-	fTrans // transition: previous tag → tag
+	fTrans    // transition: previous tag → tag
+	fPass1Tag // second pass: the token's first-pass tag
+	fDocLabel // second pass: a label of the word's other mentions
+	fDocMajor // second pass: their majority label, with the token's own
 )
 
 // Token flags.

@@ -9,13 +9,20 @@ import (
 	"github.com/sitrep-project/sitrep/internal/learn"
 )
 
-// ner.bin is the sequence model, written by scripts/train-ner.
-//
-//go:embed ner.bin
-var modelData []byte
+// ner.bin and ner-pass1.bin are the sequence models of the second and
+// the first pass, written by scripts/train-ner.
+var (
+	//go:embed ner.bin
+	modelData []byte
+	//go:embed ner-pass1.bin
+	firstData []byte
+)
 
-// modelName is the learn.Meta.Name of the model file.
-const modelName = "ner"
+// The learn.Meta.Name of the model files.
+const (
+	modelName = "ner"
+	firstName = "ner-pass1"
+)
 
 // Labels are the model's entity labels, those of CoNLL-2003.
 var Labels = [...]string{"PER", "ORG", "LOC", "MISC"}

@@ -18,7 +18,12 @@ type TrainConfig struct {
 	// Epochs is the most passes over the training data; the pass with the
 	// best dev F1 is kept.
 	Epochs int
-	// Seed shuffles the sentences before each pass.
+	// Folds is the number of parts the training documents are split into
+	// to give the second pass first-pass labels of documents the first
+	// pass was not trained on.
+	Folds int
+	// Seed shuffles the sentences before each pass and the documents
+	// into folds.
 	Seed uint64
 	// Prune drops averaged weights smaller in magnitude.
 	Prune float32
@@ -27,78 +32,245 @@ type TrainConfig struct {
 }
 
 // temperatures are the candidate temperatures of the calibration.
-var temperatures = []float64{0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32}
+var temperatures = []float64{0.5, 1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96}
 
-// Train trains the sequence model on train, a structured averaged
-// perceptron over BILOU tags, selects the number of passes by entity F1
-// on dev and fits the confidence calibration on dev. The documents must
-// be POS-tagged as the text stage tags. lex must be the Lexicon the model
-// will run with. Training is deterministic.
-func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfig) (*learn.Model, error) {
+// Train trains the two passes of the sequence model on train, each a
+// structured averaged perceptron over BILOU tags, selects the number of
+// epochs of each by entity F1 on dev and fits the confidence calibration
+// on dev. The second pass learns from first-pass labels given by models
+// trained on the other folds of train (stacking), so that it sees labels
+// as wrong as they will be on new text. The documents must be POS-tagged
+// as the text stage tags; lex must be the Lexicon the models will run
+// with. Training is deterministic. It returns the first- and second-pass
+// models.
+func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfig) (first, second *learn.Model, err error) {
 	if len(train) == 0 || len(dev) == 0 {
-		return nil, fmt.Errorf("entity: train: no training or no dev documents")
+		return nil, nil, fmt.Errorf("entity: train: no training or no dev documents")
+	}
+	if cfg.Folds < 2 {
+		return nil, nil, fmt.Errorf("entity: train: %d folds", cfg.Folds)
 	}
 	logf := cfg.Logf
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	meta.Name, meta.Features = modelName, featureVersion
-	r := &Recognizer{lex: lex, k: newKnowledge()}
-	sents := featurize(r, train)
+	t := &trainer{cfg: cfg, lex: lex, dev: dev, logf: logf}
+	docs := t.featurize(train)
+
+	// First pass, on all of train.
+	meta1 := meta
+	meta1.Name, meta1.Features = firstName, featureVersion
+	first, epochs1, f1, err := t.trainStage(docs, meta1, false, true, cfg.Epochs, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	logf("train: first pass: kept epoch %d, dev F1 %.4f", epochs1, f1)
+
+	// First-pass labels of each fold from a model trained on the others.
+	fold := learn.Folds(len(docs), cfg.Folds, cfg.Seed)
+	for k := range cfg.Folds {
+		var in, out []*trainDoc
+		for i, d := range docs {
+			if fold[i] == k {
+				out = append(out, d)
+			} else {
+				in = append(in, d)
+			}
+		}
+		m, _, _, err := t.trainStage(in, meta1, false, false, epochs1, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		rr, err := newRecognizer(lex, m, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range out {
+			d.firstPass(rr)
+		}
+		logf("train: fold %d: first-pass labels of %d documents", k+1, len(out))
+	}
+
+	// Second pass.
+	meta2 := meta
+	meta2.Name, meta2.Features = modelName, featureVersion
+	second, epochs2, f1, err := t.trainStage(docs, meta2, true, true, cfg.Epochs, first)
+	if err != nil {
+		return nil, nil, err
+	}
+	rr, err := newRecognizer(lex, first, second)
+	if err != nil {
+		return nil, nil, err
+	}
+	cal := rr.fitCalibration(dev)
+	ev := rr.evaluate(dev, cal)
+	logf("train: second pass: kept epoch %d, dev F1 %.4f; calibration T=%g a=%.4f b=%.4f, dev ECE %.4f", epochs2, f1, cal.temperature, cal.a, cal.b, ev.Calibration.ECE())
+	info := map[string]string{
+		"epochs":        strconv.Itoa(epochs2),
+		"first_epochs":  strconv.Itoa(epochs1),
+		"max_epochs":    strconv.Itoa(cfg.Epochs),
+		"folds":         strconv.Itoa(cfg.Folds),
+		"seed":          strconv.FormatUint(cfg.Seed, 10),
+		"prune":         strconv.FormatFloat(float64(cfg.Prune), 'g', -1, 32),
+		"dev_f1":        strconv.FormatFloat(f1, 'f', 4, 64),
+		"dev_ece":       strconv.FormatFloat(ev.Calibration.ECE(), 'f', 4, 64),
+		infoTemperature: strconv.FormatFloat(cal.temperature, 'g', -1, 64),
+		infoPlattA:      strconv.FormatFloat(cal.a, 'g', 8, 64),
+		infoPlattB:      strconv.FormatFloat(cal.b, 'g', 8, 64),
+	}
+	for key, v := range meta.Info {
+		info[key] = v
+	}
+	second.Meta.Info = info
+	return first, second, nil
+}
+
+// trainer holds what the stages of Train share.
+type trainer struct {
+	cfg  TrainConfig
+	lex  Lexicon
+	dev  []LabeledDoc
+	logf func(string, ...any)
+}
+
+// trainDoc is one training document: its features, gold tags and, for
+// the second pass, its document-label features.
+type trainDoc struct {
+	dd    docFeatures
+	gold  []int // tag of each token
+	extra [][]uint64
+}
+
+// firstPass labels the document with the first-pass recognizer r and
+// computes the second pass's document features from those labels.
+func (td *trainDoc) firstPass(r *Recognizer) {
+	s := r.pool.Get().(*scratch)
+	defer r.pool.Put(s)
+	dd := &td.dd
+	for _, base := range dd.sent {
+		if base < 0 {
+			continue
+		}
+		n := sentLen(dd, base)
+		r.decodeSentence(s, dd, &r.first, base, n, false, nil)
+		copy(dd.tag1[base:base+n], s.d.path[:n])
+	}
+	dd.countLabels()
+	td.extra = make([][]uint64, len(dd.plain))
+	for t := range dd.plain {
+		if !dd.plain[t] {
+			td.extra[t] = dd.labelFeatures(nil, t)
+		}
+	}
+}
+
+// sentLen returns the length of the sentence starting at token base.
+func sentLen(dd *docFeatures, base int) int {
+	next := len(dd.plain)
+	for _, b := range dd.sent {
+		if b > base && b < next {
+			next = b
+		}
+	}
+	return next - base
+}
+
+func (t *trainer) featurize(docs []LabeledDoc) []*trainDoc {
+	r := &Recognizer{lex: t.lex, k: newKnowledge()}
+	f := &featurizer{r: r}
+	var out []*trainDoc
 	lost, ntok, nplain := 0, 0, 0
-	for _, s := range sents {
-		for i, g := range s.gold {
+	for _, ld := range docs {
+		td := &trainDoc{}
+		td.dd.featurize(f, ld.Doc)
+		// Keep the document's own copies of the scratch arrays.
+		dd := &td.dd
+		dd.sent, dd.feats, dd.off = slices.Clone(dd.sent), slices.Clone(dd.feats), slices.Clone(dd.off)
+		dd.plain, dd.lower, dd.capc, dd.tag1 = slices.Clone(dd.plain), slices.Clone(dd.lower), slices.Clone(dd.capc), slices.Clone(dd.tag1)
+		dd.counts = nil
+		gold := goldTags(ld)
+		for si, base := range dd.sent {
+			if base >= 0 {
+				td.gold = append(td.gold, gold[si]...)
+			}
+		}
+		for i, g := range td.gold {
 			ntok++
-			if s.plain[i] {
+			if dd.plain[i] {
 				nplain++
 				if g != 0 {
 					lost++
 				}
 			}
 		}
+		out = append(out, td)
 	}
-	logf("train: %d sentences, %d documents, %d tokens, %d plain (O without the model), %d of them inside a name", len(sents), len(train), ntok, nplain, lost)
+	t.logf("train: %d documents, %d tokens, %d plain (O without the model), %d of them inside a name", len(out), ntok, nplain, lost)
+	return out
+}
 
+// trainStage trains one pass for up to epochs epochs and returns the
+// model of the epoch with the best dev F1 (the second pass is evaluated
+// behind first).
+//
+// Without first, the first pass is trained and, when selecting is false,
+// the model after the last epoch is returned without evaluating on dev.
+func (t *trainer) trainStage(docs []*trainDoc, meta learn.Meta, second, selecting bool, epochs int, first *learn.Model) (*learn.Model, int, float64, error) {
+	type sent struct {
+		d       *trainDoc
+		base, n int
+	}
+	var sents []sent
+	for _, d := range docs {
+		for _, base := range d.dd.sent {
+			if base >= 0 {
+				sents = append(sents, sent{d, base, sentLen(&d.dd, base)})
+			}
+		}
+	}
 	p := learn.NewPerceptron(tagNames())
 	d := decoder{g: newGrammar()}
 	k := numTags
 	var best *learn.Model
 	var bestF1 float64
 	bestEpoch := 0
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	var buf []uint64
+	feats := func(td *trainDoc, t int) []uint64 {
+		fs := td.dd.feats[td.dd.off[t]:td.dd.off[t+1]]
+		if !second {
+			return fs
+		}
+		buf = append(append(buf[:0], fs...), td.extra[t]...)
+		return buf
 	}
 	one := make([]uint64, 1)
-	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
-		rnd := rand.New(rand.NewPCG(cfg.Seed, uint64(epoch)))
-		rnd.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, si := range order {
-			s := &sents[si]
-			n := len(s.gold)
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rnd := rand.New(rand.NewPCG(t.cfg.Seed, uint64(epoch)))
+		rnd.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+		for _, s := range sents {
+			dd, n := &s.d.dd, s.n
 			d.prepare(n)
 			for i := range n {
-				if s.plain[i] {
+				if dd.plain[s.base+i] {
 					d.plainRow(i)
 					continue
 				}
-				p.Scores(s.feats[s.off[i]:s.off[i+1]], d.emit[i*k:(i+1)*k])
+				p.Scores(feats(s.d, s.base+i), d.emit[i*k:(i+1)*k])
 			}
 			trans := transitions(func(prev int, out []float32) {
 				one[0] = transKey(prev)
 				p.Scores(one, out)
 			})
-			d.tag(n, s.plain, trans, nil)
+			d.tag(n, dd.plain[s.base:s.base+n], trans, nil)
+			gold := s.d.gold[s.base : s.base+n]
 			for i := range n {
-				g, y := s.gold[i], d.path[i]
+				g, y := gold[i], d.path[i]
 				gp, yp := -1, -1
 				if i > 0 {
-					gp, yp = s.gold[i-1], d.path[i-1]
+					gp, yp = gold[i-1], d.path[i-1]
 				}
-				if g != y {
-					errs++
-					fs := s.feats[s.off[i]:s.off[i+1]]
+				if g != y && !dd.plain[s.base+i] {
+					fs := feats(s.d, s.base+i)
 					p.Update(fs, g, 1)
 					p.Update(fs, y, -1)
 				}
@@ -111,65 +283,28 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 			}
 			p.Tick()
 		}
-		m := p.Model(meta, cfg.Prune)
-		rr, err := newRecognizer(lex, m)
+		if !selecting && epoch < epochs {
+			continue
+		}
+		m := p.Model(meta, t.cfg.Prune)
+		if !selecting {
+			return m, epoch, 0, nil
+		}
+		m1, m2 := m, (*learn.Model)(nil)
+		if second {
+			m1, m2 = first, m
+		}
+		rr, err := newRecognizer(t.lex, m1, m2)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
-		ev := rr.evaluate(dev, calibration{temperature: 1, a: 1})
-		logf("train: epoch %d: %d token errors, dev F1 %.4f (P %.4f R %.4f), %d features", epoch, errs, ev.All.F1(), ev.All.P(), ev.All.R(), m.NumFeatures())
-		if best == nil || ev.All.F1() > bestF1 {
-			best, bestF1, bestEpoch = m, ev.All.F1(), epoch
-		}
-	}
-	rr, err := newRecognizer(lex, best)
-	if err != nil {
-		return nil, err
-	}
-	cal := rr.fitCalibration(dev)
-	ev := rr.evaluate(dev, cal)
-	logf("train: kept epoch %d, dev F1 %.4f; calibration T=%g a=%.4f b=%.4f, dev ECE %.4f", bestEpoch, bestF1, cal.temperature, cal.a, cal.b, ev.Calibration.ECE())
-	info := map[string]string{
-		"epochs":        strconv.Itoa(bestEpoch),
-		"max_epochs":    strconv.Itoa(cfg.Epochs),
-		"seed":          strconv.FormatUint(cfg.Seed, 10),
-		"prune":         strconv.FormatFloat(float64(cfg.Prune), 'g', -1, 32),
-		"dev_f1":        strconv.FormatFloat(bestF1, 'f', 4, 64),
-		"dev_ece":       strconv.FormatFloat(ev.Calibration.ECE(), 'f', 4, 64),
-		infoTemperature: strconv.FormatFloat(cal.temperature, 'g', -1, 64),
-		infoPlattA:      strconv.FormatFloat(cal.a, 'g', 8, 64),
-		infoPlattB:      strconv.FormatFloat(cal.b, 'g', 8, 64),
-	}
-	for key, v := range meta.Info {
-		info[key] = v
-	}
-	best.Meta.Info = info
-	return best, nil
-}
-
-// trainSent is one training sentence: its features and gold tags.
-type trainSent struct {
-	feats []uint64
-	off   []int32
-	plain []bool
-	gold  []int
-}
-
-func featurize(r *Recognizer, docs []LabeledDoc) []trainSent {
-	var out []trainSent
-	f := &featurizer{r: r}
-	for _, ld := range docs {
-		f.newDoc(ld.Doc)
-		gold := goldTags(ld)
-		for si, s := range ld.Doc.Sentences {
-			if len(s.Tokens) == 0 || !spansOK(s.Tokens, f.text) {
-				continue
-			}
-			f.sentence(s.Tokens)
-			out = append(out, trainSent{feats: slices.Clone(f.feats), off: slices.Clone(f.off), plain: slices.Clone(f.plain), gold: gold[si]})
+		f1 := rr.evaluate(t.dev, calibration{temperature: 1, a: 1}).All.F1()
+		t.logf("train: %s epoch %d: dev F1 %.4f, %d features", meta.Name, epoch, f1, m.NumFeatures())
+		if best == nil || f1 > bestF1 {
+			best, bestF1, bestEpoch = m, f1, epoch
 		}
 	}
-	return out
+	return best, bestEpoch, bestF1, nil
 }
 
 // goldTags returns the BILOU tag classes of each sentence of ld.
@@ -309,7 +444,7 @@ func platt(xs, ys []float64) (a, b float64) {
 }
 
 // TrainSettings are the settings of the shipped model, chosen by dev F1.
-var TrainSettings = TrainConfig{Epochs: 12, Seed: 1, Prune: 0.01}
+var TrainSettings = TrainConfig{Epochs: 12, Folds: 5, Seed: 1, Prune: 0.01}
 
 // trainMeta is the shipped model's record of its data.
 var trainMeta = learn.Meta{
@@ -321,12 +456,12 @@ var trainMeta = learn.Meta{
 // TrainFiles trains the shipped model from the CoNLL-2003 train and dev
 // files with TrainSettings: what scripts/train-ner runs. tag POS-tags a
 // sentence as the text stage does.
-func TrainFiles(trainPath, devPath string, lex Lexicon, tag func([]sitrep.Token), logf func(string, ...any)) (*learn.Model, error) {
+func TrainFiles(trainPath, devPath string, lex Lexicon, tag func([]sitrep.Token), logf func(string, ...any)) (first, second *learn.Model, err error) {
 	var sets [2][]LabeledDoc
 	for i, path := range []string{trainPath, devPath} {
 		docs, err := readCoNLLFile(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, d := range docs {
 			for si := range d.Doc.Sentences {

@@ -1,6 +1,7 @@
 // Command train-ner trains the named-entity model of package
-// internal/entity, internal/entity/ner.bin: a structured averaged
-// perceptron over BILOU tags (see internal/entity/doc.go), trained on the
+// internal/entity, internal/entity/ner-pass1.bin and ner.bin: two passes
+// of a structured averaged perceptron over BILOU tags (see
+// internal/entity/doc.go), trained on the
 // CoNLL-2003 English train split, its number of passes chosen and its
 // confidence calibrated on the dev split, with the features the pipeline
 // gives it at run time (the text stage's POS tags, the gazetteer and the
@@ -27,13 +28,14 @@ import (
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/learn"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 func main() {
 	shared := flag.String("shared", "../shared", "shared data directory")
-	out := flag.String("out", "internal/entity/ner.bin", "model file to write")
+	out := flag.String("out", "internal/entity", "directory to write ner-pass1.bin and ner.bin to")
 	flag.Parse()
 	if err := run(*shared, *out); err != nil {
 		slog.Error("train-ner", "err", err)
@@ -59,15 +61,21 @@ func run(shared, out string) error {
 		return fmt.Errorf("train-ner: %w", err)
 	}
 	dir := filepath.Join(shared, "gold", "dev")
-	m, err := entity.TrainFiles(filepath.Join(dir, "ner-conll2003-train.conll"), filepath.Join(dir, "ner-conll2003-dev.conll"),
+	first, second, err := entity.TrainFiles(filepath.Join(dir, "ner-conll2003-train.conll"), filepath.Join(dir, "ner-conll2003-dev.conll"),
 		pipeline.NewLexicon(gaz, dicts, capt), an.Tag, func(format string, args ...any) { slog.Info(fmt.Sprintf(format, args...)) })
 	if err != nil {
 		return err
 	}
-	b := m.Marshal()
-	if err := os.WriteFile(out, b, 0o644); err != nil {
-		return fmt.Errorf("train-ner: %w", err)
+	for _, f := range []struct {
+		name string
+		m    *learn.Model
+	}{{"ner-pass1.bin", first}, {"ner.bin", second}} {
+		b := f.m.Marshal()
+		path := filepath.Join(out, f.name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		slog.Info("train-ner: wrote", "file", path, "bytes", len(b), "features", f.m.NumFeatures(), "weights", f.m.NumWeights())
 	}
-	slog.Info("train-ner: wrote", "file", out, "bytes", len(b), "features", m.NumFeatures(), "weights", m.NumWeights())
 	return nil
 }
