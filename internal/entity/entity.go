@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	sitrep "github.com/sitrep-project/sitrep"
@@ -258,6 +259,14 @@ func (st *state) low(s string) []byte {
 // organisation ("Iran-backed militias", "US-led coalition").
 var modSuffixes = set{"backed": {}, "led": {}, "allied": {}, "aligned": {}, "funded": {}, "supported": {}, "sponsored": {}, "controlled": {}, "held": {}, "run": {}, "owned": {}, "brokered": {}, "dominated": {}, "linked": {}, "affiliated": {}, "friendly": {}, "inspired": {}, "trained": {}, "armed": {}, "occupied": {}, "leaning": {}, "oriented": {}, "registered": {}, "flagged": {}}
 
+// ranks are the hereditary titles written "<rank> of <realm>".
+var ranks = set{"king": {}, "queen": {}, "prince": {}, "princess": {}, "duke": {}, "duchess": {}, "emir": {}, "sultan": {}, "earl": {}, "baron": {}, "marquess": {}, "archduke": {}, "sheikh": {}}
+
+func isUpperInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // add maps one model mention to sitrep's types and records it.
 func (st *state) add(toks []sitrep.Token, m Mention) {
 	a, b := m.a, m.b
@@ -286,6 +295,17 @@ func (st *state) add(toks []sitrep.Token, m Mention) {
 				return
 			}
 		}
+	}
+	// "Prince of Dol Amroth", "the Emir of Qatar": a person named by a
+	// rank and its realm. CoNLL-2003 tags only the realm (a LOC), or the
+	// whole as an ORG; sitrep reads the holder, a person.
+	if a >= 2 && strings.EqualFold(toks[a-1].Text, "of") && ranks.has(string(st.low(toks[a-2].Text))) && isUpperInitial(toks[a-2].Text) {
+		emit(sitrep.Person, a-2, b, "", "")
+		return
+	}
+	if b-a >= 3 && strings.EqualFold(toks[a+1].Text, "of") && ranks.has(string(st.low(toks[a].Text))) {
+		emit(sitrep.Person, a, b, "", "")
+		return
 	}
 	switch m.Label {
 	case "PER":
