@@ -19,11 +19,12 @@
 // organisation-alias and actor-dictionary matches, given names, titles,
 // agent words ("police", "minister"), common English words, and how the
 // article writes the word elsewhere (in lower case, capitalised
-// mid-sentence, after a given name). A second pass (doclabels.go) adds the
+// mid-sentence, after a given name). A second pass (doclabels.go) adds to
+// the first pass's scores the weights of a few features that read the
 // first pass's labels of the article's other mentions of each word, so
 // that "Trump" alone is a person where "Donald Trump" is one. Lower-case
-// words and punctuation with no capitalised neighbour outside headlines
-// are O without asking the model, which halves the work. Both passes are
+// words, numbers and punctuation with no capitalised neighbour outside
+// headlines are O without asking the model, which halves the work. Both passes are
 // trained by scripts/train-ner (train.go), which also fits the confidence
 // calibration: a mention's Confidence is its probability under the
 // model (forward-backward with a temperature, then Platt scaling), fit on

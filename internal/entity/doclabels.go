@@ -20,6 +20,7 @@ type docFeatures struct {
 	lower  []uint64 // hash of the lower-cased word
 	capc   []uint8
 	tag1   []int                          // first-pass tags
+	emit1  []float32                      // first-pass scores, numTags per token
 	counts map[uint64][len(Labels)]uint16 // word → first-pass mentions holding it, by label
 }
 
@@ -49,7 +50,13 @@ func (dd *docFeatures) featurize(f *featurizer, doc *sitrep.Doc) {
 	}
 	dd.tag1 = slices.Grow(dd.tag1[:0], len(dd.plain))[:len(dd.plain)]
 	clear(dd.tag1)
+	dd.emit1 = slices.Grow(dd.emit1[:0], numTags*len(dd.plain))[:numTags*len(dd.plain)]
 }
+
+// firstScale scales the first pass's scores in the second: the second
+// pass's perceptron learns weights of its few features on the scale of
+// its updates (±1), and the first pass's scores are sums of tens of them.
+const firstScale = 0.1
 
 // countLabels counts, for each word, the first-pass mentions holding it.
 func (dd *docFeatures) countLabels() {
@@ -70,7 +77,8 @@ func (dd *docFeatures) countLabels() {
 
 // labelFeatures appends the second pass's document features of token t:
 // its first-pass tag, the labels of the other first-pass mentions of its
-// word in the article, and their majority.
+// word in the article (with the token's capitalisation) and their
+// majority (with the token's own first-pass label).
 func (dd *docFeatures) labelFeatures(dst []uint64, t int) []uint64 {
 	own := dd.tag1[t]
 	dst = append(dst, learn.Key(fPass1Tag, uint64(own)))
@@ -78,9 +86,10 @@ func (dd *docFeatures) labelFeatures(dst []uint64, t int) []uint64 {
 	if !ok {
 		return dst
 	}
+	ownLabel := -1
 	if own != 0 {
-		l, _ := tagParts(own)
-		n[l]--
+		ownLabel, _ = tagParts(own)
+		n[ownLabel]--
 	}
 	major, most := -1, uint16(0)
 	for l, c := range n {
@@ -93,10 +102,6 @@ func (dd *docFeatures) labelFeatures(dst []uint64, t int) []uint64 {
 		}
 	}
 	if major >= 0 {
-		ownLabel := -1
-		if own != 0 {
-			ownLabel, _ = tagParts(own)
-		}
 		dst = append(dst, learn.Key2(fDocMajor, uint64(major), uint64(ownLabel+1)))
 	}
 	return dst

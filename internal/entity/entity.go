@@ -17,8 +17,10 @@ type Recognizer struct {
 	lex   Lexicon
 	k     *knowledge
 	first stage // the first pass, without the article's labels
-	// second reads the first pass's labels of the article's other
-	// mentions of each word; nil while the first pass is being trained.
+	// second adds to the first pass's scores the weights of features
+	// that read the first pass's labels of the article's other mentions
+	// of each word; its trans are the sums of both passes'. nil while the
+	// first pass is being trained.
 	second *stage
 	cal    calibration
 	pool   sync.Pool // *scratch: reused working memory, not state
@@ -81,6 +83,9 @@ func newRecognizer(lex Lexicon, m1, m2 *learn.Model) (*Recognizer, error) {
 		if err != nil {
 			return nil, err
 		}
+		for i, t := range r.first.trans {
+			st.trans[i] = max(st.trans[i]+firstScale*t, forbidden)
+		}
 		r.second, last = &st, m2
 	}
 	if r.cal, err = readCalibration(last); err != nil {
@@ -128,7 +133,7 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 		for si, base := range dd.sent {
 			if base >= 0 {
 				n := len(doc.Sentences[si].Tokens)
-				r.decodeSentence(s, dd, &r.first, base, n, false, nil)
+				r.decodeSentence(s, dd, &r.first, base, n, nil)
 				copy(dd.tag1[base:base+n], s.d.path[:n])
 			}
 		}
@@ -141,7 +146,7 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 		}
 		toks := doc.Sentences[si].Tokens
 		d := &s.d
-		r.decodeSentence(s, dd, last, base, len(toks), last == r.second, func(wa, wb int) {
+		r.decodeSentence(s, dd, last, base, len(toks), func(wa, wb int) {
 			d.marginals(wa, wb, last.trans, cal.temperature)
 			for a := wa; a < wb; a++ {
 				c := d.path[a]
@@ -170,9 +175,9 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 }
 
 // decodeSentence tags the n tokens of dd's sentence starting at token base
-// with stage st (adding the document-label features when second is set)
-// into s.d.path; see decoder.tag for found.
-func (r *Recognizer) decodeSentence(s *scratch, dd *docFeatures, st *stage, base, n int, second bool, found func(wa, wb int)) {
+// with pass st into s.d.path; see decoder.tag for found. The first pass
+// keeps its scores in dd.emit1; the second adds its weights to them.
+func (r *Recognizer) decodeSentence(s *scratch, dd *docFeatures, st *stage, base, n int, found func(wa, wb int)) {
 	d, k := &s.d, numTags
 	d.prepare(n)
 	for i := range n {
@@ -181,13 +186,18 @@ func (r *Recognizer) decodeSentence(s *scratch, dd *docFeatures, st *stage, base
 			d.plainRow(i)
 			continue
 		}
-		row := d.emit[i*k : (i+1)*k]
-		st.model.Scores(dd.feats[dd.off[t]:dd.off[t+1]], row)
-		if second {
-			s.extra = dd.labelFeatures(s.extra[:0], t)
-			for _, key := range s.extra {
-				st.model.Add(key, row)
-			}
+		row, row1 := d.emit[i*k:(i+1)*k], dd.emit1[t*k:(t+1)*k]
+		if st == &r.first {
+			st.model.Scores(dd.feats[dd.off[t]:dd.off[t+1]], row)
+			copy(row1, row)
+			continue
+		}
+		for c, v := range row1 {
+			row[c] = firstScale * v
+		}
+		s.extra = dd.labelFeatures(s.extra[:0], t)
+		for _, key := range s.extra {
+			st.model.Add(key, row)
 		}
 	}
 	d.tag(n, dd.plain[base:base+n], st.trans, found)

@@ -232,3 +232,13 @@ func FuzzRecognize(f *testing.F) {
 		e.r.Recognize(bad)
 	})
 }
+
+// BenchmarkNew measures loading the embedded models and built-in lists.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := entity.New(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

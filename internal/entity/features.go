@@ -13,7 +13,7 @@ import (
 // template, its inputs or the lists behind them (builtin.go,
 // firstnames.txt, the Lexicon's answers) changes what a key means: bump it
 // and retrain (go run ./scripts/train-ner).
-const featureVersion = 1
+const featureVersion = 2
 
 // Feature templates.
 const (
@@ -222,7 +222,8 @@ func spansOK(toks []sitrep.Token, text string) bool {
 // the current document) that may be part of a name. The others, plain
 // lower-case words and punctuation with no capitalised neighbour outside
 // headlines, are O without asking the model: names in news text have
-// capitals, and "Bank of England" has them on either side of "of".
+// capitals, and "Bank of England" has them on either side of "of", "1860
+// Munich" after "1860".
 func (f *featurizer) sentence(toks []sitrep.Token) {
 	n := len(toks)
 	f.info = f.info[:0]
@@ -335,13 +336,14 @@ func (f *featurizer) capital(i int) bool {
 }
 
 // plainForm reports whether a token is a lower-case word without capitals
-// inside ("police", not "al-Sadr") or punctuation other than "&".
+// inside ("police", not "al-Sadr"), a number or punctuation other than
+// "&".
 func (ti *tokInfo) plainForm(text string) bool {
 	switch ti.capc {
 	case capLower:
 		return ti.marks&markUpper == 0
 	case capOther:
-		return ti.marks&(markDigit|markLetter) == 0 && text != "&"
+		return ti.marks&markLetter == 0 && text != "&"
 	}
 	return false
 }

@@ -136,9 +136,10 @@ type trainer struct {
 // trainDoc is one training document: its features, gold tags and, for
 // the second pass, its document-label features.
 type trainDoc struct {
-	dd    docFeatures
-	gold  []int // tag of each token
-	extra [][]uint64
+	dd     docFeatures
+	gold   []int // tag of each token
+	extra  [][]uint64
+	trans1 []float32 // transitions of the first pass that labelled it
 }
 
 // firstPass labels the document with the first-pass recognizer r and
@@ -152,10 +153,11 @@ func (td *trainDoc) firstPass(r *Recognizer) {
 			continue
 		}
 		n := sentLen(dd, base)
-		r.decodeSentence(s, dd, &r.first, base, n, false, nil)
+		r.decodeSentence(s, dd, &r.first, base, n, nil)
 		copy(dd.tag1[base:base+n], s.d.path[:n])
 	}
 	dd.countLabels()
+	td.trans1 = r.first.trans
 	td.extra = make([][]uint64, len(dd.plain))
 	for t := range dd.plain {
 		if !dd.plain[t] {
@@ -186,7 +188,8 @@ func (t *trainer) featurize(docs []LabeledDoc) []*trainDoc {
 		// Keep the document's own copies of the scratch arrays.
 		dd := &td.dd
 		dd.sent, dd.feats, dd.off = slices.Clone(dd.sent), slices.Clone(dd.feats), slices.Clone(dd.off)
-		dd.plain, dd.lower, dd.capc, dd.tag1 = slices.Clone(dd.plain), slices.Clone(dd.lower), slices.Clone(dd.capc), slices.Clone(dd.tag1)
+		dd.plain, dd.lower, dd.capc = slices.Clone(dd.plain), slices.Clone(dd.lower), slices.Clone(dd.capc)
+		dd.tag1, dd.emit1 = slices.Clone(dd.tag1), slices.Clone(dd.emit1)
 		dd.counts = nil
 		gold := goldTags(ld)
 		for si, base := range dd.sent {
@@ -234,14 +237,13 @@ func (t *trainer) trainStage(docs []*trainDoc, meta learn.Meta, second, selectin
 	var best *learn.Model
 	var bestF1 float64
 	bestEpoch := 0
-	var buf []uint64
+	// The first pass learns from the token features, the second from the
+	// document-label features, added to the first pass's scores.
 	feats := func(td *trainDoc, t int) []uint64 {
-		fs := td.dd.feats[td.dd.off[t]:td.dd.off[t+1]]
-		if !second {
-			return fs
+		if second {
+			return td.extra[t]
 		}
-		buf = append(append(buf[:0], fs...), td.extra[t]...)
-		return buf
+		return td.dd.feats[td.dd.off[t]:td.dd.off[t+1]]
 	}
 	one := make([]uint64, 1)
 	for epoch := 1; epoch <= epochs; epoch++ {
@@ -255,12 +257,23 @@ func (t *trainer) trainStage(docs []*trainDoc, meta learn.Meta, second, selectin
 					d.plainRow(i)
 					continue
 				}
-				p.Scores(feats(s.d, s.base+i), d.emit[i*k:(i+1)*k])
+				row := d.emit[i*k : (i+1)*k]
+				p.Scores(feats(s.d, s.base+i), row)
+				if second {
+					for c, v := range dd.emit1[(s.base+i)*k : (s.base+i+1)*k] {
+						row[c] += firstScale * v
+					}
+				}
 			}
 			trans := transitions(func(prev int, out []float32) {
 				one[0] = transKey(prev)
 				p.Scores(one, out)
 			})
+			if second {
+				for i, t := range s.d.trans1 {
+					trans[i] = max(trans[i]+firstScale*t, forbidden)
+				}
+			}
 			d.tag(n, dd.plain[s.base:s.base+n], trans, nil)
 			gold := s.d.gold[s.base : s.base+n]
 			for i := range n {
