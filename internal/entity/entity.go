@@ -357,7 +357,9 @@ func (st *state) placeType(name string) sitrep.EntityType {
 // is a demonym or group word ("Iraqi", "Bosnian Serb", "Shi'ite").
 func (st *state) isGroup(toks []sitrep.Token, a, b int) bool {
 	for p := a; p < b; p++ {
-		for _, w := range strings.Split(toks[p].Text, "-") {
+		for rest := toks[p].Text; rest != ""; {
+			var w string
+			w, rest, _ = strings.Cut(rest, "-")
 			if _, ok := st.k.demonyms[string(st.low(w))]; ok {
 				return true
 			}
@@ -488,14 +490,14 @@ const compoundConfidence = 0.9
 // knownName reports whether name is a place, organisation or demonym of
 // the built-in lists or the Lexicon.
 func (st *state) knownName(name string) bool {
-	low := string(st.low(name))
-	if _, ok := st.k.places[low]; ok {
+	low := st.low(name)
+	if _, ok := st.k.places[string(low)]; ok {
 		return true
 	}
-	if _, ok := st.k.orgs[low]; ok {
+	if _, ok := st.k.orgs[string(low)]; ok {
 		return true
 	}
-	if _, ok := st.k.demonyms[low]; ok {
+	if _, ok := st.k.demonyms[string(low)]; ok {
 		return true
 	}
 	if st.r.lex != nil {

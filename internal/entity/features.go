@@ -131,19 +131,20 @@ func spanPos(i, a, b int) uint8 {
 // featurizer computes the features of a document's tokens. It is scratch
 // space, reused across documents.
 type featurizer struct {
-	r      *Recognizer
-	text   string
-	arena  []byte // lower-cased words of the current sentence
-	buf    []byte
-	words  []string     // lower-cased words of the current sentence
-	plain  []bool       // tokens of the current sentence left out: O
-	wl     WordLexicon  // r.lex's, or nil
-	al     ActorLexicon // r.lex's, or nil
-	doc    map[uint64]uint8
-	places map[string]uint8 // the Lexicon's answers for the document's names
-	info   []tokInfo        // the current sentence
-	feats  []uint64         // the current sentence's features, flattened
-	off    []int32          // token i's features are feats[off[i]:off[i+1]]
+	r        *Recognizer
+	text     string
+	arena    []byte // lower-cased words of the current sentence
+	buf      []byte
+	words    []string     // lower-cased words of the current sentence
+	plain    []bool       // tokens of the current sentence left out: O
+	wl       WordLexicon  // r.lex's, or nil
+	al       ActorLexicon // r.lex's, or nil
+	doc      map[uint64]uint8
+	places   map[string]uint8 // the Lexicon's answers for the document's names
+	demonyms map[string]bool
+	info     []tokInfo // the current sentence
+	feats    []uint64  // the current sentence's features, flattened
+	off      []int32   // token i's features are feats[off[i]:off[i+1]]
 }
 
 // Doc-level evidence bits.
@@ -162,9 +163,11 @@ func (f *featurizer) newDoc(doc *sitrep.Doc) {
 	if f.doc == nil || len(f.doc) > 4096 {
 		f.doc = make(map[uint64]uint8, 256)
 		f.places = make(map[string]uint8, 64)
+		f.demonyms = make(map[string]bool, 64)
 	}
 	clear(f.doc)
 	clear(f.places)
+	clear(f.demonyms)
 	for si := range doc.Sentences {
 		toks := doc.Sentences[si].Tokens
 		if !spansOK(toks, f.text) {
@@ -268,7 +271,7 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 			ti.flags |= flTitle
 		}
 		capital := ti.capc == capInit || ti.capc == capAll
-		if _, ok := k.demonyms[low]; ok || f.r.lex != nil && capital && f.r.lex.Demonym(t.Text) {
+		if _, ok := k.demonyms[low]; ok || f.r.lex != nil && capital && f.demonym(t.Text) {
 			ti.flags |= flDemonym
 		}
 		if f.wl != nil && capital && f.wl.Word(low) {
@@ -517,6 +520,16 @@ func (f *featurizer) lookups(toks []sitrep.Token) {
 		}
 		i += m
 	}
+}
+
+// demonym asks the Lexicon whether word is a demonym, once per document.
+func (f *featurizer) demonym(word string) bool {
+	if d, ok := f.demonyms[word]; ok {
+		return d
+	}
+	d := f.r.lex.Demonym(word)
+	f.demonyms[word] = d
+	return d
 }
 
 // place asks the Lexicon about name, once per document.

@@ -188,10 +188,16 @@ func (st *state) mergeAcronyms(ms []mention, refs []int, names []string) {
 // → "JCS").
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		r := firstRune(w)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+	start := true
+	for _, r := range name {
+		switch {
+		case r == ' ' || r == '-':
+			start = true
+		case start:
+			if unicode.IsUpper(r) {
+				b.WriteRune(r)
+			}
+			start = false
 		}
 	}
 	return b.String()
