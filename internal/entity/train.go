@@ -37,9 +37,10 @@ var temperatures = []float64{0.5, 1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96}
 // Train trains the two passes of the sequence model on train, each a
 // structured averaged perceptron over BILOU tags, selects the number of
 // epochs of each by entity F1 on dev and fits the confidence calibration
-// on dev. The second pass learns from first-pass labels given by models
-// trained on the other folds of train (stacking), so that it sees labels
-// as wrong as they will be on new text. The documents must be POS-tagged
+// on dev. The second pass learns weights for its document-label features
+// on top of first-pass scores and labels given by models trained on the
+// other folds of train (stacking), so that it sees them as wrong as they
+// will be on new text. The documents must be POS-tagged
 // as the text stage tags; lex must be the Lexicon the models will run
 // with. Training is deterministic. It returns the first- and second-pass
 // models.
@@ -212,12 +213,10 @@ func (t *trainer) featurize(docs []LabeledDoc) []*trainDoc {
 	return out
 }
 
-// trainStage trains one pass for up to epochs epochs and returns the
-// model of the epoch with the best dev F1 (the second pass is evaluated
-// behind first).
-//
-// Without first, the first pass is trained and, when selecting is false,
-// the model after the last epoch is returned without evaluating on dev.
+// trainStage trains the first pass, or the second (behind the first-pass
+// model first), for up to epochs epochs and returns the model of the
+// epoch with the best dev F1, that epoch and its F1; when selecting is
+// false, the model after the last epoch, without evaluating on dev.
 func (t *trainer) trainStage(docs []*trainDoc, meta learn.Meta, second, selecting bool, epochs int, first *learn.Model) (*learn.Model, int, float64, error) {
 	type sent struct {
 		d       *trainDoc
