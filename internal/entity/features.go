@@ -13,28 +13,23 @@ import (
 // template, its inputs or the lists behind them (builtin.go,
 // firstnames.txt, the Lexicon's answers) changes what a key means: bump it
 // and retrain (go run ./scripts/train-ner).
-const featureVersion = 2
+const featureVersion = 3
 
 // Feature templates.
 const (
 	fBias uint32 = iota
-	fWord
 	fLower
 	fShape
-	fPrefix // 4 templates, lengths 1-4
+	fPrefix // 3 templates, lengths 2-4
 	_
 	_
-	_
-	fSuffix // 4 templates
-	_
+	fSuffix // 3 templates
 	_
 	_
 	fLowerP1
 	fLowerN1
 	fLowerP2
 	fLowerN2
-	fShapeP1
-	fShapeN1
 	fShapeP1C
 	fShapeCN1
 	fPos
@@ -96,17 +91,17 @@ var (
 
 // tokInfo is what the feature templates read about one token.
 type tokInfo struct {
-	word, lower, shape, pos uint64
-	pre, suf                [4]uint64 // 0 when the word is not longer than the affix
-	low                     string    // lower-cased text
-	flags                   uint16
-	capc                    uint8
-	marks                   uint8 // markUpper etc.
-	gaz, org, actor         uint8 // position (B/I/L/U) << 2 | kind, 0 for none
+	lower, shape, pos uint64
+	pre, suf          [3]uint64 // affixes of 2-4 letters, 0 when the word is not longer
+	low               string    // lower-cased text
+	flags             uint16
+	capc              uint8
+	marks             uint8 // markUpper etc.
+	gaz, org, actor   uint8 // position (B/I/L/U) << 2 | kind, 0 for none
 }
 
-var padBOS = tokInfo{word: hashBOS, lower: hashBOS, shape: hashBOS, pos: hashBOS, capc: capOther}
-var padEOS = tokInfo{word: hashEOS, lower: hashEOS, shape: hashEOS, pos: hashEOS, capc: capOther}
+var padBOS = tokInfo{lower: hashBOS, shape: hashBOS, pos: hashBOS, capc: capOther}
+var padEOS = tokInfo{lower: hashEOS, shape: hashEOS, pos: hashEOS, capc: capOther}
 
 // Span positions for the gazetteer, alias and actor features.
 const (
@@ -290,11 +285,10 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 		if f.plain[i] {
 			continue
 		}
-		ti.word = learn.Hash(t.Text)
-		for k := range 4 {
-			if len(low) > k+1 {
-				ti.pre[k] = learn.Hash(low[:k+1])
-				ti.suf[k] = learn.Hash(low[len(low)-k-1:])
+		for k := range 3 {
+			if len(low) > k+2 {
+				ti.pre[k] = learn.Hash(low[:k+2])
+				ti.suf[k] = learn.Hash(low[len(low)-k-2:])
 			}
 		}
 	}
@@ -376,10 +370,9 @@ func (f *featurizer) add(k uint64) { f.feats = append(f.feats, k) }
 func (f *featurizer) tokenFeatures(i int, form uint64, runStart, runEnd int) {
 	w, p1, n1, p2, n2 := &f.info[i], f.at(i-1), f.at(i+1), f.at(i-2), f.at(i+2)
 	f.add(learn.Key(fBias, 0))
-	f.add(learn.Key(fWord, w.word))
 	f.add(learn.Key(fLower, w.lower))
 	f.add(learn.Key(fShape, w.shape))
-	for k := range 4 {
+	for k := range 3 {
 		if w.pre[k] != 0 {
 			f.add(learn.Key(fPrefix+uint32(k), w.pre[k]))
 			f.add(learn.Key(fSuffix+uint32(k), w.suf[k]))
@@ -389,8 +382,6 @@ func (f *featurizer) tokenFeatures(i int, form uint64, runStart, runEnd int) {
 	f.add(learn.Key(fLowerN1, n1.lower))
 	f.add(learn.Key(fLowerP2, p2.lower))
 	f.add(learn.Key(fLowerN2, n2.lower))
-	f.add(learn.Key(fShapeP1, p1.shape))
-	f.add(learn.Key(fShapeN1, n1.shape))
 	f.add(learn.Key2(fShapeP1C, p1.shape, w.shape))
 	f.add(learn.Key2(fShapeCN1, w.shape, n1.shape))
 	f.add(learn.Key(fPos, w.pos))
