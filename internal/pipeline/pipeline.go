@@ -189,10 +189,13 @@ func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Plac
 	}
 }
 
-// Lexicon is the entity recognizer's view of the gazetteer and the actor
-// dictionaries (an entity.Lexicon and entity.ActorLexicon). The NER model
-// is trained with it (scripts/train-ner), so its answers are features:
-// change them and the model must be retrained.
+// Lexicon is the entity recognizer's view of the gazetteer, the actor
+// dictionaries and the caption stage's English word list (an
+// entity.Lexicon, entity.ActorLexicon and entity.WordLexicon). The NER
+// model is trained with it (scripts/train-ner), so its answers are
+// features: when they change (this code, the gazetteer, the default
+// dictionaries or the word list), retrain the model; TestShippedModel
+// in internal/entity says so.
 type Lexicon struct {
 	g      *geo.Gazetteer
 	actors *dict.Actors
