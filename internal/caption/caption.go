@@ -71,6 +71,13 @@ func NewDetector() (*Detector, error) {
 	return &Detector{words: words}, nil
 }
 
+// Word reports whether low, a lower-cased word, is a common English word
+// of the lexicon ("smoke", "protesters").
+func (d *Detector) Word(low string) bool {
+	_, ok := d.words[low]
+	return ok
+}
+
 // Detect finds photo captions among the paragraphs (byte spans into text)
 // and parses their credit. At most one caption is returned per paragraph;
 // out-of-range spans are ignored.

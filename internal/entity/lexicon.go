@@ -10,16 +10,48 @@ import (
 //go:embed firstnames.txt
 var firstNamesData string
 
-// Lexicon is what the recognizer needs to know about the world; the
-// pipeline wires the gazetteer and actor dictionaries into it.
-// Implementations must be safe for concurrent use.
+// Lexicon is what the recognizer knows about the world beyond its built-in
+// lists; the pipeline wires the gazetteer and the actor dictionaries into
+// it. Its answers are model features, so a Lexicon must answer the same
+// way when the model is trained (scripts/train-ner uses the pipeline's)
+// and when it runs. Implementations must be safe for concurrent use.
 type Lexicon interface {
 	// Place reports whether name (as written, e.g. "Baghdad", "United
-	// States", "US") is a known place, and whether it is a country.
+	// States", "US") is a known country, admin area or town, and whether
+	// it is a country.
 	Place(name string) (known, country bool)
 	// Demonym reports whether word is a nationality adjective or noun
 	// ("Iraqi", "Iranian", "Americans").
 	Demonym(word string) bool
+}
+
+// ActorKind says what a known actor name names.
+type ActorKind uint8
+
+// Kinds of actor names.
+const (
+	NoActor      ActorKind = iota
+	ActorCountry           // a country or one of its places ("iraq", "kabul")
+	ActorPerson            // a person with dated roles ("donald trump")
+	ActorGroup             // an organisation, party or armed group ("hamas")
+)
+
+// ActorLexicon is implemented by a Lexicon that also knows the actor
+// dictionaries (package dict). words are lower-cased tokens.
+type ActorLexicon interface {
+	// Actor returns the number of words of the longest known actor name
+	// starting at words[0] (0 for none) and what it names.
+	Actor(words []string) (n int, kind ActorKind)
+	// Agent returns the number of words of the agent phrase ("police",
+	// "foreign minister") starting at words[0], 0 for none.
+	Agent(words []string) int
+}
+
+// WordLexicon is implemented by a Lexicon that knows common English words.
+type WordLexicon interface {
+	// Word reports whether low, a lower-cased word, is a common English
+	// word ("smoke", "protesters").
+	Word(low string) bool
 }
 
 type placeKind uint8
@@ -39,7 +71,8 @@ type set map[string]struct{}
 
 func (s set) has(k string) bool { _, ok := s[k]; return ok }
 
-// knowledge is the immutable built-in data, keyed by lower-cased text.
+// knowledge is the immutable built-in data (builtin.go, firstnames.txt),
+// keyed by lower-cased text unless said otherwise.
 type knowledge struct {
 	first       set                  // given names as written ("Mark")
 	places      map[string]placeInfo // lower-cased
@@ -47,12 +80,6 @@ type knowledge struct {
 	orgs        map[string]string    // lower-cased alias → canonical name
 	titles      map[string][][]string
 	lowerTitles set
-	orgCues     set
-	locCues     set
-	gpeCues     set
-	eventCues   set
-	notNames    set
-	maxPlace    int // most tokens in a built-in place name
 }
 
 func splitList(s string) []string {
@@ -91,25 +118,17 @@ func newKnowledge() *knowledge {
 		orgs:        make(map[string]string, 200),
 		titles:      make(map[string][][]string, 200),
 		lowerTitles: lowerSet(lowerTitles),
-		orgCues:     lowerSet(orgCues),
-		locCues:     lowerSet(locCues),
-		gpeCues:     lowerSet(gpeCues),
-		eventCues:   lowerSet(eventCues),
-		notNames:    lowerSet(notNames),
 	}
 	for _, line := range strings.Split(firstNamesData, "\n") {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
 			k.first[line] = struct{}{}
 		}
 	}
-	for _, n := range strings.Split(moreFirstNames, ",") {
+	for _, n := range splitList(moreFirstNames) {
 		k.first[n] = struct{}{}
 	}
 	addPlace := func(name string, kind placeKind, canon string) {
 		k.places[strings.ToLower(name)] = placeInfo{kind: kind, canon: canon}
-		if n := len(strings.Fields(name)); n > k.maxPlace {
-			k.maxPlace = n
-		}
 	}
 	for _, line := range strings.Split(countries, "\n") {
 		f := strings.Split(line, "|")
@@ -161,9 +180,11 @@ func newKnowledge() *knowledge {
 	return k
 }
 
-// lowerInto appends the lower-cased s to buf[:0].
-func lowerInto(buf []byte, s string) []byte {
-	buf = buf[:0]
+// lowerInto returns buf[:0] with the lower-cased s appended.
+func lowerInto(buf []byte, s string) []byte { return appendLower(buf[:0], s) }
+
+// appendLower appends the lower-cased s to buf.
+func appendLower(buf []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -177,16 +198,6 @@ func lowerInto(buf []byte, s string) []byte {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		i += n
-	}
-	return buf
-}
-
-// titleInto appends s with its first letter upper-cased and the rest
-// lower-cased ("LONDON" → "London") to buf[:0].
-func titleInto(buf []byte, s string) []byte {
-	buf = lowerInto(buf, s)
-	if len(buf) > 0 && 'a' <= buf[0] && buf[0] <= 'z' {
-		buf[0] -= 'a' - 'A'
 	}
 	return buf
 }

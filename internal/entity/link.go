@@ -1,5 +1,10 @@
 package entity
 
+// Linking is written by hand: which mentions of an article are one entity
+// is not what CoNLL-2003 annotates. Person mentions link by surname and
+// given name, others by their canonical name in the built-in lists
+// ("US" = "United States") or their text, and acronyms by initials.
+
 import (
 	"sort"
 	"strings"
@@ -7,84 +12,6 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 )
-
-// resolve revises weak guesses with what the rest of the article says.
-func (st *state) resolve() {
-	surnames := make(set, 8)
-	strongType := make(map[string]sitrep.EntityType, len(st.ments))
-	anyType := make(map[string]sitrep.EntityType, len(st.ments))
-	for _, m := range st.ments {
-		txt := st.text[m.start:m.end]
-		if m.typ == sitrep.Person && m.ntok >= 2 && !m.headline {
-			if sp := strings.LastIndexByte(txt, ' '); sp > 0 {
-				surnames[strings.ToLower(txt[sp+1:])] = struct{}{}
-			}
-		}
-		if m.headline || m.name != "" {
-			continue
-		}
-		key := strings.ToLower(txt)
-		if m.strong {
-			if _, ok := strongType[key]; !ok {
-				strongType[key] = m.typ
-			}
-		}
-		if _, ok := anyType[key]; !ok {
-			anyType[key] = m.typ
-		}
-	}
-	// "Khalid Mohammed Smoke rises": a person run that is a known person
-	// plus one word ran into the following text (caption credits).
-	persons := make(set, 8)
-	for _, m := range st.ments {
-		if m.typ == sitrep.Person && m.ntok == 2 {
-			persons[st.text[m.start:m.end]] = struct{}{}
-		}
-	}
-	for i := range st.ments {
-		m := &st.ments[i]
-		if m.typ != sitrep.Person || m.ntok < 3 {
-			continue
-		}
-		txt := st.text[m.start:m.end]
-		if sp := strings.LastIndexByte(txt, ' '); sp > 0 && persons.has(txt[:sp]) {
-			m.end = m.start + sp
-			m.ntok--
-		}
-	}
-	defer st.dropTentative()
-	for i := range st.ments {
-		m := &st.ments[i]
-		if m.name != "" || m.fixed {
-			continue
-		}
-		key := string(st.low(st.text[m.start:m.end]))
-		if m.ntok == 1 && !m.strong && m.typ != sitrep.NORP && surnames.has(key) {
-			m.typ = sitrep.Person
-			m.tentative = false
-			continue
-		}
-		if m.strong {
-			continue
-		}
-		if t, ok := strongType[key]; ok {
-			m.typ = t
-		} else if t, ok := anyType[key]; ok && m.headline {
-			m.typ = t
-		}
-	}
-}
-
-// dropTentative removes the mentions that no evidence confirmed.
-func (st *state) dropTentative() {
-	kept := st.ments[:0]
-	for _, m := range st.ments {
-		if !m.tentative {
-			kept = append(kept, m)
-		}
-	}
-	st.ments = kept
-}
 
 type personGroup struct {
 	first, last string
@@ -150,12 +77,13 @@ func (st *state) link() []sitrep.Entity {
 			order[ref] = nr
 		}
 		out[i] = sitrep.Entity{
-			Span:  sitrep.Span{Start: m.start, End: m.end},
-			Text:  st.text[m.start:m.end],
-			Type:  m.typ,
-			Name:  names[ref-1],
-			Ref:   nr,
-			Title: m.title,
+			Span:       sitrep.Span{Start: m.start, End: m.end},
+			Text:       st.text[m.start:m.end],
+			Type:       m.typ,
+			Name:       names[ref-1],
+			Ref:        nr,
+			Title:      m.title,
+			Confidence: m.conf,
 		}
 	}
 	return out
@@ -260,11 +188,30 @@ func (st *state) mergeAcronyms(ms []mention, refs []int, names []string) {
 // → "JCS").
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		r := firstRune(w)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+	start := true
+	for _, r := range name {
+		switch {
+		case r == ' ' || r == '-':
+			start = true
+		case start:
+			if unicode.IsUpper(r) {
+				b.WriteRune(r)
+			}
+			start = false
 		}
 	}
 	return b.String()
+}
+
+func isUpperWord(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }

@@ -8,10 +8,12 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/caption"
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/quote"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
@@ -33,17 +35,6 @@ var (
 	setErr error
 )
 
-type lexicon struct{ g *geo.Gazetteer }
-
-func (l lexicon) Place(name string) (bool, bool) {
-	if _, ok := l.g.CountryByName(name); ok {
-		return true, true
-	}
-	return len(l.g.Lookup(name)) > 0, false
-}
-
-func (l lexicon) Demonym(w string) bool { _, ok := l.g.CountryByDemonym(w); return ok }
-
 func load(tb testing.TB) *stages {
 	tb.Helper()
 	once.Do(func() {
@@ -59,7 +50,14 @@ func load(tb testing.TB) *stages {
 			setErr = err
 			return
 		}
-		s.ents = entity.New(lexicon{s.gaz})
+		capt, err := caption.NewDetector()
+		if err != nil {
+			setErr = err
+			return
+		}
+		if s.ents, setErr = entity.New(pipeline.NewLexicon(s.gaz, d, capt)); setErr != nil {
+			return
+		}
 		s.tx = timex.New()
 		s.geo = geo.NewParser(s.gaz)
 		s.coder = event.New(d, s.gaz, s.an)

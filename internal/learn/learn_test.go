@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -231,5 +232,42 @@ func BenchmarkModelScores(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Scores(feats, scores)
+	}
+}
+
+// TestDecodeSparse checks that DecodeSparse finds Decode's path when the
+// transitions it leaves out score too low to be taken, on random models
+// with a random set of allowed transitions.
+func TestDecodeSparse(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	var v, vs Viterbi
+	for trial := range 300 {
+		n, k := 1+trial%7, 2+trial%5
+		emit := make([]float32, n*k)
+		trans := make([]float32, (k+1)*k)
+		for i := range emit {
+			emit[i] = r.Float32()*4 - 2
+		}
+		prev := make([][]int, k)
+		for p := -1; p < k; p++ {
+			for c := range k {
+				// Keep c after c and after the class before it, so every
+				// class stays reachable; drop the rest at random.
+				if p < 0 || p == c || p == c-1 || r.IntN(2) == 0 {
+					trans[(p+1)*k+c] = r.Float32()*4 - 2
+					if p >= 0 {
+						prev[c] = append(prev[c], p)
+					}
+					continue
+				}
+				trans[(p+1)*k+c] = -1e9
+			}
+		}
+		want, got := make([]int, n), make([]int, n)
+		v.Decode(emit, n, k, trans, want)
+		vs.DecodeSparse(emit, n, k, trans, prev, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (n=%d k=%d): sparse %v, dense %v", trial, n, k, got, want)
+		}
 	}
 }

@@ -86,10 +86,14 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
+	ents, err := entity.New(NewLexicon(gaz, dicts, capt))
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
 	return &Pipeline{
 		text:     an,
 		captions: capt,
-		entities: entity.New(gazetteerLexicon{gaz}),
+		entities: ents,
 		timexes:  timex.New(),
 		places:   geo.NewParser(gaz),
 		gaz:      gaz,
@@ -100,6 +104,12 @@ func New(cfg Config) (*Pipeline, error) {
 
 // Gazetteer returns the gazetteer the pipeline resolves places against.
 func (p *Pipeline) Gazetteer() *geo.Gazetteer { return p.gaz }
+
+// Analyzer returns the pipeline's text stage.
+func (p *Pipeline) Analyzer() *text.Analyzer { return p.text }
+
+// Entities returns the pipeline's entity recognizer.
+func (p *Pipeline) Entities() *entity.Recognizer { return p.entities }
 
 // Process runs every stage over one article.
 func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitrep.Result, err error) {
@@ -212,17 +222,45 @@ func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Plac
 	}
 }
 
-// gazetteerLexicon lets the entity recognizer ask the gazetteer about names.
-type gazetteerLexicon struct{ g *geo.Gazetteer }
+// Lexicon is the entity recognizer's view of the gazetteer, the actor
+// dictionaries and the caption stage's English word list (an
+// entity.Lexicon, entity.ActorLexicon and entity.WordLexicon). The NER
+// model is trained with it (scripts/train-ner), so its answers are
+// features: when they change (this code, the gazetteer, the default
+// dictionaries or the word list), retrain the model; TestShippedModel
+// in internal/entity says so.
+type Lexicon struct {
+	g      *geo.Gazetteer
+	actors *dict.Actors
+	agents *dict.Agents
+	words  *caption.Detector
+}
 
-func (l gazetteerLexicon) Place(name string) (known, country bool) {
+// NewLexicon returns the Lexicon over a gazetteer, the dictionaries and
+// the caption stage's English word list.
+func NewLexicon(g *geo.Gazetteer, d *dict.Dictionaries, words *caption.Detector) *Lexicon {
+	return &Lexicon{g: g, actors: d.Actors, agents: d.Agents, words: words}
+}
+
+// Word reports whether low is a common English word.
+func (l *Lexicon) Word(low string) bool { return l.words.Word(low) }
+
+// Place reports whether name is a country, admin area or town of the
+// gazetteer (not a region, sea or continent), and whether a country.
+func (l *Lexicon) Place(name string) (known, country bool) {
 	if _, ok := l.g.CountryByName(name); ok {
 		return true, true
 	}
-	return len(l.g.Lookup(name)) > 0, false
+	for _, e := range l.g.Lookup(name) {
+		if e.Level != geo.LevelRegion {
+			return true, false
+		}
+	}
+	return false, false
 }
 
-func (l gazetteerLexicon) Demonym(word string) bool {
+// Demonym reports whether word is a nationality word of the gazetteer.
+func (l *Lexicon) Demonym(word string) bool {
 	_, ok := l.g.CountryByDemonym(word)
 	return ok
 }
@@ -238,4 +276,32 @@ func (p *Pipeline) Prepare(art *sitrep.Article) (*sitrep.Doc, []sitrep.Entity) {
 	}
 	doc := p.text.Analyze(art, credits)
 	return doc, p.entities.Recognize(doc)
+}
+
+// Actor returns the length of the actor name starting at words[0] and
+// what it names: a person when the dictionary gives it dated roles, a
+// country for a three-letter country code, else a group.
+func (l *Lexicon) Actor(words []string) (int, entity.ActorKind) {
+	m, ok := l.actors.Match(words, "")
+	if !ok {
+		return 0, entity.NoActor
+	}
+	if _, roles, _ := l.actors.Roles(words[:m.Words]); len(roles) > 0 {
+		for _, r := range roles {
+			if r.From != "" || r.To != "" {
+				return m.Words, entity.ActorPerson
+			}
+		}
+	}
+	if len(m.Code) == 3 {
+		return m.Words, entity.ActorCountry
+	}
+	return m.Words, entity.ActorGroup
+}
+
+// Agent returns the length of the agent phrase ("police", "foreign
+// minister") starting at words[0].
+func (l *Lexicon) Agent(words []string) int {
+	_, n, _ := l.agents.Match(words)
+	return n
 }

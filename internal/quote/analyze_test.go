@@ -23,8 +23,10 @@ var (
 func analyze(tb testing.TB, s string) (*sitrep.Doc, []sitrep.Entity) {
 	tb.Helper()
 	setupOnce.Do(func() {
-		analyzer, setupErr = text.NewAnalyzer()
-		recognizer = entity.New(nil)
+		if analyzer, setupErr = text.NewAnalyzer(); setupErr != nil {
+			return
+		}
+		recognizer, setupErr = entity.New(nil)
 	})
 	if setupErr != nil {
 		tb.Fatalf("text analyzer: %v", setupErr)

@@ -1,0 +1,7 @@
+package entity
+
+// The embedded model files, for the external tests.
+var (
+	ModelData = modelData
+	FirstData = firstData
+)
