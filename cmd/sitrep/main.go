@@ -74,6 +74,7 @@ func commands() []command {
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
 		{"situations", "link events across sentences and articles, mark duplicates, group situations (JSON)", (*Main).situations},
 		{"report", "write the situation report of one situation as Markdown, HTML or PDF", (*Main).report},
+		{"worker", "extract articles from a NATS JetStream work queue into PostgreSQL (many workers, many machines)", (*Main).worker},
 		{"serve", "serve the JSON API, exports and web UI over a database (--demo: the sample articles)", (*Main).serve},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},

@@ -149,7 +149,7 @@ type Queue struct {
 }
 
 // Open connects to the servers of cfg.URL and creates or updates the
-// streams, the object store bucket and the consumer.
+// streams and the object store bucket.
 func Open(ctx context.Context, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults()
 	log := cfg.Logger
@@ -221,8 +221,17 @@ func (q *Queue) setup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("queue: object store %s: %w", Bucket, err)
 	}
+	return nil
+}
+
+// Consume creates or updates the workers' consumer, with the
+// acknowledgement settings of the Config, so that Fetch and Lag can be
+// used. Publishers do not need it.
+func (q *Queue) Consume(ctx context.Context) error {
+	c := q.cfg
+	var err error
 	q.cons, err = retry(ctx, func() (jetstream.Consumer, error) {
-		return js.CreateOrUpdateConsumer(ctx, Stream, jetstream.ConsumerConfig{
+		return q.js.CreateOrUpdateConsumer(ctx, Stream, jetstream.ConsumerConfig{
 			Durable:       Consumer,
 			Description:   "sitrep workers",
 			AckPolicy:     jetstream.AckExplicitPolicy,
@@ -271,6 +280,10 @@ func (q *Queue) Close() error {
 	}
 	return nil
 }
+
+// AckWait is how long the server waits for an acknowledgement or a sign
+// of progress (Message.InProgress) before it delivers a message again.
+func (q *Queue) AckWait() time.Duration { return q.cfg.AckWait }
 
 // Healthy reports an error when the connection to the servers is down.
 func (q *Queue) Healthy() error {

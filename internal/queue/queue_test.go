@@ -21,6 +21,9 @@ func open(t *testing.T, cfg queue.Config) *queue.Queue {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := q.Consume(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { q.Close() })
 	return q
 }
