@@ -222,4 +222,3 @@ func benchInput(t *testing.T, n int) string {
 	}
 	return p
 }
-

@@ -251,6 +251,14 @@ type Resumer interface {
 	InputHash(ctx context.Context, id string) (string, error)
 }
 
+// BatchResumer is implemented by Resumers that can look up many articles
+// at once, which saves a round trip per article to a database server.
+type BatchResumer interface {
+	// InputHashes returns the InputHash stored with each of the article
+	// ids that are stored (ids not stored are missing from the map).
+	InputHashes(ctx context.Context, ids []string) (map[string]string, error)
+}
+
 // InputHash identifies an article as it was read, before extraction: its
 // id, metadata and text (not Origin, so the same article read from
 // another path is the same).

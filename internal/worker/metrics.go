@@ -62,7 +62,7 @@ func NewMetrics(timings *pipeline.Timings) *Metrics {
 		linker: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "sitrep_worker_linker", Help: "1 while this worker holds the linking lease."}),
 		stage: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "sitrep_worker_stage_seconds", Help: "Time of one batch in each step: fetch, extract, store, ack, link.",
+			Name: "sitrep_worker_stage_seconds", Help: "Time of one batch in each step: fetch, resume (the check for articles already stored), extract, store, ack; and of a linking step (link).",
 			Buckets: prometheus.ExponentialBuckets(0.001, 4, 10)}, []string{"stage"}),
 	}
 	for _, c := range []prometheus.Collector{m.received, m.redelivered, m.skipped, m.extracted, m.stored, m.failed, m.retried,
@@ -109,9 +109,20 @@ func (m *Metrics) Summary() []any {
 		}
 		return int(n)
 	}
-	return []any{"received", v(m.received), "redelivered", v(m.redelivered), "skipped", v(m.skipped),
+	out := []any{"received", v(m.received), "redelivered", v(m.redelivered), "skipped", v(m.skipped),
 		"extracted", v(m.extracted), "stored", v(m.stored), "failed", v(m.failed), "dead_lettered", v(m.deadLetters)}
+	ch := make(chan prometheus.Metric, 8)
+	go func() { m.stage.Collect(ch); close(ch) }()
+	for x := range ch {
+		var d dto.Metric
+		if x.Write(&d) == nil && len(d.GetLabel()) == 1 {
+			out = append(out, d.GetLabel()[0].GetValue()+"_seconds", round3(d.GetHistogram().GetSampleSum()))
+		}
+	}
+	return out
 }
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 func (m *Metrics) observe(stage string, since time.Time) {
 	m.stage.WithLabelValues(stage).Observe(time.Since(since).Seconds())

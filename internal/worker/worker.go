@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -75,6 +76,7 @@ type Worker struct {
 	st     store.Store
 	log    *slog.Logger
 	m      *Metrics
+	linkMu sync.Mutex // serialises linking steps
 	linker *linker
 }
 
@@ -128,17 +130,42 @@ func (w *Worker) Health(ctx context.Context) error {
 // fetchWait is how long one fetch waits for articles.
 const fetchWait = time.Second
 
-// Run processes batches until ctx is done (then it finishes the batch in
-// hand, within Config.Drain) or, with Config.ExitIdle, until the queue
+// Run processes batches until ctx is done (then it finishes the batches
+// in hand, within Config.Drain) or, with Config.ExitIdle, until the queue
 // stays empty. It returns nil after a graceful stop.
+//
+// A batch is stored while the next one is extracted; the linker, if this
+// worker holds the lease, links in a goroutine of its own.
 func (w *Worker) Run(ctx context.Context) error {
+	toStore := make(chan *batch, 1)
+	stored := make(chan struct{})
+	go func() {
+		defer close(stored)
+		for b := range toStore {
+			w.storeAndAck(b.ctx, b.msgs, b.results)
+			b.finish()
+		}
+	}()
+	linkCtx, stopLinking := context.WithCancel(ctx)
+	linking := make(chan struct{})
+	go func() {
+		defer close(linking)
+		if w.linker != nil {
+			w.linkLoop(linkCtx)
+		}
+	}()
 	defer func() {
+		close(toStore)
+		<-stored
+		stopLinking()
+		<-linking
 		if w.linker != nil {
 			w.linker.release(ctx)
 			w.m.linker.Set(0)
 		}
 	}()
-	var idleSince, lastLink, lastLag time.Time
+
+	var idleSince, lastLag time.Time
 	settledLinked := false
 	for ctx.Err() == nil {
 		t := time.Now()
@@ -151,27 +178,25 @@ func (w *Worker) Run(ctx context.Context) error {
 		if len(msgs) > 0 {
 			w.m.observe("fetch", t)
 			idleSince, settledLinked = time.Time{}, false
-			w.handle(ctx, msgs)
+			if b := w.extract(ctx, msgs); b != nil {
+				toStore <- b
+			}
 			if time.Since(lastLag) >= lagEvery {
 				w.lag(ctx)
 				lastLag = time.Now()
 			}
-			if time.Since(lastLink) >= w.cfg.LinkEvery {
-				w.link(ctx, false)
-				lastLink = time.Now()
-			}
 			continue
 		}
-		// Nothing to do: is the queue settled?
+		// Nothing to do: is the queue settled (this worker's batch in
+		// storage counts as in flight)?
 		settled, err := w.lag(ctx)
 		lastLag = time.Now()
 		if err != nil || !settled {
 			idleSince = time.Time{}
 			continue
 		}
-		if !settledLinked || time.Since(lastLink) >= w.cfg.LinkEvery {
+		if !settledLinked {
 			settledLinked = w.link(ctx, true)
-			lastLink = time.Now()
 		}
 		if idleSince.IsZero() {
 			idleSince = time.Now()
@@ -202,12 +227,28 @@ func (w *Worker) lag(ctx context.Context) (settled bool, err error) {
 	return pending == 0 && inFlight == 0, nil
 }
 
+// linkLoop links every Config.LinkEvery while ctx lasts.
+func (w *Worker) linkLoop(ctx context.Context) {
+	tick := time.NewTicker(w.cfg.LinkEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			w.link(ctx, false)
+		}
+	}
+}
+
 // link runs a linking step, if this worker links, and reports whether
 // the step succeeded.
 func (w *Worker) link(ctx context.Context, settled bool) bool {
 	if w.linker == nil {
 		return true
 	}
+	w.linkMu.Lock()
+	defer w.linkMu.Unlock()
 	t := time.Now()
 	linked, err := w.linker.step(ctx, settled)
 	if w.linker.lease != nil {
@@ -228,27 +269,32 @@ func (w *Worker) link(ctx context.Context, settled bool) bool {
 	return true
 }
 
-// handle extracts, stores and acknowledges one batch. Once ctx is done,
-// it has Config.Drain more to finish; messages it could not finish are
-// left unacknowledged, and the server delivers them again.
-func (w *Worker) handle(ctx context.Context, msgs []*queue.Message) {
+// batch is a batch extracted and waiting to be stored.
+type batch struct {
+	ctx     context.Context
+	msgs    []*queue.Message
+	results []*sitrep.Result
+	// finish stops what keeps the messages ours and the drain timer.
+	finish func()
+}
+
+// extract extracts one batch and returns what is to be stored, or nil.
+// Once ctx is done, the batch has Config.Drain more to be extracted and
+// stored; messages not finished by then are handed back to the server.
+func (w *Worker) extract(ctx context.Context, msgs []*queue.Message) *batch {
 	wctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancel()
 	stop := context.AfterFunc(ctx, func() {
 		w.log.Info("stopping: finishing the batch in hand", "articles", len(msgs), "drain", w.cfg.Drain)
 		time.AfterFunc(w.cfg.Drain, cancel)
 	})
-	defer stop()
 	w.m.received.Add(float64(len(msgs)))
 	for _, m := range msgs {
 		if m.Deliveries > 1 {
 			w.m.redelivered.Inc()
 		}
 	}
-
 	// Keep the messages ours while we work on them.
 	done := make(chan struct{})
-	defer close(done)
 	go func() {
 		tick := time.NewTicker(w.q.AckWait() / 3)
 		defer tick.Stop()
@@ -263,10 +309,16 @@ func (w *Worker) handle(ctx context.Context, msgs []*queue.Message) {
 			}
 		}
 	}()
+	finish := func() {
+		close(done)
+		stop()
+		cancel()
+	}
 
 	todo, arts := w.skipStored(wctx, msgs)
 	if len(todo) == 0 {
-		return
+		finish()
+		return nil
 	}
 	t := time.Now()
 	in := make(chan *sitrep.Article, len(arts))
@@ -274,8 +326,8 @@ func (w *Worker) handle(ctx context.Context, msgs []*queue.Message) {
 		in <- a
 	}
 	close(in)
-	var results []*sitrep.Result
-	var ok, abandoned []*queue.Message
+	b := &batch{ctx: wctx, finish: finish}
+	var abandoned []*queue.Message
 	i := 0
 	err := pipeline.Run(wctx, w.p, w.cfg.Run, in, func(o pipeline.Outcome) error {
 		m := todo[i]
@@ -287,8 +339,8 @@ func (w *Worker) handle(ctx context.Context, msgs []*queue.Message) {
 			w.fail(wctx, m, "extract", o.Err)
 		default:
 			w.m.extracted.Inc()
-			results = append(results, o.Result)
-			ok = append(ok, m)
+			b.results = append(b.results, o.Result)
+			b.msgs = append(b.msgs, m)
 		}
 		return nil
 	})
@@ -296,11 +348,12 @@ func (w *Worker) handle(ctx context.Context, msgs []*queue.Message) {
 		abandoned = append(abandoned, todo[i:]...)
 	}
 	w.giveBack(abandoned)
-	if len(results) == 0 {
-		return
+	if len(b.results) == 0 {
+		finish()
+		return nil
 	}
 	w.m.observe("extract", t)
-	w.storeAndAck(wctx, ok, results)
+	return b
 }
 
 // storeAndAck stores results in one transaction and acknowledges their
@@ -350,21 +403,17 @@ func (w *Worker) giveBack(msgs []*queue.Message) {
 // same content, and returns the others with their articles. A message
 // that holds no article goes to the dead letters at once.
 func (w *Worker) skipStored(ctx context.Context, msgs []*queue.Message) ([]*queue.Message, []*sitrep.Article) {
-	r, _ := w.st.(store.Resumer)
+	t := time.Now()
+	stored := w.storedHashes(ctx, msgs)
 	var todo []*queue.Message
 	var arts []*sitrep.Article
 	for _, m := range msgs {
-		if r != nil && m.Hash != "" && m.ID != "" {
-			h, err := r.InputHash(ctx, m.ID)
-			if err != nil {
-				w.log.Warn("resume check", "article", m.ID, "err", err)
-			} else if h == m.Hash {
-				w.m.skipped.Inc()
-				if err := m.Ack(ctx); err != nil {
-					w.log.Warn("ack", "article", m.ID, "err", err)
-				}
-				continue
+		if h, ok := stored[m.ID]; ok && m.Hash != "" && h == m.Hash {
+			w.m.skipped.Inc()
+			if err := m.Ack(ctx); err != nil {
+				w.log.Warn("ack", "article", m.ID, "err", err)
 			}
+			continue
 		}
 		a, err := m.Article(ctx)
 		if err != nil {
@@ -379,7 +428,40 @@ func (w *Worker) skipStored(ctx context.Context, msgs []*queue.Message) ([]*queu
 		todo = append(todo, m)
 		arts = append(arts, a)
 	}
+	w.m.observe("resume", t)
 	return todo, arts
+}
+
+// storedHashes returns the stored input hashes of the messages' articles
+// (none if the store cannot tell: then every article is extracted).
+func (w *Worker) storedHashes(ctx context.Context, msgs []*queue.Message) map[string]string {
+	ids := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		if m.ID != "" {
+			ids = append(ids, m.ID)
+		}
+	}
+	out := map[string]string{}
+	var err error
+	switch r := w.st.(type) {
+	case store.BatchResumer:
+		out, err = r.InputHashes(ctx, ids)
+	case store.Resumer:
+		for _, id := range ids {
+			var h string
+			if h, err = r.InputHash(ctx, id); err != nil {
+				break
+			}
+			if h != "" {
+				out[id] = h
+			}
+		}
+	}
+	if err != nil {
+		w.log.Warn("resume check: extracting the whole batch", "err", err)
+		return map[string]string{}
+	}
+	return out
 }
 
 // fail hands a failed article back for a later delivery, or to the dead

@@ -165,7 +165,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 
 // TestLease checks that one session at a time holds a lease, that a
 // lease is free again once released or once its session is gone, and
-// that a lost lease writes nothing.
+// that a lost lease writes nothing; and InputHashes on the way.
 func TestLease(t *testing.T) {
 	admin := connect(t)
 	ctx := context.Background()
@@ -179,8 +179,13 @@ func TestLease(t *testing.T) {
 		return s
 	}
 	a, b := open(), open()
-	if _, err := a.PutBatch(ctx, storetest.Results(3)); err != nil {
+	rs := storetest.Results(3)
+	if _, err := a.PutBatch(ctx, rs); err != nil {
 		t.Fatal(err)
+	}
+	hs, err := b.InputHashes(ctx, []string{rs[0].Article.ID, "missing", rs[2].Article.ID})
+	if err != nil || len(hs) != 2 || hs[rs[0].Article.ID] != store.InputHash(rs[0].Article) || hs[rs[2].Article.ID] != store.InputHash(rs[2].Article) {
+		t.Errorf("InputHashes = %v, %v; want the hashes of the 2 stored articles", hs, err)
 	}
 	la, err := a.TryLease(ctx, "link")
 	if err != nil || la == nil {
@@ -225,8 +230,17 @@ func TestLease(t *testing.T) {
 		t.Error("a lost lease wrote situations")
 	}
 	lb.Release(ctx)
-	if la, err = a.TryLease(ctx, "link"); err != nil || la == nil {
-		t.Fatalf("lease after its holder's session ended: %v, %v", la, err)
+	// pg_terminate_backend only signals the session: it ends soon after.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if la, err = a.TryLease(ctx, "link"); err != nil {
+			t.Fatal(err)
+		}
+		if la != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("lease still held 10 s after its holder's session was terminated")
+		}
 	}
 	la.Release(ctx)
 }
