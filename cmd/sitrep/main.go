@@ -4,6 +4,8 @@
 //
 //	sitrep extract [flags] PATH...   extract events, quotes, places, ... as JSON Lines
 //	sitrep bench [flags] PATH...     measure throughput and memory on a corpus
+//	sitrep ingest [flags] PATH...    extract and store in SQLite or PostgreSQL (--queue: publish to NATS JetStream)
+//	sitrep worker [flags]            extract articles from the queue into PostgreSQL (docs/SCALING.md)
 //	sitrep situations [flags] PATH... link events and group articles into situations (JSON)
 //	sitrep report [flags] PATH...     write a situation report (Markdown, HTML, PDF)
 //	sitrep schema                    print the output schema

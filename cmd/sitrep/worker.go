@@ -22,6 +22,7 @@ import (
 type queueFlags struct {
 	url        string
 	replicas   int
+	maxBytes   int64
 	maxDeliver int
 	ackWait    time.Duration
 }
@@ -32,6 +33,7 @@ func (f *queueFlags) register(fs *flag.FlagSet, usage string, consumer bool) {
 	d := queue.DefaultConfig()
 	fs.StringVar(&f.url, "queue", "", usage)
 	fs.IntVar(&f.replicas, "replicas", d.Replicas, "servers that keep each queued article (3 on a cluster of 3 or more)")
+	fs.Int64Var(&f.maxBytes, "queue-max-bytes", d.MaxBytes, "bound of the queue in `BYTES` (-1: none); when full, publishing waits for the workers")
 	if !consumer {
 		return
 	}
@@ -40,7 +42,7 @@ func (f *queueFlags) register(fs *flag.FlagSet, usage string, consumer bool) {
 }
 
 func (f *queueFlags) config(log *slog.Logger) queue.Config {
-	return queue.Config{URL: f.url, Replicas: f.replicas, MaxDeliver: f.maxDeliver, AckWait: f.ackWait, Logger: log}
+	return queue.Config{URL: f.url, Replicas: f.replicas, MaxBytes: f.maxBytes, MaxDeliver: f.maxDeliver, AckWait: f.ackWait, Logger: log}
 }
 
 func (m *Main) worker(ctx context.Context, args []string) error {

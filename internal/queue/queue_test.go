@@ -224,3 +224,42 @@ func objects(t *testing.T, q *queue.Queue) int {
 	}
 	return n
 }
+
+// TestBackPressure bounds the stream to a few articles: publishing waits
+// until the consumer makes room, and nothing is lost.
+func TestBackPressure(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := open(t, queue.Config{URL: queuetest.Server(t), MaxBytes: 2000})
+	in := articles(40)
+	published := make(chan error, 1)
+	go func() {
+		p := q.Publisher()
+		for _, a := range in {
+			if err := p.Publish(ctx, a); err != nil {
+				published <- err
+				return
+			}
+		}
+		published <- p.Flush(ctx)
+	}()
+	seen := map[string]bool{}
+	for len(seen) < len(in) && ctx.Err() == nil {
+		ms, err := q.Fetch(ctx, 5, 200*time.Millisecond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			seen[m.ID] = true
+			if err := m.Ack(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := <-published; err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(in) {
+		t.Errorf("consumed %d articles, want %d", len(seen), len(in))
+	}
+}
