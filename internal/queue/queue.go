@@ -548,6 +548,69 @@ func (m *Message) DeadLetter(ctx context.Context, cause error) error {
 	return nil
 }
 
+// maxDeliveries is the advisory the server publishes when a message
+// reached MaxDeliver deliveries without an acknowledgement.
+type maxDeliveries struct {
+	StreamSeq  uint64 `json:"stream_seq"`
+	Deliveries uint64 `json:"deliveries"`
+}
+
+// DeadLetterAbandoned sets aside the articles whose every delivery ended
+// without an answer (the worker crashed on them or timed out, so it
+// could not dead-letter them itself): it listens for the server's
+// max-deliveries advisories, moves each such article to the dead-letter
+// subject and removes it from the queue. Workers all call it; each
+// advisory goes to one of them. Stop with the returned function.
+func (q *Queue) DeadLetterAbandoned(ctx context.Context) (stop func(), err error) {
+	subject := "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + Stream + "." + Consumer
+	sub, err := q.nc.QueueSubscribe(subject, Consumer, func(msg *nats.Msg) {
+		var adv maxDeliveries
+		if err := json.Unmarshal(msg.Data, &adv); err != nil {
+			q.cfg.Logger.Warn("queue: max-deliveries advisory", "err", err)
+			return
+		}
+		if err := q.deadLetterSeq(ctx, adv); err != nil {
+			q.cfg.Logger.Warn("queue: dead-letter an abandoned article", "seq", adv.StreamSeq, "err", err)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("queue: subscribe to advisories: %w", err)
+	}
+	return func() { sub.Unsubscribe() }, nil
+}
+
+func (q *Queue) deadLetterSeq(ctx context.Context, adv maxDeliveries) error {
+	s, err := q.js.Stream(ctx, Stream)
+	if err != nil {
+		return err
+	}
+	m, err := s.GetMsg(ctx, adv.StreamSeq)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return nil // acknowledged or set aside meanwhile
+	}
+	if err != nil {
+		return err
+	}
+	src := strings.TrimPrefix(m.Subject, ArticleSubjects+".")
+	dl := nats.NewMsg(DeadSubjects + "." + src)
+	dl.Data = m.Data
+	for k, v := range m.Header {
+		if k != jetstream.MsgIDHeader {
+			dl.Header[k] = v
+		}
+	}
+	dl.Header.Set(HeaderError, fmt.Sprintf("delivered %d times without an answer (the worker crashed or went over the ack wait)", adv.Deliveries))
+	dl.Header.Set(HeaderDeliveries, strconv.FormatUint(adv.Deliveries, 10))
+	dl.Header.Set(HeaderSubject, m.Subject)
+	if _, err := q.js.PublishMsg(ctx, dl); err != nil {
+		return err
+	}
+	if err := s.DeleteMsg(ctx, adv.StreamSeq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
+		return err
+	}
+	return nil
+}
+
 // DeadLetter is an article set aside after failing.
 type DeadLetter struct {
 	Subject    string

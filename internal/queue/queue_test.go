@@ -263,3 +263,41 @@ func TestBackPressure(t *testing.T) {
 		t.Errorf("consumed %d articles, want %d", len(seen), len(in))
 	}
 }
+
+// TestAbandoned delivers an article twice without an answer, as a worker
+// that crashes on it would; the server's max-deliveries advisory then
+// sets it aside on the dead-letter subject and out of the queue.
+func TestAbandoned(t *testing.T) {
+	ctx := context.Background()
+	q := open(t, queue.Config{URL: queuetest.Server(t), MaxDeliver: 2, AckWait: 300 * time.Millisecond})
+	stop, err := q.DeadLetterAbandoned(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	p := q.Publisher()
+	if err := p.Publish(ctx, articles(1)[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	delivered := 0
+	var dl []queue.DeadLetter
+	for deadline := time.Now().Add(20 * time.Second); len(dl) == 0 && time.Now().Before(deadline); {
+		ms, err := q.Fetch(ctx, 1, 200*time.Millisecond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		delivered += len(ms) // and no answer
+		if dl, err = q.DeadLetters(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if delivered != 2 || len(dl) != 1 || dl[0].ArticleID != "a000" || dl[0].Deliveries != 2 || !strings.Contains(dl[0].Error, "without an answer") {
+		t.Fatalf("delivered %d times, dead letters %+v; want 2 and a000 set aside", delivered, dl)
+	}
+	if pending, inFlight, err := q.Lag(ctx); err != nil || pending+inFlight != 0 {
+		t.Errorf("lag after setting aside: %d + %d, %v", pending, inFlight, err)
+	}
+}

@@ -137,6 +137,11 @@ const fetchWait = time.Second
 // A batch is stored while the next one is extracted; the linker, if this
 // worker holds the lease, links in a goroutine of its own.
 func (w *Worker) Run(ctx context.Context) error {
+	stopAbandoned, err := w.q.DeadLetterAbandoned(ctx)
+	if err != nil {
+		return err
+	}
+	defer stopAbandoned()
 	toStore := make(chan *batch, 1)
 	stored := make(chan struct{})
 	go func() {
