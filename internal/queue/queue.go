@@ -527,25 +527,31 @@ func (m *Message) InProgress() error { return m.msg.InProgress() }
 // subject of its source and tells the server never to deliver it again.
 // Its text, if in the object store, stays there for a replay.
 func (m *Message) DeadLetter(ctx context.Context, cause error) error {
-	src := strings.TrimPrefix(m.msg.Subject(), ArticleSubjects+".")
-	dl := nats.NewMsg(DeadSubjects + "." + src)
-	dl.Data = m.msg.Data()
-	for k, v := range m.msg.Headers() {
-		if k != jetstream.MsgIDHeader {
-			dl.Header[k] = v
-		}
-	}
 	reason := oneLine(cause.Error())
-	dl.Header.Set(HeaderError, reason)
-	dl.Header.Set(HeaderDeliveries, strconv.FormatUint(m.Deliveries, 10))
-	dl.Header.Set(HeaderSubject, m.msg.Subject())
-	if _, err := m.q.js.PublishMsg(ctx, dl); err != nil {
+	if err := m.q.publishDead(ctx, m.msg.Subject(), m.msg.Headers(), m.msg.Data(), reason, m.Deliveries); err != nil {
 		return fmt.Errorf("queue: dead-letter %s: %w", m.ID, err)
 	}
 	if err := m.msg.TermWithReason(reason); err != nil {
 		return fmt.Errorf("queue: dead-letter %s: %w", m.ID, err)
 	}
 	return nil
+}
+
+// publishDead publishes a message of subject to the dead-letter subject
+// of its source, with the reason and the count of deliveries.
+func (q *Queue) publishDead(ctx context.Context, subject string, h nats.Header, data []byte, reason string, deliveries uint64) error {
+	dl := nats.NewMsg(DeadSubjects + "." + strings.TrimPrefix(subject, ArticleSubjects+"."))
+	dl.Data = data
+	for k, v := range h {
+		if k != jetstream.MsgIDHeader {
+			dl.Header[k] = v
+		}
+	}
+	dl.Header.Set(HeaderError, reason)
+	dl.Header.Set(HeaderDeliveries, strconv.FormatUint(deliveries, 10))
+	dl.Header.Set(HeaderSubject, subject)
+	_, err := q.js.PublishMsg(ctx, dl)
+	return err
 }
 
 // maxDeliveries is the advisory the server publishes when a message
@@ -591,18 +597,8 @@ func (q *Queue) deadLetterSeq(ctx context.Context, adv maxDeliveries) error {
 	if err != nil {
 		return err
 	}
-	src := strings.TrimPrefix(m.Subject, ArticleSubjects+".")
-	dl := nats.NewMsg(DeadSubjects + "." + src)
-	dl.Data = m.Data
-	for k, v := range m.Header {
-		if k != jetstream.MsgIDHeader {
-			dl.Header[k] = v
-		}
-	}
-	dl.Header.Set(HeaderError, fmt.Sprintf("delivered %d times without an answer (the worker crashed or went over the ack wait)", adv.Deliveries))
-	dl.Header.Set(HeaderDeliveries, strconv.FormatUint(adv.Deliveries, 10))
-	dl.Header.Set(HeaderSubject, m.Subject)
-	if _, err := q.js.PublishMsg(ctx, dl); err != nil {
+	reason := fmt.Sprintf("delivered %d times without an answer (the worker crashed or went over the ack wait)", adv.Deliveries)
+	if err := q.publishDead(ctx, m.Subject, m.Header, m.Data, reason, adv.Deliveries); err != nil {
 		return err
 	}
 	if err := s.DeleteMsg(ctx, adv.StreamSeq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
