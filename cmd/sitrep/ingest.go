@@ -27,13 +27,15 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version. Unless --link=false, it links the events of the articles as\nthey come, then those stored before, and stores the situations of the whole\ndatabase.")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version. Unless --link=false, it links the events of the articles as\nthey come, then those stored before, and stores the situations of the whole\ndatabase. With --queue it only reads the articles and publishes them to a work\nqueue that 'sitrep worker' processes (docs/SCALING.md).")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
 	force := fs.Bool("force", false, "extract and store articles already stored with the same content (after a change of dictionaries or models)")
 	link := fs.Bool("link", true, "link events across articles and store the situations of the whole database (see 'sitrep situations')")
+	var qf queueFlags
+	qf.register(fs, "publish the articles to the NATS JetStream work queue at `URL`s (comma-separated) for 'sitrep worker' instead of extracting them here (docs/SCALING.md)", false)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -47,6 +49,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	opts, err := in.options()
 	if err != nil {
 		return err
+	}
+	if qf.url != "" {
+		return m.enqueue(ctx, &qf, opts, fs.Args())
 	}
 	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts})
 	if err != nil {

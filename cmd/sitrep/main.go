@@ -4,6 +4,8 @@
 //
 //	sitrep extract [flags] PATH...   extract events, quotes, places, ... as JSON Lines
 //	sitrep bench [flags] PATH...     measure throughput and memory on a corpus
+//	sitrep ingest [flags] PATH...    extract and store in SQLite or PostgreSQL (--queue: publish to NATS JetStream)
+//	sitrep worker [flags]            extract articles from the queue into PostgreSQL (docs/SCALING.md)
 //	sitrep situations [flags] PATH... link events and group articles into situations (JSON)
 //	sitrep report [flags] PATH...     write a situation report (Markdown, HTML, PDF)
 //	sitrep schema                    print the output schema
@@ -74,6 +76,7 @@ func commands() []command {
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
 		{"situations", "link events across sentences and articles, mark duplicates, group situations (JSON)", (*Main).situations},
 		{"report", "write the situation report of one situation as Markdown, HTML or PDF", (*Main).report},
+		{"worker", "extract articles from a NATS JetStream work queue into PostgreSQL (many workers, many machines)", (*Main).worker},
 		{"serve", "serve the JSON API, exports and web UI over a database (--demo: the sample articles)", (*Main).serve},
 		{"schema", "print the output schema of extract", (*Main).schema},
 		{"version", "print the version", (*Main).version},

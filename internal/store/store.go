@@ -251,6 +251,14 @@ type Resumer interface {
 	InputHash(ctx context.Context, id string) (string, error)
 }
 
+// BatchResumer is implemented by Resumers that can look up many articles
+// at once, which saves a round trip per article to a database server.
+type BatchResumer interface {
+	// InputHashes returns the InputHash stored with each of the article
+	// ids that are stored (ids not stored are missing from the map).
+	InputHashes(ctx context.Context, ids []string) (map[string]string, error)
+}
+
 // InputHash identifies an article as it was read, before extraction: its
 // id, metadata and text (not Origin, so the same article read from
 // another path is the same).
@@ -292,4 +300,28 @@ func (o PutOutcome) String() string {
 		return "unchanged"
 	}
 	return "PutOutcome(" + strconv.Itoa(int(o)) + ")"
+}
+
+// Leaser is implemented by stores that several processes share and that
+// can elect one of them for a job, such as linking (PostgreSQL, by a
+// session-level advisory lock).
+type Leaser interface {
+	// TryLease takes the lease called name if no other session holds it.
+	// It returns nil and no error when another session holds it.
+	TryLease(ctx context.Context, name string) (Lease, error)
+}
+
+// Lease is held by one session of a shared store until Release or until
+// its connection is lost. What it writes, it writes only while it holds
+// the lease, so a holder that lost it (a stalled process whose connection
+// was closed) can never overwrite the work of the next one.
+type Lease interface {
+	// Articles calls fn with the id and InputHash of every stored
+	// article, by publication date then id (the order of ArticleIDs).
+	Articles(ctx context.Context, fn func(id, inputHash string) error) error
+	// PutSituations replaces the linking output like
+	// Store.PutSituations, and fails if the lease was lost.
+	PutSituations(ctx context.Context, out *sitrep.Situations) error
+	// Release gives the lease up.
+	Release(ctx context.Context) error
 }

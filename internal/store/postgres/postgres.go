@@ -55,6 +55,8 @@ var (
 	_ store.Batcher   = (*Store)(nil)
 	_ store.Resumer   = (*Store)(nil)
 	_ store.Versioner = (*Store)(nil)
+
+	_ store.BatchResumer = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -282,6 +284,27 @@ func (s *Store) InputHash(ctx context.Context, id string) (string, error) {
 		return "", fmt.Errorf("store: postgres: article %s: %w", id, err)
 	}
 	return h, nil
+}
+
+// InputHashes returns the store.InputHash of each stored article of ids.
+func (s *Store) InputHashes(ctx context.Context, ids []string) (map[string]string, error) {
+	rows, err := s.pool.Query(ctx, "SELECT id, input_hash FROM articles WHERE id = ANY($1)", ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: postgres: input hashes: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]string, len(ids))
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, fmt.Errorf("store: postgres: input hashes: %w", err)
+		}
+		out[id] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: postgres: input hashes: %w", err)
+	}
+	return out, nil
 }
 
 // Article returns one article with its annotations, events and text.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/postgres"
 	"github.com/sitrep-project/sitrep/internal/store/storesql"
@@ -160,4 +161,96 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if p.Events[0].Confidence != 1 {
 		t.Errorf("most confident event has %v, want 1", p.Events[0].Confidence)
 	}
+}
+
+// TestLease checks that one session at a time holds a lease, that a
+// lease is free again once released or once its session is gone, and
+// that a lost lease writes nothing; and InputHashes on the way.
+func TestLease(t *testing.T) {
+	admin := connect(t)
+	ctx := context.Background()
+	d := freshSchema(t, admin)
+	open := func() *postgres.Store {
+		s, err := postgres.Open(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open()
+	rs := storetest.Results(3)
+	if _, err := a.PutBatch(ctx, rs); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := b.InputHashes(ctx, []string{rs[0].Article.ID, "missing", rs[2].Article.ID})
+	if err != nil || len(hs) != 2 || hs[rs[0].Article.ID] != store.InputHash(rs[0].Article) || hs[rs[2].Article.ID] != store.InputHash(rs[2].Article) {
+		t.Errorf("InputHashes = %v, %v; want the hashes of the 2 stored articles", hs, err)
+	}
+	la, err := a.TryLease(ctx, "link")
+	if err != nil || la == nil {
+		t.Fatalf("first lease: %v, %v", la, err)
+	}
+	if lb, err := b.TryLease(ctx, "link"); err != nil || lb != nil {
+		t.Fatalf("second lease while the first is held: %v, %v; want nil", lb, err)
+	}
+	if lb, err := b.TryLease(ctx, "other"); err != nil || lb == nil {
+		t.Fatalf("lease of another name: %v, %v", lb, err)
+	} else if err := lb.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	if err := la.Articles(ctx, func(id, h string) error {
+		if h == "" {
+			t.Errorf("article %s without input hash", id)
+		}
+		ids = append(ids, id)
+		return nil
+	}); err != nil || len(ids) != 3 {
+		t.Fatalf("lease articles %v, %v; want 3", ids, err)
+	}
+	if err := la.PutSituations(ctx, &sitrep.Situations{}); err != nil {
+		t.Fatalf("put situations while holding the lease: %v", err)
+	}
+	if err := la.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+	lb, err := b.TryLease(ctx, "link")
+	if err != nil || lb == nil {
+		t.Fatalf("lease after release: %v, %v", lb, err)
+	}
+	// End lb's session as a crash of its process would.
+	var n int
+	if err := admin.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+		WHERE locktype = 'advisory' AND classid = 1936290930 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+		AND objid = hashtext($1)::oid`, schemaOf(t, d)+".link").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("terminate the lease's session: %d, %v", n, err)
+	}
+	if err := lb.PutSituations(ctx, &sitrep.Situations{}); err == nil {
+		t.Error("a lost lease wrote situations")
+	}
+	lb.Release(ctx)
+	// pg_terminate_backend only signals the session: it ends soon after.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if la, err = a.TryLease(ctx, "link"); err != nil {
+			t.Fatal(err)
+		}
+		if la != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("lease still held 10 s after its holder's session was terminated")
+		}
+	}
+	la.Release(ctx)
+}
+
+// schemaOf returns the search_path of a test dsn.
+func schemaOf(t *testing.T, d string) string {
+	t.Helper()
+	if u, err := url.Parse(d); err == nil && u.Scheme != "" {
+		return u.Query().Get("search_path")
+	}
+	_, s, _ := strings.Cut(d, "search_path=")
+	return s
 }

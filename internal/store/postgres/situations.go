@@ -32,11 +32,20 @@ func (s *Store) ArticleIDs(ctx context.Context, fn func(id string) error) error 
 
 // PutSituations replaces the linking output in one transaction.
 func (s *Store) PutSituations(ctx context.Context, out *sitrep.Situations) error {
+	return putSituations(ctx, s.pool, out)
+}
+
+// beginner is a pool or one connection.
+type beginner interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+}
+
+func putSituations(ctx context.Context, db beginner, out *sitrep.Situations) error {
 	sits, members, evs, ms, err := storesql.SituationRows(out)
 	if err != nil {
 		return fmt.Errorf("store: postgres: situations: %w", err)
 	}
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "TRUNCATE situations, situation_articles, linked_events, mentions, duplicates"); err != nil {
 			return err
 		}
