@@ -25,6 +25,9 @@ type Article struct {
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Source    string `json:"source,omitempty"`
+	// Byline is the author line of a web page ("Jane Roe"), or "". It is
+	// written by extract but not kept by the store.
+	Byline string `json:"byline,omitempty"`
 	// Origin names where the article was read from, as "file:line".
 	Origin string `json:"origin,omitempty"`
 	// Text is the article body: paragraphs separated by blank lines.

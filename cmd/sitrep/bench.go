@@ -67,7 +67,9 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	var sum summary
 	var bytes, sentences, events, entities int
 	start := time.Now()
-	err = process(ctx, m, p, in.run(), opts, paths, &sum, 5, nil, func(res *sitrep.Result) error {
+	rep := &reporter{warn: newWarnings(m.Stderr, warningsShown), bar: &progress{}}
+	defer rep.done()
+	err = process(ctx, m, p, in.run(), opts, paths, &sum, rep, nil, func(res *sitrep.Result) error {
 		bytes += len(res.Article.Text)
 		events += len(res.Events)
 		entities += len(res.Entities)

@@ -30,8 +30,8 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` of plain-text articles")
-	fs.StringVar(&f.format, "format", "auto", "input format: auto, seed, text or jsonl")
+	fs.StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` of plain-text articles (and of pages without one); without it their relative dates stay unresolved (warned once)")
+	fs.StringVar(&f.format, "format", "auto", "input format: auto, seed, text, jsonl, html or warc")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
@@ -71,6 +71,7 @@ func newFlagSet(m *Main, name, args, summary string) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(m.Stderr, "Usage: sitrep %s [flags] %s\n\n%s\n\nFlags:\n", name, args, summary)
 		fs.PrintDefaults()
+		fmt.Fprint(m.Stderr, exitCodes)
 	}
 	return fs
 }
@@ -103,8 +104,11 @@ func (s summary) String() string {
 		s.articles, already, s.skipped+s.warned, s.skipped, s.warned, s.failed)
 }
 
+// err is errSomeFailed when some input could not be processed: an input
+// skipped or an article failed. Articles kept with a warning (a missing
+// date, a text cut at the size limit) were processed: they do not count.
 func (s summary) err() error {
-	if s.failed+s.skipped+s.warned > 0 {
+	if s.failed+s.skipped > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -151,7 +155,9 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	}
 
 	var sum summary
-	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, -1, nil, func(res *sitrep.Result) error {
+	rep := m.newReporter(fs.Args(), "extract", *out != "")
+	defer rep.done()
+	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, rep, nil, func(res *sitrep.Result) error {
 		if *withText {
 			res.Text = res.Article.Text
 		}
@@ -161,11 +167,13 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 		err = fmt.Errorf("extract: write output: %w", ferr)
 	}
 	if err != nil {
+		rep.done()
 		if ctx.Err() != nil {
 			fmt.Fprintln(m.Stderr, "sitrep: interrupted:", sum)
 		}
 		return err
 	}
+	rep.done()
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)
 	return sum.err()
 }
@@ -176,12 +184,15 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 // an article it returns true for is counted as unchanged and not
 // processed.
 //
-// At most maxReports input problems are printed one by one (all when
-// maxReports < 0); the rest are only counted in the summary.
+// Problems are printed through rep (a few of each kind, then a count),
+// which also moves its progress bar.
 //
 // When ctx is done, process returns at once with ctx's error, after every
 // article finished before has been emitted.
-func process(ctx context.Context, m *Main, p pipeline.Processor, run pipeline.RunOptions, opts ingest.Options, paths []string, sum *summary, maxReports int, skip func(*sitrep.Article) (bool, error), emit func(*sitrep.Result) error) error {
+func process(ctx context.Context, m *Main, p pipeline.Processor, run pipeline.RunOptions, opts ingest.Options, paths []string, sum *summary, rep *reporter, skip func(*sitrep.Article) (bool, error), emit func(*sitrep.Result) error) error {
+	if rep.bytes {
+		opts.Progress = rep.bar.add
+	}
 	parent := ctx
 	arts := make(chan *sitrep.Article, 2*max(run.Workers, 1))
 	readErr := make(chan error, 1)
@@ -199,11 +210,8 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, run pipeline.Ru
 			if it.Err != nil {
 				mu.Lock()
 				inputProblems = append(inputProblems, it.Err)
-				n := len(inputProblems)
 				mu.Unlock()
-				if maxReports < 0 || n <= maxReports {
-					fmt.Fprintln(m.Stderr, "sitrep: input:", it.Err)
-				}
+				rep.warn.add(it.Err.Reason, "sitrep: input: "+it.Err.Error())
 			}
 			if it.Article == nil {
 				return nil
@@ -236,10 +244,13 @@ func process(ctx context.Context, m *Main, p pipeline.Processor, run pipeline.Ru
 				return nil
 			}
 			sum.failed++
-			fmt.Fprintf(m.Stderr, "sitrep: %s (article %s): %v\n", o.Article.Origin, o.Article.ID, o.Err)
+			rep.warn.add(o.Err.Error(), fmt.Sprintf("sitrep: %s (article %s): %v", o.Article.Origin, o.Article.ID, o.Err))
 			return nil
 		}
 		sum.articles++
+		if !rep.bytes {
+			rep.bar.add(1)
+		}
 		return emit(o.Result)
 	})
 	cancel()

@@ -126,7 +126,7 @@ func TestExtractHostileCorpus(t *testing.T) {
 
 	// A time budget no article can meet fails each alone, and the batch
 	// goes on to the end.
-	_, errs, code = run(t, "", "extract", "--budget", "1ns", filepath.Join(dir, "10-good.txt"), filepath.Join(dir, "14-good.txt"))
+	_, errs, code = run(t, "", "extract", "--date", "2021-03-05", "--budget", "1ns", filepath.Join(dir, "10-good.txt"), filepath.Join(dir, "14-good.txt"))
 	if code != 1 || strings.Count(errs, "over the time budget of 1ns") != 2 || !strings.Contains(errs, "0 articles extracted, 0 input problems (0 inputs skipped, 0 articles kept with a warning), 2 articles failed") {
 		t.Errorf("--budget 1ns: exit %d:\n%s", code, errs)
 	}

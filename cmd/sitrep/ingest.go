@@ -23,6 +23,9 @@ type ingestStats struct {
 	inserted, updated, unchanged int
 	events                       int           // events written (of inserted and updated articles)
 	write                        time.Duration // time spent writing
+	// stored, when set, is told of every article inserted or updated
+	// (alert rules).
+	stored func(context.Context, *sitrep.Result) error
 }
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
@@ -36,6 +39,8 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	link := fs.Bool("link", true, "link events across articles and store the situations of the whole database (see 'sitrep situations')")
 	var qf queueFlags
 	qf.register(fs, "publish the articles to the NATS JetStream work queue at `URL`s (comma-separated) for 'sitrep worker' instead of extracting them here (docs/SCALING.md)", false)
+	var al alertFlags
+	al.register(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -62,10 +67,31 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer st.Close()
+	var is ingestStats
+	notifier, err := al.open(st, m)
+	if err != nil {
+		return err
+	}
+	if notifier != nil {
+		defer notifier.Close()
+		// Alerts follow the command's context, not the writer's: an
+		// interrupt cuts webhook retries short (those alerts are not sent
+		// again), while storing goes on to the end of the batch.
+		is.stored = func(_ context.Context, res *sitrep.Result) error {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if err := notifier.Stored(ctx, res); err != nil && ctx.Err() == nil {
+				return err
+			}
+			return nil
+		}
+	}
 
 	start := time.Now()
 	var sum summary
-	var is ingestStats
+	rep := m.newReporter(fs.Args(), "ingest", true)
+	defer rep.done()
 	// A writer goroutine stores full batches while the pipeline goes on
 	// extracting the next ones. It goes on after an interrupt, so that
 	// every article extracted is stored: a batch is one short transaction.
@@ -102,7 +128,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		linker = cluster.New(cluster.DefaultConfig())
 	}
 	cur := make([]*sitrep.Result, 0, *batch)
-	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, -1, skip, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, rep, skip, func(res *sitrep.Result) error {
 		if linker != nil {
 			t := time.Now()
 			linker.Add(res)
@@ -126,6 +152,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	close(batches)
 	werr := <-written
+	rep.done()
 	if ctx.Err() != nil {
 		fmt.Fprintln(m.Stderr, "sitrep: interrupted:", sum)
 		fmt.Fprintf(m.Stderr, "sitrep: stored in %s: %d inserted, %d updated, %d unchanged; run again to resume\n",
@@ -171,6 +198,12 @@ func (is *ingestStats) put(ctx context.Context, st store.Store, b []*sitrep.Resu
 			is.events += len(b[i].Events)
 		case store.Unchanged:
 			is.unchanged++
+			continue
+		}
+		if is.stored != nil {
+			if err := is.stored(ctx, b[i]); err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
 		}
 	}
 	return nil

@@ -3,6 +3,9 @@
 // Usage:
 //
 //	sitrep extract [flags] PATH...   extract events, quotes, places, ... as JSON Lines
+//	sitrep ingest [flags] PATH...    extract and store in a database
+//	sitrep watch [flags] FEED...     follow news feeds into a database
+//	sitrep export [flags]            write a database's events in an export format
 //	sitrep bench [flags] PATH...     measure throughput and memory on a corpus
 //	sitrep ingest [flags] PATH...    extract and store in SQLite or PostgreSQL (--queue: publish to NATS JetStream)
 //	sitrep worker [flags]            extract articles from the queue into PostgreSQL (docs/SCALING.md)
@@ -71,6 +74,8 @@ func commands() []command {
 	return []command{
 		{"extract", "extract events, quotes, places, dates, captions and casualties as JSON Lines", (*Main).extract},
 		{"ingest", "run the pipeline and store the results in a database (SQLite or PostgreSQL)", (*Main).ingest},
+		{"watch", "follow RSS/Atom/JSON feeds: fetch, extract and store every new item; alert on matches", (*Main).watch},
+		{"export", "write a database's events as CSV, JSON Lines, GeoJSON, PLOVER or GDELT, without a server", (*Main).export},
 		{"bench", "measure articles/s, MB/s and peak memory of extraction on a corpus", (*Main).bench},
 		{"eval", "score extraction against a gold set (events, geo, timex)", (*Main).eval},
 		{"explain", "show how the event coder reads a sentence: tags, chunks, verb groups, dictionary entries, events", (*Main).explain},
@@ -108,7 +113,18 @@ func (m *Main) usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'sitrep COMMAND -h' for a command's flags.")
+	fmt.Fprint(w, exitCodes)
 }
+
+// exitCodes documents the exit status, in every usage text.
+const exitCodes = `
+Exit status:
+  0  everything was read and processed (warnings about articles that were
+     kept, such as a missing date, do not change it)
+  1  some input could not be read or processed (details and counts on
+     stderr), or the command failed
+  2  the command was called wrongly (unknown command or flag, bad value)
+`
 
 const version = "0.1.0-dev"
 

@@ -182,7 +182,7 @@ func ingestDemo(ctx context.Context, m *Main, st store.Store) (summary, int, err
 	}
 	var results []*sitrep.Result
 	events := 0
-	err = process(ctx, m, p, pipeline.RunOptions{Workers: runtime.GOMAXPROCS(0)}, ingest.Options{}, []string{dir}, &sum, -1, nil, func(res *sitrep.Result) error {
+	err = process(ctx, m, p, pipeline.RunOptions{Workers: runtime.GOMAXPROCS(0)}, ingest.Options{}, []string{dir}, &sum, &reporter{warn: newWarnings(m.Stderr, -1), bar: &progress{}}, nil, func(res *sitrep.Result) error {
 		results = append(results, res)
 		events += len(res.Events)
 		return nil

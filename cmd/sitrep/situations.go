@@ -64,7 +64,9 @@ func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, path
 		return nil, nil, nil, err
 	}
 	var sum summary
-	err = process(ctx, m, p, in.run(), opts, paths, &sum, -1, nil, func(res *sitrep.Result) error {
+	rep := m.newReporter(paths, "situations", true)
+	defer rep.done()
+	err = process(ctx, m, p, in.run(), opts, paths, &sum, rep, nil, func(res *sitrep.Result) error {
 		c.Add(res)
 		return nil
 	})

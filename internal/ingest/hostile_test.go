@@ -83,12 +83,14 @@ func TestHostileFiles(t *testing.T) {
 			file:    "cr.txt",
 			content: "One.\r\rTwo.\r\rThree.\r",
 			texts:   []string{"One.\n\nTwo.\n\nThree."},
+			errs:    []string{"cr.txt:1 (byte 0): plain text and no date given"},
 		},
 		{
 			name:    "UTF-16LE with BOM",
 			file:    "le.txt",
 			content: utf16Bytes("Café owners in Zürich protested.\r\n", binary.LittleEndian, true),
 			texts:   []string{"Café owners in Zürich protested."},
+			errs:    []string{"le.txt:1 (byte 0): plain text and no date given"},
 		},
 		{
 			name:    "UTF-16BE with BOM",
@@ -101,6 +103,7 @@ func TestHostileFiles(t *testing.T) {
 			file:    "32.txt",
 			content: utf32Bytes("Thirty-two bits.", binary.LittleEndian),
 			texts:   []string{"Thirty-two bits."},
+			errs:    []string{"32.txt:1 (byte 0): plain text and no date given"},
 		},
 		{
 			name:    "UTF-16 without BOM",

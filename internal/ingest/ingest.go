@@ -2,11 +2,16 @@
 // input and turns them into sitrep.Articles.
 //
 // Input: paths (files, directories walked recursively for .txt, .text,
-// .jsonl, .ndjson, .json and extension-less files, or "-" for stdin).
+// .jsonl, .ndjson, .json, .html, .htm, .xhtml, .warc, .warc.gz and
+// extension-less files, or "-" for stdin).
 // Output: a stream of *sitrep.Article values, in a stable order, and a
 // stream of *Error values for input that could not be read cleanly.
 //
-// Three formats are recognised, by content first and extension second:
+// Five formats are recognised, by content first and extension second:
+//   - HTML pages, whose main text, title, date, outlet, canonical URL and
+//     photo captions internal/htmlpage extracts (any character set);
+//   - web archives (WARC, plain or gzipped per record), whose HTML
+//     responses are read one by one as pages, streaming (internal/warc);
 //   - the seed format: a first line " date YYYY-MM-DD" followed on the same
 //     line by the first paragraph, then paragraphs split by blank lines;
 //   - JSON Lines: one object per line with "id", "date", "text" and optional
@@ -65,6 +70,8 @@ const (
 	Seed  Format = "seed"
 	Text  Format = "text"
 	JSONL Format = "jsonl"
+	HTML  Format = "html"
+	WARC  Format = "warc"
 )
 
 // ParseFormat validates a format name given on the command line.
@@ -72,10 +79,10 @@ func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
 	case Auto, "auto":
 		return Auto, nil
-	case Seed, Text, JSONL:
+	case Seed, Text, JSONL, HTML, WARC:
 		return f, nil
 	}
-	return Auto, fmt.Errorf("unknown format %q (want auto, seed, text or jsonl)", s)
+	return Auto, fmt.Errorf("unknown format %q (want auto, seed, text, jsonl, html or warc)", s)
 }
 
 // Options control how input is read.
@@ -92,6 +99,12 @@ type Options struct {
 	// DefaultMaxArticleBytes). A longer text is cut at the last sentence
 	// boundary before the limit and delivered with a warning.
 	MaxArticleBytes int
+	// MaxPageBytes bounds the markup of one HTML page (default
+	// htmlpage.DefaultMaxBytes); a larger page is reported and skipped.
+	MaxPageBytes int64
+	// Progress, when set, is called with the number of bytes read from
+	// files (not stdin) as reading goes on, for progress bars.
+	Progress func(n int64)
 }
 
 // DefaultMaxArticleBytes is the default bound on one article's text: some
@@ -134,6 +147,8 @@ type Item struct {
 type Reader struct {
 	opts  Options
 	stdin io.Reader
+	// dateWarned is set once plain text without a date was reported.
+	dateWarned bool
 }
 
 // NewReader returns a Reader; stdin is used for the path "-".
@@ -192,7 +207,14 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 // articleExt are the extensions of files read when walking a directory;
 // files named explicitly are read whatever their extension. Other files in
 // a corpus directory (README.md, licenses, scripts) are not articles.
-var articleExt = map[string]bool{"": true, ".txt": true, ".text": true, ".jsonl": true, ".ndjson": true, ".json": true}
+var articleExt = map[string]bool{"": true, ".txt": true, ".text": true, ".jsonl": true, ".ndjson": true, ".json": true,
+	".html": true, ".htm": true, ".xhtml": true, ".warc": true}
+
+// articleFile reports whether a file met in a directory is read.
+func articleFile(name string) bool {
+	name = strings.ToLower(name)
+	return articleExt[filepath.Ext(name)] || strings.HasSuffix(name, ".warc.gz")
+}
 
 // walkEntry is a file to read or a problem met while walking.
 type walkEntry struct {
@@ -250,7 +272,7 @@ func walkDir(dir string, stack []os.FileInfo, out *[]walkEntry) {
 				continue
 			}
 			walkDir(path, append(stack, st), out)
-		case mode.IsRegular() && articleExt[strings.ToLower(filepath.Ext(name))]:
+		case mode.IsRegular() && articleFile(name):
 			*out = append(*out, walkEntry{path: path})
 		}
 	}
@@ -262,7 +284,25 @@ func (r *Reader) readFile(ctx context.Context, path string, fn func(Item) error)
 		return fn(Item{Err: &Error{File: path, Offset: -1, Reason: reason(err), Skipped: true}})
 	}
 	defer f.Close()
-	return r.readStream(ctx, path, f, fn)
+	var in io.Reader = f
+	if r.opts.Progress != nil {
+		in = &counting{r: f, add: r.opts.Progress}
+	}
+	return r.readStream(ctx, path, in, fn)
+}
+
+// counting reports the bytes read through it.
+type counting struct {
+	r   io.Reader
+	add func(int64)
+}
+
+func (c *counting) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.add(int64(n))
+	}
+	return n, err
 }
 
 // readStream detects the encoding and format of one input and reads it.
@@ -270,6 +310,18 @@ func (r *Reader) readStream(ctx context.Context, name string, in io.Reader, fn f
 	br := bufio.NewReaderSize(in, 64<<10)
 	skip := func(err error) error {
 		return fn(Item{Err: &Error{File: name, Offset: -1, Reason: reason(err), Skipped: true}})
+	}
+	// Web archives and HTML pages carry their own encodings: they are
+	// read from the raw bytes.
+	raw, err := br.Peek(1024)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return skip(err)
+	}
+	switch f := r.opts.Format; {
+	case f == WARC, f == Auto && isWARC(name, raw):
+		return r.readWARC(ctx, name, br, fn)
+	case f == HTML, f == Auto && isHTML(name, raw):
+		return r.readHTML(name, br, fn)
 	}
 	dec, bom, err := decoder(br)
 	if err != nil {
@@ -509,6 +561,10 @@ func (r *Reader) readDocument(name string, data []byte, format Format, more bool
 	if more {
 		text = truncate(text, r.opts.MaxArticleBytes)
 		warn(int64(len(data)), fmt.Sprintf("article longer than %d bytes; text cut at byte %d, the last sentence boundary before the limit", r.opts.MaxArticleBytes, len(text)))
+	}
+	if format != Seed && art.Published == "" && !r.dateWarned {
+		r.dateWarned = true
+		warn(int64(len(data)-len(body)), "plain text and no date given (--date YYYY-MM-DD): publication date unknown, relative dates left unresolved (said once for all such articles)")
 	}
 	if strings.TrimSpace(text) == "" {
 		why := "no text after the date line"

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"github.com/sitrep-project/sitrep/internal/warc/warctest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,7 @@ func TestRead(t *testing.T) {
 			content:   "Rebels attacked the town.",
 			articles:  1,
 			published: []string{""},
+			errs:      []string{"b.txt:1 (byte 0): plain text and no date given (--date YYYY-MM-DD)"},
 		},
 		{
 			name: "jsonl with a bad line in the middle",
@@ -207,6 +209,10 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`{"id":"a","date":"2020-01-01","text":"x"}` + "\n{bad\n"))
 	f.Add([]byte("\x00\x01binary"))
 	f.Add([]byte("Caf\xe9"))
+	f.Add([]byte(htmlPage))
+	f.Add([]byte("<html><title>unclosed<p>text"))
+	f.Add(warctest.Response("https://x.example/", 200, "text/html", htmlPage, 1))
+	f.Add(warctest.Record("resource", "https://x.example/", "text/html", "<p>x</p>", 2)[:60])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var n int
 		err := NewReader(Options{}, strings.NewReader(string(data))).Read(context.Background(), []string{"-"}, func(it Item) error {
