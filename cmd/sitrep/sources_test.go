@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/sitrep-project/sitrep/internal/server"
 	"github.com/sitrep-project/sitrep/internal/warc/warctest"
 )
 
@@ -138,7 +139,7 @@ func TestExport(t *testing.T) {
 	if n == 0 || !strings.Contains(errs, fmt.Sprintf("exported %d events", n)) {
 		t.Fatalf("export jsonl: %d lines; stderr %s", n, errs)
 	}
-	for _, f := range []string{"csv", "geojson", "plover", "gdelt"} {
+	for _, f := range server.ExportFormats() {
 		out, errs, code := run(t, "", "export", "--db", db, "--format", f)
 		if code != 0 || len(out) == 0 {
 			t.Errorf("export %s: exit %d, %d bytes:\n%s", f, code, len(out), errs)

@@ -67,6 +67,23 @@ func TestGet(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	})
+	// drip answers at once, then sends its body a byte at a time: the
+	// time limit covers the body too.
+	mux.HandleFunc("/drip", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusOK)
+		for range 200 {
+			if _, err := w.Write([]byte("x")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-time.After(50 * time.Millisecond):
+			case <-r.Context().Done():
+				return
+			}
+		}
+	})
 	mux.HandleFunc("/redirect/{n}", func(w http.ResponseWriter, r *http.Request) {
 		var n int
 		fmt.Sscan(r.PathValue("n"), &n)
@@ -99,6 +116,7 @@ func TestGet(t *testing.T) {
 		{path: "/big", accept: html, want: ErrTooLarge},
 		{path: "/endless", accept: html, want: ErrTooLarge},
 		{path: "/slow", accept: html, wantMsg: "Timeout"},
+		{path: "/drip", accept: html, wantMsg: "Timeout"},
 		{path: "/redirect/2", accept: html, final: "/page"},
 		{path: "/redirect/5", accept: html, want: ErrRedirects},
 		{path: "/ftp", accept: html, wantMsg: "only http and https"},
