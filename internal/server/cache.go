@@ -11,9 +11,15 @@ import (
 // store's data version and the request, so that repeated queries cost a
 // map look-up until the data change. It holds at most maxEntries answers
 // and maxBytes of them, forgetting the oldest first.
+//
+// Concurrent requests for an answer not yet kept are answered by one
+// query: the first computes it, the others wait for it (single flight),
+// so that a burst of clients on a cold cache costs each distinct question
+// once.
 type respCache struct {
 	mu         sync.Mutex
 	m          map[string][]byte
+	inflight   map[string]*flight
 	order      []string // keys, oldest first
 	bytes      int
 	maxEntries int
@@ -24,14 +30,43 @@ type respCache struct {
 const maxCachedBody = 1 << 20
 
 func newRespCache(maxEntries, maxBytes int) *respCache {
-	return &respCache{m: make(map[string][]byte), maxEntries: maxEntries, maxBytes: maxBytes}
+	return &respCache{m: make(map[string][]byte), inflight: make(map[string]*flight), maxEntries: maxEntries, maxBytes: maxBytes}
 }
 
-func (c *respCache) get(key string) ([]byte, bool) {
+// flight is an answer being computed for the requests waiting on it.
+type flight struct {
+	done chan struct{}
+	body []byte // nil when the answer is not one to share
+}
+
+// lookup returns the answer kept under key; failing that, the flight
+// computing it (lead false: wait for it) or a new one, which the caller
+// leads and must end with land.
+func (c *respCache) lookup(key string) (body []byte, f *flight, lead bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	b, ok := c.m[key]
-	return b, ok
+	if b, ok := c.m[key]; ok {
+		return b, nil, false
+	}
+	if f, ok := c.inflight[key]; ok {
+		return nil, f, false
+	}
+	f = &flight{done: make(chan struct{})}
+	c.inflight[key] = f
+	return nil, f, true
+}
+
+// land ends the flight of key with its answer (nil: none to share), kept
+// for the next requests, and wakes the requests waiting on it.
+func (c *respCache) land(key string, f *flight, body []byte) {
+	if body != nil {
+		c.put(key, body)
+	}
+	c.mu.Lock()
+	delete(c.inflight, key)
+	c.mu.Unlock()
+	f.body = body
+	close(f.done)
 }
 
 func (c *respCache) put(key string, body []byte) {
@@ -71,17 +106,38 @@ func (s *server) cached(h http.HandlerFunc) http.HandlerFunc {
 		// Query().Encode sorts the parameters: the same question asked
 		// in another order is the same key.
 		key := strconv.FormatInt(v, 10) + " " + r.URL.Path + "?" + r.URL.Query().Encode()
-		if body, ok := s.cache.get(key); ok {
+		body, f, lead := s.cache.lookup(key)
+		if f != nil && !lead {
+			select {
+			case <-f.done:
+				body = f.body
+			case <-r.Context().Done():
+				s.fail(w, r, r.Context().Err())
+				return
+			}
+		}
+		if body != nil {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
 			w.Write(body)
 			return
 		}
-		rec := &recorder{ResponseWriter: w}
-		h(rec, r)
-		if rec.status == http.StatusOK && !rec.overflow {
-			s.cache.put(key, rec.buf.Bytes())
+		if !lead {
+			// The leader's answer was not one to share (an error, too
+			// large): answer alone.
+			h(w, r)
+			return
 		}
+		rec := &recorder{ResponseWriter: w}
+		defer func() {
+			// Also when h panics: the waiting requests must not hang.
+			var body []byte
+			if rec.status == http.StatusOK && !rec.overflow {
+				body = rec.buf.Bytes()
+			}
+			s.cache.land(key, f, body)
+		}()
+		h(rec, r)
 	}
 }
 

@@ -1,7 +1,9 @@
 // Command loadgen measures the latency of sitrep's API under concurrent
 // clients: it sends a fixed mix of filtered /api/events first pages (and,
 // with -mix all, the other read endpoints) to a server on this machine
-// and prints p50, p90, p99 and the maximum per number of clients.
+// and prints p50, p90, p99 and the maximum per number of clients, and the
+// slowest of the first requests of each path in the level ("cold"): on a
+// server just started, those are the answers its cache does not hold yet.
 //
 // It only talks to loopback addresses, and every run is bounded: each
 // level stops after -n requests or -max-time, whichever comes first.
@@ -10,6 +12,9 @@
 //
 //	go run ./cmd/sitrep serve --db bench.db --addr 127.0.0.1:8181 &
 //	go run ./scripts/loadgen -url http://127.0.0.1:8181 -clients 1,4,16 -n 3000
+//
+// Only the first level of a run starts on a cold cache; to measure every
+// level cold, start a new server for each (see docs/API.md).
 package main
 
 import (
@@ -106,11 +111,11 @@ func run(base, clientList string, n int, maxTime time.Duration, mix string) erro
 	tr := &http.Transport{MaxIdleConnsPerHost: 256, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	fmt.Printf("%s, %d paths, %d requests per level (at most %s)\n", u.Redacted(), len(paths), n, maxTime)
-	fmt.Printf("%7s %8s %8s %8s %8s %8s %8s %6s\n", "clients", "requests", "req/s", "p50", "p90", "p99", "max", "errors")
+	fmt.Printf("%7s %8s %8s %8s %8s %8s %8s %8s %6s\n", "clients", "requests", "req/s", "p50", "p90", "p99", "max", "cold", "errors")
 	for _, c := range levels {
 		r := level(client, strings.TrimSuffix(base, "/"), paths, c, n, maxTime)
-		fmt.Printf("%7d %8d %8.0f %8s %8s %8s %8s %6d\n", c, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(),
-			pct(r.lat, 50), pct(r.lat, 90), pct(r.lat, 99), pct(r.lat, 100), r.errors)
+		fmt.Printf("%7d %8d %8.0f %8s %8s %8s %8s %8s %6d\n", c, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(),
+			pct(r.lat, 50), pct(r.lat, 90), pct(r.lat, 99), pct(r.lat, 100), pct(r.cold, 100), r.errors)
 		if r.firstErr != "" {
 			fmt.Fprintln(os.Stderr, "first error:", r.firstErr)
 		}
@@ -131,6 +136,7 @@ func loopback(host string) error {
 
 type result struct {
 	lat      []time.Duration
+	cold     []time.Duration // of the first request of each path
 	errors   int
 	firstErr string
 	elapsed  time.Duration
@@ -150,6 +156,7 @@ func level(client *http.Client, base string, paths []string, c, n int, maxTime t
 		go func() {
 			defer wg.Done()
 			lat := make([]time.Duration, 0, n/c+1)
+			var cold []time.Duration
 			var errs int
 			var firstErr string
 			for ctx.Err() == nil {
@@ -164,6 +171,9 @@ func level(client *http.Client, base string, paths []string, c, n int, maxTime t
 					break // cut by the time limit: not a server error
 				}
 				lat = append(lat, time.Since(t))
+				if i < int64(len(paths)) {
+					cold = append(cold, lat[len(lat)-1])
+				}
 				if err != nil {
 					errs++
 					if firstErr == "" {
@@ -173,6 +183,7 @@ func level(client *http.Client, base string, paths []string, c, n int, maxTime t
 			}
 			mu.Lock()
 			r.lat = append(r.lat, lat...)
+			r.cold = append(r.cold, cold...)
 			r.errors += errs
 			if r.firstErr == "" {
 				r.firstErr = firstErr
@@ -183,6 +194,7 @@ func level(client *http.Client, base string, paths []string, c, n int, maxTime t
 	wg.Wait()
 	r.elapsed = time.Since(start)
 	slices.Sort(r.lat)
+	slices.Sort(r.cold)
 	return r
 }
 

@@ -80,7 +80,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			w.Close()
 			return nil, err
 		}
-		r, err := sql.Open("sqlite", u+"&_pragma=query_only(1)")
+		r, err := sql.Open("sqlite", u+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
