@@ -15,9 +15,11 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -206,20 +208,61 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 // fillCaptions gives each caption the date and place it names: the last
 // day-precise date and the last place inside it, which is where captions
 // conventionally put them ("..., in Baghdad, January 1, 2020.").
+//
+// "Last" is the last in the stage's output order. Captions, timexes and
+// places grow alike with an article, so the facts are indexed by start
+// offset and each caption reads only those that start inside it: the
+// cost is O(n log n), not captions × facts.
 func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Place) {
+	if len(caps) == 0 {
+		return
+	}
+	dates := byStart(len(tx), func(i int) sitrep.Span { return tx[i].Span })
+	where := byStart(len(places), func(i int) sitrep.Span { return places[i].Span })
 	for i := range caps {
 		c := &caps[i]
-		for _, t := range tx {
-			if c.Contains(t.Span) && t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10 {
-				c.Date = t.Value
-			}
+		if t := dates.last(c.Span, func(i int) bool {
+			t := &tx[i]
+			return t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10
+		}); t >= 0 {
+			c.Date = tx[t].Value
 		}
-		for _, pl := range places {
-			if c.Contains(pl.Span) && pl.Resolution != geo.LevelUnresolved {
-				c.Place = pl.Name
-			}
+		if pl := where.last(c.Span, func(i int) bool { return places[i].Resolution != geo.LevelUnresolved }); pl >= 0 {
+			c.Place = places[pl].Name
 		}
 	}
+}
+
+// spanIndex lists the indexes of facts sorted by start offset.
+type spanIndex struct {
+	idx  []int
+	span func(int) sitrep.Span
+}
+
+func byStart(n int, span func(int) sitrep.Span) spanIndex {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(span(a).Start, span(b).Start) })
+	return spanIndex{idx: idx, span: span}
+}
+
+// last returns the greatest index of a fact inside outer for which ok
+// holds, -1 for none.
+func (x spanIndex) last(outer sitrep.Span, ok func(int) bool) int {
+	best := -1
+	from, _ := slices.BinarySearchFunc(x.idx, outer.Start, func(i, start int) int { return cmp.Compare(x.span(i).Start, start) })
+	for _, i := range x.idx[from:] {
+		s := x.span(i)
+		if s.Start >= outer.End {
+			break
+		}
+		if i > best && outer.Contains(s) && ok(i) {
+			best = i
+		}
+	}
+	return best
 }
 
 // Lexicon is the entity recognizer's view of the gazetteer, the actor
