@@ -65,24 +65,7 @@ func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc 
 			regions = append(regions, region{pi, first, len(toks)})
 		}
 	}
-	for pi, p := range doc.Paragraphs {
-		pos := p.Start
-		for _, sk := range skip {
-			if sk.End <= pos || sk.Start >= p.End || sk.End <= sk.Start {
-				continue
-			}
-			if sk.Start > pos {
-				emit(pi, pos, sk.Start)
-			}
-			pos = max(pos, sk.End)
-			if pos >= p.End {
-				break
-			}
-		}
-		if pos < p.End {
-			emit(pi, pos, p.End)
-		}
-	}
+	kept(doc.Paragraphs, skip, emit)
 	s := a.scratch.Get().(*tagScratch)
 	for _, r := range regions {
 		bounds = splitSentences(toks[r.first:r.last], bounds[:0])
@@ -98,4 +81,46 @@ func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc 
 	}
 	a.scratch.Put(s)
 	return doc
+}
+
+// kept calls emit(paragraph, start, end) for each part of the paragraphs
+// outside the skipped regions (sorted by start), in text order.
+//
+// Paragraphs and skipped regions both grow with the text, so each
+// paragraph reads only the regions that can overlap it: reach[i] is the
+// furthest end of skip[:i+1], and the regions before the first whose
+// reach passes a paragraph's start all end before it.
+func kept(paras, skip []sitrep.Span, emit func(pi, start, end int)) {
+	reach := make([]int, len(skip))
+	for i, sk := range skip {
+		reach[i] = sk.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	first := 0
+	for pi, p := range paras {
+		pos := p.Start
+		for first < len(skip) && reach[first] <= p.Start {
+			first++
+		}
+		for _, sk := range skip[first:] {
+			if sk.Start >= p.End {
+				break
+			}
+			if sk.End <= pos || sk.End <= sk.Start {
+				continue
+			}
+			if sk.Start > pos {
+				emit(pi, pos, sk.Start)
+			}
+			pos = max(pos, sk.End)
+			if pos >= p.End {
+				break
+			}
+		}
+		if pos < p.End {
+			emit(pi, pos, p.End)
+		}
+	}
 }
