@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -115,7 +116,7 @@ func (r *Recognizer) Mentions(doc *sitrep.Doc) []Mention {
 	}
 	s := r.pool.Get().(*scratch)
 	defer r.pool.Put(s)
-	ms := r.mentions(s, doc, r.cal)
+	ms := r.mentionsAll(s, doc, r.cal)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -123,14 +124,18 @@ func (r *Recognizer) Mentions(doc *sitrep.Doc) []Mention {
 }
 
 // mentions tags every sentence of doc into s.out: the first pass over
-// the whole article, then the second with the first's labels.
-func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Mention {
+// the whole article, then the second with the first's labels. It checks
+// ctx before each sentence and returns its error once done.
+func (r *Recognizer) mentions(ctx context.Context, s *scratch, doc *sitrep.Doc, cal calibration) ([]Mention, error) {
 	s.out = s.out[:0]
 	dd := &s.doc
 	dd.featurize(&s.f, doc)
 	last := &r.first
 	if r.second != nil {
 		for si, base := range dd.sent {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if base >= 0 {
 				n := len(doc.Sentences[si].Tokens)
 				r.decodeSentence(s, dd, &r.first, base, n, nil)
@@ -141,6 +146,9 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 		last = r.second
 	}
 	for si, base := range dd.sent {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if base < 0 {
 			continue
 		}
@@ -171,7 +179,13 @@ func (r *Recognizer) mentions(s *scratch, doc *sitrep.Doc, cal calibration) []Me
 			}
 		})
 	}
-	return s.out
+	return s.out, nil
+}
+
+// mentionsAll is mentions without cancellation.
+func (r *Recognizer) mentionsAll(s *scratch, doc *sitrep.Doc, cal calibration) []Mention {
+	ms, _ := r.mentions(context.Background(), s, doc, cal)
+	return ms
 }
 
 // decodeSentence tags the n tokens of dd's sentence starting at token base
@@ -235,20 +249,31 @@ type mention struct {
 // actors, places nor speakers, which is what the later stages read
 // entities for, and sitrep's schema has no type for them.
 func (r *Recognizer) Recognize(doc *sitrep.Doc) []sitrep.Entity {
+	ents, _ := r.RecognizeContext(context.Background(), doc)
+	return ents
+}
+
+// RecognizeContext is Recognize, stopped between two sentences when ctx
+// is done: it then returns ctx's error.
+func (r *Recognizer) RecognizeContext(ctx context.Context, doc *sitrep.Doc) ([]sitrep.Entity, error) {
 	if doc == nil || doc.Article == nil || len(doc.Sentences) == 0 {
-		return nil
+		return nil, nil
 	}
 	s := r.pool.Get().(*scratch)
 	defer r.pool.Put(s)
 	st := &state{r: r, k: r.k, text: doc.Article.Text}
-	for _, m := range r.mentions(s, doc, r.cal) {
+	ms, err := r.mentions(ctx, s, doc, r.cal)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
 		st.add(doc.Sentences[m.sent].Tokens, m)
 	}
 	st.compounds(doc)
 	if len(st.ments) == 0 {
-		return nil
+		return nil, nil
 	}
-	return st.link()
+	return st.link(), nil
 }
 
 // state is the per-call state of Recognize.

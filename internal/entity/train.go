@@ -408,7 +408,7 @@ func (r *Recognizer) evaluate(docs []LabeledDoc, cal calibration) Eval {
 			ev.All.FN++
 			ev.ByLabel[slices.Index(Labels[:], g.Label)].FN++
 		}
-		for _, m := range r.mentions(s, ld.Doc, cal) {
+		for _, m := range r.mentionsAll(s, ld.Doc, cal) {
 			li := slices.Index(Labels[:], m.Label)
 			ok := gold[key{m.Span, m.Label}]
 			ev.Calibration.Add(m.Confidence, ok)
@@ -441,7 +441,7 @@ func (r *Recognizer) fitCalibration(docs []LabeledDoc) calibration {
 			for _, g := range ld.Gold {
 				gold[g.Span] = g.Label
 			}
-			for _, m := range r.mentions(s, ld.Doc, raw) {
+			for _, m := range r.mentionsAll(s, ld.Doc, raw) {
 				p := min(max(m.Confidence, 1e-6), 1-1e-6)
 				xs = append(xs, math.Log(p/(1-p)))
 				y := 0.0

@@ -10,8 +10,9 @@
 // ("AP Photo/Name") are kept out of the sentences every later stage reads.
 // A stage that panics on some input is turned into an error for that
 // article alone; the batch goes on. The context is checked between
-// stages, so a cancelled or timed-out article stops after the stage it is
-// in (see Run for the time budget and the bounded output window).
+// stages and, in the text and entity stages, between sentences, so a
+// cancelled or timed-out article stops soon after (see Run for the time
+// budget and the bounded output window).
 package pipeline
 
 import (
@@ -144,7 +145,10 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
-	doc := p.text.Analyze(art, credits)
+	doc, err := p.text.AnalyzeContext(ctx, art, credits)
+	if err != nil {
+		return nil, err
+	}
 	res.Stats.Paragraphs = len(doc.Paragraphs)
 	res.Stats.Sentences = len(doc.Sentences)
 	for _, s := range doc.Sentences {
@@ -156,7 +160,9 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
-	res.Entities = p.entities.Recognize(doc)
+	if res.Entities, err = p.entities.RecognizeContext(ctx, doc); err != nil {
+		return nil, err
+	}
 	p.timings.add(stEntity, t)
 
 	if err := ctx.Err(); err != nil {

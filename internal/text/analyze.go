@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"slices"
 	"sync"
 
@@ -48,6 +49,13 @@ func (a *Analyzer) Tag(toks []sitrep.Token) {
 // (photo credit lines, say) are left out of sentences entirely; the text
 // of a paragraph around a skipped region is split into sentences normally.
 func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc {
+	doc, _ := a.AnalyzeContext(context.Background(), art, skip)
+	return doc
+}
+
+// AnalyzeContext is Analyze, stopped between two sentences when ctx is
+// done: it then returns ctx's error.
+func (a *Analyzer) AnalyzeContext(ctx context.Context, art *sitrep.Article, skip []sitrep.Span) (*sitrep.Doc, error) {
 	text := art.Text
 	doc := &sitrep.Doc{Article: art, Paragraphs: Paragraphs(text)}
 	if len(skip) > 1 && !slices.IsSortedFunc(skip, func(x, y sitrep.Span) int { return x.Start - y.Start }) {
@@ -67,9 +75,13 @@ func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc 
 	}
 	kept(doc.Paragraphs, skip, emit)
 	s := a.scratch.Get().(*tagScratch)
+	defer a.scratch.Put(s)
 	for _, r := range regions {
 		bounds = splitSentences(toks[r.first:r.last], bounds[:0])
 		for _, b := range bounds {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			st := toks[r.first+b[0] : r.first+b[1] : r.first+b[1]]
 			a.pos.tag(st, s)
 			doc.Sentences = append(doc.Sentences, sitrep.Sentence{
@@ -79,8 +91,7 @@ func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc 
 			})
 		}
 	}
-	a.scratch.Put(s)
-	return doc
+	return doc, nil
 }
 
 // kept calls emit(paragraph, start, end) for each part of the paragraphs

@@ -1,0 +1,43 @@
+package text
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// countdown is a context that is done after its Err was asked n times.
+type countdown struct {
+	context.Context
+	n int
+}
+
+func (c *countdown) Err() error {
+	if c.n <= 0 {
+		return context.Canceled
+	}
+	c.n--
+	return nil
+}
+
+// TestAnalyzeContext: cancellation stops the analysis between sentences;
+// uncancelled, it gives what Analyze gives.
+func TestAnalyzeContext(t *testing.T) {
+	a := testAnalyzer(t)
+	art := &sitrep.Article{Text: strings.Repeat("Police arrested 12 men in Kano. Officials said so.\n\n", 10)}
+	want := a.Analyze(art, nil)
+	got, err := a.AnalyzeContext(context.Background(), art, nil)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("uncancelled: %v, %d sentences, want %d", err, len(got.Sentences), len(want.Sentences))
+	}
+	for _, n := range []int{0, 1, len(want.Sentences) - 1} {
+		ctx := &countdown{Context: context.Background(), n: n}
+		if doc, err := a.AnalyzeContext(ctx, art, nil); !errors.Is(err, context.Canceled) || doc != nil {
+			t.Errorf("done after %d checks of %d sentences: doc %v, err %v; want none and context.Canceled", n, len(want.Sentences), doc != nil, err)
+		}
+	}
+}
