@@ -14,7 +14,7 @@
 //	go run ./scripts/loadgen -url http://127.0.0.1:8181 -clients 1,4,16 -n 3000
 //
 // Only the first level of a run starts on a cold cache; to measure every
-// level cold, start a new server for each (see docs/API.md).
+// level cold, start a new server for each (docs/ARCHITECTURE.md, Limits).
 package main
 
 import (
