@@ -118,6 +118,10 @@ type situation struct {
 	blocks    map[string]int
 	lo, hi    int32 // publication days covered
 	dated     bool
+	events    []int        // events whose first mention is in its articles
+	lastJoin  int          // arrival number (len(Clusterer.arts)) when an article last joined
+	absorbed  []int        // situations merged into it
+	ties      map[int]bool // situations holding a mention of its events, or a copy or original of its articles
 	// norm is the length of terms weighted by idf, recomputed when stale
 	// (set when terms change); idf drifts slowly, so a norm computed a
 	// few articles ago is close enough.
@@ -164,7 +168,7 @@ type weighted struct {
 // add places article ai into a situation and returns its index. linked
 // are the events the article's mentions joined.
 func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
-	a := &c.arts[ai]
+	a := c.arts[ai]
 	f := a.feat
 	ss.n++
 	for k := range f.terms {
@@ -238,7 +242,7 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	case len(over) == 0:
 		si = len(ss.list)
 		ss.list = append(ss.list, &situation{founder: ai, merged: -1, terms: map[uint64]float64{},
-			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}})
+			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}, ties: map[int]bool{}})
 	default:
 		si = over[0].si
 		// An article that belongs clearly to several situations joins
@@ -250,6 +254,19 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 		}
 	}
 	ss.join(si, ai, a)
+	s := ss.list[si]
+	s.lastJoin = len(c.arts)
+	tie := func(sj int) {
+		if sj = ss.find(sj); sj != si {
+			s.ties[sj], ss.list[sj].ties[si] = true, true
+		}
+	}
+	if a.dupOf >= 0 {
+		tie(c.arts[a.dupOf].situation)
+	}
+	for ei := range linked {
+		tie(c.arts[c.mentions[c.events[ei].mentions[0]].art].situation)
+	}
 	for _, w := range f.salient {
 		ss.byWord[w] = append(ss.byWord[w], si)
 	}
@@ -416,6 +433,19 @@ func (ss *situations) merge(x, y int) int {
 	sx.stale = true
 	sx.articles = append(sx.articles, sy.articles...)
 	slices.Sort(sx.articles)
+	sx.events = append(sx.events, sy.events...)
+	sx.lastJoin = max(sx.lastJoin, sy.lastJoin)
+	sx.absorbed = append(append(sx.absorbed, y), sy.absorbed...)
+	for t := range sy.ties {
+		if t = ss.find(t); t != x {
+			sx.ties[t] = true
+			ss.list[t].ties[x] = true
+		}
+	}
+	delete(sx.ties, y)
+	// Nothing reads a merged situation but its merged field.
+	sy.events, sy.absorbed, sy.ties, sy.articles = nil, nil, nil, nil
+	sy.terms, sy.names, sy.places, sy.countries, sy.blocks = nil, nil, nil, nil, nil
 	for k, v := range sy.terms {
 		sx.terms[k] += v
 	}

@@ -1,0 +1,121 @@
+package cluster
+
+import (
+	"slices"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// settleEvery is how many arrivals pass between two looks for settled
+// situations (see Config.SettleAfter).
+const settleEvery = 256
+
+// TakeSettled returns what settled since the last call (situations with
+// their events, and the duplicates among their articles) and lets the
+// Clusterer forget it. Snapshot no longer holds it: the output of the
+// whole stream is what TakeSettled returned over time plus the last
+// Snapshot.
+func (c *Clusterer) TakeSettled() *sitrep.Situations {
+	out := c.settled
+	c.settled = &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}}
+	return out
+}
+
+// settle moves the settled situations (see Config.SettleAfter), with
+// those tied to them, to c.settled and forgets them.
+func (c *Clusterer) settle() {
+	ss := c.sits
+	n := len(c.arts)
+	quiet := func(s *situation) bool {
+		if n-s.lastJoin <= c.cfg.SettleAfter {
+			return false
+		}
+		if !s.dated || !c.clockDated {
+			return true
+		}
+		d := int32(c.cfg.SettleDays)
+		return c.clock-s.hi > d || s.lo-c.clock > d
+	}
+	seen := map[int]bool{}
+	forgot := false
+	for si, s := range ss.list {
+		if s == nil || s.merged >= 0 || seen[si] {
+			continue
+		}
+		// The situations tied to it, directly or not, settle with it.
+		comp, ok := []int{si}, quiet(s)
+		seen[si] = true
+		for k := 0; k < len(comp); k++ {
+			for t := range ss.list[comp[k]].ties {
+				if t = ss.find(t); !seen[t] {
+					seen[t] = true
+					comp = append(comp, t)
+					ok = ok && quiet(ss.list[t])
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		out := c.build(comp)
+		c.settled.Situations = append(c.settled.Situations, out.Situations...)
+		c.settled.Duplicates = append(c.settled.Duplicates, out.Duplicates...)
+		c.forget(comp)
+		forgot = true
+	}
+	if forgot {
+		c.sweep()
+	}
+}
+
+// forget drops situations, with their articles, events and mentions.
+func (c *Clusterer) forget(sits []int) {
+	for _, si := range sits {
+		s := c.sits.list[si]
+		for _, ai := range s.articles {
+			c.arts[ai] = nil
+		}
+		for _, ei := range s.events {
+			for _, mi := range c.events[ei].mentions {
+				c.mentions[mi] = nil
+			}
+			c.events[ei] = nil
+		}
+		for _, y := range s.absorbed {
+			c.sits.list[y] = nil
+		}
+		c.sits.list[si] = nil
+	}
+}
+
+// sweep takes what was forgotten out of the indexes.
+func (c *Clusterer) sweep() {
+	goneEvent := func(ei int) bool { return c.events[ei] == nil }
+	for b, weeks := range c.byBlock {
+		for w, evs := range weeks {
+			if evs = slices.DeleteFunc(evs, goneEvent); len(evs) == 0 {
+				delete(weeks, w)
+			} else {
+				weeks[w] = evs
+			}
+		}
+		if len(weeks) == 0 {
+			delete(c.byBlock, b)
+		}
+	}
+	for b, evs := range c.undated {
+		if evs = slices.DeleteFunc(evs, goneEvent); len(evs) == 0 {
+			delete(c.undated, b)
+		} else {
+			c.undated[b] = evs
+		}
+	}
+	for w, sits := range c.sits.byWord {
+		if sits = slices.DeleteFunc(sits, func(si int) bool { return c.sits.list[si] == nil }); len(sits) == 0 {
+			delete(c.sits.byWord, w)
+		} else {
+			c.sits.byWord[w] = sits
+		}
+	}
+	c.dups.forget(func(i int) bool { return c.arts[i] == nil })
+}
