@@ -265,6 +265,10 @@ type Evidence struct {
 	End      int    `json:"end"`
 	// Trigger is the span of the verb or noun that carries the event.
 	Trigger Span `json:"trigger"`
+	// SentenceNum is the number of the sentence in the article, 1 for
+	// the first (GDELT's SentenceID); 0 when unknown (results stored
+	// before it was recorded).
+	SentenceNum int `json:"sentence_num,omitempty"`
 }
 
 // Modalities of an event.
@@ -352,6 +356,9 @@ type MentionRef struct {
 	End   int `json:"end"`
 	// Trigger is the span of the verb or noun carrying the event.
 	Trigger Span `json:"trigger"`
+	// Sentence is the number of the evidence sentence in the article, 1
+	// for the first (Evidence.SentenceNum; 0 when unknown).
+	Sentence int `json:"sentence,omitempty"`
 	// Event is the index of the mention in that article's Result.Events.
 	Event int `json:"event"`
 	// Outlet is the article's outlet: its Source, else its URL's host,

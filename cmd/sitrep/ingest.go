@@ -171,7 +171,8 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			return fmt.Errorf("ingest: %w", err)
 		}
 		linkTime += time.Since(t)
-		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events\n", linkTime.Seconds(), sits, evs)
+		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events (at most %d articles held while linking)\n",
+			linkTime.Seconds(), sits, evs, linker.c.MaxHeld())
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)

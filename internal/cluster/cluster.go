@@ -116,19 +116,27 @@ type Clusterer struct {
 	clockDated bool
 	// settled holds what settled since the last TakeSettled.
 	settled *sitrep.Situations
+	// settleEvery is how many arrivals pass between two looks for
+	// settled situations.
+	settleEvery int
+	// oldest is the first article held; forgotten counts the articles
+	// forgotten since the indexes were last swept; held is the most
+	// articles held at a look for settled situations.
+	oldest, forgotten, held int
 }
 
 // New returns an empty Clusterer.
 func New(cfg Config) *Clusterer {
 	return &Clusterer{
-		cfg:     cfg,
-		byID:    map[string]int{},
-		dups:    newDupIndex(),
-		byBlock: map[string]map[int32][]int{},
-		undated: map[string][]int{},
-		sits:    newSituations(),
-		strs:    map[string]string{},
-		settled: &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
+		cfg:         cfg,
+		byID:        map[string]int{},
+		dups:        newDupIndex(),
+		byBlock:     map[string]map[int32][]int{},
+		undated:     map[string][]int{},
+		sits:        newSituations(),
+		strs:        map[string]string{},
+		settled:     &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
+		settleEvery: settleEvery,
 	}
 }
 
@@ -206,7 +214,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	a.feat = nil
 	s := c.sits.list[a.situation]
 	s.events = append(s.events, opened...)
-	if c.cfg.SettleAfter > 0 && len(c.arts)%settleEvery == 0 {
+	if c.cfg.SettleAfter > 0 && len(c.arts)%c.settleEvery == 0 {
 		c.settle()
 	}
 	return true
@@ -241,7 +249,12 @@ func trimActor(a sitrep.EventActor) sitrep.EventActor {
 }
 
 // candidates calls f with each event m may join.
-func (c *Clusterer) candidates(m *mention, f func(ei int)) {
+func (c *Clusterer) candidates(m *mention, each func(ei int)) {
+	f := func(ei int) {
+		if c.events[ei] != nil { // not settled since the last sweep
+			each(ei)
+		}
+	}
 	if !m.dated {
 		for _, ei := range lastN(c.undated[m.block], maxScan) {
 			f(ei)

@@ -126,7 +126,7 @@ func (d *dupIndex) add(idx int, sig signature, shingles int, minSim float64) (be
 		b := d.buckets[k]
 		from := max(0, len(b)-d.maxBucket)
 		for _, j := range b[from:] {
-			if seen[j] {
+			if seen[j] || d.sigs[j] == nil { // seen, or settled since the last sweep
 				continue
 			}
 			seen[j] = true
@@ -139,14 +139,9 @@ func (d *dupIndex) add(idx int, sig signature, shingles int, minSim float64) (be
 	return best, sim
 }
 
-// forget drops the signatures of the articles gone[i] and their bucket
-// entries.
-func (d *dupIndex) forget(gone func(i int) bool) {
-	for i, s := range d.sigs {
-		if s != nil && gone(i) {
-			d.sigs[i] = nil
-		}
-	}
+// sweep drops the bucket entries of the articles whose signatures were
+// dropped (set to nil).
+func (d *dupIndex) sweep() {
 	for k, b := range d.buckets {
 		b = slices.DeleteFunc(b, func(j int32) bool { return d.sigs[j] == nil })
 		if len(b) == 0 {

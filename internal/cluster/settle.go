@@ -37,7 +37,6 @@ func (c *Clusterer) settle() {
 		return c.clock-s.hi > d || s.lo-c.clock > d
 	}
 	seen := map[int]bool{}
-	forgot := false
 	for si, s := range ss.list {
 		if s == nil || s.merged >= 0 || seen[si] {
 			continue
@@ -61,10 +60,23 @@ func (c *Clusterer) settle() {
 		c.settled.Situations = append(c.settled.Situations, out.Situations...)
 		c.settled.Duplicates = append(c.settled.Duplicates, out.Duplicates...)
 		c.forget(comp)
-		forgot = true
 	}
-	if forgot {
+	// The indexes are swept once as many articles were forgotten since
+	// the last sweep as are held (readers skip what was forgotten), so
+	// that sweeping costs a constant per article.
+	held := 0
+	for _, a := range c.arts[c.oldest:] {
+		if a != nil {
+			held++
+		}
+	}
+	c.held = max(c.held, held)
+	if c.forgotten >= held {
 		c.sweep()
+		c.forgotten = 0
+	}
+	for c.oldest < len(c.arts) && c.arts[c.oldest] == nil {
+		c.oldest++
 	}
 }
 
@@ -73,8 +85,9 @@ func (c *Clusterer) forget(sits []int) {
 	for _, si := range sits {
 		s := c.sits.list[si]
 		for _, ai := range s.articles {
-			c.arts[ai] = nil
+			c.arts[ai], c.dups.sigs[ai] = nil, nil
 		}
+		c.forgotten += len(s.articles)
 		for _, ei := range s.events {
 			for _, mi := range c.events[ei].mentions {
 				c.mentions[mi] = nil
@@ -117,5 +130,9 @@ func (c *Clusterer) sweep() {
 			c.sits.byWord[w] = sits
 		}
 	}
-	c.dups.forget(func(i int) bool { return c.arts[i] == nil })
+	c.dups.sweep()
 }
+
+// MaxHeld is the largest number of articles the Clusterer held at once,
+// as seen when it looked for situations to settle.
+func (c *Clusterer) MaxHeld() int { return c.held }

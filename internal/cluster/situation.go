@@ -190,6 +190,9 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	shared := map[int]int{}
 	for _, w := range f.salient {
 		for _, si := range lastN(ss.byWord[w], maxSituationCandidates) {
+			if ss.list[si] == nil {
+				continue // settled since the last sweep
+			}
 			shared[ss.find(si)]++
 		}
 	}

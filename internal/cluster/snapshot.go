@@ -169,7 +169,7 @@ func (c *Clusterer) linkedEvent(ei int, isCopy map[int]bool) sitrep.LinkedEvent 
 			best[a.outlet] = max(best[a.outlet], p)
 		}
 		le.Mentions = append(le.Mentions, sitrep.MentionRef{
-			Article: a.id, Start: m.sent, End: m.sentEnd, Trigger: m.trigger, Event: m.ev,
+			Article: a.id, Start: m.sent, End: m.sentEnd, Trigger: m.trigger, Sentence: ev.Evidence.SentenceNum, Event: m.ev,
 			Outlet: a.outlet, Published: a.published, Copy: isCopy[m.art],
 			Score: round3(e.scores[k]), Reason: e.reasons[k],
 		})

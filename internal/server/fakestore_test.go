@@ -393,6 +393,9 @@ func fixture() []*sitrep.Result {
 			ev("112", "2024-05-15", "USAGOV", "The \"US\"\tembassy", &sitrep.EventActor{Text: "Police", Actor: "AFGCOP"}, nil, sitrep.Asserted, 87, len(t1), t1[87:]),
 		},
 	}
+	for i := range a1.Events {
+		a1.Events[i].Evidence.SentenceNum = i + 1 // a sentence per paragraph
+	}
 	t2 := "Iraqi forces did not attack the town.\n\nThe UN warned it could withdraw."
 	bag := &sitrep.Location{Name: "Baghdad", Country: "IQ", Lat: 33.3406, Lon: 44.4009, Reason: "focus", Place: -1}
 	a2 := &sitrep.Result{
