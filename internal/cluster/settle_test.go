@@ -140,3 +140,67 @@ func TestKeepResults(t *testing.T) {
 		t.Error("output differs without KeepResults")
 	}
 }
+
+func TestAttachEvent(t *testing.T) {
+	ev := func(start, end, trigger, quad int) sitrep.Event {
+		return sitrep.Event{QuadClass: quad, Evidence: sitrep.Evidence{Start: start, End: end, Trigger: sitrep.Span{Start: trigger, End: trigger + 5}}}
+	}
+	// Two sentences: [0,100) tells a statement (quad 1) and an assault
+	// (quad 4); [100,200) a protest (quad 3) and another assault.
+	evs := []sitrep.Event{ev(0, 100, 10, 1), ev(0, 100, 60, 4), ev(100, 200, 110, 3), ev(100, 200, 180, 4), ev(100, 200, 120, 4)}
+	tests := []struct {
+		name string
+		span sitrep.Span
+		want int
+	}{
+		{"the conflict event of its sentence over a nearer statement", sitrep.Span{Start: 15, End: 20}, 1},
+		{"the nearest of two conflict events", sitrep.Span{Start: 125, End: 130}, 4},
+		{"the nearest of two conflict events, after", sitrep.Span{Start: 190, End: 195}, 3},
+		{"no event in its sentence", sitrep.Span{Start: 205, End: 210}, -1},
+		{"across two sentences", sitrep.Span{Start: 95, End: 105}, -1},
+	}
+	for _, tt := range tests {
+		if got := attachEvent(evs, tt.span); got != tt.want {
+			t.Errorf("%s: attachEvent = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestEventCasualties: on the test corpus, the two sources that disagree
+// on the Nairobi protest's dead (3 and 5) give a range on the event they
+// belong to, and the situation's figures name that event.
+func TestEventCasualties(t *testing.T) {
+	out := link(readResults(t, filepath.Join("testdata", "situations.results.jsonl")))
+	found := false
+	for _, s := range out.Situations {
+		events := map[string]bool{}
+		for _, e := range s.Events {
+			events[e.ID] = true
+			for _, r := range e.Casualties {
+				if r.Low > r.High || r.Conflict != (r.Low != r.High) || len(r.Figures) == 0 {
+					t.Errorf("event %s: range %+v", e.ID, r)
+				}
+				arts := map[string]bool{}
+				for _, f := range r.Figures {
+					if arts[f.Article] {
+						t.Errorf("event %s: two %s figures of %s", e.ID, r.Kind, f.Article)
+					}
+					arts[f.Article] = true
+				}
+				if r.Kind == "killed" && r.Low == 3 && r.High == 5 && r.Conflict {
+					found = true
+				}
+			}
+		}
+		for _, r := range s.Casualties {
+			for _, f := range r.Figures {
+				if f.Event != "" && !events[f.Event] {
+					t.Errorf("situation %s: figure %q names event %s, not one of its own", s.ID, f.Text, f.Event)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no event with the conflicting killed figures 3 and 5")
+	}
+}
