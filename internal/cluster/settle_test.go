@@ -142,25 +142,31 @@ func TestKeepResults(t *testing.T) {
 }
 
 func TestAttachEvent(t *testing.T) {
-	ev := func(start, end, trigger, quad int) sitrep.Event {
-		return sitrep.Event{QuadClass: quad, Evidence: sitrep.Evidence{Start: start, End: end, Trigger: sitrep.Span{Start: trigger, End: trigger + 5}}}
+	ev := func(start, end, trigger int, root string, quad int) sitrep.Event {
+		return sitrep.Event{Root: root, QuadClass: quad, Evidence: sitrep.Evidence{Start: start, End: end, Trigger: sitrep.Span{Start: trigger, End: trigger + 5}}}
 	}
-	// Two sentences: [0,100) tells a statement (quad 1) and an assault
-	// (quad 4); [100,200) a protest (quad 3) and another assault.
-	evs := []sitrep.Event{ev(0, 100, 10, 1), ev(0, 100, 60, 4), ev(100, 200, 110, 3), ev(100, 200, 180, 4), ev(100, 200, 120, 4)}
+	// Three sentences: [0,100) tells a statement (quad 1) and an assault
+	// (quad 4); [100,200) a protest (quad 3) and two assaults; [200,300)
+	// an arrest and a fight.
+	evs := []sitrep.Event{ev(0, 100, 10, "01", 1), ev(0, 100, 60, "18", 4), ev(100, 200, 110, "14", 3), ev(100, 200, 180, "18", 4),
+		ev(100, 200, 120, "19", 4), ev(200, 300, 210, "17", 4), ev(200, 300, 290, "19", 4)}
 	tests := []struct {
 		name string
+		kind string
 		span sitrep.Span
 		want int
 	}{
-		{"the conflict event of its sentence over a nearer statement", sitrep.Span{Start: 15, End: 20}, 1},
-		{"the nearest of two conflict events", sitrep.Span{Start: 125, End: 130}, 4},
-		{"the nearest of two conflict events, after", sitrep.Span{Start: 190, End: 195}, 3},
-		{"no event in its sentence", sitrep.Span{Start: 205, End: 210}, -1},
-		{"across two sentences", sitrep.Span{Start: 95, End: 105}, -1},
+		{"the conflict event of its sentence over a nearer statement", "killed", sitrep.Span{Start: 15, End: 20}, 1},
+		{"the nearest of two conflict events", "killed", sitrep.Span{Start: 125, End: 130}, 4},
+		{"the nearest of two conflict events, after", "wounded", sitrep.Span{Start: 190, End: 195}, 3},
+		{"the dead go to the fight, not the nearer arrest", "killed", sitrep.Span{Start: 215, End: 220}, 6},
+		{"the arrested go to the arrest", "arrested", sitrep.Span{Start: 280, End: 285}, 5},
+		{"the displaced to the nearest conflict event", "displaced", sitrep.Span{Start: 280, End: 285}, 6},
+		{"no event in its sentence", "killed", sitrep.Span{Start: 305, End: 310}, -1},
+		{"across two sentences", "killed", sitrep.Span{Start: 95, End: 105}, -1},
 	}
 	for _, tt := range tests {
-		if got := attachEvent(evs, tt.span); got != tt.want {
+		if got := attachEvent(evs, tt.kind, tt.span); got != tt.want {
 			t.Errorf("%s: attachEvent = %d, want %d", tt.name, got, tt.want)
 		}
 	}

@@ -335,7 +335,7 @@ func articleFigures(res *sitrep.Result) []figure {
 		if cs.Count <= 0 {
 			continue
 		}
-		f := figure{kind: cs.Kind, event: attachEvent(res.Events, cs.Span), CasualtyFigure: sitrep.CasualtyFigure{
+		f := figure{kind: cs.Kind, event: attachEvent(res.Events, cs.Kind, cs.Span), CasualtyFigure: sitrep.CasualtyFigure{
 			Count: cs.Count, Exact: cs.Exact, AccordingTo: strings.Clone(accordingTo(res, cs.Span)),
 			Article: res.Article.ID, Start: cs.Start, End: cs.End, Text: strings.Clone(cs.Text)}}
 		if !done[cs.Kind] {
@@ -356,28 +356,48 @@ func articleFigures(res *sitrep.Result) []figure {
 	return out
 }
 
-// attachEvent returns the index of the event a casualty figure at span
-// belongs to: among the events told by the sentence holding it, a
-// material-conflict one (QuadClass 4: assaults, fights, arrests) over
-// others, then the one whose trigger is nearest; -1 when no event of
-// its sentence.
-func attachEvent(evs []sitrep.Event, span sitrep.Span) int {
+// attachEvent returns the index of the event a casualty figure of the
+// given kind at span belongs to: among the events told by the sentence
+// holding it, one of the CAMEO roots that cause that kind of casualty
+// (assaults, fights and mass violence kill and wound; coercion arrests;
+// assaults abduct) first, then another material-conflict one
+// (QuadClass 4), then any; among those the one whose trigger is
+// nearest. -1 when no event of its sentence.
+func attachEvent(evs []sitrep.Event, kind string, span sitrep.Span) int {
 	best, bestKey := -1, [2]int{}
 	for i := range evs {
 		e := &evs[i]
 		if span.Start < e.Evidence.Start || span.End > e.Evidence.End {
 			continue
 		}
-		conflict := 1
-		if e.QuadClass == 4 {
-			conflict = 0
+		rank := 2
+		switch {
+		case slices.Contains(causes(kind), e.Root):
+			rank = 0
+		case e.QuadClass == 4:
+			rank = 1
 		}
 		d := max(0, e.Evidence.Trigger.Start-span.End, span.Start-e.Evidence.Trigger.End)
-		if key := [2]int{conflict, d}; best < 0 || key[0] < bestKey[0] || (key[0] == bestKey[0] && key[1] < bestKey[1]) {
+		if key := [2]int{rank, d}; best < 0 || key[0] < bestKey[0] || (key[0] == bestKey[0] && key[1] < bestKey[1]) {
 			best, bestKey = i, key
 		}
 	}
 	return best
+}
+
+// causes returns the CAMEO roots whose acts cause a kind of casualty:
+// coerce (17: arrest, detain), assault (18: abduct, beat, bomb), fight
+// (19), unconventional mass violence (20).
+func causes(kind string) []string {
+	switch kind {
+	case casualty.Killed, casualty.Wounded:
+		return []string{"18", "19", "20"}
+	case casualty.Arrested:
+		return []string{"17"}
+	case casualty.Kidnapped:
+		return []string{"18"}
+	}
+	return nil
 }
 
 // accordingTo names who gives a figure: the speaker of the quote holding
