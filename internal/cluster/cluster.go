@@ -55,11 +55,11 @@ func DefaultConfig() Config {
 
 // StreamConfig is DefaultConfig for long streams ('sitrep ingest'): it
 // keeps only what linking needs and settles situations quiet for 2,000
-// articles and 30 days, so memory follows the live situations, not the
+// articles and 14 days, so memory follows the live situations, not the
 // corpus.
 func StreamConfig() Config {
 	c := DefaultConfig()
-	c.KeepResults, c.SettleAfter, c.SettleDays = false, 2000, 30
+	c.KeepResults, c.SettleAfter, c.SettleDays = false, 2000, 14
 	return c
 }
 
