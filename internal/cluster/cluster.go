@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -43,6 +44,9 @@ type Config struct {
 	// never settles.
 	SettleAfter int
 	SettleDays  int
+	// SettleEvery is how many arrivals pass between two looks for
+	// settled situations (0: 256).
+	SettleEvery int
 }
 
 // DefaultConfig returns the thresholds set on the corpora in testdata/.
@@ -116,9 +120,6 @@ type Clusterer struct {
 	clockDated bool
 	// settled holds what settled since the last TakeSettled.
 	settled *sitrep.Situations
-	// settleEvery is how many arrivals pass between two looks for
-	// settled situations.
-	settleEvery int
 	// oldest is the first article held; forgotten counts the articles
 	// forgotten since the indexes were last swept; held is the most
 	// articles held at a look for settled situations.
@@ -128,15 +129,14 @@ type Clusterer struct {
 // New returns an empty Clusterer.
 func New(cfg Config) *Clusterer {
 	return &Clusterer{
-		cfg:         cfg,
-		byID:        map[string]int{},
-		dups:        newDupIndex(),
-		byBlock:     map[string]map[int32][]int{},
-		undated:     map[string][]int{},
-		sits:        newSituations(),
-		strs:        map[string]string{},
-		settled:     &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
-		settleEvery: settleEvery,
+		cfg:     cfg,
+		byID:    map[string]int{},
+		dups:    newDupIndex(),
+		byBlock: map[string]map[int32][]int{},
+		undated: map[string][]int{},
+		sits:    newSituations(),
+		strs:    map[string]string{},
+		settled: &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
 	}
 }
 
@@ -214,7 +214,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	a.feat = nil
 	s := c.sits.list[a.situation]
 	s.events = append(s.events, opened...)
-	if c.cfg.SettleAfter > 0 && len(c.arts)%c.settleEvery == 0 {
+	if c.cfg.SettleAfter > 0 && len(c.arts)%cmp.Or(c.cfg.SettleEvery, settleEvery) == 0 {
 		c.settle()
 	}
 	return true

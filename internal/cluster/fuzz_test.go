@@ -25,10 +25,9 @@ func FuzzLink(f *testing.F) {
 			// Bounded memory: settle after every arrival that leaves a
 			// situation quiet for two.
 			cfg = StreamConfig()
-			cfg.SettleAfter, cfg.SettleDays = 2, 0
+			cfg.SettleAfter, cfg.SettleDays, cfg.SettleEvery = 2, 0, 1
 		}
 		c := New(cfg)
-		c.settleEvery = 1
 		ids := map[string]bool{}
 		var results []*sitrep.Result
 		for i := range n {

@@ -75,9 +75,8 @@ func TestSettle(t *testing.T) {
 	want := sorted(link(results))
 
 	cfg := StreamConfig()
-	cfg.SettleAfter, cfg.SettleDays = 9, 3
+	cfg.SettleAfter, cfg.SettleDays, cfg.SettleEvery = 9, 3, 3
 	c := New(cfg)
-	c.settleEvery = 3
 	got := &sitrep.Situations{}
 	maxLive := 0
 	for _, r := range results {

@@ -268,7 +268,10 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 		tie(c.arts[a.dupOf].situation)
 	}
 	for ei := range linked {
-		tie(c.arts[c.mentions[c.events[ei].mentions[0]].art].situation)
+		// An event this article opened has no situation yet but this one.
+		if ar := c.mentions[c.events[ei].mentions[0]].art; ar != ai {
+			tie(c.arts[ar].situation)
+		}
 	}
 	for _, w := range f.salient {
 		ss.byWord[w] = append(ss.byWord[w], si)
