@@ -47,6 +47,10 @@ type Config struct {
 	// SettleEvery is how many arrivals pass between two looks for
 	// settled situations (0: 256).
 	SettleEvery int
+	// MaxHeld bounds the articles held whatever their dates (0: no
+	// bound): over it, the situations that went longest without a new
+	// article settle first.
+	MaxHeld int
 }
 
 // DefaultConfig returns the thresholds set on the corpora in testdata/.
@@ -58,12 +62,12 @@ func DefaultConfig() Config {
 }
 
 // StreamConfig is DefaultConfig for long streams ('sitrep ingest'): it
-// keeps only what linking needs and settles situations quiet for 2,000
-// articles and 14 days, so memory follows the live situations, not the
-// corpus.
+// keeps only what linking needs, settles situations quiet for 2,000
+// articles and 14 days, and holds at most 5,000 articles (about 50 MB),
+// so memory follows the live situations, not the corpus.
 func StreamConfig() Config {
 	c := DefaultConfig()
-	c.KeepResults, c.SettleAfter, c.SettleDays = false, 2000, 14
+	c.KeepResults, c.SettleAfter, c.SettleDays, c.MaxHeld = false, 2000, 14, 5000
 	return c
 }
 
@@ -120,10 +124,10 @@ type Clusterer struct {
 	clockDated bool
 	// settled holds what settled since the last TakeSettled.
 	settled *sitrep.Situations
-	// oldest is the first article held; forgotten counts the articles
-	// forgotten since the indexes were last swept; held is the most
-	// articles held at a look for settled situations.
-	oldest, forgotten, held int
+	// forgotten counts the articles forgotten since the indexes were
+	// last swept; held is the most articles held at a look for settled
+	// situations.
+	forgotten, held int
 }
 
 // New returns an empty Clusterer.

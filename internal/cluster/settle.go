@@ -21,9 +21,17 @@ func (c *Clusterer) TakeSettled() *sitrep.Situations {
 	return out
 }
 
-// settle moves the settled situations (see Config.SettleAfter), with
-// those tied to them, to c.settled and forgets them.
-func (c *Clusterer) settle() {
+// component is a set of situations tied to one another (see
+// situation.ties), which settle together.
+type component struct {
+	sits     []int
+	articles int  // articles held
+	last     int  // latest lastJoin
+	quiet    bool // every situation quiet (see Config.SettleAfter)
+}
+
+// components lists the components of the live situations.
+func (c *Clusterer) components() []component {
 	ss := c.sits
 	n := len(c.arts)
 	quiet := func(s *situation) bool {
@@ -36,48 +44,77 @@ func (c *Clusterer) settle() {
 		d := int32(c.cfg.SettleDays)
 		return c.clock-s.hi > d || s.lo-c.clock > d
 	}
+	var out []component
 	seen := map[int]bool{}
 	for si, s := range ss.list {
 		if s == nil || s.merged >= 0 || seen[si] {
 			continue
 		}
-		// The situations tied to it, directly or not, settle with it.
-		comp, ok := []int{si}, quiet(s)
+		k := component{sits: []int{si}, quiet: true}
 		seen[si] = true
-		for k := 0; k < len(comp); k++ {
-			for t := range ss.list[comp[k]].ties {
+		for i := 0; i < len(k.sits); i++ {
+			x := ss.list[k.sits[i]]
+			k.articles += len(x.articles)
+			k.last = max(k.last, x.lastJoin)
+			k.quiet = k.quiet && quiet(x)
+			for t := range x.ties {
 				if t = ss.find(t); !seen[t] {
 					seen[t] = true
-					comp = append(comp, t)
-					ok = ok && quiet(ss.list[t])
+					k.sits = append(k.sits, t)
 				}
 			}
 		}
-		if !ok {
-			continue
+		out = append(out, k)
+	}
+	return out
+}
+
+// settle moves the settled situations (see Config.SettleAfter), with
+// those tied to them, to c.settled and forgets them. Over
+// Config.MaxHeld articles, the situations that went longest without a
+// new article settle too, until a tenth of the bound is free.
+func (c *Clusterer) settle() {
+	comps := c.components()
+	held := 0
+	for _, k := range comps {
+		held += k.articles
+	}
+	c.held = max(c.held, held)
+	var rest []component
+	for _, k := range comps {
+		if k.quiet {
+			c.settleComponent(k.sits)
+			held -= k.articles
+		} else {
+			rest = append(rest, k)
 		}
-		out := c.build(comp)
-		c.settled.Situations = append(c.settled.Situations, out.Situations...)
-		c.settled.Duplicates = append(c.settled.Duplicates, out.Duplicates...)
-		c.forget(comp)
+	}
+	if c.cfg.MaxHeld > 0 && held > c.cfg.MaxHeld {
+		slices.SortFunc(rest, func(a, b component) int { return a.last - b.last })
+		for _, k := range rest {
+			if held <= c.cfg.MaxHeld*9/10 {
+				break
+			}
+			c.settleComponent(k.sits)
+			held -= k.articles
+		}
 	}
 	// The indexes are swept once as many articles were forgotten since
 	// the last sweep as are held (readers skip what was forgotten), so
 	// that sweeping costs a constant per article.
-	held := 0
-	for _, a := range c.arts[c.oldest:] {
-		if a != nil {
-			held++
-		}
-	}
-	c.held = max(c.held, held)
 	if c.forgotten >= held {
 		c.sweep()
 		c.forgotten = 0
 	}
-	for c.oldest < len(c.arts) && c.arts[c.oldest] == nil {
-		c.oldest++
-	}
+}
+
+// settleComponent builds the output of a component into c.settled and
+// forgets it.
+func (c *Clusterer) settleComponent(sits []int) {
+	out := c.build(sits)
+	c.settled.Situations = append(c.settled.Situations, out.Situations...)
+	c.settled.Duplicates = append(c.settled.Duplicates, out.Duplicates...)
+	c.forget(sits)
 }
 
 // forget drops situations, with their articles, events and mentions.

@@ -209,3 +209,37 @@ func TestEventCasualties(t *testing.T) {
 		t.Error("no event with the conflicting killed figures 3 and 5")
 	}
 }
+
+// TestMaxHeld: with situations that never go quiet by their dates, the
+// bound on articles held settles the ones that went longest without a
+// new article; every article still ends in exactly one situation.
+func TestMaxHeld(t *testing.T) {
+	results := chronicle(60)
+	cfg := StreamConfig()
+	cfg.SettleAfter, cfg.SettleDays, cfg.SettleEvery, cfg.MaxHeld = 3, 1000, 3, 20
+	c := New(cfg)
+	seen := map[string]int{}
+	count := func(out *sitrep.Situations) {
+		for _, s := range out.Situations {
+			for _, a := range s.Articles {
+				seen[a]++
+			}
+		}
+	}
+	for _, r := range results {
+		c.Add(r)
+		count(c.TakeSettled())
+		if n := c.live(); n > cfg.MaxHeld+cfg.SettleEvery {
+			t.Fatalf("%d articles held, bound %d", n, cfg.MaxHeld)
+		}
+	}
+	count(c.Snapshot())
+	for _, r := range results {
+		if seen[r.Article.ID] != 1 {
+			t.Errorf("article %s in %d situations", r.Article.ID, seen[r.Article.ID])
+		}
+	}
+	if c.MaxHeld() > cfg.MaxHeld+cfg.SettleEvery {
+		t.Errorf("MaxHeld %d", c.MaxHeld())
+	}
+}
