@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/cluster"
 )
 
@@ -67,5 +69,56 @@ func TestStreamLinker(t *testing.T) {
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSituationsCommand: 'sitrep situations' prints, plain or indented,
+// the one JSON object of linking the articles in memory, from PATHs or
+// from a database.
+func TestSituationsCommand(t *testing.T) {
+	out, errs, code := run(t, "", "extract", "--text", "../../examples")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	c := cluster.New(cluster.DefaultConfig())
+	for _, r := range decodeResults(t, out) {
+		r.Article.Text = r.Text
+		c.Add(&r)
+	}
+	want, err := json.Marshal(c.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(s string) string {
+		var got sitrep.Situations
+		if err := json.Unmarshal([]byte(s), &got); err != nil {
+			t.Fatalf("output is no JSON object: %v\n%s", err, s)
+		}
+		b, _ := json.Marshal(&got)
+		return string(b)
+	}
+	for _, args := range [][]string{{"situations", "../../examples"}, {"situations", "--pretty", "../../examples"}} {
+		out, errs, code := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		if got := decode(out); got != string(want) {
+			t.Errorf("%v differs from linking in memory:\n%s\nwant\n%s", args, got, want)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "sitrep.db")
+	if _, errs, code := run(t, "", "ingest", "--link=false", "--db", db, "../../examples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	out, errs, code = run(t, "", "situations", "--db", db)
+	if code != 0 {
+		t.Fatalf("situations --db: exit %d: %s", code, errs)
+	}
+	var got sitrep.Situations
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Situations) == 0 {
+		t.Fatalf("situations --db: %v, %d situations", err, len(got.Situations))
+	}
+	if _, _, code := run(t, "", "situations", "--db", db, "../../examples"); code == 0 {
+		t.Error("--db with PATHs accepted")
 	}
 }
