@@ -161,8 +161,9 @@ const (
 
 // weighted is a word with its weight.
 type weighted struct {
-	k uint64
-	w float64
+	k   uint64
+	w   float64
+	idf float64 // the word's idf, by which w is weighted
 }
 
 // add places article ai into a situation and returns its index. linked
@@ -215,8 +216,9 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	vec := make([]weighted, 0, len(f.terms))
 	norm := 0.0
 	for k, v := range f.terms {
-		w := v * ss.idf(k)
-		vec = append(vec, weighted{k, w})
+		idf := ss.idf(k)
+		w := v * idf
+		vec = append(vec, weighted{k, w, idf})
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
@@ -357,7 +359,7 @@ func (ss *situations) cosine(vec []weighted, norm float64, s *situation) float64
 	dot := 0.0
 	for _, x := range vec {
 		if v, ok := s.terms[x.k]; ok {
-			dot += x.w * v * ss.idf(x.k)
+			dot += x.w * v * x.idf
 		}
 	}
 	return dot / (norm * s.norm)
