@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
@@ -120,5 +122,45 @@ func TestSituationsCommand(t *testing.T) {
 	}
 	if _, _, code := run(t, "", "situations", "--db", db, "../../examples"); code == 0 {
 		t.Error("--db with PATHs accepted")
+	}
+}
+
+// TestReportCommand: a report over PATHs (linked in memory) and one over
+// the situations ingest stored are the same, by query or by id; the
+// HTML and PDF are written; an unknown id is an error.
+func TestReportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sitrep.db")
+	if _, errs, code := run(t, "", "ingest", "--db", db, "../../examples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	fromPaths, errs, code := run(t, "", "report", "--place", "Nairobi", "--text", "fuel", "../../examples")
+	if code != 0 || !strings.HasPrefix(fromPaths, "# ") {
+		t.Fatalf("report over PATHs: exit %d: %s\n%s", code, errs, fromPaths)
+	}
+	fromDB, errs, code := run(t, "", "report", "--db", db, "--place", "Nairobi", "--text", "fuel")
+	if code != 0 {
+		t.Fatalf("report --db: exit %d: %s", code, errs)
+	}
+	if fromDB != fromPaths {
+		t.Errorf("report --db differs from the report over PATHs:\n%s\nwant\n%s", fromDB, fromPaths)
+	}
+	id := regexp.MustCompile("Situation `(sit-[0-9a-f]+)`").FindStringSubmatch(fromPaths)
+	if id == nil {
+		t.Fatalf("no situation id in the report:\n%s", fromPaths)
+	}
+	dir := t.TempDir()
+	html, pdf := filepath.Join(dir, "r.html"), filepath.Join(dir, "r.pdf")
+	byID, errs, code := run(t, "", "report", "--db", db, "--id", id[1], "-o", html, "-o", pdf)
+	if code != 0 || byID != "" {
+		t.Fatalf("report --id: exit %d: %s\n%s", code, errs, byID)
+	}
+	for p, head := range map[string]string{html: "<!DOCTYPE html>", pdf: "%PDF-"} {
+		b, err := os.ReadFile(p)
+		if err != nil || !strings.HasPrefix(strings.TrimSpace(string(b)), head) {
+			t.Errorf("%s: %v, starts %q", p, err, string(b[:min(len(b), 20)]))
+		}
+	}
+	if _, _, code := run(t, "", "report", "--db", db, "--id", "sit-none"); code != 1 {
+		t.Errorf("unknown id: exit %d, want 1", code)
 	}
 }
