@@ -243,3 +243,19 @@ func TestMaxHeld(t *testing.T) {
 		t.Errorf("MaxHeld %d", c.MaxHeld())
 	}
 }
+
+// BenchmarkAddStream links a stream in bounded memory, settling as it
+// goes: the cost per article with settling, against BenchmarkAdd.
+func BenchmarkAddStream(b *testing.B) {
+	results := chronicle(1000)
+	cfg := StreamConfig()
+	cfg.SettleAfter, cfg.SettleDays, cfg.MaxHeld = 300, 7, 600
+	for b.Loop() {
+		c := New(cfg)
+		for _, r := range results {
+			c.Add(r)
+			c.TakeSettled()
+		}
+		c.Snapshot()
+	}
+}
