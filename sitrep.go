@@ -265,6 +265,10 @@ type Evidence struct {
 	End      int    `json:"end"`
 	// Trigger is the span of the verb or noun that carries the event.
 	Trigger Span `json:"trigger"`
+	// SentenceNum is the number of the sentence in the article, 1 for
+	// the first (GDELT's SentenceID); 0 when unknown (results stored
+	// before it was recorded).
+	SentenceNum int `json:"sentence_num,omitempty"`
 }
 
 // Modalities of an event.
@@ -352,6 +356,9 @@ type MentionRef struct {
 	End   int `json:"end"`
 	// Trigger is the span of the verb or noun carrying the event.
 	Trigger Span `json:"trigger"`
+	// Sentence is the number of the evidence sentence in the article, 1
+	// for the first (Evidence.SentenceNum; 0 when unknown).
+	Sentence int `json:"sentence,omitempty"`
 	// Event is the index of the mention in that article's Result.Events.
 	Event int `json:"event"`
 	// Outlet is the article's outlet: its Source, else its URL's host,
@@ -418,6 +425,11 @@ type LinkedEvent struct {
 	Corroboration float64 `json:"confidence"`
 	// Mentions are the mentions behind the event, in arrival order.
 	Mentions []MentionRef `json:"mentions"`
+	// Casualties are the casualty figures that belong to this event (a
+	// figure in the sentence of one of its mentions; see CasualtyFigure),
+	// per kind, one figure per article that is no copy, as a range with
+	// its sources like Situation.Casualties. Absent when none attaches.
+	Casualties []CasualtyRange `json:"casualties,omitempty"`
 }
 
 // CasualtyFigure is one source's figure for one kind of casualty.
@@ -433,6 +445,12 @@ type CasualtyFigure struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	Text    string `json:"text"`
+	// Event is the id of the linked event the figure belongs to: the
+	// event told by the sentence holding the figure (a material-conflict
+	// one first, then the nearest trigger), "" when that sentence tells
+	// none. Set in Situation.Casualties; within LinkedEvent.Casualties
+	// the event is the enclosing one.
+	Event string `json:"event,omitempty"`
 }
 
 // CasualtyRange gathers the figures that the articles of a situation give

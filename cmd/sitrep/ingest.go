@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/internal/cluster"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/backend"
@@ -122,17 +121,21 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			return h == store.InputHash(a), nil
 		}
 	}
-	var linker *cluster.Clusterer
+	var linker *streamLinker
 	var linkTime time.Duration
 	if *link {
-		linker = cluster.New(cluster.DefaultConfig())
+		linker = newStreamLinker()
+		defer linker.close()
 	}
 	cur := make([]*sitrep.Result, 0, *batch)
 	err = process(ctx, m, p, in.run(), opts, fs.Args(), &sum, rep, skip, func(res *sitrep.Result) error {
 		if linker != nil {
 			t := time.Now()
-			linker.Add(res)
+			err := linker.add(res)
 			linkTime += time.Since(t)
+			if err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
 		}
 		cur = append(cur, res)
 		if len(cur) < *batch {
@@ -163,12 +166,13 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	if linker != nil {
 		t := time.Now()
-		sits, evs, err := finishLinking(ctx, linker, st)
+		sits, evs, err := linker.finish(ctx, st)
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 		linkTime += time.Since(t)
-		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events\n", linkTime.Seconds(), sits, evs)
+		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events (at most %d articles held while linking)\n",
+			linkTime.Seconds(), sits, evs, linker.c.MaxHeld())
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)

@@ -1,11 +1,13 @@
 package cluster
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -24,23 +26,65 @@ type Config struct {
 	// SituationThreshold is the score (see situationScore) an article
 	// needs with a situation to join it.
 	SituationThreshold float64
+
+	// KeepResults keeps every added Result whole, for Result (reports
+	// read the articles' text through it). Without it the Clusterer
+	// keeps of an article only what linking and the output need: no
+	// text, entities, places or evidence sentences.
+	KeepResults bool
+	// SettleAfter and SettleDays bound the memory of linking a long
+	// stream. A situation settles when no article joined it during the
+	// last SettleAfter arrivals and, if it and the stream are dated, its
+	// dates lie more than SettleDays days from the publication day of
+	// the latest dated arrival. A settled situation, with its events,
+	// mentions and duplicates, goes to TakeSettled and the Clusterer
+	// forgets it: a later article that would have joined it opens a new
+	// one. Situations tied to one another (an event with mentions in
+	// both, a copy and its original) settle together. SettleAfter 0
+	// never settles.
+	SettleAfter int
+	SettleDays  int
+	// SettleEvery is how many arrivals pass between two looks for
+	// settled situations (0: 256).
+	SettleEvery int
+	// MaxHeld bounds the articles held whatever their dates (0: no
+	// bound): over it, the situations that went longest without a new
+	// article settle first.
+	MaxHeld int
 }
 
 // DefaultConfig returns the thresholds set on the corpora in testdata/.
+// It keeps every result and never settles: Snapshot covers everything
+// added.
 func DefaultConfig() Config {
-	return Config{LinkThreshold: 0.6, CopySimilarity: 0.8, RewriteSimilarity: 0.4, SituationThreshold: 0.24}
+	return Config{LinkThreshold: 0.6, CopySimilarity: 0.8, RewriteSimilarity: 0.4, SituationThreshold: 0.24,
+		KeepResults: true}
+}
+
+// StreamConfig is DefaultConfig for long streams ('sitrep ingest'): it
+// keeps only what linking needs, settles situations quiet for 2,000
+// articles and 14 days, and holds at most 5,000 articles (about 50 MB),
+// so memory follows the live situations, not the corpus.
+func StreamConfig() Config {
+	c := DefaultConfig()
+	c.KeepResults, c.SettleAfter, c.SettleDays, c.MaxHeld = false, 2000, 14, 5000
+	return c
 }
 
 // article is what the clusterer keeps of one article.
 type article struct {
-	res       *sitrep.Result // Article, Casualties, Quotes, Events, Places (Text is not read after Add)
-	outlet    string
-	day       int32 // publication day
-	dated     bool
-	dupOf     int // index of the most similar earlier article, or -1
-	dupSim    float64
-	situation int // index in Clusterer.sits (follow merged)
-	feat      *articleFeatures
+	id, published string
+	res           *sitrep.Result // the whole result, with Config.KeepResults
+	events        []sitrep.Event // its events without their evidence sentences
+	figures       []figure       // its casualty figures
+	quotes        []sitrep.SituationQuote
+	outlet        string
+	day           int32 // publication day
+	dated         bool
+	dupOf         int // index of the most similar earlier article, or -1
+	dupSim        float64
+	situation     int              // index in Clusterer.sits (follow merged)
+	feat          *articleFeatures // until it joins a situation
 }
 
 // event is one linked event under construction.
@@ -55,14 +99,18 @@ type event struct {
 
 // Clusterer links articles as they arrive. It is not safe for concurrent
 // use: call Add from one goroutine.
+//
+// Articles, mentions and events are numbered in arrival order; a settled
+// one leaves a nil in its slice (8 bytes), and its number in byID, so
+// that an article is never added twice.
 type Clusterer struct {
 	cfg      Config
-	arts     []article
+	arts     []*article
 	byID     map[string]int
 	dups     *dupIndex
-	mentions []mention
-	events   []event
-	evOf     []int // event index of each mention
+	mentions []*mention
+	events   []*event
+	evOf     []int32 // event index of each mention
 	// byBlock indexes events by linking block and week of their dates;
 	// undated events by block alone.
 	byBlock map[string]map[int32][]int
@@ -71,6 +119,15 @@ type Clusterer struct {
 	// strs interns blocks and modalities, so that comparing them is
 	// comparing pointers.
 	strs map[string]string
+	// clock is the publication day of the latest dated article.
+	clock      int32
+	clockDated bool
+	// settled holds what settled since the last TakeSettled.
+	settled *sitrep.Situations
+	// forgotten counts the articles forgotten since the indexes were
+	// last swept; held is the most articles held at a look for settled
+	// situations.
+	forgotten, held int
 }
 
 // New returns an empty Clusterer.
@@ -83,6 +140,7 @@ func New(cfg Config) *Clusterer {
 		undated: map[string][]int{},
 		sits:    newSituations(),
 		strs:    map[string]string{},
+		settled: &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
 	}
 }
 
@@ -100,7 +158,8 @@ func (c *Clusterer) intern(s string) string {
 const maxScan = 64
 
 // Add links one article's result with everything added before. res.Article.Text
-// must be set; res is kept (without reading the text again) for Snapshot.
+// must be set. With Config.KeepResults res is kept for Result; otherwise
+// only what linking needs is copied out of it.
 // An article id seen before is ignored, and so reported by the false return.
 func (c *Clusterer) Add(res *sitrep.Result) bool {
 	if res == nil || res.Article == nil {
@@ -111,22 +170,31 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	}
 	ai := len(c.arts)
 	c.byID[res.Article.ID] = ai
-	a := article{res: res, outlet: outlet(res.Article), dupOf: -1}
+	a := &article{id: res.Article.ID, published: res.Article.Published, outlet: outlet(res.Article), dupOf: -1,
+		events: trimEvents(res.Events), figures: articleFigures(res), quotes: articleQuotes(res)}
+	if c.cfg.KeepResults {
+		a.res = res
+	}
 	a.day, _, a.dated = dayRange(res.Article.Published)
+	if a.dated {
+		c.clock, c.clockDated = a.day, true
+	}
 
 	sig, n := minhash(res.Article.Text)
-	if j, s := c.dups.add(sig, n, c.cfg.RewriteSimilarity); j >= 0 {
+	if j, s := c.dups.add(ai, sig, n, c.cfg.RewriteSimilarity); j >= 0 {
 		a.dupOf, a.dupSim = j, s
 	}
 	c.arts = append(c.arts, a)
 
 	// Link the mentions, in text order.
 	linked := map[int]bool{} // events this article's mentions joined
+	var opened []int         // events its mentions opened
 	for i := range res.Events {
 		m := newMention(ai, res, i)
+		m.loc = a.events[i].Location
 		m.block, m.modality = c.intern(m.block), c.intern(m.modality)
 		mi := len(c.mentions)
-		c.mentions = append(c.mentions, m)
+		c.mentions = append(c.mentions, &m)
 		best, score, reason := -1, 0.0, ""
 		c.candidates(&m, func(ei int) {
 			s, r, ok := c.scoreEvent(&m, ei)
@@ -136,7 +204,8 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 		})
 		if best < 0 {
 			best = len(c.events)
-			c.events = append(c.events, event{block: m.block})
+			c.events = append(c.events, &event{block: m.block})
+			opened = append(opened, best)
 			reason = "first mention"
 		} else {
 			linked[best] = true
@@ -144,20 +213,59 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 		c.addToEvent(best, mi, score, reason)
 	}
 
-	c.arts[ai].feat = newArticleFeatures(res)
-	c.arts[ai].situation = c.sits.add(c, ai, linked)
+	a.feat = newArticleFeatures(res)
+	a.situation = c.sits.add(c, ai, linked)
+	a.feat = nil
+	s := c.sits.list[a.situation]
+	s.events = append(s.events, opened...)
+	if c.cfg.SettleAfter > 0 && len(c.arts)%cmp.Or(c.cfg.SettleEvery, settleEvery) == 0 {
+		c.settle()
+	}
 	return true
 }
 
+// trimEvents copies events without their evidence sentences (the
+// mentions keep their spans), cloning the strings kept so that they do
+// not hold the article's text.
+func trimEvents(evs []sitrep.Event) []sitrep.Event {
+	out := make([]sitrep.Event, len(evs))
+	for i, e := range evs {
+		e.Evidence.Sentence = ""
+		e.Source = trimActor(e.Source)
+		if e.Target != nil {
+			t := trimActor(*e.Target)
+			e.Target = &t
+		}
+		if e.Location != nil {
+			l := *e.Location
+			l.Name = strings.Clone(l.Name)
+			e.Location = &l
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// trimActor keeps an actor's code and its name (its text when it has
+// none), the only parts the output reads.
+func trimActor(a sitrep.EventActor) sitrep.EventActor {
+	return sitrep.EventActor{Span: a.Span, Actor: a.Actor, Name: strings.Clone(actorName(&a))}
+}
+
 // candidates calls f with each event m may join.
-func (c *Clusterer) candidates(m *mention, f func(ei int)) {
+func (c *Clusterer) candidates(m *mention, each func(ei int)) {
+	f := func(ei int) {
+		if c.events[ei] != nil { // not settled since the last sweep
+			each(ei)
+		}
+	}
 	if !m.dated {
 		for _, ei := range lastN(c.undated[m.block], maxScan) {
 			f(ei)
 		}
 		// An undated mention may still tell an event of its own article.
-		for mi := len(c.mentions) - 2; mi >= 0 && c.mentions[mi].art == m.art; mi-- {
-			if ei := c.evOf[mi]; c.events[ei].dated {
+		for mi := len(c.mentions) - 2; mi >= 0 && c.mentions[mi] != nil && c.mentions[mi].art == m.art; mi-- {
+			if ei := int(c.evOf[mi]); c.events[ei].dated {
 				f(ei)
 			}
 		}
@@ -195,7 +303,7 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, string, bool) {
 		ms = append(ms[:1:1], ms[len(ms)-maxCompare+1:]...)
 	}
 	for _, mi := range ms {
-		s, r, ok := linkScore(m, &c.mentions[mi])
+		s, r, ok := linkScore(m, c.mentions[mi])
 		if !ok {
 			return 0, "", false
 		}
@@ -209,12 +317,12 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, string, bool) {
 // addToEvent adds mention mi to event ei and indexes the event under the
 // weeks of the mention's dates.
 func (c *Clusterer) addToEvent(ei, mi int, score float64, reason string) {
-	e := &c.events[ei]
+	e := c.events[ei]
 	e.mentions = append(e.mentions, mi)
 	e.scores = append(e.scores, score)
 	e.reasons = append(e.reasons, reason)
-	c.evOf = append(c.evOf, ei)
-	m := &c.mentions[mi]
+	c.evOf = append(c.evOf, int32(ei))
+	m := c.mentions[mi]
 	if !m.dated {
 		if len(e.mentions) == 1 {
 			c.undated[m.block] = append(c.undated[m.block], ei)
@@ -264,10 +372,17 @@ func outlet(a *sitrep.Article) string {
 	return "article:" + a.ID
 }
 
-// Result returns the result added for an article id, or nil.
+// Result returns the result added for an article id, or nil (also
+// without Config.KeepResults, and once its situation settled).
 func (c *Clusterer) Result(id string) *sitrep.Result {
-	if i, ok := c.byID[id]; ok {
+	if i, ok := c.byID[id]; ok && c.arts[i] != nil {
 		return c.arts[i].res
 	}
 	return nil
+}
+
+// Has reports whether an article id was added (settled or not).
+func (c *Clusterer) Has(id string) bool {
+	_, ok := c.byID[id]
+	return ok
 }

@@ -5,10 +5,17 @@
 // (a riot and its aftermath, a front of a war).
 //
 // Input: *sitrep.Result values, one per article, in arrival order (Add).
-// Output: *sitrep.Situations (Snapshot): situations with their articles,
-// linked events (mentions, NumMentions/NumSources/NumArticles, a
-// corroboration confidence), casualty figures as ranges with their
+// Output: *sitrep.Situations (Snapshot, and TakeSettled on streams):
+// situations with their articles, linked events (mentions,
+// NumMentions/NumSources/NumArticles, a corroboration confidence, the
+// casualty figures of the event), casualty figures as ranges with their
 // sources, quotes; and the duplicate articles.
+//
+// Memory: DefaultConfig keeps every result (Result returns it, for
+// reports). StreamConfig keeps only what linking and the output need and
+// lets quiet situations settle: they leave through TakeSettled and are
+// forgotten, so memory follows the open situations, not the stream
+// (Config.SettleAfter, SettleDays, MaxHeld).
 //
 // Everything is incremental: Add does the work for one article against
 // what came before, through indexes (MinHash bands for duplicates, event

@@ -11,7 +11,8 @@ import (
 // places, spans and texts (as another coder or a damaged store could
 // give) and checks that it never fails and keeps its invariants: every
 // mention in exactly one event, every article in exactly one situation,
-// counts that agree with the mentions, confidences in [0,1].
+// counts that agree with the mentions, confidences in [0,1], also when
+// situations settle as they go (what settled plus the last snapshot).
 func FuzzLink(f *testing.F) {
 	f.Add("154", "IRQMIL", "", "2020-01-01", "Iraqi soldiers deployed in front of the US Embassy.", "AP", 3, 33.3, 44.4, "clause")
 	f.Add("19", "---", "USAGOV", "2019-W52", "Protesters attacked the embassy.", "", 2, 0.0, 0.0, "focus")
@@ -19,7 +20,14 @@ func FuzzLink(f *testing.F) {
 	f.Add("0874", "IRQOPP", "IRQOPP", "2019-13-45", "Ünïcödé “quotes” — dashes", "Reuters", 4, -33.9, 151.2, "published")
 	f.Fuzz(func(t *testing.T, cameo, src, tgt, date, sentence, source string, n int, lat, lon float64, reason string) {
 		n = 1 + abs(n)%6
-		c := New(DefaultConfig())
+		cfg := DefaultConfig()
+		if n%2 == 0 {
+			// Bounded memory: settle after every arrival that leaves a
+			// situation quiet for two.
+			cfg = StreamConfig()
+			cfg.SettleAfter, cfg.SettleDays, cfg.SettleEvery = 2, 0, 1
+		}
+		c := New(cfg)
 		ids := map[string]bool{}
 		var results []*sitrep.Result
 		for i := range n {
@@ -48,7 +56,10 @@ func FuzzLink(f *testing.F) {
 				results = append(results, res)
 			}
 		}
-		out := c.Snapshot()
+		out := c.TakeSettled()
+		last := c.Snapshot()
+		out.Situations = append(out.Situations, last.Situations...)
+		out.Duplicates = append(out.Duplicates, last.Duplicates...)
 		seenArt := map[string]int{}
 		mentions := 0
 		for _, s := range out.Situations {

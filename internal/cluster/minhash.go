@@ -21,6 +21,7 @@ package cluster
 import (
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 )
 
 const (
@@ -99,7 +100,7 @@ func (s *signature) bandKeys() [bands]uint64 {
 
 // dupIndex finds, for each new article, the most similar earlier one.
 type dupIndex struct {
-	sigs    []signature
+	sigs    []*signature // by article index; nil once settled
 	buckets map[uint64][]int32
 	// maxBucket bounds the articles compared per bucket (the most recent
 	// ones), so boilerplate shared by thousands of texts costs no more.
@@ -110,12 +111,11 @@ func newDupIndex() *dupIndex {
 	return &dupIndex{buckets: map[uint64][]int32{}, maxBucket: 64}
 }
 
-// add indexes the article with the given signature (article index = the
-// number of earlier calls) and returns the most similar earlier article
-// and the similarity, or -1 when none reaches minSim.
-func (d *dupIndex) add(sig signature, shingles int, minSim float64) (best int, sim float64) {
-	idx := len(d.sigs)
-	d.sigs = append(d.sigs, sig)
+// add indexes article idx (the number of earlier calls) with the given
+// signature and returns the most similar earlier article and the
+// similarity, or -1 when none reaches minSim.
+func (d *dupIndex) add(idx int, sig signature, shingles int, minSim float64) (best int, sim float64) {
+	d.sigs = append(d.sigs, &sig)
 	best = -1
 	if shingles < minShingles {
 		return best, 0
@@ -126,15 +126,28 @@ func (d *dupIndex) add(sig signature, shingles int, minSim float64) (best int, s
 		b := d.buckets[k]
 		from := max(0, len(b)-d.maxBucket)
 		for _, j := range b[from:] {
-			if seen[j] {
+			if seen[j] || d.sigs[j] == nil { // seen, or settled since the last sweep
 				continue
 			}
 			seen[j] = true
-			if s := sig.similarity(&d.sigs[j]); s >= minSim && s > sim {
+			if s := sig.similarity(d.sigs[j]); s >= minSim && s > sim {
 				best, sim = int(j), s
 			}
 		}
 		d.buckets[k] = append(b, int32(idx))
 	}
 	return best, sim
+}
+
+// sweep drops the bucket entries of the articles whose signatures were
+// dropped (set to nil).
+func (d *dupIndex) sweep() {
+	for k, b := range d.buckets {
+		b = slices.DeleteFunc(b, func(j int32) bool { return d.sigs[j] == nil })
+		if len(b) == 0 {
+			delete(d.buckets, k)
+		} else {
+			d.buckets[k] = b
+		}
+	}
 }

@@ -118,6 +118,10 @@ type situation struct {
 	blocks    map[string]int
 	lo, hi    int32 // publication days covered
 	dated     bool
+	events    []int        // events whose first mention is in its articles
+	lastJoin  int          // arrival number (len(Clusterer.arts)) when an article last joined
+	absorbed  []int        // situations merged into it
+	ties      map[int]bool // situations holding a mention of its events, or a copy or original of its articles
 	// norm is the length of terms weighted by idf, recomputed when stale
 	// (set when terms change); idf drifts slowly, so a norm computed a
 	// few articles ago is close enough.
@@ -157,14 +161,15 @@ const (
 
 // weighted is a word with its weight.
 type weighted struct {
-	k uint64
-	w float64
+	k   uint64
+	w   float64
+	idf float64 // the word's idf, by which w is weighted
 }
 
 // add places article ai into a situation and returns its index. linked
 // are the events the article's mentions joined.
 func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
-	a := &c.arts[ai]
+	a := c.arts[ai]
 	f := a.feat
 	ss.n++
 	for k := range f.terms {
@@ -186,6 +191,9 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	shared := map[int]int{}
 	for _, w := range f.salient {
 		for _, si := range lastN(ss.byWord[w], maxSituationCandidates) {
+			if ss.list[si] == nil {
+				continue // settled since the last sweep
+			}
 			shared[ss.find(si)]++
 		}
 	}
@@ -208,8 +216,9 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	vec := make([]weighted, 0, len(f.terms))
 	norm := 0.0
 	for k, v := range f.terms {
-		w := v * ss.idf(k)
-		vec = append(vec, weighted{k, w})
+		idf := ss.idf(k)
+		w := v * idf
+		vec = append(vec, weighted{k, w, idf})
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
@@ -238,7 +247,7 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	case len(over) == 0:
 		si = len(ss.list)
 		ss.list = append(ss.list, &situation{founder: ai, merged: -1, terms: map[uint64]float64{},
-			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}})
+			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}, ties: map[int]bool{}})
 	default:
 		si = over[0].si
 		// An article that belongs clearly to several situations joins
@@ -250,6 +259,22 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 		}
 	}
 	ss.join(si, ai, a)
+	s := ss.list[si]
+	s.lastJoin = len(c.arts)
+	tie := func(sj int) {
+		if sj = ss.find(sj); sj != si {
+			s.ties[sj], ss.list[sj].ties[si] = true, true
+		}
+	}
+	if a.dupOf >= 0 {
+		tie(c.arts[a.dupOf].situation)
+	}
+	for ei := range linked {
+		// An event this article opened has no situation yet but this one.
+		if ar := c.mentions[c.events[ei].mentions[0]].art; ar != ai {
+			tie(c.arts[ar].situation)
+		}
+	}
 	for _, w := range f.salient {
 		ss.byWord[w] = append(ss.byWord[w], si)
 	}
@@ -334,7 +359,7 @@ func (ss *situations) cosine(vec []weighted, norm float64, s *situation) float64
 	dot := 0.0
 	for _, x := range vec {
 		if v, ok := s.terms[x.k]; ok {
-			dot += x.w * v * ss.idf(x.k)
+			dot += x.w * v * x.idf
 		}
 	}
 	return dot / (norm * s.norm)
@@ -416,6 +441,19 @@ func (ss *situations) merge(x, y int) int {
 	sx.stale = true
 	sx.articles = append(sx.articles, sy.articles...)
 	slices.Sort(sx.articles)
+	sx.events = append(sx.events, sy.events...)
+	sx.lastJoin = max(sx.lastJoin, sy.lastJoin)
+	sx.absorbed = append(append(sx.absorbed, y), sy.absorbed...)
+	for t := range sy.ties {
+		if t = ss.find(t); t != x {
+			sx.ties[t] = true
+			ss.list[t].ties[x] = true
+		}
+	}
+	delete(sx.ties, y)
+	// Nothing reads a merged situation but its merged field.
+	sy.events, sy.absorbed, sy.ties, sy.articles = nil, nil, nil, nil
+	sy.terms, sy.names, sy.places, sy.countries, sy.blocks = nil, nil, nil, nil, nil
 	for k, v := range sy.terms {
 		sx.terms[k] += v
 	}

@@ -10,40 +10,57 @@ import (
 	"github.com/sitrep-project/sitrep/internal/casualty"
 )
 
-// Snapshot returns the situations and duplicates found so far. It does
-// not change the Clusterer: more articles may be added afterwards.
+// Snapshot returns the situations and duplicates found so far (those
+// not settled: see Config.SettleAfter). It does not change the
+// Clusterer: more articles may be added afterwards.
 func (c *Clusterer) Snapshot() *sitrep.Situations {
-	out := &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: c.duplicates()}
-	isCopy := make([]bool, len(c.arts))
+	var live []int
+	for si, s := range c.sits.list {
+		if s != nil && s.merged < 0 {
+			live = append(live, si)
+		}
+	}
+	return c.build(live)
+}
+
+// build returns the output of the given live situations: their
+// situations, their events (those whose first mention is in one of
+// their articles) and the duplicates among their articles. No link ties
+// them to other situations (see tied).
+func (c *Clusterer) build(sits []int) *sitrep.Situations {
+	var arts []int
+	for _, si := range sits {
+		arts = append(arts, c.sits.list[si].articles...)
+	}
+	out := &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: c.duplicates(arts)}
+	isCopy := map[int]bool{}
 	for _, d := range out.Duplicates {
 		isCopy[c.byID[d.Copy]] = true
 	}
-	// Events go to the situation of the article of their first mention.
-	evBySit := map[int][]int{}
-	for ei := range c.events {
-		a := c.mentions[c.events[ei].mentions[0]].art
-		si := c.sits.find(c.arts[a].situation)
-		evBySit[si] = append(evBySit[si], ei)
-	}
-	for si, s := range c.sits.list {
-		if s.merged >= 0 {
-			continue
-		}
+	for _, si := range sits {
+		s := c.sits.list[si]
 		sit := sitrep.Situation{
-			ID:       "sit-" + shortHash(c.arts[slices.MinFunc(s.articles, c.earlier)].res.Article.ID),
+			ID:       "sit-" + shortHash(c.arts[slices.MinFunc(s.articles, c.earlier)].id),
 			Articles: make([]string, 0, len(s.articles)),
 			Events:   []sitrep.LinkedEvent{},
 		}
 		for _, ai := range s.articles {
-			sit.Articles = append(sit.Articles, c.arts[ai].res.Article.ID)
+			sit.Articles = append(sit.Articles, c.arts[ai].id)
 		}
-		for _, ei := range evBySit[si] {
-			sit.Events = append(sit.Events, c.linkedEvent(ei, isCopy))
+		// The linked event of each mention, for the casualty figures.
+		evOfMention := map[[2]int]string{}
+		for _, ei := range s.events {
+			le := c.linkedEvent(ei, isCopy)
+			for _, mi := range c.events[ei].mentions {
+				m := c.mentions[mi]
+				evOfMention[[2]int{m.art, m.ev}] = le.ID
+			}
+			sit.Events = append(sit.Events, le)
 		}
 		slices.SortFunc(sit.Events, func(a, b sitrep.LinkedEvent) int {
 			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
 		})
-		sit.Casualties = c.casualties(s.articles, isCopy)
+		sit.Casualties = c.casualties(s.articles, isCopy, evOfMention)
 		sit.Quotes = c.quotes(s.articles, isCopy)
 		sit.First, sit.Last = c.span(s, sit.Events)
 		sit.Title = title(&sit)
@@ -56,23 +73,24 @@ func (c *Clusterer) Snapshot() *sitrep.Situations {
 // id: the order that names situations and events, so that their ids do
 // not depend on the order articles arrive in.
 func (c *Clusterer) earlier(a, b int) int {
-	x, y := c.arts[a].res.Article, c.arts[b].res.Article
+	x, y := c.arts[a], c.arts[b]
 	switch {
-	case x.Published == y.Published:
-	case x.Published == "":
+	case x.published == y.published:
+	case x.published == "":
 		return 1
-	case y.Published == "":
+	case y.published == "":
 		return -1
 	default:
-		return cmp.Compare(x.Published, y.Published)
+		return cmp.Compare(x.published, y.published)
 	}
-	return cmp.Compare(x.ID, y.ID)
+	return cmp.Compare(x.id, y.id)
 }
 
-// duplicates lists each article found to be a near-duplicate, as a copy
-// of the earliest article of its group (by publication date, then
-// arrival).
-func (c *Clusterer) duplicates() []sitrep.Duplicate {
+// duplicates lists each of the given articles found to be a
+// near-duplicate, as a copy of the earliest article of its group (by
+// publication date, then arrival). The groups lie within the articles
+// (see tied).
+func (c *Clusterer) duplicates(arts []int) []sitrep.Duplicate {
 	root := func(i int) int {
 		for c.arts[i].dupOf >= 0 {
 			i = c.arts[i].dupOf
@@ -80,7 +98,7 @@ func (c *Clusterer) duplicates() []sitrep.Duplicate {
 		return i
 	}
 	groups := map[int][]int{}
-	for i := range c.arts {
+	for _, i := range arts {
 		if c.arts[i].dupOf >= 0 {
 			r := root(i)
 			if len(groups[r]) == 0 {
@@ -92,7 +110,7 @@ func (c *Clusterer) duplicates() []sitrep.Duplicate {
 	dups := []sitrep.Duplicate{}
 	for _, g := range groups {
 		orig := slices.MinFunc(g, func(a, b int) int {
-			pa, pb := c.arts[a].res.Article.Published, c.arts[b].res.Article.Published
+			pa, pb := c.arts[a].published, c.arts[b].published
 			if pa != pb && pa != "" && pb != "" {
 				return cmp.Compare(pa, pb)
 			}
@@ -102,7 +120,7 @@ func (c *Clusterer) duplicates() []sitrep.Duplicate {
 			if i == orig {
 				continue
 			}
-			sim := c.dups.sigs[i].similarity(&c.dups.sigs[orig])
+			sim := c.dups.sigs[i].similarity(c.dups.sigs[orig])
 			if sim < c.cfg.RewriteSimilarity {
 				sim = c.arts[i].dupSim // a chain: i is close to another copy
 			}
@@ -110,8 +128,8 @@ func (c *Clusterer) duplicates() []sitrep.Duplicate {
 			if sim >= c.cfg.CopySimilarity {
 				kind = "copy"
 			}
-			dups = append(dups, sitrep.Duplicate{Original: c.arts[orig].res.Article.ID,
-				Copy: c.arts[i].res.Article.ID, Kind: kind, Similarity: round3(sim)})
+			dups = append(dups, sitrep.Duplicate{Original: c.arts[orig].id,
+				Copy: c.arts[i].id, Kind: kind, Similarity: round3(sim)})
 		}
 	}
 	slices.SortFunc(dups, func(a, b sitrep.Duplicate) int {
@@ -123,21 +141,21 @@ func (c *Clusterer) duplicates() []sitrep.Duplicate {
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 // linkedEvent builds the record of event ei.
-func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
-	e := &c.events[ei]
-	first := &c.mentions[slices.MinFunc(e.mentions, func(a, b int) int {
+func (c *Clusterer) linkedEvent(ei int, isCopy map[int]bool) sitrep.LinkedEvent {
+	e := c.events[ei]
+	first := c.mentions[slices.MinFunc(e.mentions, func(a, b int) int {
 		return cmp.Or(c.earlier(c.mentions[a].art, c.mentions[b].art), cmp.Compare(c.mentions[a].ev, c.mentions[b].ev))
 	})]
-	le := sitrep.LinkedEvent{ID: eventID(c.arts[first.art].res.Article.ID, first), Mentions: make([]sitrep.MentionRef, 0, len(e.mentions))}
+	le := sitrep.LinkedEvent{ID: eventID(c.arts[first.art].id, first), Mentions: make([]sitrep.MentionRef, 0, len(e.mentions))}
 	codes := map[string]int{}
 	arts := map[int]bool{}
 	best := map[string]float64{} // outlet → best mention confidence, among articles that are no copies
 	var firstEv *sitrep.Event
 	bestLoc := -1
 	for k, mi := range e.mentions {
-		m := &c.mentions[mi]
-		a := &c.arts[m.art]
-		ev := &a.res.Events[m.ev]
+		m := c.mentions[mi]
+		a := c.arts[m.art]
+		ev := &a.events[m.ev]
 		if firstEv == nil {
 			firstEv = ev
 		}
@@ -151,11 +169,11 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 			best[a.outlet] = max(best[a.outlet], p)
 		}
 		le.Mentions = append(le.Mentions, sitrep.MentionRef{
-			Article: a.res.Article.ID, Start: m.sent, End: m.sentEnd, Trigger: m.trigger, Event: m.ev,
-			Outlet: a.outlet, Published: a.res.Article.Published, Copy: isCopy[m.art],
+			Article: a.id, Start: m.sent, End: m.sentEnd, Trigger: m.trigger, Sentence: ev.Evidence.SentenceNum, Event: m.ev,
+			Outlet: a.outlet, Published: a.published, Copy: isCopy[m.art],
 			Score: round3(e.scores[k]), Reason: e.reasons[k],
 		})
-		if p := a.res.Article.Published; p != "" {
+		if p := a.published; p != "" {
 			if le.FirstSeen == "" || p < le.FirstSeen {
 				le.FirstSeen = p
 			}
@@ -179,13 +197,13 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 	// The most frequent code, ties to the first.
 	le.CAMEO = firstEv.CAMEO
 	for _, mi := range e.mentions {
-		ev := &c.arts[c.mentions[mi].art].res.Events[c.mentions[mi].ev]
+		ev := c.eventOf(mi)
 		if codes[ev.CAMEO] > codes[le.CAMEO] {
 			le.CAMEO = ev.CAMEO
 		}
 	}
 	for _, mi := range e.mentions {
-		ev := &c.arts[c.mentions[mi].art].res.Events[c.mentions[mi].ev]
+		ev := c.eventOf(mi)
 		if ev.CAMEO == le.CAMEO {
 			le.Root, le.PLOVER, le.QuadClass, le.Goldstein = ev.Root, ev.PLOVER, ev.QuadClass, ev.Goldstein
 			break
@@ -200,7 +218,14 @@ func (c *Clusterer) linkedEvent(ei int, isCopy []bool) sitrep.LinkedEvent {
 		q *= 1 - p
 	}
 	le.Corroboration = round3(1 - q)
+	le.Casualties = c.eventCasualties(e, isCopy)
 	return le
+}
+
+// eventOf returns the extracted event of mention mi.
+func (c *Clusterer) eventOf(mi int) *sitrep.Event {
+	m := c.mentions[mi]
+	return &c.arts[m.art].events[m.ev]
 }
 
 // eventDate picks the date of an event: a date the text gives over a
@@ -214,7 +239,7 @@ func (c *Clusterer) eventDate(e *event) (string, sitrep.Precision) {
 	var best *cand
 	cands := map[string]*cand{}
 	for _, mi := range e.mentions {
-		ev := &c.arts[c.mentions[mi].art].res.Events[c.mentions[mi].ev]
+		ev := c.eventOf(mi)
 		if ev.Date == "" {
 			continue
 		}
@@ -287,23 +312,33 @@ func (c *Clusterer) span(s *situation, evs []sitrep.LinkedEvent) (first, last st
 	return first, last
 }
 
-// casualties gathers, per kind, one figure per article that is no copy:
-// for killed and wounded the article's main-incident figure
-// (casualty.Summarize), for the other kinds the first non-zero mention.
-func (c *Clusterer) casualties(arts []int, isCopy []bool) []sitrep.CasualtyRange {
-	byKind := map[string]*sitrep.CasualtyRange{}
-	var kinds []string
-	for _, ai := range arts {
-		if isCopy[ai] {
+// figure is one casualty figure of an article.
+type figure struct {
+	sitrep.CasualtyFigure
+	kind string
+	// main marks the article's figure of its kind for the situation: for
+	// killed and wounded its main-incident figure (casualty.Summarize,
+	// which Count then holds), for the other kinds its first one.
+	main bool
+	// event is the index of the article's event the figure attaches to
+	// (see attachEvent), or -1.
+	event int
+}
+
+// articleFigures lists the casualty figures of an article (counts above
+// zero, in text order).
+func articleFigures(res *sitrep.Result) []figure {
+	killed, wounded := casualty.Summarize(res.Casualties)
+	done := map[string]bool{}
+	var out []figure
+	for _, cs := range res.Casualties {
+		if cs.Count <= 0 {
 			continue
 		}
-		res := c.arts[ai].res
-		killed, wounded := casualty.Summarize(res.Casualties)
-		done := map[string]bool{}
-		for _, cs := range res.Casualties {
-			if cs.Count <= 0 || done[cs.Kind] {
-				continue
-			}
+		f := figure{kind: cs.Kind, event: attachEvent(res.Events, cs.Kind, cs.Span), CasualtyFigure: sitrep.CasualtyFigure{
+			Count: cs.Count, Exact: cs.Exact, AccordingTo: strings.Clone(accordingTo(res, cs.Span)),
+			Article: res.Article.ID, Start: cs.Start, End: cs.End, Text: strings.Clone(cs.Text)}}
+		if !done[cs.Kind] {
 			n := cs.Count
 			switch cs.Kind {
 			case casualty.Killed:
@@ -311,23 +346,145 @@ func (c *Clusterer) casualties(arts []int, isCopy []bool) []sitrep.CasualtyRange
 			case casualty.Wounded:
 				n = wounded
 			}
-			if n <= 0 {
-				continue
+			if n > 0 {
+				done[cs.Kind] = true
+				f.main, f.Count, f.Exact = true, n, cs.Exact && n == cs.Count
 			}
-			done[cs.Kind] = true
-			r := byKind[cs.Kind]
-			if r == nil {
-				r = &sitrep.CasualtyRange{Kind: cs.Kind, Low: n, High: n}
-				byKind[cs.Kind] = r
-				kinds = append(kinds, cs.Kind)
-			}
-			r.Low, r.High = min(r.Low, n), max(r.High, n)
-			r.Figures = append(r.Figures, sitrep.CasualtyFigure{Count: n, Exact: cs.Exact && n == cs.Count,
-				AccordingTo: c.accordingTo(ai, cs.Span), Article: res.Article.ID, Start: cs.Start, End: cs.End, Text: cs.Text})
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// attachEvent returns the index of the event a casualty figure of the
+// given kind at span belongs to: among the events told by the sentence
+// holding it, one of the CAMEO roots that cause that kind of casualty
+// (assaults, fights and mass violence kill and wound; coercion arrests;
+// assaults abduct) first, then another material-conflict one
+// (QuadClass 4), then any; among those the one whose trigger is
+// nearest. -1 when no event of its sentence.
+func attachEvent(evs []sitrep.Event, kind string, span sitrep.Span) int {
+	best, bestKey := -1, [2]int{}
+	for i := range evs {
+		e := &evs[i]
+		if span.Start < e.Evidence.Start || span.End > e.Evidence.End {
+			continue
+		}
+		rank := 2
+		switch {
+		case slices.Contains(causes(kind), e.Root):
+			rank = 0
+		case e.QuadClass == 4:
+			rank = 1
+		}
+		d := max(0, e.Evidence.Trigger.Start-span.End, span.Start-e.Evidence.Trigger.End)
+		if key := [2]int{rank, d}; best < 0 || key[0] < bestKey[0] || (key[0] == bestKey[0] && key[1] < bestKey[1]) {
+			best, bestKey = i, key
 		}
 	}
+	return best
+}
+
+// causes returns the CAMEO roots whose acts cause a kind of casualty:
+// coerce (17: arrest, detain), assault (18: abduct, beat, bomb), fight
+// (19), unconventional mass violence (20).
+func causes(kind string) []string {
+	switch kind {
+	case casualty.Killed, casualty.Wounded:
+		return []string{"18", "19", "20"}
+	case casualty.Arrested:
+		return []string{"17"}
+	case casualty.Kidnapped:
+		return []string{"18"}
+	}
+	return nil
+}
+
+// accordingTo names who gives a figure: the speaker of the quote holding
+// it, else the outlet.
+func accordingTo(res *sitrep.Result, s sitrep.Span) string {
+	for _, q := range res.Quotes {
+		if q.Span.Contains(s) && q.Speaker != "" {
+			return q.Speaker
+		}
+	}
+	return outlet(res.Article)
+}
+
+// casualties gathers, per kind, the main figure of each article that is
+// no copy; evOf names the linked event of each (article, event) mention.
+func (c *Clusterer) casualties(arts []int, isCopy map[int]bool, evOf map[[2]int]string) []sitrep.CasualtyRange {
+	var figs []sitrep.CasualtyFigure
+	var kinds []string
+	for _, ai := range arts {
+		if isCopy[ai] {
+			continue
+		}
+		for _, f := range c.arts[ai].figures {
+			if f.main {
+				cf := f.CasualtyFigure
+				if f.event >= 0 {
+					cf.Event = evOf[[2]int{ai, f.event}]
+				}
+				figs = append(figs, cf)
+				kinds = append(kinds, f.kind)
+			}
+		}
+	}
+	return ranges(figs, kinds)
+}
+
+// eventCasualties gathers, per kind, the figures attached to the
+// mentions of event e: the first of each article that is no copy.
+func (c *Clusterer) eventCasualties(e *event, isCopy map[int]bool) []sitrep.CasualtyRange {
+	evs := map[int][]int{} // article → its events among the mentions
+	var arts []int
+	for _, mi := range e.mentions {
+		m := c.mentions[mi]
+		if isCopy[m.art] {
+			continue
+		}
+		if _, ok := evs[m.art]; !ok {
+			arts = append(arts, m.art)
+		}
+		evs[m.art] = append(evs[m.art], m.ev)
+	}
+	var figs []sitrep.CasualtyFigure
+	var kinds []string
+	for _, ai := range arts {
+		done := map[string]bool{}
+		for _, f := range c.arts[ai].figures {
+			if f.event >= 0 && !done[f.kind] && slices.Contains(evs[ai], f.event) {
+				done[f.kind] = true
+				figs = append(figs, f.CasualtyFigure)
+				kinds = append(kinds, f.kind)
+			}
+		}
+	}
+	if len(figs) == 0 {
+		return nil
+	}
+	return ranges(figs, kinds)
+}
+
+// ranges groups figures by kind (kinds[i] is the kind of figs[i]), in
+// the order kinds first appear: the lowest and highest count, and a
+// conflict when they differ.
+func ranges(figs []sitrep.CasualtyFigure, kinds []string) []sitrep.CasualtyRange {
+	byKind := map[string]*sitrep.CasualtyRange{}
+	var order []string
+	for i, f := range figs {
+		r := byKind[kinds[i]]
+		if r == nil {
+			r = &sitrep.CasualtyRange{Kind: kinds[i], Low: f.Count, High: f.Count}
+			byKind[kinds[i]] = r
+			order = append(order, kinds[i])
+		}
+		r.Low, r.High = min(r.Low, f.Count), max(r.High, f.Count)
+		r.Figures = append(r.Figures, f)
+	}
 	out := []sitrep.CasualtyRange{}
-	for _, k := range kinds {
+	for _, k := range order {
 		r := byKind[k]
 		r.Conflict = r.Low != r.High
 		out = append(out, *r)
@@ -335,36 +492,36 @@ func (c *Clusterer) casualties(arts []int, isCopy []bool) []sitrep.CasualtyRange
 	return out
 }
 
-// accordingTo names who gives a figure: the speaker of the quote holding
-// it, else the outlet.
-func (c *Clusterer) accordingTo(ai int, s sitrep.Span) string {
-	a := &c.arts[ai]
-	for _, q := range a.res.Quotes {
-		if q.Span.Contains(s) && q.Speaker != "" {
-			return q.Speaker
+// articleQuotes lists the quotes of an article with a speaker, leaving
+// out fragments inside a longer quote of the same speaker.
+func articleQuotes(res *sitrep.Result) []sitrep.SituationQuote {
+	var out []sitrep.SituationQuote
+	for i, q := range res.Quotes {
+		if q.Speaker == "" || insideAnother(res.Quotes, i) {
+			continue
 		}
+		out = append(out, sitrep.SituationQuote{Article: res.Article.ID, Start: q.Start, End: q.End,
+			Speaker: strings.Clone(q.Speaker), Text: strings.Clone(q.Text), Kind: q.Kind})
 	}
-	return a.outlet
+	return out
 }
 
 // quotes lists the quotes of the articles that are no copies, each text
 // once.
-func (c *Clusterer) quotes(arts []int, isCopy []bool) []sitrep.SituationQuote {
+func (c *Clusterer) quotes(arts []int, isCopy map[int]bool) []sitrep.SituationQuote {
 	out := []sitrep.SituationQuote{}
 	seen := map[string]bool{}
 	for _, ai := range arts {
 		if isCopy[ai] {
 			continue
 		}
-		res := c.arts[ai].res
-		for i, q := range res.Quotes {
+		for _, q := range c.arts[ai].quotes {
 			key := strings.ToLower(strings.Join(strings.Fields(q.Text), " "))
-			if q.Speaker == "" || seen[key] || insideAnother(res.Quotes, i) {
+			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			out = append(out, sitrep.SituationQuote{Article: res.Article.ID, Start: q.Start, End: q.End,
-				Speaker: q.Speaker, Text: q.Text, Kind: q.Kind})
+			out = append(out, q)
 		}
 	}
 	return out

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -207,8 +208,18 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		Captions: res.Captions,
 		Quotes:   res.Quotes,
 	})
+	numberSentences(res.Events, doc.Sentences)
 	p.timings.add(stEvent, t)
 	return res, nil
+}
+
+// numberSentences sets each event's Evidence.SentenceNum: the number,
+// from 1, of the last sentence starting at or before its evidence.
+func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
+	for i := range evs {
+		e := &evs[i].Evidence
+		e.SentenceNum = sort.Search(len(sents), func(k int) bool { return sents[k].Start > e.Start })
+	}
 }
 
 // fillCaptions gives each caption the date and place it names: the last

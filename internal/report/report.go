@@ -143,6 +143,21 @@ func Build(sit *sitrep.Situation, result func(id string) *sitrep.Result, dups []
 		for _, m := range e.Mentions {
 			row.Refs = appendRef(row.Refs, r.ref(result, m.Article, m.Start, m.End))
 		}
+		// The event's own casualty figures, a range when its sources
+		// disagree: "; 3–5 killed (sources disagree)".
+		for _, c := range e.Casualties {
+			n := fmt.Sprint(c.Low)
+			if c.Conflict {
+				n = fmt.Sprintf("%d–%d", c.Low, c.High)
+			}
+			row.What += fmt.Sprintf("; %s %s", n, c.Kind)
+			if c.Conflict {
+				row.What += " (sources disagree)"
+			}
+			for _, f := range c.Figures {
+				row.Refs = appendRef(row.Refs, r.ref(result, f.Article, f.Start, f.End))
+			}
+		}
 		r.Timeline = append(r.Timeline, row)
 	}
 	for _, p := range places {

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"iter"
 	"net/url"
 	"os"
 	"slices"
@@ -392,6 +393,9 @@ func fixture() []*sitrep.Result {
 			ev("112", "2024-05-15", "USAGOV", "The \"US\"\tembassy", &sitrep.EventActor{Text: "Police", Actor: "AFGCOP"}, nil, sitrep.Asserted, 87, len(t1), t1[87:]),
 		},
 	}
+	for i := range a1.Events {
+		a1.Events[i].Evidence.SentenceNum = i + 1 // a sentence per paragraph
+	}
 	t2 := "Iraqi forces did not attack the town.\n\nThe UN warned it could withdraw."
 	bag := &sitrep.Location{Name: "Baghdad", Country: "IQ", Lat: 33.3406, Lon: 44.4009, Reason: "focus", Place: -1}
 	a2 := &sitrep.Result{
@@ -493,4 +497,43 @@ func postgresStore(t *testing.T) store.Store {
 		admin.Close(ctx)
 	})
 	return st
+}
+
+func (s *memStore) PutSituationsFrom(ctx context.Context, sits iter.Seq2[*sitrep.Situation, error], dups []sitrep.Duplicate) error {
+	out := &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: dups}
+	for x, err := range sits {
+		if err != nil {
+			return err
+		}
+		out.Situations = append(out.Situations, *x)
+	}
+	return s.PutSituations(ctx, out)
+}
+
+func (s *memStore) SituationsPage(ctx context.Context, q store.SituationQuery) (store.SituationPage, error) {
+	q, err := q.Check()
+	if err != nil {
+		return store.SituationPage{}, err
+	}
+	all, err := s.Situations(ctx)
+	if err != nil {
+		return store.SituationPage{}, err
+	}
+	page := store.SituationPage{Situations: []store.SituationSummary{}}
+	last, id := "", ""
+	if q.Cursor != "" {
+		last, id, _ = store.DecodeCursor(q.Cursor)
+	}
+	for _, x := range all {
+		if (q.From != "" && x.Last < q.From) || (q.To != "" && (x.First == "" || x.First > q.To)) ||
+			(q.Cursor != "" && !(x.Last < last || (x.Last == last && x.ID > id))) {
+			continue
+		}
+		if len(page.Situations) == q.Limit {
+			page.Next = store.SituationCursor(page.Situations[q.Limit-1])
+			break
+		}
+		page.Situations = append(page.Situations, x)
+	}
+	return page, nil
 }

@@ -325,9 +325,13 @@ func (g *gdeltMentionsWriter) write(ev *store.EventRecord, art *articleMeta) err
 	if ev.Target != nil {
 		target = strconv.Itoa(ev.Target.Start)
 	}
+	sentence := "" // unknown: stored before sentences were numbered
+	if n := ev.Evidence.SentenceNum; n > 0 {
+		sentence = strconv.Itoa(n)
+	}
 	r := append(g.row[:0], strconv.FormatInt(gdeltEventID(ev), 10), stamp(ev.Date), stamp(published),
 		"1", tsvField(source), tsvField(ident),
-		"", strconv.Itoa(ev.Source.Start), target, strconv.Itoa(ev.Evidence.Trigger.Start), "1",
+		sentence, strconv.Itoa(ev.Source.Start), target, strconv.Itoa(ev.Evidence.Trigger.Start), "1",
 		strconv.Itoa(int(math.Round(100*ev.Confidence))), docLen, "", "", "")
 	g.row = r
 	return writeTSV(g.w, &g.buf, r)

@@ -11,13 +11,15 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// situationsResponse is the answer of GET /api/situations.
+// situationsResponse is the answer of GET /api/situations: one page, and
+// the cursor of the next one ("" after the last).
 type situationsResponse struct {
 	Situations []store.SituationSummary `json:"situations"`
+	Next       string                   `json:"next"`
 }
 
 // situationParams are the parameters of GET /api/situations.
-var situationParams = []string{"from", "to", "actor", "place", "q", "limit"}
+var situationParams = []string{"from", "to", "actor", "place", "q", "limit", "cursor"}
 
 func (s *server) situations(w http.ResponseWriter, r *http.Request) {
 	p, err := newParams(r.URL.RawQuery, situationParams...)
@@ -60,31 +62,49 @@ func (s *server) situations(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := s.st.Situations(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
+	sq := store.SituationQuery{From: q.From, To: q.To, Limit: limit}
+	sq.Cursor, _ = p.get("cursor")
+	if q.Actor == "" && q.Place == "" && q.Text == "" {
+		page, err := s.st.SituationsPage(r.Context(), sq)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, situationsResponse{Situations: page.Situations, Next: page.Next})
 		return
 	}
-	out := make([]store.SituationSummary, 0, min(limit, len(list)))
-	for _, sum := range list {
-		if len(out) == limit {
-			break
+	// Actor, place and text read each situation whole: the store's pages
+	// are read until one of the API's is full; the next page starts after
+	// the last situation that went in it.
+	out := make([]store.SituationSummary, 0, limit)
+	next := ""
+	for {
+		page, err := s.st.SituationsPage(r.Context(), sq)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
-		if q != (report.Query{}) {
-			// Filters read the whole situation; the title stands for
-			// its articles' text (q).
+		for _, sum := range page.Situations {
+			if len(out) == limit {
+				next = store.SituationCursor(out[limit-1])
+				break
+			}
+			// The title stands for its articles' text (q).
 			sit, err := s.st.Situation(r.Context(), sum.ID)
 			if err != nil {
 				s.fail(w, r, err)
 				return
 			}
-			if len(report.Find([]sitrep.Situation{*sit}, q, func(string) *sitrep.Result { return nil })) == 0 {
-				continue
+			if len(report.Find([]sitrep.Situation{*sit}, q, func(string) *sitrep.Result { return nil })) > 0 {
+				out = append(out, sum)
 			}
 		}
-		out = append(out, sum)
+		if next != "" || page.Next == "" {
+			break
+		}
+		sq.Cursor = page.Next
 	}
-	writeJSON(w, http.StatusOK, situationsResponse{Situations: out})
+	writeJSON(w, http.StatusOK, situationsResponse{Situations: out, Next: next})
 }
 
 // situationResponse is the answer of GET /api/situations/{id}: the

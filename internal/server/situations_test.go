@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -130,15 +131,87 @@ func TestSituations(t *testing.T) {
 		}
 		mentions := strings.Split(strings.TrimRight(string(export(t, srv, "format=gdelt-mentions", "text/tab-separated-values; charset=utf-8", "mentions.tsv")), "\n"), "\n")
 		ids := map[string]int{}
+		sentences := map[string]bool{}
 		for _, line := range mentions {
 			f := strings.Split(line, "\t")
 			if len(f) != len(gdeltMentionColumns) {
 				t.Fatalf("mentions row with %d fields: %q", len(f), line)
 			}
 			ids[f[0]]++
+			if f[5] == "https://example.org/kabul-1" {
+				sentences[f[6]] = true // SentenceID
+			}
+		}
+		if want := map[string]bool{"1": true, "2": true, "3": true}; !maps.Equal(sentences, want) {
+			t.Errorf("SentenceID of the mentions of kabul-1: %v, want 1, 2 and 3", sentences)
 		}
 		if want := strconv.FormatInt(gdeltID("ev-kabul"), 10); ids[want] != 2 {
 			t.Errorf("mentions of the Kabul event: %d, want 2 (%v)", ids[want], ids)
+		}
+	})
+}
+
+// TestSituationsPages walks the situations list a page at a time, with
+// and without a filter read from the situations themselves, and checks
+// that the pages give the whole list in order, each situation once.
+func TestSituationsPages(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st store.Store) {
+		out := &sitrep.Situations{Duplicates: []sitrep.Duplicate{}}
+		for i := range 9 {
+			day := "2024-05-0" + strconv.Itoa(1+i/2) // pairs share a last date
+			title := "Protest"
+			if i%3 == 0 {
+				title = "Strike"
+			}
+			out.Situations = append(out.Situations, sitrep.Situation{ID: "sit-" + strconv.Itoa(i), Title: title, First: day, Last: day,
+				Articles: []string{}, Events: []sitrep.LinkedEvent{}, Casualties: []sitrep.CasualtyRange{}, Quotes: []sitrep.SituationQuote{}})
+		}
+		if err := st.PutSituations(context.Background(), out); err != nil {
+			t.Fatal(err)
+		}
+		srv := newTestServer(t, st)
+		walk := func(query string, limit int) []string {
+			var ids []string
+			cursor := ""
+			for range 20 {
+				var page situationsResponse
+				path := "/api/situations?limit=" + strconv.Itoa(limit) + query
+				if cursor != "" {
+					path += "&cursor=" + cursor
+				}
+				if resp := get(t, srv, path, &page); resp.StatusCode != http.StatusOK {
+					t.Fatalf("%s: status %d", path, resp.StatusCode)
+				}
+				if len(page.Situations) > limit {
+					t.Fatalf("%s: %d situations", path, len(page.Situations))
+				}
+				for _, s := range page.Situations {
+					ids = append(ids, s.ID)
+				}
+				if cursor = page.Next; cursor == "" {
+					return ids
+				}
+			}
+			t.Fatalf("%s: no last page", query)
+			return nil
+		}
+		for _, query := range []string{"", "&q=strike", "&from=2024-05-02&to=2024-05-04"} {
+			all := walk(query, 100)
+			if len(all) == 0 {
+				t.Fatalf("%q: no situations", query)
+			}
+			for _, limit := range []int{1, 2, 4} {
+				if got := walk(query, limit); strings.Join(got, ",") != strings.Join(all, ",") {
+					t.Errorf("%q by %d: %v, want %v", query, limit, got, all)
+				}
+			}
+		}
+		if got := walk("&q=strike", 100); strings.Join(got, ",") != "sit-6,sit-3,sit-0" {
+			t.Errorf("strikes: %v", got)
+		}
+		var e struct{ Error, Param string }
+		if resp := get(t, srv, "/api/situations?cursor=nonsense", &e); resp.StatusCode != http.StatusBadRequest || e.Param != "cursor" {
+			t.Errorf("bad cursor: %d %+v, want 400 naming cursor", resp.StatusCode, e)
 		}
 	})
 }

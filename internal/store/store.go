@@ -17,6 +17,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"iter"
 	"strconv"
 
 	"github.com/sitrep-project/sitrep"
@@ -55,9 +56,19 @@ type Store interface {
 	// PutSituations replaces the stored linking output (internal/cluster):
 	// situations, linked events, their mentions and the duplicates.
 	PutSituations(ctx context.Context, out *sitrep.Situations) error
+	// PutSituationsFrom replaces the stored linking output like
+	// PutSituations, reading the situations from sits one at a time, so
+	// that they need not all be in memory at once ('sitrep ingest'
+	// stores the situations that settled during linking from a file).
+	PutSituationsFrom(ctx context.Context, sits iter.Seq2[*sitrep.Situation, error], dups []sitrep.Duplicate) error
 	// Situations lists the stored situations, latest first (by last
 	// date, then id).
 	Situations(ctx context.Context) ([]SituationSummary, error)
+	// SituationsPage lists the stored situations in the same order, a
+	// page at a time: those matching q after q.Cursor (the Next of an
+	// earlier page, "" for the first), at most q.Limit (DefaultLimit
+	// when 0).
+	SituationsPage(ctx context.Context, q SituationQuery) (SituationPage, error)
 	// Situation returns one stored situation whole.
 	Situation(ctx context.Context, id string) (*sitrep.Situation, error)
 	// Duplicates returns the stored near-duplicate articles.
@@ -77,6 +88,22 @@ type SituationSummary struct {
 	Last     string `json:"last"`
 	Articles int    `json:"num_articles"`
 	Events   int    `json:"num_events"`
+}
+
+// SituationQuery selects a page of situations. Zero fields do not filter.
+type SituationQuery struct {
+	// From and To (YYYY-MM-DD, inclusive) keep the situations whose
+	// dates [first, last] meet that range.
+	From, To string
+	Limit    int
+	Cursor   string
+}
+
+// SituationPage is one page of the situations list.
+type SituationPage struct {
+	Situations []SituationSummary `json:"situations"`
+	// Next is the cursor of the next page, "" after the last one.
+	Next string `json:"next"`
 }
 
 // EventLink ties an event mention to its linked event.

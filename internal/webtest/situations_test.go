@@ -1,13 +1,21 @@
 package webtest
 
 import (
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/server"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
 
 // TestSituationsBrowser opens the situations list on the sample articles,
@@ -45,6 +53,10 @@ func TestSituationsBrowser(t *testing.T) {
 	rows := poll[int](t, ctx, "situation rows", `document.querySelectorAll('#situations-body tr').length`)
 	if rows != len(want.Situations) {
 		t.Errorf("%d situation rows, want %d", rows, len(want.Situations))
+	}
+	// One page holds them all: the pager offers no other.
+	if pager := eval[[]bool](t, ctx, `['situations-prev', 'situations-next'].map((id) => document.getElementById(id).disabled)`); len(pager) != 2 || !pager[0] || !pager[1] {
+		t.Errorf("pager buttons disabled: %v, want both", pager)
 	}
 	// Once the event table above has filled, the list stays where it is.
 	poll[int](t, ctx, "event rows", `document.querySelectorAll('[data-test=event-row]').length`)
@@ -111,4 +123,75 @@ func saveArtifact(t *testing.T, dir, name string, png []byte) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", p)
+}
+
+// TestSituationsPager fills a store with more situations than one page
+// of the list holds and walks the list with the pager: every situation
+// once, latest first, and back again.
+func TestSituationsPager(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	bg := context.Background()
+	st, err := sqlite.Open(bg, filepath.Join(t.TempDir(), "pages.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const n = 120
+	out := &sitrep.Situations{Duplicates: []sitrep.Duplicate{}}
+	for i := range n {
+		day := fmt.Sprintf("2024-%02d-%02d", 1+i/28, 1+i%28)
+		out.Situations = append(out.Situations, sitrep.Situation{ID: fmt.Sprintf("sit-%03d", i), Title: "Situation " + day,
+			First: day, Last: day, Articles: []string{}, Events: []sitrep.LinkedEvent{}, Casualties: []sitrep.CasualtyRange{}, Quotes: []sitrep.SituationQuote{}})
+	}
+	if err := st.PutSituations(bg, out); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(st, slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+	ctx := browser(t)
+	dir := artifacts(t)
+
+	do(t, ctx, "open the UI", chromedp.Navigate(srv.URL+"/"))
+	ids := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#situations-body tr')].map((r) => r.dataset.id)`)
+	}
+	poll[int](t, ctx, "situation rows", `document.querySelectorAll('#situations-body tr').length`)
+	var seen []string
+	var pages [][]string
+	for page := 0; ; page++ {
+		got := ids()
+		pages = append(pages, got)
+		seen = append(seen, got...)
+		if page == 1 {
+			eval[any](t, ctx, `document.querySelector('[data-test=situations-pager]').scrollIntoView({block: 'end'})`)
+			if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+				saveArtifact(t, dir, "13-situations-page-2.png", png)
+			}
+		}
+		if eval[bool](t, ctx, `document.getElementById('situations-next').disabled`) {
+			break
+		}
+		if page > n {
+			t.Fatal("the pager never ends")
+		}
+		first := got[0]
+		do(t, ctx, "next page", chromedp.Click(chromedp.ID("situations-next")))
+		poll[bool](t, ctx, "the next page", `document.querySelector('#situations-body tr').dataset.id !== `+strconv.Quote(first))
+	}
+	if len(seen) != n {
+		t.Fatalf("%d situations over %d pages, want %d", len(seen), len(pages), n)
+	}
+	for i, id := range seen {
+		if want := fmt.Sprintf("sit-%03d", n-1-i); id != want {
+			t.Fatalf("row %d is %s, want %s (latest first)", i, id, want)
+		}
+	}
+	do(t, ctx, "previous page", chromedp.Click(chromedp.ID("situations-prev")))
+	last := pages[len(pages)-1][0]
+	poll[bool](t, ctx, "the previous page", `document.querySelector('#situations-body tr').dataset.id !== `+strconv.Quote(last))
+	if got := ids(); strings.Join(got, ",") != strings.Join(pages[len(pages)-2], ",") {
+		t.Errorf("back one page: %v, want %v", got, pages[len(pages)-2])
+	}
 }

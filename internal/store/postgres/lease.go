@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/storesql"
 )
 
 // leaseClass is the first key of the two-key advisory locks that leases
@@ -73,7 +74,7 @@ func (l *lease) Articles(ctx context.Context, fn func(id, inputHash string) erro
 // PutSituations writes on the lease's own connection, which holds the
 // lock: once that connection is gone, so is the lock, and the write fails.
 func (l *lease) PutSituations(ctx context.Context, out *sitrep.Situations) error {
-	return putSituations(ctx, l.conn, out)
+	return putSituations(ctx, l.conn, storesql.Seq(out.Situations), out.Duplicates)
 }
 
 // Release unlocks and returns the connection to the pool; when the unlock

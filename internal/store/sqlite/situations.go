@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -44,11 +45,13 @@ const insertBatch = 200
 
 // PutSituations replaces the linking output in one transaction.
 func (s *Store) PutSituations(ctx context.Context, out *sitrep.Situations) error {
-	sits, members, evs, ms, err := storesql.SituationRows(out)
-	if err != nil {
-		return fmt.Errorf("store: sqlite: situations: %w", err)
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	return s.PutSituationsFrom(ctx, storesql.Seq(out.Situations), out.Duplicates)
+}
+
+// PutSituationsFrom replaces the linking output in one transaction,
+// reading the situations one at a time.
+func (s *Store) PutSituationsFrom(ctx context.Context, sits iter.Seq2[*sitrep.Situation, error], dups []sitrep.Duplicate) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		for _, t := range []string{"situations", "situation_articles", "linked_events", "mentions", "duplicates"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
@@ -72,27 +75,36 @@ func (s *Store) PutSituations(ctx context.Context, out *sitrep.Situations) error
 			}
 			return nil
 		}
-		return errors.Join(
-			exec("INSERT INTO situations", 7, len(sits), func(i int) []any {
-				r := sits[i]
-				return []any{r.ID, r.Title, r.First, r.Last, r.Articles, r.Events, string(r.Doc)}
-			}),
-			exec("INSERT OR IGNORE INTO situation_articles", 2, len(members), func(i int) []any {
-				return []any{members[i][0], members[i][1]}
-			}),
-			exec("INSERT INTO linked_events", 11, len(evs), func(i int) []any {
-				e := evs[i]
-				return []any{e.ID, e.Situation, e.Date, e.CAMEO, e.PLOVER, e.Source, e.Target, e.Mentions, e.Sources, e.Articles, e.Confidence}
-			}),
-			exec("INSERT OR REPLACE INTO mentions", 6, len(ms), func(i int) []any {
-				m := ms[i]
-				return []any{m.EventID, m.LinkedEvent, m.Article, m.Start, m.End, m.Copy}
-			}),
-			exec("INSERT OR REPLACE INTO duplicates", 4, len(out.Duplicates), func(i int) []any {
-				d := out.Duplicates[i]
-				return []any{d.Copy, d.Original, d.Kind, d.Similarity}
-			}),
-		)
+		err := storesql.Chunks(sits, insertBatch, func(chunk *sitrep.Situations) error {
+			sits, members, evs, ms, err := storesql.SituationRows(chunk)
+			if err != nil {
+				return err
+			}
+			return errors.Join(
+				exec("INSERT INTO situations", 7, len(sits), func(i int) []any {
+					r := sits[i]
+					return []any{r.ID, r.Title, r.First, r.Last, r.Articles, r.Events, string(r.Doc)}
+				}),
+				exec("INSERT OR IGNORE INTO situation_articles", 2, len(members), func(i int) []any {
+					return []any{members[i][0], members[i][1]}
+				}),
+				exec("INSERT INTO linked_events", 11, len(evs), func(i int) []any {
+					e := evs[i]
+					return []any{e.ID, e.Situation, e.Date, e.CAMEO, e.PLOVER, e.Source, e.Target, e.Mentions, e.Sources, e.Articles, e.Confidence}
+				}),
+				exec("INSERT OR REPLACE INTO mentions", 6, len(ms), func(i int) []any {
+					m := ms[i]
+					return []any{m.EventID, m.LinkedEvent, m.Article, m.Start, m.End, m.Copy}
+				}),
+			)
+		})
+		if err != nil {
+			return err
+		}
+		return exec("INSERT OR REPLACE INTO duplicates", 4, len(dups), func(i int) []any {
+			d := dups[i]
+			return []any{d.Copy, d.Original, d.Kind, d.Similarity}
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("store: sqlite: put situations: %w", err)
@@ -120,6 +132,47 @@ func (s *Store) Situations(ctx context.Context) ([]store.SituationSummary, error
 		return nil, fmt.Errorf("store: sqlite: situations: %w", err)
 	}
 	return out, nil
+}
+
+// SituationsPage lists a page of situations, latest first.
+func (s *Store) SituationsPage(ctx context.Context, q store.SituationQuery) (store.SituationPage, error) {
+	q, err := q.Check()
+	if err != nil {
+		return store.SituationPage{}, err
+	}
+	where, args := []string{"1 = 1"}, []any{}
+	if q.From != "" {
+		where, args = append(where, "last_date >= ?"), append(args, q.From)
+	}
+	if q.To != "" {
+		where, args = append(where, "first_date <> '' AND first_date <= ?"), append(args, q.To)
+	}
+	if q.Cursor != "" {
+		last, id, _ := store.DecodeCursor(q.Cursor)
+		where, args = append(where, "(last_date < ? OR (last_date = ? AND id > ?))"), append(args, last, last, id)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, first_date, last_date, num_articles, num_events
+		FROM situations WHERE `+strings.Join(where, " AND ")+` ORDER BY last_date DESC, id LIMIT ?`, append(args, q.Limit+1)...)
+	if err != nil {
+		return store.SituationPage{}, fmt.Errorf("store: sqlite: situations: %w", err)
+	}
+	defer rows.Close()
+	page := store.SituationPage{Situations: []store.SituationSummary{}}
+	for rows.Next() {
+		var r store.SituationSummary
+		if err := rows.Scan(&r.ID, &r.Title, &r.First, &r.Last, &r.Articles, &r.Events); err != nil {
+			return store.SituationPage{}, fmt.Errorf("store: sqlite: situations: %w", err)
+		}
+		page.Situations = append(page.Situations, r)
+	}
+	if err := rows.Err(); err != nil {
+		return store.SituationPage{}, fmt.Errorf("store: sqlite: situations: %w", err)
+	}
+	if len(page.Situations) > q.Limit {
+		page.Situations = page.Situations[:q.Limit]
+		page.Next = store.SituationCursor(page.Situations[q.Limit-1])
+	}
+	return page, nil
 }
 
 // Situation returns one situation.

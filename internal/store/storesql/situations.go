@@ -3,6 +3,7 @@ package storesql
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -61,4 +62,37 @@ func Situation(doc []byte) (*sitrep.Situation, error) {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// Seq yields the situations of a slice.
+func Seq(sits []sitrep.Situation) iter.Seq2[*sitrep.Situation, error] {
+	return func(yield func(*sitrep.Situation, error) bool) {
+		for i := range sits {
+			if !yield(&sits[i], nil) {
+				return
+			}
+		}
+	}
+}
+
+// Chunks calls fn with the situations of sits, n at a time (the last
+// chunk may be shorter), and stops at the first error of either.
+func Chunks(sits iter.Seq2[*sitrep.Situation, error], n int, fn func(*sitrep.Situations) error) error {
+	chunk := &sitrep.Situations{}
+	for s, err := range sits {
+		if err != nil {
+			return err
+		}
+		chunk.Situations = append(chunk.Situations, *s)
+		if len(chunk.Situations) == n {
+			if err := fn(chunk); err != nil {
+				return err
+			}
+			chunk.Situations = chunk.Situations[:0]
+		}
+	}
+	if len(chunk.Situations) > 0 {
+		return fn(chunk)
+	}
+	return nil
 }

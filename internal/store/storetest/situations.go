@@ -130,6 +130,77 @@ func testSituations(ctx context.Context, t *testing.T, s store.Store) {
 		t.Errorf("event links %s, want %s", a, b)
 	}
 
+	// Pages: the list a page at a time, and the date filters.
+	for _, tt := range []struct {
+		q    store.SituationQuery
+		want []string
+	}{
+		{store.SituationQuery{}, []string{"sit-2", "sit-1"}},
+		{store.SituationQuery{From: "2020-01-04"}, []string{"sit-2"}},
+		{store.SituationQuery{To: "2020-01-31"}, []string{"sit-1"}},
+		{store.SituationQuery{From: "2020-02-03", To: "2020-02-03"}, []string{"sit-2"}},
+		{store.SituationQuery{From: "2020-03-01"}, nil},
+	} {
+		for _, limit := range []int{1, 2, 0} {
+			q := tt.q
+			q.Limit = limit
+			var got []string
+			for range 5 {
+				page, err := s.SituationsPage(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Situations == nil || (limit > 0 && len(page.Situations) > limit) {
+					t.Fatalf("page %+v of %+v", page, q)
+				}
+				for _, x := range page.Situations {
+					got = append(got, x.ID)
+				}
+				if q.Cursor = page.Next; q.Cursor == "" {
+					break
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("situations %+v by pages of %d: %v, want %v", tt.q, limit, got, tt.want)
+			}
+		}
+	}
+	var qe *store.QueryError
+	if _, err := s.SituationsPage(ctx, store.SituationQuery{Cursor: "x"}); !errors.As(err, &qe) || qe.Param != "cursor" {
+		t.Errorf("a bad cursor: %v, want a QueryError on cursor", err)
+	}
+
+	// PutSituationsFrom stores the same as PutSituations.
+	seq := func(yield func(*sitrep.Situation, error) bool) {
+		for i := range out.Situations {
+			if !yield(&out.Situations[i], nil) {
+				return
+			}
+		}
+	}
+	if err := s.PutSituationsFrom(ctx, seq, out.Duplicates); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Situations(ctx); err != nil || !slices.Equal(got, want) {
+		t.Errorf("situations put from a sequence: %+v, %v", got, err)
+	}
+	if got, err := s.Duplicates(ctx); err != nil || mustJSON(t, got) != mustJSON(t, out.Duplicates) {
+		t.Errorf("duplicates put from a sequence: %+v, %v", got, err)
+	}
+	// A failing sequence stores nothing and keeps what was stored.
+	boom := errors.New("boom")
+	failing := func(yield func(*sitrep.Situation, error) bool) {
+		if yield(&out.Situations[0], nil) {
+			yield(nil, boom)
+		}
+	}
+	if err := s.PutSituationsFrom(ctx, failing, nil); !errors.Is(err, boom) {
+		t.Errorf("failing sequence: %v, want its error", err)
+	}
+	if got, err := s.Situations(ctx); err != nil || !slices.Equal(got, want) {
+		t.Errorf("situations after a failing sequence: %+v, %v", got, err)
+	}
+
 	// A new linking replaces the old one whole.
 	out.Situations = out.Situations[:1]
 	out.Duplicates = nil

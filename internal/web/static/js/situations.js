@@ -24,17 +24,38 @@ function dates(s) {
   return s.first === s.last ? s.first : `${s.first} – ${s.last}`;
 }
 
-async function loadList() {
+// The list is read a page at a time (GET /api/situations?limit=&cursor=):
+// cursors[i] is the cursor of page i, learnt on the way forward.
+const PAGE_SIZE = 50;
+const list = { page: 0, cursors: [''] };
+
+async function loadList(page = 0) {
   const body = document.getElementById('situations-body');
   const count = document.getElementById('situations-count');
+  const prev = document.getElementById('situations-prev');
+  const next = document.getElementById('situations-next');
+  const info = document.getElementById('situations-page');
   try {
-    const { situations } = await get('api/situations', { limit: 200 });
+    const params = { limit: PAGE_SIZE };
+    if (list.cursors[page]) params.cursor = list.cursors[page];
+    const res = await get('api/situations', params);
+    const { situations } = res;
+    list.page = page;
+    if (res.next) list.cursors[page + 1] = res.next;
     body.replaceChildren(...situations.map((s) => h('tr', { 'data-id': s.id },
       h('td', {}, dates(s)),
       h('td', {}, h('button', { type: 'button', className: 'link', onclick: () => open(s.id) }, s.title)),
       h('td', { className: 'num' }, String(s.num_articles)),
       h('td', { className: 'num' }, String(s.num_events)))));
-    count.textContent = situations.length ? plural(situations.length, 'situation') : 'none yet: run sitrep ingest (linking is on by default)';
+    if (!situations.length && page === 0) {
+      count.textContent = 'none yet: run sitrep ingest (linking is on by default)';
+    } else {
+      const from = page * PAGE_SIZE + 1;
+      count.textContent = `${plural(situations.length, 'situation')} (${from}–${from + situations.length - 1}${res.next ? ', more' : ''})`;
+    }
+    info.textContent = page > 0 || res.next ? `page ${page + 1}` : '';
+    prev.disabled = page === 0;
+    next.disabled = !res.next;
   } catch (err) {
     count.textContent = `could not load situations: ${err.message}`;
   }
@@ -154,6 +175,8 @@ function init() {
       history.replaceState(null, '', url);
     }
   });
+  document.getElementById('situations-prev').addEventListener('click', () => loadList(Math.max(0, list.page - 1)));
+  document.getElementById('situations-next').addEventListener('click', () => loadList(list.page + 1));
   loadList();
   const m = location.hash.match(/^#situation=(.+)$/);
   if (m) open(decodeURIComponent(m[1]));
