@@ -35,13 +35,10 @@ import (
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
-// config is the shipped typer's training, chosen by 5-fold
-// cross-validation on the training file.
-var config = event.TyperConfig{L2: 0.03, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5}
-
 func main() {
 	gold := flag.String("gold", "../shared/gold/train/events-plv-train.jsonl", "PLOVER-labelled sentences to train on")
 	out := flag.String("out", "internal/event", "directory to write typer.model and confidence.model to")
+	config := event.TyperDefaults()
 	l2 := flag.Float64("l2", config.L2, "L2 penalty")
 	rate := flag.Float64("rate", config.Rate, "AdaGrad rate")
 	epochs := flag.Int("epochs", config.Epochs, "epochs")
