@@ -301,7 +301,7 @@ func (f *Features) features(a *article, st *sentence, out []uint64) []uint64 {
 			prev = 0
 			continue
 		}
-		h := learn.Hash(a.lemma(st, k))
+		h := learn.Hash(st.words[k])
 		out = append(out, learn.Key(fLemma, h))
 		if prev != 0 {
 			out = append(out, learn.Key2(fBigram, prev, h))

@@ -70,12 +70,14 @@ type TyperConfig struct {
 	// Folds is the number of cross-validation folds the thresholds and
 	// the calibration are chosen on.
 	Folds int
+	// Prune drops the typer's weights of smaller magnitude (learn.Model.Pruned).
+	Prune float32
 }
 
 // TyperDefaults returns the shipped typer's training settings, chosen by
 // 5-fold cross-validation on the PLV train file.
 func TyperDefaults() TyperConfig {
-	return TyperConfig{L2: 0.03, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5}
+	return TyperConfig{L2: 0.03, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5, Prune: 0.01}
 }
 
 // TyperReport holds the figures of a training run, all measured by
@@ -160,7 +162,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 				in = append(in, xs[i])
 			}
 		}
-		m := lr.Train(in, meta)
+		m := lr.Train(in, meta).Pruned(cfg.Prune)
 		right, n := 0, 0
 		for i := range recs {
 			if fold[i] != f {
@@ -181,7 +183,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 		rep.FoldAccuracy = append(rep.FoldAccuracy, ratio(right, n))
 	}
 	rep.CVAccuracy, rep.CVMacroF1 = accuracyF1(pred, gold, len(classes))
-	final := lr.Train(xs, meta)
+	final := lr.Train(xs, meta).Pruned(cfg.Prune)
 	for i := range xs {
 		pred[i] = final.Predict(xs[i].Feats, scores)
 	}
@@ -270,7 +272,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	meta.Info["epochs"] = strconv.Itoa(cfg.Epochs)
 	meta.Info["folds"] = strconv.Itoa(cfg.Folds)
 	// The final model again, with the thresholds in its metadata.
-	typer = lr.Train(xs, meta)
+	typer = lr.Train(xs, meta).Pruned(cfg.Prune)
 	return typer, conf, rep, nil
 }
 

@@ -42,9 +42,10 @@ func main() {
 	l2 := flag.Float64("l2", config.L2, "L2 penalty")
 	rate := flag.Float64("rate", config.Rate, "AdaGrad rate")
 	epochs := flag.Int("epochs", config.Epochs, "epochs")
+	prune := flag.Float64("prune", float64(config.Prune), "drop weights of smaller magnitude")
 	flag.Parse()
 	cfg := config
-	cfg.L2, cfg.Rate, cfg.Epochs = *l2, *rate, *epochs
+	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune = *l2, *rate, *epochs, float32(*prune)
 	if err := run(*gold, *out, cfg); err != nil {
 		slog.Error("train-typer", "err", err)
 		os.Exit(1)
