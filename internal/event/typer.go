@@ -93,8 +93,7 @@ type thresholds struct {
 // decide applies the thresholds to a sentence with typer probabilities
 // p: keep[i] tells whether evs[i] stays; add is the class to code besides
 // (-1: none) on the actors of base: cand (a clause reading, when no verb
-// matched with a typed code and no event was coded) or the first kept
-// event.
+// matched with a typed code and no event was coded) or a kept event.
 func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
 	kept := 0
 	for i := range evs {
@@ -119,10 +118,11 @@ func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, t
 				return -1, nil
 			}
 		}
+		// The actors of the first kept event, the first with a target
+		// when the type needs one.
 		for i := range evs {
-			if keep[i] {
+			if keep[i] && (base == nil || base.Target == nil && evs[i].Target != nil && needsTarget(typ)) {
 				base = &evs[i]
-				break
 			}
 		}
 	default:
@@ -215,14 +215,13 @@ var typeCodes = map[string]string{
 	"REQUEST": "02", "RETREAT": "08", "SANCTION": "16", "SUPPORT": "05", "THREATEN": "13", yieldClass: "08",
 }
 
-// needsTarget reports whether an event of a PLOVER type names someone it
-// is aimed at: demonstrations, force posture and yielding need not.
+// needsTarget reports whether an event of a PLOVER type needs someone it
+// is aimed at, by the coder's own rule for dictionary codes (relational):
+// agreements, support, cooperation, aid and sanctions say nothing without
+// a counterpart, nor does consulting; an accusation, a demand, an attack
+// or a protest is an event even when its target is not a coded actor.
 func needsTarget(plover string) bool {
-	switch plover {
-	case "PROTEST", "MOBILIZE", yieldClass, "CONCEDE", "RETREAT":
-		return false
-	}
-	return true
+	return plover == "CONSULT" || relational(typeCodes[plover])
 }
 
 // Feature templates.
