@@ -115,6 +115,8 @@ type article struct {
 	probs       []float32
 	dup         []bool
 	typer       []bool
+	hits        []hit
+	cands       []cand
 	cur         evInfo
 	samples     *[]TyperSample
 	sampleFeats *Features
@@ -199,7 +201,8 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens)}
+	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
 		a.trace.Sentences = append(a.trace.Sentences, SentenceTrace{Tokens: s.Tokens, Chunks: text.Chunks(s.Tokens)})

@@ -180,9 +180,10 @@ func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
 // Classes returns the typer's PLOVER types.
 func (t *Typer) Classes() []string { return t.m.Classes }
 
-// Thresholds returns the alone, veto and retype thresholds.
-func (t *Typer) Thresholds() (alone, veto, retype float64) {
-	return float64(t.th.alone), float64(t.th.veto), float64(t.th.retype)
+// Thresholds returns the alone, alone-after-a-hit, veto and retype
+// thresholds.
+func (t *Typer) Thresholds() (alone, aloneHit, veto, retype float64) {
+	return float64(t.th.alone), float64(t.th.aloneHit), float64(t.th.veto), float64(t.th.retype)
 }
 
 // classOf returns the index of a PLOVER 2021 type among classes, CONCEDE
