@@ -510,6 +510,9 @@ func (a *article) typeSentence(st *sentence) {
 	a.probs = p
 	t.m.Scores(a.feats, p)
 	learn.Softmax(p)
+	if a.trace != nil && len(a.trace.Sentences) > 0 {
+		a.traceTypes(&a.trace.Sentences[len(a.trace.Sentences)-1], p, t.m.Classes)
+	}
 	var ce *sitrep.Event
 	if c != nil {
 		ce = &sitrep.Event{Source: *c.src, Target: c.tgt}
@@ -557,5 +560,20 @@ func (a *article) typeSentence(st *sentence) {
 		t.conf.ScoresOf(&e, two[:])
 		learn.Softmax(two[:])
 		ev.Confidence = float64(two[1])
+	}
+}
+
+// traceTypes records the typer's three most probable types.
+func (a *article) traceTypes(tr *SentenceTrace, p []float32, classes []string) {
+	used := make([]bool, len(p))
+	for range min(3, len(p)) {
+		best := -1
+		for i := range p {
+			if !used[i] && (best < 0 || p[i] > p[best]) {
+				best = i
+			}
+		}
+		used[best] = true
+		tr.Types = append(tr.Types, TypeProb{Type: classes[best], P: float64(p[best])})
 	}
 }
