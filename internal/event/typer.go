@@ -24,14 +24,16 @@ import (
 // The coder uses it in three ways:
 //   - when no verb of a sentence matched the dictionary with a typed code
 //     and no event was coded, the typer's type is coded on its own if its
-//     probability reaches the alone threshold and the coder's own clause
-//     reading gives the verb a coded source (and a coded target for types
-//     that need one);
+//     probability reaches the alone threshold (aloneHit when a verb did
+//     match but the coder dropped its event) and the coder's own clause
+//     reading gives the verb a coded source and a coded target (a target
+//     is not needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
 //     veto threshold are dropped (0 disables this);
 //   - when the typer's best type reaches the retype threshold and no
 //     dictionary event of the sentence has it, it is coded too, on the
-//     actors of the sentence's first event (above 1 disables this);
+//     actors of a dictionary event of the sentence (one with a target
+//     when the type needs one: needsTarget; above 1 disables this);
 //
 // the thresholds are chosen by cross-validation (TrainTyper) and stored in
 // the model's metadata;
@@ -128,10 +130,20 @@ func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, t
 	default:
 		return -1, nil
 	}
-	if needsTarget(typ) && base.Target == nil {
+	if base.Target == nil && (needsTarget(typ) || base == cand && !oneSidedType(typ)) {
 		return -1, nil
 	}
 	return best, base
+}
+
+// oneSidedType reports the PLOVER types an event typed alone may have
+// without a target: demonstrations and force posture. Other events typed
+// alone need a coded target as well as a source, since nothing but the
+// typer says the sentence reports an event at all, and the typer, trained
+// on sentences that all do, cannot tell: a dyad of coded actors is the
+// evidence asked for.
+func oneSidedType(plover string) bool {
+	return plover == "PROTEST" || plover == "MOBILIZE"
 }
 
 // LoadTyper returns the shipped typer (typer.model, confidence.model).

@@ -64,7 +64,7 @@ func TestNeedsTarget(t *testing.T) {
 }
 
 func TestDecide(t *testing.T) {
-	classes := []string{"ACCUSE", "AID", "ASSAULT"}
+	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
 	th := thresholds{alone: 0.5, aloneHit: 0.8, veto: 0.05, retype: 0.6}
 	tgt := &sitrep.EventActor{Actor: "USA"}
 	src := sitrep.EventActor{Actor: "IRN"}
@@ -87,17 +87,19 @@ func TestDecide(t *testing.T) {
 		wantBase int // index into evs, -1 for cand, -2 for none
 		wantKeep []bool
 	}{
-		{"alone above threshold", []float32{0.6, 0.3, 0.1}, nil, false, cand, 0, -1, nil},
-		{"alone below threshold", []float32{0.4, 0.3, 0.3}, nil, false, cand, -1, -2, nil},
-		{"alone after a hit needs more", []float32{0.7, 0.2, 0.1}, nil, true, cand, -1, -2, nil},
-		{"alone after a hit", []float32{0.9, 0.05, 0.05}, nil, true, cand, 0, -1, nil},
-		{"no clause reading", []float32{0.9, 0.05, 0.05}, nil, false, nil, -1, -2, nil},
-		{"aid needs a target", []float32{0.1, 0.8, 0.1}, nil, false, cand, -1, -2, nil},
-		{"aid with a target", []float32{0.1, 0.8, 0.1}, nil, false, candTgt, 1, -1, nil},
-		{"retype", []float32{0.1, 0.2, 0.7}, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
-		{"type already coded", []float32{0.1, 0.2, 0.7}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
-		{"retype on the event with a target", []float32{0.02, 0.9, 0.08}, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
-		{"veto", []float32{0.02, 0.5, 0.48}, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
+		{"alone above threshold", []float32{0.6, 0.3, 0.1, 0}, nil, false, candTgt, 0, -1, nil},
+		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, nil, false, cand, -1, -2, nil},
+		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, nil, false, cand, 3, -1, nil},
+		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, nil, false, candTgt, -1, -2, nil},
+		{"alone after a hit needs more", []float32{0.7, 0.2, 0.1, 0}, nil, true, candTgt, -1, -2, nil},
+		{"alone after a hit", []float32{0.9, 0.05, 0.05, 0}, nil, true, candTgt, 0, -1, nil},
+		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, nil, false, nil, -1, -2, nil},
+		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, nil, false, candTgt, 1, -1, nil},
+		{"retype", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
+		{"type already coded", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype aid needs a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype on the event with a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
+		{"veto", []float32{0.02, 0.5, 0.48, 0}, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
 	}
 	for _, tt := range tests {
 		keep := make([]bool, len(tt.evs))
