@@ -24,8 +24,7 @@ import (
 // The coder uses it in three ways:
 //   - when no verb of a sentence matched the dictionary with a typed code
 //     and no event was coded, the typer's type is coded on its own if its
-//     probability reaches the alone threshold (aloneHit when a verb did
-//     match but the coder dropped its event) and the coder's own clause
+//     probability reaches the alone threshold and the coder's own clause
 //     reading gives the verb a coded source and a coded target (a target
 //     is not needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
@@ -82,14 +81,12 @@ type Typer struct {
 }
 
 // thresholds set how the coder uses the typer's probabilities: alone is
-// the probability the best type needs to be coded on its own (aloneHit
-// when a verb of the sentence matched the dictionary but no event was
-// coded; above 1: never), veto the
+// the probability the best type needs to be coded on its own, veto the
 // probability below which a dictionary event's type is dropped (0: none),
 // retype the probability the best type needs to be added beside
 // dictionary events of other types (above 1: never).
 type thresholds struct {
-	alone, aloneHit, veto, retype float32
+	alone, veto, retype float32
 }
 
 // decide applies the thresholds to a sentence with typer probabilities
@@ -112,7 +109,7 @@ func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, t
 	}
 	typ := classes[best]
 	switch {
-	case len(evs) == 0 && cand != nil && (!hit && p[best] >= th.alone || hit && p[best] >= th.aloneHit):
+	case len(evs) == 0 && !hit && cand != nil && p[best] >= th.alone:
 		base = cand
 	case kept > 0 && p[best] >= th.retype:
 		for i := range evs {
@@ -171,7 +168,7 @@ func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
 	for _, k := range []struct {
 		key string
 		dst *float32
-	}{{"alone", &t.th.alone}, {"alone_hit", &t.th.aloneHit}, {"veto", &t.th.veto}, {"retype", &t.th.retype}} {
+	}{{"alone", &t.th.alone}, {"veto", &t.th.veto}, {"retype", &t.th.retype}} {
 		v, err := strconv.ParseFloat(m.Meta.Info[k.key], 32)
 		if err != nil {
 			return nil, fmt.Errorf("event: typer model: threshold %q: %w", k.key, err)
@@ -192,10 +189,9 @@ func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
 // Classes returns the typer's PLOVER types.
 func (t *Typer) Classes() []string { return t.m.Classes }
 
-// Thresholds returns the alone, alone-after-a-hit, veto and retype
-// thresholds.
-func (t *Typer) Thresholds() (alone, aloneHit, veto, retype float64) {
-	return float64(t.th.alone), float64(t.th.aloneHit), float64(t.th.veto), float64(t.th.retype)
+// Thresholds returns the alone, veto and retype thresholds.
+func (t *Typer) Thresholds() (alone, veto, retype float64) {
+	return float64(t.th.alone), float64(t.th.veto), float64(t.th.retype)
 }
 
 // classOf returns the index of a PLOVER 2021 type among classes, CONCEDE
@@ -508,7 +504,7 @@ func (a *article) typeSentence(st *sentence) {
 	t := a.c.typer
 	hit := st.typedHit()
 	var c *cand
-	if len(st.events) == 0 && (!hit || t.th.aloneHit <= 1) {
+	if len(st.events) == 0 && !hit {
 		c = a.candidate(st)
 	}
 	if len(st.events) == 0 && c == nil {

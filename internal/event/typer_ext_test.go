@@ -30,7 +30,7 @@ func TestTyperKeepsDictionaryEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, veto, _ := ty.Thresholds()
+	_, veto, _ := ty.Thresholds()
 	typed := s.coder.WithTyper(ty)
 	texts := []string{
 		"Hundreds of protesters stormed the French Embassy in Niamey on Sunday.",

@@ -65,7 +65,7 @@ func TestNeedsTarget(t *testing.T) {
 
 func TestDecide(t *testing.T) {
 	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
-	th := thresholds{alone: 0.5, aloneHit: 0.8, veto: 0.05, retype: 0.6}
+	th := thresholds{alone: 0.5, veto: 0.05, retype: 0.6}
 	tgt := &sitrep.EventActor{Actor: "USA"}
 	src := sitrep.EventActor{Actor: "IRN"}
 	cand := &sitrep.Event{Source: src}
@@ -91,8 +91,7 @@ func TestDecide(t *testing.T) {
 		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, nil, false, cand, -1, -2, nil},
 		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, nil, false, cand, 3, -1, nil},
 		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, nil, false, candTgt, -1, -2, nil},
-		{"alone after a hit needs more", []float32{0.7, 0.2, 0.1, 0}, nil, true, candTgt, -1, -2, nil},
-		{"alone after a hit", []float32{0.9, 0.05, 0.05, 0}, nil, true, candTgt, 0, -1, nil},
+		{"not after a verb matched", []float32{0.9, 0.05, 0.05, 0}, nil, true, candTgt, -1, -2, nil},
 		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, nil, false, nil, -1, -2, nil},
 		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, nil, false, candTgt, 1, -1, nil},
 		{"retype", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
@@ -132,13 +131,13 @@ func TestNewTyperNeedsThresholds(t *testing.T) {
 	if _, err := NewTyper(nil, m, c); err == nil {
 		t.Error("NewTyper accepted a model without thresholds")
 	}
-	m.Meta.Info = map[string]string{"alone": "0.2", "alone_hit": "0.3", "veto": "0", "retype": "0.4"}
+	m.Meta.Info = map[string]string{"alone": "0.2", "veto": "0", "retype": "0.4"}
 	ty, err := NewTyper(nil, m, c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, h, v, r := ty.Thresholds(); a != float64(float32(0.2)) || h != float64(float32(0.3)) || v != 0 || r != float64(float32(0.4)) {
-		t.Errorf("thresholds %v %v %v %v", a, h, v, r)
+	if a, v, r := ty.Thresholds(); a != float64(float32(0.2)) || v != 0 || r != float64(float32(0.4)) {
+		t.Errorf("thresholds %v %v %v", a, v, r)
 	}
 	c3 := learn.LogReg{Classes: []string{"a", "b", "c"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: confName})
 	if _, err := NewTyper(nil, m, c3); err == nil {

@@ -41,7 +41,7 @@ func (a *article) sample(st *sentence) {
 	for _, in := range st.info {
 		s.Specific = append(s.Specific, in.specific)
 	}
-	if len(st.events) == 0 {
+	if !s.Hit && len(st.events) == 0 {
 		if c := a.candidate(st); c != nil {
 			ev := &sitrep.Event{Source: *c.src, Modality: a.modality(st, c.gi)}
 			if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
@@ -91,7 +91,7 @@ type TyperReport struct {
 	// The thresholds chosen, and the coder's PLOVER type accuracy and F1
 	// (coded events against gold) without and with the typer, simulated
 	// over the held-out records.
-	Alone, AloneHit, Veto, Retype   float64
+	Alone, Veto, Retype             float64
 	DictAccuracy, DictF1            float64
 	TypedAccuracy, TypedF1          float64
 	AloneEvents, AloneRight, Vetoed int
@@ -108,7 +108,7 @@ func (r *TyperReport) String() string {
 	for _, a := range r.FoldAccuracy {
 		s += fmt.Sprintf(" %.3f", a)
 	}
-	s += fmt.Sprintf("\nthresholds: alone %.2f  alone after a hit %.2f  retype %.2f  veto %.3f (above 1: never)\n", r.Alone, r.AloneHit, r.Retype, r.Veto)
+	s += fmt.Sprintf("\nthresholds: alone %.2f  retype %.2f  veto %.3f (above 1: never)\n", r.Alone, r.Retype, r.Veto)
 	s += fmt.Sprintf("coder (held-out, simulated): dictionary only  type accuracy %.3f  F1 %.3f\n", r.DictAccuracy, r.DictF1)
 	s += fmt.Sprintf("                             with the typer   type accuracy %.3f  F1 %.3f\n", r.TypedAccuracy, r.TypedF1)
 	s += fmt.Sprintf("  %d events typed alone (%d right), %d retyped (%d right), %d vetoed\n", r.AloneEvents, r.AloneRight, r.Retyped, r.RetypedRight, r.Vetoed)
@@ -195,11 +195,11 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	// the accuracy (the share of gold types coded).
 	sim := simulation{recs: recs, held: held, gold: gold, classes: classes}
 	n := len(recs)
-	d := sim.run(thresholds{alone: 2, aloneHit: 2, retype: 2}, nil)
+	d := sim.run(thresholds{alone: 2, retype: 2}, nil)
 	rep.DictAccuracy, rep.DictF1 = d.acc(n), d.f1(n)
 	// Coordinate search, one threshold at a time from none: each takes
 	// the value of best F1; a veto must not lower the accuracy.
-	th := thresholds{alone: 2, aloneHit: 2, retype: 2}
+	th := thresholds{alone: 2, retype: 2}
 	best := d
 	var steps []float32
 	for i := 1; i <= 19; i++ {
@@ -211,7 +211,6 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 		guard bool // may not lower the accuracy
 	}{
 		{func(t *thresholds) *float32 { return &t.alone }, steps, false},
-		{func(t *thresholds) *float32 { return &t.aloneHit }, steps, false},
 		{func(t *thresholds) *float32 { return &t.retype }, steps, false},
 		{func(t *thresholds) *float32 { return &t.veto }, []float32{0.005, 0.01, 0.02, 0.03, 0.05, 0.1}, true},
 	} {
@@ -226,7 +225,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 		}
 		best = cur
 	}
-	rep.Alone, rep.AloneHit, rep.Veto, rep.Retype = float64(th.alone), float64(th.aloneHit), float64(th.veto), float64(th.retype)
+	rep.Alone, rep.Veto, rep.Retype = float64(th.alone), float64(th.veto), float64(th.retype)
 	rep.TypedAccuracy, rep.TypedF1 = best.acc(n), best.f1(n)
 	rep.AloneEvents, rep.AloneRight, rep.Vetoed = best.alone, best.aloneRight, best.vetoed
 	rep.Retyped, rep.RetypedRight = best.retyped, best.retypedRight
@@ -264,7 +263,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 
 	meta.Info = map[string]string{}
 	for k, v := range map[string]float64{
-		"l2": cfg.L2, "rate": cfg.Rate, "alone": rep.Alone, "alone_hit": rep.AloneHit, "veto": rep.Veto, "retype": rep.Retype,
+		"l2": cfg.L2, "rate": cfg.Rate, "alone": rep.Alone, "veto": rep.Veto, "retype": rep.Retype,
 		"cv_accuracy": rep.CVAccuracy, "cv_macro_f1": rep.CVMacroF1, "train_accuracy": rep.TrainAccuracy, "ece": cal.ECE(),
 	} {
 		meta.Info[k] = strconv.FormatFloat(v, 'f', -1, 64)
