@@ -536,6 +536,10 @@ func (a *article) typeSentence(st *sentence) {
 	}
 	add, base := t.th.decide(p, t.m.Classes, st.events, typer, hit, ce, keep)
 	a.typer = typer
+	var retyped sitrep.Event
+	if add >= 0 && base != ce {
+		retyped = *base // before the vetoed events are compacted away
+	}
 	n := 0
 	for i := range st.events {
 		if keep[i] {
@@ -551,7 +555,7 @@ func (a *article) typeSentence(st *sentence) {
 			trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
 			a.emitTyped(st, typeCodes[typ], typerPattern, c.src, ce.Target, a.modality(st, c.gi), trigger, c.clauseStart, c.clauseEnd, evInfo{typer: true})
 		} else if cb, ok := lookupCode(typeCodes[typ]); ok {
-			ev := *base
+			ev := retyped
 			ev.CAMEO, ev.Root, ev.QuadClass, ev.Goldstein, ev.PLOVER, ev.Pattern = cb.Code, cb.Root, cb.QuadClass, cb.Goldstein, cb.PLOVER, typerPattern
 			st.events = append(st.events, ev)
 			st.info = append(st.info, evInfo{typer: true})

@@ -1,11 +1,13 @@
 package event_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/learn"
 	"github.com/sitrep-project/sitrep/internal/quote"
 )
 
@@ -90,4 +92,50 @@ func BenchmarkCodeTyper(b *testing.B) {
 		c.Code(in)
 	}
 	b.ReportMetric(float64(len(doc.Sentences))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestTyperVetoAndRetype runs the shipped typer with a strong veto and
+// eager retyping: every event it keeps or retypes must stand on the
+// actors and trigger of an event the dictionaries coded.
+func TestTyperVetoAndRetype(t *testing.T) {
+	s := load(t)
+	read := func(name string) *learn.Model {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := learn.Load(b, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m, c := read("typer.model"), read("confidence.model")
+	m.Meta.Info = map[string]string{"alone": "2", "veto": "0.3", "retype": "0"}
+	f, err := event.NewFeatures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ty, err := event.NewTyper(f, m, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := s.coder.WithTyper(ty)
+	for _, txt := range []string{
+		"Russia and China vetoed a United Nations resolution on Syria and condemned the United States on Tuesday.",
+		"Iraqi protesters stormed the US Embassy in Baghdad and attacked the guards, and police arrested them.",
+		"Foreign Minister Abdullah Gul called on the EU not to judge Turkey's record by a single case.",
+	} {
+		plain := codeWith(t, s.coder, txt)
+		for _, e := range codeWith(t, typed, txt) {
+			found := false
+			for _, p := range plain {
+				found = found || e.Source.Actor == p.Source.Actor && e.Evidence.Trigger == p.Evidence.Trigger &&
+					(e.Target == nil) == (p.Target == nil) && (e.Target == nil || e.Target.Actor == p.Target.Actor)
+			}
+			if !found {
+				t.Errorf("%q: event %s %s on no dictionary event's actors:%s\nplain:%s", txt, e.Source.Actor, e.CAMEO, describe([]sitrep.Event{e}), describe(plain))
+			}
+		}
+	}
 }
