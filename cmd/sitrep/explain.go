@@ -78,7 +78,16 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 		credits = append(credits, c.Credit)
 	}
 	doc := an.Analyze(art, credits)
-	tr := event.New(d, gaz, an).Explain(&event.Input{
+	coder := event.New(d, gaz, an)
+	if !*noDefault {
+		// As in the pipeline: the typer learned the default dictionaries.
+		ty, err := event.LoadTyper()
+		if err != nil {
+			return err
+		}
+		coder = coder.WithTyper(ty)
+	}
+	tr := coder.Explain(&event.Input{
 		Doc: doc, Entities: res.Entities, Timexes: res.Timexes, Places: res.Places, Captions: res.Captions, Quotes: res.Quotes,
 	})
 	printTrace(m.Stdout, doc, res, tr)
@@ -164,13 +173,20 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 				fmt.Fprintf(w, "      %s\n", m)
 			}
 		}
+		if len(s.Types) > 0 {
+			fmt.Fprint(w, "  typer:")
+			for _, t := range s.Types {
+				fmt.Fprintf(w, " %s %.2f", t.Type, t.P)
+			}
+			fmt.Fprintln(w)
+		}
 		for _, e := range s.Events {
 			tgt := "-"
 			if e.Target != nil {
 				tgt = fmt.Sprintf("%s %q", e.Target.Actor, e.Target.Text)
 			}
-			fmt.Fprintf(w, "  EVENT %s (%s) %s %q → %s  modality %s  trigger %q  [%s]\n",
-				e.CAMEO, e.PLOVER, e.Source.Actor, e.Source.Text, tgt, e.Modality, doc.SpanText(e.Evidence.Trigger), e.Pattern)
+			fmt.Fprintf(w, "  EVENT %s (%s) %s %q → %s  modality %s  trigger %q  confidence %.2f  [%s]\n",
+				e.CAMEO, e.PLOVER, e.Source.Actor, e.Source.Text, tgt, e.Modality, doc.SpanText(e.Evidence.Trigger), e.Confidence, e.Pattern)
 		}
 	}
 	for _, x := range tr.Warnings {

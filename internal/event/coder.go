@@ -54,12 +54,23 @@ type Coder struct {
 	dicts *dict.Dictionaries
 	gaz   *geo.Gazetteer
 	text  *text.Analyzer
+	// typer, when set, types sentences no verb pattern codes, vetoes
+	// implausible types and gives events their confidence (typer.go).
+	typer *Typer
 }
 
 // New returns a Coder using the given dictionaries and gazetteer; an may
 // be nil (lemmas are then not used).
 func New(d *dict.Dictionaries, g *geo.Gazetteer, an *text.Analyzer) *Coder {
 	return &Coder{dicts: d, gaz: g, text: an}
+}
+
+// WithTyper returns a copy of the coder that uses the event typer t (nil:
+// none). Without a typer, events have Confidence 0.
+func (c *Coder) WithTyper(t *Typer) *Coder {
+	cc := *c
+	cc.typer = t
+	return &cc
 }
 
 // Input is what the coder reads.
@@ -97,6 +108,18 @@ type article struct {
 	// go on telling it.
 	sentIndex int
 	lastDated *datedEvent
+	// Buffers of the typer, reused from sentence to sentence; cur is the
+	// evInfo of the events being emitted; samples, when set, collects the
+	// typer's training samples instead of applying it.
+	feats       []uint64
+	probs       []float32
+	dup         []bool
+	typer       []bool
+	hits        []hit
+	cands       []cand
+	cur         evInfo
+	samples     *[]TyperSample
+	sampleFeats *Features
 }
 
 // Code returns the events of the article and warnings for sentences that
@@ -107,6 +130,12 @@ func (c *Coder) Code(in *Input) ([]sitrep.Event, []string) {
 
 func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
 	a := &article{Input: in, c: c, memory: make(map[string]string), trace: tr}
+	return c.codeArticle(a), a.warnings
+}
+
+// codeArticle codes the sentences of a.Input.
+func (c *Coder) codeArticle(a *article) []sitrep.Event {
+	in := a.Input
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
 	}
@@ -123,7 +152,7 @@ func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
 		a.sentIndex = si
 		events = append(events, a.codeSentence(s)...)
 	}
-	return events, a.warnings
+	return events
 }
 
 // sentence is the analysis of one sentence.
@@ -139,6 +168,12 @@ type sentence struct {
 	timex   []bool
 	caption *sitrep.Caption
 	events  []sitrep.Event
+	// info[i] is what the coder knew of events[i]; hits are the
+	// dictionary matches of the sentence's verbs, cands their clause
+	// readings (for the typer).
+	info  []evInfo
+	hits  []hit
+	cands []cand
 	// discardAt is the token index of a discard phrase, or -1.
 	discardAt int
 	// more holds the other members of a coordinated actor ("Gondor and
@@ -166,7 +201,8 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens)}
+	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
 		a.trace.Sentences = append(a.trace.Sentences, SentenceTrace{Tokens: s.Tokens, Chunks: text.Chunks(s.Tokens)})
@@ -205,7 +241,13 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		a.codeGroup(st, gi)
 	}
 	a.codeNominal(st)
-	st.events = capEvents(st.events)
+	st.events, st.info = capEvents(st.events, st.info)
+	switch {
+	case a.samples != nil:
+		a.sample(st)
+	case a.c.typer != nil:
+		a.typeSentence(st)
+	}
 	if tr != nil {
 		tr.Events = st.events
 	}
@@ -218,11 +260,12 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 const maxEventsPerSentence = 16
 
 // capEvents keeps the events of the first MaxEventsPerSentence distinct
-// triggers, and at most maxEventsPerSentence events.
-func capEvents(evs []sitrep.Event) []sitrep.Event {
+// triggers, and at most maxEventsPerSentence events, with their infos.
+func capEvents(evs []sitrep.Event, info []evInfo) ([]sitrep.Event, []evInfo) {
 	var triggers []sitrep.Span
 	out := evs[:0]
-	for _, e := range evs {
+	oi := info[:0]
+	for i, e := range evs {
 		seen := false
 		for _, t := range triggers {
 			if t == e.Evidence.Trigger {
@@ -238,9 +281,10 @@ func capEvents(evs []sitrep.Event) []sitrep.Event {
 		}
 		if len(out) < maxEventsPerSentence {
 			out = append(out, e)
+			oi = append(oi, info[i])
 		}
 	}
-	return out
+	return out, oi
 }
 
 // tokenIndex maps the sentence's tokens to the entity mentions and time
@@ -373,22 +417,38 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		gt.ClauseStart, gt.ClauseEnd = clauseSpan(st, g, clauseEnd)
 		gt.Subject, gt.Object = a.members(st, src), a.members(st, tgt)
 	}
-	if g.consumed {
-		a.outcome(gi, "coded with the verb that governs it")
+	skip := ""
+	switch {
+	case g.consumed:
+		skip = "coded with the verb that governs it"
+	case anonymityFormula(st, g):
+		skip = "anonymity formula ('declined to be named')"
+	case background(st, g.start):
+		skip = "background: a clause dated years or months back"
+	}
+	typing := a.c.typer != nil || a.samples != nil
+	if skip != "" && !typing {
+		a.outcome(gi, skip)
 		return
 	}
-	if anonymityFormula(st, g) {
-		a.outcome(gi, "anonymity formula ('declined to be named')")
-		return
-	}
-	if background(st, g.start) {
-		a.outcome(gi, "background: a clause dated years or months back")
-		return
+	if typing && skip == "" {
+		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: tgt, clauseStart: g.start, clauseEnd: clauseEnd})
 	}
 	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
 	if !ok && g.controlTok >= 0 && strings.HasPrefix(st.words[g.controlTok], "refus") {
 		// "refused to commit to any assistance": the refusal is the act.
 		m, ok = dict.VerbMatch{Code: "120", Lemma: "refuse", Source: "event:refusal"}, true
+	}
+	if typing && ok {
+		h := hit{code: m.Code, specific: m.Pattern != "", gi: gi}
+		if cb, cok := lookupCode(m.Code); cok {
+			h.plover = cb.PLOVER
+		}
+		st.hits = append(st.hits, h)
+	}
+	if skip != "" {
+		a.outcome(gi, skip)
+		return
 	}
 	if !ok {
 		a.outcome(gi, "verb not in the dictionary (or null-coded)")
@@ -593,11 +653,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	code, mod := a.recode(st, g, code, a.modality(st, gi))
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	n := len(st.events)
+	a.cur = evInfo{specific: m.Pattern != ""}
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
 	if m.Pair != "" && tgt != nil && src.Actor != "---" {
 		// Paired codes: A visits B is also B hosting A.
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
+	a.cur = evInfo{}
 	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
 }
 
@@ -1498,6 +1560,14 @@ func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt 
 	a.date(&ev, st, clauseStart, clauseEnd)
 	a.locate(&ev, st, clauseStart, clauseEnd)
 	st.events = append(st.events, ev)
+	st.info = append(st.info, a.cur)
+}
+
+// emitTyped emits an event with the given evInfo.
+func (a *article) emitTyped(st *sentence, code, pattern string, src, tgt *sitrep.EventActor, mod string, trigger sitrep.Span, clauseStart, clauseEnd int, info evInfo) {
+	a.cur = info
+	a.emit(st, code, pattern, src, tgt, mod, trigger, clauseStart, clauseEnd)
+	a.cur = evInfo{}
 }
 
 func sameTarget(a, b *sitrep.EventActor) bool {

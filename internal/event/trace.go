@@ -27,6 +27,15 @@ type SentenceTrace struct {
 	// Actors lists every noun-phrase stretch coded as an actor, in order.
 	Actors []ActorTrace
 	Events []sitrep.Event
+	// Types are the event typer's most probable PLOVER types for the
+	// sentence, best first (empty when the typer did not score it).
+	Types []TypeProb
+}
+
+// TypeProb is a PLOVER type with the typer's probability.
+type TypeProb struct {
+	Type string
+	P    float64
 }
 
 // GroupTrace is one verb group and what became of it.

@@ -271,3 +271,38 @@ func TestDecodeSparse(t *testing.T) {
 		}
 	}
 }
+
+func TestPruned(t *testing.T) {
+	m := LogReg{Classes: []string{"a", "b", "c"}, L2: 1e-4, Rate: 0.1, Epochs: 5, Seed: 1}.Train(toy(300, 4), Meta{Name: "toy"})
+	tests := []struct {
+		min      float32
+		same     bool // every feature and weight kept
+		fewerAll bool // some weights dropped
+	}{
+		{0, true, false},
+		{1e-9, true, false},
+		{0.05, false, true},
+	}
+	for _, tt := range tests {
+		p := m.Pruned(tt.min)
+		if eq := bytes.Equal(p.Marshal(), m.Marshal()); eq != tt.same {
+			t.Errorf("Pruned(%g): same file %v, want %v", tt.min, eq, tt.same)
+		}
+		if tt.fewerAll && p.NumWeights() >= m.NumWeights() {
+			t.Errorf("Pruned(%g) kept %d of %d weights", tt.min, p.NumWeights(), m.NumWeights())
+		}
+		for k := range 3 {
+			key := Key(1, uint64(k))
+			for c := range 3 {
+				w, pw := m.Weight(key, c), p.Weight(key, c)
+				if w >= tt.min || w <= -tt.min {
+					if pw != w {
+						t.Errorf("Pruned(%g): weight %d/%d %v, want %v", tt.min, k, c, pw, w)
+					}
+				} else if pw != 0 {
+					t.Errorf("Pruned(%g): weight %d/%d %v kept", tt.min, k, c, pw)
+				}
+			}
+		}
+	}
+}

@@ -229,3 +229,24 @@ func (m *Model) insert(s slot) {
 	}
 	m.slots[j] = s
 }
+
+// Pruned returns a copy of m without the weights whose magnitude is below
+// minWeight; features left with no weight are dropped. A smaller table
+// scores faster (fewer cache misses) at little cost when the dropped
+// weights are tiny next to the rest.
+func (m *Model) Pruned(minWeight float32) *Model {
+	var b builder
+	for _, s := range m.slots {
+		if s.key == 0 {
+			continue
+		}
+		var run []cw
+		for i := s.off; i < s.off+s.n; i++ {
+			if w := m.w[i]; w >= minWeight || w <= -minWeight {
+				run = append(run, cw{m.cls[i], w})
+			}
+		}
+		b.add(s.key, run)
+	}
+	return b.build(m.Meta, m.Classes)
+}

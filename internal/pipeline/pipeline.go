@@ -49,6 +49,14 @@ type Config struct {
 	// NoGeoRanker loads the gazetteer without the toponym ranker, for
 	// scripts/train-geo, which trains it (see geo.LoadGazetteer).
 	NoGeoRanker bool
+	// NoTyper leaves the event typer out (scripts/train-typer trains it):
+	// events are coded by the dictionaries alone and have Confidence 0.
+	// The typer is also left out with NoDefaultDicts, since it learned the
+	// default dictionaries' codes.
+	NoTyper bool
+	// Typer, when set, is used instead of the shipped event typer (for
+	// cross-validation, by a typer trained on other folds).
+	Typer *event.Typer
 }
 
 // Pipeline is the full extraction. It is immutable after New and safe for
@@ -90,6 +98,16 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
+	coder := event.New(dicts, gaz, an)
+	if !cfg.NoTyper && !cfg.NoDefaultDicts {
+		t := cfg.Typer
+		if t == nil {
+			if t, err = event.LoadTyper(); err != nil {
+				return nil, fmt.Errorf("pipeline: %w", err)
+			}
+		}
+		coder = coder.WithTyper(t)
+	}
 	ents, err := entity.New(NewLexicon(gaz, dicts, capt))
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
@@ -101,7 +119,7 @@ func New(cfg Config) (*Pipeline, error) {
 		timexes:  timex.New(),
 		places:   geo.NewParser(gaz),
 		gaz:      gaz,
-		coder:    event.New(dicts, gaz, an),
+		coder:    coder,
 		timings:  cfg.Timings,
 	}, nil
 }
@@ -220,6 +238,33 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 		e := &evs[i].Evidence
 		e.SentenceNum = sort.Search(len(sents), func(k int) bool { return sents[k].Start > e.Start })
 	}
+}
+
+// TyperSamples runs every stage over one article, as Process does, and
+// returns the event typer's training samples of its sentences (coded by
+// the dictionaries alone) instead of its events. scripts/train-typer
+// trains the typer on them.
+func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.TyperSample {
+	res := &sitrep.Result{Article: art}
+	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
+	credits := make([]sitrep.Span, 0, len(caps))
+	for _, c := range caps {
+		credits = append(credits, c.Credit)
+	}
+	doc := p.text.Analyze(art, credits)
+	res.Entities = p.entities.Recognize(doc)
+	res.Timexes = p.timexes.Extract(doc)
+	res.Quotes = quote.Extract(doc, res.Entities)
+	res.Places = p.places.Parse(doc, res.Entities)
+	fillCaptions(caps, res.Timexes, res.Places)
+	return p.coder.Samples(&event.Input{
+		Doc:      doc,
+		Entities: res.Entities,
+		Timexes:  res.Timexes,
+		Places:   res.Places,
+		Captions: caps,
+		Quotes:   res.Quotes,
+	}, f)
 }
 
 // fillCaptions gives each caption the date and place it names: the last

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+)
+
+// eventsCVSeed folds the records of 'eval events --folds'.
+const eventsCVSeed = 7
+
+// crossValidateEvents scores the whole pipeline on a gold file of labelled
+// sentences without leakage: the records are split into k folds, and each
+// fold is coded by a pipeline whose event typer (and its thresholds and
+// confidence model) was trained, as scripts/train-typer trains the
+// shipped one, on the other folds only.
+func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int) (*eventsReport, error) {
+	golds, err := readGoldEvents(path)
+	if err != nil {
+		return nil, err
+	}
+	base := cfg
+	base.NoTyper = true
+	p, err := pipeline.New(base)
+	if err != nil {
+		return nil, err
+	}
+	feats, err := event.NewFeatures()
+	if err != nil {
+		return nil, err
+	}
+	fold := learn.Folds(len(golds), k, eventsCVSeed)
+	recs := make([]*event.TyperRecord, len(golds))
+	for i := range golds {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		g := &golds[i]
+		if g.Skip || len(g.Events) == 0 || g.Events[0].EventType == "" {
+			continue
+		}
+		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: g.Events[0].EventType}
+	}
+	pipes := make([]*pipeline.Pipeline, k)
+	for f := range k {
+		var train []event.TyperRecord
+		for i, r := range recs {
+			if r != nil && fold[i] != f {
+				train = append(train, *r)
+			}
+		}
+		m, c, _, err := event.TrainTyper(train, event.TyperDefaults(), learn.Meta{Source: path})
+		if err != nil {
+			return nil, fmt.Errorf("eval events: fold %d: %w", f, err)
+		}
+		t, err := event.NewTyper(feats, m, c)
+		if err != nil {
+			return nil, fmt.Errorf("eval events: fold %d: %w", f, err)
+		}
+		fc := cfg
+		fc.Typer = t
+		if pipes[f], err = pipeline.New(fc); err != nil {
+			return nil, err
+		}
+	}
+	return scoreRecords(ctx, func(i int) *pipeline.Pipeline { return pipes[fold[i]] }, path, golds)
+}

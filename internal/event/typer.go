@@ -1,0 +1,591 @@
+package event
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/wordclass"
+)
+
+// The event typer is a learned check on the dictionary coder: a
+// multinomial logistic regression (learn.LogReg) over the features of a
+// sentence (its lemmas and lemma bigrams, the verbs heading its clauses
+// with their word classes and neighbours, the dictionary codes and PLOVER
+// types of every verb and event noun the dictionaries match, the entity
+// types and actor sectors of the sentence, negation and modal cues) that
+// gives the probability of each PLOVER root. It is trained by
+// scripts/train-typer on real-news sentences labelled with a PLOVER root
+// (PLV train), where YIELD stands for CONCEDE and RETREAT.
+//
+// The coder uses it in three ways:
+//   - when no verb of a sentence matched the dictionary with a typed code
+//     and no event was coded, the typer's type is coded on its own if its
+//     probability reaches the alone threshold and the coder's own clause
+//     reading gives the verb a coded source and a coded target (a target
+//     is not needed for protests and force posture: oneSidedType);
+//   - dictionary events whose type the typer finds less probable than the
+//     veto threshold are dropped (0 disables this);
+//   - when the typer's best type reaches the retype threshold and no
+//     dictionary event of the sentence has it, it is coded too, on the
+//     actors of a dictionary event of the sentence (one with a target
+//     when the type needs one: needsTarget; above 1 disables this);
+//
+// the thresholds are chosen by cross-validation (TrainTyper) and stored in
+// the model's metadata;
+//   - every event gets a Confidence from a small calibration model over
+//     dense inputs (confInputs), fit on cross-fitted held-out events.
+
+const (
+	typerName      = "event-typer"
+	confName       = "event-confidence"
+	typerFeatures  = 1
+	typerPattern   = "typer" // Event.Pattern of an event typed by the typer alone
+	yieldClass     = "YIELD"
+	nConfInputs    = 12
+	maxTyperTokens = 96 // lemma features are taken from the first tokens only
+)
+
+//go:embed typer.model
+var typerModel []byte
+
+//go:embed confidence.model
+var confModel []byte
+
+// Features computes the typer's features of a sentence. It is read-only
+// and safe for concurrent use.
+type Features struct {
+	wc *wordclass.Classes
+}
+
+// NewFeatures returns the feature extractor over the embedded word classes.
+func NewFeatures() (*Features, error) {
+	wc, err := wordclass.Load()
+	if err != nil {
+		return nil, fmt.Errorf("event: typer features: %w", err)
+	}
+	return &Features{wc: wc}, nil
+}
+
+// Typer scores PLOVER types of sentences and the confidence of events. It
+// is read-only and safe for concurrent use.
+type Typer struct {
+	*Features
+	m     *learn.Model // the typer: one class per PLOVER root
+	conf  *learn.Model // the calibration model: classes "wrong", "right"
+	th    thresholds
+	yield int // index of YIELD among the classes, or -1
+}
+
+// thresholds set how the coder uses the typer's probabilities: alone is
+// the probability the best type needs to be coded on its own, veto the
+// probability below which a dictionary event's type is dropped (0: none),
+// retype the probability the best type needs to be added beside
+// dictionary events of other types (above 1: never).
+type thresholds struct {
+	alone, veto, retype float32
+}
+
+// decide applies the thresholds to a sentence with typer probabilities
+// p: keep[i] tells whether evs[i] stays; add is the class to code besides
+// (-1: none) on the actors of base: cand (a clause reading, when no verb
+// matched with a typed code and no event was coded) or a kept event.
+func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
+	kept := 0
+	for i := range evs {
+		keep[i] = true
+		if cls := classOf(classes, evs[i].PLOVER); th.veto > 0 && cls >= 0 && p[cls] < th.veto && !typer[i] {
+			keep[i] = false
+			continue
+		}
+		kept++
+	}
+	best := learn.Argmax(p)
+	if best < 0 {
+		return -1, nil
+	}
+	typ := classes[best]
+	switch {
+	case len(evs) == 0 && !hit && cand != nil && p[best] >= th.alone:
+		base = cand
+	case kept > 0 && p[best] >= th.retype:
+		for i := range evs {
+			if keep[i] && classOf(classes, evs[i].PLOVER) == best {
+				return -1, nil
+			}
+		}
+		// The actors of the first kept event, the first with a target
+		// when the type needs one.
+		for i := range evs {
+			if keep[i] && (base == nil || base.Target == nil && evs[i].Target != nil && needsTarget(typ)) {
+				base = &evs[i]
+			}
+		}
+	default:
+		return -1, nil
+	}
+	if base.Target == nil && (needsTarget(typ) || base == cand && !oneSidedType(typ)) {
+		return -1, nil
+	}
+	return best, base
+}
+
+// oneSidedType reports the PLOVER types an event typed alone may have
+// without a target: demonstrations and force posture. Other events typed
+// alone need a coded target as well as a source, since nothing but the
+// typer says the sentence reports an event at all, and the typer, trained
+// on sentences that all do, cannot tell: a dyad of coded actors is the
+// evidence asked for.
+func oneSidedType(plover string) bool {
+	return plover == "PROTEST" || plover == "MOBILIZE"
+}
+
+// LoadTyper returns the shipped typer (typer.model, confidence.model).
+func LoadTyper() (*Typer, error) {
+	m, err := learn.Load(typerModel, typerName, typerFeatures)
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	c, err := learn.Load(confModel, confName, typerFeatures)
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	f, err := NewFeatures()
+	if err != nil {
+		return nil, err
+	}
+	return NewTyper(f, m, c)
+}
+
+// NewTyper returns a typer over a typer model and a calibration model as
+// TrainTyper makes them; the thresholds are read from the typer model's
+// metadata ("alone", "veto").
+func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
+	t := &Typer{Features: f, m: m, conf: conf, yield: -1}
+	for _, k := range []struct {
+		key string
+		dst *float32
+	}{{"alone", &t.th.alone}, {"veto", &t.th.veto}, {"retype", &t.th.retype}} {
+		v, err := strconv.ParseFloat(m.Meta.Info[k.key], 32)
+		if err != nil {
+			return nil, fmt.Errorf("event: typer model: threshold %q: %w", k.key, err)
+		}
+		*k.dst = float32(v)
+	}
+	if conf.NumClasses() != 2 {
+		return nil, fmt.Errorf("event: confidence model has %d classes, want 2", conf.NumClasses())
+	}
+	for i, c := range m.Classes {
+		if c == yieldClass {
+			t.yield = i
+		}
+	}
+	return t, nil
+}
+
+// Classes returns the typer's PLOVER types.
+func (t *Typer) Classes() []string { return t.m.Classes }
+
+// Thresholds returns the alone, veto and retype thresholds.
+func (t *Typer) Thresholds() (alone, veto, retype float64) {
+	return float64(t.th.alone), float64(t.th.veto), float64(t.th.retype)
+}
+
+// classOf returns the index of a PLOVER 2021 type among classes, CONCEDE
+// and RETREAT counting as YIELD when the classes have it; -1 if none.
+func classOf(classes []string, plover string) int {
+	if plover == "" {
+		return -1
+	}
+	for i, c := range classes {
+		if c == plover {
+			return i
+		}
+	}
+	if plover == "CONCEDE" || plover == "RETREAT" {
+		for i, c := range classes {
+			if c == yieldClass {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// typeCodes are the CAMEO codes an event typed by the typer alone is
+// given: the CAMEO root of each PLOVER type (ACCUSE: 11, disapprove;
+// REQUEST: 02, appeal; YIELD: 08, whose PLOVER 2021 type is CONCEDE).
+var typeCodes = map[string]string{
+	"ACCUSE": "11", "AGREE": "03", "AID": "07", "ASSAULT": "18", "COERCE": "17", "CONCEDE": "08",
+	"CONSULT": "04", "COOPERATE": "06", "MOBILIZE": "15", "PROTEST": "14", "REJECT": "12",
+	"REQUEST": "02", "RETREAT": "08", "SANCTION": "16", "SUPPORT": "05", "THREATEN": "13", yieldClass: "08",
+}
+
+// needsTarget reports whether an event of a PLOVER type needs someone it
+// is aimed at, by the coder's own rule for dictionary codes (relational):
+// agreements, support, cooperation, aid and sanctions say nothing without
+// a counterpart, nor does consulting; an accusation, a demand, an attack
+// or a protest is an event even when its target is not a coded actor.
+func needsTarget(plover string) bool {
+	return plover == "CONSULT" || relational(typeCodes[plover])
+}
+
+// Feature templates.
+const (
+	fBias uint32 = iota
+	fLemma
+	fBigram
+	fHead
+	fHeadNeg
+	fFirstHead
+	fHeadClass
+	fPrevClass
+	fNextClass
+	fHitCode
+	fHitRoot
+	fHitType
+	fHitSpecific
+	fNounType
+	fEntType
+	fSector
+	fSubjCountry
+	fNeg
+	fModal
+	fControl
+	fEventType
+	fNoHit
+	fConf
+)
+
+// hit is a dictionary match of one verb group or event noun.
+type hit struct {
+	code, plover string
+	specific     bool // a pattern matched, not the verb's default
+	gi           int  // the verb group, -1 for a noun
+}
+
+// cand is a verb group's clause reading, a candidate trigger for an event
+// typed by the typer alone.
+type cand struct {
+	gi                     int
+	src, tgt               *sitrep.EventActor
+	clauseStart, clauseEnd int
+}
+
+// evInfo is what the coder knew of an event when it coded it, for its
+// confidence.
+type evInfo struct {
+	specific bool // a dictionary pattern matched, not a verb's default
+	typer    bool // typed by the typer alone
+}
+
+// lemma returns the lemma of token k, or its lower-case form without a
+// text analyzer.
+func (a *article) lemma(st *sentence, k int) string {
+	if a.c.text == nil {
+		return st.words[k]
+	}
+	return a.c.text.Lemma(st.Tokens[k].Text, st.Tokens[k].Tag)
+}
+
+func content(tag string) bool {
+	if tag == "" {
+		return false
+	}
+	c := tag[0]
+	return c >= 'A' && c <= 'Z'
+}
+
+// features appends the typer's features of the analysed sentence to out.
+func (f *Features) features(a *article, st *sentence, out []uint64) []uint64 {
+	out = append(out, learn.Key(fBias, 0))
+	n := min(len(st.Tokens), maxTyperTokens)
+	var prev uint64
+	for k := range n {
+		if !content(st.Tokens[k].Tag) {
+			prev = 0
+			continue
+		}
+		h := learn.Hash(st.words[k])
+		out = append(out, learn.Key(fLemma, h))
+		if prev != 0 {
+			out = append(out, learn.Key2(fBigram, prev, h))
+		}
+		prev = h
+	}
+	neg, modal := false, false
+	first := true
+	for gi := range st.groups {
+		g := &st.groups[gi]
+		h := learn.Hash(a.lemma(st, g.head))
+		out = append(out, learn.Key(fHead, h))
+		if g.negated {
+			out = append(out, learn.Key(fHeadNeg, h))
+			neg = true
+		}
+		modal = modal || g.modal
+		if g.control != "" {
+			out = append(out, learn.Key(fControl, learn.Hash(g.control)))
+		}
+		if first && !g.reduced {
+			out = append(out, learn.Key(fFirstHead, h))
+			first = false
+		}
+		if f != nil && f.wc != nil {
+			for _, p := range [...]int{4, 8, 12} {
+				if c := f.wc.Prefix(st.words[g.head], p); c != 0 {
+					out = append(out, learn.Key(fHeadClass, uint64(c)))
+				}
+			}
+			if g.head > 0 {
+				if c := f.wc.Prefix(st.words[g.head-1], 8); c != 0 {
+					out = append(out, learn.Key(fPrevClass, uint64(c)))
+				}
+			}
+			if g.head+1 < len(st.words) {
+				if c := f.wc.Prefix(st.words[g.head+1], 8); c != 0 {
+					out = append(out, learn.Key(fNextClass, uint64(c)))
+				}
+			}
+		}
+		if s := st.subj[gi]; s != nil && len(s.Actor) >= 3 {
+			if c := s.Actor[:3]; c != "---" {
+				out = append(out, learn.Key(fSubjCountry, 0))
+			}
+			for i := 3; i+3 <= len(s.Actor); i += 3 {
+				out = append(out, learn.Key(fSector, learn.Hash(s.Actor[i:i+3])))
+			}
+		}
+	}
+	if neg {
+		out = append(out, learn.Key(fNeg, 0))
+	}
+	if modal {
+		out = append(out, learn.Key(fModal, 0))
+	}
+	typed := false
+	for _, h := range st.hits {
+		out = append(out, learn.Key(fHitCode, learn.Hash(h.code)), learn.Key(fHitRoot, learn.Hash(h.code[:min(2, len(h.code))])))
+		if h.plover != "" {
+			typed = true
+			out = append(out, learn.Key(fHitType, learn.Hash(h.plover)))
+			if h.specific {
+				out = append(out, learn.Key(fHitSpecific, learn.Hash(h.plover)))
+			}
+		}
+	}
+	if !typed {
+		out = append(out, learn.Key(fNoHit, 0))
+	}
+	if a.c.dicts.Verbs != nil {
+		for k := range n {
+			if strings.HasPrefix(st.Tokens[k].Tag, "NN") {
+				if m, ok := a.c.dicts.Verbs.NounEvent(st.words[k]); ok {
+					if cb, ok := lookupCode(m.Code); ok && cb.PLOVER != "" {
+						out = append(out, learn.Key(fNounType, learn.Hash(cb.PLOVER)))
+					}
+				}
+			}
+		}
+	}
+	for k := range n {
+		if e := st.entity[k]; e >= 0 && (k == 0 || st.entity[k-1] != e) {
+			out = append(out, learn.Key(fEntType, learn.Hash(string(a.Entities[e].Type))))
+		}
+	}
+	for i := range st.events {
+		out = append(out, learn.Key(fEventType, learn.Hash(st.events[i].PLOVER)))
+	}
+	return out
+}
+
+// typedHit reports whether a verb of the sentence matched the dictionary
+// with a code that has a PLOVER type.
+func (st *sentence) typedHit() bool {
+	for _, h := range st.hits {
+		if h.plover != "" && h.gi >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// candidate returns the clause reading a type would be coded on alone:
+// the first verb group with a coded source that is not a verb of saying
+// (whose complement is coded on its own), else the first verb of saying
+// with one; nil when no verb has a coded source.
+func (a *article) candidate(st *sentence) *cand {
+	var say *cand
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.src == nil || c.src.Actor == "" {
+			continue
+		}
+		if reportingLemma[a.lemma(st, st.groups[c.gi].head)] {
+			if say == nil {
+				say = c
+			}
+			continue
+		}
+		return c
+	}
+	return say
+}
+
+// confInputs are the dense inputs of the calibration model for one event:
+// the typer's probability of the event's type, whether it is the typer's
+// best type, the best type's probability, whether a dictionary pattern
+// fired and how specific it was, whether the actors are coded, the
+// modality, and whether an earlier event of the sentence has the same
+// type.
+func confInputs(p []float32, cls int, ev *sitrep.Event, info evInfo, dup bool, types int) [nConfInputs]float32 {
+	var x [nConfInputs]float32
+	b := func(v bool) float32 {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	best := learn.Argmax(p)
+	x[0] = 1
+	if cls >= 0 {
+		x[1] = p[cls]
+	}
+	x[2] = b(cls >= 0 && cls == best)
+	if best >= 0 {
+		x[3] = p[best]
+	}
+	x[4] = b(!info.typer)
+	x[5] = b(info.specific)
+	x[6] = b(len(ev.Source.Actor) >= 3 && ev.Source.Actor[:3] != "---")
+	x[7] = b(ev.Target != nil)
+	x[8] = b(ev.Modality == sitrep.Asserted)
+	x[9] = b(dup)
+	x[10] = 1 / float32(max(1, types))
+	x[11] = x[1] * x[4]
+	return x
+}
+
+// confExample is the calibration model's example for dense inputs x.
+func confExample(x *[nConfInputs]float32, keys *[nConfInputs]uint64) learn.Example {
+	for i := range keys {
+		keys[i] = learn.Key(fConf, uint64(i))
+	}
+	return learn.Example{Feats: keys[:], Vals: x[:]}
+}
+
+// sentenceTypes returns, for each event of the sentence, whether an
+// earlier event has its PLOVER type, and the number of distinct types.
+func sentenceTypes(evs []sitrep.Event, dup []bool) ([]bool, int) {
+	dup = dup[:0]
+	types := 0
+	for i := range evs {
+		d := false
+		for j := range i {
+			if evs[j].PLOVER == evs[i].PLOVER {
+				d = true
+				break
+			}
+		}
+		if !d {
+			types++
+		}
+		dup = append(dup, d)
+	}
+	return dup, types
+}
+
+// typeSentence applies the typer to a coded sentence: an event typed
+// alone, the veto, an event retyped, and every event's confidence.
+func (a *article) typeSentence(st *sentence) {
+	t := a.c.typer
+	hit := st.typedHit()
+	var c *cand
+	if len(st.events) == 0 && !hit {
+		c = a.candidate(st)
+	}
+	if len(st.events) == 0 && c == nil {
+		return
+	}
+	a.feats = t.features(a, st, a.feats[:0])
+	p := a.probs[:0]
+	for range t.m.NumClasses() {
+		p = append(p, 0)
+	}
+	a.probs = p
+	t.m.Scores(a.feats, p)
+	learn.Softmax(p)
+	if a.trace != nil && len(a.trace.Sentences) > 0 {
+		a.traceTypes(&a.trace.Sentences[len(a.trace.Sentences)-1], p, t.m.Classes)
+	}
+	var ce *sitrep.Event
+	if c != nil {
+		ce = &sitrep.Event{Source: *c.src, Target: c.tgt}
+		if c.tgt != nil && (c.tgt.Actor == "" || c.tgt.Actor == c.src.Actor) {
+			ce.Target = nil
+		}
+	}
+	keep := a.dup[:0]
+	typer := a.typer[:0]
+	for i := range st.events {
+		keep = append(keep, true)
+		typer = append(typer, st.info[i].typer)
+	}
+	add, base := t.th.decide(p, t.m.Classes, st.events, typer, hit, ce, keep)
+	a.typer = typer
+	var retyped sitrep.Event
+	if add >= 0 && base != ce {
+		retyped = *base // before the vetoed events are compacted away
+	}
+	n := 0
+	for i := range st.events {
+		if keep[i] {
+			st.events[n], st.info[n] = st.events[i], st.info[i]
+			n++
+		}
+	}
+	st.events, st.info = st.events[:n], st.info[:n]
+	if add >= 0 {
+		typ := t.m.Classes[add]
+		if base == ce {
+			g := &st.groups[c.gi]
+			trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
+			a.emitTyped(st, typeCodes[typ], typerPattern, c.src, ce.Target, a.modality(st, c.gi), trigger, c.clauseStart, c.clauseEnd, evInfo{typer: true})
+		} else if cb, ok := lookupCode(typeCodes[typ]); ok {
+			ev := retyped
+			ev.CAMEO, ev.Root, ev.QuadClass, ev.Goldstein, ev.PLOVER, ev.Pattern = cb.Code, cb.Root, cb.QuadClass, cb.Goldstein, cb.PLOVER, typerPattern
+			st.events = append(st.events, ev)
+			st.info = append(st.info, evInfo{typer: true})
+		}
+	}
+	dup, types := sentenceTypes(st.events, keep[:0])
+	a.dup = dup
+	var keys [nConfInputs]uint64
+	var two [2]float32
+	for i := range st.events {
+		ev := &st.events[i]
+		x := confInputs(p, classOf(t.m.Classes, ev.PLOVER), ev, st.info[i], dup[i], types)
+		e := confExample(&x, &keys)
+		t.conf.ScoresOf(&e, two[:])
+		learn.Softmax(two[:])
+		ev.Confidence = float64(two[1])
+	}
+}
+
+// traceTypes records the typer's three most probable types.
+func (a *article) traceTypes(tr *SentenceTrace, p []float32, classes []string) {
+	used := make([]bool, len(p))
+	for range min(3, len(p)) {
+		best := -1
+		for i := range p {
+			if !used[i] && (best < 0 || p[i] > p[best]) {
+				best = i
+			}
+		}
+		used[best] = true
+		tr.Types = append(tr.Types, TypeProb{Type: classes[best], P: float64(p[best])})
+	}
+}

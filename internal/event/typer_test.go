@@ -1,0 +1,161 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/learn"
+)
+
+func TestClassOf(t *testing.T) {
+	classes := []string{"ACCUSE", "ASSAULT", "YIELD"}
+	tests := []struct {
+		plover string
+		want   int
+	}{
+		{"ACCUSE", 0},
+		{"ASSAULT", 1},
+		{"CONCEDE", 2}, // PLOVER 2021 split YIELD into CONCEDE and RETREAT
+		{"RETREAT", 2},
+		{"YIELD", 2},
+		{"PROTEST", -1},
+		{"", -1},
+	}
+	for _, tt := range tests {
+		if got := classOf(classes, tt.plover); got != tt.want {
+			t.Errorf("classOf(%q) = %d, want %d", tt.plover, got, tt.want)
+		}
+	}
+	if got := classOf([]string{"CONCEDE", "RETREAT"}, "RETREAT"); got != 1 {
+		t.Errorf("classOf(RETREAT) with both 2021 types = %d, want 1", got)
+	}
+}
+
+func TestTypeCodes(t *testing.T) {
+	for typ, code := range typeCodes {
+		cb, ok := lookupCode(code)
+		if !ok {
+			t.Errorf("%s: code %s not in the codebook", typ, code)
+			continue
+		}
+		want := typ
+		if typ == yieldClass || typ == "RETREAT" {
+			want = "CONCEDE"
+		}
+		if cb.PLOVER != want {
+			t.Errorf("%s: code %s has PLOVER type %q, want %q", typ, code, cb.PLOVER, want)
+		}
+	}
+}
+
+func TestNeedsTarget(t *testing.T) {
+	tests := []struct {
+		plover string
+		want   bool
+	}{
+		{"AGREE", true}, {"SUPPORT", true}, {"COOPERATE", true}, {"AID", true}, {"SANCTION", true}, {"CONSULT", true},
+		{"ACCUSE", false}, {"ASSAULT", false}, {"PROTEST", false}, {"MOBILIZE", false}, {"YIELD", false}, {"REQUEST", false},
+	}
+	for _, tt := range tests {
+		if got := needsTarget(tt.plover); got != tt.want {
+			t.Errorf("needsTarget(%s) = %v, want %v", tt.plover, got, tt.want)
+		}
+	}
+}
+
+func TestDecide(t *testing.T) {
+	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
+	th := thresholds{alone: 0.5, veto: 0.05, retype: 0.6}
+	tgt := &sitrep.EventActor{Actor: "USA"}
+	src := sitrep.EventActor{Actor: "IRN"}
+	cand := &sitrep.Event{Source: src}
+	candTgt := &sitrep.Event{Source: src, Target: tgt}
+	ev := func(plover string, target bool) sitrep.Event {
+		e := sitrep.Event{PLOVER: plover, Source: src}
+		if target {
+			e.Target = tgt
+		}
+		return e
+	}
+	tests := []struct {
+		name     string
+		p        []float32
+		evs      []sitrep.Event
+		hit      bool
+		cand     *sitrep.Event
+		wantAdd  int
+		wantBase int // index into evs, -1 for cand, -2 for none
+		wantKeep []bool
+	}{
+		{"alone above threshold", []float32{0.6, 0.3, 0.1, 0}, nil, false, candTgt, 0, -1, nil},
+		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, nil, false, cand, -1, -2, nil},
+		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, nil, false, cand, 3, -1, nil},
+		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, nil, false, candTgt, -1, -2, nil},
+		{"not after a verb matched", []float32{0.9, 0.05, 0.05, 0}, nil, true, candTgt, -1, -2, nil},
+		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, nil, false, nil, -1, -2, nil},
+		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, nil, false, candTgt, 1, -1, nil},
+		{"retype", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
+		{"type already coded", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype aid needs a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype on the event with a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
+		{"veto", []float32{0.02, 0.5, 0.48, 0}, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
+	}
+	for _, tt := range tests {
+		keep := make([]bool, len(tt.evs))
+		add, base := th.decide(tt.p, classes, tt.evs, make([]bool, len(tt.evs)), tt.hit, tt.cand, keep)
+		if add != tt.wantAdd {
+			t.Errorf("%s: add %d, want %d", tt.name, add, tt.wantAdd)
+		}
+		var want *sitrep.Event
+		switch {
+		case tt.wantBase == -1:
+			want = tt.cand
+		case tt.wantBase >= 0:
+			want = &tt.evs[tt.wantBase]
+		}
+		if add >= 0 && base != want {
+			t.Errorf("%s: base %+v, want %+v", tt.name, base, want)
+		}
+		for i := range tt.wantKeep {
+			if keep[i] != tt.wantKeep[i] {
+				t.Errorf("%s: keep %v, want %v", tt.name, keep, tt.wantKeep)
+				break
+			}
+		}
+	}
+}
+
+func TestNewTyperNeedsThresholds(t *testing.T) {
+	m := learn.LogReg{Classes: []string{"A", "B"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 0}}, learn.Meta{Name: typerName})
+	c := learn.LogReg{Classes: []string{"wrong", "right"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: confName})
+	if _, err := NewTyper(nil, m, c); err == nil {
+		t.Error("NewTyper accepted a model without thresholds")
+	}
+	m.Meta.Info = map[string]string{"alone": "0.2", "veto": "0", "retype": "0.4"}
+	ty, err := NewTyper(nil, m, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, v, r := ty.Thresholds(); a != float64(float32(0.2)) || v != 0 || r != float64(float32(0.4)) {
+		t.Errorf("thresholds %v %v %v", a, v, r)
+	}
+	c3 := learn.LogReg{Classes: []string{"a", "b", "c"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: confName})
+	if _, err := NewTyper(nil, m, c3); err == nil {
+		t.Error("NewTyper accepted a confidence model with 3 classes")
+	}
+}
+
+func TestLoadTyper(t *testing.T) {
+	ty, err := LoadTyper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ty.Classes()) < 10 || ty.yield < 0 {
+		t.Errorf("classes %v", ty.Classes())
+	}
+	for _, c := range ty.Classes() {
+		if _, ok := typeCodes[c]; !ok {
+			t.Errorf("class %s has no CAMEO code", c)
+		}
+	}
+}

@@ -1,0 +1,398 @@
+package event
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/learn"
+)
+
+// TyperSample is what the dictionary coder saw in one sentence, for
+// training the typer: the sentence's features, whether a verb matched the
+// dictionary with a typed code, the events it coded and, when it coded
+// none and no verb matched, the clause reading an event typed alone would
+// have (its source, target and modality).
+type TyperSample struct {
+	Feats  []uint64
+	Hit    bool
+	Events []sitrep.Event
+	// Specific[i] tells whether Events[i] came from a dictionary pattern
+	// rather than a verb's default.
+	Specific []bool
+	Alone    *sitrep.Event
+}
+
+// Samples codes the article with the dictionaries alone (no typer) and
+// returns one TyperSample per sentence analysed.
+func (c *Coder) Samples(in *Input, f *Features) []TyperSample {
+	var out []TyperSample
+	cc := *c
+	cc.typer = nil
+	a := &article{Input: in, c: &cc, memory: make(map[string]string), samples: &out, sampleFeats: f}
+	cc.codeArticle(a)
+	return out
+}
+
+// sample records the typer's training sample of a coded sentence.
+func (a *article) sample(st *sentence) {
+	s := TyperSample{Feats: a.sampleFeats.features(a, st, nil), Hit: st.typedHit(), Events: slices.Clone(st.events)}
+	for _, in := range st.info {
+		s.Specific = append(s.Specific, in.specific)
+	}
+	if !s.Hit && len(st.events) == 0 {
+		if c := a.candidate(st); c != nil {
+			ev := &sitrep.Event{Source: *c.src, Modality: a.modality(st, c.gi)}
+			if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
+				t := *c.tgt
+				ev.Target = &t
+			}
+			s.Alone = ev
+		}
+	}
+	*a.samples = append(*a.samples, s)
+}
+
+// TyperRecord is one labelled training record: the samples of its
+// sentences and its gold PLOVER root.
+type TyperRecord struct {
+	Samples []TyperSample
+	Gold    string
+}
+
+// TyperConfig sets the typer's training.
+type TyperConfig struct {
+	L2     float64
+	Rate   float64
+	Epochs int
+	Seed   uint64
+	// Folds is the number of cross-validation folds the thresholds and
+	// the calibration are chosen on.
+	Folds int
+	// Prune drops the typer's weights of smaller magnitude (learn.Model.Pruned).
+	Prune float32
+}
+
+// TyperDefaults returns the shipped typer's training settings, chosen by
+// 5-fold cross-validation on the PLV train file.
+func TyperDefaults() TyperConfig {
+	return TyperConfig{L2: 0.03, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5, Prune: 0.01}
+}
+
+// TyperReport holds the figures of a training run, all measured by
+// cross-validation on the training records except TrainAccuracy.
+type TyperReport struct {
+	Classes []string
+	// The typer alone, one prediction per record: held-out accuracy and
+	// macro-F1, accuracy on its own training data, and their gap.
+	CVAccuracy, CVMacroF1, TrainAccuracy, Gap float64
+	FoldAccuracy                              []float64
+	// The thresholds chosen, and the coder's PLOVER type accuracy and F1
+	// (coded events against gold) without and with the typer, simulated
+	// over the held-out records.
+	Alone, Veto, Retype             float64
+	DictAccuracy, DictF1            float64
+	TypedAccuracy, TypedF1          float64
+	AloneEvents, AloneRight, Vetoed int
+	Retyped, RetypedRight           int
+	// Calibration bins the cross-fitted confidences of the held-out
+	// events.
+	Calibration *learn.Calibration
+}
+
+func (r *TyperReport) String() string {
+	s := fmt.Sprintf("typer alone: %d-fold CV accuracy %.3f  macro-F1 %.3f  train accuracy %.3f  gap %.3f\n",
+		len(r.FoldAccuracy), r.CVAccuracy, r.CVMacroF1, r.TrainAccuracy, r.Gap)
+	s += "  folds:"
+	for _, a := range r.FoldAccuracy {
+		s += fmt.Sprintf(" %.3f", a)
+	}
+	s += fmt.Sprintf("\nthresholds: alone %.2f  retype %.2f  veto %.3f (above 1: never)\n", r.Alone, r.Retype, r.Veto)
+	s += fmt.Sprintf("coder (held-out, simulated): dictionary only  type accuracy %.3f  F1 %.3f\n", r.DictAccuracy, r.DictF1)
+	s += fmt.Sprintf("                             with the typer   type accuracy %.3f  F1 %.3f\n", r.TypedAccuracy, r.TypedF1)
+	s += fmt.Sprintf("  %d events typed alone (%d right), %d retyped (%d right), %d vetoed\n", r.AloneEvents, r.AloneRight, r.Retyped, r.RetypedRight, r.Vetoed)
+	s += "confidence calibration (cross-fitted):\n" + r.Calibration.String()
+	return s
+}
+
+// union returns the features of all the record's sentences.
+func (r *TyperRecord) union() []uint64 {
+	var fs []uint64
+	for _, s := range r.Samples {
+		fs = append(fs, s.Feats...)
+	}
+	return fs
+}
+
+// TrainTyper trains the typer on recs, chooses its thresholds by
+// cross-validation and fits the confidence model on cross-fitted held-out
+// events. meta's Name and Features are set here; the thresholds go into
+// the typer model's Info.
+func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, conf *learn.Model, rep *TyperReport, err error) {
+	var classes []string
+	for _, r := range recs {
+		if !slices.Contains(classes, r.Gold) {
+			classes = append(classes, r.Gold)
+		}
+	}
+	slices.Sort(classes)
+	if len(classes) < 2 || cfg.Folds < 2 {
+		return nil, nil, nil, fmt.Errorf("event: train typer: %d classes, %d folds", len(classes), cfg.Folds)
+	}
+	rep = &TyperReport{Classes: classes}
+	lr := learn.LogReg{Classes: classes, L2: cfg.L2, Rate: cfg.Rate, Epochs: cfg.Epochs, Seed: cfg.Seed}
+	xs := make([]learn.Example, len(recs))
+	gold := make([]int, len(recs))
+	for i := range recs {
+		gold[i] = slices.Index(classes, recs[i].Gold)
+		xs[i] = learn.Example{Feats: recs[i].union(), Class: gold[i]}
+	}
+	meta.Name, meta.Features = typerName, typerFeatures
+
+	// Held-out probabilities of every sentence of every record.
+	fold := learn.Folds(len(recs), cfg.Folds, cfg.Seed)
+	held := make([][][]float32, len(recs))
+	pred := make([]int, len(recs))
+	scores := make([]float32, len(classes))
+	for f := range cfg.Folds {
+		var in []learn.Example
+		for i := range xs {
+			if fold[i] != f {
+				in = append(in, xs[i])
+			}
+		}
+		m := lr.Train(in, meta).Pruned(cfg.Prune)
+		right, n := 0, 0
+		for i := range recs {
+			if fold[i] != f {
+				continue
+			}
+			pred[i] = m.Predict(xs[i].Feats, scores)
+			n++
+			if pred[i] == gold[i] {
+				right++
+			}
+			for _, s := range recs[i].Samples {
+				p := make([]float32, len(classes))
+				m.Scores(s.Feats, p)
+				learn.Softmax(p)
+				held[i] = append(held[i], p)
+			}
+		}
+		rep.FoldAccuracy = append(rep.FoldAccuracy, ratio(right, n))
+	}
+	rep.CVAccuracy, rep.CVMacroF1 = accuracyF1(pred, gold, len(classes))
+	final := lr.Train(xs, meta).Pruned(cfg.Prune)
+	for i := range xs {
+		pred[i] = final.Predict(xs[i].Feats, scores)
+	}
+	rep.TrainAccuracy, _ = accuracyF1(pred, gold, len(classes))
+	rep.Gap = rep.TrainAccuracy - rep.CVAccuracy
+
+	// Thresholds: the best F1 of coded types against gold over the
+	// held-out records; a veto is admitted only where it does not lower
+	// the accuracy (the share of gold types coded).
+	sim := simulation{recs: recs, held: held, gold: gold, classes: classes}
+	n := len(recs)
+	d := sim.run(thresholds{alone: 2, retype: 2}, nil)
+	rep.DictAccuracy, rep.DictF1 = d.acc(n), d.f1(n)
+	// Coordinate search, one threshold at a time from none: each takes
+	// the value of best F1; a veto must not lower the accuracy.
+	th := thresholds{alone: 2, retype: 2}
+	best := d
+	var steps []float32
+	for i := 1; i <= 19; i++ {
+		steps = append(steps, float32(i)/20)
+	}
+	for _, x := range []struct {
+		field func(*thresholds) *float32
+		vals  []float32
+		guard bool // may not lower the accuracy
+	}{
+		{func(t *thresholds) *float32 { return &t.alone }, steps, false},
+		{func(t *thresholds) *float32 { return &t.retype }, steps, false},
+		{func(t *thresholds) *float32 { return &t.veto }, []float32{0.005, 0.01, 0.02, 0.03, 0.05, 0.1}, true},
+	} {
+		cur := best
+		for _, v := range x.vals {
+			t := th
+			*x.field(&t) = v
+			r := sim.run(t, nil)
+			if r.f1(n) > cur.f1(n)+1e-9 && (!x.guard || r.matched >= best.matched) {
+				cur, th = r, t
+			}
+		}
+		best = cur
+	}
+	rep.Alone, rep.Veto, rep.Retype = float64(th.alone), float64(th.veto), float64(th.retype)
+	rep.TypedAccuracy, rep.TypedF1 = best.acc(n), best.f1(n)
+	rep.AloneEvents, rep.AloneRight, rep.Vetoed = best.alone, best.aloneRight, best.vetoed
+	rep.Retyped, rep.RetypedRight = best.retyped, best.retypedRight
+
+	// Confidence: a calibration model over the held-out events' dense
+	// inputs, itself cross-fitted for the calibration figures.
+	var evs []confEvent
+	sim.run(th, &evs)
+	clr := learn.LogReg{Classes: []string{"wrong", "right"}, L2: 1e-4, Rate: 0.1, Epochs: 20, Seed: cfg.Seed}
+	cmeta := learn.Meta{Name: confName, Features: typerFeatures, Source: meta.Source, License: meta.License}
+	cal := learn.NewCalibration(10)
+	var two [2]float32
+	for f := range cfg.Folds {
+		var in []learn.Example
+		for _, e := range evs {
+			if fold[e.rec] != f {
+				in = append(in, e.x)
+			}
+		}
+		cm := clr.Train(in, cmeta)
+		for _, e := range evs {
+			if fold[e.rec] == f {
+				cm.ScoresOf(&e.x, two[:])
+				learn.Softmax(two[:])
+				cal.Add(float64(two[1]), e.x.Class == 1)
+			}
+		}
+	}
+	rep.Calibration = cal
+	all := make([]learn.Example, len(evs))
+	for i := range evs {
+		all[i] = evs[i].x
+	}
+	conf = clr.Train(all, cmeta)
+
+	meta.Info = map[string]string{}
+	for k, v := range map[string]float64{
+		"l2": cfg.L2, "rate": cfg.Rate, "alone": rep.Alone, "veto": rep.Veto, "retype": rep.Retype,
+		"cv_accuracy": rep.CVAccuracy, "cv_macro_f1": rep.CVMacroF1, "train_accuracy": rep.TrainAccuracy, "ece": cal.ECE(),
+	} {
+		meta.Info[k] = strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	meta.Info["epochs"] = strconv.Itoa(cfg.Epochs)
+	meta.Info["folds"] = strconv.Itoa(cfg.Folds)
+	// The final model again, with the thresholds in its metadata.
+	typer = lr.Train(xs, meta).Pruned(cfg.Prune)
+	return typer, conf, rep, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// accuracyF1 returns the accuracy and the macro-F1 over k classes.
+func accuracyF1(pred, gold []int, k int) (float64, float64) {
+	tp, fp, fn := make([]int, k), make([]int, k), make([]int, k)
+	right := 0
+	for i := range pred {
+		if pred[i] == gold[i] {
+			right++
+			tp[gold[i]]++
+		} else {
+			fn[gold[i]]++
+			if pred[i] >= 0 {
+				fp[pred[i]]++
+			}
+		}
+	}
+	f1 := 0.0
+	for c := range k {
+		x := learn.PRF{TP: tp[c], FP: fp[c], FN: fn[c]}
+		f1 += x.F1()
+	}
+	return ratio(right, len(pred)), f1 / float64(k)
+}
+
+// simulation replays the coder's use of the typer over records whose
+// sentences have held-out typer probabilities.
+type simulation struct {
+	recs    []TyperRecord
+	held    [][][]float32
+	gold    []int
+	classes []string
+}
+
+type simResult struct {
+	matched, events, alone, aloneRight, vetoed int
+	retyped, retypedRight                      int
+}
+
+func (r simResult) acc(n int) float64 { return ratio(r.matched, n) }
+
+func (r simResult) f1(n int) float64 {
+	x := learn.PRF{TP: r.matched, FP: r.events - r.matched, FN: n - r.matched}
+	return x.F1()
+}
+
+// confEvent is one held-out event for the calibration model.
+type confEvent struct {
+	rec int
+	x   learn.Example
+}
+
+// run codes every record with the thresholds and scores the coded types
+// against the gold; with evs it also collects the calibration examples,
+// an event being right when it is the first of the gold type in its
+// record.
+func (s *simulation) run(th thresholds, evs *[]confEvent) simResult {
+	var r simResult
+	for i, rec := range s.recs {
+		matched := false
+		for j, smp := range rec.Samples {
+			p := s.held[i][j]
+			keep := make([]bool, len(smp.Events))
+			typer := make([]bool, len(smp.Events))
+			add, base := th.decide(p, s.classes, smp.Events, typer, smp.Hit, smp.Alone, keep)
+			var kept []sitrep.Event
+			var info []evInfo
+			for k, ev := range smp.Events {
+				if !keep[k] {
+					r.vetoed++
+					continue
+				}
+				kept = append(kept, ev)
+				info = append(info, evInfo{specific: smp.Specific[k]})
+			}
+			if add >= 0 {
+				ev := *base
+				ev.PLOVER = s.classes[add]
+				kept = append(kept, ev)
+				info = append(info, evInfo{typer: true})
+				if base == smp.Alone {
+					r.alone++
+					if add == s.gold[i] {
+						r.aloneRight++
+					}
+				} else {
+					r.retyped++
+					if add == s.gold[i] {
+						r.retypedRight++
+					}
+				}
+			}
+			dup, types := sentenceTypes(kept, nil)
+			for k := range kept {
+				cls := classOf(s.classes, kept[k].PLOVER)
+				right := !matched && cls == s.gold[i]
+				matched = matched || right
+				r.events++
+				if evs != nil {
+					x := confInputs(p, cls, &kept[k], info[k], dup[k], types)
+					var keys [nConfInputs]uint64
+					e := confExample(&x, &keys)
+					e.Feats, e.Vals = slices.Clone(e.Feats), slices.Clone(e.Vals)
+					if right {
+						e.Class = 1
+					}
+					*evs = append(*evs, confEvent{rec: i, x: e})
+				}
+			}
+		}
+		if matched {
+			r.matched++
+		}
+	}
+	return r
+}

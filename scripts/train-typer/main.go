@@ -1,0 +1,132 @@
+// Command train-typer trains the event coder's typer and confidence model
+// (internal/event/typer.model and confidence.model, see
+// internal/event/typer.go) on ../shared/gold/train/events-plv-train.jsonl:
+// 1,044 real-news sentences, each labelled with one PLOVER root and its
+// source and target spans (PLV train; YIELD is CONCEDE or RETREAT in
+// PLOVER 2021). See docs/DATA.md for its origin and license. The models
+// hold hashed feature weights only, no text.
+//
+// Each sentence goes through the whole pipeline, with the dictionaries
+// alone coding its events; the typer learns the gold root from the
+// sentence's features, its thresholds are chosen by cross-validation and
+// the confidence model is fit on cross-fitted held-out events. The command
+// prints the 5-fold cross-validated figures. Training is deterministic:
+// TestShippedTyper checks that the shipped files are what it writes.
+//
+// Run from the module root:
+//
+//	go run ./scripts/train-typer          # write the models, print the CV figures
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+)
+
+func main() {
+	gold := flag.String("gold", "../shared/gold/train/events-plv-train.jsonl", "PLOVER-labelled sentences to train on")
+	out := flag.String("out", "internal/event", "directory to write typer.model and confidence.model to")
+	config := event.TyperDefaults()
+	l2 := flag.Float64("l2", config.L2, "L2 penalty")
+	rate := flag.Float64("rate", config.Rate, "AdaGrad rate")
+	epochs := flag.Int("epochs", config.Epochs, "epochs")
+	prune := flag.Float64("prune", float64(config.Prune), "drop weights of smaller magnitude")
+	flag.Parse()
+	cfg := config
+	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune = *l2, *rate, *epochs, float32(*prune)
+	if err := run(*gold, *out, cfg); err != nil {
+		slog.Error("train-typer", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(gold, out string, cfg event.TyperConfig) error {
+	recs, err := load(gold)
+	if err != nil {
+		return err
+	}
+	typer, conf, rep, err := build(recs, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Print(rep)
+	for name, m := range map[string]*learn.Model{"typer.model": typer, "confidence.model": conf} {
+		if err := os.WriteFile(filepath.Join(out, name), m.Marshal(), 0o644); err != nil {
+			return fmt.Errorf("train-typer: %w", err)
+		}
+	}
+	slog.Info("train-typer: wrote", "dir", out, "features", typer.NumFeatures())
+	return nil
+}
+
+// record is one line of the training file.
+type record struct {
+	ID     string  `json:"id"`
+	Date   *string `json:"date"`
+	Text   string  `json:"text"`
+	Events []struct {
+		EventType string `json:"event_type"`
+	} `json:"events"`
+}
+
+// load reads the training file and runs the pipeline, without its typer,
+// over every labelled sentence.
+func load(path string) ([]event.TyperRecord, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("train-typer: %w", err)
+	}
+	defer f.Close()
+	p, err := pipeline.New(pipeline.Config{NoTyper: true})
+	if err != nil {
+		return nil, fmt.Errorf("train-typer: %w", err)
+	}
+	feats, err := event.NewFeatures()
+	if err != nil {
+		return nil, fmt.Errorf("train-typer: %w", err)
+	}
+	var recs []event.TyperRecord
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var r record
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("train-typer: %s:%d: %w", path, line, err)
+		}
+		if len(r.Events) == 0 || r.Events[0].EventType == "" {
+			continue
+		}
+		art := &sitrep.Article{ID: r.ID, Text: ingest.Normalize(r.Text)}
+		if r.Date != nil {
+			art.Published = *r.Date
+		}
+		recs = append(recs, event.TyperRecord{Samples: p.TyperSamples(art, feats), Gold: r.Events[0].EventType})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("train-typer: %s: %w", path, err)
+	}
+	return recs, nil
+}
+
+// build trains the shipped models.
+func build(recs []event.TyperRecord, cfg event.TyperConfig) (typer, conf *learn.Model, rep *event.TyperReport, err error) {
+	return event.TrainTyper(recs, cfg, learn.Meta{
+		Source:  "PLV train (shared/gold/train/events-plv-train.jsonl): 1,044 news sentences labelled with a PLOVER root",
+		License: "feature weights only, no text; see docs/DATA.md for the training data's origin and license",
+	})
+}
