@@ -160,8 +160,8 @@ func parseLine(line string, want int) (tok Token, skip bool, err error) {
 	} else if tok.Head, err = strconv.Atoi(f[6]); err != nil || tok.Head < 0 {
 		return tok, false, fmt.Errorf("HEAD %q is not a token ID", f[6])
 	}
-	for _, s := range []*string{&tok.Lemma, &tok.UPOS, &tok.XPOS, &tok.Rel} {
-		if *s == "_" && s != &tok.Lemma {
+	for _, s := range []*string{&tok.UPOS, &tok.XPOS, &tok.Rel} {
+		if *s == "_" {
 			*s = ""
 		}
 	}
@@ -186,14 +186,14 @@ func Write(w io.Writer, trees ...*Tree) error {
 	bw := bufio.NewWriter(w)
 	for _, t := range trees {
 		for _, c := range t.Comments {
-			bw.WriteString("# " + c + "\n")
+			bw.WriteString("# " + strings.NewReplacer("\n", " ", "\r", " ").Replace(c) + "\n")
 		}
 		for _, tok := range t.Tokens {
 			head := "_"
 			if tok.Head >= 0 {
 				head = strconv.Itoa(tok.Head)
 			}
-			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", tok.ID, tok.Form, orNone(tok.Lemma), orNone(tok.UPOS), orNone(tok.XPOS), head, orNone(tok.Rel))
+			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", tok.ID, orNone(tok.Form), orNone(tok.Lemma), orNone(tok.UPOS), orNone(tok.XPOS), head, orNone(tok.Rel))
 		}
 		bw.WriteByte('\n')
 	}
@@ -203,9 +203,19 @@ func Write(w io.Writer, trees ...*Tree) error {
 	return nil
 }
 
+// orNone returns s as a CoNLL-U field: "_" when empty, tabs and line
+// breaks replaced by spaces.
 func orNone(s string) string {
 	if s == "" {
 		return "_"
+	}
+	if strings.ContainsAny(s, "\t\n\r") {
+		return strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, s)
 	}
 	return s
 }

@@ -89,6 +89,18 @@ func TestReaderSkipsBadSentence(t *testing.T) {
 	}
 }
 
+func TestWriteKeepsColumns(t *testing.T) {
+	tr := &Tree{Comments: []string{"text = a\nb"}, Tokens: []Token{{ID: 1, Form: "a\tb", Head: 0, Rel: "root"}}}
+	var b bytes.Buffer
+	if err := Write(&b, tr); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadAll(&b)
+	if err != nil || len(got) != 1 || got[0].Tokens[0].Form != "a b" {
+		t.Fatalf("read back %v, %v; want one token \"a b\"", got, err)
+	}
+}
+
 func FuzzReader(f *testing.F) {
 	f.Add(sample2)
 	f.Add("1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n\n\n# c\n")
