@@ -10,10 +10,9 @@ import (
 )
 
 // TestEvalParseSmall runs 'sitrep eval parse' on three simple sentences
-// written for this test: both output forms and the same figures. The floor
-// is low on purpose: the EWT-trained tagger still takes the past tense of a
-// sentence-initial "Rebels attacked ..." for a participle (VBN), which
-// costs two of the three sentences their root; the floor catches worse.
+// written for this test: both output forms, the same figures, and a parser
+// that gets most of them right (it scores 0.857: the EWT-trained tagger
+// takes "attacked" in "Rebels attacked the town." for a participle).
 func TestEvalParseSmall(t *testing.T) {
 	path := filepath.Join("testdata", "parse-small.conllu")
 	r := evalJSON(t, "parse", path)
@@ -21,8 +20,8 @@ func TestEvalParseSmall(t *testing.T) {
 		t.Fatalf("scored %v sentences, %v tokens; want 3, 21", r["sentences"], r["tokens"])
 	}
 	for _, k := range []string{"uas", "las", "upos_acc", "xpos_acc"} {
-		if r[k] < 0.7 || r[k] > 1 {
-			t.Errorf("%s = %.3f on simple sentences, want >= 0.7", k, r[k])
+		if r[k] < 0.8 || r[k] > 1 {
+			t.Errorf("%s = %.3f on simple sentences, want >= 0.8", k, r[k])
 		}
 	}
 	if r["las"] > r["uas"] || r["las_full"] > r["las"] {

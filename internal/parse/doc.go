@@ -10,15 +10,12 @@
 // every head in range and no cycles.
 //
 // The tagger is a left-to-right averaged perceptron over words, affixes,
-// shapes, neighbouring words, internal/wordclass path prefixes and the
-// tags each word had in training (its ambiguity class; words frequent and
-// always tagged alike take their tag without scoring), run twice: the
-// second pass also reads the first pass's tags of the words ahead. The
+// shapes, neighbouring words and internal/wordclass path prefixes. The
 // parser is an arc-eager transition system with labelled arcs, scored by
 // an averaged perceptron over the rich non-local features of Zhang and
 // Nivre (2011) plus word-class and lemma features, trained with a dynamic
 // oracle and error exploration (Goldberg and Nivre 2012) on jackknifed
-// predicted tags. All three are learn.Model files embedded in the binary,
+// predicted tags. Both are learn.Model files embedded in the binary,
 // carrying the treebank's CC BY-SA 4.0 attribution in their metadata.
 //
 // The package also reads and writes CoNLL-U (Reader, Write) and scores

@@ -114,17 +114,6 @@ const (
 	fS0uN0u
 	fS1uS0uN0u
 	fN0uN1uN2u
-	// version 2
-	fS1pN0p
-	fS1wN0p
-	fS1pN0w
-	fN0wN1w
-	fN0wN1p
-	fS0lN0p
-	fS0lS0pN0p
-	fS0mN0c
-	fS0cN0m
-	fS1cN0c
 )
 
 func pk2(a, b uint64) uint64    { return a | b<<16 }
@@ -268,10 +257,6 @@ func (s *state) features(out []uint64) []uint64 {
 		K(fS0uN0u, pk2(s0.u, n0.u)),
 		K(fS1uS0uN0u, pk3(s1.u, s0.u, n0.u)),
 		K(fN0uN1uN2u, pk3(n0.u, n1.u, n2.u)),
-		K(fS1pN0p, pk2(s1.p, n0.p)), K2(fS1wN0p, s1.w, n0.p), K2(fS1pN0w, s1.p, n0.w),
-		K2(fN0wN1w, n0.w, n1.w), K2(fN0wN1p, n0.w, n1.p),
-		K(fS0lN0p, pk2(s.label(s0i), n0.p)), K(fS0lS0pN0p, pk3(s.label(s0i), s0.p, n0.p)),
-		K2(fS0mN0c, s0.lem, n0.c[c1]), K2(fS0cN0m, s0.c[c1], n0.lem), K2(fS1cN0c, s1.c[c1], n0.c[c1]),
 	)
 	return out
 }

@@ -16,8 +16,6 @@ import (
 var (
 	//go:embed tagger.bin
 	taggerData []byte
-	//go:embed tagger2.bin
-	tagger2Data []byte
 	//go:embed parser.bin
 	parserData []byte
 )
@@ -25,9 +23,8 @@ var (
 // Model names and the feature version this build extracts.
 const (
 	taggerName     = "parse-tagger"
-	tagger2Name    = "parse-tagger2"
 	parserName     = "parse-parser"
-	featureVersion = 2
+	featureVersion = 1
 )
 
 // Parser tags, lemmatizes and parses sentences. It is read-only after
@@ -50,7 +47,6 @@ type Parser struct {
 type scratch struct {
 	ws     []word
 	tags   []int
-	first  []int
 	feats  []uint64
 	scores []float32
 	st     state
@@ -60,10 +56,6 @@ type scratch struct {
 // once and share the Parser).
 func Load() (*Parser, error) {
 	tm, err := learn.Load(taggerData, taggerName, featureVersion)
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
-	tm2, err := learn.Load(tagger2Data, tagger2Name, featureVersion)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
@@ -79,11 +71,11 @@ func Load() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	return newParser(tm, tm2, pm, an, wc)
+	return newParser(tm, pm, an, wc)
 }
 
 // newParser assembles a Parser from its models.
-func newParser(tm, tm2, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classes) (*Parser, error) {
+func newParser(tm, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classes) (*Parser, error) {
 	if got, want := pm.Meta.Info["tagset"], strings.Join(tm.Classes, "|"); got != want {
 		return nil, fmt.Errorf("parse: the parser model was trained with another tagger (tag set %q, tagger has %q)", got, want)
 	}
@@ -91,7 +83,7 @@ func newParser(tm, tm2, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classe
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	tg, err := newTagger(tm, tm2)
+	tg, err := newTagger(tm)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
@@ -192,9 +184,9 @@ func (p *Parser) tag(s *scratch, toks []Token) {
 		toks[i].ID = i + 1
 		analyzeWord(&s.ws[i], toks[i].Form, p.wc)
 	}
-	s.tags, s.first = grow(s.tags, n), grow(s.first, n)
+	s.tags = grow(s.tags, n)
 	s.scores = grow(s.scores, max(p.tg.m.NumClasses(), p.pm.NumClasses()))
-	s.feats = p.tg.tag(s.ws, s.tags, s.first, s.feats, s.scores[:p.tg.m.NumClasses()])
+	s.feats = p.tg.tag(s.ws, s.tags, s.feats, s.scores[:p.tg.m.NumClasses()])
 	for i := range toks {
 		c := s.tags[i]
 		toks[i].UPOS, toks[i].XPOS = p.tg.upos[c], p.tg.xpos[c]

@@ -36,7 +36,7 @@ func TestShippedModels(t *testing.T) {
 		name string
 		info map[string]string
 		lic  string
-	}{{taggerName, p.tg.m.Meta.Info, p.tg.m.Meta.License}, {tagger2Name, p.tg.m2.Meta.Info, p.tg.m2.Meta.License}, {parserName, p.pm.Meta.Info, p.pm.Meta.License}} {
+	}{{taggerName, p.tg.m.Meta.Info, p.tg.m.Meta.License}, {parserName, p.pm.Meta.Info, p.pm.Meta.License}} {
 		if !strings.Contains(m.lic, "CC BY-SA 4.0") || !strings.Contains(m.lic, "EWT") {
 			t.Errorf("%s: license %q lacks the treebank's CC BY-SA 4.0 attribution", m.name, m.lic)
 		}
@@ -64,8 +64,8 @@ func TestShippedModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(ms.Tagger.Marshal(), taggerData) || !bytes.Equal(ms.Tagger2.Marshal(), tagger2Data) || !bytes.Equal(ms.Parser.Marshal(), parserData) {
-		t.Error("tagger.bin, tagger2.bin or parser.bin is not what scripts/train-parse writes: run go run ./scripts/train-parse")
+	if !bytes.Equal(ms.Tagger.Marshal(), taggerData) || !bytes.Equal(ms.Parser.Marshal(), parserData) {
+		t.Error("tagger.bin or parser.bin is not what scripts/train-parse writes: run go run ./scripts/train-parse")
 	}
 }
 
@@ -87,7 +87,7 @@ func TestTrainDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a.Tagger.Marshal(), b.Tagger.Marshal()) || !bytes.Equal(a.Tagger2.Marshal(), b.Tagger2.Marshal()) || !bytes.Equal(a.Parser.Marshal(), b.Parser.Marshal()) {
+	if !bytes.Equal(a.Tagger.Marshal(), b.Tagger.Marshal()) || !bytes.Equal(a.Parser.Marshal(), b.Parser.Marshal()) {
 		t.Error("two trainings gave different model files")
 	}
 	if a.Dev.UAS < 0.5 {

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -14,24 +13,18 @@ import (
 // tagger is the part-of-speech model: its classes are joint "UPOS XPOS"
 // pairs, predicted left to right.
 type tagger struct {
-	m    *learn.Model // first pass
-	m2   *learn.Model // second pass, reading the first pass's tags of the words ahead
-	upos []string     // per class
+	m    *learn.Model
+	upos []string // per class
 	xpos []string
 	amb  map[uint64]uint64 // word -> ambiguity class
 }
 
-func newTagger(m, m2 *learn.Model) (*tagger, error) {
+func newTagger(m *learn.Model) (*tagger, error) {
 	amb, err := decodeAmbiguity(m.Meta.Info[ambKey])
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Equal(m.Classes, m2.Classes) || m.Meta.Info[ambKey] != m2.Meta.Info[ambKey] {
-		return nil, fmt.Errorf("tagger models: the two passes were not trained together")
-	}
-	t := taggerOf(m, amb)
-	t.m2 = m2
-	return t, nil
+	return taggerOf(m, amb), nil
 }
 
 // taggerOf returns the tagger of model m with ambiguity classes amb.
@@ -75,31 +68,11 @@ func ambiguity(samples []sample) map[uint64]uint64 {
 	}
 	out := map[uint64]uint64{}
 	for w, e := range seen {
-		switch {
-		case e.n >= uniqMinCount && bits.OnesCount64(e.tags[0])+bits.OnesCount64(e.tags[1]) == 1:
-			c := bits.TrailingZeros64(e.tags[0])
-			if e.tags[0] == 0 {
-				c = 64 + bits.TrailingZeros64(e.tags[1])
-			}
-			out[w] = uint64(c+1) << 1
-		case e.n >= ambMinCount:
+		if e.n >= ambMinCount {
 			out[w] = learn.Key2(0, e.tags[0], e.tags[1]) | 1
 		}
 	}
 	return out
-}
-
-// uniqMinCount is how often a word must occur in training, always with
-// the same tag, for the tagger to give it that tag without scoring.
-const uniqMinCount = 10
-
-// uniqueClass returns the class of a word that always had it in training
-// (an even ambiguity class), or -1.
-func uniqueClass(amb uint64) int {
-	if amb == 0 || amb&1 != 0 {
-		return -1
-	}
-	return int(amb>>1) - 1
 }
 
 // encodeAmbiguity writes the classes as base64 (word, class) pairs in
@@ -233,65 +206,17 @@ func boolKey(b bool) uint64 {
 	return 0
 }
 
-// Second-pass templates: the first pass's tags of the word and the two
-// after it.
-const (
-	tR0 uint32 = 200 + iota
-	tR1
-	tR2
-	tR12
-	tR0R1
-	tR1W
-	tR0W
-	tT1R0R1
-	tR1Wp1
-)
-
-// rightFeatures appends the second pass's features of word i.
-func rightFeatures(out []uint64, ws []word, first []int, i, p1 int) []uint64 {
-	r := func(j int) uint64 {
-		if j >= len(first) {
-			return 0
-		}
-		return uint64(first[j] + 1)
-	}
-	r0, r1, r2 := r(i), r(i+1), r(i+2)
-	return append(out,
-		learn.Key(tR0, r0), learn.Key(tR1, r1), learn.Key(tR2, r2),
-		learn.Key2(tR12, r1, r2), learn.Key2(tR0R1, r0, r1),
-		learn.Key2(tR1W, r1, ws[i].norm), learn.Key2(tR0W, r0, ws[i].norm),
-		learn.Key3(tT1R0R1, uint64(p1+1), r0, r1), learn.Key2(tR1Wp1, r1, at(ws, i+1).norm),
-	)
-}
-
-// greedy tags ws left to right with model m into out; first, for a
-// second-pass model, holds the first pass's tags.
-func greedy(m *learn.Model, ws []word, first, out []int, feats []uint64, scores []float32) []uint64 {
+// tag sets the class of each word in out.
+func (t *tagger) tag(ws []word, out []int, feats []uint64, scores []float32) []uint64 {
+	t.setAmbiguity(ws)
 	p1, p2 := -1, -1
 	for i := range ws {
-		c := uniqueClass(ws[i].amb)
-		if c < 0 || c >= m.NumClasses() {
-			feats = tagFeatures(feats[:0], ws, i, p1, p2)
-			if first != nil {
-				feats = rightFeatures(feats, ws, first, i, p1)
-			}
-			c = m.Predict(feats, scores)
-		}
+		feats = tagFeatures(feats[:0], ws, i, p1, p2)
+		c := t.m.Predict(feats, scores)
 		out[i] = c
 		p2, p1 = p1, c
 	}
 	return feats
-}
-
-// tag sets the class of each word in out; first receives the first pass.
-func (t *tagger) tag(ws []word, out, first []int, feats []uint64, scores []float32) []uint64 {
-	t.setAmbiguity(ws)
-	feats = greedy(t.m, ws, nil, first, feats, scores)
-	if t.m2 == nil {
-		copy(out, first)
-		return feats
-	}
-	return greedy(t.m2, ws, first, out, feats, scores)
 }
 
 // setAmbiguity sets the ambiguity class of each word.

@@ -26,7 +26,7 @@ type TrainConfig struct {
 	// Jackknifed, if set, are the training sentences' jackknifed tag
 	// classes ("UPOS XPOS") from an earlier run with the same tagger
 	// settings (Models.Jackknifed), which saves retraining the folds.
-	Jackknifed *Jackknifed
+	Jackknifed [][]string
 	// PruneReport lists other pruning thresholds whose dev figures and
 	// model sizes are logged after the last epoch (for choosing Prune).
 	PruneReport []float32
@@ -38,7 +38,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the shipped models.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TagEpochs: 10, ParseEpochs: 12, Folds: 10, Explore: 0.9, Prune: 2, TagPrune: 0.5, Seed: 1,
+	return TrainConfig{TagEpochs: 10, ParseEpochs: 12, Folds: 10, Explore: 0.9, Prune: 1.5, TagPrune: 0.5, Seed: 1,
 		Source:  "Universal Dependencies English Web Treebank (UD_English-EWT @ 15d613d8, train.conllu; selected on dev.conllu)",
 		License: "CC BY-SA 4.0. Derived from the UD English EWT treebank, (c) the UD English EWT contributors (Silveira et al. 2014; Linguistic Data Consortium English Web Treebank); https://github.com/UniversalDependencies/UD_English-EWT; this model file is licensed CC BY-SA 4.0",
 	}
@@ -46,18 +46,17 @@ func DefaultTrainConfig() TrainConfig {
 
 // Models are the trained tagger and parser with their dev figures.
 type Models struct {
-	Tagger, Tagger2, Parser *learn.Model
-	Dev                     Scores
-	Jackknifed              *Jackknifed // the training tags of the folds
+	Tagger, Parser *learn.Model
+	Dev            Scores
+	Jackknifed     [][]string // the parser's training tags
 }
 
 // sample is a sentence prepared for training.
 type sample struct {
-	ws    []word
-	first []int // first-pass tags, for training the second pass
-	gold  []int // tagger class of each word (-1 if unknown)
-	g     oracle
-	proj  bool
+	ws   []word
+	gold []int // tagger class of each word (-1 if unknown)
+	g    oracle
+	proj bool
 }
 
 func (c TrainConfig) logf(format string, args ...any) {
@@ -81,65 +80,14 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 	trs := prepare(train, tagClasses, labels, wc)
 	devs := prepare(dev, tagClasses, labels, wc)
 
-	// 1. The tagger's first pass, its epochs chosen on dev, and its
-	// jackknifed tags of the training sentences.
+	// 1. The tagger, its epoch chosen on dev.
 	tm, tagEpochs, acc := trainTagger(trs, devs, tagClasses, cfg.TagEpochs, 0, cfg)
-	cfg.logf("tagger pass 1: %d epochs, dev accuracy %.4f", tagEpochs, acc)
-	amb := ambiguity(trs)
-	for i := range devs {
-		devs[i].first = greedyWords(tm, amb, devs[i].ws, nil)
-	}
-	folds := learn.Folds(len(trs), cfg.Folds, cfg.Seed)
-	var jk1, jk2 [][]int
-	if cfg.Jackknifed != nil {
-		if jk1, err = classIDs(cfg.Jackknifed.Pass1, trs, tagClasses); err != nil {
-			return nil, fmt.Errorf("parse: train: %w", err)
-		}
-		if jk2, err = classIDs(cfg.Jackknifed.Pass2, trs, tagClasses); err != nil {
-			return nil, fmt.Errorf("parse: train: %w", err)
-		}
-	} else {
-		jk1 = jackknife(trs, folds, tagClasses, tagEpochs, cfg)
-	}
-	for i := range trs {
-		trs[i].first = jk1[i]
-	}
-	// 2. The second pass, reading the first pass's tags of the words
-	// ahead (jackknifed in training), and its own jackknifed tags, which
-	// the parser trains on.
-	tm2, tag2Epochs, acc2 := trainTagger(trs, devs, tagClasses, cfg.TagEpochs, 0, cfg)
-	cfg.logf("tagger pass 2: %d epochs, dev accuracy %.4f", tag2Epochs, acc2)
-	if jk2 == nil {
-		jk2 = jackknife(trs, folds, tagClasses, tag2Epochs, cfg)
-	}
-	for _, m := range []struct {
-		m      *learn.Model
-		name   string
-		epochs int
-		acc    float64
-	}{{tm, taggerName, tagEpochs, acc}, {tm2, tagger2Name, tag2Epochs, acc2}} {
-		m.m.Meta = learn.Meta{Name: m.name, Features: featureVersion, Source: cfg.Source, License: cfg.License,
-			Info: map[string]string{"epochs": strconv.Itoa(m.epochs), "dev_accuracy": fmt.Sprintf("%.4f", m.acc), ambKey: m.m.Meta.Info[ambKey]}}
-	}
-	tg, err := newTagger(tm, tm2)
+	cfg.logf("tagger: %d epochs, dev accuracy %.4f", tagEpochs, acc)
+	tm.Meta = learn.Meta{Name: taggerName, Features: featureVersion, Source: cfg.Source, License: cfg.License,
+		Info: map[string]string{"epochs": strconv.Itoa(tagEpochs), "dev_accuracy": fmt.Sprintf("%.4f", acc), ambKey: tm.Meta.Info[ambKey]}}
+	tg, err := newTagger(tm)
 	if err != nil {
 		return nil, fmt.Errorf("parse: train: %w", err)
-	}
-	pred := jk2
-	for _, jk := range []struct {
-		name string
-		tags [][]int
-	}{{"pass 1", jk1}, {"pass 2", jk2}} {
-		right, all := 0, 0
-		for i := range trs {
-			for j, c := range jk.tags[i] {
-				if c == trs[i].gold[j] {
-					right++
-				}
-				all++
-			}
-		}
-		cfg.logf("jackknifed training tags, %s: accuracy %.4f", jk.name, float64(right)/float64(all))
 	}
 	if cfg.TaggerOnly {
 		var c Count
@@ -152,8 +100,49 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 		}
 		s := c.Scores()
 		cfg.logf("tagger: dev UPOS %.4f XPOS %.4f", s.UPOS, s.XPOS)
-		return &Models{Tagger: tm, Tagger2: tm2, Dev: s}, nil
+		return &Models{Tagger: tm, Dev: s}, nil
 	}
+
+	// 2. Jackknifed tags for the parser's training sentences.
+	pred := make([][]int, len(trs))
+	folds := learn.Folds(len(trs), cfg.Folds, cfg.Seed)
+	if cfg.Jackknifed != nil {
+		if pred, err = classIDs(cfg.Jackknifed, trs, tagClasses); err != nil {
+			return nil, fmt.Errorf("parse: train: %w", err)
+		}
+		cfg.Folds = 0
+	}
+	for k := range cfg.Folds {
+		var in, out []*sample
+		var outIdx []int
+		for i := range trs {
+			if folds[i] == k {
+				out = append(out, &trs[i])
+				outIdx = append(outIdx, i)
+			} else {
+				in = append(in, &trs[i])
+			}
+		}
+		fm, _, _ := trainTagger(deref(in), nil, tagClasses, tagEpochs, tagEpochs, cfg)
+		ft, err := newTagger(fm)
+		if err != nil {
+			return nil, fmt.Errorf("parse: train: %w", err)
+		}
+		for j, s := range out {
+			pred[outIdx[j]] = tagWords(ft, s.ws)
+		}
+		cfg.logf("jackknife fold %d/%d", k+1, cfg.Folds)
+	}
+	right, all := 0, 0
+	for i := range trs {
+		for j, c := range pred[i] {
+			if c == trs[i].gold[j] {
+				right++
+			}
+			all++
+		}
+	}
+	cfg.logf("jackknifed training tags: accuracy %.4f", float64(right)/float64(all))
 
 	// 3. The parser.
 	pp := &Parser{tg: tg, labels: labels, an: an, wc: wc}
@@ -168,56 +157,13 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 	pm, best := trainParser(pp, trs, trainToks, dev, labels, meta, cfg)
 	pm.Meta.Info["tagset"] = strings.Join(tagClasses, "|")
 	pp.pm = pm
-	return &Models{Tagger: tm, Tagger2: tm2, Parser: pm, Dev: best,
-		Jackknifed: &Jackknifed{Pass1: classNames(jk1, tagClasses), Pass2: classNames(jk2, tagClasses)}}, nil
-}
-
-// Jackknifed are the training sentences' jackknifed tag classes ("UPOS
-// XPOS") of the tagger's two passes.
-type Jackknifed struct {
-	Pass1, Pass2 [][]string
-}
-
-func classNames(tags [][]int, classes []string) [][]string {
-	out := make([][]string, len(tags))
-	for i, cs := range tags {
+	jk := make([][]string, len(pred))
+	for i, cs := range pred {
 		for _, c := range cs {
-			out[i] = append(out[i], classes[c])
+			jk[i] = append(jk[i], tagClasses[c])
 		}
 	}
-	return out
-}
-
-// jackknife tags each fold of trs with a model of the given number of
-// epochs trained on the other folds (a second-pass model when the samples
-// have first-pass tags).
-func jackknife(trs []sample, folds []int, classes []string, epochs int, cfg TrainConfig) [][]int {
-	pred := make([][]int, len(trs))
-	for k := range cfg.Folds {
-		var in []sample
-		for i := range trs {
-			if folds[i] != k {
-				in = append(in, trs[i])
-			}
-		}
-		fm, _, _ := trainTagger(in, nil, classes, epochs, epochs, cfg)
-		amb := ambiguity(in)
-		for i := range trs {
-			if folds[i] == k {
-				pred[i] = greedyWords(fm, amb, trs[i].ws, trs[i].first)
-			}
-		}
-		cfg.logf("jackknife fold %d/%d", k+1, cfg.Folds)
-	}
-	return pred
-}
-
-// greedyWords tags ws with one pass of model m.
-func greedyWords(m *learn.Model, amb map[uint64]uint64, ws []word, first []int) []int {
-	(&tagger{amb: amb}).setAmbiguity(ws)
-	out := make([]int, len(ws))
-	greedy(m, ws, first, out, nil, make([]float32, m.NumClasses()))
-	return out
+	return &Models{Tagger: tm, Parser: pm, Dev: best, Jackknifed: jk}, nil
 }
 
 // classIDs maps cached tag classes back to indices.
@@ -239,6 +185,14 @@ func classIDs(cached [][]string, trs []sample, classes []string) ([][]int, error
 		}
 	}
 	return out, nil
+}
+
+func deref(ps []*sample) []sample {
+	out := make([]sample, len(ps))
+	for i, p := range ps {
+		out[i] = *p
+	}
+	return out
 }
 
 // inventory lists the tag classes and labels of the training trees.
@@ -287,7 +241,7 @@ func prepare(trees []*Tree, tags, labels []string, wc *wordclass.Classes) []samp
 
 func tagWords(t *tagger, ws []word) []int {
 	out := make([]int, len(ws))
-	t.tag(ws, out, make([]int, len(ws)), nil, make([]float32, t.m.NumClasses()))
+	t.tag(ws, out, nil, make([]float32, t.m.NumClasses()))
 	return out
 }
 
@@ -315,18 +269,12 @@ func trainTagger(trs, dev []sample, classes []string, epochs, fixed int, cfg Tra
 			at.setAmbiguity(s.ws)
 			p1, p2 := -1, -1
 			for i := range s.ws {
-				guess := uniqueClass(s.ws[i].amb)
-				if guess < 0 {
-					feats = tagFeatures(feats[:0], s.ws, i, p1, p2)
-					if s.first != nil {
-						feats = rightFeatures(feats, s.ws, s.first, i, p1)
-					}
-					guess = p.Predict(feats, scores)
-					if g := s.gold[i]; g >= 0 {
-						p.Learn(feats, g, guess)
-					}
-					p.Tick()
+				feats = tagFeatures(feats[:0], s.ws, i, p1, p2)
+				guess := p.Predict(feats, scores)
+				if g := s.gold[i]; g >= 0 {
+					p.Learn(feats, g, guess)
 				}
+				p.Tick()
 				p2, p1 = p1, guess
 			}
 		}
@@ -337,7 +285,7 @@ func trainTagger(trs, dev []sample, classes []string, epochs, fixed int, cfg Tra
 			continue
 		}
 		m := p.Model(meta, cfg.TagPrune)
-		acc := passAccuracy(m, amb, dev)
+		acc := tagAccuracy(taggerOf(m, amb), dev)
 		cfg.logf("tagger epoch %d: dev accuracy %.4f", ep, acc)
 		if acc > bestAcc {
 			best, bestAcc, bestEp = m, acc, ep
@@ -346,12 +294,10 @@ func trainTagger(trs, dev []sample, classes []string, epochs, fixed int, cfg Tra
 	return best, bestEp, bestAcc
 }
 
-// passAccuracy is the accuracy of one pass over dev (a second pass reads
-// the samples' first-pass tags).
-func passAccuracy(m *learn.Model, amb map[uint64]uint64, dev []sample) float64 {
+func tagAccuracy(t *tagger, dev []sample) float64 {
 	right, all := 0, 0
 	for _, s := range dev {
-		for i, c := range greedyWords(m, amb, s.ws, s.first) {
+		for i, c := range tagWords(t, s.ws) {
 			if c == s.gold[i] {
 				right++
 			}

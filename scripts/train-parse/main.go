@@ -1,10 +1,9 @@
 // Command train-parse trains the part-of-speech tagger and the dependency
-// parser of package internal/parse, internal/parse/tagger.bin,
-// tagger2.bin and parser.bin, on the Universal Dependencies English Web
-// Treebank: each tagger pass's epochs are chosen on dev (the second pass
-// trains on 10-fold jackknifed tags of the first), the parser is trained
-// on 10-fold jackknifed tags of the training split with a dynamic oracle,
-// and its epoch is the one with the best dev LAS. It prints the dev figures.
+// parser of package internal/parse, internal/parse/tagger.bin and
+// parser.bin, on the Universal Dependencies English Web Treebank: the
+// tagger's epochs are chosen on dev, the parser is trained on 10-fold
+// jackknifed tags of the training split with a dynamic oracle, and its
+// epoch is the one with the best dev LAS. It prints the dev figures.
 // Training is deterministic (the same files byte for byte).
 //
 // Data: ../shared/treebank/ud-english-ewt/{train,dev}.conllu (UD_English-EWT,
@@ -12,7 +11,7 @@
 // text, and carry the treebank's attribution and license in their
 // metadata (docs/DATA.md).
 //
-// Run from the module root (about 12 minutes on one core):
+// Run from the module root (about 15 minutes on one core):
 //
 //	go run ./scripts/train-parse
 package main
@@ -34,7 +33,7 @@ import (
 
 func main() {
 	shared := flag.String("shared", "../shared", "shared data directory")
-	out := flag.String("out", "internal/parse", "directory to write tagger.bin, tagger2.bin and parser.bin to")
+	out := flag.String("out", "internal/parse", "directory to write tagger.bin and parser.bin to")
 	cfg := parse.DefaultTrainConfig()
 	flag.IntVar(&cfg.TagEpochs, "tag-epochs", cfg.TagEpochs, "maximum tagger epochs")
 	flag.IntVar(&cfg.ParseEpochs, "parse-epochs", cfg.ParseEpochs, "maximum parser epochs")
@@ -104,7 +103,7 @@ func run(shared, out string, limit int, cache string, cfg parse.TrainConfig) err
 	for _, f := range []struct {
 		name string
 		m    *learn.Model
-	}{{"tagger.bin", ms.Tagger}, {"tagger2.bin", ms.Tagger2}, {"parser.bin", ms.Parser}} {
+	}{{"tagger.bin", ms.Tagger}, {"parser.bin", ms.Parser}} {
 		b := f.m.Marshal()
 		path := filepath.Join(out, f.name)
 		if err := os.WriteFile(path, b, 0o644); err != nil {
