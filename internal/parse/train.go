@@ -110,9 +110,11 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 		if pred, err = classIDs(cfg.Jackknifed, trs, tagClasses); err != nil {
 			return nil, fmt.Errorf("parse: train: %w", err)
 		}
-		cfg.Folds = 0
 	}
 	for k := range cfg.Folds {
+		if cfg.Jackknifed != nil {
+			break // the cached tags are those the folds would give
+		}
 		var in, out []*sample
 		var outIdx []int
 		for i := range trs {
