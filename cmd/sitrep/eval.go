@@ -20,6 +20,7 @@ func evalKinds() []evalKind {
 		{"casualties", "killed/injured exact-match accuracy per article (casualties-dev.jsonl format)", (*Main).evalCasualties},
 		{"events", "CAMEO triple P/R/F1 and PLOVER type accuracy of the event coder", (*Main).evalEvents},
 		{"ner", "entity-level NER P/R/F1 per type, conlleval-style, and calibration (CoNLL columns or ner-conll2003-*.jsonl format)", (*Main).evalNER},
+		{"parse", "UPOS/XPOS accuracy, UAS and LAS of the dependency parser from raw word forms (CoNLL-U treebank)", (*Main).evalParse},
 		{"geo", "toponym P/R/F1 and geocoding accuracy@161 km (geo-lgl.jsonl format)", (*Main).evalGeo},
 		{"quotes", "quote content span P/R/F1, speaker and cue accuracy (PolNeAR JSONL format)", (*Main).evalQuotes},
 		{"timex", "TIMEX3 strict/relaxed P/R/F1, type and value accuracy (timex-timebank.jsonl format)", (*Main).evalTimex},

@@ -1,0 +1,236 @@
+package parse
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/wordclass"
+)
+
+// tagger.bin and parser.bin are the models written by scripts/train-parse.
+var (
+	//go:embed tagger.bin
+	taggerData []byte
+	//go:embed parser.bin
+	parserData []byte
+)
+
+// Model names and the feature version this build extracts.
+const (
+	taggerName     = "parse-tagger"
+	parserName     = "parse-parser"
+	featureVersion = 1
+)
+
+// Parser tags, lemmatizes and parses sentences. It is read-only after
+// Load and safe for concurrent use.
+type Parser struct {
+	tg     *tagger
+	pm     *learn.Model
+	labels []string
+	tagU   []uint64 // UPOS id + 2 of each tagger class
+	punct  []bool   // tagger class is punctuation
+	an     *text.Analyzer
+	wc     *wordclass.Classes
+
+	rootL, punctL, fallbackL int
+
+	pool sync.Pool // *scratch: working memory reused across calls
+}
+
+// scratch is the working memory of one Parse call.
+type scratch struct {
+	ws     []word
+	tags   []int
+	feats  []uint64
+	scores []float32
+	st     state
+}
+
+// Load returns the parser of the embedded models (about 100 ms: call it
+// once and share the Parser).
+func Load() (*Parser, error) {
+	tm, err := learn.Load(taggerData, taggerName, featureVersion)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	pm, err := learn.Load(parserData, parserName, featureVersion)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	an, err := text.NewAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	wc, err := wordclass.Load()
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return newParser(tm, pm, an, wc)
+}
+
+// newParser assembles a Parser from its models.
+func newParser(tm, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classes) (*Parser, error) {
+	if got, want := pm.Meta.Info["tagset"], strings.Join(tm.Classes, "|"); got != want {
+		return nil, fmt.Errorf("parse: the parser model was trained with another tagger (tag set %q, tagger has %q)", got, want)
+	}
+	labels, err := labelsOf(pm.Classes)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	tg, err := newTagger(tm)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	p := &Parser{tg: tg, pm: pm, labels: labels, an: an, wc: wc}
+	p.rootL = slices.Index(labels, "root")
+	p.punctL = slices.Index(labels, "punct")
+	p.fallbackL = slices.Index(labels, "parataxis")
+	if p.rootL < 0 || p.punctL < 0 || p.fallbackL < 0 {
+		return nil, fmt.Errorf("parse: the parser model lacks the root, punct or parataxis label")
+	}
+	p.tagU, p.punct = uposIDs(p.tg.upos)
+	p.pool.New = func() any { return &scratch{} }
+	return p, nil
+}
+
+// uposIDs numbers the distinct UPOS tags of the tagger classes.
+func uposIDs(upos []string) ([]uint64, []bool) {
+	names := slices.Clone(upos)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	ids := make([]uint64, len(upos))
+	punct := make([]bool, len(upos))
+	for i, u := range upos {
+		ids[i] = uint64(slices.Index(names, u) + 2)
+		punct[i] = u == "PUNCT"
+	}
+	return ids, punct
+}
+
+// actionNames returns the class names of the transitions over labels.
+func actionNames(labels []string) []string {
+	out := []string{"SHIFT", "REDUCE"}
+	for _, l := range labels {
+		out = append(out, "L:"+l, "R:"+l)
+	}
+	return out
+}
+
+// labelsOf recovers the labels from the transition names.
+func labelsOf(classes []string) ([]string, error) {
+	if len(classes) < 4 || len(classes)%2 != 0 || classes[0] != "SHIFT" || classes[1] != "REDUCE" {
+		return nil, fmt.Errorf("parser classes %v are not transitions", classes[:min(4, len(classes))])
+	}
+	var labels []string
+	for i := 2; i < len(classes); i += 2 {
+		l, ok := strings.CutPrefix(classes[i], "L:")
+		if !ok || classes[i+1] != "R:"+l {
+			return nil, fmt.Errorf("parser class %q is not a transition", classes[i])
+		}
+		labels = append(labels, l)
+	}
+	return labels, nil
+}
+
+// Labels returns the dependency relations the parser produces.
+func (p *Parser) Labels() []string { return slices.Clone(p.labels) }
+
+// Parse tags, lemmatizes and parses one sentence in place: it reads each
+// token's Form (Start and End are kept) and sets ID, UPOS, XPOS, Lemma,
+// Head and Rel. The result is always a tree: one token has Head 0 and Rel
+// "root", and every other token's head chain reaches it.
+func (p *Parser) Parse(toks []Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.pool.Get().(*scratch)
+	defer p.pool.Put(s)
+	p.tag(s, toks)
+	st := &s.st
+	st.toks = grow(st.toks, len(toks)+1)
+	st.toks[0] = rootTok
+	for i := range toks {
+		c := s.tags[i]
+		st.toks[i+1] = makePtok(&s.ws[i], c, p.tagU[c], toks[i].Lemma)
+	}
+	s.feats = p.parse(st, s.feats, s.scores[:p.pm.NumClasses()], func(i int) bool { return p.punct[s.tags[i-1]] })
+	for i := range toks {
+		toks[i].Head = int(st.head[i+1])
+		toks[i].Rel = p.labels[st.rel[i+1]]
+	}
+}
+
+// Tag sets the ID, tags and lemma of each token of a sentence from its
+// Form, without parsing it.
+func (p *Parser) Tag(toks []Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.pool.Get().(*scratch)
+	defer p.pool.Put(s)
+	p.tag(s, toks)
+}
+
+func (p *Parser) tag(s *scratch, toks []Token) {
+	n := len(toks)
+	s.ws = grow(s.ws, n)
+	for i := range toks {
+		toks[i].ID = i + 1
+		analyzeWord(&s.ws[i], toks[i].Form, p.wc)
+	}
+	s.tags = grow(s.tags, n)
+	s.scores = grow(s.scores, max(p.tg.m.NumClasses(), p.pm.NumClasses()))
+	s.feats = p.tg.tag(s.ws, s.tags, s.feats, s.scores[:p.tg.m.NumClasses()])
+	for i := range toks {
+		c := s.tags[i]
+		toks[i].UPOS, toks[i].XPOS = p.tg.upos[c], p.tg.xpos[c]
+		toks[i].Lemma = p.an.Lemma(toks[i].Form, toks[i].XPOS)
+	}
+}
+
+// ParseWords parses a sentence given as words.
+func (p *Parser) ParseWords(words []string) *Tree {
+	t := &Tree{Tokens: make([]Token, len(words))}
+	for i, w := range words {
+		t.Tokens[i].Form = w
+	}
+	p.Parse(t.Tokens)
+	return t
+}
+
+var rootTok = ptok{w: 4, p: 1, u: 1, lem: 4, c: [4]uint64{5, 5, 5, 5}}
+
+func makePtok(w *word, tag int, upos uint64, lemma string) ptok {
+	return ptok{w: w.norm, p: uint64(tag + 2), u: upos, lem: learn.Hash(lemma),
+		c: [4]uint64{uint64(w.cls[0]), uint64(w.cls[1]), uint64(w.cls[2]), uint64(w.cls[3])}}
+}
+
+// parse runs the transition system greedily over st.toks.
+func (p *Parser) parse(st *state, feats []uint64, scores []float32, isPunct func(int) bool) []uint64 {
+	st.rootL = p.rootL
+	st.reset(len(st.toks) - 1)
+	for !st.done() {
+		feats = st.features(feats[:0])
+		p.pm.Scores(feats, scores)
+		st.apply(st.best(scores))
+	}
+	st.finish(p.fallbackL, p.punctL, isPunct)
+	return feats
+}
+
+// best returns the best-scoring legal transition.
+func (s *state) best(scores []float32) int {
+	best := -1
+	for a, sc := range scores {
+		if (best < 0 || sc > scores[best]) && s.legal(a) {
+			best = a
+		}
+	}
+	return best
+}
