@@ -141,6 +141,8 @@ type sentence struct {
 	events  []sitrep.Event
 	// discardAt is the token index of a discard phrase, or -1.
 	discardAt int
+	// tree is the sentence's dependency tree, or nil if it was not parsed.
+	tree *tree
 	// more holds the other members of a coordinated actor ("Gondor and
 	// Osgiliath"), keyed by the first member that actorOf returned.
 	more map[*sitrep.EventActor][]*sitrep.EventActor
@@ -166,7 +168,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens)}
+	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), tree: newTree(s.Tokens)}
 	var tr *SentenceTrace
 	if a.trace != nil {
 		a.trace.Sentences = append(a.trace.Sentences, SentenceTrace{Tokens: s.Tokens, Chunks: text.Chunks(s.Tokens)})
@@ -282,6 +284,8 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	var patient *sitrep.EventActor
 	clauseEnd := a.clauseEnd(st, gi)
 	switch {
+	case st.tree != nil:
+		src, tgt, patient, clauseEnd = a.treeRoles(st, g)
 	case g.reduced && !g.passive:
 		src = a.npBefore(st, g.start)
 		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
