@@ -285,7 +285,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	clauseEnd := a.clauseEnd(st, gi)
 	switch {
 	case st.tree != nil:
-		src, tgt, patient, clauseEnd = a.treeRoles(st, g)
+		r := a.treeRoles(st, g)
+		src, tgt, patient, clauseEnd = r.src, r.tgt, r.patient, r.clauseEnd
+		if gt := a.groupTrace(gi); gt != nil {
+			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy
+		}
 	case g.reduced && !g.passive:
 		src = a.npBefore(st, g.start)
 		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {

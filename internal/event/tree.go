@@ -160,47 +160,55 @@ func nominal(st *sentence, i int) bool {
 	return strings.HasPrefix(tag, "NN") || tag == "PRP" || tag == "CD" || tag == "DT" || tag == "JJ" || tag == "WP"
 }
 
-// subjectNode returns the token heading the subject of verb h: its own
-// nsubj; for a relative clause whose subject is the relative pronoun, the
-// noun it modifies; for a coordinated verb, the subject of the first
-// conjunct; for an xcomp ("vowed to attack"), the controller: the object
-// of the governing verb if it has one ("urged Iran to stop"), else its
-// subject; for a participle modifying a noun, that noun; for a participle
-// clause after a comma ("shelled the town, killing three"), the subject
-// of the governing verb. It returns -1 when the clause names none.
-func (t *tree) subjectNode(st *sentence, h int) int {
+// subjectNode returns the token heading the subject of verb h, and the
+// relations that led to it: its own nsubj; for a relative clause whose
+// subject is the relative pronoun, the noun it modifies; for a coordinated
+// verb, the subject of the first conjunct; for an xcomp ("vowed to
+// attack"), the controller: the object of the governing verb if it has one
+// ("urged Iran to stop"), else its subject; for a participle modifying a
+// noun, that noun; for a participle clause after a comma ("shelled the
+// town, killing three"), the subject of the governing verb. It returns -1
+// when the clause names none.
+func (t *tree) subjectNode(st *sentence, h int) (int, string) {
+	var path []string
 	for depth := 0; depth < 8 && h >= 0; depth++ {
-		if s := t.child(h, "nsubj", "nsubj:pass", "nsubj:outer", "expl"); s >= 0 && t.rel[s] != "expl" {
+		if s := t.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
 			if relativePronoun(st.words[s]) && t.rel[h] == "acl:relcl" {
-				return t.head[h]
+				return t.head[h], via(path, "acl:relcl antecedent")
 			}
-			return s
+			return s, via(path, t.rel[s])
 		}
 		p := t.head[h]
 		if p < 0 {
-			return -1
+			return -1, ""
 		}
 		switch t.rel[h] {
 		case "conj":
-			if nominal(st, p) && !isVerbTag(st.Tokens[p].Tag) {
-				return -1
+			if !isVerbTag(st.Tokens[p].Tag) && nominal(st, p) {
+				return -1, ""
 			}
 		case "xcomp":
 			if o := t.child(p, "obj", "iobj"); o >= 0 && o < h {
-				return o
+				return o, via(path, "xcomp controller "+t.rel[o])
 			}
 		case "acl", "acl:relcl":
-			return p
+			return p, via(path, t.rel[h]+" head")
 		case "advcl":
 			if st.Tokens[h].Tag != "VBG" || t.child(h, "mark") >= 0 {
-				return -1
+				return -1, ""
 			}
 		default:
-			return -1
+			return -1, ""
 		}
+		path = append(path, t.rel[h])
 		h = p
 	}
-	return -1
+	return -1, ""
+}
+
+// via joins the relations walked up to a role's source, for explain.
+func via(path []string, last string) string {
+	return strings.Join(append(path, last), " → ")
 }
 
 // relativePronoun reports the words that stand for the noun a relative
@@ -271,49 +279,70 @@ func (t *tree) objectNodes(st *sentence, h, clauseEnd int) []int {
 	return out
 }
 
-// treeRoles sets the source, target and patient of verb group g from the
-// tree, and its passive voice; it returns the clause end.
-func (a *article) treeRoles(st *sentence, g *verbGroup) (src, tgt, patient *sitrep.EventActor, clauseEnd int) {
+// roles are the actors the tree gives a verb, with the relations that
+// gave them (for explain).
+type roles struct {
+	src, tgt, patient *sitrep.EventActor
+	srcBy, tgtBy      string
+	clauseEnd         int
+}
+
+// treeRoles reads the source, target and patient of verb group g from the
+// tree, and sets its voice.
+func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 	t, h := st.tree, g.head
-	clauseEnd = t.clauseEnd(st, h)
-	actor := func(n int) *sitrep.EventActor {
-		if n < 0 {
-			return nil
-		}
-		from, to := t.phrase(n)
-		return a.actorOf(st, from, to)
-	}
+	r := roles{clauseEnd: t.clauseEnd(st, h)}
 	g.passive = t.passive(st, h)
+	subj, by := t.subjectNode(st, h)
 	if g.passive {
-		patient = actor(t.subjectNode(st, h))
-		src = actor(t.agentNode(st, h))
-		return src, patient, patient, clauseEnd
+		r.patient, r.tgtBy = a.nodeActor(st, subj), by
+		r.tgt = r.patient
+		if ag := t.agentNode(st, h); ag >= 0 {
+			r.src, r.srcBy = a.nodeActor(st, ag), t.rel[ag]
+		}
+		return r
 	}
-	src = actor(t.subjectNode(st, h))
-	tgt = a.treeTarget(st, h, clauseEnd)
-	if tgt == nil {
+	r.src, r.srcBy = a.nodeActor(st, subj), by
+	r.tgt, r.tgtBy = a.treeTarget(st, h, r.clauseEnd)
+	if r.tgt == nil {
 		// "threatened to attack South Korea": the target of the threat is
 		// the object of the threatened act; "demanded that the US cancel":
 		// the one asked is the subject of the complement clause.
 		if x := t.child(h, "xcomp"); x >= 0 && isVerbTag(st.Tokens[x].Tag) {
-			tgt = a.treeTarget(st, x, t.clauseEnd(st, x))
+			r.tgt, r.tgtBy = a.treeTarget(st, x, t.clauseEnd(st, x))
+			r.tgtBy = "xcomp → " + r.tgtBy
 		} else if c := t.child(h, "ccomp"); c >= 0 && t.child(c, "mark") >= 0 {
-			if s := actor(t.subjectNode(st, c)); s != nil && s.Actor != "" {
-				tgt = s
+			if n, by := t.subjectNode(st, c); n >= 0 {
+				if s := a.nodeActor(st, n); s != nil && s.Actor != "" {
+					r.tgt, r.tgtBy = s, "ccomp → "+by
+				}
 			}
 		}
 	}
-	return src, tgt, nil, clauseEnd
+	return r
 }
 
-// treeTarget returns the first coded actor among verb h's object candidates.
-func (a *article) treeTarget(st *sentence, h, clauseEnd int) *sitrep.EventActor {
+// nodeActor codes the noun phrase headed by token n, or returns nil.
+func (a *article) nodeActor(st *sentence, n int) *sitrep.EventActor {
+	if n < 0 {
+		return nil
+	}
+	from, to := st.tree.phrase(n)
+	return a.actorOf(st, from, to)
+}
+
+// treeTarget returns the first coded actor among verb h's object
+// candidates, and the relation that gave it.
+func (a *article) treeTarget(st *sentence, h, clauseEnd int) (*sitrep.EventActor, string) {
 	t := st.tree
 	for _, n := range t.objectNodes(st, h, clauseEnd) {
-		from, to := t.phrase(n)
-		if act := a.actorOf(st, from, to); act != nil && act.Actor != "" {
-			return act
+		if act := a.nodeActor(st, n); act != nil && act.Actor != "" {
+			how := t.rel[n]
+			if c := t.caseOf(st, n); c != "" {
+				how += " (" + c + ")"
+			}
+			return act, how
 		}
 	}
-	return nil
+	return nil, ""
 }
