@@ -120,3 +120,29 @@ func TestCodeReadsTree(t *testing.T) {
 		})
 	}
 }
+
+// TestActorRoles checks actor coding that needs no parse: dated roles are
+// applied with the article's date; an appositive title gives a person with
+// no dictionary entry a role and a country; an agent of no named country
+// keeps the unknown country.
+func TestActorRoles(t *testing.T) {
+	tests := []struct {
+		published, text, want string
+	}{
+		{"2007-06-01", "Barack Obama criticized Russia.", "USAELI>RUS:11"},
+		{"2012-06-01", "Barack Obama criticized Russia.", "USAGOV>RUS:11"},
+		{"2019-06-01", "Barack Obama criticized Russia.", "USAELI>RUS:11"},
+		{"2008-06-01", "The top American commander, General Ruritan Smalls, met Iraqi tribal leaders.", "USAMIL>IRQ:04"},
+		{"2008-06-01", "A government spokesman criticized Iran.", "---GOV>IRN:11"},
+	}
+	for _, tt := range tests {
+		evs := code(t, tt.published, tt.text)
+		found := false
+		for _, e := range evs {
+			found = found || ev{dyad: tt.want}.matches(e) && e.Source.Actor == strings.Split(tt.want, ">")[0]
+		}
+		if !found {
+			t.Errorf("%s %q: want %s, got:%s", tt.published, tt.text, tt.want, describe(evs))
+		}
+	}
+}
