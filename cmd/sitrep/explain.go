@@ -119,6 +119,17 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 		for k, t := range s.Tokens {
 			fmt.Fprintf(w, "%d:%s/%s ", k, t.Text, t.Tag)
 		}
+		if len(s.Tokens) > 0 && s.Tokens[0].Rel != "" {
+			// The dependency tree, one arc per token: index:word ←rel─ head.
+			fmt.Fprint(w, "\n  tree:   ")
+			for k, t := range s.Tokens {
+				head := "ROOT"
+				if t.Head >= 0 && t.Head < len(s.Tokens) {
+					head = fmt.Sprintf("%d:%s", t.Head, s.Tokens[t.Head].Text)
+				}
+				fmt.Fprintf(w, "%d:%s←%s─%s ", k, t.Text, t.Rel, head)
+			}
+		}
 		fmt.Fprint(w, "\n  chunks: ")
 		for _, c := range s.Chunks {
 			fmt.Fprintf(w, "[%s %s] ", c.Kind, words(c.Start, c.End))
@@ -149,7 +160,7 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 			}
 			fmt.Fprintf(w, "  verb group %q head %q (%s)\n", words(g.Start, g.End), words(g.Head, g.Head+1), strings.Join(flags, ", "))
 			fmt.Fprintf(w, "    clause:  %d-%d %q\n", g.ClauseStart, g.ClauseEnd, words(g.ClauseStart, g.ClauseEnd))
-			fmt.Fprintf(w, "    subject: %s\n    object:  %s\n", actorList(g.Subject), actorList(g.Object))
+			fmt.Fprintf(w, "    subject: %s%s\n    object:  %s%s\n", actorList(g.Subject), by(g.SubjectBy), actorList(g.Object), by(g.ObjectBy))
 			if g.Verb != nil {
 				v := g.Verb
 				pat := v.Pattern
@@ -207,4 +218,12 @@ func actorList(as []sitrep.EventActor) string {
 		parts[i] = fmt.Sprintf("%s %q", code, a.Text)
 	}
 	return strings.Join(parts, " + ")
+}
+
+// by names the tree relation that gave a role, when there is one.
+func by(rel string) string {
+	if rel == "" {
+		return ""
+	}
+	return "  (tree: " + rel + ")"
 }

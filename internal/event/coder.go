@@ -176,6 +176,8 @@ type sentence struct {
 	cands []cand
 	// discardAt is the token index of a discard phrase, or -1.
 	discardAt int
+	// tree is the sentence's dependency tree, or nil if it was not parsed.
+	tree *tree
 	// more holds the other members of a coordinated actor ("Gondor and
 	// Osgiliath"), keyed by the first member that actorOf returned.
 	more map[*sitrep.EventActor][]*sitrep.EventActor
@@ -201,7 +203,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), tree: newTree(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -326,6 +328,12 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	var patient *sitrep.EventActor
 	clauseEnd := a.clauseEnd(st, gi)
 	switch {
+	case st.tree != nil:
+		r := a.treeRoles(st, g)
+		src, tgt, patient, clauseEnd = r.src, r.tgt, r.patient, r.clauseEnd
+		if gt := a.groupTrace(gi); gt != nil {
+			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy
+		}
 	case g.reduced && !g.passive:
 		src = a.npBefore(st, g.start)
 		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {

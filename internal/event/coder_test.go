@@ -3,6 +3,7 @@ package event_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -120,7 +121,7 @@ func describe(evs []sitrep.Event) string {
 		if e.Location != nil {
 			loc = "@" + e.Location.Name
 		}
-		b.WriteString("\n  " + e.Source.Actor + ">" + tgt + ":" + e.Root + " (" + e.CAMEO + " " + e.Modality + " " + e.Date + loc + ")")
+		b.WriteString("\n  " + e.Source.Actor + ">" + tgt + ":" + e.Root + " (" + e.CAMEO + " " + e.Modality + " " + e.Date + loc + " @" + strconv.Itoa(e.Evidence.Trigger.Start) + ")")
 	}
 	return b.String()
 }

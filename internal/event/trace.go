@@ -50,6 +50,10 @@ type GroupTrace struct {
 	Reduced                bool
 	Control                string
 	Subject, Object        []sitrep.EventActor
+	// SubjectBy and ObjectBy name the tree relations that gave the
+	// subject and the object ("nsubj", "conj → nsubj", "obl:agent",
+	// "obl (against)"), when the sentence was parsed.
+	SubjectBy, ObjectBy string
 	// Verb is the verb dictionary match, nil when the verb is unknown.
 	Verb *dict.VerbMatch
 	// Outcome says what the group produced or why it produced nothing.

@@ -1,0 +1,348 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// tree is the dependency structure of a parsed sentence (Token.Head and
+// Token.Rel, set by the parse stage). When a sentence is parsed, the coder
+// takes a verb's subject, object, passive agent and clause extent from the
+// tree instead of guessing them from the order of chunks; everything else
+// (patterns, actor coding, modality, plausibility) is the same.
+type tree struct {
+	head []int
+	rel  []string
+	kids [][]int // children of each token, in text order
+}
+
+// newTree returns the tree of toks, or nil when the sentence was not
+// parsed or its arcs are not a tree over its tokens.
+func newTree(toks []sitrep.Token) *tree {
+	n := len(toks)
+	if n == 0 {
+		return nil
+	}
+	t := &tree{head: make([]int, n), rel: make([]string, n), kids: make([][]int, n)}
+	roots := 0
+	for i, tok := range toks {
+		if tok.Rel == "" || tok.Head < -1 || tok.Head >= n || tok.Head == i {
+			return nil
+		}
+		t.head[i], t.rel[i] = tok.Head, tok.Rel
+		if tok.Head < 0 {
+			roots++
+			continue
+		}
+		t.kids[tok.Head] = append(t.kids[tok.Head], i)
+	}
+	if roots == 0 {
+		return nil
+	}
+	// Heads must lead to a root: a cycle would loop the walks below.
+	for i := range n {
+		j, steps := i, 0
+		for j >= 0 {
+			if steps++; steps > n {
+				return nil
+			}
+			j = t.head[j]
+		}
+	}
+	return t
+}
+
+// base returns the relation of i without its subtype ("obl:agent" → "obl").
+func (t *tree) base(i int) string {
+	r := t.rel[i]
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
+	}
+	return r
+}
+
+// child returns the first child of i whose relation is one of rels, or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, c := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel[c] == r {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lowercased preposition marking nominal i ("by", "against"), or "".
+func (t *tree) caseOf(st *sentence, i int) string {
+	for _, c := range t.kids[i] {
+		if c < i && t.rel[c] == "case" {
+			return st.words[c]
+		}
+	}
+	return ""
+}
+
+// leftmost and rightmost return the extent of i's subtree.
+func (t *tree) leftmost(i int) int {
+	l := i
+	for _, c := range t.kids[i] {
+		if c < l {
+			l = min(l, t.leftmost(c))
+		}
+	}
+	return l
+}
+
+func (t *tree) rightmost(i int) int {
+	r := i
+	for _, c := range t.kids[i] {
+		if c > r {
+			r = max(r, t.rightmost(c))
+		}
+	}
+	return r
+}
+
+// clausal reports relations that open a clause of their own: what a verb's
+// patterns and objects are looked for in stops before them.
+func clausal(rel string) bool {
+	switch rel {
+	case "ccomp", "advcl", "parataxis", "conj", "acl", "acl:relcl", "csubj", "list", "discourse", "vocative":
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns the end (exclusive token index) of verb h's own
+// clause to its right: its subtree up to the first dependent clause,
+// coordinated verb or final punctuation.
+func (t *tree) clauseEnd(st *sentence, h int) int {
+	end := h + 1
+	for _, c := range t.kids[h] {
+		if c < h {
+			continue
+		}
+		if clausal(t.rel[c]) || t.rel[c] == "punct" && c == t.rightmost(h) {
+			break
+		}
+		end = max(end, t.rightmost(c)+1)
+	}
+	return end
+}
+
+// phrase returns the token range [from, to) of the noun phrase headed by
+// n, for actor coding: its subtree without the preposition that marks it
+// and without the clauses that modify it ("the militias who stormed").
+func (t *tree) phrase(n int) (int, int) {
+	from, to := n, n+1
+	for _, c := range t.kids[n] {
+		if c < n {
+			switch t.rel[c] {
+			case "case", "mark", "cc", "punct":
+				continue
+			}
+			from = min(from, t.leftmost(c))
+			continue
+		}
+		if clausal(t.rel[c]) && t.rel[c] != "conj" || t.rel[c] == "punct" {
+			break
+		}
+		to = max(to, t.rightmost(c)+1)
+	}
+	return from, to
+}
+
+// nominal reports whether i heads a noun phrase (not a clause).
+func nominal(st *sentence, i int) bool {
+	tag := st.Tokens[i].Tag
+	return strings.HasPrefix(tag, "NN") || tag == "PRP" || tag == "CD" || tag == "DT" || tag == "JJ" || tag == "WP"
+}
+
+// subjectNode returns the token heading the subject of verb h, and the
+// relations that led to it: its own nsubj; for a relative clause whose
+// subject is the relative pronoun, the noun it modifies; for a coordinated
+// verb, the subject of the first conjunct; for an xcomp ("vowed to
+// attack"), the controller: the object of the governing verb if it has one
+// ("urged Iran to stop"), else its subject; for a participle modifying a
+// noun, that noun; for a participle clause after a comma ("shelled the
+// town, killing three"), the subject of the governing verb. It returns -1
+// when the clause names none.
+func (t *tree) subjectNode(st *sentence, h int) (int, string) {
+	var path []string
+	for depth := 0; depth < 8 && h >= 0; depth++ {
+		if s := t.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
+			if relativePronoun(st.words[s]) && t.rel[h] == "acl:relcl" {
+				return t.head[h], via(path, "acl:relcl antecedent")
+			}
+			return s, via(path, t.rel[s])
+		}
+		p := t.head[h]
+		if p < 0 {
+			return -1, ""
+		}
+		switch t.rel[h] {
+		case "conj":
+			if !isVerbTag(st.Tokens[p].Tag) && nominal(st, p) {
+				return -1, ""
+			}
+		case "xcomp":
+			if o := t.child(p, "obj", "iobj"); o >= 0 && o < h {
+				return o, via(path, "xcomp controller "+t.rel[o])
+			}
+		case "acl", "acl:relcl":
+			return p, via(path, t.rel[h]+" head")
+		case "advcl":
+			if st.Tokens[h].Tag != "VBG" || t.child(h, "mark") >= 0 {
+				return -1, ""
+			}
+		default:
+			return -1, ""
+		}
+		path = append(path, t.rel[h])
+		h = p
+	}
+	return -1, ""
+}
+
+// via joins the relations walked up to a role's source, for explain.
+func via(path []string, last string) string {
+	return strings.Join(append(path, last), " → ")
+}
+
+// relativePronoun reports the words that stand for the noun a relative
+// clause modifies (the tree says it is one: no tag check needed).
+func relativePronoun(w string) bool {
+	return w == "who" || w == "whom" || w == "which" || w == "that"
+}
+
+// passive reports whether verb h is passive: it has a passive subject or
+// auxiliary, or it is a past participle modifying a noun ("militias
+// targeted by US strikes").
+func (t *tree) passive(st *sentence, h int) bool {
+	if t.child(h, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 {
+		return true
+	}
+	return t.rel[h] == "acl" && st.Tokens[h].Tag == "VBN"
+}
+
+// agentNode returns the "by" agent of passive verb h, or -1.
+func (t *tree) agentNode(st *sentence, h int) int {
+	if a := t.child(h, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, c := range t.kids[h] {
+		if c > h && t.base(c) == "obl" && t.caseOf(st, c) == "by" {
+			return c
+		}
+	}
+	return -1
+}
+
+// objectNodes returns the candidates for the target of active verb h, in
+// order of trust: the indirect object (the one given to), the direct
+// object, then its obliques marked by a target preposition ("opened fire
+// on protesters"), within the clause.
+func (t *tree) objectNodes(st *sentence, h, clauseEnd int) []int {
+	var out []int
+	if c := t.child(h, "iobj"); c >= 0 {
+		out = append(out, c)
+	}
+	obj, yields := t.child(h, "obj"), false
+	if obj >= 0 {
+		if n := t.child(obj, "nmod"); n >= 0 && t.caseOf(st, n) == "by" {
+			// "condemned an attack by X": the agent of the nominal object.
+			out = append(out, n)
+		}
+		// What is given ("promised military aid to Mozambique") and one's
+		// own forces ("withdrew its troops from Lebanon") yield to a
+		// phrase naming someone.
+		if relativePronoun(st.words[obj]) && t.rel[h] == "acl:relcl" {
+			// "the embassy that protesters attacked": the relative
+			// pronoun stands for the noun the clause modifies.
+			obj = t.head[h]
+		}
+		yields = transferred[st.words[obj]] || t.child(obj, "nmod:poss") >= 0
+		if !yields {
+			out = append(out, obj)
+		}
+	}
+	for _, c := range t.kids[h] {
+		if c > h && c < clauseEnd && t.base(c) == "obl" && (isTargetPrep(t.caseOf(st, c)) || yields && t.caseOf(st, c) == "from") {
+			out = append(out, c)
+		}
+	}
+	if yields {
+		out = append(out, obj)
+	}
+	return out
+}
+
+// roles are the actors the tree gives a verb, with the relations that
+// gave them (for explain).
+type roles struct {
+	src, tgt, patient *sitrep.EventActor
+	srcBy, tgtBy      string
+	clauseEnd         int
+}
+
+// treeRoles reads the source, target and patient of verb group g from the
+// tree, and sets its voice.
+func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
+	t, h := st.tree, g.head
+	r := roles{clauseEnd: t.clauseEnd(st, h)}
+	g.passive = t.passive(st, h)
+	subj, by := t.subjectNode(st, h)
+	if g.passive {
+		r.patient, r.tgtBy = a.nodeActor(st, subj), by
+		r.tgt = r.patient
+		if ag := t.agentNode(st, h); ag >= 0 {
+			r.src, r.srcBy = a.nodeActor(st, ag), t.rel[ag]
+		}
+		return r
+	}
+	r.src, r.srcBy = a.nodeActor(st, subj), by
+	r.tgt, r.tgtBy = a.treeTarget(st, h, r.clauseEnd)
+	if r.tgt == nil {
+		// "threatened to attack South Korea": the target of the threat is
+		// the object of the threatened act; "demanded that the US cancel":
+		// the one asked is the subject of the complement clause.
+		if x := t.child(h, "xcomp"); x >= 0 && isVerbTag(st.Tokens[x].Tag) {
+			r.tgt, r.tgtBy = a.treeTarget(st, x, t.clauseEnd(st, x))
+			r.tgtBy = "xcomp → " + r.tgtBy
+		} else if c := t.child(h, "ccomp"); c >= 0 && t.child(c, "mark") >= 0 {
+			if n, by := t.subjectNode(st, c); n >= 0 {
+				if s := a.nodeActor(st, n); s != nil && s.Actor != "" {
+					r.tgt, r.tgtBy = s, "ccomp → "+by
+				}
+			}
+		}
+	}
+	return r
+}
+
+// nodeActor codes the noun phrase headed by token n, or returns nil.
+func (a *article) nodeActor(st *sentence, n int) *sitrep.EventActor {
+	if n < 0 {
+		return nil
+	}
+	from, to := st.tree.phrase(n)
+	return a.actorOf(st, from, to)
+}
+
+// treeTarget returns the first coded actor among verb h's object
+// candidates, and the relation that gave it.
+func (a *article) treeTarget(st *sentence, h, clauseEnd int) (*sitrep.EventActor, string) {
+	t := st.tree
+	for _, n := range t.objectNodes(st, h, clauseEnd) {
+		if act := a.nodeActor(st, n); act != nil && act.Actor != "" {
+			how := t.rel[n]
+			if c := t.caseOf(st, n); c != "" {
+				how += " (" + c + ")"
+			}
+			return act, how
+		}
+	}
+	return nil, ""
+}

@@ -1,0 +1,148 @@
+package event_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/quote"
+)
+
+// codeParsed codes txt, a single sentence, with the dependency arcs given
+// as "head/rel" per token (heads 1-based, 0 for the root), as the parse
+// stage would set them. The arcs are written by hand, so these tests
+// check the coder's reading of a correct tree, whatever the parser does.
+func codeParsed(tb testing.TB, txt, arcs string) []sitrep.Event {
+	tb.Helper()
+	s := load(tb)
+	art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: txt}
+	doc := s.an.Analyze(art, nil)
+	if len(doc.Sentences) != 1 {
+		tb.Fatalf("%q: %d sentences, want 1", txt, len(doc.Sentences))
+	}
+	toks := doc.Sentences[0].Tokens
+	fields := strings.Fields(arcs)
+	if len(fields) != len(toks) {
+		var words []string
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		tb.Fatalf("%q: %d arcs for %d tokens %q", txt, len(fields), len(toks), words)
+	}
+	for i, f := range fields {
+		h, rel, _ := strings.Cut(f, "/")
+		n, err := strconv.Atoi(h)
+		if err != nil {
+			tb.Fatalf("arc %q: %v", f, err)
+		}
+		toks[i].Head, toks[i].Rel = n-1, rel
+	}
+	ents := s.ents.Recognize(doc)
+	evs, _ := s.coder.Code(&event.Input{
+		Doc:      doc,
+		Entities: ents,
+		Timexes:  s.tx.Extract(doc),
+		Places:   s.geo.Parse(doc, ents),
+		Quotes:   quote.Extract(doc, ents),
+	})
+	return evs
+}
+
+func TestCodeReadsTree(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		want, forbid     []ev
+	}{
+		{"passive with agent", "Three Iraqi soldiers were killed by Turkish forces.",
+			"3/nummod 3/amod 5/nsubj:pass 5/aux:pass 0/root 8/case 8/amod 5/obl:agent 5/punct",
+			[]ev{{dyad: "TUR>IRQ:19"}}, []ev{{dyad: "IRQ>TUR:19"}}},
+		{"subject relative", "Iraqi militiamen who support Iran stormed the American embassy.",
+			"2/amod 6/nsubj 4/nsubj 2/acl:relcl 4/obj 0/root 9/det 9/amod 6/obj 6/punct",
+			[]ev{{dyad: "IRQ>USA:17"}}, []ev{{dyad: "IRN>USA:17"}}},
+		{"object relative", "The American embassy that Iraqi protesters attacked was closed.",
+			"3/det 3/amod 9/nsubj:pass 7/obj 6/amod 7/nsubj 3/acl:relcl 9/aux:pass 0/root 9/punct",
+			[]ev{{dyad: "IRQ>USA:19"}}, nil},
+		{"reported speech", "Russia said that Ukraine attacked Georgia.",
+			"2/nsubj 0/root 5/mark 5/nsubj 2/ccomp 5/obj 2/punct",
+			[]ev{{dyad: "UKR>GEO:19"}}, []ev{{dyad: "RUS>GEO:19"}}},
+		{"subject control", "Iran vowed to attack Israel.",
+			"2/nsubj 0/root 4/mark 2/xcomp 4/obj 2/punct",
+			[]ev{{dyad: "IRN>ISR:13"}}, []ev{{dyad: "IRN>ISR:18"}}},
+		{"object control", "France urged Iran to release the prisoners.",
+			"2/nsubj 0/root 2/obj 5/mark 2/xcomp 7/det 5/obj 2/punct",
+			[]ev{{dyad: "FRA>IRN:10"}}, nil},
+		{"coordinated subjects", "Russia and China condemned the American strikes.",
+			"4/nsubj 3/cc 1/conj 0/root 7/det 7/amod 4/obj 4/punct",
+			[]ev{{dyad: "RUS>USA:11"}, {dyad: "CHN>USA:11"}}, nil},
+		{"coordinated verbs", "Israeli troops raided the village and attacked two Palestinians.",
+			"2/amod 3/nsubj 0/root 5/det 3/obj 7/cc 3/conj 9/nummod 7/obj 3/punct",
+			[]ev{{dyad: "ISR>PSE:19"}}, nil},
+		{"negation", "Egypt did not condemn Israel.",
+			"4/nsubj 4/aux 4/advmod 0/root 4/obj 4/punct",
+			[]ev{{dyad: "EGY>ISR:11", modality: sitrep.Negated}}, nil},
+		{"appositive", "Sergei Lavrov, the Russian foreign minister, criticized Ukraine.",
+			"9/nsubj 1/flat 7/punct 7/det 7/amod 7/amod 1/appos 1/punct 0/root 9/obj 9/punct",
+			[]ev{{dyad: "RUS>UKR:11"}}, nil},
+		{"participle clause", "Syrian forces shelled the town, killing three Turkish soldiers.",
+			"2/amod 3/nsubj 0/root 5/det 3/obj 7/punct 3/advcl 10/nummod 10/amod 7/obj 3/punct",
+			[]ev{{dyad: "SYR>TUR:19"}}, nil},
+		{"relative clause between subject and verb", "Kenya, whose troops entered Somalia in October, criticized Ethiopia.",
+			"10/nsubj 5/punct 4/nmod:poss 5/nsubj 1/acl:relcl 5/obj 8/case 5/obl 5/punct 0/root 10/obj 10/punct",
+			[]ev{{dyad: "KEN>ETH:11"}}, []ev{{dyad: "SOM>ETH:11"}}},
+		{"object relative before its verb's preposition", "Iran, which the United States accused of supplying drones to Russia, denied the charge.",
+			"14/nsubj 7/punct 7/obj 6/det 6/compound 7/nsubj 1/acl:relcl 9/mark 7/advcl 9/obj 12/case 9/obl 7/punct 0/root 16/det 14/obj 14/punct",
+			[]ev{{dyad: "USA>IRN:11"}}, []ev{{dyad: "USA>RUS:11"}}},
+		{"object relative of a subject", "Protesters whom Iraqi police had detained on Monday attacked the American embassy.",
+			"9/nsubj 6/obj 4/amod 6/nsubj 6/aux 1/acl:relcl 8/case 6/obl 0/root 12/det 12/amod 9/obj 9/punct",
+			[]ev{{dyad: "IRQ>---OPP:17"}, {dyad: "---OPP>USA:19"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := codeParsed(t, tt.text, tt.arcs)
+			for _, w := range tt.want {
+				found := false
+				for _, e := range evs {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(evs))
+				}
+			}
+			for _, f := range tt.forbid {
+				for _, e := range evs {
+					if f.matches(e) {
+						t.Errorf("%q: unwanted event %+v in:%s", tt.text, f, describe(evs))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestActorRoles checks actor coding that needs no parse: dated roles are
+// applied with the article's date; an appositive title gives a person with
+// no dictionary entry a role and a country; an agent of no named country
+// keeps the unknown country.
+func TestActorRoles(t *testing.T) {
+	tests := []struct {
+		published, text, want string
+	}{
+		{"2007-06-01", "Barack Obama criticized Russia.", "USAELI>RUS:11"},
+		{"2012-06-01", "Barack Obama criticized Russia.", "USAGOV>RUS:11"},
+		{"2019-06-01", "Barack Obama criticized Russia.", "USAELI>RUS:11"},
+		{"2008-06-01", "The top American commander, General Ruritan Smalls, met Iraqi tribal leaders.", "USAMIL>IRQ:04"},
+		{"2008-06-01", "A government spokesman criticized Iran.", "---GOV>IRN:11"},
+	}
+	for _, tt := range tests {
+		evs := code(t, tt.published, tt.text)
+		found := false
+		for _, e := range evs {
+			found = found || ev{dyad: tt.want}.matches(e) && e.Source.Actor == strings.Split(tt.want, ">")[0]
+		}
+		if !found {
+			t.Errorf("%s %q: want %s, got:%s", tt.published, tt.text, tt.want, describe(evs))
+		}
+	}
+}
