@@ -27,6 +27,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
+	parseTrees := fs.Bool("parse", false, "parse every sentence with the dependency parser and code events from the trees (experimental)")
 	pos, help, err := parseInterleaved(fs, args)
 	if help || err != nil {
 		return err
@@ -45,7 +46,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 
 	// The earlier stages run through the pipeline; the coder is then run
 	// again on the same document with tracing on.
-	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault})
+	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, Parse: *parseTrees})
 	if err != nil {
 		return err
 	}

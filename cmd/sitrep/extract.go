@@ -27,6 +27,7 @@ type inputFlags struct {
 	dicts    multiFlag
 	maxBytes int
 	budget   time.Duration
+	parse    bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -36,6 +37,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
 	fs.DurationVar(&f.budget, "budget", time.Minute, "time one article may take (0 = no limit); an article over it fails alone")
+	fs.BoolVar(&f.parse, "parse", false, "parse every sentence with the dependency parser and code events from the trees (experimental)")
 }
 
 func (f *inputFlags) options() (ingest.Options, error) {
@@ -133,7 +135,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts})
+	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return err
 	}

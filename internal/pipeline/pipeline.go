@@ -4,7 +4,10 @@
 // Input: *sitrep.Article values from ingest. Output: one *sitrep.Result per
 // article. Stages run in a fixed order and data flows one way:
 //
-//	text.Paragraphs → caption → text → entity → timex → quote → casualty → geo → event
+//	text.Paragraphs → caption → text → [parse] → entity → timex → quote → casualty → geo → event
+//
+// The parse stage (Config.Parse) sets each token's dependency arc, and the
+// event coder then reads subjects, objects and clauses from the tree.
 //
 // Captions are found first, on raw paragraphs, so that their credit lines
 // ("AP Photo/Name") are kept out of the sentences every later stage reads.
@@ -31,6 +34,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/geo"
+	"github.com/sitrep-project/sitrep/internal/parse"
 	"github.com/sitrep-project/sitrep/internal/quote"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
@@ -57,6 +61,11 @@ type Config struct {
 	// Typer, when set, is used instead of the shipped event typer (for
 	// cross-validation, by a typer trained on other folds).
 	Typer *event.Typer
+	// Parse runs the dependency parser over every sentence, so that the
+	// event coder reads roles from trees (see internal/event). It is off
+	// by default until its figures beat the chunk reading's ('sitrep eval
+	// events --parse').
+	Parse bool
 }
 
 // Pipeline is the full extraction. It is immutable after New and safe for
@@ -69,6 +78,7 @@ type Pipeline struct {
 	places   *geo.Parser
 	gaz      *geo.Gazetteer
 	coder    *event.Coder
+	parser   *parse.Parser // nil unless Config.Parse
 	timings  *Timings
 }
 
@@ -112,7 +122,14 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
+	var parser *parse.Parser
+	if cfg.Parse {
+		if parser, err = parse.Load(); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 	return &Pipeline{
+		parser:   parser,
 		text:     an,
 		captions: capt,
 		entities: ents,
@@ -174,6 +191,15 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		res.Stats.Tokens += len(s.Tokens)
 	}
 	p.timings.add(stText, t)
+
+	if p.parser != nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t = time.Now()
+		parseDoc(p.parser, doc)
+		p.timings.add(stParse, t)
+	}
 
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -265,6 +291,22 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 		Captions: caps,
 		Quotes:   res.Quotes,
 	}, f)
+}
+
+// parseDoc sets the dependency arc (Head, Rel) of every token of doc.
+func parseDoc(p *parse.Parser, doc *sitrep.Doc) {
+	var buf []parse.Token
+	for si := range doc.Sentences {
+		toks := doc.Sentences[si].Tokens
+		buf = slices.Grow(buf[:0], len(toks))[:len(toks)]
+		for i, t := range toks {
+			buf[i] = parse.Token{Form: t.Text, Start: t.Start, End: t.End}
+		}
+		p.Parse(buf)
+		for i := range toks {
+			toks[i].Head, toks[i].Rel = buf[i].Head-1, buf[i].Rel
+		}
+	}
 }
 
 // fillCaptions gives each caption the date and place it names: the last

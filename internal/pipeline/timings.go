@@ -6,11 +6,12 @@ import (
 )
 
 // Stage names, in pipeline order.
-var stageNames = [...]string{"text", "caption", "entity", "timex", "quote", "casualty", "geo", "event"}
+var stageNames = [...]string{"text", "caption", "parse", "entity", "timex", "quote", "casualty", "geo", "event"}
 
 const (
 	stText = iota
 	stCaption
+	stParse
 	stEntity
 	stTimex
 	stQuote
