@@ -99,6 +99,9 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	fmt.Fprintf(w, "  stage CPU time (summed over workers):\n")
 	total := timings.Total()
 	for _, st := range timings.Stages() {
+		if st.Time == 0 {
+			continue // a stage that is off (parse without --parse)
+		}
 		fmt.Fprintf(w, "    %-9s %8.2fs %5.1f%%  %10.0f sentences/s per core\n", st.Name, st.Time.Seconds(),
 			100*st.Time.Seconds()/max(total.Seconds(), 1e-9), float64(sentences)/max(st.Time.Seconds(), 1e-9))
 	}
