@@ -1366,7 +1366,7 @@ func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd in
 	}
 	var best *sitrep.Timex
 	reason := ""
-	for i := range a.Timexes {
+	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
 		t := &a.Timexes[i]
 		if t.Type != "DATE" || !st.Contains(t.Span) || !isCalendarValue(t.Value) {
 			continue
@@ -1447,7 +1447,8 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 	}
 	material := ev.QuadClass == 2 || ev.QuadClass == 4
 	bestIdx, reason := -1, ""
-	for i := range a.Places {
+	placeStart := func(i int) int { return a.Places[i].Start }
+	for _, i := range a.within(&a.placeOrder, len(a.Places), placeStart, st.Span) {
 		p := &a.Places[i]
 		if p.Resolution == geo.LevelUnresolved || !st.Contains(p.Span) || ev.Source.Overlaps(p.Span) || (ev.Target != nil && ev.Target.Overlaps(p.Span)) || !locative(st, p.Span) {
 			continue
@@ -1467,7 +1468,7 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 	}
 	if bestIdx < 0 && material {
 		if st.caption != nil {
-			for i := range a.Places {
+			for _, i := range a.within(&a.placeOrder, len(a.Places), placeStart, st.caption.Span) {
 				if st.caption.Contains(a.Places[i].Span) && a.Places[i].Resolution != geo.LevelUnresolved {
 					bestIdx, reason = i, "caption"
 				}
@@ -1483,6 +1484,28 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 		p := &a.Places[bestIdx]
 		ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: reason, Place: bestIdx}
 	}
+}
+
+// within returns, in their original order, the indexes of the facts
+// (places or timexes, n of them, start giving each one's start offset)
+// that start inside span. The facts are sorted by start once per article
+// into *order, so each event reads only its sentence's facts: scanning
+// them all made the coder quadratic in the article's length.
+func (a *article) within(order *[]int, n int, start func(int) int, span sitrep.Span) []int {
+	if *order == nil {
+		o := make([]int, n)
+		for i := range o {
+			o[i] = i
+		}
+		sort.SliceStable(o, func(x, y int) bool { return start(o[x]) < start(o[y]) })
+		*order = o
+	}
+	o := *order
+	lo := sort.Search(len(o), func(k int) bool { return start(o[k]) >= span.Start })
+	hi := sort.Search(len(o), func(k int) bool { return start(o[k]) >= span.End })
+	a.scratch = append(a.scratch[:0], o[lo:hi]...)
+	sort.Ints(a.scratch)
+	return a.scratch
 }
 
 // locative reports whether the place at span is introduced by a locative

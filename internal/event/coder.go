@@ -108,6 +108,9 @@ type article struct {
 	// go on telling it.
 	sentIndex int
 	lastDated *datedEvent
+	// timexOrder and placeOrder index Timexes and Places by start offset
+	// (built on first use); scratch holds the indexes within() returns.
+	timexOrder, placeOrder, scratch []int
 	// Buffers of the typer, reused from sentence to sentence; cur is the
 	// evInfo of the events being emitted; samples, when set, collects the
 	// typer's training samples instead of applying it.
