@@ -3,24 +3,11 @@ package entity_test
 import (
 	"context"
 	"errors"
+	"github.com/sitrep-project/sitrep/internal/sitreptest"
 	"reflect"
 	"strings"
 	"testing"
 )
-
-// countdown is a context that is done after its Err was asked n times.
-type countdown struct {
-	context.Context
-	n int
-}
-
-func (c *countdown) Err() error {
-	if c.n <= 0 {
-		return context.Canceled
-	}
-	c.n--
-	return nil
-}
 
 // TestRecognizeContext: cancellation stops the recognizer between
 // sentences, not only before or after it; uncancelled, it finds what
@@ -34,7 +21,7 @@ func TestRecognizeContext(t *testing.T) {
 		t.Fatalf("uncancelled: %v, %d entities, want %d", err, len(got), len(want))
 	}
 	for _, n := range []int{0, 1, len(doc.Sentences), 2*len(doc.Sentences) - 1} {
-		ctx := &countdown{Context: context.Background(), n: n}
+		ctx := &sitreptest.Countdown{Context: context.Background(), N: n}
 		if ents, err := e.r.RecognizeContext(ctx, doc); !errors.Is(err, context.Canceled) || ents != nil {
 			t.Errorf("done after %d checks of %d sentences: %d entities, err %v; want none and context.Canceled", n, len(doc.Sentences), len(ents), err)
 		}

@@ -168,7 +168,7 @@ type host struct {
 // New returns a Client.
 func New(cfg Config) *Client {
 	cfg = cfg.withDefaults()
-	c := &Client{cfg: cfg, now: time.Now, sleep: sleep, hosts: make(map[string]*host), robots: make(map[string]*robots)}
+	c := &Client{cfg: cfg, now: time.Now, sleep: Sleep, hosts: make(map[string]*host), robots: make(map[string]*robots)}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !cfg.AllowPrivate {
 		dialer.Control = refusePrivate
@@ -197,7 +197,9 @@ func New(cfg Config) *Client {
 	return c
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the second case.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

@@ -3,26 +3,13 @@ package text
 import (
 	"context"
 	"errors"
+	"github.com/sitrep-project/sitrep/internal/sitreptest"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
 )
-
-// countdown is a context that is done after its Err was asked n times.
-type countdown struct {
-	context.Context
-	n int
-}
-
-func (c *countdown) Err() error {
-	if c.n <= 0 {
-		return context.Canceled
-	}
-	c.n--
-	return nil
-}
 
 // TestAnalyzeContext: cancellation stops the analysis between sentences;
 // uncancelled, it gives what Analyze gives.
@@ -35,7 +22,7 @@ func TestAnalyzeContext(t *testing.T) {
 		t.Fatalf("uncancelled: %v, %d sentences, want %d", err, len(got.Sentences), len(want.Sentences))
 	}
 	for _, n := range []int{0, 1, len(want.Sentences) - 1} {
-		ctx := &countdown{Context: context.Background(), n: n}
+		ctx := &sitreptest.Countdown{Context: context.Background(), N: n}
 		if doc, err := a.AnalyzeContext(ctx, art, nil); !errors.Is(err, context.Canceled) || doc != nil {
 			t.Errorf("done after %d checks of %d sentences: doc %v, err %v; want none and context.Canceled", n, len(want.Sentences), doc != nil, err)
 		}

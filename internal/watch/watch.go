@@ -133,7 +133,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 	}
 	for {
 		next, at := w.nextFeed()
-		if err := sleep(ctx, at.Sub(w.now())); err != nil {
+		if err := fetch.Sleep(ctx, at.Sub(w.now())); err != nil {
 			return nil
 		}
 		if err := w.poll(ctx, next); err != nil {
@@ -156,20 +156,6 @@ func (w *Watcher) nextFeed() (string, time.Time) {
 		}
 	}
 	return best, at
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 var feedTypes = []string{"application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/feed+json", "application/json"}
