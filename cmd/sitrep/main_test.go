@@ -20,8 +20,9 @@ func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
-	err := m.Run(context.Background(), args)
-	return out.String(), errb.String(), exitCode(&errb, err)
+	// exitCode writes the error to stderr, so it runs before stderr is read.
+	code := exitCode(&errb, m.Run(context.Background(), args))
+	return out.String(), errb.String(), code
 }
 
 func decodeResults(t *testing.T, out string) []sitrep.Result {
