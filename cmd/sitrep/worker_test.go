@@ -25,7 +25,7 @@ import (
 // queueTestArticles is how many bench articles the queue test ingests:
 // enough that 3 workers each store several batches, and that linking
 // finds situations across many articles.
-const queueTestArticles = 1500
+const queueTestArticles = 2000
 
 // TestWorkersKill9 is the acceptance test of the queue deployment: the
 // same bench articles are ingested once by one process ('sitrep ingest'
