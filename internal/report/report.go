@@ -379,9 +379,14 @@ func sentenceAround(text string, start, end int) (int, int) {
 	return s, e
 }
 
-// what names an event's act: the CAMEO code's name in lower case.
+// what names an event's act: the CAMEO code's name in lower case. The
+// codebook names the twenty roots in capitals ("COERCE"), which are
+// lowered whole; other names keep their inner capitals.
 func what(e *sitrep.LinkedEvent) string {
 	if c, ok := cameo.Lookup(e.CAMEO); ok && c.Name != "" {
+		if strings.ToUpper(c.Name) == c.Name {
+			return strings.ToLower(c.Name)
+		}
 		return strings.ToLower(c.Name[:1]) + c.Name[1:]
 	}
 	return strings.ToLower(cmp.Or(e.PLOVER, "event "+e.CAMEO))

@@ -210,3 +210,16 @@ func TestQuery(t *testing.T) {
 		t.Errorf("Validate of a bad from: %v", err)
 	}
 }
+
+func TestWhat(t *testing.T) {
+	for _, tc := range []struct{ code, plover, want string }{
+		{"17", "", "coerce"},
+		{"173", "", "arrest, detain, or charge with legal action"},
+		{"9999", "PROTEST", "protest"},
+		{"9999", "", "event 9999"},
+	} {
+		if got := what(&sitrep.LinkedEvent{CAMEO: tc.code, PLOVER: tc.plover}); got != tc.want {
+			t.Errorf("what(%s, %q) = %q, want %q", tc.code, tc.plover, got, tc.want)
+		}
+	}
+}
