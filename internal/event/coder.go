@@ -27,6 +27,7 @@
 package event
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -128,22 +129,36 @@ type article struct {
 // Code returns the events of the article and warnings for sentences that
 // could not be analysed.
 func (c *Coder) Code(in *Input) ([]sitrep.Event, []string) {
-	return c.code(in, nil)
+	evs, warnings, _ := c.code(context.Background(), in, nil)
+	return evs, warnings
 }
 
-func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
+// CodeContext is Code that stops between sentences once ctx is done,
+// returning no events and ctx's error.
+func (c *Coder) CodeContext(ctx context.Context, in *Input) ([]sitrep.Event, []string, error) {
+	return c.code(ctx, in, nil)
+}
+
+func (c *Coder) code(ctx context.Context, in *Input, tr *Trace) ([]sitrep.Event, []string, error) {
 	a := &article{Input: in, c: c, memory: make(map[string]string), trace: tr}
-	return c.codeArticle(a), a.warnings
+	evs, err := c.codeArticle(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	return evs, a.warnings, nil
 }
 
-// codeArticle codes the sentences of a.Input.
-func (c *Coder) codeArticle(a *article) []sitrep.Event {
+// codeArticle codes the sentences of a.Input, checking ctx before each.
+func (c *Coder) codeArticle(ctx context.Context, a *article) ([]sitrep.Event, error) {
 	in := a.Input
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
 	}
 	var events []sitrep.Event
 	for si := range in.Doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s := &in.Doc.Sentences[si]
 		if len(s.Tokens) == 0 {
 			continue
@@ -155,7 +170,7 @@ func (c *Coder) codeArticle(a *article) []sitrep.Event {
 		a.sentIndex = si
 		events = append(events, a.codeSentence(s)...)
 	}
-	return events
+	return events, nil
 }
 
 // sentence is the analysis of one sentence.
@@ -661,10 +676,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = nil
 	}
 
-	code, mod := a.recode(st, g, code, a.modality(st, gi))
+	code0, mod0 := code, a.modality(st, gi)
+	code, mod := a.recode(st, g, code0, mod0)
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}
 	n := len(st.events)
-	a.cur = evInfo{specific: m.Pattern != ""}
+	a.cur = evInfo{specific: m.Pattern != "", announced: code != code0 || mod != mod0}
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
 	if m.Pair != "" && tgt != nil && src.Actor != "---" {
 		// Paired codes: A visits B is also B hosting A.

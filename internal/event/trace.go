@@ -1,6 +1,8 @@
 package event
 
 import (
+	"context"
+
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/text"
@@ -71,7 +73,7 @@ type ActorTrace struct {
 // Explain codes the article like Code and returns the trace of how.
 func (c *Coder) Explain(in *Input) *Trace {
 	tr := &Trace{}
-	_, tr.Warnings = c.code(in, tr)
+	_, tr.Warnings, _ = c.code(context.Background(), in, tr)
 	return tr
 }
 

@@ -280,6 +280,10 @@ type cand struct {
 type evInfo struct {
 	specific bool // a dictionary pattern matched, not a verb's default
 	typer    bool // typed by the typer alone
+	// announced marks the statement of an act announced ("will give a
+	// grant"), recoded as an intent, a threat or a refusal: a date ahead
+	// is the act's, not the statement's.
+	announced bool
 }
 
 // lemma returns the lemma of token k, or its lower-case form without a

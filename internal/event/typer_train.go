@@ -1,6 +1,7 @@
 package event
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -31,7 +32,7 @@ func (c *Coder) Samples(in *Input, f *Features) []TyperSample {
 	cc := *c
 	cc.typer = nil
 	a := &article{Input: in, c: &cc, memory: make(map[string]string), samples: &out, sampleFeats: f}
-	cc.codeArticle(a)
+	_, _ = cc.codeArticle(context.Background(), a) // never done: no error
 	return out
 }
 

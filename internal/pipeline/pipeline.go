@@ -244,7 +244,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
-	res.Events, res.Warnings = p.coder.Code(&event.Input{
+	res.Events, res.Warnings, err = p.coder.CodeContext(ctx, &event.Input{
 		Doc:      doc,
 		Entities: res.Entities,
 		Timexes:  res.Timexes,
@@ -252,6 +252,9 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		Captions: res.Captions,
 		Quotes:   res.Quotes,
 	})
+	if err != nil {
+		return nil, err
+	}
 	numberSentences(res.Events, doc.Sentences)
 	p.timings.add(stEvent, t)
 	return res, nil

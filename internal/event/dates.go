@@ -1,0 +1,475 @@
+package event
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// This file dates events, and checks the dates it gives against the
+// publication date:
+//
+//   - A time expression that names the time of a thing rather than when
+//     the event happened does not date it: "the elections of 2022", "the
+//     1967 war", "Tuesday's vote", "debt due in 2030", "a ceasefire until
+//     March", "by 2030", "since 1974" (thingTime).
+//   - An event dated after the publication date (with a day's tolerance)
+//     was not reported as having happened. In a future, present or modal
+//     clause it is not asserted: it becomes hypothetical ("the summit
+//     opens on March 20"). An announcement coded as the statement of an
+//     intent, a threat or a refusal ("Norway will give Malawi a grant in
+//     2030") happened when it was made: the date of the act announced is
+//     not its date. A past-tense event with a date ahead was dated
+//     wrongly. Both take the next date the sentence gives, else their
+//     caption's, else the publication date.
+//   - An event whose date ended more than a year before the publication
+//     date is background (sitrep.Event.Background): history the article
+//     recounts ("split in 1949"), which the store and the API leave out
+//     of default results.
+
+// futureTolerance is how far past the publication date an asserted event
+// may be dated: articles are stamped with the local date of the desk that
+// filed them, which can be a day behind the place they report from.
+const futureTolerance = 24 * time.Hour
+
+// backgroundAge is how long before the publication date an event's date
+// must have ended for the event to be background.
+const backgroundAge = 1 // year
+
+// date gives the event the date of the nearest time expression in its
+// clause, else in its sentence, else the date of the sentence it goes on
+// telling, else its caption's date, else the publication date; it then
+// checks that date against the publication date (see above) and sets
+// the event's Background flag.
+func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) {
+	bound := a.pickDate(ev, st, clauseStart, clauseEnd)
+	ev.Background = a.isBackground(ev.Date)
+	if !ev.Background && bound != "" && ev.DateReason != "clause" && ev.DateReason != "sentence" {
+		// "Chile fought the War of the Pacific from 1879 to 1883", "troops
+		// stayed until 1990": undated, but over long ago.
+		ev.Background = a.isBackground(bound)
+	}
+}
+
+// pickDate sets the event's date and returns the latest time expression
+// of its clause that bounds it from above ("until 1990", "by 1995"), or
+// "".
+func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) (bound string) {
+	cs, ce := st.Tokens[clauseStart].Start, st.End
+	if clauseEnd < len(st.Tokens) {
+		ce = st.Tokens[clauseEnd].Start
+	}
+	trig := st.tokenAt(ev.Evidence.Trigger.Start)
+	var inClause, inSentence []int
+	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
+		t := &a.Timexes[i]
+		if t.Type != "DATE" || !st.Contains(t.Span) || !isCalendarValue(t.Value) {
+			continue
+		}
+		clause := t.Start >= cs && t.End <= ce
+		if thing, upper := a.thingTime(st, t.Span, trig); thing {
+			if upper && clause {
+				bound = t.Value
+			}
+			continue
+		}
+		if clause {
+			inClause = append(inClause, i)
+		} else {
+			inSentence = append(inSentence, i)
+		}
+	}
+	tense := tenseUnknown
+	for n, i := range slices.Concat(inClause, inSentence) {
+		t := &a.Timexes[i]
+		reason := "sentence"
+		if n < len(inClause) {
+			reason = "clause"
+		}
+		if !a.afterPublication(t.Value) {
+			ev.Date, ev.DatePrecision, ev.DateReason = t.Value, t.Precision, reason
+			a.lastDated = &datedEvent{date: t.Value, precision: t.Precision, paragraph: st.Paragraph, sentence: a.sentIndex}
+			return bound
+		}
+		if tense == tenseUnknown {
+			tense = eventTense(st, trig)
+		}
+		ahead := tense == tenseFuture || tense == tensePresent
+		switch {
+		case ev.Modality == sitrep.Asserted && ahead && !a.cur.announced:
+			// "The summit opens on March 20": told as to come, not
+			// as done.
+			ev.Modality = sitrep.Hypothetical
+			fallthrough
+		case ev.Modality == sitrep.Hypothetical, ev.Modality != sitrep.Asserted && ahead:
+			// What is planned, threatened or denied may be dated ahead.
+			ev.Date, ev.DatePrecision, ev.DateReason = t.Value, t.Precision, reason
+			return bound
+		}
+		// A past act dated ahead (a date resolved wrongly), or the
+		// statement of an act announced for that date: try the next.
+	}
+	switch {
+	case st.caption == nil && ev.Modality == sitrep.Asserted && a.continues(st, ev.Evidence.Trigger) && !a.afterPublication(a.lastDated.date):
+		// "On Tuesday, protesters stormed the gates. They threw rocks and
+		// smashed windows.": a sentence with no time expression of its
+		// own that follows a dated one in the same paragraph goes on
+		// telling the same day.
+		ev.Date, ev.DatePrecision, ev.DateReason = a.lastDated.date, a.lastDated.precision, "previous"
+	case st.caption != nil && st.caption.Date != "" && !a.afterPublication(st.caption.Date):
+		ev.Date, ev.DatePrecision, ev.DateReason = st.caption.Date, sitrep.Day, "caption"
+	case a.Doc.Article.Published != "":
+		ev.Date, ev.DatePrecision, ev.DateReason = a.Doc.Article.Published, sitrep.Day, "published"
+	}
+	return bound
+}
+
+// published returns the article's publication day, if it has one.
+func (a *article) published() (time.Time, bool) {
+	p := a.Doc.Article.Published
+	if len(p) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", p[:10])
+	return t, err == nil
+}
+
+// afterPublication reports whether date v begins more than a day after
+// the publication date (false when either is unknown).
+func (a *article) afterPublication(v string) bool {
+	pub, ok := a.published()
+	if !ok {
+		return false
+	}
+	first, _, ok := dateRange(v)
+	return ok && first.Sub(pub) > futureTolerance
+}
+
+// isBackground reports whether date v ended more than backgroundAge
+// years before the publication date.
+func (a *article) isBackground(v string) bool {
+	pub, ok := a.published()
+	if !ok {
+		return false
+	}
+	_, last, ok := dateRange(v)
+	return ok && last.Before(pub.AddDate(-backgroundAge, 0, 0))
+}
+
+// dateRange returns the first and the last day of a date as events
+// write it: YYYY-MM-DD (with or without a time), YYYY-MM, YYYY-Www,
+// YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI, YYYY, a decade YYY or YYYX, a
+// century YY or YYXX. ok is false for anything else.
+func dateRange(v string) (first, last time.Time, ok bool) {
+	digits := 0
+	for digits < len(v) && digits < 4 && v[digits] >= '0' && v[digits] <= '9' {
+		digits++
+	}
+	if digits < 2 {
+		return first, last, false
+	}
+	n, _ := strconv.Atoi(v[:digits])
+	rest := v[digits:]
+	if digits < 4 {
+		// A decade or a century, written "199", "199X", "19" or "19XX".
+		for len(rest) > 0 && rest[0] == 'X' && digits < 4 {
+			rest = rest[1:]
+			digits++
+		}
+		if rest != "" && rest[0] != '-' {
+			return first, last, false
+		}
+		span := 10
+		if len(v[:2]) == 2 && (len(v) == 2 || v[2] == 'X') {
+			n, span = n*100, 100
+		} else {
+			n *= 10
+		}
+		first = time.Date(n, 1, 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(span, 0, -1), true
+	}
+	y := n
+	year := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	if rest == "" || rest[0] != '-' {
+		return year, year.AddDate(1, 0, -1), true
+	}
+	rest = rest[1:]
+	num := func(s string) (int, bool) {
+		k, err := strconv.Atoi(s)
+		return k, err == nil
+	}
+	switch {
+	case len(rest) >= 2 && rest[0] >= '0' && rest[0] <= '9':
+		m, ok := num(rest[:2])
+		if !ok || m < 1 || m > 12 {
+			return first, last, false
+		}
+		month := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		if len(rest) >= 5 && rest[2] == '-' {
+			d, ok := num(rest[3:5])
+			if !ok || d < 1 || d > month.AddDate(0, 1, -1).Day() {
+				return first, last, false
+			}
+			day := month.AddDate(0, 0, d-1)
+			return day, day, true
+		}
+		return month, month.AddDate(0, 1, -1), true
+	case len(rest) >= 3 && rest[0] == 'W':
+		w, ok := num(rest[1:3])
+		if !ok || w < 1 || w > 53 {
+			return first, last, false
+		}
+		// ISO week 1 holds January 4th; weeks start on Monday.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		return mon, mon.AddDate(0, 0, 6), true
+	case len(rest) >= 2 && (rest[0] == 'Q' || rest[0] == 'H'):
+		k, ok := num(rest[1:2])
+		months := 3
+		if rest[0] == 'H' {
+			months = 6
+		}
+		if !ok || k < 1 || k > 12/months {
+			return first, last, false
+		}
+		first = year.AddDate(0, months*(k-1), 0)
+		return first, first.AddDate(0, months, -1), true
+	case len(rest) >= 2:
+		// Seasons, northern: spring March-May and so on; winter runs
+		// into the next year.
+		m := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest[:2]]
+		if m == 0 {
+			return year, year.AddDate(1, 0, -1), true
+		}
+		first = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(0, 3, -1), true
+	}
+	return year, year.AddDate(1, 0, -1), true
+}
+
+// thingTime reports whether the time expression at span names the time
+// of a thing rather than when the event (trigger at token trig) happened:
+//
+//   - it sits inside a noun phrase whose head follows it ("the 2022
+//     elections", "Tuesday's vote", "a 1979 amnesty"), unless that head
+//     is the event's own trigger ("Monday's attack");
+//   - a preposition of bound, origin or purpose governs it ("until
+//     March", "by 2030", "since 1974", "from May 31", "before the
+//     vote", "a plan for 2022"), or "of" after a noun that is not a
+//     part of a time ("the elections of 2022", but "the night of March
+//     3"), or "due";
+//   - a locative preposition after an adjective that is not the
+//     trigger governs it ("due in 2030", "eligible in 2024").
+//
+// upper reports a preposition that bounds the event from above ("until",
+// "by", "before", "to").
+func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, upper bool) {
+	i := st.tokenAt(span.Start)
+	if i >= len(st.Tokens) {
+		return false, false
+	}
+	j := i
+	for j < len(st.Tokens) && st.Tokens[j].Start < span.End {
+		j++
+	}
+	if h := nounPhraseHead(st, i, j); h >= j && h != trig && !st.timex[h] && isNounTag(st.Tokens[h].Tag) && st.Tokens[h].Tag != "CD" && st.Tokens[h].Tag != "PRP" {
+		// "Monday's attack killed five": a dated event that is the
+		// subject of the event's verb dates what it did.
+		return !(j < len(st.Tokens) && st.Tokens[j].Tag == "POS" && subjectOf(st, h, trig)), false
+	}
+	p := i - 1
+	for p >= 0 && (st.Tokens[p].Tag == "DT" || st.words[p] == "as") {
+		p-- // "until the spring", "as early as"
+	}
+	if p < 0 {
+		return false, false
+	}
+	switch st.words[p] {
+	case "until", "till", "til", "through", "thru", "by", "before", "to":
+		return true, true
+	case "since", "from", "for", "after", "pending", "due":
+		return true, false
+	case "of":
+		return p > 0 && isNounTag(st.Tokens[p-1].Tag) && !st.timex[p-1] && !partOfTime(st.words[p-1]), false
+	case "in", "on", "at", "during":
+		q := p - 1
+		return q >= 0 && q != trig && (st.Tokens[q].Tag == "JJ" || st.words[q] == "due"), false
+	}
+	return false, false
+}
+
+// subjectOf reports whether the noun at h is the subject of the verb
+// group holding token trig: it comes before it in its clause, with no
+// other verb between them.
+func subjectOf(st *sentence, h, trig int) bool {
+	if h >= trig || hasClauseBreak(st, h, trig) {
+		return false
+	}
+	for i := range st.groups {
+		if g := &st.groups[i]; g.start > h && g.start <= trig {
+			return trig < g.end
+		}
+	}
+	return false
+}
+
+// nounPhraseHead returns the head of the noun phrase chunk that holds
+// tokens [i, j) after a determiner or a modifier, or as a possessive, or
+// -1 when they are not inside one.
+func nounPhraseHead(st *sentence, i, j int) int {
+	// Chunk only the stretch around the expression: a noun phrase does
+	// not run across a verb, and this keeps the work per expression small.
+	from, to := i, j
+	for from > 0 && i-from < 8 && !isVerbTag(st.Tokens[from-1].Tag) {
+		from--
+	}
+	for to < len(st.Tokens) && to-j < 8 && !isVerbTag(st.Tokens[to].Tag) {
+		to++
+	}
+	for _, c := range text.Chunks(st.Tokens[from:to]) {
+		if c.Kind != text.NP || c.Start+from > i || c.End+from < j {
+			continue
+		}
+		if c.Start+from == i && (j >= len(st.Tokens) || st.Tokens[j].Tag != "POS") {
+			// "On Monday police arrested ...": an expression that opens
+			// the phrase modifies its noun only as a possessive.
+			return -1
+		}
+		return c.Head + from
+	}
+	return -1
+}
+
+// partOfTime reports a noun that names a part of a time, so that "of"
+// after it opens the time it is part of: "the night of March 3", "the
+// end of 1988".
+func partOfTime(w string) bool {
+	switch w {
+	case "end", "beginning", "start", "middle", "rest", "remainder", "part", "half", "course", "eve", "dawn",
+		"night", "morning", "evening", "afternoon", "day", "days", "week", "weeks", "weekend", "month", "months",
+		"year", "years", "spring", "summer", "autumn", "fall", "winter", "first", "last", "ides", "anniversary":
+		return true
+	}
+	return false
+}
+
+// Tenses of the clause of an event.
+const (
+	tenseUnknown = iota
+	tenseNone    // no finite verb governs the event (a headline, a list)
+	tensePast    // past or present perfect: told as done
+	tensePresent // present: told as going on or as scheduled
+	tenseFuture  // a modal or future
+)
+
+// eventTense returns the tense of the clause of the event whose trigger
+// is token k: that of the verb group holding it, else of the nearest
+// verb group before it in its clause (an event noun's verb), a
+// non-finite group (participle, gerund, infinitive) taking the tense of
+// the finite verb that governs it.
+func eventTense(st *sentence, k int) int {
+	gi := -1
+	for i := range st.groups {
+		g := &st.groups[i]
+		if g.start > k {
+			break
+		}
+		if k < g.end || g.head == k || !hasClauseBreak(st, g.end, k) {
+			gi = i
+		}
+	}
+	if gi < 0 {
+		for i := range st.groups {
+			if g := &st.groups[i]; g.start > k && !hasClauseBreak(st, k, g.start) {
+				gi = i
+				break
+			}
+		}
+	}
+	for ; gi >= 0; gi-- {
+		if t := groupTense(st, &st.groups[gi]); t != tenseNone {
+			return t
+		}
+		if gi > 0 && hasClauseBreak(st, st.groups[gi-1].end, st.groups[gi].start) {
+			break
+		}
+	}
+	return tenseNone
+}
+
+// hasClauseBreak reports a clause break (a subordinator, a relative, a
+// semicolon) in tokens [from, to).
+func hasClauseBreak(st *sentence, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(st.words); k++ {
+		if clauseBreak(st.words[k], st.Tokens[k].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupTense returns the tense of verb group g by its first finite verb:
+// a modal is future, a past form past, a present form present, unless it
+// is the auxiliary of a present perfect ("has attacked"), which tells a
+// past act. A group with no finite verb has none.
+func groupTense(st *sentence, g *verbGroup) int {
+	for k := g.start; k <= g.head && k < len(st.Tokens); k++ {
+		switch st.Tokens[k].Tag {
+		case "MD":
+			return tenseFuture
+		case "VBD":
+			return tensePast
+		case "VBZ", "VBP":
+			if auxForms[st.words[k]] == "have" && k < g.head && st.Tokens[g.head].Tag == "VBN" {
+				return tensePast
+			}
+			if auxForms[st.words[k]] == "be" && k+1 <= g.head && st.words[k+1] == "going" {
+				return tenseFuture
+			}
+			return tensePresent
+		}
+	}
+	return tenseNone
+}
+
+// datedEvent is where and when the last event with a date of its own was
+// told.
+type datedEvent struct {
+	date                string
+	precision           sitrep.Precision
+	paragraph, sentence int
+}
+
+// continues reports whether sentence st, which has no time expression,
+// directly follows the last dated event's sentence in its paragraph and
+// goes on narrating it: that event has a day's date and this one's
+// trigger is a simple past ("They also detained ..."), not a present
+// perfect or a past perfect, which step out of the narration.
+func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
+	d := a.lastDated
+	if d == nil || d.paragraph != st.Paragraph || a.sentIndex-d.sentence > 1 || d.precision != sitrep.Day {
+		return false
+	}
+	if slices.Contains(st.timex, true) {
+		return false
+	}
+	k := st.tokenAt(trigger.Start)
+	if k >= len(st.Tokens) || st.Tokens[k].Tag != "VBD" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if auxForms[st.words[j]] == "have" {
+			return false
+		}
+	}
+	return true
+}
+
+// isCalendarValue accepts TIMEX3 values that name a calendar date or
+// period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
+func isCalendarValue(v string) bool {
+	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
+}
