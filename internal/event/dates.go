@@ -54,11 +54,13 @@ func (a *article) date(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd in
 	}
 }
 
-// pickDate sets the event's date and returns the latest time expression
-// of its clause that bounds it from above ("until 1990", "by 1995"), or
-// "".
+// pickDate sets the event's date and returns the last time expression
+// that bounds it from above ("until 1990", "by 1995"), with no other
+// verb between them, or "".
 func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) (bound string) {
-	cs, ce := st.Tokens[clauseStart].Start, st.End
+	// The clause runs from the clause break before the event's verb
+	// ("A judge on Monday jailed ...") to its end.
+	cs, ce := st.Tokens[clauseBegin(st, clauseStart)].Start, st.End
 	if clauseEnd < len(st.Tokens) {
 		ce = st.Tokens[clauseEnd].Start
 	}
@@ -69,9 +71,13 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		if t.Type != "DATE" || !st.Contains(t.Span) || !isCalendarValue(t.Value) {
 			continue
 		}
-		clause := t.Start >= cs && t.End <= ce
+		// An expression with another verb between it and the event's
+		// dates that verb first ("defended ... citing his conviction
+		// ... in 1997").
+		near := !otherVerbBetween(st, st.tokenAt(t.Start), trig)
+		clause := t.Start >= cs && t.End <= ce && near
 		if thing, upper := a.thingTime(st, t.Span, trig); thing {
-			if upper && clause {
+			if upper && near {
 				bound = t.Value
 			}
 			continue
@@ -256,9 +262,8 @@ func dateRange(v string) (first, last time.Time, ok bool) {
 //   - it sits inside a noun phrase whose head follows it ("the 2022
 //     elections", "Tuesday's vote", "a 1979 amnesty"), unless that head
 //     is the event's own trigger ("Monday's attack");
-//   - a preposition of bound, origin or purpose governs it ("until
-//     March", "by 2030", "since 1974", "from May 31", "before the
-//     vote", "a plan for 2022"), or "of" after a noun that is not a
+//   - a preposition of bound or purpose governs it ("until March", "by
+//     2030", "since 1974", "before May", "a plan for 2022"), or "of" after a noun that is not a
 //     part of a time ("the elections of 2022", but "the night of March
 //     3"), or "due";
 //   - a locative preposition after an adjective that is not the
@@ -290,7 +295,10 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 	switch st.words[p] {
 	case "until", "till", "til", "through", "thru", "by", "before", "to":
 		return true, true
-	case "since", "from", "for", "after", "pending", "due":
+	case "since", "for", "pending", "due":
+		// (A lower bound, "from 1988" or "after March 5", is near
+		// enough to when a past act began; one ahead of publication is
+		// checked like any date.)
 		return true, false
 	case "of":
 		return p > 0 && isNounTag(st.Tokens[p-1].Tag) && !st.timex[p-1] && !partOfTime(st.words[p-1]), false
@@ -299,6 +307,19 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 		return q >= 0 && q != trig && (st.Tokens[q].Tag == "JJ" || st.words[q] == "due"), false
 	}
 	return false, false
+}
+
+// otherVerbBetween reports whether a verb group other than the one
+// holding token trig lies between tokens k and trig.
+func otherVerbBetween(st *sentence, k, trig int) bool {
+	lo, hi := min(k, trig), max(k, trig)
+	for i := range st.groups {
+		g := &st.groups[i]
+		if g.start > lo && g.start < hi && !(g.start <= trig && trig < g.end) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf reports whether the noun at h is the subject of the verb
