@@ -25,6 +25,9 @@ import (
 //     not its date. A past-tense event with a date ahead was dated
 //     wrongly. Both take the next date the sentence gives, else their
 //     caption's, else the publication date.
+//   - A present or present perfect clause is not told of a time long
+//     past ("has expelled the diplomats, citing a dispute in 1963"): a
+//     date more than a year old dates something else there.
 //   - An event whose date ended more than a year before the publication
 //     date is background (sitrep.Event.Background): history the article
 //     recounts ("split in 1949"), which the store and the API leave out
@@ -96,6 +99,18 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 			reason = "clause"
 		}
 		if !a.afterPublication(t.Value) {
+			if a.isBackground(t.Value) {
+				if tense == tenseUnknown {
+					tense = eventTense(st, trig)
+				}
+				if tense == tensePerfect || tense == tensePresent {
+					// "Erdogan has defended free speech, citing his
+					// conviction ... in 1997": a present or a present
+					// perfect is not told of a time long past; the
+					// expression dates something else.
+					continue
+				}
+			}
 			ev.Date, ev.DatePrecision, ev.DateReason = t.Value, t.Precision, reason
 			a.lastDated = &datedEvent{date: t.Value, precision: t.Precision, paragraph: st.Paragraph, sentence: a.sentIndex}
 			return bound
@@ -381,7 +396,8 @@ func partOfTime(w string) bool {
 const (
 	tenseUnknown = iota
 	tenseNone    // no finite verb governs the event (a headline, a list)
-	tensePast    // past or present perfect: told as done
+	tensePast    // past: told as done
+	tensePerfect // present perfect: told as done, by now
 	tensePresent // present: told as going on or as scheduled
 	tenseFuture  // a modal or future
 )
@@ -434,8 +450,8 @@ func hasClauseBreak(st *sentence, from, to int) bool {
 
 // groupTense returns the tense of verb group g by its first finite verb:
 // a modal is future, a past form past, a present form present, unless it
-// is the auxiliary of a present perfect ("has attacked"), which tells a
-// past act. A group with no finite verb has none.
+// is the auxiliary of a present perfect ("has attacked") or of "going
+// to". A group with no finite verb has none.
 func groupTense(st *sentence, g *verbGroup) int {
 	for k := g.start; k <= g.head && k < len(st.Tokens); k++ {
 		switch st.Tokens[k].Tag {
@@ -445,7 +461,7 @@ func groupTense(st *sentence, g *verbGroup) int {
 			return tensePast
 		case "VBZ", "VBP":
 			if auxForms[st.words[k]] == "have" && k < g.head && st.Tokens[g.head].Tag == "VBN" {
-				return tensePast
+				return tensePerfect
 			}
 			if auxForms[st.words[k]] == "be" && k+1 <= g.head && st.words[k+1] == "going" {
 				return tenseFuture

@@ -81,6 +81,10 @@ func TestTrustedDates(t *testing.T) {
 			trigger: "blockaded", date: published, reason: "published", modality: sitrep.Asserted, background: true},
 		{name: "bounded ahead", text: "Kenyan police blockaded Somali villages until next year.",
 			trigger: "blockaded", date: published, reason: "published", modality: sitrep.Asserted},
+		{name: "perfect is not history", text: "Kenya has expelled Somali diplomats, citing a border dispute in 1963.",
+			trigger: "expelled", date: published, reason: "published", modality: sitrep.Asserted},
+		{name: "perfect dated ahead falls back", text: "Kenyan police have arrested ten Somali traders on March 20.",
+			trigger: "arrested", date: published, reason: "published", modality: sitrep.Asserted},
 		{name: "last year is news", text: "Kenyan troops attacked Somali rebels in April last year.",
 			trigger: "attacked", date: "2021-04", reason: "clause", modality: sitrep.Asserted},
 	} {
