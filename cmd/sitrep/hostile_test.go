@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 // TestExtractHostileCorpus runs extract over a directory of hostile input
@@ -68,6 +71,10 @@ func TestExtractHostileCorpus(t *testing.T) {
 		}
 	}
 	write("14-good.txt", good("14"))
+	// Dates ahead of publication and long before it: no asserted event
+	// may be dated after its article, history is background.
+	write("15-dates.jsonl", `{"id":"15a","date":"2021-03-05","text":"Kenyan police arrested ten Somali traders on March 20. Kenyan troops attack Somali rebels on March 20. Kenya will give Somalia a grant in 2030. The Kenyan foreign minister is visiting Somalia on March 20. Case 15a."}`+"\n"+
+		`{"id":"15b","date":"2021-03-05","text":"Kenyan troops attacked Somali rebels in 1963. Kenyan police blockaded Somali villages until 1965. Kenyan troops fought Somali rebels ahead of the 2024 elections. Case 15b."}`+"\n")
 
 	out, errs, code := run(t, "", "extract", "--text", "--date", "2021-03-05", "--max-bytes", "16384", dir)
 	if code != 1 {
@@ -78,7 +85,7 @@ func TestExtractHostileCorpus(t *testing.T) {
 	for _, r := range res {
 		joined += r.Text + "\n"
 	}
-	for _, n := range []string{"01", "03", "04a", "04b", "05", "07", "10", "14"} {
+	for _, n := range []string{"01", "03", "04a", "04b", "05", "07", "10", "14", "15a", "15b"} {
 		if !strings.Contains(joined, "Case "+n+".") {
 			t.Errorf("article %s lost", n)
 		}
@@ -96,6 +103,9 @@ func TestExtractHostileCorpus(t *testing.T) {
 		if strings.Contains(r.Text, "Case 04a") && r.Stats.Paragraphs != 2 {
 			t.Errorf("CR-only file: %d paragraphs, want 2", r.Stats.Paragraphs)
 		}
+		if strings.Contains(r.Text, "Case 15") {
+			checkDates(t, r)
+		}
 	}
 	wantErrs := []string{
 		"02-blank.txt (byte 0): empty file",
@@ -106,10 +116,10 @@ func TestExtractHostileCorpus(t *testing.T) {
 		"08-long.txt:1 (byte 16384): article longer than 16384 bytes; text cut at byte 16379,",
 		"09-binary.txt (byte 0): binary file",
 	}
-	articles, skipped, warned := 8, 5, 2
+	articles, skipped, warned := 10, 5, 2
 	if links {
 		wantErrs = append(wantErrs, "12-dangling.txt: symbolic link: no such file or directory", "13-loop: symbolic link loop")
-		articles, skipped = 9, 7
+		articles, skipped = 11, 7
 	}
 	for _, w := range wantErrs {
 		if !strings.Contains(errs, "sitrep: input: "+filepath.Join(dir, w)) {
@@ -129,5 +139,39 @@ func TestExtractHostileCorpus(t *testing.T) {
 	_, errs, code = run(t, "", "extract", "--date", "2021-03-05", "--budget", "1ns", filepath.Join(dir, "10-good.txt"), filepath.Join(dir, "14-good.txt"))
 	if code != 1 || strings.Count(errs, "over the time budget of 1ns") != 2 || !strings.Contains(errs, "0 articles extracted, 0 input problems (0 inputs skipped, 0 articles kept with a warning), 2 articles failed") {
 		t.Errorf("--budget 1ns: exit %d:\n%s", code, errs)
+	}
+}
+
+// checkDates checks the events of the hostile corpus's dated articles: no
+// asserted event is dated after its article's publication date, events
+// dated ahead are there, and those of 1963 and "until 1965" are
+// background while the rest are not.
+func checkDates(t *testing.T, r sitrep.Result) {
+	t.Helper()
+	ahead, background := 0, 0
+	for _, e := range r.Events {
+		day := store.Day(e.Date)
+		if day > r.Article.Published {
+			ahead++
+			if e.Modality == sitrep.Asserted {
+				t.Errorf("%s: asserted event dated %s, after its publication on %s: %q", r.Article.ID, e.Date, r.Article.Published, e.Evidence.Sentence)
+			}
+		}
+		if e.Background {
+			background++
+		}
+		if history := strings.Contains(e.Evidence.Sentence, " 196"); e.Background != history {
+			t.Errorf("%s: event dated %s: background %v, want %v: %q", r.Article.ID, e.Date, e.Background, history, e.Evidence.Sentence)
+		}
+	}
+	switch r.Article.ID {
+	case "15a":
+		if ahead == 0 {
+			t.Errorf("15a: no event dated ahead (the visit to come)")
+		}
+	case "15b":
+		if background < 2 {
+			t.Errorf("15b: %d background events, want 2 (1963, until 1965)", background)
+		}
 	}
 }
