@@ -28,7 +28,7 @@ type mention struct {
 	dateTol   int32 // days the date may be off: see dateTolerance
 	loc       *sitrep.Location
 	coarseLoc bool // the location is a country or first-level division
-	weakLoc   bool // the location is only the article's focus
+	weakLoc   bool // the location is only the article's focus or dateline
 	text      []uint64
 	conf      float64
 }
@@ -53,7 +53,7 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 	}
 	m.lo, m.hi, m.dated = dayRange(e.Date)
 	if l := e.Location; l != nil {
-		m.weakLoc = l.Reason == "focus"
+		m.weakLoc = l.Reason == "focus" || l.Reason == "dateline"
 		if l.Place >= 0 && l.Place < len(res.Places) {
 			switch res.Places[l.Place].Resolution {
 			case "country", "admin1", "region":

@@ -98,8 +98,16 @@ type article struct {
 	lastSubject *sitrep.EventActor
 	subjects    []*sitrep.EventActor
 	focus       *sitrep.Place
-	warnings    []string
-	trace       *Trace // nil unless explaining
+	// dateline is the index in Places of the resolved place of the
+	// article's first dateline, or -1.
+	dateline int
+	// datelineCtry is the ISO 3166-1 alpha-3 code of the dateline
+	// place's country ("" when unknown) and datelinePara the paragraph
+	// the dateline opens.
+	datelineCtry string
+	datelinePara int
+	warnings     []string
+	trace        *Trace // nil unless explaining
 	// speakers caches the coded speaker of Quotes[i]; a nil entry is a
 	// speaker that codes as no actor.
 	speakers map[int]*sitrep.EventActor
@@ -136,11 +144,38 @@ func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
 	return c.codeArticle(a), a.warnings
 }
 
+// datelinePlace returns the index in in.Places of the resolved place of
+// the article's first dateline, or -1.
+func datelinePlace(in *Input) int {
+	if in.Doc == nil || len(in.Doc.Datelines) == 0 {
+		return -1
+	}
+	ps := in.Doc.Datelines[0].PlaceSpan
+	for i := range in.Places {
+		if p := &in.Places[i]; p.Span == ps && p.Resolution != geo.LevelUnresolved {
+			return i
+		}
+	}
+	return -1
+}
+
 // codeArticle codes the sentences of a.Input.
 func (c *Coder) codeArticle(a *article) []sitrep.Event {
 	in := a.Input
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
+	}
+	a.dateline = datelinePlace(in)
+	if a.dateline >= 0 && c.gaz != nil {
+		if ctry, ok := c.gaz.Country(in.Places[a.dateline].Country); ok {
+			a.datelineCtry = ctry.ISO3
+		}
+		a.datelinePara = -1
+		for pi, p := range in.Doc.Paragraphs {
+			if p.Contains(in.Doc.Datelines[0].Span) {
+				a.datelinePara = pi
+			}
+		}
 	}
 	var events []sitrep.Event
 	for si := range in.Doc.Sentences {
