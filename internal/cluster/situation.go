@@ -134,7 +134,7 @@ func newSituations() *situations {
 // specific words index situations and count as shared (see cosine).
 const (
 	specificDocs  = 20
-	specificShare = 0.02
+	specificShare = 0.005
 )
 
 // specific reports whether word k is specific (see specificDocs).
