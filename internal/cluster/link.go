@@ -52,6 +52,12 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 		m.tgt, m.hasTgt = e.Target.Actor, true
 	}
 	m.lo, m.hi, m.dated = dayRange(e.Date)
+	if pub, _, ok := dayRange(res.Article.Published); ok && m.dated && m.lo > pub && e.Modality == sitrep.Asserted {
+		// An act reported as done cannot come after the report: "Odinga
+		// called for new demonstrations next week" is dated by what he
+		// called for. The act happened by the publication day.
+		m.lo, m.hi, m.dateTol = pub, pub, maxDateTolerance
+	}
 	if l := e.Location; l != nil {
 		m.weakLoc = l.Reason == "focus" || l.Reason == "dateline"
 		if l.Place >= 0 && l.Place < len(res.Places) {
