@@ -118,9 +118,11 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		code = 0.7
 	}
 	sameSentence := a.art == b.art && a.sent == b.sent
-	if sameSentence && a.root != b.root && a.trigger != b.trigger {
+	if sameSentence && a.root != b.root && a.trigger != b.trigger && !sameKnownActor(a.src, b.src) {
 		// Two different acts of one sentence ("police fired tear gas at
-		// crowds who marched on parliament"): the coder split them.
+		// crowds who marched on parliament"): the coder split them. One
+		// actor's two verbs of one type ("Russian artillery shelled
+		// Kharkiv and killed three civilians") tell one act.
 		return 0, "", false
 	}
 	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
@@ -154,6 +156,12 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
 	reason = fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", code, actors, date, place, text)
 	return score, reason, true
+}
+
+// sameKnownActor reports whether two actor codes are the same actor of a
+// known country.
+func sameKnownActor(a, b string) bool {
+	return a == b && len(a) >= 3 && a[:3] != "---"
 }
 
 // reciprocalRoot reports CAMEO roots whose acts are usually mutual:
