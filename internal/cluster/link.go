@@ -194,17 +194,20 @@ func pairCompat(srcA, tgtA string, hasA bool, srcB, tgtB string, hasB bool) floa
 }
 
 // actorCompat scores two CAMEO actor codes as naming the same actor: 1
-// equal, 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
+// equal (0.7 equal sectors of unknown country: "---CVL", any civilians;
+// 0.5 two unknown actors, which say nothing), 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
 // sector with one country unknown (---MIL ~ IRQMIL) or each giving what
 // the other lacks (UKR ~ ---CVL), 0.5 one unknown, 0.3 the same country
 // with other sectors; -1 two different known countries (or groups),
 // which rules the link out.
 func actorCompat(a, b string) float64 {
 	switch {
-	case a == b:
-		return 1
 	case a == "" || b == "" || a == "---" || b == "---":
 		return 0.5
+	case a == b && strings.HasPrefix(a, "---"):
+		return 0.7
+	case a == b:
+		return 1
 	case strings.HasPrefix(a, b) || strings.HasPrefix(b, a):
 		return 0.8
 	}
