@@ -96,3 +96,39 @@ func TestSituationSizes(t *testing.T) {
 		t.Errorf("largest situation has %d articles, want under %d", len(sits[0].Articles), limit)
 	}
 }
+
+// BenchmarkLinkResults links the first 5,000 articles of the extraction
+// SITREP_LINK_RESULTS names (see TestSituationSizes) as 'sitrep ingest'
+// does; it reports the time and allocations per article.
+func BenchmarkLinkResults(b *testing.B) {
+	path := os.Getenv("SITREP_LINK_RESULTS")
+	if path == "" {
+		b.Skip("SITREP_LINK_RESULTS not set")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var results []*sitrep.Result
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for len(results) < 5000 && sc.Scan() {
+		var r sitrep.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		r.Article.Text = r.Text
+		results = append(results, &r)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := New(StreamConfig())
+		for _, r := range results {
+			c.Add(r)
+			c.TakeSettled()
+		}
+		c.Snapshot()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(results))/1e3, "µs/article")
+}
