@@ -88,6 +88,9 @@ func ParseDateline(s string) (sitrep.Dateline, bool) {
 	}
 	d.PlaceSpan = sitrep.Span{Start: 0, End: pos}
 	d.Place = s[:pos]
+	if first, _, _ := strings.Cut(d.Place, " "); slugs[strings.ToUpper(strings.TrimRight(first, "'’S"))] {
+		return d, false // "NOTE: latest 12 mths net", "UPDATE 1 -"
+	}
 	extra := false
 	for range maxDatelineParts {
 		p := skipSpaces(s, pos)
@@ -134,6 +137,17 @@ func ParseDateline(s string) (sitrep.Dateline, bool) {
 	}
 	d.Span = sitrep.Span{Start: 0, End: end}
 	return d, true
+}
+
+// slugs are the labels that open wire copy the way a dateline does
+// ("NOTE -", "UPDATE:", "EDITOR'S NOTE —") but name no place.
+var slugs = map[string]bool{
+	"NOTE": true, "NOTES": true, "UPDATE": true, "UPDATED": true, "CORRECTION": true, "CORRECTED": true,
+	"CORRECTS": true, "BREAKING": true, "ADVISORY": true, "EDITOR": true, "EDITORS": true, "WARNING": true,
+	"URGENT": true, "FLASH": true, "ALERT": true, "BULLETIN": true, "REPEAT": true, "ADVANCE": true,
+	"EXCLUSIVE": true, "ANALYSIS": true, "INTERVIEW": true, "FACTBOX": true, "COLUMN": true, "OPINION": true,
+	"REFILE": true, "RPT": true, "WRAPUP": true, "PREVIEW": true, "FEATURE": true, "SOURCE": true, "SOURCES": true,
+	"PHOTO": true, "PHOTOS": true, "VIDEO": true, "WATCH": true, "READ": true, "MORE": true, "RELATED": true,
 }
 
 // placeWords reads the place of a dateline from s[pos:]: one to
