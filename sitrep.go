@@ -87,10 +87,12 @@ type Dateline struct {
 	Place     string `json:"place"`
 	PlaceSpan Span   `json:"place_span"`
 	// Region, Date and Agency are the parts written after the place, as
-	// written, or "": "Kenya", "Jan 3", "Reuters".
-	Region string `json:"region,omitempty"`
-	Date   string `json:"date,omitempty"`
-	Agency string `json:"agency,omitempty"`
+	// written, or "": "Kenya", "Jan 3", "Reuters". RegionSpan is the
+	// region's span, nil without one.
+	Region     string `json:"region,omitempty"`
+	RegionSpan *Span  `json:"region_span,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Agency     string `json:"agency,omitempty"`
 }
 
 // SpanText returns the text under s, or "" if s is out of range.

@@ -117,6 +117,23 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 		case sure.End > 0:
 			undated = append(undated, sure)
 		}
+		if r := d.RegionSpan; r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End {
+			// Its region ("Ohio", "W.Va.") is a place mentioned too.
+			// A state's abbreviation ("Fla.", not the namesake "Flå")
+			// or a qualifier's ("TX") before a name.
+			key := Fold(d.Region)
+			var ids []int32
+			if pi, ok := p.g.abbr[d.Region]; ok {
+				ids = []int32{pi}
+			} else if pi, ok := p.g.qual[d.Region]; ok {
+				ids = []int32{pi}
+			} else {
+				ids = p.g.ids(key)
+			}
+			if len(ids) > 0 {
+				cands = append(cands, cand{span: *r, key: key, ids: ids, cue: cueStrong, qual: -1})
+			}
+		}
 	}
 	var veto []vetoSpan
 	var persons []sitrep.Span
@@ -302,7 +319,9 @@ func (p *Parser) dateline(text string, d sitrep.Dateline) (cand, sitrep.Span, bo
 	}
 	c := cand{span: d.PlaceSpan, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
 	if d.Region != "" {
-		if q, ok := p.g.qual[strings.TrimSpace(d.Region)]; ok {
+		if q, ok := p.g.abbr[d.Region]; ok {
+			c.qual = q // "CHARLESTON, W.Va. —"
+		} else if q, ok := p.g.qual[strings.TrimSpace(d.Region)]; ok {
 			c.qual = q // "AUSTIN, TX (AP) —"
 		} else if q := p.g.ids(Fold(d.Region)); len(q) > 0 {
 			c.qual = q[0]

@@ -12,8 +12,8 @@ import (
 // that say where (and sometimes when and by which agency) it was filed,
 // "BAGHDAD (Reuters) -", "NAIROBI, Kenya —", "KABUL, Jan 3 (AP) --",
 // "WASHINGTON —". One is looked for at the start of each paragraph of
-// paras and of each line that follows a line ending a sentence. Spans
-// index text; Article is left empty.
+// paras and after each sentence's end. Spans index text; Article is left
+// empty.
 func Datelines(text string, paras []sitrep.Span) []sitrep.Dateline {
 	var out []sitrep.Dateline
 	try := func(at int) {
@@ -27,30 +27,42 @@ func Datelines(text string, paras []sitrep.Span) []sitrep.Dateline {
 			continue
 		}
 		try(p.Start)
-		for i := p.Start; i < p.End; {
-			nl := strings.IndexByte(text[i:p.End], '\n')
-			if nl < 0 {
-				break
+		// After a sentence's end, on the next line or on the same one
+		// (a headline run into the text: "Council to vote. ARLINGTON —
+		// The City Council voted"); on the same line only a place in
+		// capitals counts.
+		for i := p.Start; i < p.End; i++ {
+			c := text[i]
+			if c != '.' && c != '!' && c != '?' {
+				continue
 			}
-			nl += i
-			i = nl + 1
-			if endsSentence(text[p.Start:nl]) {
-				s, _ := trimSpace(text, i, p.End)
-				if s < p.End {
-					try(s)
-				}
+			j := i + 1
+			for j < p.End && (text[j] == '"' || text[j] == '\'') {
+				j++
+			}
+			if strings.HasPrefix(text[j:p.End], "”") || strings.HasPrefix(text[j:p.End], "’") {
+				j += len("”")
+			}
+			if j >= p.End || (text[j] != ' ' && text[j] != '\n' && text[j] != '\r' && text[j] != '\t') {
+				continue
+			}
+			s, _ := trimSpace(text, j, p.End)
+			if s >= p.End || text[s] < 'A' || text[s] > 'Z' {
+				continue
+			}
+			newLine := strings.Contains(text[j:s], "\n")
+			if d, ok := ParseDateline(text[s:]); ok && (newLine || placeInCapitals(d.Place)) {
+				shift(&d, s)
+				out = append(out, d)
 			}
 		}
 	}
 	return out
 }
 
-// endsSentence reports whether line (its trailing space ignored) ends in
-// terminal punctuation, optionally followed by a closing quote.
-func endsSentence(line string) bool {
-	line = strings.TrimRight(line, " \t\r")
-	line = strings.TrimRight(line, "\"'”’")
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?")
+// placeInCapitals reports whether a place has no lower-case letter.
+func placeInCapitals(place string) bool {
+	return strings.ToUpper(place) == place
 }
 
 func shift(d *sitrep.Dateline, by int) {
@@ -58,6 +70,10 @@ func shift(d *sitrep.Dateline, by int) {
 	d.End += by
 	d.PlaceSpan.Start += by
 	d.PlaceSpan.End += by
+	if d.RegionSpan != nil {
+		d.RegionSpan.Start += by
+		d.RegionSpan.End += by
+	}
 }
 
 // Limits on the parts of a dateline, in bytes and words.
@@ -103,7 +119,7 @@ func ParseDateline(s string) (sitrep.Dateline, bool) {
 			continue
 		}
 		if e, ok := regionWords(s, p); ok && d.Region == "" && d.Date == "" {
-			d.Region, pos, extra = s[p:e], e, true
+			d.Region, d.RegionSpan, pos, extra = s[p:e], &sitrep.Span{Start: p, End: e}, e, true
 			continue
 		}
 		break

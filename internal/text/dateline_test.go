@@ -80,6 +80,19 @@ func TestDatelines(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Datelines = %q, want %q", got, want)
 	}
+	// A headline run into the text: a place in capitals after a
+	// sentence's end on the same line; a place in title case only at a
+	// line's start.
+	text = "Council to vote on drilling. ARLINGTON — The City Council voted. Paris, France — is not one."
+	ds = Datelines(text, Paragraphs(text))
+	got = got[:0]
+	for _, d := range ds {
+		got = append(got, text[d.Start:d.End])
+	}
+	want = []string{"ARLINGTON —"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Datelines = %q, want %q", got, want)
+	}
 }
 
 // TestDatelineLeftOut: the dateline is in Doc.Datelines and in no

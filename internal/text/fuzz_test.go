@@ -69,6 +69,9 @@ func FuzzDatelines(f *testing.F) {
 			if d.Start < 0 || d.End > len(s) || d.Start >= d.End || !d.Contains(d.PlaceSpan) || d.PlaceSpan.Start >= d.PlaceSpan.End {
 				t.Fatalf("bad dateline %+v in %q", d, s)
 			}
+			if r := d.RegionSpan; r != nil && (!d.Contains(*r) || s[r.Start:r.End] != d.Region) {
+				t.Fatalf("region %q at %+v in %q", d.Region, *r, s)
+			}
 			if s[d.PlaceSpan.Start:d.PlaceSpan.End] != d.Place {
 				t.Fatalf("place %q at %+v in %q", d.Place, d.PlaceSpan, s)
 			}
