@@ -89,7 +89,7 @@ const (
 // with spans relative to s. Its shape: a place of capitalised words, then
 // optionally, after commas, a region ("Kenya", "Calif.") and a date ("Jan
 // 3", "March 11, 2024"), then optionally an agency in brackets, then a
-// dash (-, --, — or –; a colon after a place in capitals) and the start
+// dash (-, --, — or –) and the start
 // of the report. A place in capitals needs nothing more ("WASHINGTON —");
 // a place in title case needs a region, a date or an agency ("Nairobi,
 // Kenya —"), since a capitalised word and a dash open many sentences.
@@ -137,7 +137,7 @@ func ParseDateline(s string) (sitrep.Dateline, bool) {
 		d.Agency, extra = ag, true
 		p = skipSpaces(s, p+e+1)
 	}
-	end, ok := dash(s, p, caps)
+	end, ok := dash(s, p)
 	if !ok || (!caps && !extra) || end > maxDatelineLen {
 		return d, false
 	}
@@ -371,9 +371,11 @@ func agencyName(a string) bool {
 }
 
 // dash reads the dash closing a dateline at s[pos:] and returns where it
-// ends: "--", "—", "–" or "―" with or without spaces around, a hyphen
-// with a space after it, or (after a place in capitals) a colon.
-func dash(s string, pos int, caps bool) (int, bool) {
+// ends: "--", "—", "–" or "―" with or without spaces around, or a
+// hyphen with a space after it. (A colon is no dash: "NEW DELHI:" is a
+// dateline, but "POPULATION:", "CAPITAL:" open the lines of fact boxes
+// and "MOOPANAR:" the answers of interviews.)
+func dash(s string, pos int) (int, bool) {
 	rest := s[pos:]
 	switch {
 	case strings.HasPrefix(rest, "--"):
@@ -382,8 +384,6 @@ func dash(s string, pos int, caps bool) (int, bool) {
 		_, n := utf8.DecodeRuneInString(rest)
 		return pos + n, true
 	case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "-\t"):
-		return pos + 1, true
-	case caps && (strings.HasPrefix(rest, ": ")):
 		return pos + 1, true
 	}
 	return pos, false

@@ -27,7 +27,6 @@ func TestParseDateline(t *testing.T) {
 		{"SAN JUAN, Puerto Rico, March 2 (AP) — Rain", "SAN JUAN, Puerto Rico, March 2 (AP) —", "SAN JUAN", "Puerto Rico", "March 2", "AP"},
 		{"Nairobi, Kenya — Police said", "Nairobi, Kenya —", "Nairobi", "Kenya", "", ""},
 		{"Port of Spain (AFP) - Trinidad", "Port of Spain (AFP) -", "Port of Spain", "", "", "AFP"},
-		{"NEW DELHI: India said", "NEW DELHI:", "NEW DELHI", "", "", ""},
 		{"KHARKIV, May 20 - Russian forces shelled", "KHARKIV, May 20 -", "KHARKIV", "", "May 20", ""},
 		// Not datelines.
 		{"President William Ruto appealed for calm.", "", "", "", "", ""},
@@ -40,6 +39,8 @@ func TestParseDateline(t *testing.T) {
 		{"BAGHDAD - ", "", "", "", "", ""},
 		{"A - B", "", "", "", "", ""},
 		{"Note: the figures", "", "", "", "", ""},
+		{"POPULATION: 4.5 million", "", "", "", "", ""},
+		{"NEW DELHI: India said", "", "", "", "", ""},
 		{"NOTE: latest 12 mths net includes a gain", "", "", "", "", ""},
 		{"NOTE - Net is after tax", "", "", "", "", ""},
 		{"EDITOR'S NOTE — This story", "", "", "", "", ""},
