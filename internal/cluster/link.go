@@ -99,16 +99,27 @@ const (
 	wText   = 0.25
 )
 
+// linkParts are the parts of a linking score, each in [0,1].
+type linkParts struct {
+	code, actors, date, place, text float64
+}
+
+// String gives the parts as a link's reason.
+func (p linkParts) String() string {
+	return fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", p.code, p.actors, p.date, p.place, p.text)
+}
+
 // linkScore scores two mentions as telling the same event, in [0,1],
-// with the parts of the score as a reason. ok is false when something
-// rules the link out whatever the score.
-func linkScore(a, b *mention) (score float64, reason string, ok bool) {
+// with the parts of the score. ok is false when something rules the
+// link out whatever the score.
+func linkScore(a, b *mention) (score float64, parts linkParts, ok bool) {
+	var reason linkParts
 	if a.block != b.block || a.modality != b.modality {
-		return 0, "", false
+		return 0, reason, false
 	}
 	date, ok := dateCompat(a, b)
 	if !ok {
-		return 0, "", false
+		return 0, reason, false
 	}
 	code := 0.5 // the same PLOVER type only
 	switch {
@@ -123,7 +134,7 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		// crowds who marched on parliament"): the coder split them. One
 		// actor's two verbs of one type ("Russian artillery shelled
 		// Kharkiv and killed three civilians") tell one act.
-		return 0, "", false
+		return 0, reason, false
 	}
 	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
 	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
@@ -134,11 +145,11 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
 	}
 	if actors < 0 || (sameSentence && actors < 0.5) {
-		return 0, "", false
+		return 0, reason, false
 	}
 	place, ok := placeCompat(a, b)
 	if !ok {
-		return 0, "", false
+		return 0, reason, false
 	}
 	if a.art == b.art {
 		// Within one article, two mentions dated by its publication or
@@ -154,7 +165,7 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	// thing; below that similarity is linear.
 	text := min(1, 2*jaccard(a.text, b.text))
 	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
-	reason = fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", code, actors, date, place, text)
+	reason = linkParts{code, actors, date, place, text}
 	return score, reason, true
 }
 

@@ -41,7 +41,9 @@ func TestSituationSizes(t *testing.T) {
 	defer f.Close()
 	c := New(StreamConfig())
 	var sits []sitrep.Situation
+	dups := 0
 	take := func(s *sitrep.Situations) {
+		dups += len(s.Duplicates)
 		for _, x := range s.Situations {
 			x.Events, x.Quotes, x.Casualties = nil, nil, nil
 			sits = append(sits, x)
@@ -78,7 +80,7 @@ func TestSituationSizes(t *testing.T) {
 			sizes["100+"]++
 		}
 	}
-	t.Logf("%d articles, %d situations (sizes %v), at most %d articles held", n, len(sits), sizes, c.MaxHeld())
+	t.Logf("%d articles, %d situations (sizes %v), %d duplicates, at most %d articles held", n, len(sits), sizes, dups, c.MaxHeld())
 	for _, s := range sits[:min(10, len(sits))] {
 		t.Logf("%5d  %s  [%s]", len(s.Articles), s.Title, strings.Join(s.Articles[:min(5, len(s.Articles))], " "))
 	}
