@@ -1023,10 +1023,12 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if ctry == "" && sector != "" && locCtry != "" {
 			ctry, usedLoc = locCtry, true
 		}
-		if ctry == "" && sector != "" && a.datelineCtry != "" && st.Paragraph == a.datelinePara {
+		if ctry == "" && sector != "" && a.datelineCtry != "" && a.sentIndex == a.datelineSent {
 			// "NAIROBI, Kenya — President William Ruto appealed for
-			// calm": in the paragraph a dateline opens, an agent of no
+			// calm": in the sentence a dateline opens, an agent of no
 			// known country is of the country the report was filed in.
+			// (Further on, "officials" in a story filed in Washington
+			// may well be Syria's.)
 			ctry = a.datelineCtry
 		}
 		switch {

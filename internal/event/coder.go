@@ -102,10 +102,10 @@ type article struct {
 	// article's first dateline, or -1.
 	dateline int
 	// datelineCtry is the ISO 3166-1 alpha-3 code of the dateline
-	// place's country ("" when unknown) and datelinePara the paragraph
-	// the dateline opens.
+	// place's country ("" when unknown) and datelineSent the index of
+	// the sentence right after the dateline, or -1.
 	datelineCtry string
-	datelinePara int
+	datelineSent int
 	warnings     []string
 	trace        *Trace // nil unless explaining
 	// speakers caches the coded speaker of Quotes[i]; a nil entry is a
@@ -165,15 +165,18 @@ func (c *Coder) codeArticle(a *article) []sitrep.Event {
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
 	}
-	a.dateline = datelinePlace(in)
+	a.dateline, a.datelineSent = datelinePlace(in), -1
 	if a.dateline >= 0 && c.gaz != nil {
 		if ctry, ok := c.gaz.Country(in.Places[a.dateline].Country); ok {
 			a.datelineCtry = ctry.ISO3
 		}
-		a.datelinePara = -1
-		for pi, p := range in.Doc.Paragraphs {
-			if p.Contains(in.Doc.Datelines[0].Span) {
-				a.datelinePara = pi
+		end := in.Doc.Datelines[0].End
+		for si := range in.Doc.Sentences {
+			if st := &in.Doc.Sentences[si]; st.Start >= end {
+				if strings.TrimSpace(in.Doc.Article.Text[end:st.Start]) == "" {
+					a.datelineSent = si
+				}
+				break
 			}
 		}
 	}
