@@ -67,6 +67,32 @@ type Doc struct {
 	// trimmed of surrounding white space.
 	Paragraphs []Span
 	Sentences  []Sentence
+	// Datelines are the datelines opening the article or its
+	// paragraphs. No sentence holds them.
+	Datelines []Dateline
+}
+
+// Dateline is the line opening a report that says where it was filed,
+// and sometimes when and by which agency: "BAGHDAD (Reuters) -",
+// "NAIROBI, Kenya —", "KABUL, Jan 3 (AP) --". Its Span runs from the
+// place to the dash, inclusive. The text stage leaves it out of the
+// sentences, so that it is never read as a sentence's subject; the geo
+// stage resolves its place.
+type Dateline struct {
+	Span
+	// Article is the id of the article it opens.
+	Article string `json:"article"`
+	// Place is the place as written ("BAGHDAD", "NAIROBI"), PlaceSpan
+	// its span.
+	Place     string `json:"place"`
+	PlaceSpan Span   `json:"place_span"`
+	// Region, Date and Agency are the parts written after the place, as
+	// written, or "": "Kenya", "Jan 3", "Reuters". RegionSpan is the
+	// region's span, nil without one.
+	Region     string `json:"region,omitempty"`
+	RegionSpan *Span  `json:"region_span,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Agency     string `json:"agency,omitempty"`
 }
 
 // SpanText returns the text under s, or "" if s is out of range.
@@ -327,9 +353,12 @@ type Result struct {
 	// five): the first mention of each, ranked by mentions, specificity
 	// and how early they come; a country or state also gains from the
 	// places inside it. Event locations fall back to Focus[0].
-	Focus  []Place `json:"focus"`
-	Events []Event `json:"events"`
-	Stats  Stats   `json:"stats"`
+	Focus []Place `json:"focus"`
+	// Datelines are the article's datelines (Doc.Datelines), in text
+	// order.
+	Datelines []Dateline `json:"datelines"`
+	Events    []Event    `json:"events"`
+	Stats     Stats      `json:"stats"`
 	// Warnings are non-fatal problems met while processing the article.
 	Warnings []string `json:"warnings,omitempty"`
 }

@@ -195,20 +195,21 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 		m.block, m.modality = c.intern(m.block), c.intern(m.modality)
 		mi := len(c.mentions)
 		c.mentions = append(c.mentions, &m)
-		best, score, reason := -1, 0.0, ""
+		best, score, parts := -1, 0.0, linkParts{}
 		c.candidates(&m, func(ei int) {
-			s, r, ok := c.scoreEvent(&m, ei)
+			s, p, ok := c.scoreEvent(&m, ei)
 			if ok && s >= c.cfg.LinkThreshold && s > score {
-				best, score, reason = ei, s, r
+				best, score, parts = ei, s, p
 			}
 		})
+		reason := "first mention"
 		if best < 0 {
 			best = len(c.events)
 			c.events = append(c.events, &event{block: m.block})
 			opened = append(opened, best)
-			reason = "first mention"
 		} else {
 			linked[best] = true
+			reason = parts.String() // formatted for the link made only
 		}
 		c.addToEvent(best, mi, score, reason)
 	}
@@ -296,8 +297,8 @@ const maxCompare = 4
 // scoreEvent scores mention m with event ei: the best score with any of
 // its mentions (the first and the latest maxCompare-1 of a large event),
 // provided none of them rules the link out.
-func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, string, bool) {
-	best, reason := -1.0, ""
+func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, linkParts, bool) {
+	best, reason := -1.0, linkParts{}
 	ms := c.events[ei].mentions
 	if len(ms) > maxCompare {
 		ms = append(ms[:1:1], ms[len(ms)-maxCompare+1:]...)
@@ -305,7 +306,7 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, string, bool) {
 	for _, mi := range ms {
 		s, r, ok := linkScore(m, c.mentions[mi])
 		if !ok {
-			return 0, "", false
+			return 0, linkParts{}, false
 		}
 		if s > best {
 			best, reason = s, r

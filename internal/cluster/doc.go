@@ -31,7 +31,15 @@
 // country); two different acts of one sentence never link. The score is a
 // weighted sum of code, actor, date, place and evidence-text agreement, and
 // a mention joins the event it scores highest with if that reaches
-// Config.LinkThreshold. Articles join situations by situations.score. The
+// Config.LinkThreshold. An asserted act dated after its report is linked
+// as dated by the report, and one known actor's two verbs of one type in
+// one sentence may link. Articles join situations by situations.score:
+// the cosine of tf·idf word vectors in which only specific words (held by
+// at most 20 articles or 0.5% of them) count as shared, plus names,
+// place, event types and time; a shared event or a copy adds to it only
+// when the words agree for half the threshold, and an article merges two
+// situations only on its words, so that generic events and template
+// texts (earnings tables) do not chain unrelated stories. The
 // weights and thresholds are set on examples/situations.jsonl against
 // testdata/situations.gold.json (see cluster_test.go).
 package cluster

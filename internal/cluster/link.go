@@ -28,7 +28,7 @@ type mention struct {
 	dateTol   int32 // days the date may be off: see dateTolerance
 	loc       *sitrep.Location
 	coarseLoc bool // the location is a country or first-level division
-	weakLoc   bool // the location is only the article's focus
+	weakLoc   bool // the location is only the article's focus or dateline
 	text      []uint64
 	conf      float64
 }
@@ -52,8 +52,14 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 		m.tgt, m.hasTgt = e.Target.Actor, true
 	}
 	m.lo, m.hi, m.dated = dayRange(e.Date)
+	if pub, _, ok := dayRange(res.Article.Published); ok && m.dated && m.lo > pub && e.Modality == sitrep.Asserted {
+		// An act reported as done cannot come after the report: "Odinga
+		// called for new demonstrations next week" is dated by what he
+		// called for. The act happened by the publication day.
+		m.lo, m.hi, m.dateTol = pub, pub, maxDateTolerance
+	}
 	if l := e.Location; l != nil {
-		m.weakLoc = l.Reason == "focus"
+		m.weakLoc = l.Reason == "focus" || l.Reason == "dateline"
 		if l.Place >= 0 && l.Place < len(res.Places) {
 			switch res.Places[l.Place].Resolution {
 			case "country", "admin1", "region":
@@ -93,16 +99,27 @@ const (
 	wText   = 0.25
 )
 
+// linkParts are the parts of a linking score, each in [0,1].
+type linkParts struct {
+	code, actors, date, place, text float64
+}
+
+// String gives the parts as a link's reason.
+func (p linkParts) String() string {
+	return fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", p.code, p.actors, p.date, p.place, p.text)
+}
+
 // linkScore scores two mentions as telling the same event, in [0,1],
-// with the parts of the score as a reason. ok is false when something
-// rules the link out whatever the score.
-func linkScore(a, b *mention) (score float64, reason string, ok bool) {
+// with the parts of the score. ok is false when something rules the
+// link out whatever the score.
+func linkScore(a, b *mention) (score float64, parts linkParts, ok bool) {
+	var reason linkParts
 	if a.block != b.block || a.modality != b.modality {
-		return 0, "", false
+		return 0, reason, false
 	}
 	date, ok := dateCompat(a, b)
 	if !ok {
-		return 0, "", false
+		return 0, reason, false
 	}
 	code := 0.5 // the same PLOVER type only
 	switch {
@@ -112,10 +129,12 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		code = 0.7
 	}
 	sameSentence := a.art == b.art && a.sent == b.sent
-	if sameSentence && a.root != b.root && a.trigger != b.trigger {
+	if sameSentence && a.root != b.root && a.trigger != b.trigger && !sameKnownActor(a.src, b.src) {
 		// Two different acts of one sentence ("police fired tear gas at
-		// crowds who marched on parliament"): the coder split them.
-		return 0, "", false
+		// crowds who marched on parliament"): the coder split them. One
+		// actor's two verbs of one type ("Russian artillery shelled
+		// Kharkiv and killed three civilians") tell one act.
+		return 0, reason, false
 	}
 	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
 	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
@@ -126,11 +145,11 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
 	}
 	if actors < 0 || (sameSentence && actors < 0.5) {
-		return 0, "", false
+		return 0, reason, false
 	}
 	place, ok := placeCompat(a, b)
 	if !ok {
-		return 0, "", false
+		return 0, reason, false
 	}
 	if a.art == b.art {
 		// Within one article, two mentions dated by its publication or
@@ -146,8 +165,14 @@ func linkScore(a, b *mention) (score float64, reason string, ok bool) {
 	// thing; below that similarity is linear.
 	text := min(1, 2*jaccard(a.text, b.text))
 	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
-	reason = fmt.Sprintf("code=%.2f actors=%.2f date=%.2f place=%.2f text=%.2f", code, actors, date, place, text)
+	reason = linkParts{code, actors, date, place, text}
 	return score, reason, true
+}
+
+// sameKnownActor reports whether two actor codes are the same actor of a
+// known country.
+func sameKnownActor(a, b string) bool {
+	return a == b && len(a) >= 3 && a[:3] != "---"
 }
 
 // reciprocalRoot reports CAMEO roots whose acts are usually mutual:
@@ -180,17 +205,20 @@ func pairCompat(srcA, tgtA string, hasA bool, srcB, tgtB string, hasB bool) floa
 }
 
 // actorCompat scores two CAMEO actor codes as naming the same actor: 1
-// equal, 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
+// equal (0.7 equal sectors of unknown country: "---CVL", any civilians;
+// 0.5 two unknown actors, which say nothing), 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
 // sector with one country unknown (---MIL ~ IRQMIL) or each giving what
 // the other lacks (UKR ~ ---CVL), 0.5 one unknown, 0.3 the same country
 // with other sectors; -1 two different known countries (or groups),
 // which rules the link out.
 func actorCompat(a, b string) float64 {
 	switch {
-	case a == b:
-		return 1
 	case a == "" || b == "" || a == "---" || b == "---":
 		return 0.5
+	case a == b && strings.HasPrefix(a, "---"):
+		return 0.7
+	case a == b:
+		return 1
 	case strings.HasPrefix(a, b) || strings.HasPrefix(b, a):
 		return 0.8
 	}

@@ -58,11 +58,16 @@ func minhash(text string) (signature, int) {
 		seen++
 		if seen >= 3 {
 			sh := mix(w0*31+w1*17+h) | 1
-			for i := range sig {
-				// hash i of the shingle: mix of the shingle and i's seed.
-				v := uint32(mix(sh^(uint64(i+1)*0x9e3779b97f4a7c15)) >> 32)
-				if v < sig[i] {
+			for i := 0; i < sigSize; i += 2 {
+				// hashes i and i+1 of the shingle: the two halves of one
+				// mix of the shingle and i's seed (half the mixing of
+				// one hash per mix, the same spread).
+				x := mix(sh ^ (uint64(i+1) * 0x9e3779b97f4a7c15))
+				if v := uint32(x >> 32); v < sig[i] {
 					sig[i] = v
+				}
+				if v := uint32(x); v < sig[i+1] {
+					sig[i+1] = v
 				}
 			}
 			n++

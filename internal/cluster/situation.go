@@ -13,7 +13,6 @@ import (
 // articleFeatures is what situation clustering compares of an article.
 type articleFeatures struct {
 	terms    map[uint64]float64 // content word → log term frequency (title words count twice)
-	salient  []uint64           // its most frequent content words, for the index
 	names    map[string]bool    // lower-cased names of people, organisations and groups
 	lat, lon float64            // the focus place, when it is a city or finer
 	placed   bool
@@ -21,7 +20,8 @@ type articleFeatures struct {
 	blocks   map[string]bool // linking blocks (event types) of its events
 }
 
-// salientWords is how many of an article's words index it.
+// salientWords is how many of an article's words index it: its
+// specific words (see situations.specific) of highest tf·idf.
 const salientWords = 12
 
 func newArticleFeatures(res *sitrep.Result) *articleFeatures {
@@ -63,28 +63,10 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 			tf[hashWord(w)]++
 		}
 	})
-	type kv struct {
-		k uint64
-		n int
-	}
-	var top []kv
 	for k, n := range tf {
 		if n > 0 {
 			f.terms[k] = 1 + math.Log(float64(n))
-			top = append(top, kv{k, n})
 		}
-	}
-	slices.SortFunc(top, func(a, b kv) int {
-		if a.n != b.n {
-			return b.n - a.n
-		}
-		if a.k < b.k {
-			return -1
-		}
-		return 1
-	})
-	for _, e := range top[:min(salientWords, len(top))] {
-		f.salient = append(f.salient, e.k)
 	}
 	for _, e := range res.Entities {
 		switch e.Type {
@@ -136,10 +118,29 @@ type situations struct {
 	byWord map[uint64][]int
 	df     map[uint64]int // articles holding each content word
 	n      int            // articles seen
+	// Working memory of add, reused from article to article.
+	scratch []weighted
+	salient []uint64
+	shared  map[int]int
 }
 
 func newSituations() *situations {
-	return &situations{byWord: map[uint64][]int{}, df: map[uint64]int{}}
+	return &situations{byWord: map[uint64][]int{}, df: map[uint64]int{}, shared: map[int]int{}}
+}
+
+// Words held by many articles tell no story from another ("company",
+// "shares", "police", "mln"): a word is specific when at most
+// specificDocs articles hold it, or at most specificShare of them. Only
+// specific words index situations and count as shared (see cosine).
+const (
+	specificDocs  = 20
+	specificShare = 0.005
+)
+
+// specific reports whether word k is specific (see specificDocs).
+func (ss *situations) specific(k uint64) bool {
+	df := ss.df[k]
+	return df <= specificDocs || float64(df) <= specificShare*float64(ss.n)
 }
 
 // find follows merges to the live situation.
@@ -161,13 +162,24 @@ const (
 
 // weighted is a word with its weight.
 type weighted struct {
-	k   uint64
-	w   float64
-	idf float64 // the word's idf, by which w is weighted
+	k        uint64
+	w        float64
+	idf      float64 // the word's idf, by which w is weighted
+	specific bool    // see situations.specific
 }
 
 // add places article ai into a situation and returns its index. linked
 // are the events the article's mentions joined.
+//
+// An article joins the situation it scores highest with (see score) if
+// that reaches Config.SituationThreshold. Sharing a linked event (0.5)
+// or being a copy or rewrite of one of its articles (1) adds to the
+// score, but only when the article's words already agree with the
+// situation's for at least half the threshold: a generic event ("the
+// company agreed") or a template text (an earnings table) shared with
+// an unrelated story must not chain the two. For the same reason an
+// article that fits several situations merges them only when its words
+// alone give at least twice the threshold with each.
 func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	a := c.arts[ai]
 	f := a.feat
@@ -182,14 +194,45 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	for ei := range linked {
 		for _, mi := range c.events[ei].mentions {
 			if ar := c.mentions[mi].art; ar != ai {
-				cand[ss.find(c.arts[ar].situation)] = max(cand[ss.find(c.arts[ar].situation)], 0.5)
+				si := ss.find(c.arts[ar].situation)
+				cand[si] = max(cand[si], 0.5)
 			}
+		}
+	}
+	// The article's own vector, weighted by the idf of now, and its
+	// salient words: the specific ones of highest weight.
+	vec := ss.scratch[:0]
+	norm := 0.0
+	for k, v := range f.terms {
+		idf := ss.idf(k)
+		w := v * idf
+		vec = append(vec, weighted{k, w, idf, ss.specific(k)})
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	slices.SortFunc(vec, func(x, y weighted) int {
+		switch {
+		case x.w > y.w:
+			return -1
+		case x.w < y.w:
+			return 1
+		}
+		return cmp.Compare(x.k, y.k)
+	})
+	salient := ss.salient[:0]
+	for _, x := range vec {
+		if len(salient) == salientWords {
+			break
+		}
+		if x.specific {
+			salient = append(salient, x.k)
 		}
 	}
 	// Situations sharing the most salient words are compared, at most
 	// maxCompared of them.
-	shared := map[int]int{}
-	for _, w := range f.salient {
+	shared := ss.shared
+	clear(shared)
+	for _, w := range salient {
 		for _, si := range lastN(ss.byWord[w], maxSituationCandidates) {
 			if ss.list[si] == nil {
 				continue // settled since the last sweep
@@ -212,27 +255,23 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	for _, si := range byShared[:min(len(byShared), maxCompared)] {
 		cand[si] = 0
 	}
-	// The article's own vector, weighted by the idf of now.
-	vec := make([]weighted, 0, len(f.terms))
-	norm := 0.0
-	for k, v := range f.terms {
-		idf := ss.idf(k)
-		w := v * idf
-		vec = append(vec, weighted{k, w, idf})
-		norm += w * w
-	}
-	norm = math.Sqrt(norm)
 	type scored struct {
-		si    int
-		score float64
+		si           int
+		score, words float64
 	}
 	var over []scored
+	minWords := c.cfg.SituationThreshold / 2
 	for si, bonus := range cand {
-		s := ss.score(a, vec, norm, ss.list[si]) + bonus
-		if s >= c.cfg.SituationThreshold {
-			over = append(over, scored{si, s})
+		w := ss.score(a, vec, norm, ss.list[si])
+		sc := w
+		if w >= minWords {
+			sc += bonus
+		}
+		if sc >= c.cfg.SituationThreshold {
+			over = append(over, scored{si, sc, w})
 		}
 	}
+	ss.scratch = vec[:0]
 	slices.SortFunc(over, func(x, y scored) int {
 		if x.score != y.score {
 			if x.score > y.score {
@@ -250,11 +289,13 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 			names: map[string]int{}, countries: map[string]int{}, blocks: map[string]int{}, ties: map[int]bool{}})
 	default:
 		si = over[0].si
-		// An article that belongs clearly to several situations joins
-		// them: the oldest one absorbs the others.
-		for _, o := range over[1:] {
-			if o.score >= 2*c.cfg.SituationThreshold {
-				si = ss.merge(si, o.si)
+		// An article that belongs clearly to several situations, by its
+		// words alone, joins them: the oldest one absorbs the others.
+		if over[0].words >= 2*c.cfg.SituationThreshold {
+			for _, o := range over[1:] {
+				if o.words >= 2*c.cfg.SituationThreshold {
+					si = ss.merge(si, o.si)
+				}
 			}
 		}
 	}
@@ -275,9 +316,10 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 			tie(c.arts[ar].situation)
 		}
 	}
-	for _, w := range f.salient {
+	for _, w := range salient {
 		ss.byWord[w] = append(ss.byWord[w], si)
 	}
+	ss.salient = salient[:0]
 	return si
 }
 
@@ -343,7 +385,9 @@ func (ss *situations) score(a *article, vec []weighted, norm float64, s *situati
 const maxGapDays = 60
 
 // cosine is the cosine of an article's weighted vector (of length norm)
-// and a situation's word vector weighted by idf.
+// and a situation's word vector weighted by idf, in which only specific
+// words count as shared: the lengths take every word, so an article
+// made of common words alone (an earnings table) is close to nothing.
 func (ss *situations) cosine(vec []weighted, norm float64, s *situation) float64 {
 	if s.stale {
 		n := 0.0
@@ -358,6 +402,9 @@ func (ss *situations) cosine(vec []weighted, norm float64, s *situation) float64
 	}
 	dot := 0.0
 	for _, x := range vec {
+		if !x.specific {
+			continue
+		}
 		if v, ok := s.terms[x.k]; ok {
 			dot += x.w * v * x.idf
 		}
@@ -373,6 +420,9 @@ func (ss *situations) idf(k uint64) float64 {
 }
 
 const idfPrior = 50
+
+// maxPlaces bounds the places a situation keeps.
+const maxPlaces = 32
 
 // maxCentroidTerms bounds a situation's word vector: the heaviest words
 // are kept.
@@ -393,7 +443,7 @@ func (ss *situations) join(si, ai int, a *article) {
 	for k := range f.names {
 		s.names[k]++
 	}
-	if f.placed && len(s.places) < 32 {
+	if f.placed && len(s.places) < maxPlaces {
 		s.places = append(s.places, [2]float64{f.lat, f.lon})
 	}
 	if f.country != "" {
@@ -451,9 +501,6 @@ func (ss *situations) merge(x, y int) int {
 		}
 	}
 	delete(sx.ties, y)
-	// Nothing reads a merged situation but its merged field.
-	sy.events, sy.absorbed, sy.ties, sy.articles = nil, nil, nil, nil
-	sy.terms, sy.names, sy.places, sy.countries, sy.blocks = nil, nil, nil, nil, nil
 	for k, v := range sy.terms {
 		sx.terms[k] += v
 	}
@@ -467,6 +514,12 @@ func (ss *situations) merge(x, y int) int {
 	for k, v := range sy.blocks {
 		sx.blocks[k] += v
 	}
+	if len(sx.terms) > 2*maxCentroidTerms {
+		pruneTerms(sx.terms, maxCentroidTerms)
+	}
+	if len(sx.places) > maxPlaces {
+		sx.places = sx.places[:maxPlaces]
+	}
 	if sy.dated {
 		if !sx.dated {
 			sx.lo, sx.hi, sx.dated = sy.lo, sy.hi, true
@@ -474,5 +527,9 @@ func (ss *situations) merge(x, y int) int {
 			sx.lo, sx.hi = min(sx.lo, sy.lo), max(sx.hi, sy.hi)
 		}
 	}
+	// Nothing reads a merged situation but its merged field (cleared
+	// only now that x holds its words, names and places).
+	sy.events, sy.absorbed, sy.ties, sy.articles = nil, nil, nil, nil
+	sy.terms, sy.names, sy.places, sy.countries, sy.blocks = nil, nil, nil, nil, nil
 	return x
 }

@@ -1023,6 +1023,14 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if ctry == "" && sector != "" && locCtry != "" {
 			ctry, usedLoc = locCtry, true
 		}
+		if ctry == "" && sector != "" && a.datelineCtry != "" && a.sentIndex == a.datelineSent {
+			// "NAIROBI, Kenya — President William Ruto appealed for
+			// calm": in the sentence a dateline opens, an agent of no
+			// known country is of the country the report was filed in.
+			// (Further on, "officials" in a story filed in Washington
+			// may well be Syria's.)
+			ctry = a.datelineCtry
+		}
 		switch {
 		case ctry != "" && sector != "":
 			code = ctry + sector
@@ -1358,8 +1366,9 @@ func (a *article) codeNominal(st *sentence) {
 
 // locate gives material events the place named in their clause or
 // sentence (not a place that is one of the actors), else their caption's
-// place, else the article's focus. Verbal events are located only by a
-// place in their own clause: a statement has no battlefield.
+// place, else the dateline's place (see useDateline), else the article's
+// focus. Verbal events are located only by a place in their own clause: a
+// statement has no battlefield.
 func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd int) {
 	cs, ce := st.Tokens[clauseStart].Start, st.End
 	if clauseEnd < len(st.Tokens) {
@@ -1394,6 +1403,9 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 				}
 			}
 		}
+		if bestIdx < 0 && a.useDateline() {
+			bestIdx, reason = a.dateline, "dateline"
+		}
 		if bestIdx < 0 && a.focus != nil {
 			p := a.focus
 			ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: "focus", Place: -1}
@@ -1404,6 +1416,31 @@ func (a *article) locate(ev *sitrep.Event, st *sentence, clauseStart, clauseEnd 
 		p := &a.Places[bestIdx]
 		ev.Location = &sitrep.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: reason, Place: bestIdx}
 	}
+}
+
+// useDateline reports whether an event with no place of its own is
+// placed at the dateline, where the report was filed, rather than at the
+// article's focus: when there is no focus, or the focus is the dateline's
+// place or a country or region holding it. A focus elsewhere (a story
+// filed in WASHINGTON about Syria) is where the events are.
+func (a *article) useDateline() bool {
+	if a.dateline < 0 {
+		return false
+	}
+	d, f := &a.Places[a.dateline], a.focus
+	if f == nil || f.GeonameID == d.GeonameID && f.GeonameID != 0 {
+		return true
+	}
+	if f.Country != d.Country {
+		return false
+	}
+	switch f.Resolution {
+	case "country", "region":
+		return true
+	case "admin1":
+		return f.Admin1 == d.Admin1
+	}
+	return false
 }
 
 // within returns, in their original order, the indexes of the facts

@@ -99,8 +99,16 @@ type article struct {
 	lastSubject *sitrep.EventActor
 	subjects    []*sitrep.EventActor
 	focus       *sitrep.Place
-	warnings    []string
-	trace       *Trace // nil unless explaining
+	// dateline is the index in Places of the resolved place of the
+	// article's first dateline, or -1.
+	dateline int
+	// datelineCtry is the ISO 3166-1 alpha-3 code of the dateline
+	// place's country ("" when unknown) and datelineSent the index of
+	// the sentence right after the dateline, or -1.
+	datelineCtry string
+	datelineSent int
+	warnings     []string
+	trace        *Trace // nil unless explaining
 	// speakers caches the coded speaker of Quotes[i]; a nil entry is a
 	// speaker that codes as no actor.
 	speakers map[int]*sitrep.EventActor
@@ -148,11 +156,41 @@ func (c *Coder) code(ctx context.Context, in *Input, tr *Trace) ([]sitrep.Event,
 	return evs, a.warnings, nil
 }
 
+// datelinePlace returns the index in in.Places of the resolved place of
+// the article's first dateline, or -1.
+func datelinePlace(in *Input) int {
+	if in.Doc == nil || len(in.Doc.Datelines) == 0 {
+		return -1
+	}
+	ps := in.Doc.Datelines[0].PlaceSpan
+	for i := range in.Places {
+		if p := &in.Places[i]; p.Span == ps && p.Resolution != geo.LevelUnresolved {
+			return i
+		}
+	}
+	return -1
+}
+
 // codeArticle codes the sentences of a.Input, checking ctx before each.
 func (c *Coder) codeArticle(ctx context.Context, a *article) ([]sitrep.Event, error) {
 	in := a.Input
 	if f := geo.Focus(in.Places); len(f) > 0 {
 		a.focus = &f[0]
+	}
+	a.dateline, a.datelineSent = datelinePlace(in), -1
+	if a.dateline >= 0 && c.gaz != nil {
+		if ctry, ok := c.gaz.Country(in.Places[a.dateline].Country); ok {
+			a.datelineCtry = ctry.ISO3
+		}
+		end := in.Doc.Datelines[0].End
+		for si := range in.Doc.Sentences {
+			if st := &in.Doc.Sentences[si]; st.Start >= end {
+				if strings.TrimSpace(in.Doc.Article.Text[end:st.Start]) == "" {
+					a.datelineSent = si
+				}
+				break
+			}
+		}
 	}
 	var events []sitrep.Event
 	for si := range in.Doc.Sentences {

@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -102,27 +101,38 @@ func (p *Parser) Parse(doc *sitrep.Doc, ents []sitrep.Entity) []sitrep.Place {
 	// Country evidence from demonyms: "Iraqi" makes Iraqi places likelier.
 	demCountry := map[uint16]int{}
 
-	// Datelines open the article or, after a headline, a later
-	// sentence: "BOWLING GREEN, Ohio (AP) —". One the gazetteer lacks is
-	// still a toponym when its state or agency confirms the form.
+	// Datelines (found by the text stage, and in no sentence) open the
+	// article or a paragraph: "BOWLING GREEN, Ohio (AP) —". One the
+	// gazetteer lacks is still a toponym when its region or agency
+	// confirms the form.
 	var undated []sitrep.Span
-	for si := range doc.Sentences {
-		ts := doc.Sentences[si].Tokens
-		if len(ts) == 0 || si > 0 && !isAllUpper(ts[0].Text) || ts[0].Start < 0 || ts[0].Start >= len(text) {
+	for _, d := range doc.Datelines {
+		if d.PlaceSpan.Start < 0 || d.PlaceSpan.End > len(text) || d.PlaceSpan.Start >= d.PlaceSpan.End {
 			continue
 		}
-		off := ts[0].Start
-		if si == 0 {
-			off = 0
-		}
-		dl, sure, ok := p.dateline(text[off:])
+		dl, sure, ok := p.dateline(text, d)
 		switch {
 		case ok:
-			dl.span.Start += off
-			dl.span.End += off
 			cands = append(cands, dl)
 		case sure.End > 0:
-			undated = append(undated, sitrep.Span{Start: sure.Start + off, End: sure.End + off})
+			undated = append(undated, sure)
+		}
+		if r := d.RegionSpan; r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End {
+			// Its region ("Ohio", "W.Va.") is a place mentioned too.
+			// A state's abbreviation ("Fla.", not the namesake "Flå")
+			// or a qualifier's ("TX") before a name.
+			key := Fold(d.Region)
+			var ids []int32
+			if pi, ok := p.g.abbr[d.Region]; ok {
+				ids = []int32{pi}
+			} else if pi, ok := p.g.qual[d.Region]; ok {
+				ids = []int32{pi}
+			} else {
+				ids = p.g.ids(key)
+			}
+			if len(ids) > 0 {
+				cands = append(cands, cand{span: *r, key: key, ids: ids, cue: cueStrong, qual: -1})
+			}
 		}
 	}
 	var veto []vetoSpan
@@ -295,31 +305,25 @@ func mergeForm(places, form []sitrep.Place) []sitrep.Place {
 	return append(out, places[i:]...)
 }
 
-// datelineRE matches "BAGHDAD (Reuters) -", "KABUL, Afghanistan (AP) —" and
-// "WASHINGTON —" at the start of an article.
-var datelineRE = regexp.MustCompile(`^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s*([A-Z][A-Za-z.' ]{1,30}?))?\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:-{1,2}|—|–)\s`)
-
-// dateline returns the dateline toponym opening text. When the gazetteer
-// lacks the name but a qualifier or an agency follows it, it returns the
-// name's span alone instead.
-func (p *Parser) dateline(text string) (cand, sitrep.Span, bool) {
-	m := datelineRE.FindStringSubmatchIndex(text[:min(len(text), 120)])
-	if m == nil {
-		return cand{}, sitrep.Span{}, false
-	}
-	key := Fold(text[m[2]:m[3]])
+// dateline returns the toponym of dateline d. When the gazetteer lacks
+// the name but a region or an agency follows it, it returns the name's
+// span alone instead.
+func (p *Parser) dateline(text string, d sitrep.Dateline) (cand, sitrep.Span, bool) {
+	key := Fold(text[d.PlaceSpan.Start:d.PlaceSpan.End])
 	ids := p.g.ids(key)
 	if len(ids) == 0 {
-		if m[4] >= 0 || strings.Contains(text[m[3]:m[1]], "(") {
-			return cand{}, sitrep.Span{Start: m[2], End: m[3]}, false
+		if d.Region != "" || d.Agency != "" {
+			return cand{}, d.PlaceSpan, false
 		}
 		return cand{}, sitrep.Span{}, false
 	}
-	c := cand{span: sitrep.Span{Start: m[2], End: m[3]}, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
-	if m[4] >= 0 {
-		if q, ok := p.g.qual[strings.TrimSpace(text[m[4]:m[5]])]; ok {
+	c := cand{span: d.PlaceSpan, key: key, ids: ids, cue: cueStrong, qual: -1, dateline: true}
+	if d.Region != "" {
+		if q, ok := p.g.abbr[d.Region]; ok {
+			c.qual = q // "CHARLESTON, W.Va. —"
+		} else if q, ok := p.g.qual[strings.TrimSpace(d.Region)]; ok {
 			c.qual = q // "AUSTIN, TX (AP) —"
-		} else if q := p.g.ids(Fold(text[m[4]:m[5]])); len(q) > 0 {
+		} else if q := p.g.ids(Fold(d.Region)); len(q) > 0 {
 			c.qual = q[0]
 		}
 	}

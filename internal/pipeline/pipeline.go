@@ -185,6 +185,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	if err != nil {
 		return nil, err
 	}
+	res.Datelines = doc.Datelines
 	res.Stats.Paragraphs = len(doc.Paragraphs)
 	res.Stats.Sentences = len(doc.Sentences)
 	for _, s := range doc.Sentences {

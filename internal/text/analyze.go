@@ -48,6 +48,8 @@ func (a *Analyzer) Tag(toks []sitrep.Token) {
 // crossing a paragraph boundary) with tagged tokens. Byte regions in skip
 // (photo credit lines, say) are left out of sentences entirely; the text
 // of a paragraph around a skipped region is split into sentences normally.
+// Datelines (see Datelines) are found, kept in Doc.Datelines and left out
+// of the sentences in the same way.
 func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc {
 	doc, _ := a.AnalyzeContext(context.Background(), art, skip)
 	return doc
@@ -58,6 +60,16 @@ func (a *Analyzer) Analyze(art *sitrep.Article, skip []sitrep.Span) *sitrep.Doc 
 func (a *Analyzer) AnalyzeContext(ctx context.Context, art *sitrep.Article, skip []sitrep.Span) (*sitrep.Doc, error) {
 	text := art.Text
 	doc := &sitrep.Doc{Article: art, Paragraphs: Paragraphs(text)}
+	// Datelines are left out of the sentences like skipped regions: a
+	// place written before a dash is not the sentence's subject.
+	doc.Datelines = Datelines(text, doc.Paragraphs)
+	if len(doc.Datelines) > 0 {
+		skip = slices.Clone(skip)
+		for i := range doc.Datelines {
+			doc.Datelines[i].Article = art.ID
+			skip = append(skip, doc.Datelines[i].Span)
+		}
+	}
 	if len(skip) > 1 && !slices.IsSortedFunc(skip, func(x, y sitrep.Span) int { return x.Start - y.Start }) {
 		skip = slices.Clone(skip)
 		slices.SortFunc(skip, func(x, y sitrep.Span) int { return x.Start - y.Start })

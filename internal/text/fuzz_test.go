@@ -58,3 +58,23 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDatelines(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "BAGHDAD (Reuters) - Iraqi forces", "NAIROBI, Kenya — Ruto", "KABUL, Jan 3 (AP) -- x",
+		"WASHINGTON—The", "Port of Spain (AFP) - x", "SAN JUAN, Puerto Rico, March 2, 2024 (AP) — x", "A.\nB - c", "É, É (É) — é") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range Datelines(s, Paragraphs(s)) {
+			if d.Start < 0 || d.End > len(s) || d.Start >= d.End || !d.Contains(d.PlaceSpan) || d.PlaceSpan.Start >= d.PlaceSpan.End {
+				t.Fatalf("bad dateline %+v in %q", d, s)
+			}
+			if r := d.RegionSpan; r != nil && (!d.Contains(*r) || s[r.Start:r.End] != d.Region) {
+				t.Fatalf("region %q at %+v in %q", d.Region, *r, s)
+			}
+			if s[d.PlaceSpan.Start:d.PlaceSpan.End] != d.Place {
+				t.Fatalf("place %q at %+v in %q", d.Place, d.PlaceSpan, s)
+			}
+		}
+	})
+}
