@@ -266,10 +266,12 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 	}
 }
 
-// TyperSamples runs every stage over one article, as Process does, and
-// returns the event typer's training samples of its sentences (coded by
-// the dictionaries alone) instead of its events. scripts/train-typer
-// trains the typer on them.
+// TyperSamples runs every stage over one article, as Process does (the
+// parse stage included when Config.Parse is set, so that a typer trained
+// for the tree reading learns from the tree's candidates), and returns the
+// event typer's training samples of its sentences (coded by the
+// dictionaries alone) instead of its events. scripts/train-typer trains
+// the typer on them.
 func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.TyperSample {
 	res := &sitrep.Result{Article: art}
 	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
@@ -278,6 +280,7 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 		credits = append(credits, c.Credit)
 	}
 	doc := p.text.Analyze(art, credits)
+	p.Parse(doc)
 	res.Entities = p.entities.Recognize(doc)
 	res.Timexes = p.timexes.Extract(doc)
 	res.Quotes = quote.Extract(doc, res.Entities)
@@ -291,6 +294,15 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 		Captions: caps,
 		Quotes:   res.Quotes,
 	}, f)
+}
+
+// Parse sets the dependency arc of every token of doc when the pipeline
+// parses (Config.Parse), and does nothing otherwise: for callers that run
+// the text stage themselves, as explain does.
+func (p *Pipeline) Parse(doc *sitrep.Doc) {
+	if p.parser != nil {
+		parseDoc(p.parser, doc)
+	}
 }
 
 // parseDoc sets the dependency arc (Head, Rel) of every token of doc.
