@@ -285,16 +285,16 @@ type roles struct {
 	src, tgt, patient *sitrep.EventActor
 	srcBy, tgtBy      string
 	clauseEnd         int
+	passive           bool
 }
 
 // treeRoles reads the source, target and patient of verb group g from the
 // tree, and sets its voice.
 func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 	t, h := st.tree, g.head
-	r := roles{clauseEnd: t.clauseEnd(st, h)}
-	g.passive = t.passive(st, h)
+	r := roles{clauseEnd: t.clauseEnd(st, h), passive: t.passive(st, h)}
 	subj, by := t.subjectNode(st, h)
-	if g.passive {
+	if r.passive {
 		r.patient, r.tgtBy = a.nodeActor(st, subj), by
 		r.tgt = r.patient
 		if ag := t.agentNode(st, h); ag >= 0 {
@@ -321,6 +321,47 @@ func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 	}
 	return r
 }
+
+// verbal reports whether the tree attaches a verb by relation rel: as a
+// clause of its own, not as a modifier, a noun or an auxiliary.
+func verbal(rel string) bool {
+	switch rel {
+	case "root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj", "csubj:pass":
+		return true
+	}
+	return false
+}
+
+// treeOrChunk returns the roles of group gi read from the tree, backing
+// off to c, the chunk reading: all of it when the tree does not take the
+// group's head for a verb heading a clause (the parse and the tagger
+// disagree about the main verb), and role by role when the tree names no
+// coded actor where the chunks do.
+func (a *article) treeOrChunk(st *sentence, gi int, c roles) roles {
+	g := &st.groups[gi]
+	if !verbal(st.tree.rel[g.head]) {
+		c.srcBy, c.tgtBy = "chunks", "chunks"
+		return c
+	}
+	r := a.treeRoles(st, g)
+	g.passive = r.passive
+	if r.passive != c.passive {
+		return r
+	}
+	if !coded(r.src) && coded(c.src) {
+		r.src, r.srcBy = c.src, "chunks"
+	}
+	if !coded(r.tgt) && coded(c.tgt) {
+		r.tgt, r.tgtBy = c.tgt, "chunks"
+		if r.passive {
+			r.patient = c.patient
+		}
+	}
+	return r
+}
+
+// coded reports whether act is an actor with a code.
+func coded(act *sitrep.EventActor) bool { return act != nil && act.Actor != "" }
 
 // nodeActor codes the noun phrase headed by token n, or returns nil.
 func (a *article) nodeActor(st *sentence, n int) *sitrep.EventActor {
