@@ -57,6 +57,9 @@ type Coder struct {
 	// typer, when set, types sentences no verb pattern codes, vetoes
 	// implausible types and gives events their confidence (typer.go).
 	typer *Typer
+	// roles, when set, settles disagreements between the tree and the
+	// chunk readings of a parsed sentence (roles.go).
+	roles *RoleChooser
 }
 
 // New returns a Coder using the given dictionaries and gazetteer; an may
@@ -123,6 +126,8 @@ type article struct {
 	cur         evInfo
 	samples     *[]TyperSample
 	sampleFeats *Features
+	// roleSamples, when set, collects the role chooser's training samples.
+	roleSamples *[]RoleSample
 }
 
 // Code returns the events of the article and warnings for sentences that

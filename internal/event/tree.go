@@ -348,10 +348,14 @@ func (a *article) treeOrChunk(st *sentence, gi int, c roles) roles {
 	if r.passive != c.passive {
 		return r
 	}
-	if !coded(r.src) && coded(c.src) {
+	switch {
+	case !coded(c.src):
+	case !coded(r.src) || !a.chooseRole("source", r.srcBy, r.src, c.src):
 		r.src, r.srcBy = c.src, "chunks"
 	}
-	if !coded(r.tgt) && coded(c.tgt) {
+	switch {
+	case !coded(c.tgt):
+	case !coded(r.tgt) || !a.chooseRole("target", r.tgtBy, r.tgt, c.tgt):
 		r.tgt, r.tgtBy = c.tgt, "chunks"
 		if r.passive {
 			r.patient = c.patient
