@@ -380,7 +380,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if typing && skip == "" {
 		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: tgt, clauseStart: g.start, clauseEnd: clauseEnd})
 	}
-	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
+	// Verb patterns are looked for up to the end of the chunk reading's
+	// clause too: a misparse that cuts the clause short ("will not
+	// accept refugees" with "refugees" read as a clause of its own) must
+	// not hide the pattern's words.
+	m, before, after, ok := a.matchVerb(st, g, max(clauseEnd, r.chunkEnd))
 	if !ok && g.controlTok >= 0 && strings.HasPrefix(st.words[g.controlTok], "refus") {
 		// "refused to commit to any assistance": the refusal is the act.
 		m, ok = dict.VerbMatch{Code: "120", Lemma: "refuse", Source: "event:refusal"}, true

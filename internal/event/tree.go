@@ -74,6 +74,17 @@ func (t *tree) child(i int, rels ...string) int {
 	return -1
 }
 
+// children returns the children of i whose relation is rel, in text order.
+func (t *tree) children(i int, rel string) []int {
+	var out []int
+	for _, c := range t.kids[i] {
+		if t.rel[c] == rel {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // caseOf returns the lowercased preposition marking nominal i ("by", "against"), or "".
 func (t *tree) caseOf(st *sentence, i int) string {
 	for _, c := range t.kids[i] {
@@ -285,6 +296,7 @@ type roles struct {
 	src, tgt, patient *sitrep.EventActor
 	srcBy, tgtBy      string
 	clauseEnd         int
+	chunkEnd          int // the chunk reading's clause end, for verb patterns
 	passive           bool
 }
 
@@ -303,23 +315,79 @@ func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 		return r
 	}
 	r.src, r.srcBy = a.nodeActor(st, subj), by
+	if subjs := t.children(h, "nsubj"); len(subjs) > 1 && subj == subjs[0] {
+		// "Mordor, the Shire, Fornost and Bree welcomed": a list of
+		// subjects misparsed as several subjects of one verb is one
+		// compound subject.
+		_, to := t.phrase(subjs[len(subjs)-1])
+		r.src, r.srcBy = a.actorOf(st, t.leftmost(subj), to), "nsubj list"
+	}
 	r.tgt, r.tgtBy = a.treeTarget(st, h, r.clauseEnd)
 	if r.tgt == nil {
 		// "threatened to attack South Korea": the target of the threat is
 		// the object of the threatened act; "demanded that the US cancel":
 		// the one asked is the subject of the complement clause.
-		if x := t.child(h, "xcomp"); x >= 0 && isVerbTag(st.Tokens[x].Tag) {
-			r.tgt, r.tgtBy = a.treeTarget(st, x, t.clauseEnd(st, x))
-			r.tgtBy = "xcomp → " + r.tgtBy
-		} else if c := t.child(h, "ccomp"); c >= 0 && t.child(c, "mark") >= 0 {
-			if n, by := t.subjectNode(st, c); n >= 0 {
-				if s := a.nodeActor(st, n); s != nil && s.Actor != "" {
-					r.tgt, r.tgtBy = s, "ccomp → "+by
+		r.tgt, r.tgtBy = a.deepTarget(st, h, 0)
+		if r.tgt == nil {
+			r.tgt, r.tgtBy = a.purposeTarget(st, h)
+		}
+		if r.tgt == nil {
+			if c := t.child(h, "ccomp"); c >= 0 && t.child(c, "mark") >= 0 {
+				if n, by := t.subjectNode(st, c); n >= 0 {
+					if s := a.nodeActor(st, n); coded(s) {
+						r.tgt, r.tgtBy = s, "ccomp → "+by
+					}
 				}
 			}
 		}
 	}
 	return r
+}
+
+// deepTarget returns the target of the act verb h governs through
+// xcomp, down a chain of them ("vowed to try to seize Kherson"), and the
+// relations that gave it.
+func (a *article) deepTarget(st *sentence, h, depth int) (*sitrep.EventActor, string) {
+	t := st.tree
+	x := t.child(h, "xcomp")
+	if x < 0 || !isVerbTag(st.Tokens[x].Tag) || depth > 3 {
+		return nil, ""
+	}
+	if tgt, by := a.treeTarget(st, x, t.clauseEnd(st, x)); tgt != nil {
+		return tgt, "xcomp → " + by
+	}
+	tgt, by := a.deepTarget(st, x, depth+1)
+	if tgt == nil {
+		return nil, ""
+	}
+	return tgt, "xcomp → " + by
+}
+
+// purposeTarget returns the target of an infinitive stating the purpose of
+// verb h's act, attached to the verb ("sent troops to protect the
+// Kurds") or to its object ("signed an accord to supply Chad with
+// grain"): with no one named as its own target, an act is aimed at the
+// one its purpose is.
+func (a *article) purposeTarget(st *sentence, h int) (*sitrep.EventActor, string) {
+	t := st.tree
+	heads := []int{h}
+	if o := t.child(h, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, p := range heads {
+		for _, c := range t.kids[p] {
+			if c < p || !isVerbTag(st.Tokens[c].Tag) || t.rel[c] != "advcl" && t.rel[c] != "acl" {
+				continue
+			}
+			if m := t.child(c, "mark"); m < 0 || st.words[m] != "to" {
+				continue
+			}
+			if tgt, by := a.treeTarget(st, c, t.clauseEnd(st, c)); tgt != nil {
+				return tgt, t.rel[c] + " (to) → " + by
+			}
+		}
+	}
+	return nil, ""
 }
 
 // verbal reports whether the tree attaches a verb by relation rel: as a
@@ -345,6 +413,7 @@ func (a *article) treeOrChunk(st *sentence, gi int, c roles) roles {
 	}
 	r := a.treeRoles(st, g)
 	g.passive = r.passive
+	r.chunkEnd = c.clauseEnd
 	if r.passive != c.passive {
 		return r
 	}
