@@ -88,14 +88,24 @@ type Input struct {
 	Quotes []sitrep.Quote
 }
 
+// learned is a country remembered for an agent word, and the byte offset
+// of the phrase it was learned from.
+type learned struct {
+	country string
+	at      int
+}
+
 // article holds the per-article state of one Code call.
 type article struct {
 	*Input
 	c *Coder
 	// memory maps an agent word ("protesters", "embassy") to the country
 	// last seen with it, so "the protesters" later in the article keeps
-	// the country of "Iraqi protesters" earlier.
-	memory map[string]string
+	// the country of "Iraqi protesters" earlier. Each country is kept with
+	// the offset of the phrase that taught it: only phrases after it use
+	// it, so that coding one phrase twice (the tree and the chunk
+	// readings of a parsed sentence) codes it the same both times.
+	memory map[string]learned
 	// lastSubject is the most recent subject actor; subjects the few
 	// before it, newest last, for pronouns that must agree with theirs.
 	lastSubject *sitrep.EventActor
@@ -137,7 +147,7 @@ func (c *Coder) Code(in *Input) ([]sitrep.Event, []string) {
 }
 
 func (c *Coder) code(in *Input, tr *Trace) ([]sitrep.Event, []string) {
-	a := &article{Input: in, c: c, memory: make(map[string]string), trace: tr}
+	a := &article{Input: in, c: c, memory: make(map[string]learned), trace: tr}
 	return c.codeArticle(a), a.warnings
 }
 

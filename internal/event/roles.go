@@ -201,7 +201,7 @@ func (c *Coder) RoleSamples(in *Input) []RoleSample {
 	var out []RoleSample
 	cc := *c
 	cc.roles = nil
-	a := &article{Input: in, c: &cc, memory: make(map[string]string), roleSamples: &out}
+	a := &article{Input: in, c: &cc, memory: make(map[string]learned), roleSamples: &out}
 	cc.codeArticle(a)
 	return out
 }
