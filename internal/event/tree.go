@@ -146,7 +146,7 @@ func (t *tree) clauseEnd(st *sentence, h int) int {
 // phrase returns the token range [from, to) of the noun phrase headed by
 // n, for actor coding: its subtree without the preposition that marks it
 // and without the clauses that modify it ("the militias who stormed").
-func (t *tree) phrase(n int) (int, int) {
+func (t *tree) phrase(st *sentence, n int) (int, int) {
 	from, to := n, n+1
 	for _, c := range t.kids[n] {
 		if c < n {
@@ -162,7 +162,35 @@ func (t *tree) phrase(n int) (int, int) {
 		}
 		to = max(to, t.rightmost(c)+1)
 	}
+	for k := n - 1; k > from; k-- {
+		if t.rel[k] == "punct" && datelineDash(st.words[k]) {
+			// "BAMAKO - Armed men": a dateline the parser hung on the
+			// phrase is no part of it.
+			from = k + 1
+			break
+		}
+	}
 	return from, to
+}
+
+// datelineDash reports the punctuation that ends a dateline ("KABUL
+// (Pajhwok):", "BAMAKO -").
+func datelineDash(w string) bool {
+	return w == "-" || w == "--" || w == "—" || w == "–" || w == ":"
+}
+
+// inDateline reports whether token n lies before the dash or colon that
+// ends a dateline opening the sentence: a short stretch with no verb.
+func inDateline(st *sentence, n int) bool {
+	for k := 0; k < len(st.words) && k < 10; k++ {
+		if isVerbTag(st.Tokens[k].Tag) {
+			return false
+		}
+		if datelineDash(st.words[k]) {
+			return n < k
+		}
+	}
+	return false
 }
 
 // nominal reports whether i heads a noun phrase (not a clause).
@@ -306,6 +334,12 @@ func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 	t, h := st.tree, g.head
 	r := roles{clauseEnd: t.clauseEnd(st, h), passive: t.passive(st, h)}
 	subj, by := t.subjectNode(st, h)
+	if subj >= 0 && inDateline(st, subj) {
+		// "KABUL (Pajhwok): President Ghani met ...": a dateline the
+		// parser took for the subject names no one; the chunk reading
+		// may still find the subject.
+		subj, by = -1, ""
+	}
 	if r.passive {
 		r.patient, r.tgtBy = a.nodeActor(st, subj), by
 		r.tgt = r.patient
@@ -319,7 +353,7 @@ func (a *article) treeRoles(st *sentence, g *verbGroup) roles {
 		// "Mordor, the Shire, Fornost and Bree welcomed": a list of
 		// subjects misparsed as several subjects of one verb is one
 		// compound subject.
-		_, to := t.phrase(subjs[len(subjs)-1])
+		_, to := t.phrase(st, subjs[len(subjs)-1])
 		r.src, r.srcBy = a.actorOf(st, t.leftmost(subj), to), "nsubj list"
 	}
 	r.tgt, r.tgtBy = a.treeTarget(st, h, r.clauseEnd)
@@ -441,7 +475,7 @@ func (a *article) nodeActor(st *sentence, n int) *sitrep.EventActor {
 	if n < 0 {
 		return nil
 	}
-	from, to := st.tree.phrase(n)
+	from, to := st.tree.phrase(st, n)
 	return a.actorOf(st, from, to)
 }
 

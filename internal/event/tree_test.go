@@ -178,28 +178,35 @@ func TestTreeRoleRelations(t *testing.T) {
 		verb             string // head word of the group checked
 		subjBy, objBy    string // "" leaves it unchecked
 		want             []ev
+		subjText         string // "" leaves it unchecked
 	}{
 		{"target through a chain of xcomps", "Iran vowed to try to attack Israel.",
 			"2/nsubj 0/root 4/mark 2/xcomp 6/mark 4/xcomp 6/obj 2/punct",
-			"vowed", "nsubj", "xcomp → xcomp → obj", []ev{{dyad: "IRN>ISR:13"}}},
+			"vowed", "nsubj", "xcomp → xcomp → obj", []ev{{dyad: "IRN>ISR:13"}}, ""},
 		{"purpose infinitive on the object", "Russia signed an agreement to supply India with oil.",
 			"2/nsubj 0/root 4/det 2/obj 6/mark 4/acl 6/obj 9/case 6/obl 2/punct",
-			"signed", "nsubj", "acl (to) → obj", nil},
+			"signed", "nsubj", "acl (to) → obj", nil, ""},
 		{"purpose infinitive on the verb", "Russia acted on Monday to reassure India.",
 			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct",
-			"acted", "nsubj", "advcl (to) → obj", nil},
+			"acted", "nsubj", "advcl (to) → obj", nil, ""},
 		{"an object of its own comes first", "Russia met Chinese officials on Monday to reassure India.",
 			"2/nsubj 0/root 4/amod 2/obj 6/case 2/obl 8/mark 2/advcl 8/obj 2/punct",
-			"met", "nsubj", "obj", []ev{{dyad: "RUS>CHN:04"}}},
+			"met", "nsubj", "obj", []ev{{dyad: "RUS>CHN:04"}}, ""},
 		{"subjects split by a misparse", "Russia, China and Iran condemned Israel.",
 			"6/nsubj 1/punct 6/nsubj 5/cc 3/conj 0/root 6/obj 6/punct",
-			"condemned", "nsubj list", "obj", []ev{{dyad: "RUS>ISR:11"}, {dyad: "CHN>ISR:11"}, {dyad: "IRN>ISR:11"}}},
+			"condemned", "nsubj list", "obj", []ev{{dyad: "RUS>ISR:11"}, {dyad: "CHN>ISR:11"}, {dyad: "IRN>ISR:11"}}, ""},
+		{"a dateline hung on the subject is no part of it", "KANDAHAR - Afghan soldiers attacked Taliban fighters.",
+			"4/compound 1/punct 4/amod 5/nsubj 0/root 7/compound 5/obj 5/punct",
+			"attacked", "nsubj", "obj", nil, "Afghan soldiers"},
+		{"a dateline taken for the subject", "KANDAHAR: Afghan soldiers attacked Taliban fighters.",
+			"5/nsubj 1/punct 4/amod 1/appos 0/root 7/compound 5/obj 5/punct",
+			"attacked", "chunks", "obj", nil, ""},
 		{"no object in the tree: the chunks' object", "Israeli troops attacked Syrian soldiers.",
 			"2/amod 3/nsubj 0/root 5/amod 3/dep 3/punct",
-			"attacked", "nsubj", "chunks", []ev{{dyad: "ISR>SYR:19"}}},
+			"attacked", "nsubj", "chunks", []ev{{dyad: "ISR>SYR:19"}}, ""},
 		{"the tree does not take the verb for a verb", "Israeli troops attacked Syrian soldiers.",
 			"2/amod 0/root 5/amod 5/amod 2/appos 2/punct",
-			"attacked", "chunks", "chunks", []ev{{dyad: "ISR>SYR:19"}}},
+			"attacked", "chunks", "chunks", []ev{{dyad: "ISR>SYR:19"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -215,6 +222,9 @@ func TestTreeRoleRelations(t *testing.T) {
 			}
 			if tt.subjBy != "" && g.SubjectBy != tt.subjBy {
 				t.Errorf("%q: subject by %q, want %q (%v)", tt.text, g.SubjectBy, tt.subjBy, g.Subject)
+			}
+			if tt.subjText != "" && (len(g.Subject) == 0 || g.Subject[0].Text != tt.subjText) {
+				t.Errorf("%q: subject %v, want %q", tt.text, g.Subject, tt.subjText)
 			}
 			if tt.objBy != "" && g.ObjectBy != tt.objBy {
 				t.Errorf("%q: object by %q, want %q (%v)", tt.text, g.ObjectBy, tt.objBy, g.Object)
