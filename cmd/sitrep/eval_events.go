@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/learn"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
@@ -481,7 +482,7 @@ func scoreActors(rep *eventsReport, ge goldEvent, evs []sitrep.Event, typ string
 		}
 		(*acc).Total++
 		for i := range evs {
-			if evs[i].PLOVER == typ && actorOverlaps(gold, actor(&evs[i])) {
+			if evs[i].PLOVER == typ && event.TextOverlaps(gold, actor(&evs[i])) {
 				(*acc).Correct++
 				return
 			}
@@ -489,24 +490,6 @@ func scoreActors(rep *eventsReport, ge goldEvent, evs []sitrep.Event, typ string
 	}
 	score(&rep.PLOVERSource, ge.SourceText, func(e *sitrep.Event) *sitrep.EventActor { return &e.Source })
 	score(&rep.PLOVERTarget, ge.TargetText, func(e *sitrep.Event) *sitrep.EventActor { return e.Target })
-}
-
-// actorOverlaps reports whether the actor's text or name and one of the
-// gold texts contain one another, ignoring case and spacing.
-func actorOverlaps(gold []string, a *sitrep.EventActor) bool {
-	if a == nil {
-		return false
-	}
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	for _, g := range gold {
-		g = norm(g)
-		for _, t := range []string{norm(a.Text), norm(a.Name)} {
-			if g != "" && t != "" && (strings.Contains(g, t) || strings.Contains(t, g)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // scorePlover matches gold PLOVER types against the coded events' types.

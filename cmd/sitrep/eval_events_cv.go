@@ -16,7 +16,8 @@ const eventsCVSeed = 7
 // sentences without leakage: the records are split into k folds, and each
 // fold is coded by a pipeline whose event typer (and its thresholds and
 // confidence model) was trained, as scripts/train-typer trains the
-// shipped one, on the other folds only.
+// shipped one, on the other folds only. Under --parse the role chooser
+// (internal/event/roles.go) is trained on the other folds too.
 func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int) (*eventsReport, error) {
 	golds, err := readGoldEvents(path)
 	if err != nil {
@@ -34,6 +35,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 	}
 	fold := learn.Folds(len(golds), k, eventsCVSeed)
 	recs := make([]*event.TyperRecord, len(golds))
+	roleRecs := make([]*event.RoleRecord, len(golds))
 	for i := range golds {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -43,13 +45,24 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 			continue
 		}
 		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: g.Events[0].EventType}
+		if cfg.Parse {
+			rr := &event.RoleRecord{Samples: p.RoleSamples(g.article())}
+			for _, ge := range g.Events {
+				rr.Sources, rr.Targets = append(rr.Sources, ge.SourceText...), append(rr.Targets, ge.TargetText...)
+			}
+			roleRecs[i] = rr
+		}
 	}
 	pipes := make([]*pipeline.Pipeline, k)
 	for f := range k {
 		var train []event.TyperRecord
+		var roleTrain []event.RoleRecord
 		for i, r := range recs {
 			if r != nil && fold[i] != f {
 				train = append(train, *r)
+			}
+			if rr := roleRecs[i]; rr != nil && fold[i] != f {
+				roleTrain = append(roleTrain, *rr)
 			}
 		}
 		m, c, _, err := event.TrainTyper(train, event.TyperDefaults(), learn.Meta{Source: path})
@@ -62,6 +75,9 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		}
 		fc := cfg
 		fc.Typer = t
+		if cfg.Parse {
+			fc.Roles = event.TrainRoleChooser(roleTrain)
+		}
 		if pipes[f], err = pipeline.New(fc); err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/sitreptest"
 )
@@ -120,11 +121,11 @@ func TestActorOverlaps(t *testing.T) {
 		{[]string{""}, "x", "", false},
 	}
 	for _, tt := range tests {
-		if got := actorOverlaps(tt.gold, &sitrep.EventActor{Text: tt.text, Name: tt.name}); got != tt.want {
-			t.Errorf("actorOverlaps(%q, %q/%q) = %v, want %v", tt.gold, tt.text, tt.name, got, tt.want)
+		if got := event.TextOverlaps(tt.gold, &sitrep.EventActor{Text: tt.text, Name: tt.name}); got != tt.want {
+			t.Errorf("TextOverlaps(%q, %q/%q) = %v, want %v", tt.gold, tt.text, tt.name, got, tt.want)
 		}
 	}
-	if actorOverlaps([]string{"x"}, nil) {
+	if event.TextOverlaps([]string{"x"}, nil) {
 		t.Error("nil actor overlaps")
 	}
 }

@@ -79,6 +79,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 		credits = append(credits, c.Credit)
 	}
 	doc := an.Analyze(art, credits)
+	p.Parse(doc) // the coder reads the same trees as the pipeline did
 	coder := event.New(d, gaz, an)
 	if !*noDefault {
 		// As in the pipeline: the typer learned the default dictionaries.

@@ -1006,8 +1006,8 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		code = full + sector
 	}
 	if code == "" {
-		if ctry == "" && agentWord != "" {
-			ctry = a.memory[agentWord]
+		if m, ok := a.memory[agentWord]; ctry == "" && ok && m.at < st.Tokens[from].Start {
+			ctry = m.country
 		}
 		if ctry == "" && sector != "" && a.possessive(st, from, to) && a.lastSubject != nil && len(a.lastSubject.Actor) >= 3 && a.lastSubject.Actor[:3] != "---" {
 			// "Israel said its forces had withdrawn": the possessor of an
@@ -1054,7 +1054,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		agentWord = a.firstAgentWord(st, from, to)
 	}
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
-		a.memory[agentWord] = code[:3]
+		a.memory[agentWord] = learned{code[:3], st.Tokens[from].Start}
 	}
 	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) && !a.personAt(st, from) {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":

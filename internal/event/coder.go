@@ -58,6 +58,9 @@ type Coder struct {
 	// typer, when set, types sentences no verb pattern codes, vetoes
 	// implausible types and gives events their confidence (typer.go).
 	typer *Typer
+	// roles, when set, settles disagreements between the tree and the
+	// chunk readings of a parsed sentence (roles.go).
+	roles *RoleChooser
 }
 
 // New returns a Coder using the given dictionaries and gazetteer; an may
@@ -86,14 +89,24 @@ type Input struct {
 	Quotes []sitrep.Quote
 }
 
+// learned is a country remembered for an agent word, and the byte offset
+// of the phrase it was learned from.
+type learned struct {
+	country string
+	at      int
+}
+
 // article holds the per-article state of one Code call.
 type article struct {
 	*Input
 	c *Coder
 	// memory maps an agent word ("protesters", "embassy") to the country
 	// last seen with it, so "the protesters" later in the article keeps
-	// the country of "Iraqi protesters" earlier.
-	memory map[string]string
+	// the country of "Iraqi protesters" earlier. Each country is kept with
+	// the offset of the phrase that taught it: only phrases after it use
+	// it, so that coding one phrase twice (the tree and the chunk
+	// readings of a parsed sentence) codes it the same both times.
+	memory map[string]learned
 	// lastSubject is the most recent subject actor; subjects the few
 	// before it, newest last, for pronouns that must agree with theirs.
 	lastSubject *sitrep.EventActor
@@ -132,6 +145,8 @@ type article struct {
 	cur         evInfo
 	samples     *[]TyperSample
 	sampleFeats *Features
+	// roleSamples, when set, collects the role chooser's training samples.
+	roleSamples *[]RoleSample
 }
 
 // Code returns the events of the article and warnings for sentences that
@@ -148,7 +163,7 @@ func (c *Coder) CodeContext(ctx context.Context, in *Input) ([]sitrep.Event, []s
 }
 
 func (c *Coder) code(ctx context.Context, in *Input, tr *Trace) ([]sitrep.Event, []string, error) {
-	a := &article{Input: in, c: c, memory: make(map[string]string), trace: tr}
+	a := &article{Input: in, c: c, memory: make(map[string]learned), trace: tr}
 	evs, err := c.codeArticle(ctx, a)
 	if err != nil {
 		return nil, nil, err
@@ -380,84 +395,14 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	g := &st.groups[gi]
 	toks, words := st.Tokens, st.words
 
-	var src, tgt *sitrep.EventActor
-	var patient *sitrep.EventActor
-	clauseEnd := a.clauseEnd(st, gi)
-	switch {
-	case st.tree != nil:
-		r := a.treeRoles(st, g)
-		src, tgt, patient, clauseEnd = r.src, r.tgt, r.patient, r.clauseEnd
+	r := a.chunkRoles(st, gi)
+	if st.tree != nil {
+		r = a.treeOrChunk(st, gi, r)
 		if gt := a.groupTrace(gi); gt != nil {
 			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy
 		}
-	case g.reduced && !g.passive:
-		src = a.npBefore(st, g.start)
-		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
-			// "The PKK issued a declaration demanding that ...": a
-			// participle modifying an object that is no actor (a document,
-			// an effort) acts for the subject of the verb before it.
-			src = st.subj[gi-1]
-		}
-		if src != nil && len(src.Actor) == 3 && prepositionalObject(toks, words, g.start) && !prepositionalParticiple[st.words[g.head]] {
-			// "blocked streets in the old town of Tunis chanting ...": a
-			// place in a prepositional phrase does not act; the
-			// participle goes with the clause's subject.
-			src = mainSubject(st, gi)
-		}
-		if src == nil && g.start > 0 && st.words[g.start-1] == "," && !prepositionalParticiple[st.words[g.head]] {
-			// "X said ..., warning that ...", "X shelled the town,
-			// killing three": a participle after a comma acts for the
-			// subject of the sentence's main clause.
-			src = mainSubject(st, gi)
-		}
-		tgt = a.object(st, g, clauseEnd)
-		if tgt == nil {
-			// "issued a statement demanding that the Kenyan police
-			// release ...": the one asked is the complement's subject.
-			tgt = a.complementSubject(st, gi)
-		}
-	case g.passive:
-		if g.reduced {
-			patient = a.npBefore(st, g.start)
-		} else {
-			patient = a.subject(st, gi)
-		}
-		byEnd := clauseEnd
-		if gi+1 < len(st.groups) && st.groups[gi+1].start < byEnd {
-			// "observers who were sent to investigate ... were held by a
-			// crowd": a later verb's "by" is its own.
-			byEnd = st.groups[gi+1].start
-		}
-		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
-			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
-		}
-		tgt = patient
-	default:
-		src = a.subject(st, gi)
-		if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
-			// "accused Hamas of firing": the gerund's subject is the noun
-			// phrase before its preposition.
-			from := st.tokenAt(src.Span.Start)
-			src = a.actorOf(st, from, g.start-1)
-		}
-		if src != nil && src.Actor != "" && !g.reduced {
-			// "Ukraine must withdraw its troops": a possessive in the
-			// object refers to this clause's subject.
-			a.lastSubject = src
-		}
-		tgt = a.object(st, g, clauseEnd)
-		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
-			// "threatened to attack South Korea": the target of the
-			// threat is the object of the threatened act.
-			tgt = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
-		}
-		if tgt == nil {
-			// "demanded that the US cancel": the one asked is the subject
-			// of the complement clause.
-			tgt = a.complementSubject(st, gi)
-		}
-
 	}
+	src, tgt, patient, clauseEnd := r.src, r.tgt, r.patient, r.clauseEnd
 	if g.inverted {
 		// Nothing after the verb but its subject belongs to its clause.
 		tgt, clauseEnd = nil, g.end
@@ -498,7 +443,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if typing && skip == "" {
 		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: tgt, clauseStart: g.start, clauseEnd: clauseEnd})
 	}
-	m, before, after, ok := a.matchVerb(st, g, clauseEnd)
+	// Verb patterns are looked for up to the end of the chunk reading's
+	// clause too: a misparse that cuts the clause short ("will not
+	// accept refugees" with "refugees" read as a clause of its own) must
+	// not hide the pattern's words.
+	m, before, after, ok := a.matchVerb(st, g, max(clauseEnd, r.chunkEnd))
 	if !ok && g.controlTok >= 0 && strings.HasPrefix(st.words[g.controlTok], "refus") {
 		// "refused to commit to any assistance": the refusal is the act.
 		m, ok = dict.VerbMatch{Code: "120", Lemma: "refuse", Source: "event:refusal"}, true
@@ -726,6 +675,87 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	a.cur = evInfo{}
 	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+}
+
+// chunkRoles reads the source, target and patient of group gi from the
+// order of chunks: the reading of unparsed sentences, and the one the
+// tree reading backs off to.
+func (a *article) chunkRoles(st *sentence, gi int) roles {
+	g := &st.groups[gi]
+	toks, words := st.Tokens, st.words
+	var src, tgt *sitrep.EventActor
+	var patient *sitrep.EventActor
+	clauseEnd := a.clauseEnd(st, gi)
+	switch {
+	case g.reduced && !g.passive:
+		src = a.npBefore(st, g.start)
+		if (src == nil || src.Actor == "") && gi > 0 && g.start > 0 && documentNouns[st.words[g.start-1]] && issues(st.words[st.groups[gi-1].head]) && !st.groups[gi-1].reduced && st.subj[gi-1] != nil && !hasBreak(st, st.groups[gi-1].end, g.start) {
+			// "The PKK issued a declaration demanding that ...": a
+			// participle modifying an object that is no actor (a document,
+			// an effort) acts for the subject of the verb before it.
+			src = st.subj[gi-1]
+		}
+		if src != nil && len(src.Actor) == 3 && prepositionalObject(toks, words, g.start) && !prepositionalParticiple[st.words[g.head]] {
+			// "blocked streets in the old town of Tunis chanting ...": a
+			// place in a prepositional phrase does not act; the
+			// participle goes with the clause's subject.
+			src = mainSubject(st, gi)
+		}
+		if src == nil && g.start > 0 && st.words[g.start-1] == "," && !prepositionalParticiple[st.words[g.head]] {
+			// "X said ..., warning that ...", "X shelled the town,
+			// killing three": a participle after a comma acts for the
+			// subject of the sentence's main clause.
+			src = mainSubject(st, gi)
+		}
+		tgt = a.object(st, g, clauseEnd)
+		if tgt == nil {
+			// "issued a statement demanding that the Kenyan police
+			// release ...": the one asked is the complement's subject.
+			tgt = a.complementSubject(st, gi)
+		}
+	case g.passive:
+		if g.reduced {
+			patient = a.npBefore(st, g.start)
+		} else {
+			patient = a.subject(st, gi)
+		}
+		byEnd := clauseEnd
+		if gi+1 < len(st.groups) && st.groups[gi+1].start < byEnd {
+			// "observers who were sent to investigate ... were held by a
+			// crowd": a later verb's "by" is its own.
+			byEnd = st.groups[gi+1].start
+		}
+		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
+			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
+		}
+		tgt = patient
+	default:
+		src = a.subject(st, gi)
+		if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
+			// "accused Hamas of firing": the gerund's subject is the noun
+			// phrase before its preposition.
+			from := st.tokenAt(src.Span.Start)
+			src = a.actorOf(st, from, g.start-1)
+		}
+		if src != nil && src.Actor != "" && !g.reduced {
+			// "Ukraine must withdraw its troops": a possessive in the
+			// object refers to this clause's subject.
+			a.lastSubject = src
+		}
+		tgt = a.object(st, g, clauseEnd)
+		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
+			// "threatened to attack South Korea": the target of the
+			// threat is the object of the threatened act.
+			tgt = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
+		}
+		if tgt == nil {
+			// "demanded that the US cancel": the one asked is the subject
+			// of the complement clause.
+			tgt = a.complementSubject(st, gi)
+		}
+
+	}
+	return roles{src: src, tgt: tgt, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
 }
 
 // clauseSpan returns the clause of group g for the trace: from the last

@@ -17,6 +17,25 @@ import (
 func codeParsed(tb testing.TB, txt, arcs string) []sitrep.Event {
 	tb.Helper()
 	s := load(tb)
+	evs, _ := s.coder.Code(parsedInput(tb, txt, arcs))
+	return evs
+}
+
+// explainParsed is codeParsed with the coder's trace of the sentence.
+func explainParsed(tb testing.TB, txt, arcs string) *event.SentenceTrace {
+	tb.Helper()
+	s := load(tb)
+	tr := s.coder.Explain(parsedInput(tb, txt, arcs))
+	if len(tr.Sentences) != 1 {
+		tb.Fatalf("%q: %d sentences traced, want 1", txt, len(tr.Sentences))
+	}
+	return &tr.Sentences[0]
+}
+
+// parsedInput analyses txt and sets its tokens' arcs (see codeParsed).
+func parsedInput(tb testing.TB, txt, arcs string) *event.Input {
+	tb.Helper()
+	s := load(tb)
 	art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: txt}
 	doc := s.an.Analyze(art, nil)
 	if len(doc.Sentences) != 1 {
@@ -40,14 +59,13 @@ func codeParsed(tb testing.TB, txt, arcs string) []sitrep.Event {
 		toks[i].Head, toks[i].Rel = n-1, rel
 	}
 	ents := s.ents.Recognize(doc)
-	evs, _ := s.coder.Code(&event.Input{
+	return &event.Input{
 		Doc:      doc,
 		Entities: ents,
 		Timexes:  s.tx.Extract(doc),
 		Places:   s.geo.Parse(doc, ents),
 		Quotes:   quote.Extract(doc, ents),
-	})
-	return evs
+	}
 }
 
 func TestCodeReadsTree(t *testing.T) {
@@ -94,6 +112,9 @@ func TestCodeReadsTree(t *testing.T) {
 		{"object relative before its verb's preposition", "Iran, which the United States accused of supplying drones to Russia, denied the charge.",
 			"14/nsubj 7/punct 7/obj 6/det 6/compound 7/nsubj 1/acl:relcl 9/mark 7/advcl 9/obj 12/case 9/obl 7/punct 0/root 16/det 14/obj 14/punct",
 			[]ev{{dyad: "USA>IRN:11"}}, []ev{{dyad: "USA>RUS:11"}}},
+		{"agents in each of two places, read by both the tree and the chunks", "Officials in Russia and China praised India.",
+			"6/nsubj 3/case 1/nmod 5/cc 3/conj 0/root 6/obj 6/punct",
+			[]ev{{dyad: "RUSGOV>IND:05"}, {dyad: "CHNGOV>IND:05"}}, nil},
 		{"object relative of a subject", "Protesters whom Iraqi police had detained on Monday attacked the American embassy.",
 			"9/nsubj 6/obj 4/amod 6/nsubj 6/aux 1/acl:relcl 8/case 6/obl 0/root 12/det 12/amod 9/obj 9/punct",
 			[]ev{{dyad: "IRQ>---OPP:17"}, {dyad: "---OPP>USA:19"}}, nil},
@@ -144,5 +165,72 @@ func TestActorRoles(t *testing.T) {
 		if !found {
 			t.Errorf("%s %q: want %s, got:%s", tt.published, tt.text, tt.want, describe(evs))
 		}
+	}
+}
+
+// TestTreeRoleRelations checks which relation gave a verb its roles: the
+// deeper and purpose targets the tree reads, a list of subjects the
+// parser split, and the chunk reading the tree backs off to when it names
+// no actor or does not take the verb for a clause's verb.
+func TestTreeRoleRelations(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		verb             string // head word of the group checked
+		subjBy, objBy    string // "" leaves it unchecked
+		want             []ev
+	}{
+		{"target through a chain of xcomps", "Iran vowed to try to attack Israel.",
+			"2/nsubj 0/root 4/mark 2/xcomp 6/mark 4/xcomp 6/obj 2/punct",
+			"vowed", "nsubj", "xcomp → xcomp → obj", []ev{{dyad: "IRN>ISR:13"}}},
+		{"purpose infinitive on the object", "Russia signed an agreement to supply India with oil.",
+			"2/nsubj 0/root 4/det 2/obj 6/mark 4/acl 6/obj 9/case 6/obl 2/punct",
+			"signed", "nsubj", "acl (to) → obj", nil},
+		{"purpose infinitive on the verb", "Russia acted on Monday to reassure India.",
+			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct",
+			"acted", "nsubj", "advcl (to) → obj", nil},
+		{"an object of its own comes first", "Russia met Chinese officials on Monday to reassure India.",
+			"2/nsubj 0/root 4/amod 2/obj 6/case 2/obl 8/mark 2/advcl 8/obj 2/punct",
+			"met", "nsubj", "obj", []ev{{dyad: "RUS>CHN:04"}}},
+		{"subjects split by a misparse", "Russia, China and Iran condemned Israel.",
+			"6/nsubj 1/punct 6/nsubj 5/cc 3/conj 0/root 6/obj 6/punct",
+			"condemned", "nsubj list", "obj", []ev{{dyad: "RUS>ISR:11"}, {dyad: "CHN>ISR:11"}, {dyad: "IRN>ISR:11"}}},
+		{"the tree misses the passive: the chunks' voice", "Three Iraqi soldiers were killed by Turkish forces.",
+			"3/nummod 3/amod 5/nsubj 5/aux 0/root 8/case 8/amod 5/obl 5/punct",
+			"killed", "chunks", "chunks", []ev{{dyad: "TUR>IRQ:19"}}},
+		{"no object in the tree: the chunks' object", "Israeli troops attacked Syrian soldiers.",
+			"2/amod 3/nsubj 0/root 5/amod 3/dep 3/punct",
+			"attacked", "nsubj", "chunks", []ev{{dyad: "ISR>SYR:19"}}},
+		{"the tree does not take the verb for a verb", "Israeli troops attacked Syrian soldiers.",
+			"2/amod 0/root 5/amod 5/amod 2/appos 2/punct",
+			"attacked", "chunks", "chunks", []ev{{dyad: "ISR>SYR:19"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			var g *event.GroupTrace
+			for i := range st.Groups {
+				if st.Tokens[st.Groups[i].Head].Text == tt.verb {
+					g = &st.Groups[i]
+				}
+			}
+			if g == nil {
+				t.Fatalf("%q: no verb group headed by %q", tt.text, tt.verb)
+			}
+			if tt.subjBy != "" && g.SubjectBy != tt.subjBy {
+				t.Errorf("%q: subject by %q, want %q (%v)", tt.text, g.SubjectBy, tt.subjBy, g.Subject)
+			}
+			if tt.objBy != "" && g.ObjectBy != tt.objBy {
+				t.Errorf("%q: object by %q, want %q (%v)", tt.text, g.ObjectBy, tt.objBy, g.Object)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, e := range st.Events {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
+				}
+			}
+		})
 	}
 }

@@ -31,7 +31,7 @@ func (c *Coder) Samples(in *Input, f *Features) []TyperSample {
 	var out []TyperSample
 	cc := *c
 	cc.typer = nil
-	a := &article{Input: in, c: &cc, memory: make(map[string]string), samples: &out, sampleFeats: f}
+	a := &article{Input: in, c: &cc, memory: make(map[string]learned), samples: &out, sampleFeats: f}
 	_, _ = cc.codeArticle(context.Background(), a) // never done: no error
 	return out
 }

