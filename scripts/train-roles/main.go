@@ -18,14 +18,11 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/event"
@@ -63,43 +60,20 @@ func run(gold, out string) error {
 	return nil
 }
 
-// record is one line of the training file.
-type record struct {
-	ID     string  `json:"id"`
-	Date   *string `json:"date"`
-	Text   string  `json:"text"`
-	Events []struct {
-		SourceText []string `json:"source_text"`
-		TargetText []string `json:"target_text"`
-	} `json:"events"`
-}
-
 // train codes every sentence of the gold file with the parser and returns
 // the chooser learned from their role samples, and the number of samples.
 func train(gold string) (*event.RoleChooser, int, error) {
-	f, err := os.Open(gold)
+	labelled, err := event.ReadLabelled(gold)
 	if err != nil {
 		return nil, 0, fmt.Errorf("train-roles: %w", err)
 	}
-	defer f.Close()
 	p, err := pipeline.New(pipeline.Config{Parse: true, NoTyper: true})
 	if err != nil {
 		return nil, 0, fmt.Errorf("train-roles: %w", err)
 	}
 	var recs []event.RoleRecord
 	n := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, 0, fmt.Errorf("train-roles: %s:%d: %w", gold, line, err)
-		}
+	for _, r := range labelled {
 		art := &sitrep.Article{ID: r.ID, Text: ingest.Normalize(r.Text)}
 		if r.Date != nil {
 			art.Published = *r.Date
@@ -110,9 +84,6 @@ func train(gold string) (*event.RoleChooser, int, error) {
 		}
 		n += len(rr.Samples)
 		recs = append(recs, rr)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, 0, fmt.Errorf("train-roles: %s: %w", gold, err)
 	}
 	return event.TrainRoleChooser(recs), n, nil
 }

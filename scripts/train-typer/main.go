@@ -19,14 +19,11 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/event"
@@ -71,24 +68,13 @@ func run(gold, out string, cfg event.TyperConfig) error {
 	return nil
 }
 
-// record is one line of the training file.
-type record struct {
-	ID     string  `json:"id"`
-	Date   *string `json:"date"`
-	Text   string  `json:"text"`
-	Events []struct {
-		EventType string `json:"event_type"`
-	} `json:"events"`
-}
-
 // load reads the training file and runs the pipeline, without its typer,
 // over every labelled sentence.
 func load(path string) ([]event.TyperRecord, error) {
-	f, err := os.Open(path)
+	labelled, err := event.ReadLabelled(path)
 	if err != nil {
 		return nil, fmt.Errorf("train-typer: %w", err)
 	}
-	defer f.Close()
 	p, err := pipeline.New(pipeline.Config{NoTyper: true})
 	if err != nil {
 		return nil, fmt.Errorf("train-typer: %w", err)
@@ -98,16 +84,7 @@ func load(path string) ([]event.TyperRecord, error) {
 		return nil, fmt.Errorf("train-typer: %w", err)
 	}
 	var recs []event.TyperRecord
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("train-typer: %s:%d: %w", path, line, err)
-		}
+	for _, r := range labelled {
 		if len(r.Events) == 0 || r.Events[0].EventType == "" {
 			continue
 		}
@@ -116,9 +93,6 @@ func load(path string) ([]event.TyperRecord, error) {
 			art.Published = *r.Date
 		}
 		recs = append(recs, event.TyperRecord{Samples: p.TyperSamples(art, feats), Gold: r.Events[0].EventType})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("train-typer: %s: %w", path, err)
 	}
 	return recs, nil
 }
