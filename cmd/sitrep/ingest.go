@@ -29,12 +29,12 @@ type ingestStats struct {
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := newFlagSet(m, "ingest", "PATH...",
-		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version. Unless --link=false, it links the events of the articles as\nthey come, then those stored before, and stores the situations of the whole\ndatabase. With --queue it only reads the articles and publishes them to a work\nqueue that 'sitrep worker' processes (docs/SCALING.md).")
+		"Reads articles like 'sitrep extract', runs the pipeline and stores every result\n(article, text, entities, places, events, quotes, casualties, captions) in a\ndatabase that 'sitrep serve' reads. An article already stored with the same\nid, metadata and text is skipped before extraction (--force extracts it again),\nso a re-run resumes where an interrupted one stopped; a changed article replaces\nits earlier version. Unless --link=false, it links the events of the articles as\nthey come, then those stored before, and stores the situations of the whole\ndatabase (not again when no article changed since the last linking). With --queue it only reads the articles and publishes them to a work\nqueue that 'sitrep worker' processes (docs/SCALING.md).")
 	var in inputFlags
 	in.register(fs)
 	db := fs.String("db", "sitrep.db", "database: a SQLite `FILE` or a postgres:// URL")
 	batch := fs.Int("batch", ingestBatch, "articles stored per transaction")
-	force := fs.Bool("force", false, "extract and store articles already stored with the same content (after a change of dictionaries or models)")
+	force := fs.Bool("force", false, "extract and store articles already stored with the same content, and link again (after a change of dictionaries, models or sitrep)")
 	link := fs.Bool("link", true, "link events across articles and store the situations of the whole database (see 'sitrep situations')")
 	var qf queueFlags
 	qf.register(fs, "publish the articles to the NATS JetStream work queue at `URL`s (comma-separated) for 'sitrep worker' instead of extracting them here (docs/SCALING.md)", false)
@@ -165,14 +165,27 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		return err
 	}
 	if linker != nil {
-		t := time.Now()
-		sits, evs, err := linker.finish(ctx, st)
+		current, version, err := linkedCurrent(ctx, st)
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
-		linkTime += time.Since(t)
-		fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events (at most %d articles held while linking)\n",
-			linkTime.Seconds(), sits, evs, linker.c.MaxHeld())
+		if current && !*force {
+			fmt.Fprintln(m.Stderr, "sitrep: situations unchanged: no article changed since they were linked")
+		} else {
+			t := time.Now()
+			sits, evs, err := linker.finish(ctx, st)
+			if err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
+			if lm, ok := st.(store.LinkMarker); ok {
+				if err := lm.MarkLinked(ctx, version); err != nil {
+					return fmt.Errorf("ingest: %w", err)
+				}
+			}
+			linkTime += time.Since(t)
+			fmt.Fprintf(m.Stderr, "sitrep: linked in %.1f s: %d situations, %d linked events (at most %d articles held while linking)\n",
+				linkTime.Seconds(), sits, evs, linker.c.MaxHeld())
+		}
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintln(m.Stderr, "sitrep:", sum)
@@ -182,6 +195,27 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		elapsed.Seconds(), rate(sum.articles, elapsed), rate(is.events, elapsed),
 		is.write.Seconds(), rate(is.inserted+is.updated+is.unchanged, is.write), rate(is.events, is.write))
 	return sum.err()
+}
+
+// linkedCurrent reports whether the situations stored in st were linked
+// from its current data, and the version of the data linking would read
+// now (-1 when st keeps none). The version is read before linking starts,
+// so that articles stored by another process meanwhile make the next run
+// link again.
+func linkedCurrent(ctx context.Context, st store.Store) (bool, int64, error) {
+	lm, ok := st.(store.LinkMarker)
+	if !ok {
+		return false, -1, nil
+	}
+	v, err := lm.Version(ctx)
+	if err != nil {
+		return false, 0, err
+	}
+	linked, err := lm.Linked(ctx)
+	if err != nil {
+		return false, 0, err
+	}
+	return linked == v, v, nil
 }
 
 // put stores one batch and counts the outcomes.

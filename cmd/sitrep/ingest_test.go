@@ -93,12 +93,18 @@ func TestIngestExamples(t *testing.T) {
 	if !strings.Contains(errs, "0 articles extracted ("+itoa(len(want))+" more already stored, not extracted again)") {
 		t.Errorf("second ingest summary:\n%s", errs)
 	}
+	if !strings.Contains(errs, "situations unchanged") || strings.Contains(errs, "linked in") {
+		t.Errorf("second ingest linked again, though no article changed:\n%s", errs)
+	}
 	_, errs, code = run(t, "", "ingest", "--force", "--db", db, "../../examples")
 	if code != 0 {
 		t.Fatalf("ingest --force: exit %d: %s", code, errs)
 	}
 	if got, w := stored(t, errs), "0 inserted, 0 updated, "+itoa(len(want))+" unchanged (0 of them skipped before extraction); 0 events stored"; got != w {
 		t.Errorf("ingest --force: %q, want %q", got, w)
+	}
+	if !strings.Contains(errs, "linked in") {
+		t.Errorf("ingest --force did not link again:\n%s", errs)
 	}
 	st2, err := s.Stats(ctx, store.Query{})
 	if err != nil {

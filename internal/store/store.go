@@ -269,6 +269,20 @@ type Versioner interface {
 	Version(ctx context.Context) (int64, error)
 }
 
+// LinkMarker is implemented by stores that remember which version of
+// their data (Versioner) the stored situations were linked from, so that
+// a re-run of ingest that changed nothing does not link again (linking
+// is the bulk of such a run, and an incremental linking fed in another
+// order may draw the situations a little differently).
+type LinkMarker interface {
+	Versioner
+	// Linked returns the version last given to MarkLinked, -1 for none.
+	Linked(ctx context.Context) (int64, error)
+	// MarkLinked records that the stored situations were linked from
+	// version v of the data.
+	MarkLinked(ctx context.Context, v int64) error
+}
+
 // Resumer is implemented by stores that keep the InputHash of each
 // article, so that ingest can skip an article stored before without
 // extracting it again.

@@ -51,10 +51,11 @@ type Store struct {
 const analyzeAfter = 1000
 
 var (
-	_ store.Store     = (*Store)(nil)
-	_ store.Batcher   = (*Store)(nil)
-	_ store.Resumer   = (*Store)(nil)
-	_ store.Versioner = (*Store)(nil)
+	_ store.Store      = (*Store)(nil)
+	_ store.Batcher    = (*Store)(nil)
+	_ store.Resumer    = (*Store)(nil)
+	_ store.Versioner  = (*Store)(nil)
+	_ store.LinkMarker = (*Store)(nil)
 
 	_ store.BatchResumer = (*Store)(nil)
 )
@@ -270,6 +271,25 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("store: postgres: version: %w", err)
 	}
 	return n, nil
+}
+
+// Linked returns the version of the data the stored situations were
+// linked from, -1 for none.
+func (s *Store) Linked(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, "SELECT linked FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: postgres: linked version: %w", err)
+	}
+	return n, nil
+}
+
+// MarkLinked records that the stored situations were linked from
+// version v of the data.
+func (s *Store) MarkLinked(ctx context.Context, v int64) error {
+	if _, err := s.pool.Exec(ctx, "UPDATE store_version SET linked = $1", v); err != nil {
+		return fmt.Errorf("store: postgres: mark linked: %w", err)
+	}
+	return nil
 }
 
 // InputHash returns the store.InputHash stored with an article, "" for

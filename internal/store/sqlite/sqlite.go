@@ -40,10 +40,11 @@ type Store struct {
 }
 
 var (
-	_ store.Store     = (*Store)(nil)
-	_ store.Batcher   = (*Store)(nil)
-	_ store.Resumer   = (*Store)(nil)
-	_ store.Versioner = (*Store)(nil)
+	_ store.Store      = (*Store)(nil)
+	_ store.Batcher    = (*Store)(nil)
+	_ store.Resumer    = (*Store)(nil)
+	_ store.Versioner  = (*Store)(nil)
+	_ store.LinkMarker = (*Store)(nil)
 )
 
 // Open opens (creating if needed) the database at path and brings its
@@ -342,6 +343,25 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("store: sqlite: version: %w", err)
 	}
 	return n, nil
+}
+
+// Linked returns the version of the data the stored situations were
+// linked from, -1 for none.
+func (s *Store) Linked(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.r.QueryRowContext(ctx, "SELECT linked FROM store_version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: sqlite: linked version: %w", err)
+	}
+	return n, nil
+}
+
+// MarkLinked records that the stored situations were linked from
+// version v of the data.
+func (s *Store) MarkLinked(ctx context.Context, v int64) error {
+	if _, err := s.w.ExecContext(ctx, "UPDATE store_version SET linked = ?", v); err != nil {
+		return fmt.Errorf("store: sqlite: mark linked: %w", err)
+	}
+	return nil
 }
 
 // InputHash returns the store.InputHash stored with an article, "" for

@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Update", func(t *testing.T) { testUpdate(ctx, t, fresh(t)) })
 	t.Run("Resume", func(t *testing.T) { testResume(ctx, t, fresh(t)) })
 	t.Run("Version", func(t *testing.T) { testVersion(ctx, t, fresh(t)) })
+	t.Run("LinkMarker", func(t *testing.T) { testLinkMarker(ctx, t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(ctx, t, fresh(t)) })
 	t.Run("BadQuery", func(t *testing.T) { testBadQuery(ctx, t, fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(ctx, t, fresh(t)) })
@@ -249,6 +250,34 @@ func testResume(ctx context.Context, t *testing.T, s store.Store) {
 	}
 	if h, err := r.InputHash(ctx, upd.Article.ID); err != nil || h != store.InputHash(upd.Article) || h == want {
 		t.Errorf("after an update: %q, %v; want %q", h, err, store.InputHash(upd.Article))
+	}
+}
+
+// testLinkMarker checks that a store remembers the data version its
+// situations were linked from, and that none is recorded at first.
+func testLinkMarker(ctx context.Context, t *testing.T, s store.Store) {
+	lm, ok := s.(store.LinkMarker)
+	if !ok {
+		t.Skip("store keeps no linked version")
+	}
+	if v, err := lm.Linked(ctx); err != nil || v != -1 {
+		t.Fatalf("linked version of a new store: %d, %v; want -1", v, err)
+	}
+	if _, err := store.PutAll(ctx, s, Results(2)); err != nil {
+		t.Fatal(err)
+	}
+	v, err := lm.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lm.MarkLinked(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := lm.Linked(ctx); err != nil || got != v {
+		t.Fatalf("linked version: %d, %v; want %d", got, err, v)
+	}
+	if w, err := lm.Version(ctx); err != nil || w != v {
+		t.Errorf("marking changed the data version: %d, %v; want %d", w, err, v)
 	}
 }
 
