@@ -241,12 +241,13 @@ func actorCompat(a, b string) float64 {
 // caption (time zones, overnight events, "late Tuesday" told as
 // Wednesday), three for a date elsewhere in the sentence or in the
 // sentence before (it may belong to another clause: "urged allies on
-// Wednesday after Monday's shelling"), a week for the publication date.
+// Wednesday after Monday's shelling"), a week for the publication date
+// (or the dateline's, for an undated article).
 func dateTolerance(reason string) int32 {
 	switch reason {
 	case "clause", "caption":
 		return 1
-	case "published":
+	case "published", "dateline":
 		return maxDateTolerance
 	}
 	return 3
