@@ -23,6 +23,11 @@ func TestActorCompat(t *testing.T) {
 		{"---", "USA", 0.5},
 		{"IRQMIL", "IRQGOV", 0.3},
 		{"---MIL", "IRQGOV", 0.3},
+		{"IRQCOP", "IRQMIL", 0.5}, // one family: security forces
+		{"---CVL", "---OPP", 0.5}, // one family: the crowd
+		{"---MIL", "NGAREB", 0.1}, // two sides
+		{"KENCOP", "KENOPP", 0.1}, // two sides
+		{"---BUS", "---CVL", 0.3}, // no family for business
 		{"IRQMIL", "USAMIL", -1},
 		{"RUS", "UKR", -1},
 	}
