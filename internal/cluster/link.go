@@ -129,6 +129,13 @@ func linkScore(a, b *mention, story bool) (score float64, parts linkParts, ok bo
 	if !ok {
 		return 0, reason, false
 	}
+	// Sentences sharing half their content words or more tell the same
+	// thing; below that similarity is linear.
+	text := min(1, 2*jaccard(a.text, b.text))
+	if a.block != b.block && !sameAct && text < minTextAcross {
+		// Types that disagree need the words to agree.
+		return 0, reason, false
+	}
 	date, ok := dateCompat(a, b)
 	if !ok {
 		return 0, reason, false
@@ -164,13 +171,6 @@ func linkScore(a, b *mention, story bool) (score float64, parts linkParts, ok bo
 		if a.weakLoc && b.weakLoc {
 			place = min(place, 0.3)
 		}
-	}
-	// Sentences sharing half their content words or more tell the same
-	// thing; below that similarity is linear.
-	text := min(1, 2*jaccard(a.text, b.text))
-	if a.block != b.block && !sameAct && text < minTextAcross {
-		// Types that disagree need the words to agree.
-		return 0, reason, false
 	}
 	if story && a.art != b.art && a.root == b.root && !opposed(a, b) {
 		// Two reports of one story tell its acts in their own words
