@@ -149,10 +149,11 @@ func linkScore(a, b *mention, story bool) (score float64, parts linkParts, ok bo
 	}
 	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
 	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
-	// ministers met") are coded once each way: the swapped pair is the
-	// same event. Within one sentence and trigger any act may be so
-	// expanded.
-	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (a.root == b.root && reciprocalRoot(a.root))) {
+	// ministers met") are coded once each way, and one outlet may code
+	// a deal as diplomatic (05) and another as material cooperation
+	// (06): the swapped pair of two mutual acts is the same event.
+	// Within one sentence and trigger any act may be so expanded.
+	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (reciprocalRoot(a.root) && reciprocalRoot(b.root))) {
 		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
 	}
 	if actors < 0 || (sameSentence && actors < 0.5) {
