@@ -201,7 +201,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	// (see readings).
 	linked := map[int]bool{} // events this article's mentions joined
 	var opened []int         // events its mentions opened
-	join := func(m *mention, ei int, score float64, parts linkParts) {
+	join := func(m *mention, ei int, score float64, parts linkParts, why string) {
 		mi := len(c.mentions)
 		c.mentions = append(c.mentions, m)
 		reason := "first mention"
@@ -211,7 +211,7 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 			opened = append(opened, ei)
 		} else {
 			linked[ei] = true
-			reason = parts.String() // formatted for the link made only
+			reason = why + parts.String() // formatted for the link made only
 		}
 		c.addToEvent(ei, mi, score, reason)
 	}
@@ -230,18 +230,18 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 		// The reading that links best goes first; the others join its
 		// event as the same act, unless something rules them out
 		// (linkScore of the two readings).
-		join(ms[first], best, score, parts)
+		join(ms[first], best, score, parts, "")
 		group := c.evOf[len(c.evOf)-1]
 		for k, m := range ms {
 			if k == first {
 				continue
 			}
 			if s, p, ok := linkScore(m, ms[first], false); ok {
-				join(m, int(group), s, p)
+				join(m, int(group), s, p, "same verb: ")
 				continue
 			}
 			ei, s, p := c.bestEvent(m)
-			join(m, ei, s, p)
+			join(m, ei, s, p, "")
 		}
 	}
 
@@ -320,20 +320,14 @@ func (c *Clusterer) bestEvent(m *mention) (int, float64, linkParts) {
 }
 
 // candidates calls f with each event m may join: the latest events of
-// its block (maxScan a week bucket), of the blocks of neighbouring types
-// (maxScanNear), and the events of the mentions of its article told by
-// the same verb (another reading of it).
+// its block (maxScan a week bucket) and of the blocks of neighbouring
+// types (maxScanNear). (The other readings of its verb are Add's.)
 func (c *Clusterer) candidates(m *mention, each func(ei int)) {
 	seen := map[int]bool{}
 	f := func(ei int) {
 		if c.events[ei] != nil && !seen[ei] { // not settled since the last sweep
 			seen[ei] = true
 			each(ei)
-		}
-	}
-	for mi := len(c.mentions) - 1; mi >= 0 && c.mentions[mi] != nil && c.mentions[mi].art == m.art; mi-- {
-		if o := c.mentions[mi]; o.sent == m.sent && o.trigger == m.trigger {
-			f(int(c.evOf[mi]))
 		}
 	}
 	near := c.nearBlocks(m)
