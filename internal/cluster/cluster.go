@@ -422,9 +422,10 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, linkParts, bool) {
 }
 
 // story reports whether the article being added tells the story of
-// event ei: its words alone place it in the situation of the event's
-// first mention (score at least Config.SituationThreshold without the
-// bonus of shared events; see situations.add).
+// event ei: by itself (its words, names, place, types and time, without
+// the bonus of shared events or copies; see situations.score) it scores
+// at least Config.SituationThreshold with the situation of the event's
+// first mention.
 func (c *Clusterer) story(ei int) bool {
 	if c.place == nil {
 		return false

@@ -35,8 +35,8 @@
 // are one act whatever their codes (see readings). The score is a
 // weighted sum of code, actor, date, place and evidence-text agreement,
 // and a mention joins the event it scores highest with if that reaches
-// Config.LinkThreshold. An article that tells the story of an event (its
-// words place it in the event's situation, see Clusterer.story) counts
+// Config.LinkThreshold. An article that tells the story of an event (it
+// fits the event's situation by itself, see Clusterer.story) counts
 // its acts of the event's root as told in half-agreeing words: reports
 // of one story tell one act in their own words. An asserted act dated
 // after its report is linked as dated by the report, and one known
