@@ -83,6 +83,8 @@ func TestDateCompat(t *testing.T) {
 		{"two days, one from the sentence", m("2020-01-01", "clause"), m("2020-01-03", "sentence"), 0.4, true},
 		{"publication date a week later", m("2020-01-01", "clause"), m("2020-01-08", "published"), 0.4, true},
 		{"publication date too late", m("2020-01-01", "clause"), m("2020-01-09", "published"), 0, false},
+		{"dateline date a week later", m("2020-01-01", "clause"), m("2020-01-08", "dateline"), 0.4, true},
+		{"dateline date too late", m("2020-01-01", "clause"), m("2020-01-09", "dateline"), 0, false},
 		{"month holding the day", m("2019-12", "clause"), m("2019-12-31", "clause"), 0.5, true},
 		{"month and another month", m("2019-11", "clause"), m("2019-12-31", "clause"), 0, false},
 		{"undated", m("", "clause"), m("2019-12-31", "clause"), 0.3, true},
