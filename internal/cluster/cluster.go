@@ -119,6 +119,11 @@ type Clusterer struct {
 	// strs interns blocks and modalities, so that comparing them is
 	// comparing pointers.
 	strs map[string]string
+	// place is what the situations found of the article being added.
+	place *placement
+	// near caches the blocks of neighbouring types of each block (see
+	// neighbourKinds).
+	near map[string][]string
 	// clock is the publication day of the latest dated article.
 	clock      int32
 	clockDated bool
@@ -140,6 +145,7 @@ func New(cfg Config) *Clusterer {
 		undated: map[string][]int{},
 		sits:    newSituations(),
 		strs:    map[string]string{},
+		near:    map[string][]string{},
 		settled: &sitrep.Situations{Situations: []sitrep.Situation{}, Duplicates: []sitrep.Duplicate{}},
 	}
 }
@@ -186,37 +192,61 @@ func (c *Clusterer) Add(res *sitrep.Result) bool {
 	}
 	c.arts = append(c.arts, a)
 
-	// Link the mentions, in text order.
+	// The situations the article's words place it in tell which events
+	// it may retell (see story).
+	a.feat = newArticleFeatures(res)
+	c.place = c.sits.prepare(c, ai)
+
+	// Link the mentions, in text order, the readings of one verb together
+	// (see readings).
 	linked := map[int]bool{} // events this article's mentions joined
 	var opened []int         // events its mentions opened
-	for i := range res.Events {
-		m := newMention(ai, res, i)
-		m.loc = a.events[i].Location
-		m.block, m.modality = c.intern(m.block), c.intern(m.modality)
+	join := func(m *mention, ei int, score float64, parts linkParts, why string) {
 		mi := len(c.mentions)
-		c.mentions = append(c.mentions, &m)
-		best, score, parts := -1, 0.0, linkParts{}
-		c.candidates(&m, func(ei int) {
-			s, p, ok := c.scoreEvent(&m, ei)
-			if ok && s >= c.cfg.LinkThreshold && s > score {
-				best, score, parts = ei, s, p
-			}
-		})
+		c.mentions = append(c.mentions, m)
 		reason := "first mention"
-		if best < 0 {
-			best = len(c.events)
+		if ei < 0 {
+			ei = len(c.events)
 			c.events = append(c.events, &event{block: m.block})
-			opened = append(opened, best)
+			opened = append(opened, ei)
 		} else {
-			linked[best] = true
-			reason = parts.String() // formatted for the link made only
+			linked[ei] = true
+			reason = why + parts.String() // formatted for the link made only
 		}
-		c.addToEvent(best, mi, score, reason)
+		c.addToEvent(ei, mi, score, reason)
+	}
+	for _, g := range readings(res.Events) {
+		ms := make([]*mention, len(g))
+		best, score, parts, first := -1, 0.0, linkParts{}, 0
+		for k, i := range g {
+			m := newMention(ai, res, i)
+			m.loc = a.events[i].Location
+			m.block, m.modality, m.kind = c.intern(m.block), c.intern(m.modality), c.intern(m.kind)
+			ms[k] = &m
+			if ei, s, p := c.bestEvent(&m); ei >= 0 && s > score {
+				best, score, parts, first = ei, s, p, k
+			}
+		}
+		// The reading that links best goes first; the others join its
+		// event as the same act, unless something rules them out
+		// (linkScore of the two readings).
+		join(ms[first], best, score, parts, "")
+		group := c.evOf[len(c.evOf)-1]
+		for k, m := range ms {
+			if k == first {
+				continue
+			}
+			if s, p, ok := linkScore(m, ms[first], false); ok {
+				join(m, int(group), s, p, "same verb: ")
+				continue
+			}
+			ei, s, p := c.bestEvent(m)
+			join(m, ei, s, p, "")
+		}
 	}
 
-	a.feat = newArticleFeatures(res)
-	a.situation = c.sits.add(c, ai, linked)
-	a.feat = nil
+	a.situation = c.sits.add(c, ai, linked, c.place)
+	a.feat, c.place = nil, nil
 	s := c.sits.list[a.situation]
 	s.events = append(s.events, opened...)
 	if c.cfg.SettleAfter > 0 && len(c.arts)%cmp.Or(c.cfg.SettleEvery, settleEvery) == 0 {
@@ -253,39 +283,114 @@ func trimActor(a sitrep.EventActor) sitrep.EventActor {
 	return sitrep.EventActor{Span: a.Span, Actor: a.Actor, Name: strings.Clone(actorName(&a))}
 }
 
-// candidates calls f with each event m may join.
+// readings groups the indexes of events by their verb (evidence sentence
+// and trigger), in text order: the coder may read one verb more than
+// once (with two codes, or two pairs of actors), and one verb tells one
+// act.
+func readings(evs []sitrep.Event) [][]int {
+	type verb struct {
+		sent    int
+		trigger sitrep.Span
+	}
+	at := map[verb]int{}
+	var out [][]int
+	for i := range evs {
+		v := verb{evs[i].Evidence.Start, evs[i].Evidence.Trigger}
+		if k, ok := at[v]; ok {
+			out[k] = append(out[k], i)
+			continue
+		}
+		at[v] = len(out)
+		out = append(out, []int{i})
+	}
+	return out
+}
+
+// bestEvent returns the event m scores highest with, if that reaches
+// Config.LinkThreshold, with the score and its parts; else -1.
+func (c *Clusterer) bestEvent(m *mention) (int, float64, linkParts) {
+	best, score, parts := -1, 0.0, linkParts{}
+	c.candidates(m, func(ei int) {
+		s, p, ok := c.scoreEvent(m, ei)
+		if ok && s >= c.cfg.LinkThreshold && s > score {
+			best, score, parts = ei, s, p
+		}
+	})
+	return best, score, parts
+}
+
+// candidates calls f with each event m may join: the latest events of
+// its block (maxScan a week bucket) and of the blocks of neighbouring
+// types (maxScanNear). (The other readings of its verb are Add's.)
 func (c *Clusterer) candidates(m *mention, each func(ei int)) {
+	seen := map[int]bool{}
 	f := func(ei int) {
-		if c.events[ei] != nil { // not settled since the last sweep
+		if c.events[ei] != nil && !seen[ei] { // not settled since the last sweep
+			seen[ei] = true
 			each(ei)
 		}
 	}
+	near := c.nearBlocks(m)
 	if !m.dated {
 		for _, ei := range lastN(c.undated[m.block], maxScan) {
 			f(ei)
 		}
+		for _, b := range near {
+			for _, ei := range lastN(c.undated[b], maxScanNear) {
+				f(ei)
+			}
+		}
 		// An undated mention may still tell an event of its own article.
-		for mi := len(c.mentions) - 2; mi >= 0 && c.mentions[mi] != nil && c.mentions[mi].art == m.art; mi-- {
+		for mi := len(c.mentions) - 1; mi >= 0 && c.mentions[mi] != nil && c.mentions[mi].art == m.art; mi-- {
 			if ei := int(c.evOf[mi]); c.events[ei].dated {
 				f(ei)
 			}
 		}
 		return
 	}
-	weeks := c.byBlock[m.block]
 	lo, hi := m.lo-maxDateTolerance, m.hi+maxDateTolerance
-	seen := map[int]bool{}
-	for w := lo / 7; w <= hi/7; w++ {
-		for _, ei := range lastN(weeks[w], maxScan) {
-			if !seen[ei] {
-				seen[ei] = true
+	scan := func(b string, n int) {
+		weeks := c.byBlock[b]
+		if weeks == nil {
+			return
+		}
+		for w := lo / 7; w <= hi/7; w++ {
+			for _, ei := range lastN(weeks[w], n) {
 				f(ei)
 			}
 		}
+		for _, ei := range lastN(c.undated[b], n) {
+			f(ei)
+		}
 	}
-	for _, ei := range lastN(c.undated[m.block], maxScan) {
-		f(ei)
+	scan(m.block, maxScan)
+	for _, b := range near {
+		scan(b, maxScanNear)
 	}
+}
+
+// maxScanNear bounds the events of one week bucket of a neighbouring
+// type's block a mention is compared with.
+const maxScanNear = 16
+
+// nearBlocks returns the blocks of the types neighbouring m's (see
+// neighbourKinds) in the QuadClasses of its direction.
+func (c *Clusterer) nearBlocks(m *mention) []string {
+	if bs, ok := c.near[m.block]; ok {
+		return bs
+	}
+	var bs []string
+	quads := []int{1, 2}
+	if m.quad > 2 {
+		quads = []int{3, 4}
+	}
+	for _, k := range neighbourKinds[m.kind] {
+		for _, q := range quads {
+			bs = append(bs, c.intern(k+"/"+strconv.Itoa(q)))
+		}
+	}
+	c.near[m.block] = bs
+	return bs
 }
 
 func lastN(a []int, n int) []int { return a[max(0, len(a)-n):] }
@@ -303,8 +408,9 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, linkParts, bool) {
 	if len(ms) > maxCompare {
 		ms = append(ms[:1:1], ms[len(ms)-maxCompare+1:]...)
 	}
+	story := c.story(ei)
 	for _, mi := range ms {
-		s, r, ok := linkScore(m, c.mentions[mi])
+		s, r, ok := linkScore(m, c.mentions[mi], story)
 		if !ok {
 			return 0, linkParts{}, false
 		}
@@ -313,6 +419,22 @@ func (c *Clusterer) scoreEvent(m *mention, ei int) (float64, linkParts, bool) {
 		}
 	}
 	return best, reason, best >= 0
+}
+
+// story reports whether the article being added tells the story of
+// event ei: by itself (its words, names, place, types and time, without
+// the bonus of shared events or copies; see situations.score) it scores
+// at least Config.SituationThreshold with the situation of the event's
+// first mention.
+func (c *Clusterer) story(ei int) bool {
+	if c.place == nil {
+		return false
+	}
+	ar := c.arts[c.mentions[c.events[ei].mentions[0]].art]
+	if ar == nil || ar.feat != nil { // the article being added: no situation yet
+		return false
+	}
+	return c.place.words[c.sits.find(ar.situation)] >= c.cfg.SituationThreshold
 }
 
 // addToEvent adds mention mi to event ei and indexes the event under the

@@ -84,9 +84,9 @@ func byID(results []*sitrep.Result) func(string) *sitrep.Result {
 	return func(id string) *sitrep.Result { return m[id] }
 }
 
-func readGold(t testing.TB) *Gold {
+func readGold(t testing.TB, name string) *Gold {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "situations.gold.json"))
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,36 +98,56 @@ func readGold(t testing.TB) *Gold {
 	return g
 }
 
-// TestCorpus runs the real pipeline over the test corpus and scores the
-// links against the expected ones. The floors sit a little under what
-// the current stages reach (event pairwise F1 0.786 at precision 1: the
-// links missed join mentions the coder gave conflicting actors or types,
-// such as one agreement coded SUPPORT and COOPERATE), so that a change
+// TestCorpus runs the real pipeline over the test corpora and scores the
+// links against the expected ones. examples/situations.jsonl is the
+// corpus the weights and thresholds were set on; testdata/heldout.jsonl
+// (four situations, two of them in one city) was written apart and not
+// tuned on. The floors sit a little under what the current stages reach
+// (event pairwise F1 0.887 at precision 0.947, see below, and 0.943 at
+// precision 1: the links missed join mentions the coder gave conflicting
+// actors, such as "Residents" read as the source of a shelling, or
+// places, such as Santiago placed in the Philippines), so that a change
 // that moves them shows up here.
 func TestCorpus(t *testing.T) {
-	results := extract(t, filepath.Join("..", "..", "examples", "situations.jsonl"))
-	out := link(results)
-	s := Evaluate(readGold(t), out, byID(results))
-	t.Logf("events: pairwise p=%.3f r=%.3f f1=%.3f (%d mentions, %d/%d/%d pairs tp/pred/gold)",
-		s.EventP, s.EventR, s.EventF1, s.Mentions, s.EventPairsTP, s.EventPairsPred, s.EventPairsGold)
-	t.Logf("situations: B3 p=%.3f r=%.3f f1=%.3f; duplicates %d/%d/%d (kinds right %d); conflicts %d/%d",
-		s.SituationP, s.SituationR, s.SituationF1, s.DupTP, s.DupPred, s.DupGold, s.DupKindRight, s.ConflictsFlagged, s.ConflictsGold)
-	checks := []struct {
-		name      string
-		got, want float64
+	tests := []struct {
+		name, corpus, gold string
+		minP, minF1        float64
 	}{
-		{"event pairwise precision", s.EventP, 0.9},
-		{"event pairwise F1", s.EventF1, 0.75},
-		{"situation B3 F1", s.SituationF1, 0.95},
-		{"duplicates found", float64(s.DupTP), float64(s.DupGold)},
-		{"duplicates found right", float64(s.DupTP), float64(s.DupPred)},
-		{"duplicate kinds right", float64(s.DupKindRight), float64(s.DupGold)},
-		{"conflicts flagged", float64(s.ConflictsFlagged), float64(s.ConflictsGold)},
+		// The tuned corpus's precision is 0.947 since Raila Odinga is coded
+		// as the opposition (KENOPP) in 2024: his call for demonstrations
+		// then links to the protesters' demand of two days before, which
+		// "a fuel tax increase that took effect this month" dates only to
+		// the month.
+		{"tuned", filepath.Join("..", "..", "examples", "situations.jsonl"), "situations.gold.json", 0.94, 0.88},
+		{"held out", filepath.Join("testdata", "heldout.jsonl"), "heldout.gold.json", 0.95, 0.9},
 	}
-	for _, c := range checks {
-		if c.got < c.want {
-			t.Errorf("%s = %.3f, want at least %.3f", c.name, c.got, c.want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			results := extract(t, tt.corpus)
+			out := link(results)
+			s := Evaluate(readGold(t, tt.gold), out, byID(results))
+			t.Logf("events: pairwise p=%.3f r=%.3f f1=%.3f (%d mentions, %d/%d/%d pairs tp/pred/gold)",
+				s.EventP, s.EventR, s.EventF1, s.Mentions, s.EventPairsTP, s.EventPairsPred, s.EventPairsGold)
+			t.Logf("situations: B3 p=%.3f r=%.3f f1=%.3f; duplicates %d/%d/%d (kinds right %d); conflicts %d/%d",
+				s.SituationP, s.SituationR, s.SituationF1, s.DupTP, s.DupPred, s.DupGold, s.DupKindRight, s.ConflictsFlagged, s.ConflictsGold)
+			checks := []struct {
+				name      string
+				got, want float64
+			}{
+				{"event pairwise precision", s.EventP, tt.minP},
+				{"event pairwise F1", s.EventF1, tt.minF1},
+				{"situation B3 F1", s.SituationF1, 0.95},
+				{"duplicates found", float64(s.DupTP), float64(s.DupGold)},
+				{"duplicates found right", float64(s.DupTP), float64(s.DupPred)},
+				{"duplicate kinds right", float64(s.DupKindRight), float64(s.DupGold)},
+				{"conflicts flagged", float64(s.ConflictsFlagged), float64(s.ConflictsGold)},
+			}
+			for _, c := range checks {
+				if c.got < c.want {
+					t.Errorf("%s = %.3f, want at least %.3f", c.name, c.got, c.want)
+				}
+			}
+		})
 	}
 }
 

@@ -40,12 +40,16 @@ func FuzzLink(f *testing.F) {
 			if tgt != "" {
 				ev.Target = &sitrep.EventActor{Actor: tgt}
 			}
+			// Another reading of the verb, of a neighbouring or a far type.
+			other := ev
+			other.PLOVER = []string{"ASSAULT", "COERCE", "SUPPORT", "COOPERATE"}[i%4]
+			other.QuadClass = 4 - i%4
 			if i%2 == 0 {
 				ev.Location = &sitrep.Location{Country: source, Lat: lat, Lon: lon, Reason: reason, Place: i - 1}
 			}
 			res := &sitrep.Result{
 				Article:    &sitrep.Article{ID: source + string(rune('a'+i)), Published: date, Source: source, Text: text},
-				Events:     []sitrep.Event{ev, ev},
+				Events:     []sitrep.Event{ev, ev, other},
 				Places:     []sitrep.Place{{Resolution: reason}},
 				Casualties: []sitrep.Casualty{{Span: sitrep.Span{Start: 0, End: len(text)}, Kind: "killed", Count: n - i}},
 				Quotes:     []sitrep.Quote{{Span: sitrep.Span{Start: 0, End: 1}, Speaker: src, Text: sentence}},
@@ -81,8 +85,8 @@ func FuzzLink(f *testing.F) {
 				}
 			}
 		}
-		if mentions != 2*len(results) {
-			t.Errorf("%d mentions linked, want %d", mentions, 2*len(results))
+		if mentions != 3*len(results) {
+			t.Errorf("%d mentions linked, want %d", mentions, 3*len(results))
 		}
 		for id := range ids {
 			if seenArt[id] != 1 {

@@ -20,6 +20,8 @@ type mention struct {
 	root      string
 	plover    string
 	block     string // linking block: PLOVER type, else "root:" + CAMEO root
+	kind      string // PLOVER type, else "root:" + CAMEO root (block without QuadClass)
+	quad      int
 	src, tgt  string // actor codes; tgt "" without target
 	hasTgt    bool
 	modality  string
@@ -38,7 +40,7 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 	e := &res.Events[i]
 	m := mention{
 		art: art, ev: i, sent: e.Evidence.Start, sentEnd: e.Evidence.End, trigger: e.Evidence.Trigger,
-		cameo: e.CAMEO, root: e.Root, plover: e.PLOVER,
+		cameo: e.CAMEO, root: e.Root, plover: e.PLOVER, quad: e.QuadClass,
 		src: e.Source.Actor, modality: e.Modality, conf: e.Confidence,
 		dateTol: dateTolerance(e.DateReason),
 		loc:     e.Location,
@@ -48,6 +50,7 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 		m.root = m.cameo[:2]
 	}
 	m.block = blockOf(e)
+	m.kind = m.block[:strings.LastIndexByte(m.block, '/')]
 	if e.Target != nil {
 		m.tgt, m.hasTgt = e.Target.Actor, true
 	}
@@ -112,23 +115,31 @@ func (p linkParts) String() string {
 // linkScore scores two mentions as telling the same event, in [0,1],
 // with the parts of the score. ok is false when something rules the
 // link out whatever the score.
-func linkScore(a, b *mention) (score float64, parts linkParts, ok bool) {
+func linkScore(a, b *mention, story bool) (score float64, parts linkParts, ok bool) {
 	var reason linkParts
-	if a.block != b.block || a.modality != b.modality {
+	if a.modality != b.modality {
+		return 0, reason, false
+	}
+	sameSentence := a.art == b.art && a.sent == b.sent
+	// One verb read twice by the coder ("signed a trade agreement" coded
+	// as an agreement and as economic cooperation, "used water cannon"
+	// as repression and as violence) tells one act, whatever its types.
+	sameAct := sameSentence && a.trigger == b.trigger
+	code, ok := codeCompat(a, b, sameAct)
+	if !ok {
+		return 0, reason, false
+	}
+	// Sentences sharing half their content words or more tell the same
+	// thing; below that similarity is linear.
+	text := min(1, 2*jaccard(a.text, b.text))
+	if a.block != b.block && !sameAct && text < minTextAcross {
+		// Types that disagree need the words to agree.
 		return 0, reason, false
 	}
 	date, ok := dateCompat(a, b)
 	if !ok {
 		return 0, reason, false
 	}
-	code := 0.5 // the same PLOVER type only
-	switch {
-	case a.cameo == b.cameo:
-		code = 1
-	case a.root == b.root:
-		code = 0.7
-	}
-	sameSentence := a.art == b.art && a.sent == b.sent
 	if sameSentence && a.root != b.root && a.trigger != b.trigger && !sameKnownActor(a.src, b.src) {
 		// Two different acts of one sentence ("police fired tear gas at
 		// crowds who marched on parliament"): the coder split them. One
@@ -138,10 +149,11 @@ func linkScore(a, b *mention) (score float64, parts linkParts, ok bool) {
 	}
 	actors := pairCompat(a.src, a.tgt, a.hasTgt, b.src, b.tgt, b.hasTgt)
 	// Reciprocal acts ("Kenya and Tanzania signed a deal", "the two
-	// ministers met") are coded once each way: the swapped pair is the
-	// same event. Within one sentence and trigger any act may be so
-	// expanded.
-	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (a.root == b.root && reciprocalRoot(a.root))) {
+	// ministers met") are coded once each way, and one outlet may code
+	// a deal as diplomatic (05) and another as material cooperation
+	// (06): the swapped pair of two mutual acts is the same event.
+	// Within one sentence and trigger any act may be so expanded.
+	if a.hasTgt && b.hasTgt && ((sameSentence && a.trigger == b.trigger) || (reciprocalRoot(a.root) && reciprocalRoot(b.root))) {
 		actors = max(actors, 0.9*pairCompat(a.src, a.tgt, true, b.tgt, b.src, true))
 	}
 	if actors < 0 || (sameSentence && actors < 0.5) {
@@ -161,12 +173,82 @@ func linkScore(a, b *mention) (score float64, parts linkParts, ok bool) {
 			place = min(place, 0.3)
 		}
 	}
-	// Sentences sharing half their content words or more tell the same
-	// thing; below that similarity is linear.
-	text := min(1, 2*jaccard(a.text, b.text))
+	if story && a.art != b.art && a.root == b.root && !opposed(a, b) {
+		// Two reports of one story tell its acts in their own words
+		// ("demonstrators blocked roads", "crowds marched on
+		// parliament"): an act of the same kind (CAMEO root) whose
+		// actors are not two sides counts as told in half-agreeing
+		// words.
+		text = max(text, storyText)
+	}
 	score = wCode*code + wActors*actors + wDate*date + wPlace*place + wText*text
 	reason = linkParts{code, actors, date, place, text}
 	return score, reason, true
+}
+
+// codeCompat scores the event codes of two mentions: 1 the same CAMEO
+// code, 0.7 the same root, 0.5 the same PLOVER type only (one linking
+// block); across types and blocks, 0.6 the same root (the coder chose
+// sub-codes of neighbouring PLOVER types: 173 arrest, COERCE, and 175
+// violent repression, ASSAULT), 0.3 other roots of neighbouring types
+// (see neighbourKinds), both of one direction (cooperation, QuadClass
+// 1–2, or conflict, 3–4), and 0.7 one verb coded twice (sameAct). ok is
+// false otherwise: types far apart are never one event.
+func codeCompat(a, b *mention, sameAct bool) (float64, bool) {
+	switch {
+	case a.block == b.block && a.cameo == b.cameo:
+		return 1, true
+	case a.block == b.block && a.root == b.root:
+		return 0.7, true
+	case a.block == b.block:
+		return 0.5, true
+	case (a.quad <= 2) != (b.quad <= 2):
+		return 0, false
+	case sameAct:
+		return 0.7, true
+	case !neighbours(a.kind, b.kind):
+		return 0, false
+	case a.root != "" && a.root == b.root:
+		return 0.6, true
+	}
+	return 0.3, true
+}
+
+// storyText is the text agreement of two mentions of one root in
+// articles of one story (see Clusterer.story).
+const storyText = 0.5
+
+// minTextAcross is the text agreement (see linkScore) two mentions of
+// neighbouring types need to link: sentences sharing a quarter of their
+// content words.
+const minTextAcross = 0.5
+
+// neighbourKinds are PLOVER types the coder confuses for one act, each
+// with the types it may be linked with: an attack on protesters is
+// violence (ASSAULT) or repression (COERCE); a signed deal is an
+// agreement, diplomatic support or cooperation; a denunciation is an
+// accusation or a rejection. Other types never link with one another
+// (a meeting, CONSULT, and the agreement it reached, AGREE, are two
+// events).
+var neighbourKinds = map[string][]string{
+	"ASSAULT":   {"COERCE"},
+	"COERCE":    {"ASSAULT"},
+	"AGREE":     {"SUPPORT", "COOPERATE"},
+	"SUPPORT":   {"AGREE", "COOPERATE"},
+	"COOPERATE": {"AGREE", "SUPPORT", "AID"},
+	"AID":       {"COOPERATE"},
+	"ACCUSE":    {"REJECT"},
+	"REJECT":    {"ACCUSE"},
+}
+
+// neighbours reports whether two kinds are neighbouring types.
+func neighbours(a, b string) bool {
+	for _, k := range neighbourKinds[a] {
+		if k == b {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKnownActor reports whether two actor codes are the same actor of a
@@ -184,6 +266,13 @@ func reciprocalRoot(root string) bool {
 		return true
 	}
 	return false
+}
+
+// opposed reports whether the sources or the targets of two mentions
+// are two sides (see sectorCompat): police and protesters, soldiers and
+// rebels, civilians and soldiers.
+func opposed(a, b *mention) bool {
+	return actorCompat(a.src, b.src) == twoSides || a.hasTgt && b.hasTgt && actorCompat(a.tgt, b.tgt) == twoSides
 }
 
 // pairCompat scores the source and target of two mentions together:
@@ -208,9 +297,10 @@ func pairCompat(srcA, tgtA string, hasA bool, srcB, tgtB string, hasB bool) floa
 // equal (0.7 equal sectors of unknown country: "---CVL", any civilians;
 // 0.5 two unknown actors, which say nothing), 0.8 one a prefix of the other (IRQ ~ IRQMIL), 0.6 the same
 // sector with one country unknown (---MIL ~ IRQMIL) or each giving what
-// the other lacks (UKR ~ ---CVL), 0.5 one unknown, 0.3 the same country
-// with other sectors; -1 two different known countries (or groups),
-// which rules the link out.
+// the other lacks (UKR ~ ---CVL), 0.5 one unknown, sectorCompat for other
+// sectors of one country or of an unknown one (0.5 one family, 0.1 two
+// sides, 0.3 else); -1 two different known countries (or groups), which
+// rules the link out.
 func actorCompat(a, b string) float64 {
 	switch {
 	case a == "" || b == "" || a == "---" || b == "---":
@@ -229,11 +319,51 @@ func actorCompat(a, b string) float64 {
 		if sa == sb || (ca == "---" && sb == "") || (cb == "---" && sa == "") {
 			return 0.6
 		}
-		return 0.3
+		return sectorCompat(sa, sb)
 	case ca == cb:
-		return 0.3
+		return sectorCompat(sa, sb)
 	}
 	return -1
+}
+
+// sectorCompat scores two different sectors of one actor (or of one
+// unknown country): 0.5 of one family (see sectorFamily), 0.1 of two
+// that are the two sides of an act (police and protesters, soldiers and
+// rebels, rebels and civilians: any two families but the state's
+// forces and its government), else 0.3.
+func sectorCompat(a, b string) float64 {
+	fa, fb := family(a), family(b)
+	state := func(f byte) bool { return f == 's' || f == 'g' }
+	switch {
+	case fa != 0 && fa == fb:
+		return 0.5
+	case fa != 0 && fb != 0 && !(state(fa) && state(fb)):
+		return twoSides
+	}
+	return 0.3
+}
+
+// twoSides is sectorCompat of sectors of two families.
+const twoSides = 0.1
+
+// sectorFamily groups CAMEO sector codes that news tells of one group
+// in other words: the crowd of a protest is civilians, people,
+// opposition supporters, workers or students; the forces that met it
+// police, soldiers or security services; the state its government,
+// legislature or courts; armed groups rebels, insurgents or militias.
+var sectorFamily = map[string]byte{
+	"CVL": 'c', "PPL": 'c', "OPP": 'c', "LAB": 'c', "EDU": 'c', "AGR": 'c', "REF": 'c',
+	"MIL": 's', "COP": 's', "SPY": 's',
+	"GOV": 'g', "LEG": 'g', "JUD": 'g', "ELI": 'g',
+	"REB": 'a', "INS": 'a', "UAF": 'a', "SEP": 'a',
+}
+
+// family is the sectorFamily of the first sector of a role string, or 0.
+func family(s string) byte {
+	if len(s) < 3 {
+		return 0
+	}
+	return sectorFamily[s[:3]]
 }
 
 // dateTolerance is how many days a date found for the given reason may
@@ -241,12 +371,13 @@ func actorCompat(a, b string) float64 {
 // caption (time zones, overnight events, "late Tuesday" told as
 // Wednesday), three for a date elsewhere in the sentence or in the
 // sentence before (it may belong to another clause: "urged allies on
-// Wednesday after Monday's shelling"), a week for the publication date.
+// Wednesday after Monday's shelling"), a week for the publication date
+// (or the dateline's, for an undated article).
 func dateTolerance(reason string) int32 {
 	switch reason {
 	case "clause", "caption":
 		return 1
-	case "published":
+	case "published", "dateline":
 		return maxDateTolerance
 	}
 	return 3

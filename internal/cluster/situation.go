@@ -168,36 +168,26 @@ type weighted struct {
 	specific bool    // see situations.specific
 }
 
-// add places article ai into a situation and returns its index. linked
-// are the events the article's mentions joined.
-//
-// An article joins the situation it scores highest with (see score) if
-// that reaches Config.SituationThreshold. Sharing a linked event (0.5)
-// or being a copy or rewrite of one of its articles (1) adds to the
-// score, but only when the article's words already agree with the
-// situation's for at least half the threshold: a generic event ("the
-// company agreed") or a template text (an earnings table) shared with
-// an unrelated story must not chain the two. For the same reason an
-// article that fits several situations merges them only when its words
-// alone give at least twice the threshold with each.
-func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
+// placement is what situations.prepare finds of an article before its
+// mentions are linked: its word vector and salient words, and the
+// situations it is compared with, with the score of its words alone.
+type placement struct {
+	vec     []weighted
+	norm    float64
+	salient []uint64
+	words   map[int]float64 // situation → score (see score)
+}
+
+// prepare counts article ai's words and finds the situations it may join
+// (see add), scoring each by the article's words, names, place, types
+// and time. Linking reads it (Clusterer.story) before add places the
+// article.
+func (ss *situations) prepare(c *Clusterer, ai int) *placement {
 	a := c.arts[ai]
 	f := a.feat
 	ss.n++
 	for k := range f.terms {
 		ss.df[k]++
-	}
-	cand := map[int]float64{} // situation → bonus from shared events or a duplicate
-	if a.dupOf >= 0 {
-		cand[ss.find(c.arts[a.dupOf].situation)] = 1
-	}
-	for ei := range linked {
-		for _, mi := range c.events[ei].mentions {
-			if ar := c.mentions[mi].art; ar != ai {
-				si := ss.find(c.arts[ar].situation)
-				cand[si] = max(cand[si], 0.5)
-			}
-		}
 	}
 	// The article's own vector, weighted by the idf of now, and its
 	// salient words: the specific ones of highest weight.
@@ -229,7 +219,11 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 		}
 	}
 	// Situations sharing the most salient words are compared, at most
-	// maxCompared of them.
+	// maxCompared of them, and the situation of the article it copies.
+	dup := -1
+	if a.dupOf >= 0 {
+		dup = ss.find(c.arts[a.dupOf].situation)
+	}
 	shared := ss.shared
 	clear(shared)
 	for _, w := range salient {
@@ -242,7 +236,7 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	}
 	byShared := make([]int, 0, len(shared))
 	for si := range shared {
-		if _, ok := cand[si]; !ok {
+		if si != dup {
 			byShared = append(byShared, si)
 		}
 	}
@@ -252,8 +246,45 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 		}
 		return y - x // the more recent first
 	})
+	p := &placement{vec: vec, norm: norm, salient: salient, words: map[int]float64{}}
+	if dup >= 0 {
+		p.words[dup] = ss.score(a, vec, norm, ss.list[dup])
+	}
 	for _, si := range byShared[:min(len(byShared), maxCompared)] {
+		p.words[si] = ss.score(a, vec, norm, ss.list[si])
+	}
+	return p
+}
+
+// add places article ai into a situation and returns its index. linked
+// are the events the article's mentions joined; p is what prepare found.
+//
+// An article joins the situation it scores highest with (see score) if
+// that reaches Config.SituationThreshold. Sharing a linked event (0.5)
+// or being a copy or rewrite of one of its articles (1) adds to the
+// score, but only when the article's words already agree with the
+// situation's for at least half the threshold: a generic event ("the
+// company agreed") or a template text (an earnings table) shared with
+// an unrelated story must not chain the two. For the same reason an
+// article that fits several situations merges them only when its words
+// alone give at least twice the threshold with each.
+func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool, p *placement) int {
+	a := c.arts[ai]
+	vec, norm, salient := p.vec, p.norm, p.salient
+	cand := map[int]float64{} // situation → bonus from shared events or a duplicate
+	for si := range p.words {
 		cand[si] = 0
+	}
+	if a.dupOf >= 0 {
+		cand[ss.find(c.arts[a.dupOf].situation)] = 1
+	}
+	for ei := range linked {
+		for _, mi := range c.events[ei].mentions {
+			if ar := c.mentions[mi].art; ar != ai {
+				si := ss.find(c.arts[ar].situation)
+				cand[si] = max(cand[si], 0.5)
+			}
+		}
 	}
 	type scored struct {
 		si           int
@@ -262,7 +293,10 @@ func (ss *situations) add(c *Clusterer, ai int, linked map[int]bool) int {
 	var over []scored
 	minWords := c.cfg.SituationThreshold / 2
 	for si, bonus := range cand {
-		w := ss.score(a, vec, norm, ss.list[si])
+		w, ok := p.words[si]
+		if !ok {
+			w = ss.score(a, vec, norm, ss.list[si])
+		}
 		sc := w
 		if w >= minWords {
 			sc += bonus

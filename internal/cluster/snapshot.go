@@ -249,7 +249,7 @@ func (c *Clusterer) eventDate(e *event) (string, sitrep.Precision) {
 			cands[ev.Date] = k
 		}
 		r := precisionRank[ev.DatePrecision]
-		if ev.DateReason != "published" {
+		if ev.DateReason != "published" && ev.DateReason != "dateline" {
 			r += 10
 		}
 		k.rank, k.n = max(k.rank, r), k.n+1

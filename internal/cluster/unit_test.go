@@ -23,6 +23,11 @@ func TestActorCompat(t *testing.T) {
 		{"---", "USA", 0.5},
 		{"IRQMIL", "IRQGOV", 0.3},
 		{"---MIL", "IRQGOV", 0.3},
+		{"IRQCOP", "IRQMIL", 0.5}, // one family: security forces
+		{"---CVL", "---OPP", 0.5}, // one family: the crowd
+		{"---MIL", "NGAREB", 0.1}, // two sides
+		{"KENCOP", "KENOPP", 0.1}, // two sides
+		{"---BUS", "---CVL", 0.3}, // no family for business
 		{"IRQMIL", "USAMIL", -1},
 		{"RUS", "UKR", -1},
 	}
@@ -78,6 +83,8 @@ func TestDateCompat(t *testing.T) {
 		{"two days, one from the sentence", m("2020-01-01", "clause"), m("2020-01-03", "sentence"), 0.4, true},
 		{"publication date a week later", m("2020-01-01", "clause"), m("2020-01-08", "published"), 0.4, true},
 		{"publication date too late", m("2020-01-01", "clause"), m("2020-01-09", "published"), 0, false},
+		{"dateline date a week later", m("2020-01-01", "clause"), m("2020-01-08", "dateline"), 0.4, true},
+		{"dateline date too late", m("2020-01-01", "clause"), m("2020-01-09", "dateline"), 0, false},
 		{"month holding the day", m("2019-12", "clause"), m("2019-12-31", "clause"), 0.5, true},
 		{"month and another month", m("2019-11", "clause"), m("2019-12-31", "clause"), 0, false},
 		{"undated", m("", "clause"), m("2019-12-31", "clause"), 0.3, true},
@@ -208,5 +215,104 @@ func BenchmarkCorpus(b *testing.B) {
 	results := readResults(b, "testdata/situations.results.jsonl")
 	for b.Loop() {
 		link(results)
+	}
+}
+
+func TestCodeCompat(t *testing.T) {
+	m := func(cameo, plover string, quad int) *mention {
+		x := &mention{cameo: cameo, root: cameo[:2], plover: plover, quad: quad}
+		x.block = plover + "/" + fmt.Sprint(quad)
+		x.kind = plover
+		return x
+	}
+	tests := []struct {
+		name    string
+		a, b    *mention
+		sameAct bool
+		want    float64
+		wantOK  bool
+	}{
+		{"same code", m("190", "ASSAULT", 4), m("190", "ASSAULT", 4), false, 1, true},
+		{"same root", m("190", "ASSAULT", 4), m("193", "ASSAULT", 4), false, 0.7, true},
+		{"same type", m("175", "ASSAULT", 4), m("190", "ASSAULT", 4), false, 0.5, true},
+		{"neighbours, one root", m("173", "COERCE", 4), m("175", "ASSAULT", 4), false, 0.6, true},
+		{"neighbours", m("057", "SUPPORT", 1), m("061", "COOPERATE", 2), false, 0.3, true},
+		{"neighbours of two directions", m("057", "SUPPORT", 1), m("120", "REJECT", 3), false, 0, false},
+		{"far types", m("040", "CONSULT", 1), m("030", "AGREE", 1), false, 0, false},
+		{"far types, one verb", m("040", "CONSULT", 1), m("030", "AGREE", 1), true, 0.7, true},
+		{"one verb, two directions", m("040", "CONSULT", 1), m("111", "ACCUSE", 3), true, 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := codeCompat(tt.a, tt.b, tt.sameAct)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("%s: codeCompat = %v, %v; want %v, %v", tt.name, got, ok, tt.want, tt.wantOK)
+		}
+		if g2, ok2 := codeCompat(tt.b, tt.a, tt.sameAct); g2 != got || ok2 != ok {
+			t.Errorf("%s: codeCompat is not symmetric: %v, %v", tt.name, g2, ok2)
+		}
+	}
+}
+
+func TestReadings(t *testing.T) {
+	ev := func(sent, trigger int) sitrep.Event {
+		return sitrep.Event{Evidence: sitrep.Evidence{Start: sent, Trigger: sitrep.Span{Start: trigger, End: trigger + 5}}}
+	}
+	evs := []sitrep.Event{ev(0, 10), ev(0, 20), ev(0, 10), ev(50, 60), ev(0, 20), ev(50, 70)}
+	got := fmt.Sprint(readings(evs))
+	if want := "[[0 2] [1 4] [3] [5]]"; got != want {
+		t.Errorf("readings = %s, want %s", got, want)
+	}
+}
+
+// TestLinkScoreRules: the rules of linkScore beyond its parts' own
+// tests: neighbouring types need the words to agree, one verb's readings
+// link across types, and the story of an article counts as words for
+// acts of one root whose actors are not two sides.
+func TestLinkScoreRules(t *testing.T) {
+	base := func(art, sent int, cameo, plover string, quad int, src, tgt, sentence string) *mention {
+		m := &mention{art: art, sent: sent, trigger: sitrep.Span{Start: sent + 10, End: sent + 15},
+			cameo: cameo, root: cameo[:2], plover: plover, quad: quad, kind: plover, block: plover + "/" + fmt.Sprint(quad),
+			src: src, tgt: tgt, hasTgt: tgt != "", modality: sitrep.Asserted, dateTol: 1,
+			text: contentSet(sentence)}
+		m.lo, m.hi, m.dated = dayRange("2024-03-12")
+		return m
+	}
+	const deal = "Kenya and Tanzania signed a trade agreement in Nairobi on Tuesday."
+	tests := []struct {
+		name   string
+		a, b   *mention
+		story  bool
+		wantOK bool
+		min    float64 // the score at least, when ok
+	}{
+		{"neighbours, same words", base(0, 0, "057", "SUPPORT", 1, "KEN", "TZA", deal),
+			base(1, 0, "061", "COOPERATE", 2, "KEN", "TZAGOV", deal), false, true, 0.6},
+		{"neighbours, other words", base(0, 0, "057", "SUPPORT", 1, "KEN", "TZA", deal),
+			base(1, 0, "061", "COOPERATE", 2, "KEN", "TZAGOV", "Farmers welcomed lower duties on maize."), false, false, 0},
+		{"one verb read twice", base(0, 0, "061", "COOPERATE", 2, "KEN", "TZAGOV", deal),
+			base(0, 0, "05", "SUPPORT", 1, "KEN", "TZAGOV", deal), false, true, 0.6},
+		{"one story, one root", base(0, 0, "1443", "PROTEST", 4, "---OPP", "", "Demonstrators blocked roads near parliament."),
+			base(1, 0, "141", "PROTEST", 4, "---CVL", "", "Crowds marched on the assembly to protest against the tax."), true, true, 0.6},
+		{"no story, one root", base(0, 0, "1443", "PROTEST", 4, "---OPP", "", "Demonstrators blocked roads near parliament."),
+			base(1, 0, "141", "PROTEST", 4, "---CVL", "", "Crowds marched on the assembly to protest against the tax."), false, true, 0},
+	}
+	for _, tt := range tests {
+		s, parts, ok := linkScore(tt.a, tt.b, tt.story)
+		if ok != tt.wantOK || (ok && s < tt.min) {
+			t.Errorf("%s: linkScore = %.3f (%s), %v; want ok %v, at least %.2f", tt.name, s, parts, ok, tt.wantOK, tt.min)
+		}
+	}
+	// Without the story the two protests fall under the threshold.
+	a := base(0, 0, "1443", "PROTEST", 4, "---OPP", "", "Demonstrators blocked roads near parliament.")
+	b := base(1, 0, "141", "PROTEST", 4, "---CVL", "", "Crowds marched on the assembly to protest against the tax.")
+	if s, _, _ := linkScore(a, b, false); s >= DefaultConfig().LinkThreshold {
+		t.Errorf("protests without a story: score %.3f reaches the threshold", s)
+	}
+	// Two sides (police and protesters as sources) get no story.
+	c := base(1, 0, "145", "PROTEST", 4, "---COP", "", "Police broke up the crowd.")
+	sNo, _, _ := linkScore(a, c, false)
+	sStory, _, _ := linkScore(a, c, true)
+	if sStory != sNo {
+		t.Errorf("two sides: the story changed the score from %.3f to %.3f", sNo, sStory)
 	}
 }

@@ -77,3 +77,57 @@ func TestDatelines(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineDate: an undated article whose dateline names a day of a
+// year is read as filed that day (relative dates resolve against it,
+// events with no date take it with reason "dateline"); a publication
+// date wins over it, and a dateline date without a year dates nothing.
+// The article's own publication date is left as it was.
+func TestDatelineDate(t *testing.T) {
+	const body = " Police arrested two protesters outside parliament on Monday, officials said.\n\nThe opposition condemned the arrests."
+	tests := []struct {
+		name, published, dateline string
+		first, firstReason        string // the date and reason of the arrest
+		last, lastReason          string // of the condemnation, which has no date of its own
+	}{
+		{"undated, full date", "", "LONDON, March 5, 2024 (Reuters) -", "2024-03-04", "clause", "2024-03-05", "dateline"},
+		{"undated, day first", "", "LONDON, 5 March 2024 -", "2024-03-04", "clause", "2024-03-05", "dateline"},
+		{"dated: publication wins", "2024-03-07", "LONDON, March 5, 2024 (Reuters) -", "2024-03-04", "clause", "2024-03-07", "published"},
+		{"undated, no year", "", "LONDON, March 5 (Reuters) -", "", "", "", ""},
+		{"undated, no date", "", "LONDON (Reuters) -", "", "", "", ""},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := &sitrep.Article{ID: "d2", Published: tt.published, Text: tt.dateline + body}
+			res, err := p.Process(context.Background(), art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Article.Published != tt.published || art.Published != tt.published {
+				t.Errorf("published changed to %q", res.Article.Published)
+			}
+			got := map[string][2]string{}
+			for _, e := range res.Events {
+				switch {
+				case strings.Contains(e.Evidence.Sentence, "arrested") && e.Root == "17":
+					got["first"] = [2]string{e.Date, e.DateReason}
+				case strings.Contains(e.Evidence.Sentence, "condemned"):
+					got["last"] = [2]string{e.Date, e.DateReason}
+				}
+			}
+			if _, ok := got["first"]; !ok {
+				t.Fatalf("no arrest event: %+v", res.Events)
+			}
+			if _, ok := got["last"]; !ok {
+				t.Fatalf("no condemnation event: %+v", res.Events)
+			}
+			if g, w := got["first"], [2]string{tt.first, tt.firstReason}; g != w {
+				t.Errorf("arrest dated %q, want %q (events %+v)", g, w, res.Events)
+			}
+			if g, w := got["last"], [2]string{tt.last, tt.lastReason}; g != w {
+				t.Errorf("condemnation dated %q, want %q", g, w)
+			}
+		})
+	}
+}

@@ -198,6 +198,19 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	res.Datelines = doc.Datelines
+	datelined := false
+	if art.Published == "" {
+		// An undated article whose dateline carries a full date
+		// ("WASHINGTON, March 5, 2024 —") is read as filed that day:
+		// relative dates resolve against it and events with no date of
+		// their own take it (reason "dateline"). res.Article keeps its
+		// unknown publication date.
+		if d := p.datelineDate(doc.Datelines); d != "" {
+			ref := *art
+			ref.Published = d
+			doc.Article, datelined = &ref, true
+		}
+	}
 	res.Stats.Paragraphs = len(doc.Paragraphs)
 	res.Stats.Sentences = len(doc.Sentences)
 	for _, s := range doc.Sentences {
@@ -269,8 +282,31 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	numberSentences(res.Events, doc.Sentences)
+	if datelined {
+		for i := range res.Events {
+			if res.Events[i].DateReason == "published" {
+				res.Events[i].DateReason = "dateline"
+			}
+		}
+	}
 	p.timings.add(stEvent, t)
 	return res, nil
+}
+
+// datelineDate returns the date of the dateline opening an article, as
+// YYYY-MM-DD, when it names a day of a year ("March 5, 2024"), else "".
+// A date without a year ("Jan 3") cannot be placed without a publication
+// date.
+func (p *Pipeline) datelineDate(dls []sitrep.Dateline) string {
+	if len(dls) == 0 || dls[0].Date == "" {
+		return ""
+	}
+	for _, t := range p.timexes.ExtractText(dls[0].Date, "") {
+		if t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10 && t.Value[4] == '-' && t.Value[0] != 'X' {
+			return t.Value
+		}
+	}
+	return ""
 }
 
 // numberSentences sets each event's Evidence.SentenceNum: the number,

@@ -262,3 +262,50 @@ func schemaOf(t *testing.T, d string) string {
 	_, s, _ := strings.Cut(d, "search_path=")
 	return s
 }
+
+// TestLinkOrderPlan checks that both queries of the linking order
+// (ArticleIDs, and the lease's Articles with the input hashes) read the
+// (published, id) index in order, with no sort and no table scan
+// (migration 6, the twin of sqlite's migration 9). The table is tiny, so
+// sequential scans are switched off for the plan.
+func TestLinkOrderPlan(t *testing.T) {
+	admin := connect(t)
+	ctx := context.Background()
+	d := freshSchema(t, admin)
+	s, err := postgres.Open(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := store.PutAll(ctx, s, storetest.Results(6)); err != nil {
+		t.Fatal(err)
+	}
+	c, err := pgx.Connect(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, "VACUUM ANALYZE articles"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exec(ctx, "SET enable_seqscan = off"); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"SELECT id FROM articles ORDER BY published, id",
+		"SELECT id, input_hash FROM articles ORDER BY published, id",
+	} {
+		rows, err := c.Query(ctx, "EXPLAIN "+q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan := strings.Join(lines, "\n")
+		if !strings.Contains(plan, "Index Only Scan using articles_by_published_id") || strings.Contains(plan, "Sort") {
+			t.Errorf("plan of %q:\n%s\nwant an index-only scan of articles_by_published_id and no sort", q, plan)
+		}
+	}
+}

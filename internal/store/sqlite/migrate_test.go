@@ -110,3 +110,38 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Errorf("full-text index integrity: %v", err)
 	}
 }
+
+// TestLinkOrderPlan checks that the linking order (ArticleIDs) is read
+// from the (published, id) index alone, no article row and no sort
+// (migration 9; postgres has its twin).
+func TestLinkOrderPlan(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := store.PutAll(ctx, s, storetest.Results(6)); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.r.QueryContext(ctx, "EXPLAIN QUERY PLAN SELECT id FROM articles ORDER BY published, id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) != 1 || plan[0] != "SCAN articles USING COVERING INDEX articles_by_published_id" {
+		t.Errorf("plan of the linking order: %q, want one covering-index scan of articles_by_published_id", plan)
+	}
+}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -225,4 +226,48 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// testLinkOrder checks ArticleIDs, the linking order, on articles of
+// several publication dates (undated ones first, ties broken by id),
+// stored out of that order, and after an update moves an article to
+// another date: the backends read it from an index of (published, id)
+// (sqlite migration 9, postgres migration 6).
+func testLinkOrder(ctx context.Context, t *testing.T, s store.Store) {
+	rs := Results(12)
+	dates := []string{"2020-01-09", "2020-01-07", "", "2020-01-07", "2019-12-31", "2020-01-09"}
+	for i, r := range rs {
+		r.Article.Published = dates[i%len(dates)]
+	}
+	if _, err := store.PutAll(ctx, s, rs); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		var ids []string
+		if err := s.ArticleIDs(ctx, func(id string) error { ids = append(ids, id); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		byPub := slices.Clone(rs)
+		slices.SortFunc(byPub, func(a, b *sitrep.Result) int {
+			return cmp.Or(cmp.Compare(a.Article.Published, b.Article.Published), cmp.Compare(a.Article.ID, b.Article.ID))
+		})
+		want := make([]string, len(byPub))
+		for i, r := range byPub {
+			want[i] = r.Article.ID
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("%s: article ids\n got %v\nwant %v (by publication date, then id)", when, ids, want)
+		}
+	}
+	check("after the first put")
+	moved := *rs[0]
+	art := *moved.Article
+	art.Published = "2019-01-01"
+	moved.Article = &art
+	rs[0] = &moved
+	if _, err := store.PutAll(ctx, s, rs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	check("after an article moved to another date")
 }

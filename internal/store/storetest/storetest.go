@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(ctx, t, fresh(t)) })
 	t.Run("Situations", func(t *testing.T) { testSituations(ctx, t, fresh(t)) })
+	t.Run("LinkOrder", func(t *testing.T) { testLinkOrder(ctx, t, fresh(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(ctx, t, fresh(t)) })
 	t.Run("Update", func(t *testing.T) { testUpdate(ctx, t, fresh(t)) })
 	t.Run("Resume", func(t *testing.T) { testResume(ctx, t, fresh(t)) })
