@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sitrep-project/sitrep/internal/timex"
 )
 
 // Check validates q and returns it with its limit set: 0 becomes
@@ -158,42 +160,11 @@ func DecodeConfidenceCursor(c string) (conf float64, day, id string, err error) 
 // day it covers, YYYY-MM-DD, or "" when it names no calendar period.
 // Stores sort, filter and bucket events by this day.
 func Day(date string) string {
-	if len(date) >= 10 && isDate(date[:10]) {
-		return date[:10]
-	}
-	if len(date) < 4 || !digits(date[:3]) {
+	first, _, ok := timex.Range(date)
+	if !ok {
 		return ""
 	}
-	if date[3] == 'X' && len(date) == 4 { // decade
-		return date[:3] + "0-01-01"
-	}
-	if !digits(date[:4]) {
-		return ""
-	}
-	year, _ := strconv.Atoi(date[:4])
-	rest := date[4:]
-	switch {
-	case rest == "" || !strings.HasPrefix(rest, "-"):
-		return date[:4] + "-01-01"
-	case len(rest) >= 3 && digits(rest[1:3]):
-		m, _ := strconv.Atoi(rest[1:3])
-		if m < 1 || m > 12 {
-			return ""
-		}
-		return date[:7] + "-01"
-	case len(rest) >= 4 && rest[1] == 'W' && digits(rest[2:4]):
-		w, _ := strconv.Atoi(rest[2:4])
-		if w < 1 || w > 53 {
-			return ""
-		}
-		// ISO week 1 holds January 4th.
-		jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
-		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
-		return mon.Format(time.DateOnly)
-	case len(rest) == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
-		return time.Date(year, time.Month(3*int(rest[2]-'1')+1), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-	}
-	return date[:4] + "-01-01" // seasons and other year parts
+	return first.Format(time.DateOnly)
 }
 
 // BucketStart returns the first day of the timeline bucket holding day

@@ -17,14 +17,15 @@ func TestDay(t *testing.T) {
 		"2019-Q1":          "2019-01-01",
 		"2019-Q4":          "2019-10-01",
 		"2019":             "2019-01-01",
-		"2019-SU":          "2019-01-01",
+		"2019-SU":          "2019-06-01", // northern summer
+		"2019-H2":          "2019-07-01",
 		"201X":             "2010-01-01",
 		"2019-13":          "",
 		"2019-W60":         "",
 		"PRESENT_REF":      "",
 		"":                 "",
-		"19":               "",
-		"2019-02-30":       "2019-02-01", // an impossible day keeps its month
+		"19":               "1900-01-01", // a century
+		"2019-02-30":       "",           // an impossible day
 	} {
 		if got := Day(date); got != want {
 			t.Errorf("Day(%q) = %q, want %q", date, got, want)

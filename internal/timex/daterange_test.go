@@ -1,8 +1,8 @@
-package event
+package timex
 
 import "testing"
 
-func TestDateRange(t *testing.T) {
+func TestRange(t *testing.T) {
 	for _, tt := range []struct{ v, first, last string }{
 		{"2019-12-31", "2019-12-31", "2019-12-31"},
 		{"2019-12-31T10:00", "2019-12-31", "2019-12-31"},
@@ -21,7 +21,7 @@ func TestDateRange(t *testing.T) {
 		{"PRESENT_REF", "", ""},
 		{"P2D", "", ""},
 	} {
-		first, last, ok := dateRange(tt.v)
+		first, last, ok := Range(tt.v)
 		if !ok {
 			if tt.first != "" {
 				t.Errorf("%s: no range, want %s to %s", tt.v, tt.first, tt.last)
