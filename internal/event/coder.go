@@ -87,6 +87,11 @@ type Input struct {
 	// Quotes, when given, let first-person pronouns inside a quotation
 	// stand for its speaker ("We will defend Taiwan," Gingrich said).
 	Quotes []sitrep.Quote
+	// Parser, when set, parses on demand the sentences whose tree the
+	// coder reads (readsTree) and that are not parsed yet; it writes the
+	// arcs into Doc's tokens. Without it, only sentences parsed beforehand
+	// are read from trees.
+	Parser TreeParser
 }
 
 // learned is a country remembered for an agent word, and the byte offset
@@ -261,6 +266,7 @@ func (st *sentence) tokenAt(off int) int {
 }
 
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
+	orig := s // the document's sentence, which a tree is read from
 	var verbForm, actorName func(string) bool
 	if a.c.dicts.Verbs != nil && a.c.dicts.Actors != nil {
 		verbForm = a.c.dicts.Verbs.Known
@@ -274,7 +280,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), tree: newTree(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -304,6 +310,12 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	st.entity, st.timex = a.tokenIndex(s)
 	st.groups = verbGroups(s.Tokens, st.words)
 	st.subj = make([]*sitrep.EventActor, len(st.groups))
+	if a.readsTree(st) {
+		st.tree = a.treeOf(orig)
+		if tr != nil {
+			tr.Tree = st.tree != nil
+		}
+	}
 	if tr != nil {
 		for _, g := range st.groups {
 			tr.Groups = append(tr.Groups, GroupTrace{Start: g.start, End: g.end, Head: g.head, Passive: g.passive,

@@ -20,6 +20,10 @@ type Trace struct {
 type SentenceTrace struct {
 	Tokens []sitrep.Token
 	Chunks []text.Chunk
+	// Tree reports whether the coder read the sentence's dependency tree:
+	// it reads only those of sentences with a verb the dictionary knows
+	// and a word that can name an actor.
+	Tree bool
 	// Discard is the discard phrase found in the sentence, if any; with
 	// DiscardStory it dropped the whole sentence, else only the event of
 	// the verb nearest to it.

@@ -25,6 +25,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -85,6 +86,13 @@ type Pipeline struct {
 	coder    *event.Coder
 	parser   *parse.Parser // nil unless Config.Parse
 	timings  *Timings
+	// parsers pools the per-article state of the parse stage
+	// (*sentenceParser), so its buffer is not grown anew for each article.
+	parsers sync.Pool
+	// parseAll parses every sentence before the later stages instead of
+	// the event coder's on demand (for the test that both code the same
+	// events).
+	parseAll bool
 }
 
 // New loads the models, dictionaries and gazetteer and builds a Pipeline.
@@ -205,13 +213,8 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	}
 	p.timings.add(stText, t)
 
-	if p.parser != nil {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t = time.Now()
-		parseDoc(p.parser, doc)
-		p.timings.add(stParse, t)
+	if p.parseAll {
+		p.Parse(doc)
 	}
 
 	if err := ctx.Err(); err != nil {
@@ -257,6 +260,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
+	sp := p.sentenceParser()
 	res.Events, res.Warnings, err = p.coder.CodeContext(ctx, &event.Input{
 		Doc:      doc,
 		Entities: res.Entities,
@@ -264,12 +268,16 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		Places:   res.Places,
 		Captions: res.Captions,
 		Quotes:   res.Quotes,
+		Parser:   sp.treeParser(),
 	})
+	p.release(sp)
 	if err != nil {
 		return nil, err
 	}
 	numberSentences(res.Events, doc.Sentences)
-	p.timings.add(stEvent, t)
+	// The trees were parsed during the event stage, on demand: their time
+	// is the parse stage's.
+	p.timings.addParsed(time.Since(t), sp.spent, sp.n)
 	return res, nil
 }
 
@@ -283,8 +291,8 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 }
 
 // TyperSamples runs every stage over one article, as Process does (the
-// parse stage included when Config.Parse is set, so that a typer trained
-// for the tree reading learns from the tree's candidates), and returns the
+// trees the coder reads parsed when Config.Parse is set, so that a typer
+// trained for the tree reading learns from the tree's candidates), and returns the
 // event typer's training samples of its sentences (coded by the
 // dictionaries alone) instead of its events. scripts/train-typer trains
 // the typer on them.
@@ -292,8 +300,8 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 	return p.coder.Samples(p.coderInput(art), f)
 }
 
-// RoleSamples runs every stage over one article, the parse stage
-// included, and returns the role chooser's training samples: the verbs
+// RoleSamples runs every stage over one article, the trees the coder
+// reads parsed, and returns the role chooser's training samples: the verbs
 // whose source or target the tree and the chunks read differently.
 // scripts/train-roles trains the chooser on them. Without Config.Parse
 // there are none.
@@ -305,7 +313,8 @@ func (p *Pipeline) RoleSamples(art *sitrep.Article) []event.RoleSample {
 }
 
 // coderInput runs the stages before the event coder over art, without
-// timings or cancellation, for the training samples.
+// timings or cancellation, for the training samples. The coder parses
+// the sentences it reads trees of through the input's Parser.
 func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
 	credits := make([]sitrep.Span, 0, len(caps))
@@ -313,7 +322,6 @@ func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 		credits = append(credits, c.Credit)
 	}
 	doc := p.text.Analyze(art, credits)
-	p.Parse(doc)
 	ents := p.entities.Recognize(doc)
 	tx := p.timexes.Extract(doc)
 	places := p.places.Parse(doc, ents)
@@ -325,32 +333,74 @@ func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 		Places:   places,
 		Captions: caps,
 		Quotes:   quote.Extract(doc, ents),
+		Parser:   (&sentenceParser{p: p.parser}).treeParser(),
 	}
 }
 
 // Parse sets the dependency arc of every token of doc when the pipeline
-// parses (Config.Parse), and does nothing otherwise: for callers that run
-// the text stage themselves, as explain does.
+// parses (Config.Parse), and does nothing otherwise: for callers that
+// want every sentence's tree, as explain does. (Process parses only the
+// sentences whose trees the event coder reads; the events are the same.)
 func (p *Pipeline) Parse(doc *sitrep.Doc) {
-	if p.parser != nil {
-		parseDoc(p.parser, doc)
+	if p.parser == nil {
+		return
 	}
+	sp := p.sentenceParser()
+	for si := range doc.Sentences {
+		sp.ParseTree(&doc.Sentences[si])
+	}
+	p.release(sp)
 }
 
-// parseDoc sets the dependency arc (Head, Rel) of every token of doc.
-func parseDoc(p *parse.Parser, doc *sitrep.Doc) {
-	var buf []parse.Token
-	for si := range doc.Sentences {
-		toks := doc.Sentences[si].Tokens
-		buf = slices.Grow(buf[:0], len(toks))[:len(toks)]
-		for i, t := range toks {
-			buf[i] = parse.Token{Form: t.Text, Start: t.Start, End: t.End}
-		}
-		p.Parse(buf)
-		for i := range toks {
-			toks[i].Head, toks[i].Rel = buf[i].Head-1, buf[i].Rel
-		}
+// sentenceParser is the parse stage run on demand for one article: the
+// event coder asks it for the trees it reads (event.TreeParser). It
+// counts the sentences parsed and the time spent, for Timings.
+type sentenceParser struct {
+	p     *parse.Parser
+	buf   []parse.Token // the sentence in the parser's form, reused
+	spent time.Duration
+	n     int
+}
+
+// sentenceParser returns a sentenceParser from the pipeline's pool (one
+// with no parser when the pipeline does not parse).
+func (p *Pipeline) sentenceParser() *sentenceParser {
+	sp, _ := p.parsers.Get().(*sentenceParser)
+	if sp == nil {
+		sp = &sentenceParser{}
 	}
+	sp.p, sp.spent, sp.n = p.parser, 0, 0
+	return sp
+}
+
+// release returns sp to the pool.
+func (p *Pipeline) release(sp *sentenceParser) { p.parsers.Put(sp) }
+
+// treeParser returns sp as the coder's TreeParser, or nil (no trees) when
+// there is no parser: a nil *sentenceParser in the interface would not
+// compare equal to nil.
+func (sp *sentenceParser) treeParser() event.TreeParser {
+	if sp.p == nil {
+		return nil
+	}
+	return sp
+}
+
+// ParseTree sets the dependency arc (Head, Rel) of every token of s.
+func (sp *sentenceParser) ParseTree(s *sitrep.Sentence) {
+	t := time.Now()
+	toks := s.Tokens
+	buf := slices.Grow(sp.buf[:0], len(toks))[:len(toks)]
+	for i := range toks {
+		buf[i] = parse.Token{Form: toks[i].Text, Start: toks[i].Start, End: toks[i].End}
+	}
+	sp.p.Parse(buf)
+	for i := range toks {
+		toks[i].Head, toks[i].Rel = buf[i].Head-1, buf[i].Rel
+	}
+	sp.buf = buf
+	sp.spent += time.Since(t)
+	sp.n++
 }
 
 // fillCaptions gives each caption the date and place it names: the last
