@@ -131,6 +131,11 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 				}
 				fmt.Fprintf(w, "%d:%s←%s─%s ", k, t.Text, t.Rel, head)
 			}
+			if !s.Tree {
+				// The coder reads trees only where they can change an
+				// event (event.readsTree); sitrep extract parses no other.
+				fmt.Fprint(w, "\n          (not read: no verb the dictionary codes has a coded actor that the tree could change)")
+			}
 		}
 		fmt.Fprint(w, "\n  chunks: ")
 		for _, c := range s.Chunks {

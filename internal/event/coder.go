@@ -252,8 +252,12 @@ type sentence struct {
 	cands []cand
 	// discardAt is the token index of a discard phrase, or -1.
 	discardAt int
-	// tree is the sentence's dependency tree, or nil if it was not parsed.
-	tree *tree
+	// doc is the document's sentence (Sentence may be a retagged copy),
+	// which is parsed on demand. tree is its dependency tree once a verb
+	// group has asked for it (parsed), nil if there is none (readsTree).
+	doc    *sitrep.Sentence
+	tree   *tree
+	parsed bool
 	// more holds the other members of a coordinated actor ("Gondor and
 	// Osgiliath"), keyed by the first member that actorOf returned.
 	more map[*sitrep.EventActor][]*sitrep.EventActor
@@ -280,7 +284,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, doc: orig, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -310,12 +314,6 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	st.entity, st.timex = a.tokenIndex(s)
 	st.groups = verbGroups(s.Tokens, st.words)
 	st.subj = make([]*sitrep.EventActor, len(st.groups))
-	if a.readsTree(st) {
-		st.tree = a.treeOf(orig)
-		if tr != nil {
-			tr.Tree = st.tree != nil
-		}
-	}
 	if tr != nil {
 		for _, g := range st.groups {
 			tr.Groups = append(tr.Groups, GroupTrace{Start: g.start, End: g.end, Head: g.head, Passive: g.passive,
@@ -408,7 +406,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	toks, words := st.Tokens, st.words
 
 	r := a.chunkRoles(st, gi)
-	if st.tree != nil {
+	if a.readsTree(st, gi, &r) {
 		r = a.treeOrChunk(st, gi, r)
 		if gt := a.groupTrace(gi); gt != nil {
 			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy

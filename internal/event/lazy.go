@@ -13,32 +13,46 @@ type TreeParser interface {
 	ParseTree(s *sitrep.Sentence)
 }
 
-// readsTree reports whether the coder reads the dependency tree of the
-// sentence, when there is one or one can be had. The tree only ever
-// replaces the chunk reading of a verb group's roles (treeOrChunk), and a
-// verb's roles make an event only when the verb dictionary knows the verb
-// and the sentence names someone who can be coded as an actor; elsewhere
-// the tree could at most move the subject the next pronoun refers to, or
-// the clause the event typer would type alone, and parsing such sentences
-// costs more than the rest of the pipeline together.
+// readsTree reports whether the coder reads verb group gi's roles from the
+// sentence's dependency tree, given c, their chunk reading, and gets the
+// tree if so (parsing the sentence the first time one of its groups asks).
 //
-// The test reads only what the coder knows before any tree (the verb
-// groups, words, tags), so it gives the same answer whether the sentence
-// was parsed beforehand (explain, eval) or is parsed on demand: coding is
-// the same either way.
-func (a *article) readsTree(st *sentence) bool {
-	d := a.c.dicts
-	if d.Verbs == nil {
+// The tree only ever replaces the chunk reading of a group's roles
+// (treeOrChunk), and a group's roles make an event only when the verb
+// dictionary codes its verb with an act, not a bare statement (mayCode),
+// and some actor is coded around it. The coder reads the tree of the
+// groups where both readings can make an event: those whose chunk reading
+// already has a coded source or target; the tree then settles who is who.
+// Elsewhere the tree could at most move the subject a later pronoun
+// refers to, give an actor the chunks missed entirely, or the clause the
+// event typer types alone; parsing those sentences (most of the
+// sentences of general news) would cost more than the rest of the
+// pipeline together.
+//
+// The test reads only what the coder knows before the group's tree
+// reading, so it gives the same answer whether the sentence was parsed
+// beforehand (explain) or is parsed on demand: the events are the same
+// either way.
+func (a *article) readsTree(st *sentence, gi int, c *roles) bool {
+	if st.groups[gi].consumed || !coded(c.src) && !coded(c.tgt) || !a.mayCode(st, gi) {
 		return false
 	}
-	known := false
-	for gi := range st.groups {
-		if a.mayCode(st, gi) {
-			known = true
-			break
+	if !coded(c.src) || !coded(c.tgt) {
+		// With one role coded, the tree can change the event only by
+		// naming someone else, for the other role or instead of it: a
+		// tree actor that codes as nothing leaves the chunks' in place.
+		if !a.otherActor(st, c) {
+			return false
 		}
 	}
-	return known && a.mayNameActor(st)
+	if !st.parsed {
+		st.parsed = true
+		st.tree = a.treeOf(st.doc)
+		if a.trace != nil && len(a.trace.Sentences) > 0 {
+			a.trace.Sentences[len(a.trace.Sentences)-1].Tree = st.tree != nil
+		}
+	}
+	return st.tree != nil
 }
 
 // mayCode reports whether verb group gi can code an event of its own: the
@@ -49,7 +63,7 @@ func (a *article) mayCode(st *sentence, gi int) bool {
 	if g.controlTok >= 0 && refusal(st.words[g.controlTok]) {
 		return true
 	}
-	if !a.c.dicts.Verbs.Known(st.words[g.head]) {
+	if a.c.dicts.Verbs == nil || !a.c.dicts.Verbs.Known(st.words[g.head]) {
 		return false
 	}
 	m, _, _, ok := a.matchVerb(st, g, a.clauseEnd(st, gi))
@@ -65,15 +79,44 @@ func refusal(w string) bool {
 	return len(w) >= 5 && w[:5] == "refus"
 }
 
-// mayNameActor reports whether some word of the sentence can start a coded
-// actor in actorOne: a pronoun it resolves, an actor or agent of the
+// treeOf returns the tree of sentence s (the document's own, before any
+// retagging), parsing it with the input's parser when it has not been
+// parsed yet; nil when there is neither a parse nor a parser.
+func (a *article) treeOf(s *sitrep.Sentence) *tree {
+	if len(s.Tokens) > 0 && s.Tokens[0].Rel == "" && a.Parser != nil {
+		a.Parser.ParseTree(s)
+	}
+	return newTree(s.Tokens)
+}
+
+// otherActor reports whether a word of the sentence outside the coded
+// actors of chunk reading c can start a coded actor in actorOne: a
+// pronoun standing for a coded actor, an actor or agent of the
 // dictionaries, or a country name or demonym of the gazetteer.
-func (a *article) mayNameActor(st *sentence) bool {
+func (a *article) otherActor(st *sentence, c *roles) bool {
 	d, date := a.c.dicts, a.Doc.Article.Published
-	for k, w := range st.words {
-		tag := st.Tokens[k].Tag
-		if tag == "PRP" || tag == "PRP$" {
-			if isSubjectPronoun(w) || firstPerson(w) {
+	inside := func(k int) bool {
+		for _, act := range [2]*sitrep.EventActor{c.src, c.tgt} {
+			if !coded(act) {
+				continue
+			}
+			if act.Span.Contains(st.Tokens[k].Span) {
+				return true
+			}
+			for _, m := range st.more[act] {
+				if m.Span.Contains(st.Tokens[k].Span) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for k := range st.words {
+		if inside(k) {
+			continue
+		}
+		if tag := st.Tokens[k].Tag; tag == "PRP" || tag == "PRP$" {
+			if a.codedPronoun(st, k) {
 				return true
 			}
 			continue
@@ -100,12 +143,18 @@ func (a *article) mayNameActor(st *sentence) bool {
 	return false
 }
 
-// treeOf returns the tree of sentence s (the document's own, before any
-// retagging), parsing it with the input's parser when it has not been
-// parsed yet; nil when there is neither a parse nor a parser.
-func (a *article) treeOf(s *sitrep.Sentence) *tree {
-	if len(s.Tokens) > 0 && s.Tokens[0].Rel == "" && a.Parser != nil {
-		a.Parser.ParseTree(s)
+// codedPronoun reports whether the pronoun at token k stands for a coded
+// actor as the sentence starts: a first-person pronoun in a quotation for
+// its speaker, a third-person one for the last subject that agrees.
+func (a *article) codedPronoun(st *sentence, k int) bool {
+	w := st.words[k]
+	if firstPerson(w) {
+		if sp := a.quoteSpeaker(st.Tokens[k].Start); sp != nil {
+			return coded(sp)
+		}
 	}
-	return newTree(s.Tokens)
+	if isSubjectPronoun(w) {
+		return coded(a.antecedent(w))
+	}
+	return false
 }
