@@ -185,9 +185,9 @@ func TestTreeRoleRelations(t *testing.T) {
 		{"purpose infinitive on the object", "Russia signed an agreement to supply India with oil.",
 			"2/nsubj 0/root 4/det 2/obj 6/mark 4/acl 6/obj 9/case 6/obl 2/punct",
 			"signed", "nsubj", "acl (to) → obj", nil},
-		{"purpose infinitive on the verb", "Russia acted on Monday to reassure India.",
+		{"purpose infinitive on the verb", "Russia intervened on Monday to reassure India.",
 			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct",
-			"acted", "nsubj", "advcl (to) → obj", nil},
+			"intervened", "nsubj", "advcl (to) → obj", []ev{{dyad: "RUS>IND:07"}}},
 		{"an object of its own comes first", "Russia met Chinese officials on Monday to reassure India.",
 			"2/nsubj 0/root 4/amod 2/obj 6/case 2/obl 8/mark 2/advcl 8/obj 2/punct",
 			"met", "nsubj", "obj", []ev{{dyad: "RUS>CHN:04"}}},
@@ -230,6 +230,84 @@ func TestTreeRoleRelations(t *testing.T) {
 				if !found {
 					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
 				}
+			}
+		})
+	}
+}
+
+// arcParser is an event.TreeParser that sets hand-written arcs ("head/rel"
+// per token, as codeParsed takes them) and counts the sentences it parsed.
+type arcParser struct {
+	tb    testing.TB
+	arcs  string
+	calls int
+}
+
+func (p *arcParser) ParseTree(s *sitrep.Sentence) {
+	p.calls++
+	fields := strings.Fields(p.arcs)
+	if len(fields) != len(s.Tokens) {
+		p.tb.Fatalf("%d arcs for %d tokens", len(fields), len(s.Tokens))
+	}
+	for i, f := range fields {
+		h, rel, _ := strings.Cut(f, "/")
+		n, err := strconv.Atoi(h)
+		if err != nil {
+			p.tb.Fatalf("arc %q: %v", f, err)
+		}
+		s.Tokens[i].Head, s.Tokens[i].Rel = n-1, rel
+	}
+}
+
+// TestTreesOnDemand checks that the coder asks its TreeParser for the
+// tree of a sentence once, and only when a verb the dictionary codes has
+// a chunk reading the tree can change, and that it reads the tree it got.
+func TestTreesOnDemand(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		parsed           bool
+		want             []ev
+	}{
+		{"no verb the dictionary codes", "Russia acted on Monday.",
+			"2/nsubj 0/root 4/case 2/obl 2/punct", false, nil},
+		{"a coded verb whose one coded actor the tree cannot change", "Rebels attacked the town.",
+			"2/nsubj 0/root 4/det 2/obj 2/punct", false, []ev{{dyad: "---REB>:19"}}},
+		{"the tree reads a target the chunks miss", "Russia intervened on Monday to reassure India.",
+			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct", true, []ev{{dyad: "RUS>IND:07"}}},
+		{"two coded verbs, one parse", "Iran condemned Israel and criticized the United States.",
+			"2/nsubj 0/root 2/obj 5/cc 2/conj 8/det 8/compound 5/obj 2/punct", true,
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "IRN>USA:11"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := load(t)
+			in := parsedInput(t, tt.text, tt.arcs)
+			for i := range in.Doc.Sentences[0].Tokens {
+				// Unparsed, as the pipeline leaves sentences until the
+				// coder asks.
+				in.Doc.Sentences[0].Tokens[i].Rel = ""
+			}
+			p := &arcParser{tb: t, arcs: tt.arcs}
+			in.Parser = p
+			tr := s.coder.Explain(in)
+			if want := map[bool]int{false: 0, true: 1}[tt.parsed]; p.calls != want {
+				t.Errorf("%q: parsed %d times, want %d", tt.text, p.calls, want)
+			}
+			if st := tr.Sentences[0]; st.Tree != tt.parsed {
+				t.Errorf("%q: trace says tree read %v, want %v", tt.text, st.Tree, tt.parsed)
+			}
+			evs, _ := s.coder.Code(in) // now parsed beforehand: the same events
+			for _, w := range tt.want {
+				found := false
+				for _, e := range evs {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(evs))
+				}
+			}
+			if got, again := describe(tr.Sentences[0].Events), describe(evs); got != again {
+				t.Errorf("%q: parsed on demand:%s\nparsed beforehand:%s", tt.text, got, again)
 			}
 		})
 	}
