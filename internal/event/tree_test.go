@@ -312,3 +312,65 @@ func TestTreesOnDemand(t *testing.T) {
 		})
 	}
 }
+
+// TestGerundAdjunctControl checks who the tree reading takes for the
+// subject of a gerund adjunct with no subject of its own: the subject of
+// the clause it modifies, whatever marks it ("by", "after", none), and the
+// object for the "of" and "for" complements of verbs that judge someone.
+func TestGerundAdjunctControl(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		verb             string // the gerund
+		subjBy           string
+		want, forbid     []ev
+	}{
+		{"by: the means of the act", "Turkey retaliated by shelling Syrian positions.",
+			"2/nsubj 0/root 4/mark 2/advcl 6/amod 4/obj 2/punct",
+			"shelling", "advcl → nsubj", []ev{{dyad: "TUR>SYR:19"}}, nil},
+		{"after: a time adjunct", "Kenya protested after detaining two Ugandan soldiers.",
+			"2/nsubj 0/root 4/mark 2/advcl 7/nummod 7/amod 4/obj 2/punct",
+			"detaining", "advcl → nsubj", []ev{{dyad: "KEN>UGAMIL:17"}}, nil},
+		{"the subject of a coordinated clause", "Police arrived and responded by arresting Kenyan protesters.",
+			"2/nsubj 0/root 4/cc 2/conj 6/mark 4/advcl 8/amod 6/obj 2/punct",
+			"arresting", "advcl → conj → nsubj", []ev{{dyad: "---COP>KENOPP:17"}}, nil},
+		{"of: the one accused acts", "Greece accused Turkey of violating Greek airspace.",
+			"2/nsubj 0/root 2/obj 5/mark 2/advcl 7/amod 5/obj 2/punct",
+			"violating", "advcl controller obj", []ev{{dyad: "GRC>TUR:11"}}, []ev{{dyad: "GRC>GRC"}}},
+		{"a subject of its own", "Chad withdrew, with Libya attacking Niger.",
+			"2/nsubj 0/root 6/punct 5/case 6/nsubj 2/advcl 6/obj 2/punct",
+			"attacking", "nsubj", []ev{{dyad: "LBY>NER:19"}}, []ev{{dyad: "TCD>NER:19"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			var g *event.GroupTrace
+			for i := range st.Groups {
+				if st.Tokens[st.Groups[i].Head].Text == tt.verb {
+					g = &st.Groups[i]
+				}
+			}
+			if g == nil {
+				t.Fatalf("%q: no verb group headed by %q", tt.text, tt.verb)
+			}
+			if g.SubjectBy != tt.subjBy {
+				t.Errorf("%q: subject of %q by %q, want %q (%v)", tt.text, tt.verb, g.SubjectBy, tt.subjBy, g.Subject)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, e := range st.Events {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
+				}
+			}
+			for _, f := range tt.forbid {
+				for _, e := range st.Events {
+					if f.matches(e) {
+						t.Errorf("%q: unwanted event %+v in:%s", tt.text, f, describe(st.Events))
+					}
+				}
+			}
+		})
+	}
+}
