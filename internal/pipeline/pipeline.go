@@ -6,8 +6,12 @@
 //
 //	text.Paragraphs → caption → text → [parse] → entity → timex → quote → casualty → geo → event
 //
-// The parse stage (Config.Parse) sets each token's dependency arc, and the
-// event coder then reads subjects, objects and clauses from the tree.
+// The parse stage (Config.Parse) sets the dependency arcs of a sentence's
+// tokens, and the event coder then reads subjects, objects and clauses
+// from the tree. It runs on demand, inside the event stage: the coder asks
+// for the trees of the sentences where a tree can change an event
+// (event.TreeParser), a sixth of the sentences of the bench corpus, and
+// Timings counts their parsing as the parse stage.
 //
 // Captions are found first, on raw paragraphs, so that their credit lines
 // ("AP Photo/Name") are kept out of the sentences every later stage reads.
@@ -67,10 +71,10 @@ type Config struct {
 	// parsed sentence (for cross-validation, by a chooser trained on other
 	// folds).
 	Roles *event.RoleChooser
-	// Parse runs the dependency parser over every sentence, so that the
-	// event coder reads roles from trees (see internal/event). It is off
-	// by default until its figures beat the chunk reading's ('sitrep eval
-	// events --parse').
+	// Parse has the event coder read roles from dependency trees (see
+	// internal/event), parsing the sentences whose trees it reads when it
+	// asks for them. It is off by default until its figures beat the
+	// chunk reading's ('sitrep eval events --parse').
 	Parse bool
 }
 
