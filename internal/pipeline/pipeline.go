@@ -101,6 +101,38 @@ type Pipeline struct {
 
 // New loads the models, dictionaries and gazetteer and builds a Pipeline.
 func New(cfg Config) (*Pipeline, error) {
+	// The parser's models are the largest to load (about 24 MB of
+	// weights): they load on another goroutine while the rest does.
+	type loaded struct {
+		p   *parse.Parser
+		err error
+	}
+	var parsed chan loaded
+	if cfg.Parse {
+		parsed = make(chan loaded, 1)
+		go func() {
+			p, err := parse.Load()
+			parsed <- loaded{p, err}
+		}()
+	}
+	p, err := newPipeline(cfg)
+	if parsed != nil {
+		l := <-parsed
+		if err == nil && l.err != nil {
+			err = fmt.Errorf("pipeline: %w", l.err)
+		}
+		if err == nil {
+			p.parser = l.p
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// newPipeline loads and builds all but the parser.
+func newPipeline(cfg Config) (*Pipeline, error) {
 	an, err := text.NewAnalyzer()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
@@ -139,11 +171,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	var parser *parse.Parser
 	if cfg.Parse {
-		if parser, err = parse.Load(); err != nil {
-			return nil, fmt.Errorf("pipeline: %w", err)
-		}
 		rc := cfg.Roles
 		if rc == nil {
 			if rc, err = event.LoadRoleChooser(); err != nil {
@@ -153,7 +181,6 @@ func New(cfg Config) (*Pipeline, error) {
 		coder = coder.WithRoles(rc)
 	}
 	return &Pipeline{
-		parser:   parser,
 		text:     an,
 		captions: capt,
 		entities: ents,
