@@ -10,7 +10,7 @@
 // tokens, and the event coder then reads subjects, objects and clauses
 // from the tree. It runs on demand, inside the event stage: the coder asks
 // for the trees of the sentences where a tree can change an event
-// (event.TreeParser), a sixth of the sentences of the bench corpus, and
+// (event.TreeParser), 15% of the sentences of the bench corpus, and
 // Timings counts their parsing as the parse stage.
 //
 // Captions are found first, on raw paragraphs, so that their credit lines
