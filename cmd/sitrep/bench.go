@@ -94,6 +94,15 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	fmt.Fprintf(w, "  throughput: %.0f articles/s, %.2f MB/s, %.0f sentences/s\n",
 		float64(sum.articles)/secs, float64(bytes)/1e6/secs, float64(sentences)/secs)
 	fmt.Fprintf(w, "  extracted:  %d events, %d entity mentions\n", events, entities)
+	if in.parse {
+		fmt.Fprintf(w, "  parsed:     %d of %d sentences (%.1f%%): those whose trees the event coder reads\n",
+			timings.Parsed(), sentences, 100*float64(timings.Parsed())/float64(max(sentences, 1)))
+	}
+	// CPU time is steadier than wall time on a machine shared with other
+	// work: it is what the throughput would be on idle cores.
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	fmt.Fprintf(w, "  CPU time:   %.2fs (user and system, start-up included), %.3f ms per article\n",
+		cpu.Seconds(), 1e3*cpu.Seconds()/float64(max(sum.articles, 1)))
 	fmt.Fprintf(w, "  memory:     peak RSS %.0f MB, peak heap %.0f MB; start-up (models, dictionaries, gazetteer) %.0f ms\n",
 		float64(ru.Maxrss)/1024, float64(peakHeap.Load())/1e6, float64(loadTime.Milliseconds()))
 	fmt.Fprintf(w, "  stage CPU time (summed over workers):\n")

@@ -155,7 +155,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
-	parseTrees := fs.Bool("parse", false, "parse every sentence with the dependency parser and code events from the trees (experimental)")
+	parseTrees := fs.Bool("parse", false, "code events from dependency trees where a tree can change them, parsing those sentences (experimental)")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	misses := fs.Int("misses", 20, "how many failed records to list (-1: all)")
 	noTyper := fs.Bool("no-typer", false, "code events with the dictionaries alone, without the learned event typer")

@@ -27,7 +27,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
-	parseTrees := fs.Bool("parse", false, "parse every sentence with the dependency parser and code events from the trees (experimental)")
+	parseTrees := fs.Bool("parse", false, "parse every sentence with the dependency parser, show the trees and code events from them where a tree can change them (experimental)")
 	pos, help, err := parseInterleaved(fs, args)
 	if help || err != nil {
 		return err
@@ -79,7 +79,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 		credits = append(credits, c.Credit)
 	}
 	doc := an.Analyze(art, credits)
-	p.Parse(doc) // the coder reads the same trees as the pipeline did
+	p.Parse(doc) // every tree, to show; the coder reads those the pipeline did
 	coder := event.New(d, gaz, an)
 	if !*noDefault {
 		// As in the pipeline: the typer learned the default dictionaries.
@@ -88,6 +88,15 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 			return err
 		}
 		coder = coder.WithTyper(ty)
+	}
+	if *parseTrees {
+		// As in the pipeline: the role chooser settles where the tree and
+		// the chunks disagree.
+		rc, err := event.LoadRoleChooser()
+		if err != nil {
+			return err
+		}
+		coder = coder.WithRoles(rc)
 	}
 	tr := coder.Explain(&event.Input{
 		Doc: doc, Entities: res.Entities, Timexes: res.Timexes, Places: res.Places, Captions: res.Captions, Quotes: res.Quotes,
@@ -130,6 +139,11 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 					head = fmt.Sprintf("%d:%s", t.Head, s.Tokens[t.Head].Text)
 				}
 				fmt.Fprintf(w, "%d:%s←%s─%s ", k, t.Text, t.Rel, head)
+			}
+			if !s.Tree {
+				// The coder reads trees only where they can change an
+				// event (event.readsTree); sitrep extract parses no other.
+				fmt.Fprint(w, "\n          (not read: no verb the dictionary codes has a coded actor that the tree could change)")
 			}
 		}
 		fmt.Fprint(w, "\n  chunks: ")

@@ -37,7 +37,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
 	fs.DurationVar(&f.budget, "budget", time.Minute, "time one article may take (0 = no limit); an article over it fails alone")
-	fs.BoolVar(&f.parse, "parse", false, "parse every sentence with the dependency parser and code events from the trees (experimental)")
+	fs.BoolVar(&f.parse, "parse", false, "code events from dependency trees where a tree can change them, parsing those sentences (experimental)")
 }
 
 func (f *inputFlags) options() (ingest.Options, error) {

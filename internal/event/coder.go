@@ -87,6 +87,11 @@ type Input struct {
 	// Quotes, when given, let first-person pronouns inside a quotation
 	// stand for its speaker ("We will defend Taiwan," Gingrich said).
 	Quotes []sitrep.Quote
+	// Parser, when set, parses on demand the sentences whose tree the
+	// coder reads (readsTree) and that are not parsed yet; it writes the
+	// arcs into Doc's tokens. Without it, only sentences parsed beforehand
+	// are read from trees.
+	Parser TreeParser
 }
 
 // learned is a country remembered for an agent word, and the byte offset
@@ -247,8 +252,12 @@ type sentence struct {
 	cands []cand
 	// discardAt is the token index of a discard phrase, or -1.
 	discardAt int
-	// tree is the sentence's dependency tree, or nil if it was not parsed.
-	tree *tree
+	// doc is the document's sentence (Sentence may be a retagged copy),
+	// which is parsed on demand. tree is its dependency tree once a verb
+	// group has asked for it (parsed), nil if there is none (readsTree).
+	doc    *sitrep.Sentence
+	tree   *tree
+	parsed bool
 	// more holds the other members of a coordinated actor ("Gondor and
 	// Osgiliath"), keyed by the first member that actorOf returned.
 	more map[*sitrep.EventActor][]*sitrep.EventActor
@@ -261,6 +270,7 @@ func (st *sentence) tokenAt(off int) int {
 }
 
 func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
+	orig := s // the document's sentence, which a tree is read from
 	var verbForm, actorName func(string) bool
 	if a.c.dicts.Verbs != nil && a.c.dicts.Actors != nil {
 		verbForm = a.c.dicts.Verbs.Known
@@ -274,7 +284,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, words: lowerWords(s.Tokens), tree: newTree(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, doc: orig, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -396,7 +406,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	toks, words := st.Tokens, st.words
 
 	r := a.chunkRoles(st, gi)
-	if st.tree != nil {
+	if a.readsTree(st, gi, &r) {
 		r = a.treeOrChunk(st, gi, r)
 		if gt := a.groupTrace(gi); gt != nil {
 			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy

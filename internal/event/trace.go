@@ -20,6 +20,11 @@ type Trace struct {
 type SentenceTrace struct {
 	Tokens []sitrep.Token
 	Chunks []text.Chunk
+	// Tree reports whether the coder read the sentence's dependency tree:
+	// it reads the roles of the verbs the dictionary codes and whose chunk
+	// reading has a coded actor from the tree, and no others (readsTree);
+	// a verb group whose SubjectBy is "" was read from the chunks alone.
+	Tree bool
 	// Discard is the discard phrase found in the sentence, if any; with
 	// DiscardStory it dropped the whole sentence, else only the event of
 	// the verb nearest to it.

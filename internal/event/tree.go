@@ -177,8 +177,9 @@ func nominal(st *sentence, i int) bool {
 // verb, the subject of the first conjunct; for an xcomp ("vowed to
 // attack"), the controller: the object of the governing verb if it has one
 // ("urged Iran to stop"), else its subject; for a participle modifying a
-// noun, that noun; for a participle clause after a comma ("shelled the
-// town, killing three"), the subject of the governing verb. It returns -1
+// noun, that noun; for a gerund adjunct ("shelled the town, killing
+// three", "responded by dispatching Marines"), the subject of the
+// governing verb (its object for "accused Y of attacking"). It returns -1
 // when the clause names none.
 func (t *tree) subjectNode(st *sentence, h int) (int, string) {
 	var path []string
@@ -205,8 +206,20 @@ func (t *tree) subjectNode(st *sentence, h int) (int, string) {
 		case "acl", "acl:relcl":
 			return p, via(path, t.rel[h]+" head")
 		case "advcl":
-			if st.Tokens[h].Tag != "VBG" || t.child(h, "mark") >= 0 {
+			// A gerund adjunct without a subject of its own is
+			// controlled by the clause it modifies: its subject ("X
+			// responded by dispatching Marines", "X shelled the town,
+			// killing three", "X left after meeting Y"), but the object
+			// for the "of" and "for" complements of verbs that judge
+			// someone ("accused Y of attacking", "thanked Y for
+			// helping").
+			if st.Tokens[h].Tag != "VBG" {
 				return -1, ""
+			}
+			if m := t.child(h, "mark"); m >= 0 && (st.words[m] == "of" || st.words[m] == "for") {
+				if o := t.child(p, "obj"); o >= 0 && o < h {
+					return o, via(path, "advcl controller obj")
+				}
 			}
 		default:
 			return -1, ""

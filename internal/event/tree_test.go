@@ -185,9 +185,9 @@ func TestTreeRoleRelations(t *testing.T) {
 		{"purpose infinitive on the object", "Russia signed an agreement to supply India with oil.",
 			"2/nsubj 0/root 4/det 2/obj 6/mark 4/acl 6/obj 9/case 6/obl 2/punct",
 			"signed", "nsubj", "acl (to) → obj", nil},
-		{"purpose infinitive on the verb", "Russia acted on Monday to reassure India.",
+		{"purpose infinitive on the verb", "Russia intervened on Monday to reassure India.",
 			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct",
-			"acted", "nsubj", "advcl (to) → obj", nil},
+			"intervened", "nsubj", "advcl (to) → obj", []ev{{dyad: "RUS>IND:07"}}},
 		{"an object of its own comes first", "Russia met Chinese officials on Monday to reassure India.",
 			"2/nsubj 0/root 4/amod 2/obj 6/case 2/obl 8/mark 2/advcl 8/obj 2/punct",
 			"met", "nsubj", "obj", []ev{{dyad: "RUS>CHN:04"}}},
@@ -229,6 +229,146 @@ func TestTreeRoleRelations(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
+				}
+			}
+		})
+	}
+}
+
+// arcParser is an event.TreeParser that sets hand-written arcs ("head/rel"
+// per token, as codeParsed takes them) and counts the sentences it parsed.
+type arcParser struct {
+	tb    testing.TB
+	arcs  string
+	calls int
+}
+
+func (p *arcParser) ParseTree(s *sitrep.Sentence) {
+	p.calls++
+	fields := strings.Fields(p.arcs)
+	if len(fields) != len(s.Tokens) {
+		p.tb.Fatalf("%d arcs for %d tokens", len(fields), len(s.Tokens))
+	}
+	for i, f := range fields {
+		h, rel, _ := strings.Cut(f, "/")
+		n, err := strconv.Atoi(h)
+		if err != nil {
+			p.tb.Fatalf("arc %q: %v", f, err)
+		}
+		s.Tokens[i].Head, s.Tokens[i].Rel = n-1, rel
+	}
+}
+
+// TestTreesOnDemand checks that the coder asks its TreeParser for the
+// tree of a sentence once, and only when a verb the dictionary codes has
+// a chunk reading the tree can change, and that it reads the tree it got.
+func TestTreesOnDemand(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		parsed           bool
+		want             []ev
+	}{
+		{"no verb the dictionary codes", "Russia acted on Monday.",
+			"2/nsubj 0/root 4/case 2/obl 2/punct", false, nil},
+		{"a coded verb whose one coded actor the tree cannot change", "Rebels attacked the town.",
+			"2/nsubj 0/root 4/det 2/obj 2/punct", false, []ev{{dyad: "---REB>:19"}}},
+		{"the tree reads a target the chunks miss", "Russia intervened on Monday to reassure India.",
+			"2/nsubj 0/root 4/case 2/obl 6/mark 2/advcl 6/obj 2/punct", true, []ev{{dyad: "RUS>IND:07"}}},
+		{"two coded verbs, one parse", "Iran condemned Israel and criticized the United States.",
+			"2/nsubj 0/root 2/obj 5/cc 2/conj 8/det 8/compound 5/obj 2/punct", true,
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "IRN>USA:11"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := load(t)
+			in := parsedInput(t, tt.text, tt.arcs)
+			for i := range in.Doc.Sentences[0].Tokens {
+				// Unparsed, as the pipeline leaves sentences until the
+				// coder asks.
+				in.Doc.Sentences[0].Tokens[i].Rel = ""
+			}
+			p := &arcParser{tb: t, arcs: tt.arcs}
+			in.Parser = p
+			tr := s.coder.Explain(in)
+			if want := map[bool]int{false: 0, true: 1}[tt.parsed]; p.calls != want {
+				t.Errorf("%q: parsed %d times, want %d", tt.text, p.calls, want)
+			}
+			if st := tr.Sentences[0]; st.Tree != tt.parsed {
+				t.Errorf("%q: trace says tree read %v, want %v", tt.text, st.Tree, tt.parsed)
+			}
+			evs, _ := s.coder.Code(in) // now parsed beforehand: the same events
+			for _, w := range tt.want {
+				found := false
+				for _, e := range evs {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(evs))
+				}
+			}
+			if got, again := describe(tr.Sentences[0].Events), describe(evs); got != again {
+				t.Errorf("%q: parsed on demand:%s\nparsed beforehand:%s", tt.text, got, again)
+			}
+		})
+	}
+}
+
+// TestGerundAdjunctControl checks who the tree reading takes for the
+// subject of a gerund adjunct with no subject of its own: the subject of
+// the clause it modifies, whatever marks it ("by", "after", none), and the
+// object for the "of" and "for" complements of verbs that judge someone.
+func TestGerundAdjunctControl(t *testing.T) {
+	tests := []struct {
+		name, text, arcs string
+		verb             string // the gerund
+		subjBy           string
+		want, forbid     []ev
+	}{
+		{"by: the means of the act", "Turkey retaliated by shelling Syrian positions.",
+			"2/nsubj 0/root 4/mark 2/advcl 6/amod 4/obj 2/punct",
+			"shelling", "advcl → nsubj", []ev{{dyad: "TUR>SYR:19"}}, nil},
+		{"after: a time adjunct", "Kenya protested after detaining two Ugandan soldiers.",
+			"2/nsubj 0/root 4/mark 2/advcl 7/nummod 7/amod 4/obj 2/punct",
+			"detaining", "advcl → nsubj", []ev{{dyad: "KEN>UGAMIL:17"}}, nil},
+		{"the subject of a coordinated clause", "Police arrived and responded by arresting Kenyan protesters.",
+			"2/nsubj 0/root 4/cc 2/conj 6/mark 4/advcl 8/amod 6/obj 2/punct",
+			"arresting", "advcl → conj → nsubj", []ev{{dyad: "---COP>KENOPP:17"}}, nil},
+		{"of: the one accused acts", "Greece accused Turkey of violating Greek airspace.",
+			"2/nsubj 0/root 2/obj 5/mark 2/advcl 7/amod 5/obj 2/punct",
+			"violating", "advcl controller obj", []ev{{dyad: "GRC>TUR:11"}}, []ev{{dyad: "GRC>GRC"}}},
+		{"a subject of its own", "Chad withdrew, with Libya attacking Niger.",
+			"2/nsubj 0/root 6/punct 5/case 6/nsubj 2/advcl 6/obj 2/punct",
+			"attacking", "nsubj", []ev{{dyad: "LBY>NER:19"}}, []ev{{dyad: "TCD>NER:19"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			var g *event.GroupTrace
+			for i := range st.Groups {
+				if st.Tokens[st.Groups[i].Head].Text == tt.verb {
+					g = &st.Groups[i]
+				}
+			}
+			if g == nil {
+				t.Fatalf("%q: no verb group headed by %q", tt.text, tt.verb)
+			}
+			if g.SubjectBy != tt.subjBy {
+				t.Errorf("%q: subject of %q by %q, want %q (%v)", tt.text, tt.verb, g.SubjectBy, tt.subjBy, g.Subject)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, e := range st.Events {
+					found = found || w.matches(e)
+				}
+				if !found {
+					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
+				}
+			}
+			for _, f := range tt.forbid {
+				for _, e := range st.Events {
+					if f.matches(e) {
+						t.Errorf("%q: unwanted event %+v in:%s", tt.text, f, describe(st.Events))
+					}
 				}
 			}
 		})

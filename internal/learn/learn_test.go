@@ -306,3 +306,67 @@ func TestPruned(t *testing.T) {
 		}
 	}
 }
+
+// TestScoresSumsAsAdd checks that Scores, which looks features up in
+// batches, gives the sums of Add called feature by feature, bit for bit:
+// on random models (keys 0 and 1 included, runs of every length, probe
+// chains from collisions) and feature lists of every length around the
+// batch size, with repeated and unknown features.
+func TestScoresSumsAsAdd(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	const nc = 7
+	cls := make([]string, nc)
+	for i := range cls {
+		cls[i] = string(rune('a' + i))
+	}
+	for trial := range 20 {
+		var b builder
+		keys := []uint64{0, 1}
+		for range 50 + r.IntN(2000) {
+			keys = append(keys, r.Uint64())
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		if keys[0] == 0 && keys[1] == 1 {
+			keys = keys[1:] // 0 and 1 share a slot: keep one of them
+		}
+		for _, k := range keys {
+			var run []cw
+			for c := range nc {
+				if r.IntN(2) == 0 {
+					run = append(run, cw{uint16(c), r.Float32()*2 - 1})
+				}
+			}
+			b.add(k, run)
+		}
+		m := b.build(Meta{Name: "rand"}, cls)
+		for n := range 140 {
+			feats := make([]uint64, n)
+			for i := range feats {
+				switch r.IntN(4) {
+				case 0:
+					feats[i] = r.Uint64() // unknown
+				case 1:
+					if i > 0 {
+						feats[i] = feats[r.IntN(i)]
+						break
+					}
+					fallthrough
+				default:
+					feats[i] = keys[r.IntN(len(keys))]
+				}
+			}
+			want := make([]float32, nc)
+			for _, k := range feats {
+				m.Add(k, want)
+			}
+			got := make([]float32, nc)
+			m.Scores(feats, got)
+			for c := range want {
+				if math.Float32bits(got[c]) != math.Float32bits(want[c]) {
+					t.Fatalf("trial %d, %d features: class %d scores %v, Add gives %v", trial, n, c, got[c], want[c])
+				}
+			}
+		}
+	}
+}

@@ -120,10 +120,64 @@ func (m *Model) Weight(k uint64, c int) float32 {
 
 // Scores sets scores[c] to the summed weight of feats for each class c.
 // scores must have NumClasses entries.
+//
+// A large model's table does not fit in the caches, so each feature costs
+// a cache miss for its slot and one or two for its weights. Looked up one
+// after the other, the misses are waited for one at a time; Scores reads
+// the first slot of a batch of features, then the first weight and class
+// of each feature found, in loops whose loads do not depend on each other,
+// so that the processor has many misses in flight. The weights are then
+// added in the order of feats, so the sums are those of Add, bit for bit.
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
-	for _, k := range feats {
-		m.Add(k, scores)
+	if len(m.slots) == 0 {
+		return
+	}
+	const batch = 32
+	var (
+		keys  [batch]uint64  // the key in each feature's first slot
+		found [batch]*slot   // the feature's slot, nil when it has none
+		w0    [batch]float32 // the first weight of each feature found
+		c0    [batch]uint16  // and its class
+	)
+	mask := uint64(len(m.slots) - 1)
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), batch)]
+		feats = feats[len(fs):]
+		for i, k := range fs {
+			keys[i] = m.slots[(slotKey(k)*0x9E3779B97F4A7C15)>>m.shift].key
+		}
+		for i, k := range fs {
+			k = slotKey(k)
+			j := (k * 0x9E3779B97F4A7C15) >> m.shift
+			found[i] = nil
+			for key := keys[i]; key != 0; key = m.slots[j].key {
+				if key == k {
+					if m.slots[j].n > 0 {
+						found[i] = &m.slots[j]
+					}
+					break
+				}
+				j = (j + 1) & mask
+			}
+		}
+		for i := range fs {
+			if s := found[i]; s != nil {
+				w0[i], c0[i] = m.w[s.off], m.cls[s.off]
+			}
+		}
+		for i := range fs {
+			s := found[i]
+			if s == nil {
+				continue
+			}
+			scores[c0[i]] += w0[i]
+			ws := m.w[s.off+1 : s.off+s.n]
+			cs := m.cls[s.off+1 : s.off+s.n]
+			for k, w := range ws {
+				scores[cs[k]] += w
+			}
+		}
 	}
 }
 

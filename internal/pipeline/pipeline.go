@@ -6,8 +6,12 @@
 //
 //	text.Paragraphs → caption → text → [parse] → entity → timex → quote → casualty → geo → event
 //
-// The parse stage (Config.Parse) sets each token's dependency arc, and the
-// event coder then reads subjects, objects and clauses from the tree.
+// The parse stage (Config.Parse) sets the dependency arcs of a sentence's
+// tokens, and the event coder then reads subjects, objects and clauses
+// from the tree. It runs on demand, inside the event stage: the coder asks
+// for the trees of the sentences where a tree can change an event
+// (event.TreeParser), 15% of the sentences of the bench corpus, and
+// Timings counts their parsing as the parse stage.
 //
 // Captions are found first, on raw paragraphs, so that their credit lines
 // ("AP Photo/Name") are kept out of the sentences every later stage reads.
@@ -25,6 +29,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -66,10 +71,10 @@ type Config struct {
 	// parsed sentence (for cross-validation, by a chooser trained on other
 	// folds).
 	Roles *event.RoleChooser
-	// Parse runs the dependency parser over every sentence, so that the
-	// event coder reads roles from trees (see internal/event). It is off
-	// by default until its figures beat the chunk reading's ('sitrep eval
-	// events --parse').
+	// Parse has the event coder read roles from dependency trees (see
+	// internal/event), parsing the sentences whose trees it reads when it
+	// asks for them. It is off by default until its figures beat the
+	// chunk reading's ('sitrep eval events --parse').
 	Parse bool
 }
 
@@ -85,10 +90,49 @@ type Pipeline struct {
 	coder    *event.Coder
 	parser   *parse.Parser // nil unless Config.Parse
 	timings  *Timings
+	// parsers pools the per-article state of the parse stage
+	// (*sentenceParser), so its buffer is not grown anew for each article.
+	parsers sync.Pool
+	// parseAll parses every sentence before the later stages instead of
+	// the event coder's on demand (for the test that both code the same
+	// events).
+	parseAll bool
 }
 
 // New loads the models, dictionaries and gazetteer and builds a Pipeline.
 func New(cfg Config) (*Pipeline, error) {
+	// The parser's models are the largest to load (about 24 MB of
+	// weights): they load on another goroutine while the rest does.
+	type loaded struct {
+		p   *parse.Parser
+		err error
+	}
+	var parsed chan loaded
+	if cfg.Parse {
+		parsed = make(chan loaded, 1)
+		go func() {
+			p, err := parse.Load()
+			parsed <- loaded{p, err}
+		}()
+	}
+	p, err := newPipeline(cfg)
+	if parsed != nil {
+		l := <-parsed
+		if err == nil && l.err != nil {
+			err = fmt.Errorf("pipeline: %w", l.err)
+		}
+		if err == nil {
+			p.parser = l.p
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// newPipeline loads and builds all but the parser.
+func newPipeline(cfg Config) (*Pipeline, error) {
 	an, err := text.NewAnalyzer()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
@@ -127,11 +171,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	var parser *parse.Parser
 	if cfg.Parse {
-		if parser, err = parse.Load(); err != nil {
-			return nil, fmt.Errorf("pipeline: %w", err)
-		}
 		rc := cfg.Roles
 		if rc == nil {
 			if rc, err = event.LoadRoleChooser(); err != nil {
@@ -141,7 +181,6 @@ func New(cfg Config) (*Pipeline, error) {
 		coder = coder.WithRoles(rc)
 	}
 	return &Pipeline{
-		parser:   parser,
 		text:     an,
 		captions: capt,
 		entities: ents,
@@ -218,13 +257,8 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	}
 	p.timings.add(stText, t)
 
-	if p.parser != nil {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t = time.Now()
-		parseDoc(p.parser, doc)
-		p.timings.add(stParse, t)
+	if p.parseAll {
+		p.Parse(doc)
 	}
 
 	if err := ctx.Err(); err != nil {
@@ -270,6 +304,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
+	sp := p.sentenceParser()
 	res.Events, res.Warnings, err = p.coder.CodeContext(ctx, &event.Input{
 		Doc:      doc,
 		Entities: res.Entities,
@@ -277,7 +312,10 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		Places:   res.Places,
 		Captions: res.Captions,
 		Quotes:   res.Quotes,
+		Parser:   sp.treeParser(),
 	})
+	spent, parsed := sp.spent, sp.n
+	p.release(sp)
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +327,9 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 			}
 		}
 	}
-	p.timings.add(stEvent, t)
+	// The trees were parsed during the event stage, on demand: their time
+	// is the parse stage's.
+	p.timings.addParsed(time.Since(t), spent, parsed)
 	return res, nil
 }
 
@@ -319,8 +359,8 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 }
 
 // TyperSamples runs every stage over one article, as Process does (the
-// parse stage included when Config.Parse is set, so that a typer trained
-// for the tree reading learns from the tree's candidates), and returns the
+// trees the coder reads parsed when Config.Parse is set, so that a typer
+// trained for the tree reading learns from the tree's candidates), and returns the
 // event typer's training samples of its sentences (coded by the
 // dictionaries alone) instead of its events. scripts/train-typer trains
 // the typer on them.
@@ -328,8 +368,8 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 	return p.coder.Samples(p.coderInput(art), f)
 }
 
-// RoleSamples runs every stage over one article, the parse stage
-// included, and returns the role chooser's training samples: the verbs
+// RoleSamples runs every stage over one article, the trees the coder
+// reads parsed, and returns the role chooser's training samples: the verbs
 // whose source or target the tree and the chunks read differently.
 // scripts/train-roles trains the chooser on them. Without Config.Parse
 // there are none.
@@ -341,7 +381,8 @@ func (p *Pipeline) RoleSamples(art *sitrep.Article) []event.RoleSample {
 }
 
 // coderInput runs the stages before the event coder over art, without
-// timings or cancellation, for the training samples.
+// timings or cancellation, for the training samples. The coder parses
+// the sentences it reads trees of through the input's Parser.
 func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
 	credits := make([]sitrep.Span, 0, len(caps))
@@ -349,7 +390,6 @@ func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 		credits = append(credits, c.Credit)
 	}
 	doc := p.text.Analyze(art, credits)
-	p.Parse(doc)
 	ents := p.entities.Recognize(doc)
 	tx := p.timexes.Extract(doc)
 	places := p.places.Parse(doc, ents)
@@ -361,32 +401,74 @@ func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 		Places:   places,
 		Captions: caps,
 		Quotes:   quote.Extract(doc, ents),
+		Parser:   (&sentenceParser{p: p.parser}).treeParser(),
 	}
 }
 
 // Parse sets the dependency arc of every token of doc when the pipeline
-// parses (Config.Parse), and does nothing otherwise: for callers that run
-// the text stage themselves, as explain does.
+// parses (Config.Parse), and does nothing otherwise: for callers that
+// want every sentence's tree, as explain does. (Process parses only the
+// sentences whose trees the event coder reads; the events are the same.)
 func (p *Pipeline) Parse(doc *sitrep.Doc) {
-	if p.parser != nil {
-		parseDoc(p.parser, doc)
+	if p.parser == nil {
+		return
 	}
+	sp := p.sentenceParser()
+	for si := range doc.Sentences {
+		sp.ParseTree(&doc.Sentences[si])
+	}
+	p.release(sp)
 }
 
-// parseDoc sets the dependency arc (Head, Rel) of every token of doc.
-func parseDoc(p *parse.Parser, doc *sitrep.Doc) {
-	var buf []parse.Token
-	for si := range doc.Sentences {
-		toks := doc.Sentences[si].Tokens
-		buf = slices.Grow(buf[:0], len(toks))[:len(toks)]
-		for i, t := range toks {
-			buf[i] = parse.Token{Form: t.Text, Start: t.Start, End: t.End}
-		}
-		p.Parse(buf)
-		for i := range toks {
-			toks[i].Head, toks[i].Rel = buf[i].Head-1, buf[i].Rel
-		}
+// sentenceParser is the parse stage run on demand for one article: the
+// event coder asks it for the trees it reads (event.TreeParser). It
+// counts the sentences parsed and the time spent, for Timings.
+type sentenceParser struct {
+	p     *parse.Parser
+	buf   []parse.Token // the sentence in the parser's form, reused
+	spent time.Duration
+	n     int
+}
+
+// sentenceParser returns a sentenceParser from the pipeline's pool (one
+// with no parser when the pipeline does not parse).
+func (p *Pipeline) sentenceParser() *sentenceParser {
+	sp, _ := p.parsers.Get().(*sentenceParser)
+	if sp == nil {
+		sp = &sentenceParser{}
 	}
+	sp.p, sp.spent, sp.n = p.parser, 0, 0
+	return sp
+}
+
+// release returns sp to the pool.
+func (p *Pipeline) release(sp *sentenceParser) { p.parsers.Put(sp) }
+
+// treeParser returns sp as the coder's TreeParser, or nil (no trees) when
+// there is no parser: a nil *sentenceParser in the interface would not
+// compare equal to nil.
+func (sp *sentenceParser) treeParser() event.TreeParser {
+	if sp.p == nil {
+		return nil
+	}
+	return sp
+}
+
+// ParseTree sets the dependency arc (Head, Rel) of every token of s.
+func (sp *sentenceParser) ParseTree(s *sitrep.Sentence) {
+	t := time.Now()
+	toks := s.Tokens
+	buf := slices.Grow(sp.buf[:0], len(toks))[:len(toks)]
+	for i := range toks {
+		buf[i] = parse.Token{Form: toks[i].Text, Start: toks[i].Start, End: toks[i].End}
+	}
+	sp.p.Parse(buf)
+	for i := range toks {
+		toks[i].Head, toks[i].Rel = buf[i].Head-1, buf[i].Rel
+	}
+	sp.buf = buf
+	sp.spent += time.Since(t)
+	sp.n++
 }
 
 // fillCaptions gives each caption the date and place it names: the last
