@@ -29,6 +29,10 @@ func (dd *docFeatures) featurize(f *featurizer, doc *sitrep.Doc) {
 	f.newDoc(doc)
 	dd.sent, dd.feats, dd.off = dd.sent[:0], dd.feats[:0], append(dd.off[:0], 0)
 	dd.plain, dd.lower, dd.capc = dd.plain[:0], dd.lower[:0], dd.capc[:0]
+	total := 0
+	for _, s := range doc.Sentences {
+		total += len(s.Tokens)
+	}
 	for _, s := range doc.Sentences {
 		toks := s.Tokens
 		if len(toks) == 0 || !spansOK(toks, f.text) {
@@ -37,6 +41,12 @@ func (dd *docFeatures) featurize(f *featurizer, doc *sitrep.Doc) {
 		}
 		dd.sent = append(dd.sent, len(dd.plain))
 		f.sentence(toks)
+		if len(dd.feats) == 0 {
+			// Size the buffer for the whole document from its first
+			// sentence, with a quarter to spare: growing it by appends
+			// copies it again and again on long articles.
+			dd.feats = slices.Grow(dd.feats, (len(f.feats)*total/len(toks))*5/4)
+		}
 		base := int32(len(dd.feats))
 		dd.feats = append(dd.feats, f.feats...)
 		for _, o := range f.off[1:] {

@@ -1241,11 +1241,20 @@ func firstPerson(w string) bool {
 // quoteSpeaker returns the actor of the speaker of the direct quotation
 // holding byte offset off, or nil.
 func (a *article) quoteSpeaker(off int) *sitrep.EventActor {
-	for i := range a.Quotes {
-		q := &a.Quotes[i]
-		if q.Kind == "indirect" || q.SpeakerSpan == nil || off < q.Start || off >= q.End {
-			continue
+	if len(a.Quotes) == 0 {
+		return nil
+	}
+	if a.quoteIndex == nil {
+		a.quoteIndex = newSpanIndex(len(a.Quotes), a.quoteSpan)
+	}
+	first := -1
+	a.quoteIndex.holding(off, a.quoteSpan, func(i int) {
+		if q := &a.Quotes[i]; q.Kind != "indirect" && q.SpeakerSpan != nil && (first < 0 || i < first) {
+			first = i
 		}
+	})
+	if i := first; i >= 0 {
+		q := &a.Quotes[i]
 		if sp, ok := a.speakers[i]; ok {
 			return sp
 		}
@@ -1270,10 +1279,12 @@ func (a *article) quoteSpeaker(off int) *sitrep.EventActor {
 			a.speakers[i] = act
 			return act
 		}
-		return nil
 	}
 	return nil
 }
+
+func (a *article) quoteSpan(i int) (int, int)   { return a.Quotes[i].Start, a.Quotes[i].End }
+func (a *article) captionSpan(i int) (int, int) { return a.Captions[i].Start, a.Captions[i].End }
 
 // possessive reports whether the phrase [from, to) opens, after any date
 // words, with a possessive pronoun ("its forces", "Tuesday their troops").

@@ -138,6 +138,9 @@ type article struct {
 	// timexOrder and placeOrder index Timexes and Places by start offset
 	// (built on first use); scratch holds the indexes within() returns.
 	timexOrder, placeOrder, scratch []int
+	// captionIndex and quoteIndex find the captions and quotes holding
+	// an offset (built on first use).
+	captionIndex, quoteIndex *spanIndex
 	// Buffers of the typer, reused from sentence to sentence; cur is the
 	// evInfo of the events being emitted; samples, when set, collects the
 	// typer's training samples instead of applying it.
@@ -306,9 +309,18 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 			st.discardAt = m.At
 		}
 	}
-	for i := range a.Captions {
-		if a.Captions[i].Contains(s.Span) {
-			st.caption = &a.Captions[i]
+	if len(a.Captions) > 0 {
+		if a.captionIndex == nil {
+			a.captionIndex = newSpanIndex(len(a.Captions), a.captionSpan)
+		}
+		last := -1
+		a.captionIndex.holding(s.Start, a.captionSpan, func(i int) {
+			if a.Captions[i].Contains(s.Span) {
+				last = max(last, i)
+			}
+		})
+		if last >= 0 {
+			st.caption = &a.Captions[last]
 		}
 	}
 	st.entity, st.timex = a.tokenIndex(s)
