@@ -41,7 +41,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the shipped models.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TagEpochs: 10, ParseEpochs: 20, Folds: 10, Explore: 0.9, Prune: 1.5, TagPrune: 0.5, Seed: 1,
+	return TrainConfig{TagEpochs: 10, ParseEpochs: 20, Folds: 10, Explore: 0.9, Prune: 1.6, TagPrune: 0.5, Seed: 1,
 		Source:  "Universal Dependencies English Web Treebank (UD_English-EWT @ 15d613d8, train.conllu; selected on dev.conllu)",
 		License: "CC BY-SA 4.0. Derived from the UD English EWT treebank, (c) the UD English EWT contributors (Silveira et al. 2014; Linguistic Data Consortium English Web Treebank); https://github.com/UniversalDependencies/UD_English-EWT; this model file is licensed CC BY-SA 4.0",
 	}
