@@ -15,8 +15,10 @@
 // an averaged perceptron over the rich non-local features of Zhang and
 // Nivre (2011) plus word-class and lemma features, trained with a dynamic
 // oracle and error exploration (Goldberg and Nivre 2012) on jackknifed
-// predicted tags. Both are learn.Model files embedded in the binary,
-// carrying the treebank's CC BY-SA 4.0 attribution in their metadata.
+// predicted tags; non-projective training trees are made projective by
+// lifting their crossing arcs. Both are learn.Model files embedded in the
+// binary, carrying the treebank's CC BY-SA 4.0 attribution in their
+// metadata.
 //
 // The package also reads and writes CoNLL-U (Reader, Write) and scores
 // parses against gold trees (Score).

@@ -256,3 +256,45 @@ func projective(head []int32) bool {
 	}
 	return true
 }
+
+// nonProjective returns the shortest arc of the tree that some node
+// between its ends is not dominated by its head, or -1.
+func nonProjective(head []int32) int32 {
+	n := int32(len(head) - 1)
+	best, bestLen := int32(-1), n+1
+	for d := int32(1); d <= n; d++ {
+		h := head[d]
+		lo, hi := min(h, d), max(h, d)
+		if hi-lo >= bestLen {
+			continue
+		}
+		for k := lo + 1; k < hi; k++ {
+			a := k
+			for steps := int32(0); a != h && a > 0 && steps <= n; steps++ {
+				a = head[a]
+			}
+			if a != h {
+				best, bestLen = d, hi-lo
+				break
+			}
+		}
+	}
+	return best
+}
+
+// projectivize lifts non-projective arcs, shortest first, to the head's
+// head (labels unchanged) until the tree is projective; it reports
+// whether it got there.
+func projectivize(head []int32) bool {
+	for range len(head) * len(head) {
+		d := nonProjective(head)
+		if d < 0 {
+			return true
+		}
+		if head[d] <= 0 {
+			return false
+		}
+		head[d] = head[head[d]]
+	}
+	return false
+}

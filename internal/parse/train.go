@@ -32,13 +32,16 @@ type TrainConfig struct {
 	PruneReport []float32
 	// TaggerOnly stops after the tagger (for experiments on it).
 	TaggerOnly bool
+	// JackknifeOnly stops after the jackknifed tags (Models.Jackknifed),
+	// to cache them for experiments on the parser.
+	JackknifeOnly bool
 	// Logf, if set, receives progress lines.
 	Logf func(format string, args ...any)
 }
 
 // DefaultTrainConfig is the configuration of the shipped models.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TagEpochs: 10, ParseEpochs: 12, Folds: 10, Explore: 0.9, Prune: 1.5, TagPrune: 0.5, Seed: 1,
+	return TrainConfig{TagEpochs: 10, ParseEpochs: 20, Folds: 10, Explore: 0.9, Prune: 1.6, TagPrune: 0.5, Seed: 1,
 		Source:  "Universal Dependencies English Web Treebank (UD_English-EWT @ 15d613d8, train.conllu; selected on dev.conllu)",
 		License: "CC BY-SA 4.0. Derived from the UD English EWT treebank, (c) the UD English EWT contributors (Silveira et al. 2014; Linguistic Data Consortium English Web Treebank); https://github.com/UniversalDependencies/UD_English-EWT; this model file is licensed CC BY-SA 4.0",
 	}
@@ -56,7 +59,7 @@ type sample struct {
 	ws   []word
 	gold []int // tagger class of each word (-1 if unknown)
 	g    oracle
-	proj bool
+	proj bool // the gold tree is projective, or was made so by lifting arcs
 }
 
 func (c TrainConfig) logf(format string, args ...any) {
@@ -145,6 +148,9 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 		}
 	}
 	cfg.logf("jackknifed training tags: accuracy %.4f", float64(right)/float64(all))
+	if cfg.JackknifeOnly {
+		return &Models{Tagger: tm, Jackknifed: classNames(pred, tagClasses)}, nil
+	}
 
 	// 3. The parser.
 	pp := &Parser{tg: tg, labels: labels, an: an, wc: wc}
@@ -159,13 +165,18 @@ func Train(train, dev []*Tree, cfg TrainConfig) (*Models, error) {
 	pm, best := trainParser(pp, trs, trainToks, dev, labels, meta, cfg)
 	pm.Meta.Info["tagset"] = strings.Join(tagClasses, "|")
 	pp.pm = pm
+	return &Models{Tagger: tm, Parser: pm, Dev: best, Jackknifed: classNames(pred, tagClasses)}, nil
+}
+
+// classNames maps tag class indices to their names.
+func classNames(pred [][]int, classes []string) [][]string {
 	jk := make([][]string, len(pred))
 	for i, cs := range pred {
 		for _, c := range cs {
-			jk[i] = append(jk[i], tagClasses[c])
+			jk[i] = append(jk[i], classes[c])
 		}
 	}
-	return &Models{Tagger: tm, Parser: pm, Dev: best, Jackknifed: jk}, nil
+	return jk
 }
 
 // classIDs maps cached tag classes back to indices.
@@ -233,9 +244,9 @@ func prepare(trees []*Tree, tags, labels []string, wc *wordclass.Classes) []samp
 			s.g.rel[j+1] = int32(l)
 			ok = ok && tok.Head >= 0
 		}
-		if n > 0 {
-		}
-		s.proj = ok && projective(s.g.head)
+		// Non-projective trees are trained on with their crossing arcs
+		// lifted (Nivre and Nilsson 2005, without the label encoding).
+		s.proj = ok && (projective(s.g.head) || projectivize(s.g.head))
 		out[i] = s
 	}
 	return out
@@ -331,7 +342,7 @@ func trainParser(pp *Parser, trs []sample, toks [][]ptok, dev []*Tree, labels []
 			order = append(order, i)
 		}
 	}
-	cfg.logf("parser: %d projective training sentences of %d", len(order), len(trs))
+	cfg.logf("parser: %d projective (or lifted) training sentences of %d", len(order), len(trs))
 	scores := make([]float32, len(classes))
 	cost := make([]int32, len(classes))
 	var feats []uint64

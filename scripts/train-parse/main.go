@@ -53,6 +53,7 @@ func main() {
 		return nil
 	})
 	flag.BoolVar(&cfg.TaggerOnly, "tagger-only", false, "train and score the tagger only (writes nothing)")
+	flag.BoolVar(&cfg.JackknifeOnly, "jackknife-only", false, "stop after the jackknifed tags and write them to -tags-cache")
 	limit := flag.Int("limit", 0, "train on the first `N` sentences only (0: all), for quick experiments")
 	flag.Parse()
 	cfg.Prune, cfg.TagPrune = float32(*prune), float32(*tagPrune)
@@ -91,7 +92,7 @@ func run(shared, out string, limit int, cache string, cfg parse.TrainConfig) err
 		fmt.Printf("dev: UPOS %.4f XPOS %.4f\n", ms.Dev.UPOS, ms.Dev.XPOS)
 		return nil
 	}
-	if cache != "" && cfg.Jackknifed == nil {
+	if cache != "" && cfg.Jackknifed == nil && ms.Jackknifed != nil {
 		b, err := json.Marshal(ms.Jackknifed)
 		if err != nil {
 			return fmt.Errorf("train-parse: %w", err)
@@ -99,6 +100,9 @@ func run(shared, out string, limit int, cache string, cfg parse.TrainConfig) err
 		if err := os.WriteFile(cache, b, 0o644); err != nil {
 			return fmt.Errorf("train-parse: %w", err)
 		}
+	}
+	if cfg.JackknifeOnly {
+		return nil
 	}
 	for _, f := range []struct {
 		name string
