@@ -32,6 +32,43 @@ func explainParsed(tb testing.TB, txt, arcs string) *event.SentenceTrace {
 	return &tr.Sentences[0]
 }
 
+// groupHeaded returns the last verb group of st headed by verb.
+func groupHeaded(t *testing.T, st *event.SentenceTrace, txt, verb string) *event.GroupTrace {
+	t.Helper()
+	var g *event.GroupTrace
+	for i := range st.Groups {
+		if st.Tokens[st.Groups[i].Head].Text == verb {
+			g = &st.Groups[i]
+		}
+	}
+	if g == nil {
+		t.Fatalf("%q: no verb group headed by %q", txt, verb)
+	}
+	return g
+}
+
+// checkEvents reports each event of want missing from evs and each event
+// of forbid found there.
+func checkEvents(t *testing.T, txt string, evs []sitrep.Event, want, forbid []ev) {
+	t.Helper()
+	for _, w := range want {
+		found := false
+		for _, e := range evs {
+			found = found || w.matches(e)
+		}
+		if !found {
+			t.Errorf("%q: no event %+v in:%s", txt, w, describe(evs))
+		}
+	}
+	for _, f := range forbid {
+		for _, e := range evs {
+			if f.matches(e) {
+				t.Errorf("%q: unwanted event %+v in:%s", txt, f, describe(evs))
+			}
+		}
+	}
+}
+
 // parsedInput analyses txt and sets its tokens' arcs (see codeParsed).
 func parsedInput(tb testing.TB, txt, arcs string) *event.Input {
 	tb.Helper()
@@ -122,22 +159,7 @@ func TestCodeReadsTree(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			evs := codeParsed(t, tt.text, tt.arcs)
-			for _, w := range tt.want {
-				found := false
-				for _, e := range evs {
-					found = found || w.matches(e)
-				}
-				if !found {
-					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(evs))
-				}
-			}
-			for _, f := range tt.forbid {
-				for _, e := range evs {
-					if f.matches(e) {
-						t.Errorf("%q: unwanted event %+v in:%s", tt.text, f, describe(evs))
-					}
-				}
-			}
+			checkEvents(t, tt.text, evs, tt.want, tt.forbid)
 		})
 	}
 }
@@ -207,30 +229,14 @@ func TestTreeRoleRelations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := explainParsed(t, tt.text, tt.arcs)
-			var g *event.GroupTrace
-			for i := range st.Groups {
-				if st.Tokens[st.Groups[i].Head].Text == tt.verb {
-					g = &st.Groups[i]
-				}
-			}
-			if g == nil {
-				t.Fatalf("%q: no verb group headed by %q", tt.text, tt.verb)
-			}
+			g := groupHeaded(t, st, tt.text, tt.verb)
 			if tt.subjBy != "" && g.SubjectBy != tt.subjBy {
 				t.Errorf("%q: subject by %q, want %q (%v)", tt.text, g.SubjectBy, tt.subjBy, g.Subject)
 			}
 			if tt.objBy != "" && g.ObjectBy != tt.objBy {
 				t.Errorf("%q: object by %q, want %q (%v)", tt.text, g.ObjectBy, tt.objBy, g.Object)
 			}
-			for _, w := range tt.want {
-				found := false
-				for _, e := range st.Events {
-					found = found || w.matches(e)
-				}
-				if !found {
-					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
-				}
-			}
+			checkEvents(t, tt.text, st.Events, tt.want, nil)
 		})
 	}
 }
@@ -297,15 +303,7 @@ func TestTreesOnDemand(t *testing.T) {
 				t.Errorf("%q: trace says tree read %v, want %v", tt.text, st.Tree, tt.parsed)
 			}
 			evs, _ := s.coder.Code(in) // now parsed beforehand: the same events
-			for _, w := range tt.want {
-				found := false
-				for _, e := range evs {
-					found = found || w.matches(e)
-				}
-				if !found {
-					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(evs))
-				}
-			}
+			checkEvents(t, tt.text, evs, tt.want, nil)
 			if got, again := describe(tr.Sentences[0].Events), describe(evs); got != again {
 				t.Errorf("%q: parsed on demand:%s\nparsed beforehand:%s", tt.text, got, again)
 			}
@@ -343,34 +341,11 @@ func TestGerundAdjunctControl(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := explainParsed(t, tt.text, tt.arcs)
-			var g *event.GroupTrace
-			for i := range st.Groups {
-				if st.Tokens[st.Groups[i].Head].Text == tt.verb {
-					g = &st.Groups[i]
-				}
-			}
-			if g == nil {
-				t.Fatalf("%q: no verb group headed by %q", tt.text, tt.verb)
-			}
+			g := groupHeaded(t, st, tt.text, tt.verb)
 			if g.SubjectBy != tt.subjBy {
 				t.Errorf("%q: subject of %q by %q, want %q (%v)", tt.text, tt.verb, g.SubjectBy, tt.subjBy, g.Subject)
 			}
-			for _, w := range tt.want {
-				found := false
-				for _, e := range st.Events {
-					found = found || w.matches(e)
-				}
-				if !found {
-					t.Errorf("%q: no event %+v in:%s", tt.text, w, describe(st.Events))
-				}
-			}
-			for _, f := range tt.forbid {
-				for _, e := range st.Events {
-					if f.matches(e) {
-						t.Errorf("%q: unwanted event %+v in:%s", tt.text, f, describe(st.Events))
-					}
-				}
-			}
+			checkEvents(t, tt.text, st.Events, tt.want, tt.forbid)
 		})
 	}
 }
