@@ -34,6 +34,11 @@ type TreeParser interface {
 // beforehand (explain) or is parsed on demand: the events are the same
 // either way.
 func (a *article) readsTree(st *sentence, gi int, c *roles) bool {
+	if !st.parsed && a.Parser == nil && !hasArcs(st.doc) {
+		// No tree and no parser to make one (the chunk-only default):
+		// the test below would be spent for nothing.
+		return false
+	}
 	if st.groups[gi].consumed || !coded(c.src) && !coded(c.tgt) || !a.mayCode(st, gi) {
 		return false
 	}
@@ -83,10 +88,15 @@ func refusal(w string) bool {
 // retagging), parsing it with the input's parser when it has not been
 // parsed yet; nil when there is neither a parse nor a parser.
 func (a *article) treeOf(s *sitrep.Sentence) *tree {
-	if len(s.Tokens) > 0 && s.Tokens[0].Rel == "" && a.Parser != nil {
+	if len(s.Tokens) > 0 && !hasArcs(s) && a.Parser != nil {
 		a.Parser.ParseTree(s)
 	}
 	return newTree(s.Tokens)
+}
+
+// hasArcs reports whether sentence s has been parsed.
+func hasArcs(s *sitrep.Sentence) bool {
+	return len(s.Tokens) > 0 && s.Tokens[0].Rel != ""
 }
 
 // otherActor reports whether a word of the sentence outside the coded
