@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/learn"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
@@ -17,8 +18,10 @@ const eventsCVSeed = 7
 // fold is coded by a pipeline whose event typer (and its thresholds and
 // confidence model) was trained, as scripts/train-typer trains the
 // shipped one, on the other folds only. Under --parse the role chooser
-// (internal/event/roles.go) is trained on the other folds too.
-func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int) (*eventsReport, error) {
+// (internal/event/roles.go) is trained on the other folds too. The typer's
+// presence model learns from the documents of the CoNLL file unlabelled
+// (none: no presence model), as the shipped one does.
+func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int, unlabelled string) (*eventsReport, error) {
 	golds, err := readGoldEvents(path)
 	if err != nil {
 		return nil, err
@@ -32,6 +35,14 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 	feats, err := event.NewFeatures()
 	if err != nil {
 		return nil, err
+	}
+	var unl []event.TyperSample
+	if unlabelled != "" {
+		arts, err := entity.ReadCoNLLArticles(unlabelled)
+		if err != nil {
+			return nil, fmt.Errorf("eval events: %w", err)
+		}
+		unl = p.UnlabelledSamples(arts, feats)
 	}
 	fold := learn.Folds(len(golds), k, eventsCVSeed)
 	recs := make([]*event.TyperRecord, len(golds))
@@ -65,11 +76,11 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 				roleTrain = append(roleTrain, *rr)
 			}
 		}
-		m, c, _, err := event.TrainTyper(train, event.TyperDefaults(), learn.Meta{Source: path})
+		ms, _, err := event.TrainTyper(train, unl, event.TyperDefaults(), learn.Meta{Source: path})
 		if err != nil {
 			return nil, fmt.Errorf("eval events: fold %d: %w", f, err)
 		}
-		t, err := event.NewTyper(feats, m, c)
+		t, err := event.NewTyper(feats, *ms)
 		if err != nil {
 			return nil, fmt.Errorf("eval events: fold %d: %w", f, err)
 		}

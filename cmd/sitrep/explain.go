@@ -201,7 +201,7 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 			}
 		}
 		if len(s.Types) > 0 {
-			fmt.Fprint(w, "  typer:")
+			fmt.Fprintf(w, "  typer: reports an event %.2f; if so:", s.EventProb)
 			for _, t := range s.Types {
 				fmt.Fprintf(w, " %s %.2f", t.Type, t.P)
 			}

@@ -511,7 +511,7 @@ var trainMeta = learn.Meta{
 func TrainFiles(trainPath, devPath string, lex Lexicon, tag func([]sitrep.Token), logf func(string, ...any)) (first, second *learn.Model, err error) {
 	var sets [2][]LabeledDoc
 	for i, path := range []string{trainPath, devPath} {
-		docs, err := readCoNLLFile(path)
+		docs, err := ReadCoNLLFile(path)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -527,11 +527,27 @@ func TrainFiles(trainPath, devPath string, lex Lexicon, tag func([]sitrep.Token)
 	return Train(sets[0], sets[1], lex, trainMeta, cfg)
 }
 
-func readCoNLLFile(path string) ([]LabeledDoc, error) {
+// ReadCoNLLFile reads a CoNLL-2003 style file (ReadCoNLL).
+func ReadCoNLLFile(path string) ([]LabeledDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
 	defer f.Close()
 	return ReadCoNLL(f, filepath.Base(path))
+}
+
+// ReadCoNLLArticles reads the documents of a CoNLL-2003 style file as
+// articles, without their labels: news text (words joined by spaces, a
+// paragraph per sentence) for models that learn from unlabelled news.
+func ReadCoNLLArticles(path string) ([]*sitrep.Article, error) {
+	docs, err := ReadCoNLLFile(path)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]*sitrep.Article, len(docs))
+	for i := range docs {
+		arts[i] = docs[i].Doc.Article
+	}
+	return arts, nil
 }

@@ -35,8 +35,11 @@ type SentenceTrace struct {
 	Actors []ActorTrace
 	Events []sitrep.Event
 	// Types are the event typer's most probable PLOVER types for the
-	// sentence, best first (empty when the typer did not score it).
-	Types []TypeProb
+	// sentence, best first (empty when the typer did not score it), and
+	// EventProb the probability that the sentence reports an event at all
+	// (the presence model's).
+	Types     []TypeProb
+	EventProb float64
 }
 
 // TypeProb is a PLOVER type with the typer's probability.

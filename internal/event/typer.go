@@ -21,15 +21,25 @@ import (
 // scripts/train-typer on real-news sentences labelled with a PLOVER root
 // (PLV train), where YIELD stands for CONCEDE and RETREAT.
 //
+// The typer learned from sentences that all report an event, so its
+// probabilities are of a type given that the sentence reports one. Most
+// sentences of general news report none. A second model, the presence
+// model, gives the probability that a sentence reports an event at all:
+// a binary logistic regression over the same features that tells PLV's
+// event sentences from unlabelled general-news sentences, divided by the
+// share of event sentences it recognises as labelled (positive-unlabelled
+// learning, Elkan and Noto 2008). The typer's own events need the joint
+// probability, of an event and of its type, to reach their thresholds.
+//
 // The coder uses it in three ways:
 //   - when no verb of a sentence matched the dictionary with a typed code
 //     and no event was coded, the typer's type is coded on its own if its
-//     probability reaches the alone threshold and the coder's own clause
+//     joint probability reaches the alone threshold and the coder's own clause
 //     reading gives the verb a coded source and a coded target (a target
 //     is not needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
 //     veto threshold are dropped (0 disables this);
-//   - when the typer's best type reaches the retype threshold and no
+//   - when the typer's best type's joint probability reaches the retype threshold and no
 //     dictionary event of the sentence has it, it is coded too, on the
 //     actors of a dictionary event of the sentence (one with a target
 //     when the type needs one: needsTarget; above 1 disables this);
@@ -42,10 +52,11 @@ import (
 const (
 	typerName      = "event-typer"
 	confName       = "event-confidence"
+	presenceName   = "event-presence"
 	typerFeatures  = 1
 	typerPattern   = "typer" // Event.Pattern of an event typed by the typer alone
 	yieldClass     = "YIELD"
-	nConfInputs    = 12
+	nConfInputs    = 13
 	maxTyperTokens = 96 // lemma features are taken from the first tokens only
 )
 
@@ -54,6 +65,9 @@ var typerModel []byte
 
 //go:embed confidence.model
 var confModel []byte
+
+//go:embed presence.model
+var presenceModel []byte
 
 // Features computes the typer's features of a sentence. It is read-only
 // and safe for concurrent use.
@@ -74,10 +88,23 @@ func NewFeatures() (*Features, error) {
 // is read-only and safe for concurrent use.
 type Typer struct {
 	*Features
-	m     *learn.Model // the typer: one class per PLOVER root
-	conf  *learn.Model // the calibration model: classes "wrong", "right"
-	th    thresholds
-	yield int // index of YIELD among the classes, or -1
+	m    *learn.Model // the typer: one class per PLOVER root
+	conf *learn.Model // the calibration model: classes "wrong", "right"
+	// presence, if set, is the presence model (classes "unlabelled",
+	// "event"), labelFreq the share of event sentences it scores as
+	// labelled.
+	presence  *learn.Model
+	labelFreq float32
+	th        thresholds
+	yield     int // index of YIELD among the classes, or -1
+}
+
+// TyperModels are the models TrainTyper makes and NewTyper uses: the
+// typer, the calibration model and the presence model (nil when trained
+// without unlabelled sentences: every sentence is then taken to report an
+// event).
+type TyperModels struct {
+	Typer, Conf, Presence *learn.Model
 }
 
 // thresholds set how the coder uses the typer's probabilities: alone is
@@ -89,11 +116,11 @@ type thresholds struct {
 	alone, veto, retype float32
 }
 
-// decide applies the thresholds to a sentence with typer probabilities
-// p: keep[i] tells whether evs[i] stays; add is the class to code besides
+// decide applies the thresholds to a sentence with typer probabilities p
+// and the probability ev that it reports an event: keep[i] tells whether evs[i] stays; add is the class to code besides
 // (-1: none) on the actors of base: cand (a clause reading, when no verb
 // matched with a typed code and no event was coded) or a kept event.
-func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
+func (th thresholds) decide(p []float32, ev float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
 	kept := 0
 	for i := range evs {
 		keep[i] = true
@@ -109,9 +136,9 @@ func (th thresholds) decide(p []float32, classes []string, evs []sitrep.Event, t
 	}
 	typ := classes[best]
 	switch {
-	case len(evs) == 0 && !hit && cand != nil && p[best] >= th.alone:
+	case len(evs) == 0 && !hit && cand != nil && p[best]*ev >= th.alone:
 		base = cand
-	case kept > 0 && p[best] >= th.retype:
+	case kept > 0 && p[best]*ev >= th.retype:
 		for i := range evs {
 			if keep[i] && classOf(classes, evs[i].PLOVER) == best {
 				return -1, nil
@@ -143,28 +170,41 @@ func oneSidedType(plover string) bool {
 	return plover == "PROTEST" || plover == "MOBILIZE"
 }
 
-// LoadTyper returns the shipped typer (typer.model, confidence.model).
+// LoadTyper returns the shipped typer (typer.model, confidence.model,
+// presence.model).
 func LoadTyper() (*Typer, error) {
-	m, err := learn.Load(typerModel, typerName, typerFeatures)
-	if err != nil {
-		return nil, fmt.Errorf("event: %w", err)
-	}
-	c, err := learn.Load(confModel, confName, typerFeatures)
-	if err != nil {
-		return nil, fmt.Errorf("event: %w", err)
+	var ms TyperModels
+	for _, x := range []struct {
+		dst  **learn.Model
+		data []byte
+		name string
+	}{{&ms.Typer, typerModel, typerName}, {&ms.Conf, confModel, confName}, {&ms.Presence, presenceModel, presenceName}} {
+		m, err := learn.Load(x.data, x.name, typerFeatures)
+		if err != nil {
+			return nil, fmt.Errorf("event: %w", err)
+		}
+		*x.dst = m
 	}
 	f, err := NewFeatures()
 	if err != nil {
 		return nil, err
 	}
-	return NewTyper(f, m, c)
+	return NewTyper(f, ms)
 }
 
-// NewTyper returns a typer over a typer model and a calibration model as
-// TrainTyper makes them; the thresholds are read from the typer model's
-// metadata ("alone", "veto").
-func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
-	t := &Typer{Features: f, m: m, conf: conf, yield: -1}
+// NewTyper returns a typer over the models TrainTyper makes; the
+// thresholds are read from the typer model's metadata ("alone", "veto",
+// "retype") and the label frequency from the presence model's.
+func NewTyper(f *Features, ms TyperModels) (*Typer, error) {
+	m, conf := ms.Typer, ms.Conf
+	t := &Typer{Features: f, m: m, conf: conf, presence: ms.Presence, yield: -1}
+	if t.presence != nil {
+		v, err := strconv.ParseFloat(t.presence.Meta.Info[labelFreqKey], 32)
+		if err != nil || v <= 0 || v > 1 || t.presence.NumClasses() != 2 {
+			return nil, fmt.Errorf("event: presence model: label frequency %q, %d classes", t.presence.Meta.Info[labelFreqKey], t.presence.NumClasses())
+		}
+		t.labelFreq = float32(v)
+	}
 	for _, k := range []struct {
 		key string
 		dst *float32
@@ -184,6 +224,29 @@ func NewTyper(f *Features, m, conf *learn.Model) (*Typer, error) {
 		}
 	}
 	return t, nil
+}
+
+// labelFreqKey is the presence model's metadata key of its label
+// frequency.
+const labelFreqKey = "label_frequency"
+
+// eventProb returns the probability that a sentence with features feats
+// reports an event: the presence model's probability that it is a
+// labelled event sentence, over the label frequency, at most 1; 1 without
+// a presence model. two is a scratch buffer of 2.
+func (t *Typer) eventProb(feats []uint64, two []float32) float32 {
+	if t.presence == nil {
+		return 1
+	}
+	t.presence.Scores(feats, two)
+	learn.Softmax(two)
+	return presenceProb(two[1], t.labelFreq)
+}
+
+// presenceProb turns the probability g that a sentence is labelled into
+// the probability that it reports an event, given the label frequency c.
+func presenceProb(g, c float32) float32 {
+	return min(1, g/c)
 }
 
 // Classes returns the typer's PLOVER types.
@@ -443,9 +506,9 @@ func (a *article) candidate(st *sentence) *cand {
 // the typer's probability of the event's type, whether it is the typer's
 // best type, the best type's probability, whether a dictionary pattern
 // fired and how specific it was, whether the actors are coded, the
-// modality, and whether an earlier event of the sentence has the same
-// type.
-func confInputs(p []float32, cls int, ev *sitrep.Event, info evInfo, dup bool, types int) [nConfInputs]float32 {
+// modality, whether an earlier event of the sentence has the same type,
+// and the probability that the sentence reports an event.
+func confInputs(p []float32, pev float32, cls int, ev *sitrep.Event, info evInfo, dup bool, types int) [nConfInputs]float32 {
 	var x [nConfInputs]float32
 	b := func(v bool) float32 {
 		if v {
@@ -470,6 +533,7 @@ func confInputs(p []float32, cls int, ev *sitrep.Event, info evInfo, dup bool, t
 	x[9] = b(dup)
 	x[10] = 1 / float32(max(1, types))
 	x[11] = x[1] * x[4]
+	x[12] = pev
 	return x
 }
 
@@ -522,8 +586,12 @@ func (a *article) typeSentence(st *sentence) {
 	a.probs = p
 	t.m.Scores(a.feats, p)
 	learn.Softmax(p)
+	var two [2]float32
+	pev := t.eventProb(a.feats, two[:])
 	if a.trace != nil && len(a.trace.Sentences) > 0 {
-		a.traceTypes(&a.trace.Sentences[len(a.trace.Sentences)-1], p, t.m.Classes)
+		tr := &a.trace.Sentences[len(a.trace.Sentences)-1]
+		a.traceTypes(tr, p, t.m.Classes)
+		tr.EventProb = float64(pev)
 	}
 	var ce *sitrep.Event
 	if c != nil {
@@ -538,7 +606,7 @@ func (a *article) typeSentence(st *sentence) {
 		keep = append(keep, true)
 		typer = append(typer, st.info[i].typer)
 	}
-	add, base := t.th.decide(p, t.m.Classes, st.events, typer, hit, ce, keep)
+	add, base := t.th.decide(p, pev, t.m.Classes, st.events, typer, hit, ce, keep)
 	a.typer = typer
 	var retyped sitrep.Event
 	if add >= 0 && base != ce {
@@ -568,10 +636,9 @@ func (a *article) typeSentence(st *sentence) {
 	dup, types := sentenceTypes(st.events, keep[:0])
 	a.dup = dup
 	var keys [nConfInputs]uint64
-	var two [2]float32
 	for i := range st.events {
 		ev := &st.events[i]
-		x := confInputs(p, classOf(t.m.Classes, ev.PLOVER), ev, st.info[i], dup[i], types)
+		x := confInputs(p, pev, classOf(t.m.Classes, ev.PLOVER), ev, st.info[i], dup[i], types)
 		e := confExample(&x, &keys)
 		t.conf.ScoresOf(&e, two[:])
 		learn.Softmax(two[:])

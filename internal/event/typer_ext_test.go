@@ -116,7 +116,7 @@ func TestTyperVetoAndRetype(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ty, err := event.NewTyper(f, m, c)
+	ty, err := event.NewTyper(f, event.TyperModels{Typer: m, Conf: c})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,6 +80,7 @@ func TestDecide(t *testing.T) {
 	tests := []struct {
 		name     string
 		p        []float32
+		pev      float32 // 0: 1
 		evs      []sitrep.Event
 		hit      bool
 		cand     *sitrep.Event
@@ -87,22 +88,31 @@ func TestDecide(t *testing.T) {
 		wantBase int // index into evs, -1 for cand, -2 for none
 		wantKeep []bool
 	}{
-		{"alone above threshold", []float32{0.6, 0.3, 0.1, 0}, nil, false, candTgt, 0, -1, nil},
-		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, nil, false, cand, -1, -2, nil},
-		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, nil, false, cand, 3, -1, nil},
-		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, nil, false, candTgt, -1, -2, nil},
-		{"not after a verb matched", []float32{0.9, 0.05, 0.05, 0}, nil, true, candTgt, -1, -2, nil},
-		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, nil, false, nil, -1, -2, nil},
-		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, nil, false, candTgt, 1, -1, nil},
-		{"retype", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
-		{"type already coded", []float32{0.1, 0.2, 0.7, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
-		{"retype aid needs a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
-		{"retype on the event with a target", []float32{0.02, 0.9, 0.08, 0}, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
-		{"veto", []float32{0.02, 0.5, 0.48, 0}, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
+		{"alone above threshold", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, candTgt, 0, -1, nil},
+		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, cand, -1, -2, nil},
+		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, 0, nil, false, cand, 3, -1, nil},
+		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, 0, nil, false, candTgt, -1, -2, nil},
+		{"not after a verb matched", []float32{0.9, 0.05, 0.05, 0}, 0, nil, true, candTgt, -1, -2, nil},
+		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, 0, nil, false, nil, -1, -2, nil},
+		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, 0, nil, false, candTgt, 1, -1, nil},
+		{"retype", []float32{0.1, 0.2, 0.7, 0}, 0, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
+		{"type already coded", []float32{0.1, 0.2, 0.7, 0}, 0, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype aid needs a target", []float32{0.02, 0.9, 0.08, 0}, 0, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype on the event with a target", []float32{0.02, 0.9, 0.08, 0}, 0, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
+		{"veto", []float32{0.02, 0.5, 0.48, 0}, 0, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
+		// The joint probability of an event and of its type decides.
+		{"alone, unlikely an event", []float32{0.6, 0.3, 0.1, 0}, 0.8, nil, false, candTgt, -1, -2, nil},
+		{"alone, likely an event", []float32{0.7, 0.2, 0.1, 0}, 0.8, nil, false, candTgt, 0, -1, nil},
+		{"retype, unlikely an event", []float32{0.1, 0.2, 0.7, 0}, 0.5, []sitrep.Event{ev("ACCUSE", false)}, true, nil, -1, -2, []bool{true}},
+		{"veto whatever the event probability", []float32{0.02, 0.5, 0.48, 0}, 0.1, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
 	}
 	for _, tt := range tests {
 		keep := make([]bool, len(tt.evs))
-		add, base := th.decide(tt.p, classes, tt.evs, make([]bool, len(tt.evs)), tt.hit, tt.cand, keep)
+		pev := tt.pev
+		if pev == 0 {
+			pev = 1
+		}
+		add, base := th.decide(tt.p, pev, classes, tt.evs, make([]bool, len(tt.evs)), tt.hit, tt.cand, keep)
 		if add != tt.wantAdd {
 			t.Errorf("%s: add %d, want %d", tt.name, add, tt.wantAdd)
 		}
@@ -128,11 +138,11 @@ func TestDecide(t *testing.T) {
 func TestNewTyperNeedsThresholds(t *testing.T) {
 	m := learn.LogReg{Classes: []string{"A", "B"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 0}}, learn.Meta{Name: typerName})
 	c := learn.LogReg{Classes: []string{"wrong", "right"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: confName})
-	if _, err := NewTyper(nil, m, c); err == nil {
+	if _, err := NewTyper(nil, TyperModels{Typer: m, Conf: c}); err == nil {
 		t.Error("NewTyper accepted a model without thresholds")
 	}
 	m.Meta.Info = map[string]string{"alone": "0.2", "veto": "0", "retype": "0.4"}
-	ty, err := NewTyper(nil, m, c)
+	ty, err := NewTyper(nil, TyperModels{Typer: m, Conf: c})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,8 +150,30 @@ func TestNewTyperNeedsThresholds(t *testing.T) {
 		t.Errorf("thresholds %v %v %v", a, v, r)
 	}
 	c3 := learn.LogReg{Classes: []string{"a", "b", "c"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: confName})
-	if _, err := NewTyper(nil, m, c3); err == nil {
+	if _, err := NewTyper(nil, TyperModels{Typer: m, Conf: c3}); err == nil {
 		t.Error("NewTyper accepted a confidence model with 3 classes")
+	}
+	pm := learn.LogReg{Classes: []string{"unlabelled", "event"}, Epochs: 1, Rate: 0.1}.Train([]learn.Example{{Feats: []uint64{1}, Class: 1}}, learn.Meta{Name: presenceName})
+	if _, err := NewTyper(nil, TyperModels{Typer: m, Conf: c, Presence: pm}); err == nil {
+		t.Error("NewTyper accepted a presence model without a label frequency")
+	}
+	pm.Meta.Info = map[string]string{labelFreqKey: "0.5"}
+	if ty, err = NewTyper(nil, TyperModels{Typer: m, Conf: c, Presence: pm}); err != nil {
+		t.Fatal(err)
+	}
+	var two [2]float32
+	if p := ty.eventProb([]uint64{1}, two[:]); p <= 0 || p > 1 {
+		t.Errorf("event probability %v outside (0, 1]", p)
+	}
+}
+
+func TestPresenceProb(t *testing.T) {
+	for _, tt := range []struct{ g, c, want float32 }{
+		{0.2, 0.4, 0.5}, {0.4, 0.4, 1}, {0.6, 0.4, 1}, {0, 0.4, 0},
+	} {
+		if got := presenceProb(tt.g, tt.c); got != tt.want {
+			t.Errorf("presenceProb(%v, %v) = %v, want %v", tt.g, tt.c, got, tt.want)
+		}
 	}
 }
 

@@ -100,6 +100,18 @@ type TyperReport struct {
 	// Calibration bins the cross-fitted confidences of the held-out
 	// events.
 	Calibration *learn.Calibration
+	// The presence model's label frequency and the share of unlabelled
+	// sentences it finds report an event; of the Unlabelled sentences,
+	// how many got an event from the typer and how many of those are
+	// expected false, with the presence model and (Ungated) with
+	// thresholds chosen as if every sentence reported an event, which
+	// gives the records' type accuracy UngatedAccuracy.
+	LabelFrequency, UnlabelledPrior float64
+	Unlabelled, UnlabelledAdded     int
+	UnlabelledFalse                 float64
+	UngatedAccuracy                 float64
+	UngatedAdded                    int
+	UngatedFalse                    float64
 }
 
 func (r *TyperReport) String() string {
@@ -113,6 +125,11 @@ func (r *TyperReport) String() string {
 	s += fmt.Sprintf("coder (held-out, simulated): dictionary only  type accuracy %.3f  F1 %.3f\n", r.DictAccuracy, r.DictF1)
 	s += fmt.Sprintf("                             with the typer   type accuracy %.3f  F1 %.3f\n", r.TypedAccuracy, r.TypedF1)
 	s += fmt.Sprintf("  %d events typed alone (%d right), %d retyped (%d right), %d vetoed\n", r.AloneEvents, r.AloneRight, r.Retyped, r.RetypedRight, r.Vetoed)
+	if r.Unlabelled > 0 {
+		s += fmt.Sprintf("presence: label frequency %.3f; %.3f of %d unlabelled sentences report an event\n", r.LabelFrequency, r.UnlabelledPrior, r.Unlabelled)
+		s += fmt.Sprintf("  typer events added to them: %d, %.0f expected false (without the presence model: %d, %.0f expected false, type accuracy %.3f)\n",
+			r.UnlabelledAdded, r.UnlabelledFalse, r.UngatedAdded, r.UngatedFalse, r.UngatedAccuracy)
+	}
 	s += "confidence calibration (cross-fitted):\n" + r.Calibration.String()
 	return s
 }
@@ -128,9 +145,11 @@ func (r *TyperRecord) union() []uint64 {
 
 // TrainTyper trains the typer on recs, chooses its thresholds by
 // cross-validation and fits the confidence model on cross-fitted held-out
-// events. meta's Name and Features are set here; the thresholds go into
-// the typer model's Info.
-func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, conf *learn.Model, rep *TyperReport, err error) {
+// events. With unlabelled sentences of general news (unl) it also trains
+// the presence model, and the thresholds weigh the events the typer would
+// add to those sentences that report none. meta's Name and Features are
+// set here; the thresholds go into the typer model's Info.
+func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta learn.Meta) (*TyperModels, *TyperReport, error) {
 	var classes []string
 	for _, r := range recs {
 		if !slices.Contains(classes, r.Gold) {
@@ -139,9 +158,9 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	}
 	slices.Sort(classes)
 	if len(classes) < 2 || cfg.Folds < 2 {
-		return nil, nil, nil, fmt.Errorf("event: train typer: %d classes, %d folds", len(classes), cfg.Folds)
+		return nil, nil, fmt.Errorf("event: train typer: %d classes, %d folds", len(classes), cfg.Folds)
 	}
-	rep = &TyperReport{Classes: classes}
+	rep := &TyperReport{Classes: classes}
 	lr := learn.LogReg{Classes: classes, L2: cfg.L2, Rate: cfg.Rate, Epochs: cfg.Epochs, Seed: cfg.Seed}
 	xs := make([]learn.Example, len(recs))
 	gold := make([]int, len(recs))
@@ -150,12 +169,21 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 		xs[i] = learn.Example{Feats: recs[i].union(), Class: gold[i]}
 	}
 	meta.Name, meta.Features = typerName, typerFeatures
+	pr := newPresence(recs, xs, unl, cfg, meta)
 
-	// Held-out probabilities of every sentence of every record.
+	// Held-out probabilities of every sentence of every record, and of
+	// every unlabelled sentence.
 	fold := learn.Folds(len(recs), cfg.Folds, cfg.Seed)
 	held := make([][][]float32, len(recs))
+	heldU := make([][]float32, len(unl))
 	pred := make([]int, len(recs))
 	scores := make([]float32, len(classes))
+	probs := func(m *learn.Model, feats []uint64) []float32 {
+		p := make([]float32, len(classes))
+		m.Scores(feats, p)
+		learn.Softmax(p)
+		return p
+	}
 	for f := range cfg.Folds {
 		var in []learn.Example
 		for i := range xs {
@@ -175,13 +203,16 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 				right++
 			}
 			for _, s := range recs[i].Samples {
-				p := make([]float32, len(classes))
-				m.Scores(s.Feats, p)
-				learn.Softmax(p)
-				held[i] = append(held[i], p)
+				held[i] = append(held[i], probs(m, s.Feats))
+			}
+		}
+		for j := range unl {
+			if pr.ufold[j] == f {
+				heldU[j] = probs(m, unl[j].Feats)
 			}
 		}
 		rep.FoldAccuracy = append(rep.FoldAccuracy, ratio(right, n))
+		pr.fold(f, fold)
 	}
 	rep.CVAccuracy, rep.CVMacroF1 = accuracyF1(pred, gold, len(classes))
 	final := lr.Train(xs, meta).Pruned(cfg.Prune)
@@ -190,46 +221,31 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	}
 	rep.TrainAccuracy, _ = accuracyF1(pred, gold, len(classes))
 	rep.Gap = rep.TrainAccuracy - rep.CVAccuracy
+	presence := pr.finish(rep)
 
 	// Thresholds: the best F1 of coded types against gold over the
-	// held-out records; a veto is admitted only where it does not lower
-	// the accuracy (the share of gold types coded).
-	sim := simulation{recs: recs, held: held, gold: gold, classes: classes}
+	// held-out records, the events added to unlabelled sentences that
+	// report none counting as false; a veto is admitted only where it
+	// does not lower the accuracy (the share of gold types coded).
+	sim := simulation{recs: recs, held: held, ev: pr.held, gold: gold, classes: classes, unl: unl, heldU: heldU, evU: pr.heldU, weight: pr.weight}
 	n := len(recs)
 	d := sim.run(thresholds{alone: 2, retype: 2}, nil)
 	rep.DictAccuracy, rep.DictF1 = d.acc(n), d.f1(n)
-	// Coordinate search, one threshold at a time from none: each takes
-	// the value of best F1; a veto must not lower the accuracy.
-	th := thresholds{alone: 2, retype: 2}
-	best := d
-	var steps []float32
-	for i := 1; i <= 19; i++ {
-		steps = append(steps, float32(i)/20)
-	}
-	for _, x := range []struct {
-		field func(*thresholds) *float32
-		vals  []float32
-		guard bool // may not lower the accuracy
-	}{
-		{func(t *thresholds) *float32 { return &t.alone }, steps, false},
-		{func(t *thresholds) *float32 { return &t.retype }, steps, false},
-		{func(t *thresholds) *float32 { return &t.veto }, []float32{0.005, 0.01, 0.02, 0.03, 0.05, 0.1}, true},
-	} {
-		cur := best
-		for _, v := range x.vals {
-			t := th
-			*x.field(&t) = v
-			r := sim.run(t, nil)
-			if r.f1(n) > cur.f1(n)+1e-9 && (!x.guard || r.matched >= best.matched) {
-				cur, th = r, t
-			}
-		}
-		best = cur
-	}
+	th, best := sim.choose(d)
 	rep.Alone, rep.Veto, rep.Retype = float64(th.alone), float64(th.veto), float64(th.retype)
 	rep.TypedAccuracy, rep.TypedF1 = best.acc(n), best.f1(n)
 	rep.AloneEvents, rep.AloneRight, rep.Vetoed = best.alone, best.aloneRight, best.vetoed
 	rep.Retyped, rep.RetypedRight = best.retyped, best.retypedRight
+	rep.Unlabelled, rep.UnlabelledAdded, rep.UnlabelledFalse = len(unl), best.unlAdded, best.unlFalse
+	if len(unl) > 0 {
+		// The same search as if every sentence reported an event, for
+		// the report: what the typer would add to general news without
+		// the presence model.
+		old := sim
+		old.ungated = true
+		_, ob := old.choose(old.run(thresholds{alone: 2, retype: 2}, nil))
+		rep.UngatedAccuracy, rep.UngatedAdded, rep.UngatedFalse = ob.acc(n), ob.unlAdded, ob.unlFalse
+	}
 
 	// Confidence: a calibration model over the held-out events' dense
 	// inputs, itself cross-fitted for the calibration figures.
@@ -260,7 +276,7 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	for i := range evs {
 		all[i] = evs[i].x
 	}
-	conf = clr.Train(all, cmeta)
+	conf := clr.Train(all, cmeta)
 
 	meta.Info = map[string]string{}
 	for k, v := range map[string]float64{
@@ -272,8 +288,8 @@ func TrainTyper(recs []TyperRecord, cfg TyperConfig, meta learn.Meta) (typer, co
 	meta.Info["epochs"] = strconv.Itoa(cfg.Epochs)
 	meta.Info["folds"] = strconv.Itoa(cfg.Folds)
 	// The final model again, with the thresholds in its metadata.
-	typer = lr.Train(xs, meta).Pruned(cfg.Prune)
-	return typer, conf, rep, nil
+	typer := lr.Train(xs, meta).Pruned(cfg.Prune)
+	return &TyperModels{Typer: typer, Conf: conf, Presence: presence}, rep, nil
 }
 
 func ratio(a, b int) float64 {
@@ -307,24 +323,84 @@ func accuracyF1(pred, gold []int, k int) (float64, float64) {
 }
 
 // simulation replays the coder's use of the typer over records whose
-// sentences have held-out typer probabilities.
+// sentences have held-out typer probabilities, and over unlabelled
+// sentences of general news.
 type simulation struct {
 	recs    []TyperRecord
-	held    [][][]float32
+	held    [][][]float32 // typer probabilities of each record's sentences
+	ev      [][]float32   // held-out event probabilities of each record's sentences (nil: 1)
 	gold    []int
 	classes []string
+	// The unlabelled sentences, their held-out typer and event
+	// probabilities, and the weight of one of them against a record: the
+	// records stand for the unlabelled sentences that report an event.
+	unl    []TyperSample
+	heldU  [][]float32
+	evU    []float32
+	weight float64
+	// ungated replays the coder without the presence model: every
+	// sentence taken to report an event, nothing counted against the
+	// events added to unlabelled sentences (their expected false events
+	// are still counted, for the report).
+	ungated bool
 }
 
 type simResult struct {
 	matched, events, alone, aloneRight, vetoed int
 	retyped, retypedRight                      int
+	// Events the typer added to unlabelled sentences, and how many of
+	// them are expected false (added to sentences that report no event).
+	unlAdded int
+	unlFalse float64
+	weight   float64
 }
 
 func (r simResult) acc(n int) float64 { return ratio(r.matched, n) }
 
+// f1 is the F1 of coded types against gold, the expected false events
+// added to unlabelled sentences counting as false positives.
 func (r simResult) f1(n int) float64 {
-	x := learn.PRF{TP: r.matched, FP: r.events - r.matched, FN: n - r.matched}
-	return x.F1()
+	tp := float64(r.matched)
+	fp := float64(r.events-r.matched) + r.weight*r.unlFalse
+	fn := float64(n - r.matched)
+	if tp == 0 {
+		return 0
+	}
+	return 2 * tp / (2*tp + fp + fn)
+}
+
+// choose searches the thresholds coordinate by coordinate from none (d
+// is the result without the typer's events): each takes the value of best
+// F1; a veto must not lower the accuracy.
+func (s *simulation) choose(d simResult) (thresholds, simResult) {
+	n := len(s.recs)
+	th := thresholds{alone: 2, retype: 2}
+	best := d
+	var steps []float32
+	for i := 1; i <= 19; i++ {
+		steps = append(steps, float32(i)/20)
+	}
+	for _, x := range []struct {
+		field func(*thresholds) *float32
+		vals  []float32
+		guard bool // may not lower the accuracy
+	}{
+		{func(t *thresholds) *float32 { return &t.alone }, steps, false},
+		{func(t *thresholds) *float32 { return &t.retype }, steps, false},
+		{func(t *thresholds) *float32 { return &t.veto }, []float32{0.005, 0.01, 0.02, 0.03, 0.05, 0.1}, true},
+	} {
+		cur := best
+		for _, v := range x.vals {
+			t := th
+			*x.field(&t) = v
+			r := s.run(t, nil)
+			if r.f1(n) > cur.f1(n)+1e-9 && (!x.guard || r.matched >= best.matched) {
+				cur, th = r, t
+			}
+		}
+		best = cur
+	}
+	return th, best
 }
 
 // confEvent is one held-out event for the calibration model.
@@ -336,16 +412,21 @@ type confEvent struct {
 // run codes every record with the thresholds and scores the coded types
 // against the gold; with evs it also collects the calibration examples,
 // an event being right when it is the first of the gold type in its
-// record.
+// record. It then codes the unlabelled sentences and counts the events
+// the typer adds to them.
 func (s *simulation) run(th thresholds, evs *[]confEvent) simResult {
 	var r simResult
 	for i, rec := range s.recs {
 		matched := false
 		for j, smp := range rec.Samples {
 			p := s.held[i][j]
+			pev := float32(1)
+			if s.ev != nil && !s.ungated {
+				pev = s.ev[i][j]
+			}
 			keep := make([]bool, len(smp.Events))
 			typer := make([]bool, len(smp.Events))
-			add, base := th.decide(p, s.classes, smp.Events, typer, smp.Hit, smp.Alone, keep)
+			add, base := th.decide(p, pev, s.classes, smp.Events, typer, smp.Hit, smp.Alone, keep)
 			var kept []sitrep.Event
 			var info []evInfo
 			for k, ev := range smp.Events {
@@ -380,7 +461,7 @@ func (s *simulation) run(th thresholds, evs *[]confEvent) simResult {
 				matched = matched || right
 				r.events++
 				if evs != nil {
-					x := confInputs(p, cls, &kept[k], info[k], dup[k], types)
+					x := confInputs(p, pev, cls, &kept[k], info[k], dup[k], types)
 					var keys [nConfInputs]uint64
 					e := confExample(&x, &keys)
 					e.Feats, e.Vals = slices.Clone(e.Feats), slices.Clone(e.Vals)
@@ -395,5 +476,133 @@ func (s *simulation) run(th thresholds, evs *[]confEvent) simResult {
 			r.matched++
 		}
 	}
+	if !s.ungated {
+		r.weight = s.weight
+	}
+	for j, smp := range s.unl {
+		pev := s.evU[j]
+		if s.ungated {
+			pev = 1
+		}
+		keep := make([]bool, len(smp.Events))
+		typer := make([]bool, len(smp.Events))
+		if add, _ := th.decide(s.heldU[j], pev, s.classes, smp.Events, typer, smp.Hit, smp.Alone, keep); add >= 0 {
+			r.unlAdded++
+			r.unlFalse += float64(1 - s.evU[j])
+		}
+	}
 	return r
+}
+
+// presence trains the presence model by positive-unlabelled learning
+// (Elkan and Noto 2008): a logistic regression tells the labelled event
+// sentences from unlabelled sentences of general news, and the share c of
+// held-out event sentences it scores as labelled turns its probability g
+// into the probability g/c that a sentence reports an event.
+type presence struct {
+	lr    learn.LogReg
+	meta  learn.Meta
+	prune float32
+	recs  []TyperRecord
+	xs    []learn.Example // the records' examples, then the unlabelled sentences'
+	ufold []int
+	// Held-out g of each record's sentences and of each unlabelled
+	// sentence, turned into event probabilities by finish.
+	held  [][]float32
+	heldU []float32
+	unl   []TyperSample
+	// weight of an unlabelled sentence against a record, set by finish.
+	weight float64
+}
+
+func newPresence(recs []TyperRecord, xs []learn.Example, unl []TyperSample, cfg TyperConfig, meta learn.Meta) *presence {
+	p := &presence{
+		lr:    learn.LogReg{Classes: []string{"unlabelled", "event"}, L2: cfg.L2, Rate: cfg.Rate, Epochs: cfg.Epochs, Seed: cfg.Seed},
+		meta:  learn.Meta{Name: presenceName, Features: typerFeatures, Source: meta.Source, License: meta.License},
+		prune: cfg.Prune,
+		recs:  recs,
+		unl:   unl,
+		ufold: learn.Folds(len(unl), cfg.Folds, cfg.Seed+1),
+		held:  make([][]float32, len(recs)),
+		heldU: make([]float32, len(unl)),
+	}
+	if len(unl) == 0 {
+		p.held = nil
+		return p
+	}
+	for i := range xs {
+		p.xs = append(p.xs, learn.Example{Feats: xs[i].Feats, Class: 1})
+	}
+	for _, s := range unl {
+		p.xs = append(p.xs, learn.Example{Feats: s.Feats})
+	}
+	return p
+}
+
+// fold trains on all but fold f of the records (fold) and of the
+// unlabelled sentences, and scores that fold.
+func (p *presence) fold(f int, fold []int) {
+	if len(p.unl) == 0 {
+		return
+	}
+	var in []learn.Example
+	for i := range p.xs {
+		if i < len(p.recs) && fold[i] != f || i >= len(p.recs) && p.ufold[i-len(p.recs)] != f {
+			in = append(in, p.xs[i])
+		}
+	}
+	m := p.lr.Train(in, p.meta).Pruned(p.prune)
+	var two [2]float32
+	g := func(feats []uint64) float32 {
+		m.Scores(feats, two[:])
+		learn.Softmax(two[:])
+		return two[1]
+	}
+	for i := range p.recs {
+		if fold[i] == f {
+			for _, s := range p.recs[i].Samples {
+				p.held[i] = append(p.held[i], g(s.Feats))
+			}
+		}
+	}
+	for j := range p.unl {
+		if p.ufold[j] == f {
+			p.heldU[j] = g(p.unl[j].Feats)
+		}
+	}
+}
+
+// finish estimates the label frequency on the held-out records, turns the
+// held-out scores into event probabilities, sets the unlabelled
+// sentences' weight and returns the presence model trained on everything
+// (nil without unlabelled sentences).
+func (p *presence) finish(rep *TyperReport) *learn.Model {
+	if len(p.unl) == 0 {
+		return nil
+	}
+	sum, n := 0.0, 0
+	for _, h := range p.held {
+		for _, g := range h {
+			sum += float64(g)
+			n++
+		}
+	}
+	c := float32(sum / float64(n))
+	for _, h := range p.held {
+		for k := range h {
+			h[k] = presenceProb(h[k], c)
+		}
+	}
+	prior := 0.0
+	for j := range p.heldU {
+		p.heldU[j] = presenceProb(p.heldU[j], c)
+		prior += float64(p.heldU[j])
+	}
+	// The records stand for the unlabelled sentences that report an
+	// event: prior of them.
+	p.weight = float64(len(p.recs)) / max(prior, 1)
+	rep.LabelFrequency, rep.UnlabelledPrior = float64(c), prior/float64(len(p.unl))
+	meta := p.meta
+	meta.Info = map[string]string{labelFreqKey: strconv.FormatFloat(float64(c), 'f', -1, 32)}
+	return p.lr.Train(p.xs, meta).Pruned(p.prune)
 }

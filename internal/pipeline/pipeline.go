@@ -368,6 +368,22 @@ func (p *Pipeline) TyperSamples(art *sitrep.Article, f *event.Features) []event.
 	return p.coder.Samples(p.coderInput(art), f)
 }
 
+// UnlabelledSamples runs every stage over articles of general news and
+// returns the typer samples of the sentences the typer would score (those
+// with a coded event, or with a clause reading an event could be typed
+// alone on), for its presence model (internal/event/typer.go).
+func (p *Pipeline) UnlabelledSamples(arts []*sitrep.Article, f *event.Features) []event.TyperSample {
+	var out []event.TyperSample
+	for _, art := range arts {
+		for _, s := range p.TyperSamples(art, f) {
+			if len(s.Events) > 0 || !s.Hit && s.Alone != nil {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // RoleSamples runs every stage over one article, the trees the coder
 // reads parsed, and returns the role chooser's training samples: the verbs
 // whose source or target the tree and the chunks read differently.

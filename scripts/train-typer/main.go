@@ -3,7 +3,11 @@
 // internal/event/typer.go) on ../shared/gold/train/events-plv-train.jsonl:
 // 1,044 real-news sentences, each labelled with one PLOVER root and its
 // source and target spans (PLV train; YIELD is CONCEDE or RETREAT in
-// PLOVER 2021). See docs/DATA.md for its origin and license. The models
+// PLOVER 2021), and trains the presence model (internal/event/presence.model)
+// on those sentences against the sentences of general news of CoNLL-2003
+// English train (../shared/gold/dev/ner-conll2003-train.conll, Reuters
+// 1996-97, its entity labels unused; the NER model learns from the same
+// file). See docs/DATA.md for the origin and license of both. The models
 // hold hashed feature weights only, no text.
 //
 // Each sentence goes through the whole pipeline, with the dictionaries
@@ -26,6 +30,7 @@ import (
 	"path/filepath"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/learn"
@@ -34,7 +39,8 @@ import (
 
 func main() {
 	gold := flag.String("gold", "../shared/gold/train/events-plv-train.jsonl", "PLOVER-labelled sentences to train on")
-	out := flag.String("out", "internal/event", "directory to write typer.model and confidence.model to")
+	unl := flag.String("unlabelled", "../shared/gold/dev/ner-conll2003-train.conll", "CoNLL-2003 `file` whose documents are the presence model's unlabelled news")
+	out := flag.String("out", "internal/event", "directory to write typer.model, confidence.model and presence.model to")
 	config := event.TyperDefaults()
 	l2 := flag.Float64("l2", config.L2, "L2 penalty")
 	rate := flag.Float64("rate", config.Rate, "AdaGrad rate")
@@ -43,45 +49,50 @@ func main() {
 	flag.Parse()
 	cfg := config
 	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune = *l2, *rate, *epochs, float32(*prune)
-	if err := run(*gold, *out, cfg); err != nil {
+	if err := run(*gold, *unl, *out, cfg); err != nil {
 		slog.Error("train-typer", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(gold, out string, cfg event.TyperConfig) error {
-	recs, err := load(gold)
+func run(gold, unlabelled, out string, cfg event.TyperConfig) error {
+	recs, unl, err := load(gold, unlabelled)
 	if err != nil {
 		return err
 	}
-	typer, conf, rep, err := build(recs, cfg)
+	ms, rep, err := build(recs, unl, cfg)
 	if err != nil {
 		return err
 	}
 	fmt.Print(rep)
-	for name, m := range map[string]*learn.Model{"typer.model": typer, "confidence.model": conf} {
+	for name, m := range map[string]*learn.Model{"typer.model": ms.Typer, "confidence.model": ms.Conf, "presence.model": ms.Presence} {
 		if err := os.WriteFile(filepath.Join(out, name), m.Marshal(), 0o644); err != nil {
 			return fmt.Errorf("train-typer: %w", err)
 		}
 	}
-	slog.Info("train-typer: wrote", "dir", out, "features", typer.NumFeatures())
+	slog.Info("train-typer: wrote", "dir", out, "features", ms.Typer.NumFeatures(), "presence features", ms.Presence.NumFeatures())
 	return nil
 }
 
 // load reads the training file and runs the pipeline, without its typer,
-// over every labelled sentence.
-func load(path string) ([]event.TyperRecord, error) {
+// over every labelled sentence and over the documents of the unlabelled
+// CoNLL file.
+func load(path, unlabelled string) ([]event.TyperRecord, []event.TyperSample, error) {
 	labelled, err := event.ReadLabelled(path)
 	if err != nil {
-		return nil, fmt.Errorf("train-typer: %w", err)
+		return nil, nil, fmt.Errorf("train-typer: %w", err)
+	}
+	arts, err := entity.ReadCoNLLArticles(unlabelled)
+	if err != nil {
+		return nil, nil, fmt.Errorf("train-typer: %w", err)
 	}
 	p, err := pipeline.New(pipeline.Config{NoTyper: true})
 	if err != nil {
-		return nil, fmt.Errorf("train-typer: %w", err)
+		return nil, nil, fmt.Errorf("train-typer: %w", err)
 	}
 	feats, err := event.NewFeatures()
 	if err != nil {
-		return nil, fmt.Errorf("train-typer: %w", err)
+		return nil, nil, fmt.Errorf("train-typer: %w", err)
 	}
 	var recs []event.TyperRecord
 	for _, r := range labelled {
@@ -94,13 +105,13 @@ func load(path string) ([]event.TyperRecord, error) {
 		}
 		recs = append(recs, event.TyperRecord{Samples: p.TyperSamples(art, feats), Gold: r.Events[0].EventType})
 	}
-	return recs, nil
+	return recs, p.UnlabelledSamples(arts, feats), nil
 }
 
 // build trains the shipped models.
-func build(recs []event.TyperRecord, cfg event.TyperConfig) (typer, conf *learn.Model, rep *event.TyperReport, err error) {
-	return event.TrainTyper(recs, cfg, learn.Meta{
-		Source:  "PLV train (shared/gold/train/events-plv-train.jsonl): 1,044 news sentences labelled with a PLOVER root",
+func build(recs []event.TyperRecord, unl []event.TyperSample, cfg event.TyperConfig) (*event.TyperModels, *event.TyperReport, error) {
+	return event.TrainTyper(recs, unl, cfg, learn.Meta{
+		Source:  "PLV train (shared/gold/train/events-plv-train.jsonl): 1,044 news sentences labelled with a PLOVER root; unlabelled: CoNLL-2003 English train (shared/gold/dev/ner-conll2003-train.conll)",
 		License: "feature weights only, no text; see docs/DATA.md for the training data's origin and license",
 	})
 }

@@ -13,28 +13,29 @@ import (
 
 var (
 	trainOnce sync.Once
-	typer     *learn.Model
-	conf      *learn.Model
+	models    *event.TyperModels
 	report    *event.TyperReport
 	trainErr  error
 )
 
 // train loads the training file and trains the models once for the tests
 // of this package.
-func train(t *testing.T) (*learn.Model, *learn.Model, *event.TyperReport) {
+func train(t *testing.T) (*event.TyperModels, *event.TyperReport) {
 	t.Helper()
 	gold := sitreptest.SharedFile(t, "gold/train/events-plv-train.jsonl")
+	conll := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-train.conll")
 	trainOnce.Do(func() {
-		var recs []event.TyperRecord
-		if recs, trainErr = load(gold); trainErr != nil {
+		recs, unl, err := load(gold, conll)
+		if err != nil {
+			trainErr = err
 			return
 		}
-		typer, conf, report, trainErr = build(recs, event.TyperDefaults())
+		models, report, trainErr = build(recs, unl, event.TyperDefaults())
 	})
 	if trainErr != nil {
 		t.Fatal(trainErr)
 	}
-	return typer, conf, report
+	return models, report
 }
 
 // TestShippedTyper checks that internal/event/typer.model and
@@ -42,8 +43,8 @@ func train(t *testing.T) (*learn.Model, *learn.Model, *event.TyperReport) {
 // deterministic, and the models must be regenerated when their features,
 // their training, the dictionaries or the stages before the coder change.
 func TestShippedTyper(t *testing.T) {
-	typer, conf, _ := train(t)
-	for name, m := range map[string]*learn.Model{"typer.model": typer, "confidence.model": conf} {
+	ms, _ := train(t)
+	for name, m := range map[string]*learn.Model{"typer.model": ms.Typer, "confidence.model": ms.Conf, "presence.model": ms.Presence} {
 		shipped, err := os.ReadFile("../../internal/event/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -57,10 +58,13 @@ func TestShippedTyper(t *testing.T) {
 
 // TestCrossValidation holds the cross-validated figures of the training
 // run to floors just under what was measured (typer alone: accuracy
-// 0.774, macro-F1 0.743; coder with the typer 0.700 against 0.606 without,
-// 0.707 before datelines left the sentences of 40 records; ECE 0.021) and the typer's train/held-out gap to a ceiling.
+// 0.774, macro-F1 0.743; coder with the typer 0.685 against 0.606 without,
+// 0.700 before the presence model; ECE 0.024) and the typer's
+// train/held-out gap to a ceiling. On the unlabelled general-news
+// sentences, the presence model must keep the typer's events to a
+// quarter of what it adds without it (measured: 15 against 170).
 func TestCrossValidation(t *testing.T) {
-	_, _, r := train(t)
+	_, r := train(t)
 	t.Logf("\n%s", r)
 	for _, c := range []struct {
 		name      string
@@ -68,15 +72,19 @@ func TestCrossValidation(t *testing.T) {
 	}{
 		{"typer CV accuracy", r.CVAccuracy, 0.76},
 		{"typer CV macro-F1", r.CVMacroF1, 0.72},
-		{"coder type accuracy with the typer", r.TypedAccuracy, 0.70},
-		{"gain over the dictionaries alone", r.TypedAccuracy - r.DictAccuracy, 0.09},
+		{"coder type accuracy with the typer", r.TypedAccuracy, 0.68},
+		{"gain over the dictionaries alone", r.TypedAccuracy - r.DictAccuracy, 0.075},
 	} {
 		if c.got < c.want {
-			t.Errorf("%s %.3f, below floor %.2f", c.name, c.got, c.want)
+			t.Errorf("%s %.3f, below floor %.3f", c.name, c.got, c.want)
 		}
 	}
 	if r.Gap > 0.26 {
 		t.Errorf("train/held-out gap %.3f above 0.26: the typer overfits more than it did", r.Gap)
+	}
+	if r.Unlabelled < 1000 || r.UngatedAdded < 100 || 4*r.UnlabelledAdded > r.UngatedAdded {
+		t.Errorf("typer events on %d unlabelled sentences: %d with the presence model, %d without: want at most a quarter",
+			r.Unlabelled, r.UnlabelledAdded, r.UngatedAdded)
 	}
 	if e := r.Calibration.ECE(); e > 0.04 {
 		t.Errorf("cross-fitted ECE %.3f above 0.04", e)
