@@ -98,7 +98,7 @@ type ev struct {
 func (w ev) matches(e sitrep.Event) bool {
 	src, rest, _ := strings.Cut(w.dyad, ">")
 	tgt, root, _ := strings.Cut(rest, ":")
-	if !strings.HasPrefix(e.Source.Actor, src) || e.Root != root {
+	if !strings.HasPrefix(e.Source.Actor, src) || e.Root != root && e.CAMEO != root { // a root or a whole code
 		return false
 	}
 	if tgt == "" && e.Target != nil || tgt != "" && (e.Target == nil || !strings.HasPrefix(e.Target.Actor, tgt)) {
@@ -290,6 +290,10 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "NER>:08"}}},
 		{name: "breaking into a place is forced entry", text: "Gunmen broke into the Indian embassy in Kabul on Monday.",
 			want: []ev{{dyad: "---UAF>IND:17"}}},
+		{name: "an arrest by soldiers is an arrest, not occupying territory", text: "Israeli troops arrested three Hamas members in Hebron.",
+			want: []ev{{dyad: "ISRMIL>PSEREBHMS:173"}}, forbid: []ev{{dyad: "ISRMIL>PSEREBHMS:192"}}},
+		{name: "arresting a minister is no abduction", text: "Police apprehended the former minister on Monday.",
+			want: []ev{{dyad: "---COP>---GOV:173"}}, forbid: []ev{{dyad: "---COP>---GOV:18"}}},
 		{name: "breaking into a market is no event", text: "Chinese firms broke into the Kenyan market.", none: true},
 		{name: "background clause is not coded", text: "Egypt restored ties with Qatar five years after Qatari protesters stormed its embassy.",
 			forbid: []ev{{dyad: "QATOPP>EGY:17"}, {dyad: "QATOPP>EGYGOV:17"}, {dyad: "QATOPP>:17"}}},
