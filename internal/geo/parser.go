@@ -604,6 +604,11 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 					// said", "Const. Kwesi Millington").
 					for _, q := range localCands {
 						if c := &cands[q]; c.ent && c.span == s {
+							if dids, k := p.designated(text, toks, s.Start, j); dids != nil {
+								c.span.End, c.ids = toks[k].End, dids
+								c.key = Fold(text[c.span.Start:c.span.End])
+								j = k
+							}
 							c.person = p.personContext(toks, i, j)
 							c.common = i == j && commonTag(toks[i].Tag)
 							c.locative = p.contextCue(toks, i, j) > cueNone
@@ -647,6 +652,10 @@ func (p *Parser) find(doc *sitrep.Doc, cands []cand, veto []vetoSpan, dem map[ui
 				// before a capitalised one does not swallow it.
 				if j == i && commonWords[string(buf)] && j+1 < len(toks) && toks[j+1].cap {
 					break
+				}
+				if dids, k := p.designated(text, toks, s.Start, j); dids != nil {
+					s.End, ids, j = toks[k].End, dids, k
+					buf = fold(buf[:0], text[s.Start:s.End])
 				}
 				c := cand{span: s, key: string(buf), ids: ids, qual: -1}
 				// All-caps words other than the dateline are acronyms
@@ -762,6 +771,34 @@ func residence(toks []tok, i int) bool {
 var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
 	"southern": true, "eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
 	"southeast": true, "southwest": true, "upper": true, "lower": true, "greater": true, "downtown": true}
+
+// designators follow a name to make the name of an administrative area
+// ("Borno State", "Kandahar Province"); written in lower case ("Borno
+// state") they are still part of it.
+var designators = map[string]bool{"state": true, "province": true, "region": true, "district": true,
+	"county": true, "governorate": true, "prefecture": true, "department": true, "oblast": true, "parish": true}
+
+// designated returns the entries of the area named by the name ending at
+// token j and a lower-case designator after it ("Borno state" for "Borno
+// State"), with the designator's token index; nil when the gazetteer has
+// no such area, or when the name is a direction or follows one ("the
+// first Northern state", "South Central district" are no "Northern
+// State", "Central District").
+func (p *Parser) designated(text string, toks []tok, start, j int) ([]int32, int) {
+	if j+1 >= len(toks) || toks[j+1].cap || !designators[toks[j+1].Text] || directions[strings.ToLower(text[start:toks[j].End])] {
+		return nil, 0
+	}
+	for i := j; i > 0 && toks[i].Start >= start; i-- {
+		if toks[i].Start == start && toks[i-1].cap && directions[strings.ToLower(toks[i-1].Text)] {
+			return nil, 0
+		}
+	}
+	ids := p.g.ids(Fold(text[start:toks[j+1].End]))
+	if len(ids) == 0 || p.g.places[ids[0]].level > lvAdmin2 {
+		return nil, 0
+	}
+	return ids, j + 1
+}
 
 // adminWords open "City of X" names.
 var adminWords = map[string]bool{"city": true, "town": true, "village": true, "township": true, "county": true,
