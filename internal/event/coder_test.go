@@ -301,6 +301,8 @@ func TestCode(t *testing.T) {
 		{name: "taking up positions is no occupation", text: "Iraqi soldiers took up positions near the embassy.",
 			want: []ev{{dyad: "IRQMIL>:154"}}, forbid: []ev{{dyad: "IRQMIL>:192"}}},
 		{name: "soldiers posting a video post no force", text: "Kenyan soldiers posted a video online.", none: true},
+		{name: "paying a price is no payment", text: "Tehran will pay a heavy price for the attack, Trump said.",
+			forbid: []ev{{dyad: "IRN>:03"}, {dyad: "IRN>:06"}, {dyad: "IRN>:07"}}},
 		{name: "breaking into a market is no event", text: "Chinese firms broke into the Kenyan market.", none: true},
 		{name: "background clause is not coded", text: "Egypt restored ties with Qatar five years after Qatari protesters stormed its embassy.",
 			forbid: []ev{{dyad: "QATOPP>EGY:17"}, {dyad: "QATOPP>EGYGOV:17"}, {dyad: "QATOPP>:17"}}},
