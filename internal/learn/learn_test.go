@@ -3,6 +3,7 @@ package learn
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -311,13 +312,19 @@ func TestPruned(t *testing.T) {
 // batches, gives the sums of Add called feature by feature, bit for bit:
 // on random models (keys 0 and 1 included, runs of every length, probe
 // chains from collisions) and feature lists of every length around the
-// batch size, with repeated and unknown features.
+// batch size, with repeated and unknown features; for models with few
+// classes (summed in a masked array) and with more than smallClasses.
 func TestScoresSumsAsAdd(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 9))
-	const nc = 7
+	for _, nc := range []int{7, smallClasses, smallClasses + 60} {
+		t.Run(fmt.Sprint(nc, " classes"), func(t *testing.T) { scoresSumsAsAdd(t, nc) })
+	}
+}
+
+func scoresSumsAsAdd(t *testing.T, nc int) {
+	r := rand.New(rand.NewPCG(3, uint64(9+nc)))
 	cls := make([]string, nc)
 	for i := range cls {
-		cls[i] = string(rune('a' + i))
+		cls[i] = fmt.Sprint("c", i)
 	}
 	for trial := range 20 {
 		var b builder
