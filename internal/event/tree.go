@@ -50,6 +50,7 @@ func newTree(toks []sitrep.Token) *tree {
 	}
 	t.link()
 	t.reattachSubjects(toks)
+	t.joinSubjectLists(toks)
 	return t
 }
 
@@ -101,6 +102,40 @@ func (t *tree) reattachSubjects(toks []sitrep.Token) {
 		}
 		t.head[p], t.rel[p] = v, "nsubj"
 		t.link()
+	}
+}
+
+// joinSubjectLists repairs another misparse of lists: in "Mordor, the
+// Shire, Fornost and Bree welcomed", a list whose second member has a
+// determiner, the parser takes the first name for an oblique, vocative or
+// dislocated phrase of the verb and the rest for its subject. A bare
+// proper noun (no preposition) before a verb's subject, separated from it
+// only by a comma, is taken for the first member of the subject when the
+// subject goes on as a list (has conjuncts of its own): it becomes a
+// conjunct of the subject, so that the subject's phrase spans it.
+func (t *tree) joinSubjectLists(toks []sitrep.Token) {
+	for v := range toks {
+		s := t.child(v, "nsubj")
+		if s < 0 || t.child(s, "conj") < 0 {
+			continue
+		}
+		l := t.leftmost(s)
+		for _, a := range t.kids[v] {
+			if a >= l || t.rightmost(a) != l-1 || toks[l-1].Text != "," {
+				continue
+			}
+			switch t.rel[a] {
+			case "obl", "obl:npmod", "obl:unmarked", "vocative", "dislocated", "dep", "nsubj", "appos":
+			default:
+				continue
+			}
+			if !strings.HasPrefix(toks[a].Tag, "NNP") || t.child(a, "case") >= 0 {
+				continue
+			}
+			t.head[a], t.rel[a] = s, "conj"
+			t.link()
+			break
+		}
 	}
 }
 

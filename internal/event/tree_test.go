@@ -390,3 +390,34 @@ func TestCommaClauseSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectListFirstMember checks the repair of a list of subjects whose
+// first member the parser hung on the verb (oblique, vocative) and whose
+// rest it took for the subject: the first member joins the subject. A
+// phrase with a preposition of its own is not a list member.
+func TestSubjectListFirstMember(t *testing.T) {
+	const list = "Iran, the United States, China and Iraq condemned Israel."
+	tests := []struct {
+		name, text, arcs string
+		want, forbid     []ev
+	}{
+		{"first member as an oblique", list,
+			"10/obl 1/punct 5/det 5/compound 10/nsubj 7/punct 5/conj 9/cc 5/conj 0/root 10/obj 10/punct",
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "USA>ISR:11"}, {dyad: "CHN>ISR:11"}, {dyad: "IRQ>ISR:11"}}, nil},
+		{"first member as a vocative", list,
+			"10/vocative 1/punct 5/det 5/compound 10/nsubj 7/punct 5/conj 9/cc 5/conj 0/root 10/obj 10/punct",
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "USA>ISR:11"}, {dyad: "IRQ>ISR:11"}}, nil},
+		{"a place with its preposition", "In Iran, the United States and China condemned Israel.",
+			"2/case 9/obl 2/punct 6/det 6/compound 9/nsubj 8/cc 6/conj 0/root 9/obj 9/punct",
+			[]ev{{dyad: "USA>ISR:11"}, {dyad: "CHN>ISR:11"}}, []ev{{dyad: "IRN>ISR:11"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			if g := groupHeaded(t, st, tt.text, "condemned"); g.SubjectBy != "nsubj" {
+				t.Errorf("%q: subject by %q, want nsubj (%v)", tt.text, g.SubjectBy, g.Subject)
+			}
+			checkEvents(t, tt.text, st.Events, tt.want, tt.forbid)
+		})
+	}
+}
