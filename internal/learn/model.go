@@ -133,15 +133,13 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 	if len(m.slots) == 0 {
 		return
 	}
-	const batch = scoreBatch
+	const batch = 32
 	var (
 		keys  [batch]uint64  // the key in each feature's first slot
 		found [batch]*slot   // the feature's slot, nil when it has none
 		w0    [batch]float32 // the first weight of each feature found
 		c0    [batch]uint16  // and its class
-		acc   [smallClasses]float32
 	)
-	small := len(scores) <= smallClasses
 	mask := uint64(len(m.slots) - 1)
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), batch)]
@@ -168,10 +166,6 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 				w0[i], c0[i] = m.w[s.off], m.cls[s.off]
 			}
 		}
-		if small {
-			m.addSmall(&acc, fs, &found, &w0, &c0)
-			continue
-		}
 		for i := range fs {
 			s := found[i]
 			if s == nil {
@@ -185,36 +179,7 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 			}
 		}
 	}
-	if small {
-		copy(scores, acc[:len(scores)])
-	}
 }
-
-// smallClasses bounds the models whose scores Scores sums in an array
-// indexed by the class masked to its size: the mask, not a bounds check,
-// keeps each of the many scattered adds in range.
-const smallClasses = 128
-
-// addSmall adds the weights of the features found to acc, as the loop at
-// the end of Scores does to scores, in the same order.
-func (m *Model) addSmall(acc *[smallClasses]float32, fs []uint64, found *[scoreBatch]*slot, w0 *[scoreBatch]float32, c0 *[scoreBatch]uint16) {
-	for i := range fs {
-		s := found[i]
-		if s == nil {
-			continue
-		}
-		acc[c0[i]%smallClasses] += w0[i]
-		ws := m.w[s.off+1 : s.off+s.n]
-		cs := m.cls[s.off+1 : s.off+s.n]
-		cs = cs[:len(ws)]
-		for k, w := range ws {
-			acc[cs[k]%smallClasses] += w
-		}
-	}
-}
-
-// scoreBatch is how many features Scores looks up at a time.
-const scoreBatch = 32
 
 // Predict returns the best-scoring class of feats (the first on ties).
 func (m *Model) Predict(feats []uint64, scores []float32) int {
