@@ -33,9 +33,7 @@ func newTree(toks []sitrep.Token) *tree {
 		t.head[i], t.rel[i] = tok.Head, tok.Rel
 		if tok.Head < 0 {
 			roots++
-			continue
 		}
-		t.kids[tok.Head] = append(t.kids[tok.Head], i)
 	}
 	if roots == 0 {
 		return nil
@@ -50,7 +48,105 @@ func newTree(toks []sitrep.Token) *tree {
 			j = t.head[j]
 		}
 	}
+	t.link()
+	t.reattachSubjects(toks)
+	t.joinSubjectLists(toks)
 	return t
+}
+
+// link fills the children lists from the heads.
+func (t *tree) link() {
+	for i := range t.kids {
+		t.kids[i] = t.kids[i][:0]
+	}
+	for i, h := range t.head {
+		if h >= 0 {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+}
+
+// reattachSubjects repairs a misparse the parser makes of clauses joined
+// by a comma, above all the trailing attribution of news ("X will restore
+// ties with Y, a senior official said"): the noun phrase before the
+// second verb is coordinated with, put in apposition to or set beside
+// something earlier, and the verb, left without a subject, is read as sharing the
+// first clause's subject ("X ... said"). A finite verb with no subject
+// right after a noun phrase that starts after a comma, has no
+// coordinator of its own and hangs outside the verb's subtree is taken
+// for the verb's subject.
+func (t *tree) reattachSubjects(toks []sitrep.Token) {
+	for v := 2; v < len(toks); v++ {
+		switch toks[v].Tag {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		p := v - 1
+		if !verbal(t.rel[v]) || t.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl") >= 0 {
+			continue
+		}
+		switch t.rel[p] {
+		case "conj", "appos", "parataxis", "dep":
+		default:
+			continue
+		}
+		if !strings.HasPrefix(toks[p].Tag, "NN") {
+			continue
+		}
+		if t.rightmost(p) != p || t.child(p, "cc") >= 0 || t.dominates(v, p) {
+			continue
+		}
+		if l := t.leftmost(p); l == 0 || toks[l-1].Text != "," && toks[l].Text != "," {
+			continue
+		}
+		t.head[p], t.rel[p] = v, "nsubj"
+		t.link()
+	}
+}
+
+// joinSubjectLists repairs another misparse of lists: in "Mordor, the
+// Shire, Fornost and Bree welcomed", a list whose second member has a
+// determiner, the parser takes the first name for an oblique, vocative or
+// dislocated phrase of the verb and the rest for its subject. A bare
+// proper noun (no preposition) before a verb's subject, separated from it
+// only by a comma, is taken for the first member of the subject when the
+// subject goes on as a list (has conjuncts of its own): it becomes a
+// conjunct of the subject, so that the subject's phrase spans it.
+func (t *tree) joinSubjectLists(toks []sitrep.Token) {
+	for v := range toks {
+		s := t.child(v, "nsubj")
+		if s < 0 || t.child(s, "conj") < 0 {
+			continue
+		}
+		l := t.leftmost(s)
+		for _, a := range t.kids[v] {
+			if a >= l || t.rightmost(a) != l-1 || toks[l-1].Text != "," {
+				continue
+			}
+			switch t.rel[a] {
+			case "obl", "obl:npmod", "obl:unmarked", "vocative", "dislocated", "dep", "nsubj", "appos":
+			default:
+				continue
+			}
+			if !strings.HasPrefix(toks[a].Tag, "NNP") || t.child(a, "case") >= 0 {
+				continue
+			}
+			t.head[a], t.rel[a] = s, "conj"
+			t.link()
+			break
+		}
+	}
+}
+
+// dominates reports whether a is i or one of its ancestors.
+func (t *tree) dominates(a, i int) bool {
+	for ; i >= 0; i = t.head[i] {
+		if i == a {
+			return true
+		}
+	}
+	return false
 }
 
 // base returns the relation of i without its subtype ("obl:agent" → "obl").

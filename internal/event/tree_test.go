@@ -349,3 +349,75 @@ func TestGerundAdjunctControl(t *testing.T) {
 		})
 	}
 }
+
+// TestCommaClauseSubject checks the repair of a misparse of clauses
+// joined by a comma: the noun phrase before the second verb hung on the
+// first clause (conj, appos, parataxis) is read as that verb's subject,
+// not the first clause's subject through the coordination; and that a
+// phrase with a coordinator of its own, or one inside the verb's own
+// subtree, is left where the parser put it.
+func TestCommaClauseSubject(t *testing.T) {
+	const text = "Israeli troops raided the village, Egyptian officials criticized Jordan."
+	tests := []struct {
+		name, text, arcs string
+		subjBy           string
+		want, forbid     []ev
+	}{
+		{"noun phrase coordinated with the first verb", text,
+			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 3/conj 3/conj 9/obj 3/punct",
+			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
+		{"noun phrase beside the first verb", text,
+			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 3/parataxis 3/conj 9/obj 3/punct",
+			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
+		{"noun phrase in apposition to the object", text,
+			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 5/appos 3/conj 9/obj 3/punct",
+			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
+		{"a correct parse is read as it is", text,
+			"2/amod 3/nsubj 0/root 5/det 3/obj 9/punct 8/amod 9/nsubj 3/parataxis 9/obj 3/punct",
+			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
+		{"a coordinated noun phrase is a real coordination", "Israeli troops raided the village and Egyptian officials criticized Jordan.",
+			"2/amod 3/nsubj 0/root 5/det 3/obj 8/cc 8/amod 5/conj 3/conj 9/obj 3/punct",
+			"conj → nsubj", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			g := groupHeaded(t, st, tt.text, "criticized")
+			if g.SubjectBy != tt.subjBy {
+				t.Errorf("%q: subject by %q, want %q (%v)", tt.text, g.SubjectBy, tt.subjBy, g.Subject)
+			}
+			checkEvents(t, tt.text, st.Events, tt.want, tt.forbid)
+		})
+	}
+}
+
+// TestSubjectListFirstMember checks the repair of a list of subjects whose
+// first member the parser hung on the verb (oblique, vocative) and whose
+// rest it took for the subject: the first member joins the subject. A
+// phrase with a preposition of its own is not a list member.
+func TestSubjectListFirstMember(t *testing.T) {
+	const list = "Iran, the United States, China and Iraq condemned Israel."
+	tests := []struct {
+		name, text, arcs string
+		want, forbid     []ev
+	}{
+		{"first member as an oblique", list,
+			"10/obl 1/punct 5/det 5/compound 10/nsubj 7/punct 5/conj 9/cc 5/conj 0/root 10/obj 10/punct",
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "USA>ISR:11"}, {dyad: "CHN>ISR:11"}, {dyad: "IRQ>ISR:11"}}, nil},
+		{"first member as a vocative", list,
+			"10/vocative 1/punct 5/det 5/compound 10/nsubj 7/punct 5/conj 9/cc 5/conj 0/root 10/obj 10/punct",
+			[]ev{{dyad: "IRN>ISR:11"}, {dyad: "USA>ISR:11"}, {dyad: "IRQ>ISR:11"}}, nil},
+		{"a place with its preposition", "In Iran, the United States and China condemned Israel.",
+			"2/case 9/obl 2/punct 6/det 6/compound 9/nsubj 8/cc 6/conj 0/root 9/obj 9/punct",
+			[]ev{{dyad: "USA>ISR:11"}, {dyad: "CHN>ISR:11"}}, []ev{{dyad: "IRN>ISR:11"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := explainParsed(t, tt.text, tt.arcs)
+			if g := groupHeaded(t, st, tt.text, "condemned"); g.SubjectBy != "nsubj" {
+				t.Errorf("%q: subject by %q, want nsubj (%v)", tt.text, g.SubjectBy, g.Subject)
+			}
+			checkEvents(t, tt.text, st.Events, tt.want, tt.forbid)
+		})
+	}
+}
