@@ -131,14 +131,20 @@ func printTrace(w io.Writer, doc *sitrep.Doc, res *sitrep.Result, tr *event.Trac
 			fmt.Fprintf(w, "%d:%s/%s ", k, t.Text, t.Tag)
 		}
 		if len(s.Tokens) > 0 && s.Tokens[0].Rel != "" {
-			// The dependency tree, one arc per token: index:word ←rel─ head.
+			// The dependency tree, one arc per token: index:word ←rel─
+			// head; the one the coder read, repairs made, when it read
+			// one, else the parser's.
 			fmt.Fprint(w, "\n  tree:   ")
 			for k, t := range s.Tokens {
-				head := "ROOT"
-				if t.Head >= 0 && t.Head < len(s.Tokens) {
-					head = fmt.Sprintf("%d:%s", t.Head, s.Tokens[t.Head].Text)
+				h, rel := t.Head, t.Rel
+				if s.Heads != nil {
+					h, rel = s.Heads[k], s.Rels[k]
 				}
-				fmt.Fprintf(w, "%d:%s←%s─%s ", k, t.Text, t.Rel, head)
+				head := "ROOT"
+				if h >= 0 && h < len(s.Tokens) {
+					head = fmt.Sprintf("%d:%s", h, s.Tokens[h].Text)
+				}
+				fmt.Fprintf(w, "%d:%s←%s─%s ", k, t.Text, rel, head)
 			}
 			if !s.Tree {
 				// The coder reads trees only where they can change an

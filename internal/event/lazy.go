@@ -1,6 +1,8 @@
 package event
 
 import (
+	"slices"
+
 	"github.com/sitrep-project/sitrep"
 )
 
@@ -53,8 +55,9 @@ func (a *article) readsTree(st *sentence, gi int, c *roles) bool {
 	if !st.parsed {
 		st.parsed = true
 		st.tree = a.treeOf(st.doc)
-		if a.trace != nil && len(a.trace.Sentences) > 0 {
-			a.trace.Sentences[len(a.trace.Sentences)-1].Tree = st.tree != nil
+		if a.trace != nil && len(a.trace.Sentences) > 0 && st.tree != nil {
+			tr := &a.trace.Sentences[len(a.trace.Sentences)-1]
+			tr.Tree, tr.Heads, tr.Rels = true, slices.Clone(st.tree.head), slices.Clone(st.tree.rel)
 		}
 	}
 	return st.tree != nil

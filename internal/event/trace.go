@@ -25,6 +25,11 @@ type SentenceTrace struct {
 	// reading has a coded actor from the tree, and no others (readsTree);
 	// a verb group whose SubjectBy is "" was read from the chunks alone.
 	Tree bool
+	// Heads and Rels are the tree the coder read, when it read one: the
+	// parser's, with the misparses tree.go repairs repaired; Heads[k] is
+	// token k's head (-1 for the root).
+	Heads []int
+	Rels  []string
 	// Discard is the discard phrase found in the sentence, if any; with
 	// DiscardStory it dropped the whole sentence, else only the event of
 	// the verb nearest to it.

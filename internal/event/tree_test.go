@@ -386,6 +386,11 @@ func TestCommaClauseSubject(t *testing.T) {
 			if g.SubjectBy != tt.subjBy {
 				t.Errorf("%q: subject by %q, want %q (%v)", tt.text, g.SubjectBy, tt.subjBy, g.Subject)
 			}
+			// The trace shows the tree as read, repaired: "officials"
+			// (7) the subject of "criticized" (8).
+			if tt.subjBy == "nsubj" && (len(st.Heads) != len(st.Tokens) || st.Heads[7] != 8 || st.Rels[7] != "nsubj") {
+				t.Errorf("%q: traced tree %v %v, want officials ←nsubj─ criticized", tt.text, st.Heads, st.Rels)
+			}
 			checkEvents(t, tt.text, st.Events, tt.want, tt.forbid)
 		})
 	}
