@@ -587,6 +587,15 @@ func (p *presence) finish(rep *TyperReport) *learn.Model {
 			n++
 		}
 	}
+	if n == 0 || sum == 0 {
+		// Nothing to estimate the label frequency on: no presence model,
+		// every sentence taken to report an event.
+		p.held = nil
+		for j := range p.heldU {
+			p.heldU[j] = 1
+		}
+		return nil
+	}
 	c := float32(sum / float64(n))
 	for _, h := range p.held {
 		for k := range h {
