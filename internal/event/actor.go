@@ -1338,6 +1338,12 @@ func (a *article) codeNominal(st *sentence) {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
+		if mm, ok2 := a.c.dicts.Verbs.NounEvent(words[k] + " " + words[k+1]); ok2 {
+			// The noun with its preposition may have a code of its own:
+			// "strikes on" a target are military (190), a strike alone
+			// is labour's (143).
+			m, ok = mm, true
+		}
 		if prev := words[k-1] + " " + words[k]; strings.HasPrefix(toks[k-1].Tag, "NN") || strings.HasPrefix(toks[k-1].Tag, "JJ") {
 			// A compound event noun is more specific than its head:
 			// "missile strikes" (195), not "strikes" (143).
