@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -258,4 +259,114 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestRetold runs the pipeline over the seed's story retold in other
+// words (testdata/retold, written for sitrep): other verbs, sentence
+// shapes, captions and figures, so that what the seed check finds is
+// found by general means. absent lists events no reader would code.
+func TestRetold(t *testing.T) {
+	tests := []struct {
+		file      string
+		published string
+		events    []wantEvent
+		absent    []wantEvent
+		quotes    [][2]string // speaker, fragment
+		captions  [][2]string // agency, photographer
+		killed    int
+		wounded   int
+	}{
+		{
+			file: "1-militia-supporters.txt", published: "2020-01-03",
+			events: []wantEvent{
+				{what: "forced entry", roots: []string{"14", "17", "18", "19"}, tgt: "USA", date: "2019-12-31", near: []float64{33.34, 44.40}},
+				{what: "accusation", roots: []string{"11"}, src: "USA", tgt: "IRN"},
+				{what: "threat", roots: []string{"13"}, src: "USA", tgt: "IRN"},
+				{what: "troops sent", roots: []string{"15"}, src: "USA"},
+				{what: "withdrawal", roots: []string{"08"}, date: "2020-01-01"},
+				{what: "troops positioned", roots: []string{"15"}, src: "IRQ", date: "2020-01-01"},
+			},
+			absent: []wantEvent{
+				{what: "a price to pay read as a payment", roots: []string{"03", "06", "07"}, src: "IRN"},
+			},
+			quotes:   [][2]string{{"Donald Trump", "BIG PRICE"}, {"Mark Esper", "game has changed"}},
+			captions: [][2]string{{"AP", "Hadi Mizban"}, {"REUTERS", "Ahmed Saad"}},
+			killed:   1, wounded: 4,
+		},
+		{
+			file: "2-marines-dispatched.txt", published: "2020-01-02",
+			events: []wantEvent{
+				{what: "storming", roots: []string{"14", "17", "18", "19"}, tgt: "USA", date: "2019-12-31", near: []float64{33.34, 44.40}},
+				{what: "strikes on the militia", roots: []string{"19", "20"}, src: "USA", tgt: "IRQ"},
+				{what: "marines", roots: []string{"15"}, date: "2019-12-31"},
+				{what: "protesters pushed back", roots: []string{"17"}, src: "IRQ"},
+				{what: "accusation", roots: []string{"11"}, src: "USA", tgt: "IRN"},
+				{what: "denial", roots: []string{"01"}, src: "IRN", date: "2020-01-01"},
+				{what: "warning", roots: []string{"13"}, src: "IRN", tgt: "USA", date: "2020-01-01"},
+			},
+			absent: []wantEvent{
+				{what: "US strikes read as a labour strike", roots: []string{"14"}, src: "USA"},
+			},
+			quotes:   [][2]string{{"Mark Milley", "buzzsaw"}},
+			captions: [][2]string{{"AP", "Khalid Mohammed"}},
+			killed:   -1, wounded: 0,
+		},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join("testdata", "retold", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := p.Process(context.Background(), &sitrep.Article{ID: tt.file, Published: tt.published, Text: string(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.events {
+				if !findEvent(res.Events, w) {
+					t.Errorf("event not found: %s %+v", w.what, w)
+				}
+			}
+			for _, w := range tt.absent {
+				if findEvent(res.Events, w) {
+					t.Errorf("unwanted event: %s %+v", w.what, w)
+				}
+			}
+			for _, q := range tt.quotes {
+				found := false
+				for _, got := range res.Quotes {
+					found = found || got.Speaker == q[0] && strings.Contains(got.Text, q[1])
+				}
+				if !found {
+					t.Errorf("quote by %s with %q not found", q[0], q[1])
+				}
+			}
+			for _, c := range tt.captions {
+				found := false
+				for _, got := range res.Captions {
+					found = found || got.Agency == c[0] && got.Photographer == c[1]
+				}
+				if !found {
+					t.Errorf("caption %s/%s not found", c[0], c[1])
+				}
+			}
+			counts := map[string]int{"killed": -1, "wounded": -1}
+			for _, c := range res.Casualties {
+				counts[c.Kind] = c.Count
+			}
+			if counts["killed"] != tt.killed || counts["wounded"] != tt.wounded {
+				t.Errorf("killed %d, wounded %d; want %d, %d", counts["killed"], counts["wounded"], tt.killed, tt.wounded)
+			}
+			if t.Failed() {
+				for _, e := range res.Events {
+					tgt := "-"
+					if e.Target != nil {
+						tgt = e.Target.Actor + " (" + e.Target.Text + ")"
+					}
+					t.Logf("%s %s %s %s: %s (%s) -> %s | %s", e.CAMEO, e.Modality, e.Date, locName(e.Location), e.Source.Actor, e.Source.Text, tgt, e.Evidence.Sentence)
+				}
+			}
+		})
+	}
 }
