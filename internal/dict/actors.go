@@ -1,7 +1,8 @@
 package dict
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -156,38 +157,43 @@ type rawActor struct {
 }
 
 func (a *Actors) add(recs []rawActor) {
+	// Only lists that grew past one name need sorting again: a name
+	// replaced in place has the same length as the one it replaces.
 	touched := map[string]bool{}
-	for _, r := range recs {
-		rec := &actorRec{def: r.def, roles: r.roles, src: r.src}
+	all := make([]actorRec, len(recs)) // one allocation, not one a record
+	for i, r := range recs {
+		rec := &all[i]
+		*rec = actorRec{def: r.def, roles: r.roles, src: r.src}
 		for _, w := range r.names {
-			if len(w) > 0 {
-				a.put(actorName{words: w, name: joinWords(w), rec: rec})
+			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec}) {
 				touched[w[0]] = true
 			}
 		}
 	}
 	for k := range touched {
-		if list := a.byFirst[k]; len(list) > 1 {
-			sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-			a.byFirst[k] = list
-		}
+		slices.SortStableFunc(a.byFirst[k], func(x, y actorName) int { return cmp.Compare(len(y.words), len(x.words)) })
 	}
 }
 
-func (a *Actors) put(n actorName) {
+// put adds n, or replaces the name with the same words, and reports
+// whether it was appended to a list that already held a name.
+func (a *Actors) put(n actorName) bool {
 	list := a.byFirst[n.words[0]]
 	for i := range list {
 		if slicesEq(list[i].words, n.words) {
 			list[i] = n // later definition wins
-			return
+			return false
 		}
 	}
 	a.n++
 	a.byFirst[n.words[0]] = append(list, n) // sorted by add
-
+	return len(list) > 0
 }
 
 func joinWords(w []string) string {
+	if len(w) == 1 {
+		return w[0]
+	}
 	n := 0
 	for _, s := range w {
 		n += len(s) + 1

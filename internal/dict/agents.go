@@ -1,6 +1,9 @@
 package dict
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Agents maps role nouns ("soldiers", "riot police", "protesters") to
 // CAMEO sector codes ("MIL", "COP", "OPP").
@@ -66,7 +69,7 @@ func (a *Agents) put(e agentEntry) {
 	}
 	a.n++
 	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	slices.SortStableFunc(list, func(a, b agentEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
 	a.byFirst[e.words[0]] = list
 }
 

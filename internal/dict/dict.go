@@ -20,6 +20,7 @@
 package dict
 
 import (
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -27,19 +28,21 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
 //go:embed data/*.txt
 var embedded embed.FS
 
-// defaultFiles are the embedded files in load order: generated Phoenix
-// files first, hand-written additions last so they override.
-var defaultFiles = [...]string{
-	"data/verbs.txt", "data/verbs.additions.txt",
-	"data/actors.txt", "data/actors.additions.txt",
-	"data/agents.txt", "data/agents.additions.txt",
-	"data/discards.txt", "data/discards.additions.txt",
+// defaultFiles are the embedded files in load order, one pair a kind:
+// generated Phoenix files first, hand-written additions last so they
+// override.
+var defaultFiles = [...][2]string{
+	{"data/verbs.txt", "data/verbs.additions.txt"},
+	{"data/actors.txt", "data/actors.additions.txt"},
+	{"data/agents.txt", "data/agents.additions.txt"},
+	{"data/discards.txt", "data/discards.additions.txt"},
 }
 
 // Dictionaries is a complete set of coding dictionaries.
@@ -67,15 +70,40 @@ func (d *Dictionaries) warn(src string, err error) {
 
 // LoadDefault returns the embedded default dictionaries.
 func LoadDefault() (*Dictionaries, error) {
-	d := newDictionaries()
-	for _, f := range defaultFiles {
-		data, err := embedded.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("dict: read embedded %s: %w", f, err)
-		}
-		if err := d.addFile(f, unsafeString(data), ""); err != nil {
-			return nil, err
-		}
+	// Each kind fills tables of its own, so the kinds load at the same
+	// time, each into a Dictionaries of its own, joined after in file
+	// order (warnings too).
+	var (
+		parts [len(defaultFiles)]*Dictionaries
+		errs  [len(defaultFiles)]error
+		wg    sync.WaitGroup
+	)
+	for i, files := range defaultFiles {
+		wg.Go(func() {
+			p := newDictionaries()
+			for _, f := range files {
+				data, err := embedded.ReadFile(f)
+				if err != nil {
+					errs[i] = fmt.Errorf("dict: read embedded %s: %w", f, err)
+					return
+				}
+				if err := p.addFile(f, unsafeString(data), ""); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+			parts[i] = p
+		})
+	}
+	wg.Wait()
+	if err := cmp.Or(errs[:]...); err != nil {
+		return nil, err
+	}
+	verbs, actors, agents, discards := parts[0], parts[1], parts[2], parts[3]
+	d := &Dictionaries{Verbs: verbs.Verbs, Actors: actors.Actors, Agents: agents.Agents, Discards: discards.Discards, sets: verbs.sets}
+	for _, p := range parts {
+		d.Warnings = append(d.Warnings, p.Warnings...)
+		d.Files = append(d.Files, p.Files...)
 	}
 	return d, nil
 }
@@ -248,7 +276,8 @@ func (d *Dictionaries) addVerbs(r *rawVerbs) {
 	d.Verbs.add(r, d.sets, d.warn)
 }
 
-// unsafeString views b as a string without copying. Only used for the
-// fresh copy embed.FS.ReadFile returns, which nothing else references or
-// modifies; the dictionaries keep substrings of it.
+// unsafeString views b as a string without copying. Only used for bytes
+// that nothing modifies afterwards: the fresh copy embed.FS.ReadFile
+// returns, which the dictionaries keep substrings of, and the filled part
+// of a sources buffer.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

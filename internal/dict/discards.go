@@ -1,8 +1,8 @@
 package dict
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -119,6 +119,6 @@ func (d *Discards) put(e discard) {
 	}
 	d.n++
 	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	slices.SortStableFunc(list, func(a, b discard) int { return cmp.Compare(len(b.words), len(a.words)) })
 	m[key] = list
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -55,11 +56,16 @@ func sitrepLines(data string, fn func(t string, n int)) {
 
 // phrases splits "a b | c d" into lowercase word lists.
 func phrases(s string) [][]string {
-	var out [][]string
-	for _, p := range strings.Split(s, "|") {
+	out := make([][]string, 0, strings.Count(s, "|")+1)
+	for more := true; more; {
+		var p string
+		p, s, more = strings.Cut(s, "|")
 		if w := strings.Fields(strings.ToLower(p)); len(w) > 0 {
 			out = append(out, w)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -77,8 +83,9 @@ func cutCode(t string) (text, code string, ok bool) {
 func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 	r := &rawVerbs{}
 	var cur *rawBlock
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
+		at := srcs.at(n)
 		switch {
 		case strings.HasPrefix(t, "@set "):
 			text, members, ok := strings.Cut(t[5:], "=")
@@ -157,8 +164,9 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 // parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
 func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 	out := make([]rawActor, 0, strings.Count(data, "\n")+1)
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
+		at := srcs.at(n)
 		text, roles, ok := strings.Cut(t, "=")
 		names := phrases(text)
 		if !ok || len(names) == 0 {
@@ -207,8 +215,9 @@ func isDateOrEmpty(s string) bool {
 // parseSitrepAgents reads "noun | plural = CODE" ("CODE~" for prefixes).
 func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 	var out []agentEntry
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
+		at := srcs.at(n)
 		text, code, ok := cutCode(t)
 		code = normCode(code)
 		if !ok || strings.Trim(code, "~") == "" {
@@ -360,4 +369,25 @@ func writeActor(w *bufio.Writer, a rawActor) {
 		w.WriteString(" " + nullCode)
 	}
 	w.WriteString("\n")
+}
+
+// sources makes the "file:line" strings that entries keep, carving them
+// out of shared buffers: one allocation per few hundred lines rather than
+// two per line, which is most of what loading the dictionaries allocates.
+type sources struct {
+	name string
+	buf  []byte
+}
+
+// at returns "name:n". Bytes before len(s.buf) are never written again,
+// so the strings viewing them stay unchanged.
+func (s *sources) at(n int) string {
+	if need := len(s.name) + 21; cap(s.buf)-len(s.buf) < need {
+		s.buf = make([]byte, 0, max(16<<10, need))
+	}
+	start := len(s.buf)
+	s.buf = append(s.buf, s.name...)
+	s.buf = append(s.buf, ':')
+	s.buf = strconv.AppendInt(s.buf, int64(n), 10)
+	return unsafeString(s.buf[start:])
 }

@@ -1,9 +1,9 @@
 package dict
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -498,12 +498,11 @@ func (v *Verbs) add(r *rawVerbs, sets map[string][][]string, warn warnFunc) {
 }
 
 func sortPatterns(b *block) {
-	sort.SliceStable(b.patterns, func(i, j int) bool {
-		pi, pj := b.patterns[i], b.patterns[j]
-		if pi.spec != pj.spec {
-			return pi.spec > pj.spec
+	slices.SortStableFunc(b.patterns, func(pi, pj *pattern) int {
+		if c := cmp.Compare(pj.spec, pi.spec); c != 0 {
+			return c
 		}
-		return pi.order > pj.order // later definitions win ties
+		return cmp.Compare(pj.order, pi.order) // later definitions win ties
 	})
 	b.byWord = map[string][]int32{}
 	b.always = b.always[:0]
@@ -588,15 +587,17 @@ func (v *Verbs) putForm(w string, f verbForm) {
 		}
 	}
 	list = append(list, f)
-	sort.SliceStable(list, func(i, j int) bool {
-		li, lj := len(list[i].pre)+len(list[i].post), len(list[j].pre)+len(list[j].post)
-		if li != lj {
-			return li > lj
+	slices.SortStableFunc(list, func(a, b verbForm) int {
+		if c := cmp.Compare(len(b.pre)+len(b.post), len(a.pre)+len(a.post)); c != 0 {
+			return c
 		}
-		if list[i].gen != list[j].gen {
-			return !list[i].gen
+		if a.gen != b.gen {
+			if !a.gen {
+				return -1
+			}
+			return 1
 		}
-		return list[i].seq > list[j].seq
+		return cmp.Compare(b.seq, a.seq)
 	})
 	v.forms[w] = list
 }
@@ -613,7 +614,7 @@ func (v *Verbs) addNoun(e nounEntry) {
 		}
 	}
 	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	slices.SortStableFunc(list, func(a, b nounEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
 	v.nouns[e.words[0]] = list
 }
 

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"strings"
+	"unsafe"
 )
 
 //go:embed lemmas.txt.gz
@@ -27,13 +28,23 @@ func loadLemmas(gz []byte) (*lemmatizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: lemmas: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// Read whole into a buffer of the size the gzip trailer records (a
+	// hint: it is modulo 2^32), viewed as a string without a copy since
+	// nothing writes to it afterwards.
+	var buf bytes.Buffer
+	if len(gz) >= 4 {
+		buf.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])))
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("text: lemmas: %w", err)
 	}
-	data := string(raw)
+	raw := buf.Bytes()
+	data := unsafe.String(unsafe.SliceData(raw), len(raw))
 	l := &lemmatizer{words: make(map[string]*lemmaEntry, 70000)}
 	entries := make([]lemmaEntry, 0, 70000)
+	// Most words have one base: it is taken from shared, capped at one so
+	// that a second base moves the list out rather than overwrite another.
+	shared := make([]string, 0, 70000)
 	get := func(w string) *lemmaEntry {
 		e := l.words[w]
 		if e == nil {
@@ -61,7 +72,12 @@ func loadLemmas(gz []byte) (*lemmatizer, error) {
 			for _, b := range e.bases {
 				dup = dup || b == base
 			}
-			if !dup {
+			switch {
+			case dup:
+			case e.bases == nil:
+				shared = append(shared, base)
+				e.bases = shared[len(shared)-1 : len(shared) : len(shared)]
+			default:
 				e.bases = append(e.bases, base)
 			}
 		}
