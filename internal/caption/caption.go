@@ -35,6 +35,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -56,15 +57,18 @@ func NewDetector() (*Detector, error) {
 		return nil, fmt.Errorf("caption: open lexicon: %w", err)
 	}
 	defer zr.Close()
-	// The list is read whole and the words are substrings of it: one
-	// allocation rather than one a word (140,000).
+	// The list is read whole, into a buffer of the size the gzip trailer
+	// records (with room for ReadFrom's last, empty read), and the words
+	// are substrings of it: one allocation rather than one a word
+	// (140,000). Nothing writes to the buffer afterwards.
 	var buf bytes.Buffer
-	buf.Grow(gzipSize(lexiconGz))
+	buf.Grow(gzipSize(lexiconGz) + bytes.MinRead)
 	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("caption: read lexicon: %w", err)
 	}
+	raw := buf.Bytes()
 	words := make(map[string]struct{}, 140000)
-	for w := range strings.Lines(buf.String()) {
+	for w := range strings.Lines(unsafe.String(unsafe.SliceData(raw), len(raw))) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "\n"), "\r") // as bufio.ScanLines
 		if w == "" || w[0] == '#' {
 			continue

@@ -21,7 +21,7 @@ package dict
 
 import (
 	"cmp"
-	"embed"
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
@@ -32,17 +32,38 @@ import (
 	"unsafe"
 )
 
-//go:embed data/*.txt
-var embedded embed.FS
+// The embedded files are strings, not an embed.FS, so that they are read
+// in place: the dictionaries keep substrings of them, with no copy.
+var (
+	//go:embed data/verbs.txt
+	verbsTxt string
+	//go:embed data/verbs.additions.txt
+	verbsAdditionsTxt string
+	//go:embed data/actors.txt
+	actorsTxt string
+	//go:embed data/actors.additions.txt
+	actorsAdditionsTxt string
+	//go:embed data/agents.txt
+	agentsTxt string
+	//go:embed data/agents.additions.txt
+	agentsAdditionsTxt string
+	//go:embed data/discards.txt
+	discardsTxt string
+	//go:embed data/discards.additions.txt
+	discardsAdditionsTxt string
+)
+
+// embeddedFile is a default dictionary file: its name and contents.
+type embeddedFile struct{ name, data string }
 
 // defaultFiles are the embedded files in load order, one pair a kind:
 // generated Phoenix files first, hand-written additions last so they
 // override.
-var defaultFiles = [...][2]string{
-	{"data/verbs.txt", "data/verbs.additions.txt"},
-	{"data/actors.txt", "data/actors.additions.txt"},
-	{"data/agents.txt", "data/agents.additions.txt"},
-	{"data/discards.txt", "data/discards.additions.txt"},
+var defaultFiles = [...][2]embeddedFile{
+	{{"data/verbs.txt", verbsTxt}, {"data/verbs.additions.txt", verbsAdditionsTxt}},
+	{{"data/actors.txt", actorsTxt}, {"data/actors.additions.txt", actorsAdditionsTxt}},
+	{{"data/agents.txt", agentsTxt}, {"data/agents.additions.txt", agentsAdditionsTxt}},
+	{{"data/discards.txt", discardsTxt}, {"data/discards.additions.txt", discardsAdditionsTxt}},
 }
 
 // Dictionaries is a complete set of coding dictionaries.
@@ -82,12 +103,7 @@ func LoadDefault() (*Dictionaries, error) {
 		wg.Go(func() {
 			p := newDictionaries()
 			for _, f := range files {
-				data, err := embedded.ReadFile(f)
-				if err != nil {
-					errs[i] = fmt.Errorf("dict: read embedded %s: %w", f, err)
-					return
-				}
-				if err := p.addFile(f, unsafeString(data), ""); err != nil {
+				if err := p.addFile(f.name, f.data, ""); err != nil {
 					errs[i] = err
 					return
 				}
@@ -276,8 +292,6 @@ func (d *Dictionaries) addVerbs(r *rawVerbs) {
 	d.Verbs.add(r, d.sets, d.warn)
 }
 
-// unsafeString views b as a string without copying. Only used for bytes
-// that nothing modifies afterwards: the fresh copy embed.FS.ReadFile
-// returns, which the dictionaries keep substrings of, and the filled part
-// of a sources buffer.
+// unsafeString views b as a string without copying. Only used for the
+// filled part of a sources buffer, which nothing modifies afterwards.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -54,20 +54,56 @@ func sitrepLines(data string, fn func(t string, n int)) {
 	}
 }
 
-// phrases splits "a b | c d" into lowercase word lists.
-func phrases(s string) [][]string {
-	out := make([][]string, 0, strings.Count(s, "|")+1)
+// phrases splits "a b | c d" into lowercase word lists, taken from a.
+func phrases(s string, a *phraseArena) [][]string {
 	for more := true; more; {
 		var p string
 		p, s, more = strings.Cut(s, "|")
-		if w := strings.Fields(strings.ToLower(p)); len(w) > 0 {
-			out = append(out, w)
+		for w := range strings.FieldsSeq(strings.ToLower(p)) {
+			a.words.push(w)
+		}
+		if w := a.words.cut(); w != nil {
+			a.lists.push(w)
 		}
 	}
-	if len(out) == 0 {
+	return a.lists.cut()
+}
+
+// phraseArena holds the backing arrays of the word lists of one file.
+type phraseArena struct {
+	words arena[string]
+	lists arena[[]string]
+}
+
+// arena hands out short slices from shared backing arrays: one
+// allocation per few thousand elements rather than one a slice, which
+// is most of what loading the dictionaries would allocate. The slices
+// are capped, so appending to one copies it rather than overwrite the
+// next.
+type arena[T any] struct {
+	buf   []T
+	start int // of the slice being filled
+}
+
+// push appends v to the slice being filled.
+func (a *arena[T]) push(v T) {
+	if len(a.buf) == cap(a.buf) {
+		n := len(a.buf) - a.start
+		b := make([]T, n, max(4096, 2*n))
+		copy(b, a.buf[a.start:])
+		a.buf, a.start = b, 0
+	}
+	a.buf = append(a.buf, v)
+}
+
+// cut returns the elements pushed since the last cut, or nil if none.
+func (a *arena[T]) cut() []T {
+	s := a.buf[a.start:len(a.buf):len(a.buf)]
+	a.start = len(a.buf)
+	if len(s) == 0 {
 		return nil
 	}
-	return out
+	return s
 }
 
 // cutCode splits "text = CODE" at the last " = " or "=".
@@ -83,6 +119,7 @@ func cutCode(t string) (text, code string, ok bool) {
 func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 	r := &rawVerbs{}
 	var cur *rawBlock
+	var words phraseArena
 	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
 		at := srcs.at(n)
@@ -94,7 +131,7 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 				warn(at, fmt.Errorf("@set: want \"@set NAME = phrase | phrase\""))
 				return
 			}
-			r.sets = append(r.sets, rawSet{name: setName, members: phrases(members), src: at})
+			r.sets = append(r.sets, rawSet{name: setName, members: phrases(members, &words), src: at})
 		case strings.HasPrefix(t, "@block "):
 			f := strings.Fields(t[7:])
 			if len(f) == 0 {
@@ -108,7 +145,7 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 			r.blocks = append(r.blocks, cur)
 		case strings.HasPrefix(t, "@noun "):
 			text, code, ok := cutCode(t[6:])
-			forms := phrases(text)
+			forms := phrases(text, &words)
 			if !ok || code == "" || len(forms) == 0 {
 				warn(at, fmt.Errorf("@noun: want \"@noun phrase | phrase = CODE\""))
 				return
@@ -164,11 +201,12 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 // parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
 func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 	out := make([]rawActor, 0, strings.Count(data, "\n")+1)
+	var words phraseArena
 	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
 		at := srcs.at(n)
 		text, roles, ok := strings.Cut(t, "=")
-		names := phrases(text)
+		names := phrases(text, &words)
 		if !ok || len(names) == 0 {
 			warn(at, fmt.Errorf("actor: want \"name | alias = CODE[; CODE FROM..TO]\""))
 			return
@@ -215,6 +253,7 @@ func isDateOrEmpty(s string) bool {
 // parseSitrepAgents reads "noun | plural = CODE" ("CODE~" for prefixes).
 func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 	var out []agentEntry
+	var words phraseArena
 	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
 		at := srcs.at(n)
@@ -231,7 +270,7 @@ func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 		case strings.HasSuffix(code, "~"):
 			code, prefix = strings.TrimSuffix(code, "~"), true
 		}
-		for _, w := range phrases(text) {
+		for _, w := range phrases(text, &words) {
 			out = append(out, agentEntry{words: w, code: code, prefix: prefix, src: at})
 		}
 	})

@@ -29,11 +29,12 @@ func loadLemmas(gz []byte) (*lemmatizer, error) {
 		return nil, fmt.Errorf("text: lemmas: %w", err)
 	}
 	// Read whole into a buffer of the size the gzip trailer records (a
-	// hint: it is modulo 2^32), viewed as a string without a copy since
-	// nothing writes to it afterwards.
+	// hint: it is modulo 2^32), with room for ReadFrom's last, empty
+	// read, and viewed as a string without a copy since nothing writes to
+	// it afterwards.
 	var buf bytes.Buffer
 	if len(gz) >= 4 {
-		buf.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])))
+		buf.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("text: lemmas: %w", err)
