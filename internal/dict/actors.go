@@ -160,12 +160,16 @@ func (a *Actors) add(recs []rawActor) {
 	// Only lists that grew past one name need sorting again: a name
 	// replaced in place has the same length as the one it replaces.
 	touched := map[string]bool{}
+	if len(a.byFirst) == 0 {
+		a.byFirst = make(map[string][]actorName, len(recs))
+	}
 	all := make([]actorRec, len(recs)) // one allocation, not one a record
+	var lists arena[actorName]
 	for i, r := range recs {
 		rec := &all[i]
 		*rec = actorRec{def: r.def, roles: r.roles, src: r.src}
 		for _, w := range r.names {
-			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec}) {
+			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec}, &lists) {
 				touched[w[0]] = true
 			}
 		}
@@ -176,8 +180,9 @@ func (a *Actors) add(recs []rawActor) {
 }
 
 // put adds n, or replaces the name with the same words, and reports
-// whether it was appended to a list that already held a name.
-func (a *Actors) put(n actorName) bool {
+// whether it was appended to a list that already held a name. A new
+// list is taken from lists (most first words start a single name).
+func (a *Actors) put(n actorName, lists *arena[actorName]) bool {
 	list := a.byFirst[n.words[0]]
 	for i := range list {
 		if slicesEq(list[i].words, n.words) {
@@ -186,8 +191,13 @@ func (a *Actors) put(n actorName) bool {
 		}
 	}
 	a.n++
+	if len(list) == 0 {
+		lists.push(n)
+		a.byFirst[n.words[0]] = lists.cut()
+		return false
+	}
 	a.byFirst[n.words[0]] = append(list, n) // sorted by add
-	return len(list) > 0
+	return true
 }
 
 func joinWords(w []string) string {

@@ -1,9 +1,6 @@
 package dict
 
-import (
-	"cmp"
-	"slices"
-)
+import "cmp"
 
 // Agents maps role nouns ("soldiers", "riot police", "protesters") to
 // CAMEO sector codes ("MIL", "COP", "OPP").
@@ -68,9 +65,7 @@ func (a *Agents) put(e agentEntry) {
 		}
 	}
 	a.n++
-	list = append(list, e)
-	slices.SortStableFunc(list, func(a, b agentEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
-	a.byFirst[e.words[0]] = list
+	a.byFirst[e.words[0]] = insertSorted(list, e, func(a, b agentEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
 }
 
 // AgentMatch is an agent phrase found in a sentence.

@@ -118,7 +118,5 @@ func (d *Discards) put(e discard) {
 		}
 	}
 	d.n++
-	list = append(list, e)
-	slices.SortStableFunc(list, func(a, b discard) int { return cmp.Compare(len(b.words), len(a.words)) })
-	m[key] = list
+	m[key] = insertSorted(list, e, func(a, b discard) int { return cmp.Compare(len(b.words), len(a.words)) })
 }

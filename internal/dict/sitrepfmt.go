@@ -212,9 +212,18 @@ func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 			return
 		}
 		a := rawActor{names: names, src: at}
-		for _, r := range strings.Split(roles, ";") {
-			f := strings.Fields(r)
-			switch len(f) {
+		for r := range strings.SplitSeq(roles, ";") {
+			// The fields of a role, without allocating: past two,
+			// only their count matters.
+			var f [2]string
+			nf := 0
+			for x := range strings.FieldsSeq(r) {
+				if nf < len(f) {
+					f[nf] = x
+				}
+				nf++
+			}
+			switch nf {
 			case 0:
 				continue
 			case 1:

@@ -586,6 +586,8 @@ func (v *Verbs) putForm(w string, f verbForm) {
 			return
 		}
 	}
+	// Not insertSorted: an explicit form replacing a generated one above
+	// can leave the list out of order until this sort.
 	list = append(list, f)
 	slices.SortStableFunc(list, func(a, b verbForm) int {
 		if c := cmp.Compare(len(b.pre)+len(b.post), len(a.pre)+len(a.post)); c != 0 {
@@ -613,9 +615,18 @@ func (v *Verbs) addNoun(e nounEntry) {
 			return
 		}
 	}
-	list = append(list, e)
-	slices.SortStableFunc(list, func(a, b nounEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
-	v.nouns[e.words[0]] = list
+	v.nouns[e.words[0]] = insertSorted(list, e, func(a, b nounEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
+}
+
+// insertSorted inserts v into list, which is sorted by cmp, after the
+// elements that do not sort after it: what appending v and sorting
+// stably gives, without sorting the whole list again at each insertion.
+func insertSorted[T any](list []T, v T, cmp func(a, b T) int) []T {
+	i := len(list)
+	for i > 0 && cmp(v, list[i-1]) < 0 {
+		i--
+	}
+	return slices.Insert(list, i, v)
 }
 
 func slicesEq(a, b []string) bool {
