@@ -47,7 +47,7 @@ var lexiconGz []byte
 type Detector struct {
 	// words holds lowercase common English words and capitalised proper
 	// adjectives (demonyms).
-	words map[string]struct{}
+	words *wordSet
 }
 
 // NewDetector loads the embedded lexicon.
@@ -58,22 +58,17 @@ func NewDetector() (*Detector, error) {
 	}
 	defer zr.Close()
 	// The list is read whole, into a buffer of the size the gzip trailer
-	// records (with room for ReadFrom's last, empty read), and the words
-	// are substrings of it: one allocation rather than one a word
-	// (140,000). Nothing writes to the buffer afterwards.
+	// records (with room for ReadFrom's last, empty read), and indexed in
+	// place: nothing writes to the buffer afterwards.
 	var buf bytes.Buffer
 	buf.Grow(gzipSize(lexiconGz) + bytes.MinRead)
 	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("caption: read lexicon: %w", err)
 	}
 	raw := buf.Bytes()
-	words := make(map[string]struct{}, 140000)
-	for w := range strings.Lines(unsafe.String(unsafe.SliceData(raw), len(raw))) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "\n"), "\r") // as bufio.ScanLines
-		if w == "" || w[0] == '#' {
-			continue
-		}
-		words[w] = struct{}{}
+	words, err := newWordSet(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if err != nil {
+		return nil, fmt.Errorf("caption: %w", err)
 	}
 	return &Detector{words: words}, nil
 }
@@ -89,10 +84,7 @@ func gzipSize(gz []byte) int {
 
 // Word reports whether low, a lower-cased word, is a common English word
 // of the lexicon ("smoke", "protesters").
-func (d *Detector) Word(low string) bool {
-	_, ok := d.words[low]
-	return ok
-}
+func (d *Detector) Word(low string) bool { return d.words.has(low) }
 
 // Detect finds photo captions among the paragraphs (byte spans into text)
 // and parses their credit. At most one caption is returned per paragraph;
