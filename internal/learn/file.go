@@ -186,23 +186,9 @@ func (r *reader) bytes(n int) []byte {
 	return out
 }
 
-func (r *reader) u16() uint16 {
-	if b := r.bytes(2); r.err == nil {
-		return binary.LittleEndian.Uint16(b)
-	}
-	return 0
-}
-
 func (r *reader) u32() uint32 {
 	if b := r.bytes(4); r.err == nil {
 		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-
-func (r *reader) u64() uint64 {
-	if b := r.bytes(8); r.err == nil {
-		return binary.LittleEndian.Uint64(b)
 	}
 	return 0
 }

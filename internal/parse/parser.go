@@ -66,8 +66,8 @@ func Load() (*Parser, error) {
 	return m.Parser(an)
 }
 
-// Embedded holds the parser's embedded models, read but not yet joined to a
-// text analyzer (for lemmas). They let a caller that loads an analyzer
+// Embedded holds the parser's embedded models, read but not yet joined to
+// a text analyzer (for lemmas). It lets a caller that loads an analyzer
 // anyway, such as the pipeline, read the models at the same time and
 // share its analyzer rather than load a second one.
 type Embedded struct {
