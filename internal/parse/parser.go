@@ -52,8 +52,8 @@ type scratch struct {
 	st     state
 }
 
-// Load returns the parser of the embedded models (about 100 ms: call it
-// once and share the Parser).
+// Load returns the parser of the embedded models (some 40 ms of CPU with
+// its text analyzer: call it once and share the Parser).
 func Load() (*Parser, error) {
 	m, err := LoadEmbedded()
 	if err != nil {
