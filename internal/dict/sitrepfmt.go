@@ -201,18 +201,19 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 // parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
 func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 	out := make([]rawActor, 0, strings.Count(data, "\n")+1)
+	var roles arena[Role]
 	var words phraseArena
 	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
 		at := srcs.at(n)
-		text, roles, ok := strings.Cut(t, "=")
+		text, codes, ok := strings.Cut(t, "=")
 		names := phrases(text, &words)
 		if !ok || len(names) == 0 {
 			warn(at, fmt.Errorf("actor: want \"name | alias = CODE[; CODE FROM..TO]\""))
 			return
 		}
 		a := rawActor{names: names, src: at}
-		for r := range strings.SplitSeq(roles, ";") {
+		for r := range strings.SplitSeq(codes, ";") {
 			// The fields of a role, without allocating: past two,
 			// only their count matters.
 			var f [2]string
@@ -234,11 +235,12 @@ func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 					warn(at, fmt.Errorf("actor role %q: want CODE YYYY-MM-DD..YYYY-MM-DD", strings.TrimSpace(r)))
 					continue
 				}
-				a.roles = append(a.roles, Role{Code: strings.ToUpper(f[0]), From: from, To: to})
+				roles.push(Role{Code: strings.ToUpper(f[0]), From: from, To: to})
 			default:
 				warn(at, fmt.Errorf("actor role %q: want CODE [FROM..TO]", strings.TrimSpace(r)))
 			}
 		}
+		a.roles = roles.cut()
 		out = append(out, a)
 	})
 	return out
