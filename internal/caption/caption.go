@@ -27,14 +27,15 @@
 package caption
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -46,7 +47,7 @@ var lexiconGz []byte
 type Detector struct {
 	// words holds lowercase common English words and capitalised proper
 	// adjectives (demonyms).
-	words map[string]struct{}
+	words *wordSet
 }
 
 // NewDetector loads the embedded lexicon.
@@ -56,27 +57,34 @@ func NewDetector() (*Detector, error) {
 		return nil, fmt.Errorf("caption: open lexicon: %w", err)
 	}
 	defer zr.Close()
-	words := make(map[string]struct{}, 140000)
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		w := sc.Text()
-		if w == "" || w[0] == '#' {
-			continue
-		}
-		words[w] = struct{}{}
-	}
-	if err := sc.Err(); err != nil {
+	// The list is read whole, into a buffer of the size the gzip trailer
+	// records (with room for ReadFrom's last, empty read), and indexed in
+	// place: nothing writes to the buffer afterwards.
+	var buf bytes.Buffer
+	buf.Grow(gzipSize(lexiconGz) + bytes.MinRead)
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("caption: read lexicon: %w", err)
+	}
+	raw := buf.Bytes()
+	words, err := newWordSet(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if err != nil {
+		return nil, fmt.Errorf("caption: %w", err)
 	}
 	return &Detector{words: words}, nil
 }
 
+// gzipSize returns the uncompressed size a gzip stream's trailer records
+// (modulo 2^32, so only a hint).
+func gzipSize(gz []byte) int {
+	if len(gz) < 4 {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))
+}
+
 // Word reports whether low, a lower-cased word, is a common English word
 // of the lexicon ("smoke", "protesters").
-func (d *Detector) Word(low string) bool {
-	_, ok := d.words[low]
-	return ok
-}
+func (d *Detector) Word(low string) bool { return d.words.has(low) }
 
 // Detect finds photo captions among the paragraphs (byte spans into text)
 // and parses their credit. At most one caption is returned per paragraph;

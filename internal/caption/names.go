@@ -270,15 +270,12 @@ func (d *Detector) startScore(toks []token, e int) float64 {
 	return -1
 }
 
-func (d *Detector) known(low string) bool {
-	_, ok := d.words[low]
-	return ok
-}
+func (d *Detector) known(low string) bool { return d.words.has(low) }
 
 // isDemonym reports whether s is a proper adjective such as "Iraqi", also
 // with a prefix ("Pro-Iranian", "Anti-American") or a plural ("Iraqis").
 func (d *Detector) isDemonym(s string) bool {
-	if _, ok := d.words[s]; ok && isUpperInitial(s) {
+	if d.words.has(s) && isUpperInitial(s) {
 		return true
 	}
 	if i := strings.IndexByte(s, '-'); i > 0 {
@@ -288,7 +285,7 @@ func (d *Detector) isDemonym(s string) bool {
 		}
 	}
 	if strings.HasSuffix(s, "s") && len(s) > 3 {
-		if _, ok := d.words[s[:len(s)-1]]; ok && isUpperInitial(s) {
+		if d.words.has(s[:len(s)-1]) && isUpperInitial(s) {
 			return true
 		}
 	}

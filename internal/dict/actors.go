@@ -1,7 +1,8 @@
 package dict
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -156,38 +157,55 @@ type rawActor struct {
 }
 
 func (a *Actors) add(recs []rawActor) {
+	// Only lists that grew past one name need sorting again: a name
+	// replaced in place has the same length as the one it replaces.
 	touched := map[string]bool{}
-	for _, r := range recs {
-		rec := &actorRec{def: r.def, roles: r.roles, src: r.src}
+	if len(a.byFirst) == 0 {
+		a.byFirst = make(map[string][]actorName, len(recs))
+	}
+	all := make([]actorRec, len(recs)) // one allocation, not one a record
+	var lists arena[actorName]
+	for i, r := range recs {
+		rec := &all[i]
+		*rec = actorRec{def: r.def, roles: r.roles, src: r.src}
 		for _, w := range r.names {
-			if len(w) > 0 {
-				a.put(actorName{words: w, name: joinWords(w), rec: rec})
+			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec}, &lists) {
 				touched[w[0]] = true
 			}
 		}
 	}
 	for k := range touched {
-		if list := a.byFirst[k]; len(list) > 1 {
-			sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-			a.byFirst[k] = list
-		}
+		slices.SortStableFunc(a.byFirst[k], func(x, y actorName) int { return cmp.Compare(len(y.words), len(x.words)) })
 	}
 }
 
-func (a *Actors) put(n actorName) {
+// put adds n, or replaces the name with the same words, and reports
+// whether it was appended to a list that already held a name. A new
+// list is taken from lists (most first words start a single name).
+func (a *Actors) put(n actorName, lists *arena[actorName]) bool {
 	list := a.byFirst[n.words[0]]
 	for i := range list {
-		if slicesEq(list[i].words, n.words) {
+		// The names compare as the words do (words hold no blank) but
+		// faster, which counts in lists of hundreds ("international").
+		if list[i].name == n.name {
 			list[i] = n // later definition wins
-			return
+			return false
 		}
 	}
 	a.n++
+	if len(list) == 0 {
+		lists.push(n)
+		a.byFirst[n.words[0]] = lists.cut()
+		return false
+	}
 	a.byFirst[n.words[0]] = append(list, n) // sorted by add
-
+	return true
 }
 
 func joinWords(w []string) string {
+	if len(w) == 1 {
+		return w[0]
+	}
 	n := 0
 	for _, s := range w {
 		n += len(s) + 1

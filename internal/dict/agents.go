@@ -1,6 +1,6 @@
 package dict
 
-import "sort"
+import "cmp"
 
 // Agents maps role nouns ("soldiers", "riot police", "protesters") to
 // CAMEO sector codes ("MIL", "COP", "OPP").
@@ -65,9 +65,7 @@ func (a *Agents) put(e agentEntry) {
 		}
 	}
 	a.n++
-	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	a.byFirst[e.words[0]] = list
+	a.byFirst[e.words[0]] = insertSorted(list, e, func(a, b agentEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
 }
 
 // AgentMatch is an agent phrase found in a sentence.

@@ -20,26 +20,50 @@
 package dict
 
 import (
-	"embed"
+	"cmp"
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
-//go:embed data/*.txt
-var embedded embed.FS
+// The embedded files are strings, not an embed.FS, so that they are read
+// in place: the dictionaries keep substrings of them, with no copy.
+var (
+	//go:embed data/verbs.txt
+	verbsTxt string
+	//go:embed data/verbs.additions.txt
+	verbsAdditionsTxt string
+	//go:embed data/actors.txt
+	actorsTxt string
+	//go:embed data/actors.additions.txt
+	actorsAdditionsTxt string
+	//go:embed data/agents.txt
+	agentsTxt string
+	//go:embed data/agents.additions.txt
+	agentsAdditionsTxt string
+	//go:embed data/discards.txt
+	discardsTxt string
+	//go:embed data/discards.additions.txt
+	discardsAdditionsTxt string
+)
 
-// defaultFiles are the embedded files in load order: generated Phoenix
-// files first, hand-written additions last so they override.
-var defaultFiles = [...]string{
-	"data/verbs.txt", "data/verbs.additions.txt",
-	"data/actors.txt", "data/actors.additions.txt",
-	"data/agents.txt", "data/agents.additions.txt",
-	"data/discards.txt", "data/discards.additions.txt",
+// embeddedFile is a default dictionary file: its name and contents.
+type embeddedFile struct{ name, data string }
+
+// defaultFiles are the embedded files in load order, one pair a kind:
+// generated Phoenix files first, hand-written additions last so they
+// override.
+var defaultFiles = [...][2]embeddedFile{
+	{{"data/verbs.txt", verbsTxt}, {"data/verbs.additions.txt", verbsAdditionsTxt}},
+	{{"data/actors.txt", actorsTxt}, {"data/actors.additions.txt", actorsAdditionsTxt}},
+	{{"data/agents.txt", agentsTxt}, {"data/agents.additions.txt", agentsAdditionsTxt}},
+	{{"data/discards.txt", discardsTxt}, {"data/discards.additions.txt", discardsAdditionsTxt}},
 }
 
 // Dictionaries is a complete set of coding dictionaries.
@@ -67,15 +91,35 @@ func (d *Dictionaries) warn(src string, err error) {
 
 // LoadDefault returns the embedded default dictionaries.
 func LoadDefault() (*Dictionaries, error) {
-	d := newDictionaries()
-	for _, f := range defaultFiles {
-		data, err := embedded.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("dict: read embedded %s: %w", f, err)
-		}
-		if err := d.addFile(f, unsafeString(data), ""); err != nil {
-			return nil, err
-		}
+	// Each kind fills tables of its own, so the kinds load at the same
+	// time, each into a Dictionaries of its own, joined after in file
+	// order (warnings too).
+	var (
+		parts [len(defaultFiles)]*Dictionaries
+		errs  [len(defaultFiles)]error
+		wg    sync.WaitGroup
+	)
+	for i, files := range defaultFiles {
+		wg.Go(func() {
+			p := newDictionaries()
+			for _, f := range files {
+				if err := p.addFile(f.name, f.data, ""); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+			parts[i] = p
+		})
+	}
+	wg.Wait()
+	if err := cmp.Or(errs[:]...); err != nil {
+		return nil, err
+	}
+	verbs, actors, agents, discards := parts[0], parts[1], parts[2], parts[3]
+	d := &Dictionaries{Verbs: verbs.Verbs, Actors: actors.Actors, Agents: agents.Agents, Discards: discards.Discards, sets: verbs.sets}
+	for _, p := range parts {
+		d.Warnings = append(d.Warnings, p.Warnings...)
+		d.Files = append(d.Files, p.Files...)
 	}
 	return d, nil
 }
@@ -249,6 +293,5 @@ func (d *Dictionaries) addVerbs(r *rawVerbs) {
 }
 
 // unsafeString views b as a string without copying. Only used for the
-// fresh copy embed.FS.ReadFile returns, which nothing else references or
-// modifies; the dictionaries keep substrings of it.
+// filled part of a sources buffer, which nothing modifies afterwards.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -377,7 +377,7 @@ func TestLoadLayers(t *testing.T) {
 	if m, ok := d.Verbs.Match("threatened", nil, nil); !ok || m.Code != "130" {
 		t.Errorf("defaults lost: %+v %v", m, ok)
 	}
-	if len(d.Files) != len(defaultFiles)+2 {
+	if len(d.Files) != 2*len(defaultFiles)+2 {
 		t.Errorf("files = %v", d.Files)
 	}
 }

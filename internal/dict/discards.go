@@ -1,8 +1,8 @@
 package dict
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -118,7 +118,5 @@ func (d *Discards) put(e discard) {
 		}
 	}
 	d.n++
-	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	m[key] = list
+	m[key] = insertSorted(list, e, func(a, b discard) int { return cmp.Compare(len(b.words), len(a.words)) })
 }

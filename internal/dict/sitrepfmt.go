@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -53,15 +54,56 @@ func sitrepLines(data string, fn func(t string, n int)) {
 	}
 }
 
-// phrases splits "a b | c d" into lowercase word lists.
-func phrases(s string) [][]string {
-	var out [][]string
-	for _, p := range strings.Split(s, "|") {
-		if w := strings.Fields(strings.ToLower(p)); len(w) > 0 {
-			out = append(out, w)
+// phrases splits "a b | c d" into lowercase word lists, taken from a.
+func phrases(s string, a *phraseArena) [][]string {
+	for more := true; more; {
+		var p string
+		p, s, more = strings.Cut(s, "|")
+		for w := range strings.FieldsSeq(strings.ToLower(p)) {
+			a.words.push(w)
+		}
+		if w := a.words.cut(); w != nil {
+			a.lists.push(w)
 		}
 	}
-	return out
+	return a.lists.cut()
+}
+
+// phraseArena holds the backing arrays of the word lists of one file.
+type phraseArena struct {
+	words arena[string]
+	lists arena[[]string]
+}
+
+// arena hands out short slices from shared backing arrays: one
+// allocation per few thousand elements rather than one a slice, which
+// is most of what loading the dictionaries would allocate. The slices
+// are capped, so appending to one copies it rather than overwrite the
+// next.
+type arena[T any] struct {
+	buf   []T
+	start int // of the slice being filled
+}
+
+// push appends v to the slice being filled.
+func (a *arena[T]) push(v T) {
+	if len(a.buf) == cap(a.buf) {
+		n := len(a.buf) - a.start
+		b := make([]T, n, max(4096, 2*n))
+		copy(b, a.buf[a.start:])
+		a.buf, a.start = b, 0
+	}
+	a.buf = append(a.buf, v)
+}
+
+// cut returns the elements pushed since the last cut, or nil if none.
+func (a *arena[T]) cut() []T {
+	s := a.buf[a.start:len(a.buf):len(a.buf)]
+	a.start = len(a.buf)
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // cutCode splits "text = CODE" at the last " = " or "=".
@@ -77,8 +119,10 @@ func cutCode(t string) (text, code string, ok bool) {
 func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 	r := &rawVerbs{}
 	var cur *rawBlock
+	var words phraseArena
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
+		at := srcs.at(n)
 		switch {
 		case strings.HasPrefix(t, "@set "):
 			text, members, ok := strings.Cut(t[5:], "=")
@@ -87,7 +131,7 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 				warn(at, fmt.Errorf("@set: want \"@set NAME = phrase | phrase\""))
 				return
 			}
-			r.sets = append(r.sets, rawSet{name: setName, members: phrases(members), src: at})
+			r.sets = append(r.sets, rawSet{name: setName, members: phrases(members, &words), src: at})
 		case strings.HasPrefix(t, "@block "):
 			f := strings.Fields(t[7:])
 			if len(f) == 0 {
@@ -101,7 +145,7 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 			r.blocks = append(r.blocks, cur)
 		case strings.HasPrefix(t, "@noun "):
 			text, code, ok := cutCode(t[6:])
-			forms := phrases(text)
+			forms := phrases(text, &words)
 			if !ok || code == "" || len(forms) == 0 {
 				warn(at, fmt.Errorf("@noun: want \"@noun phrase | phrase = CODE\""))
 				return
@@ -157,18 +201,30 @@ func parseSitrepVerbs(name string, data string, warn warnFunc) *rawVerbs {
 // parseSitrepActors reads "name | alias = CODE; CODE FROM..TO; ...".
 func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 	out := make([]rawActor, 0, strings.Count(data, "\n")+1)
+	var roles arena[Role]
+	var words phraseArena
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
-		text, roles, ok := strings.Cut(t, "=")
-		names := phrases(text)
+		at := srcs.at(n)
+		text, codes, ok := strings.Cut(t, "=")
+		names := phrases(text, &words)
 		if !ok || len(names) == 0 {
 			warn(at, fmt.Errorf("actor: want \"name | alias = CODE[; CODE FROM..TO]\""))
 			return
 		}
 		a := rawActor{names: names, src: at}
-		for _, r := range strings.Split(roles, ";") {
-			f := strings.Fields(r)
-			switch len(f) {
+		for r := range strings.SplitSeq(codes, ";") {
+			// The fields of a role, without allocating: past two,
+			// only their count matters.
+			var f [2]string
+			nf := 0
+			for x := range strings.FieldsSeq(r) {
+				if nf < len(f) {
+					f[nf] = x
+				}
+				nf++
+			}
+			switch nf {
 			case 0:
 				continue
 			case 1:
@@ -179,11 +235,12 @@ func parseSitrepActors(name string, data string, warn warnFunc) []rawActor {
 					warn(at, fmt.Errorf("actor role %q: want CODE YYYY-MM-DD..YYYY-MM-DD", strings.TrimSpace(r)))
 					continue
 				}
-				a.roles = append(a.roles, Role{Code: strings.ToUpper(f[0]), From: from, To: to})
+				roles.push(Role{Code: strings.ToUpper(f[0]), From: from, To: to})
 			default:
 				warn(at, fmt.Errorf("actor role %q: want CODE [FROM..TO]", strings.TrimSpace(r)))
 			}
 		}
+		a.roles = roles.cut()
 		out = append(out, a)
 	})
 	return out
@@ -207,8 +264,10 @@ func isDateOrEmpty(s string) bool {
 // parseSitrepAgents reads "noun | plural = CODE" ("CODE~" for prefixes).
 func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 	var out []agentEntry
+	var words phraseArena
+	srcs := sources{name: name}
 	sitrepLines(data, func(t string, n int) {
-		at := src(name, n)
+		at := srcs.at(n)
 		text, code, ok := cutCode(t)
 		code = normCode(code)
 		if !ok || strings.Trim(code, "~") == "" {
@@ -222,7 +281,7 @@ func parseSitrepAgents(name string, data string, warn warnFunc) []agentEntry {
 		case strings.HasSuffix(code, "~"):
 			code, prefix = strings.TrimSuffix(code, "~"), true
 		}
-		for _, w := range phrases(text) {
+		for _, w := range phrases(text, &words) {
 			out = append(out, agentEntry{words: w, code: code, prefix: prefix, src: at})
 		}
 	})
@@ -360,4 +419,25 @@ func writeActor(w *bufio.Writer, a rawActor) {
 		w.WriteString(" " + nullCode)
 	}
 	w.WriteString("\n")
+}
+
+// sources makes the "file:line" strings that entries keep, carving them
+// out of shared buffers: one allocation per few hundred lines rather than
+// two per line, which is most of what loading the dictionaries allocates.
+type sources struct {
+	name string
+	buf  []byte
+}
+
+// at returns "name:n". Bytes before len(s.buf) are never written again,
+// so the strings viewing them stay unchanged.
+func (s *sources) at(n int) string {
+	if need := len(s.name) + 21; cap(s.buf)-len(s.buf) < need {
+		s.buf = make([]byte, 0, max(16<<10, need))
+	}
+	start := len(s.buf)
+	s.buf = append(s.buf, s.name...)
+	s.buf = append(s.buf, ':')
+	s.buf = strconv.AppendInt(s.buf, int64(n), 10)
+	return unsafeString(s.buf[start:])
 }

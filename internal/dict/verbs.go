@@ -1,9 +1,9 @@
 package dict
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -498,12 +498,11 @@ func (v *Verbs) add(r *rawVerbs, sets map[string][][]string, warn warnFunc) {
 }
 
 func sortPatterns(b *block) {
-	sort.SliceStable(b.patterns, func(i, j int) bool {
-		pi, pj := b.patterns[i], b.patterns[j]
-		if pi.spec != pj.spec {
-			return pi.spec > pj.spec
+	slices.SortStableFunc(b.patterns, func(pi, pj *pattern) int {
+		if c := cmp.Compare(pj.spec, pi.spec); c != 0 {
+			return c
 		}
-		return pi.order > pj.order // later definitions win ties
+		return cmp.Compare(pj.order, pi.order) // later definitions win ties
 	})
 	b.byWord = map[string][]int32{}
 	b.always = b.always[:0]
@@ -587,16 +586,20 @@ func (v *Verbs) putForm(w string, f verbForm) {
 			return
 		}
 	}
+	// Not insertSorted: an explicit form replacing a generated one above
+	// can leave the list out of order until this sort.
 	list = append(list, f)
-	sort.SliceStable(list, func(i, j int) bool {
-		li, lj := len(list[i].pre)+len(list[i].post), len(list[j].pre)+len(list[j].post)
-		if li != lj {
-			return li > lj
+	slices.SortStableFunc(list, func(a, b verbForm) int {
+		if c := cmp.Compare(len(b.pre)+len(b.post), len(a.pre)+len(a.post)); c != 0 {
+			return c
 		}
-		if list[i].gen != list[j].gen {
-			return !list[i].gen
+		if a.gen != b.gen {
+			if !a.gen {
+				return -1
+			}
+			return 1
 		}
-		return list[i].seq > list[j].seq
+		return cmp.Compare(b.seq, a.seq)
 	})
 	v.forms[w] = list
 }
@@ -612,9 +615,18 @@ func (v *Verbs) addNoun(e nounEntry) {
 			return
 		}
 	}
-	list = append(list, e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	v.nouns[e.words[0]] = list
+	v.nouns[e.words[0]] = insertSorted(list, e, func(a, b nounEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
+}
+
+// insertSorted inserts v into list, which is sorted by cmp, after the
+// elements that do not sort after it: what appending v and sorting
+// stably gives, without sorting the whole list again at each insertion.
+func insertSorted[T any](list []T, v T, cmp func(a, b T) int) []T {
+	i := len(list)
+	for i > 0 && cmp(v, list[i-1]) < 0 {
+		i--
+	}
+	return slices.Insert(list, i, v)
 }
 
 func slicesEq(a, b []string) bool {

@@ -130,11 +130,16 @@ func load(data []byte) (*Model, error) {
 	if r.err != nil || 2*used > 1<<bits || used*20 > len(r.b) {
 		return nil, errors.New("truncated slot table")
 	}
+	// The records are decoded at fixed offsets of one checked slice
+	// rather than field by field through the reader: this loop and the
+	// weights' run over millions of entries at start-up.
 	m.slots = make([]slot, 1<<bits)
-	for range used {
-		i := r.u32()
-		s := slot{key: r.u64(), off: r.u32(), n: r.u32()}
-		if r.err != nil || int(i) >= len(m.slots) || s.key == 0 {
+	recs := r.bytes(20 * used)
+	for k := range used {
+		b := recs[20*k : 20*k+20]
+		i := le.Uint32(b)
+		s := slot{key: le.Uint64(b[4:]), off: le.Uint32(b[12:]), n: le.Uint32(b[16:])}
+		if int(i) >= len(m.slots) || s.key == 0 {
 			return nil, errors.New("bad slot")
 		}
 		m.slots[i] = s
@@ -145,15 +150,21 @@ func load(data []byte) (*Model, error) {
 	}
 	m.cls = make([]uint16, nw)
 	m.w = make([]float32, nw)
+	ws := r.bytes(6 * nw)
 	for i := range nw {
-		m.cls[i] = r.u16()
-		m.w[i] = math.Float32frombits(r.u32())
-		if int(m.cls[i]) >= len(m.Classes) {
-			return nil, fmt.Errorf("weight %d: class %d of %d", i, m.cls[i], len(m.Classes))
+		b := ws[6*i : 6*i+6]
+		c := le.Uint16(b)
+		if int(c) >= len(m.Classes) {
+			return nil, fmt.Errorf("weight %d: class %d of %d", i, c, len(m.Classes))
 		}
+		m.cls[i] = c
+		m.w[i] = math.Float32frombits(le.Uint32(b[2:]))
 	}
-	for _, s := range m.slots {
-		if s.key != 0 && (uint64(s.off)+uint64(s.n) > uint64(nw) || s.n == 0) {
+	// Every slot record must point inside the weights: checked on the
+	// records, read again in order, rather than on the sparse table.
+	for k := range used {
+		b := recs[20*k : 20*k+20]
+		if off, n := le.Uint32(b[12:]), le.Uint32(b[16:]); uint64(off)+uint64(n) > uint64(nw) || n == 0 {
 			return nil, errors.New("slot points outside the weights")
 		}
 	}
@@ -175,23 +186,9 @@ func (r *reader) bytes(n int) []byte {
 	return out
 }
 
-func (r *reader) u16() uint16 {
-	if b := r.bytes(2); r.err == nil {
-		return binary.LittleEndian.Uint16(b)
-	}
-	return 0
-}
-
 func (r *reader) u32() uint32 {
 	if b := r.bytes(4); r.err == nil {
 		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-
-func (r *reader) u64() uint64 {
-	if b := r.bytes(8); r.err == nil {
-		return binary.LittleEndian.Uint64(b)
 	}
 	return 0
 }

@@ -52,9 +52,32 @@ type scratch struct {
 	st     state
 }
 
-// Load returns the parser of the embedded models (about 100 ms: call it
-// once and share the Parser).
+// Load returns the parser of the embedded models (some 40 ms of CPU with
+// its text analyzer: call it once and share the Parser).
 func Load() (*Parser, error) {
+	m, err := LoadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	an, err := text.NewAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return m.Parser(an)
+}
+
+// Embedded holds the parser's embedded models, read but not yet joined to
+// a text analyzer (for lemmas). It lets a caller that loads an analyzer
+// anyway, such as the pipeline, read the models at the same time and
+// share its analyzer rather than load a second one.
+type Embedded struct {
+	tg *tagger
+	pm *learn.Model
+	wc *wordclass.Classes
+}
+
+// LoadEmbedded reads the embedded tagger, parser and word-class models.
+func LoadEmbedded() (*Embedded, error) {
 	tm, err := learn.Load(taggerData, taggerName, featureVersion)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
@@ -63,27 +86,28 @@ func Load() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	an, err := text.NewAnalyzer()
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
 	wc, err := wordclass.Load()
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	return newParser(tm, pm, an, wc)
-}
-
-// newParser assembles a Parser from its models.
-func newParser(tm, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classes) (*Parser, error) {
 	if got, want := pm.Meta.Info["tagset"], strings.Join(tm.Classes, "|"); got != want {
 		return nil, fmt.Errorf("parse: the parser model was trained with another tagger (tag set %q, tagger has %q)", got, want)
 	}
-	labels, err := labelsOf(pm.Classes)
+	tg, err := newTagger(tm)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	tg, err := newTagger(tm)
+	return &Embedded{tg: tg, pm: pm, wc: wc}, nil
+}
+
+// Parser returns the parser of the models that lemmatizes with an.
+func (m *Embedded) Parser(an *text.Analyzer) (*Parser, error) {
+	return newParser(m.tg, m.pm, an, m.wc)
+}
+
+// newParser assembles a Parser from its models.
+func newParser(tg *tagger, pm *learn.Model, an *text.Analyzer, wc *wordclass.Classes) (*Parser, error) {
+	labels, err := labelsOf(pm.Classes)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}

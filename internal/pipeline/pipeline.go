@@ -101,84 +101,72 @@ type Pipeline struct {
 
 // New loads the models, dictionaries and gazetteer and builds a Pipeline.
 func New(cfg Config) (*Pipeline, error) {
-	// The parser's models are the largest to load (about 24 MB of
-	// weights): they load on another goroutine while the rest does.
-	type loaded struct {
-		p   *parse.Parser
-		err error
-	}
-	var parsed chan loaded
+	// The resources are independent of one another, so they load at the
+	// same time (start-up is CPU-bound: on two cores it takes about half
+	// as long); what depends on several of them is built after.
+	var (
+		an     *text.Analyzer
+		capt   *caption.Detector
+		gaz    *geo.Gazetteer
+		dicts  *dict.Dictionaries
+		typer  = cfg.Typer
+		roles  = cfg.Roles
+		models *parse.Embedded
+		// errs is in the order the loads were once made one after
+		// another, so that the error reported stays the same.
+		errs [7]error
+		wg   sync.WaitGroup
+	)
+	// The largest loads start first.
+	wg.Go(func() {
+		load := dict.Load
+		if cfg.NoDefaultDicts {
+			load = dict.LoadDirs
+		}
+		dicts, errs[3] = load(cfg.DictDirs...)
+	})
 	if cfg.Parse {
-		parsed = make(chan loaded, 1)
-		go func() {
-			p, err := parse.Load()
-			parsed <- loaded{p, err}
-		}()
+		wg.Go(func() { models, errs[6] = parse.LoadEmbedded() })
 	}
-	p, err := newPipeline(cfg)
-	if parsed != nil {
-		l := <-parsed
-		if err == nil && l.err != nil {
-			err = fmt.Errorf("pipeline: %w", l.err)
+	wg.Go(func() { capt, errs[1] = caption.NewDetector() })
+	wg.Go(func() { an, errs[0] = text.NewAnalyzer() })
+	wg.Go(func() {
+		loadGaz := geo.Load
+		if cfg.NoGeoRanker {
+			loadGaz = geo.LoadGazetteer
 		}
-		if err == nil {
-			p.parser = l.p
+		gaz, errs[2] = loadGaz()
+	})
+	wantTyper := !cfg.NoTyper && !cfg.NoDefaultDicts
+	if wantTyper && typer == nil {
+		wg.Go(func() { typer, errs[4] = event.LoadTyper() })
+	}
+	if cfg.Parse && roles == nil {
+		wg.Go(func() { roles, errs[5] = event.LoadRoleChooser() })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
 		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
-}
 
-// newPipeline loads and builds all but the parser.
-func newPipeline(cfg Config) (*Pipeline, error) {
-	an, err := text.NewAnalyzer()
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
-	capt, err := caption.NewDetector()
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
-	loadGaz := geo.Load
-	if cfg.NoGeoRanker {
-		loadGaz = geo.LoadGazetteer
-	}
-	gaz, err := loadGaz()
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
-	load := dict.Load
-	if cfg.NoDefaultDicts {
-		load = dict.LoadDirs
-	}
-	dicts, err := load(cfg.DictDirs...)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
 	coder := event.New(dicts, gaz, an)
-	if !cfg.NoTyper && !cfg.NoDefaultDicts {
-		t := cfg.Typer
-		if t == nil {
-			if t, err = event.LoadTyper(); err != nil {
-				return nil, fmt.Errorf("pipeline: %w", err)
-			}
-		}
-		coder = coder.WithTyper(t)
+	if wantTyper {
+		coder = coder.WithTyper(typer)
 	}
 	ents, err := entity.New(NewLexicon(gaz, dicts, capt))
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
+	var parser *parse.Parser
 	if cfg.Parse {
-		rc := cfg.Roles
-		if rc == nil {
-			if rc, err = event.LoadRoleChooser(); err != nil {
-				return nil, fmt.Errorf("pipeline: %w", err)
-			}
+		coder = coder.WithRoles(roles)
+		// The parser lemmatizes with the pipeline's analyzer rather than
+		// loading one of its own.
+		if parser, err = models.Parser(an); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
 		}
-		coder = coder.WithRoles(rc)
 	}
 	return &Pipeline{
 		text:     an,
@@ -188,6 +176,7 @@ func newPipeline(cfg Config) (*Pipeline, error) {
 		places:   geo.NewParser(gaz),
 		gaz:      gaz,
 		coder:    coder,
+		parser:   parser,
 		timings:  cfg.Timings,
 	}, nil
 }
