@@ -75,7 +75,8 @@ func (s *wordSet) isAt(w string, off int) bool {
 	return false
 }
 
-// has reports whether w is in the set.
+// has reports whether w is in the set. A word holding a newline is never
+// one (it could match a line and the blank line after it).
 func (s *wordSet) has(w string) bool {
-	return w != "" && s.slots[s.find(w)] != 0
+	return w != "" && strings.IndexByte(w, '\n') < 0 && s.slots[s.find(w)] != 0
 }
