@@ -229,18 +229,14 @@ func eventsFigures(r *eventsReport) figures {
 }
 
 // parseInterleaved parses flags that may come before or after the
-// positional arguments ("eval events GOLD.jsonl --json").
+// positional arguments ("eval events GOLD.jsonl --json") and returns the
+// positional ones.
 func parseInterleaved(fs *flag.FlagSet, args []string) (pos []string, help bool, err error) {
-	for {
-		if help, err := parseFlags(fs, args); help || err != nil {
-			return nil, help, err
-		}
-		if fs.NArg() == 0 {
-			return pos, false, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	help, err = parseFlags(fs, args)
+	if help || err != nil {
+		return nil, help, err
 	}
+	return fs.Args(), false, nil
 }
 
 // goldLine is a gold record with its line number.

@@ -79,15 +79,51 @@ func newFlagSet(m *Main, name, args, summary string) *flag.FlagSet {
 }
 
 // parseFlags parses args, turning -h into a clean exit and other flag
-// errors into usage errors.
+// errors into usage errors. Flags may come before or after the positional
+// arguments ("sitrep bench PATH --limit 10"); "--" ends them.
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(flagsFirst(fs, args)); err != nil {
 		if err == flag.ErrHelp {
 			return true, nil
 		}
 		return false, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return false, nil
+}
+
+// flagsFirst moves the flags of args, with their values, before the
+// positional arguments, which follow a "--" so that none is read as a
+// flag. A flag fs does not know is moved alone: fs.Parse reports it.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a) // "-" is standard input
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), pos...)
 }
 
 // summary counts what happened to a batch of input.
