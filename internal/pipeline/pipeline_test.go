@@ -177,24 +177,7 @@ func TestSeedVariants(t *testing.T) {
 					t.Errorf("event not found: %s %+v", w.what, w)
 				}
 			}
-			for _, q := range v.quotes {
-				found := false
-				for _, got := range res.Quotes {
-					found = found || got.Speaker == q[0] && strings.Contains(got.Text, q[1])
-				}
-				if !found {
-					t.Errorf("quote by %s with %q not found", q[0], q[1])
-				}
-			}
-			for _, c := range v.captions {
-				found := false
-				for _, got := range res.Captions {
-					found = found || got.Agency == c[0] && got.Photographer == c[1]
-				}
-				if !found {
-					t.Errorf("caption %s/%s not found", c[0], c[1])
-				}
-			}
+			checkQuotesCaptions(t, res, v.quotes, v.captions)
 			if len(res.Captions) != 10 {
 				t.Errorf("%d captions, want 10", len(res.Captions))
 			}
@@ -208,15 +191,44 @@ func TestSeedVariants(t *testing.T) {
 				}
 			}
 			if t.Failed() {
-				for _, e := range res.Events {
-					tgt := "-"
-					if e.Target != nil {
-						tgt = e.Target.Actor + " (" + e.Target.Text + ")"
-					}
-					t.Logf("%s %s %s %s: %s (%s) -> %s | %s", e.CAMEO, e.Modality, e.Date, locName(e.Location), e.Source.Actor, e.Source.Text, tgt, e.Evidence.Sentence)
-				}
+				logEvents(t, res.Events)
 			}
 		})
+	}
+}
+
+// checkQuotesCaptions checks that res has a quote by each speaker holding
+// its fragment, and a caption of each agency and photographer.
+func checkQuotesCaptions(t *testing.T, res *sitrep.Result, quotes, captions [][2]string) {
+	t.Helper()
+	for _, q := range quotes {
+		found := false
+		for _, got := range res.Quotes {
+			found = found || got.Speaker == q[0] && strings.Contains(got.Text, q[1])
+		}
+		if !found {
+			t.Errorf("quote by %s with %q not found", q[0], q[1])
+		}
+	}
+	for _, c := range captions {
+		found := false
+		for _, got := range res.Captions {
+			found = found || got.Agency == c[0] && got.Photographer == c[1]
+		}
+		if !found {
+			t.Errorf("caption %s/%s not found", c[0], c[1])
+		}
+	}
+}
+
+// logEvents logs the events, for a failed test.
+func logEvents(t *testing.T, evs []sitrep.Event) {
+	for _, e := range evs {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Actor + " (" + e.Target.Text + ")"
+		}
+		t.Logf("%s %s %s %s: %s (%s) -> %s | %s", e.CAMEO, e.Modality, e.Date, locName(e.Location), e.Source.Actor, e.Source.Text, tgt, e.Evidence.Sentence)
 	}
 }
 
@@ -333,24 +345,7 @@ func TestRetold(t *testing.T) {
 					t.Errorf("unwanted event: %s %+v", w.what, w)
 				}
 			}
-			for _, q := range tt.quotes {
-				found := false
-				for _, got := range res.Quotes {
-					found = found || got.Speaker == q[0] && strings.Contains(got.Text, q[1])
-				}
-				if !found {
-					t.Errorf("quote by %s with %q not found", q[0], q[1])
-				}
-			}
-			for _, c := range tt.captions {
-				found := false
-				for _, got := range res.Captions {
-					found = found || got.Agency == c[0] && got.Photographer == c[1]
-				}
-				if !found {
-					t.Errorf("caption %s/%s not found", c[0], c[1])
-				}
-			}
+			checkQuotesCaptions(t, res, tt.quotes, tt.captions)
 			counts := map[string]int{"killed": -1, "wounded": -1}
 			for _, c := range res.Casualties {
 				counts[c.Kind] = c.Count
@@ -359,13 +354,7 @@ func TestRetold(t *testing.T) {
 				t.Errorf("killed %d, wounded %d; want %d, %d", counts["killed"], counts["wounded"], tt.killed, tt.wounded)
 			}
 			if t.Failed() {
-				for _, e := range res.Events {
-					tgt := "-"
-					if e.Target != nil {
-						tgt = e.Target.Actor + " (" + e.Target.Text + ")"
-					}
-					t.Logf("%s %s %s %s: %s (%s) -> %s | %s", e.CAMEO, e.Modality, e.Date, locName(e.Location), e.Source.Actor, e.Source.Text, tgt, e.Evidence.Sentence)
-				}
+				logEvents(t, res.Events)
 			}
 		})
 	}
