@@ -34,13 +34,14 @@ import (
 // The coder uses it in three ways:
 //   - when no verb of a sentence matched the dictionary with a typed code
 //     and no event was coded, the typer's type is coded on its own if its
-//     joint probability reaches the alone threshold and the coder's own clause
-//     reading gives the verb a coded source and a coded target (a target
-//     is not needed for protests and force posture: oneSidedType);
+//     joint probability reaches the alone threshold and the coder's own
+//     clause reading gives the verb a coded source and a coded target (a
+//     target is not needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
 //     veto threshold are dropped (0 disables this);
-//   - when the typer's best type's joint probability reaches the retype threshold and no
-//     dictionary event of the sentence has it, it is coded too, on the
+//   - when the joint probability of the typer's best type reaches the
+//     retype threshold and no dictionary event of the sentence has it, it
+//     is coded too, on the
 //     actors of a dictionary event of the sentence (one with a target
 //     when the type needs one: needsTarget; above 1 disables this);
 //
@@ -117,9 +118,10 @@ type thresholds struct {
 }
 
 // decide applies the thresholds to a sentence with typer probabilities p
-// and the probability ev that it reports an event: keep[i] tells whether evs[i] stays; add is the class to code besides
-// (-1: none) on the actors of base: cand (a clause reading, when no verb
-// matched with a typed code and no event was coded) or a kept event.
+// and the probability ev that it reports an event: keep[i] tells whether
+// evs[i] stays; add is the class to code besides (-1: none) on the actors
+// of base: cand (a clause reading, when no verb matched with a typed code
+// and no event was coded) or a kept event.
 func (th thresholds) decide(p []float32, ev float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
 	kept := 0
 	for i := range evs {
