@@ -41,9 +41,9 @@ import (
 //     veto threshold are dropped (0 disables this);
 //   - when the joint probability of the typer's best type reaches the
 //     retype threshold and no dictionary event of the sentence has it, it
-//     is coded too, on the
-//     actors of a dictionary event of the sentence (one with a target
-//     when the type needs one: needsTarget; above 1 disables this);
+//     is coded too, on the actors of a dictionary event of the sentence
+//     (one with a target when the type needs one: needsTarget; above 1
+//     disables this);
 //
 // the thresholds are chosen by cross-validation (TrainTyper) and stored in
 // the model's metadata;
