@@ -281,6 +281,11 @@ type EventActor struct {
 	// or, for a pronoun ("he", "we" in a quotation), the name or phrase
 	// it refers to.
 	Name string `json:"name,omitempty"`
+	// Place is set on a target read from the place phrase of a clause
+	// that names no one else ("declared a ceasefire in Yemen"): where the
+	// act happened, coded as whom it concerns, as PETRARCH and PLOVER
+	// code it.
+	Place bool `json:"place,omitempty"`
 }
 
 // Evidence locates the text an event was coded from.

@@ -51,7 +51,10 @@ func newMention(art int, res *sitrep.Result, i int) mention {
 	}
 	m.block = blockOf(e)
 	m.kind = m.block[:strings.LastIndexByte(m.block, '/')]
-	if e.Target != nil {
+	if e.Target != nil && !e.Target.Place {
+		// (A target read from a place phrase is where the act happened,
+		// which the location compares: one report names the place, the
+		// next may not.)
 		m.tgt, m.hasTgt = e.Target.Actor, true
 	}
 	m.lo, m.hi, m.dated = dayRange(e.Date)

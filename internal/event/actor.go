@@ -516,6 +516,27 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	return fallback
 }
 
+// placeTarget returns the first actor in a place phrase opened by "in" or
+// "at" in the verb's own clause ("declared a ceasefire in Yemen"), for a
+// verb whose clause names no one else; nil when there is none.
+func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
+	words, toks := st.words, st.Tokens
+	for j := g.end; j < clauseEnd; j++ {
+		w, t := words[j], toks[j].Tag
+		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," && !adjectiveComma(toks, j) {
+			return nil
+		}
+		if w != "in" && w != "at" || t != "IN" {
+			continue
+		}
+		end := a.listEnd(st, j+1, clauseEnd)
+		if obj := a.actorOf(st, j+1, end); end > j+1 && obj != nil && obj.Actor != "" {
+			return obj
+		}
+	}
+	return nil
+}
+
 // transferred are head nouns of what is given or sent, whose phrase is
 // not the one it goes to ("military aid", "intelligence", "weapons").
 var transferred = map[string]bool{

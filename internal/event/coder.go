@@ -685,6 +685,18 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = nil
 	}
 
+	if tgt == nil && !strings.HasPrefix(code, "15") && !a.reciprocal(st, src, code) {
+		// "declared a ceasefire in Yemen", "protested in Tunis": with no
+		// one else named, the place the clause names is whom the act
+		// concerns, as PETRARCH and PLOVER code it. Marked, since it is
+		// also where (force posture, one-sided, takes none).
+		if p := a.placeTarget(st, g, clauseEnd); p != nil && p.Actor != src.Actor {
+			pt := *p
+			pt.Place = true
+			tgt = &pt
+		}
+	}
+
 	code0, mod0 := code, a.modality(st, gi)
 	code, mod := a.recode(st, g, code0, mod0)
 	trigger := sitrep.Span{Start: toks[g.head].Start, End: toks[g.head].End}

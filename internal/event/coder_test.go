@@ -361,8 +361,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "IGOUNO>:09"}}},
 		{name: "an arrest by an unnamed agent", text: "Five Kenyan journalists were arrested on Monday.",
 			want: []ev{{dyad: "--->KEN:17"}}},
-		{name: "a place inside a place phrase is no target", text: "Some 300 Tunisian farmers blocked highways in the port city of Sfax on Friday.",
-			want: []ev{{dyad: "TUN>:14"}}, forbid: []ev{{dyad: "TUN>TUN:14"}}},
+		{name: "a place phrase is the target when the clause names no one else", text: "Some 300 Tunisian farmers blocked highways in the port city of Sfax on Friday.",
+			want: []ev{{dyad: "TUNAGR>TUN:14"}}},
 		{name: "the object of a preposition is no subject", text: "A Pakistani man who fought in Syria was arrested in Lahore on Monday.",
 			forbid: []ev{{dyad: "--->SYR:17"}}},
 		{name: "what is given goes to the recipient", text: "The United States is providing military intelligence to Ukraine.",
@@ -672,5 +672,41 @@ func TestCountryNameSharesNoSector(t *testing.T) {
 	}
 	if !seen {
 		t.Errorf("no event aimed at Ethiopia:%s", describe(evs))
+	}
+}
+
+// TestPlaceTarget checks the target read from a place phrase: taken only
+// when the clause names no one else, marked Place, never for force
+// posture or a mutual act of a compound subject.
+func TestPlaceTarget(t *testing.T) {
+	s := load(t)
+	tests := []struct {
+		text, trigger string
+		target        string // "" for none
+		place         bool
+	}{
+		{"Saudi Arabia declared a two-week ceasefire in Yemen on Monday.", "declared", "YEM", true},
+		{"Kenyan police arrested ten protesters in Nairobi on Monday.", "arrested", "---OPP", false},
+		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "", false},
+		{"Ethiopia and Eritrea signed a truce in Algiers on Monday.", "signed", "ERI", false},
+	}
+	for _, tt := range tests {
+		evs := codeWith(t, s.coder, tt.text)
+		found := false
+		for _, e := range evs {
+			if tt.text[e.Evidence.Trigger.Start:e.Evidence.Trigger.End] != tt.trigger || e.Source.Actor == "ERI" {
+				continue
+			}
+			found = true
+			switch {
+			case tt.target == "" && e.Target != nil:
+				t.Errorf("%q: target %+v, want none", tt.text, *e.Target)
+			case tt.target != "" && (e.Target == nil || e.Target.Actor != tt.target || e.Target.Place != tt.place):
+				t.Errorf("%q: target %+v, want %s (place %v)", tt.text, e.Target, tt.target, tt.place)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event on %q:%s", tt.text, tt.trigger, describe(evs))
+		}
 	}
 }
