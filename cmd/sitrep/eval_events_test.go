@@ -58,18 +58,23 @@ func TestEvalEventsFloors(t *testing.T) {
 			t.Fatalf("PLOVER actor texts not scored: %+v %+v", rep.PLOVERSource, rep.PLOVERTarget)
 		}
 		t.Logf("PLOVER dev source text %.3f, target text %.3f", rep.PLOVERSource.Accuracy, rep.PLOVERTarget.Accuracy)
+		if rep.PLOVERTarget.Accuracy < ploverTargetFloor {
+			t.Errorf("PLOVER dev target text accuracy %.3f, want at least %.2f", rep.PLOVERTarget.Accuracy, ploverTargetFloor)
+		}
 		if rep.PLOVER.Accuracy < ploverFloor {
 			t.Errorf("PLOVER dev type accuracy %.3f, want at least %.2f", rep.PLOVER.Accuracy, ploverFloor)
 		}
 	})
 }
 
-// Floors: the event coder issue's acceptance targets (0.85), PLOVER a
-// little above it (measured: PETRARCH P 0.868 R 0.853, PLOVER 0.894).
+// Floors just under what was measured: PETRARCH P 0.894 R 0.876 (0.870
+// and 0.853 before a clause's place phrase gave the target when no one
+// else is named), PLOVER dev type 0.901, target text 0.777 (0.715 before).
 const (
-	petrarchRecallFloor    = 0.85
-	petrarchPrecisionFloor = 0.85
+	petrarchRecallFloor    = 0.87
+	petrarchPrecisionFloor = 0.88
 	ploverFloor            = 0.88
+	ploverTargetFloor      = 0.75
 )
 
 func TestMatchMultiset(t *testing.T) {
