@@ -417,10 +417,11 @@ func creditTail(toks []token, j int) int {
 	return j
 }
 
-// viaGetty skips "via Getty Images" at toks[j].
+// viaGetty skips "via Getty Images" at toks[j], with the full stop that
+// may end the credit ("Name/AFP via Getty Images. Caption").
 func viaGetty(toks []token, j int) int {
 	if j+2 < len(toks) && strings.EqualFold(toks[j].s, "via") && strings.EqualFold(toks[j+1].s, "Getty") &&
-		strings.EqualFold(toks[j+2].s, "Images") {
+		strings.EqualFold(strings.TrimSuffix(toks[j+2].s, "."), "Images") {
 		return j + 3
 	}
 	return j
