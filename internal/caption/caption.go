@@ -338,7 +338,8 @@ func parseCredit(para string, t []token) (agency, name string, strong, ok bool) 
 	}
 	t = t[:e]
 	via := false
-	if e-i >= 3 && strings.EqualFold(t[e-3].s, "via") && strings.EqualFold(t[e-2].s, "Getty") && strings.EqualFold(t[e-1].s, "Images") {
+	if e-i >= 3 && (strings.EqualFold(t[e-3].s, "via") || t[e-3].s == "/") && strings.EqualFold(t[e-2].s, "Getty") && strings.EqualFold(t[e-1].s, "Images") {
+		// ("Name/AFP via Getty Images", "Name/AFP/Getty Images")
 		via = true
 		t = t[:e-3]
 		e -= 3
@@ -355,7 +356,8 @@ func parseCredit(para string, t []token) (agency, name string, strong, ok bool) 
 			allCaps := isUpperWord(t[i].s) && len(t[i].s) > 3 && j-i > 1
 			return ag, "", labelled || via || photo || allCaps || ag == "GETTY", true
 		}
-		if t[j].s == "/" && j+1 < e {
+		if (t[j].s == "/" || t[j].s == ":" && photo) && j+1 < e {
+			// ("AP Photo/Name", "Reuters photo: Name")
 			if ag2, j2, _ := agencyAt(t, j+1); ag2 != "" && j2 == e {
 				return ag, "", true, true
 			}
@@ -417,10 +419,11 @@ func creditTail(toks []token, j int) int {
 	return j
 }
 
-// viaGetty skips "via Getty Images" at toks[j], with the full stop that
-// may end the credit ("Name/AFP via Getty Images. Caption").
+// viaGetty skips "via Getty Images" or "/Getty Images" at toks[j], with
+// the full stop that may end the credit ("Name/AFP via Getty Images.
+// Caption").
 func viaGetty(toks []token, j int) int {
-	if j+2 < len(toks) && strings.EqualFold(toks[j].s, "via") && strings.EqualFold(toks[j+1].s, "Getty") &&
+	if j+2 < len(toks) && (strings.EqualFold(toks[j].s, "via") || toks[j].s == "/") && strings.EqualFold(toks[j+1].s, "Getty") &&
 		strings.EqualFold(strings.TrimSuffix(toks[j+2].s, "."), "Images") {
 		return j + 3
 	}

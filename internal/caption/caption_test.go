@@ -86,6 +86,8 @@ func TestDetect(t *testing.T) {
 		{in: "Rescuers search the rubble. Ahmad al-Rubaye/AFP via Getty Images", agency: "AFP", who: "Ahmad al-Rubaye", text: "Rescuers search the rubble."},
 		{in: "A man walks past graffiti. AFP via Getty Images", agency: "AFP", who: ""},
 		{in: "Ahmad al-Rubaye/AFP via Getty Images. A man throws a stone at the gate.", agency: "AFP", who: "Ahmad al-Rubaye", text: "A man throws a stone at the gate."},
+		{in: "A man throws a stone at the gate. Photograph: Ahmad al-Rubaye/AFP/Getty Images", agency: "AFP", who: "Ahmad al-Rubaye", text: "A man throws a stone at the gate."},
+		{in: "Militiamen wave flags. (Reuters photo: Khalid al-Mousily)", agency: "REUTERS", who: "Khalid al-Mousily", text: "Militiamen wave flags."},
 		{in: "Getty Images", agency: "GETTY", who: ""},
 		{in: "Soldiers patrol the border. EPA-EFE/STR", agency: "EPA", who: "STR"},
 		{in: "Fighters gather in Idlib. Photograph: Omar Haj Kadour/Reuters", agency: "REUTERS", who: "Omar Haj Kadour"},
