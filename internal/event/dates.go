@@ -71,7 +71,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 	var inClause, inSentence []int
 	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
 		t := &a.Timexes[i]
-		if t.Type != "DATE" || !st.Contains(t.Span) || !isCalendarValue(t.Value) {
+		if _, _, ok := eventDay(t); !ok || !st.Contains(t.Span) {
 			continue
 		}
 		// An expression with another verb between it and the event's
@@ -93,13 +93,13 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 	}
 	tense := tenseUnknown
 	for n, i := range slices.Concat(inClause, inSentence) {
-		t := &a.Timexes[i]
+		value, prec, _ := eventDay(&a.Timexes[i])
 		reason := "sentence"
 		if n < len(inClause) {
 			reason = "clause"
 		}
-		if !a.afterPublication(t.Value) {
-			if a.isBackground(t.Value) {
+		if !a.afterPublication(value) {
+			if a.isBackground(value) {
 				if tense == tenseUnknown {
 					tense = eventTense(st, trig)
 				}
@@ -111,8 +111,8 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 					continue
 				}
 			}
-			ev.Date, ev.DatePrecision, ev.DateReason = t.Value, t.Precision, reason
-			a.lastDated = &datedEvent{date: t.Value, precision: t.Precision, paragraph: st.Paragraph, sentence: a.sentIndex}
+			ev.Date, ev.DatePrecision, ev.DateReason = value, prec, reason
+			a.lastDated = &datedEvent{date: value, precision: prec, paragraph: st.Paragraph, sentence: a.sentIndex}
 			return bound
 		}
 		if tense == tenseUnknown {
@@ -127,7 +127,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 			fallthrough
 		case ev.Modality == sitrep.Hypothetical, ev.Modality != sitrep.Asserted && ahead:
 			// What is planned, threatened or denied may be dated ahead.
-			ev.Date, ev.DatePrecision, ev.DateReason = t.Value, t.Precision, reason
+			ev.Date, ev.DatePrecision, ev.DateReason = value, prec, reason
 			return bound
 		}
 		// A past act dated ahead (a date resolved wrongly), or the
@@ -416,6 +416,20 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 
 // isCalendarValue accepts TIMEX3 values that name a calendar date or
 // period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
+// eventDay returns the calendar date a time expression gives an event:
+// a DATE's value, or the day of a TIME ("Tuesday night",
+// 2019-12-31TNI: 2019-12-31); ok is false for anything else (durations,
+// sets, undated times).
+func eventDay(t *sitrep.Timex) (value string, precision sitrep.Precision, ok bool) {
+	switch {
+	case t.Type == "DATE" && isCalendarValue(t.Value):
+		return t.Value, t.Precision, true
+	case t.Type == "TIME" && len(t.Value) > 10 && t.Value[4] == '-' && t.Value[7] == '-' && t.Value[10] == 'T' && isCalendarValue(t.Value):
+		return t.Value[:10], sitrep.Day, true
+	}
+	return "", "", false
+}
+
 func isCalendarValue(v string) bool {
 	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
 }
