@@ -85,9 +85,10 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 			}
 			continue
 		}
-		if clause {
+		switch {
+		case clause:
 			inClause = append(inClause, i)
-		} else {
+		case !relativeBetween(st, trig, st.tokenAt(t.Start)):
 			inSentence = append(inSentence, i)
 		}
 	}
@@ -416,6 +417,19 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 
 // isCalendarValue accepts TIMEX3 values that name a calendar date or
 // period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
+// relativeBetween reports whether a relative clause opens between the
+// event's trigger and a later token k: "demanded that the government
+// reverse an increase that took effect this month" is not dated by the
+// increase's month.
+func relativeBetween(st *sentence, trig, k int) bool {
+	for j := trig + 1; j < k; j++ {
+		if isRelative(st.words[j], st.Tokens[j].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
 // eventDay returns the calendar date a time expression gives an event:
 // a DATE's value, or the day of a TIME ("Tuesday night",
 // 2019-12-31TNI: 2019-12-31); ok is false for anything else (durations,

@@ -65,6 +65,8 @@ func TestTrustedDates(t *testing.T) {
 			trigger: "arrest", date: "2022-03-07", reason: "sentence", modality: sitrep.Asserted, code: "13"},
 		{name: "of a thing", text: "Kenyan police arrested Somali traders who had protested against the elections of 2024.",
 			trigger: "arrested", date: published, reason: "published", modality: sitrep.Asserted},
+		{name: "a relative clause's time is its own", text: "Kenyan protesters demanded that the government reverse a fuel tax that took effect on March 1.",
+			trigger: "demanded", date: published, reason: "published", modality: sitrep.Asserted},
 		{name: "bound of a thing", text: "Kenyan troops attacked Somali rebels despite a ceasefire until April.",
 			trigger: "attacked", date: published, reason: "published", modality: sitrep.Asserted},
 		{name: "noun modifier", text: "Kenyan troops attacked Somali rebels ahead of the 2024 elections.",
