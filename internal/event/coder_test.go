@@ -310,6 +310,8 @@ func TestCode(t *testing.T) {
 		{name: "pushing back a vote is no demand", text: "The Kenyan government pushed back the vote to March.", none: true},
 		{name: "forces sent somewhere are sent to that country", text: "The United States sent 3,000 troops to Kuwait on Monday.",
 			want: []ev{{dyad: "USA>KWT:154"}}},
+		{name: "a capitalised name the actor dictionary knows is no thing", text: "Trump warned Iran on Tuesday.",
+			want: []ev{{dyad: "USA>IRN:13"}}},
 		{name: "breaking into a market is no event", text: "Chinese firms broke into the Kenyan market.", none: true},
 		{name: "background clause is not coded", text: "Egypt restored ties with Qatar five years after Qatari protesters stormed its embassy.",
 			forbid: []ev{{dyad: "QATOPP>EGY:17"}, {dyad: "QATOPP>EGYGOV:17"}, {dyad: "QATOPP>:17"}}},

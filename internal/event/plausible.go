@@ -131,8 +131,17 @@ func (a *article) thingSource(st *sentence, span sitrep.Span, code string) bool 
 			return false
 		}
 	}
-	_, ok := things()[lemma]
-	return ok
+	if _, ok := things()[lemma]; !ok {
+		return false
+	}
+	// A capitalised head the actor dictionary knows by itself is a name
+	// ("Trump warned", "Rice flew"), whatever else the word means.
+	if t := st.Tokens[k].Text; t != "" && t[0] >= 'A' && t[0] <= 'Z' {
+		if m, ok := a.c.dicts.Actors.Match(st.words[k:k+1], a.Doc.Article.Published); ok && m.Words == 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // inanimate are head nouns of things that cannot act, however their
