@@ -312,6 +312,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "USA>KWT:154"}}},
 		{name: "a capitalised name the actor dictionary knows is no thing", text: "Trump warned Iran on Tuesday.",
 			want: []ev{{dyad: "USA>IRN:13"}}},
+		{name: "pointing the finger is blaming", text: "The United States pointed the finger at Iran for the attack.",
+			want: []ev{{dyad: "USA>IRN:112"}}},
 		{name: "breaking into a market is no event", text: "Chinese firms broke into the Kenyan market.", none: true},
 		{name: "background clause is not coded", text: "Egypt restored ties with Qatar five years after Qatari protesters stormed its embassy.",
 			forbid: []ev{{dyad: "QATOPP>EGY:17"}, {dyad: "QATOPP>EGYGOV:17"}, {dyad: "QATOPP>:17"}}},
