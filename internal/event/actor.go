@@ -492,9 +492,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	inPlace := false
 	for j := g.end; j < clauseEnd; j++ {
 		w, t := words[j], toks[j].Tag
-		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," && !adjectiveComma(toks, j) {
-			// Participles stay inside the object: "welcomed memos sent
-			// by Bree".
+		if phraseBreak(st, j) {
 			break
 		}
 		if t != "IN" && t != "TO" {
@@ -516,17 +514,24 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 	return fallback
 }
 
+// phraseBreak reports whether token j ends the phrases of a verb's
+// clause: a finite verb or a clause comma. Participles stay inside
+// ("welcomed memos sent by Bree").
+func phraseBreak(st *sentence, j int) bool {
+	t := st.Tokens[j].Tag
+	return isVerbTag(t) && t != "VBN" && t != "VBG" || st.words[j] == "," && !adjectiveComma(st.Tokens, j)
+}
+
 // placeTarget returns the first actor in a place phrase opened by "in" or
 // "at" in the verb's own clause ("declared a ceasefire in Yemen"), for a
 // verb whose clause names no one else; nil when there is none.
 func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
 	for j := g.end; j < clauseEnd; j++ {
-		w, t := words[j], toks[j].Tag
-		if (isVerbTag(t) && t != "VBN" && t != "VBG") || w == "," && !adjectiveComma(toks, j) {
+		if phraseBreak(st, j) {
 			return nil
 		}
-		if w != "in" && w != "at" || t != "IN" {
+		if w := words[j]; w != "in" && w != "at" || toks[j].Tag != "IN" {
 			continue
 		}
 		end := a.listEnd(st, j+1, clauseEnd)
@@ -1359,16 +1364,16 @@ func (a *article) codeNominal(st *sentence) {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
-		if mm, ok2 := a.c.dicts.Verbs.NounEvent(words[k] + " " + words[k+1]); ok2 {
+		if mm, ok2 := a.c.dicts.Verbs.MatchNoun(words[k : k+2]); ok2 && mm.Words == 2 {
 			// The noun with its preposition may have a code of its own:
 			// "strikes on" a target are military (190), a strike alone
 			// is labour's (143).
 			m, ok = mm, true
 		}
-		if prev := words[k-1] + " " + words[k]; strings.HasPrefix(toks[k-1].Tag, "NN") || strings.HasPrefix(toks[k-1].Tag, "JJ") {
+		if strings.HasPrefix(toks[k-1].Tag, "NN") || strings.HasPrefix(toks[k-1].Tag, "JJ") {
 			// A compound event noun is more specific than its head:
 			// "missile strikes" (195), not "strikes" (143).
-			if mm, ok2 := a.c.dicts.Verbs.NounEvent(prev); ok2 {
+			if mm, ok2 := a.c.dicts.Verbs.MatchNoun(words[k-1 : k+1]); ok2 && mm.Words == 2 {
 				m, ok = mm, true
 			}
 		}

@@ -687,19 +687,20 @@ func TestPlaceTarget(t *testing.T) {
 	s := load(t)
 	tests := []struct {
 		text, trigger string
+		source        string // the event's source code prefix
 		target        string // "" for none
 		place         bool
 	}{
-		{"Saudi Arabia declared a two-week ceasefire in Yemen on Monday.", "declared", "YEM", true},
-		{"Kenyan police arrested ten protesters in Nairobi on Monday.", "arrested", "---OPP", false},
-		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "", false},
-		{"Ethiopia and Eritrea signed a truce in Algiers on Monday.", "signed", "ERI", false},
+		{"Saudi Arabia declared a two-week ceasefire in Yemen on Monday.", "declared", "SAU", "YEM", true},
+		{"Kenyan police arrested ten protesters in Nairobi on Monday.", "arrested", "KEN", "---OPP", false},
+		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "EGY", "", false},
+		{"Ethiopia and Eritrea signed a truce in Algiers on Monday.", "signed", "ETH", "ERI", false},
 	}
 	for _, tt := range tests {
 		evs := codeWith(t, s.coder, tt.text)
 		found := false
 		for _, e := range evs {
-			if tt.text[e.Evidence.Trigger.Start:e.Evidence.Trigger.End] != tt.trigger || e.Source.Actor == "ERI" {
+			if tt.text[e.Evidence.Trigger.Start:e.Evidence.Trigger.End] != tt.trigger || !strings.HasPrefix(e.Source.Actor, tt.source) {
 				continue
 			}
 			found = true

@@ -25,6 +25,13 @@ type TyperSample struct {
 	Alone    *sitrep.Event
 }
 
+// Scored reports whether the coder would have the typer score the
+// sentence (typeSentence): it coded an event, or no verb matched with a
+// typed code and a clause reading could take a type alone.
+func (s *TyperSample) Scored() bool {
+	return len(s.Events) > 0 || !s.Hit && s.Alone != nil
+}
+
 // Samples codes the article with the dictionaries alone (no typer) and
 // returns one TyperSample per sentence analysed.
 func (c *Coder) Samples(in *Input, f *Features) []TyperSample {
@@ -523,13 +530,12 @@ func newPresence(recs []TyperRecord, xs []learn.Example, unl []TyperSample, cfg 
 		recs:  recs,
 		unl:   unl,
 		ufold: learn.Folds(len(unl), cfg.Folds, cfg.Seed+1),
-		held:  make([][]float32, len(recs)),
 		heldU: make([]float32, len(unl)),
 	}
 	if len(unl) == 0 {
-		p.held = nil
 		return p
 	}
+	p.held = make([][]float32, len(recs))
 	for i := range xs {
 		p.xs = append(p.xs, learn.Example{Feats: xs[i].Feats, Class: 1})
 	}

@@ -788,10 +788,12 @@ func (p *Parser) designated(text string, toks []tok, start, j int) ([]int32, int
 	if j+1 >= len(toks) || toks[j+1].cap || !designators[toks[j+1].Text] || directions[strings.ToLower(text[start:toks[j].End])] {
 		return nil, 0
 	}
-	for i := j; i > 0 && toks[i].Start >= start; i-- {
-		if toks[i].Start == start && toks[i-1].cap && directions[strings.ToLower(toks[i-1].Text)] {
-			return nil, 0
-		}
+	i := j
+	for i > 0 && toks[i].Start > start {
+		i--
+	}
+	if i > 0 && toks[i-1].cap && directions[strings.ToLower(toks[i-1].Text)] {
+		return nil, 0
 	}
 	ids := p.g.ids(Fold(text[start:toks[j+1].End]))
 	if len(ids) == 0 || p.g.places[ids[0]].level > lvAdmin2 {

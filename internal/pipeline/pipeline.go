@@ -365,7 +365,7 @@ func (p *Pipeline) UnlabelledSamples(arts []*sitrep.Article, f *event.Features) 
 	var out []event.TyperSample
 	for _, art := range arts {
 		for _, s := range p.TyperSamples(art, f) {
-			if len(s.Events) > 0 || !s.Hit && s.Alone != nil {
+			if s.Scored() {
 				out = append(out, s)
 			}
 		}
