@@ -609,6 +609,12 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 func (a *article) npBefore(st *sentence, k int) *sitrep.EventActor {
 	toks := st.Tokens
 	j := k - 1
+	for j >= 0 && toks[j].Tag == "RB" {
+		// "forces later deployed": an adverb between the noun and its
+		// participle.
+		j--
+	}
+	end := j + 1
 	for j >= 0 {
 		t := toks[j].Tag
 		if t == "DT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "HYPH" {
@@ -617,10 +623,10 @@ func (a *article) npBefore(st *sentence, k int) *sitrep.EventActor {
 		}
 		break
 	}
-	if j+1 >= k {
+	if j+1 >= end {
 		return nil
 	}
-	return a.actorOf(st, j+1, k)
+	return a.actorOf(st, j+1, end)
 }
 
 // actorOf codes the noun-phrase stretch [from, to) as an actor. It looks

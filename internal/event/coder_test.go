@@ -251,6 +251,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SAU>YEM:19"}}},
 		{name: "deployment without recipient is force posture", text: "India deployed thousands of soldiers along the Pakistani border.",
 			want: []ev{{dyad: "IND>:15"}}},
+		{name: "adverb between the subject and its verb", text: "Kenyan troops later deployed along the Somali border.",
+			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "place in a location phrase gives only the country", text: "Protesters in Cairo chanted slogans on Friday.",
 			want: []ev{{dyad: "EGYOPP>:14", date: "2022-03-04"}}},
 		{name: "threat to attack codes no attack", text: "North Korea threatened to attack South Korea.",
