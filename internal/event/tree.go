@@ -88,6 +88,12 @@ func (t *tree) reattachSubjects(toks []sitrep.Token) {
 		}
 		switch t.rel[p] {
 		case "conj", "appos", "parataxis", "dep":
+		case "obl:agent":
+			// "Five people were killed in clashes, a hospital official
+			// said": an agent needs its "by".
+			if t.child(p, "case") >= 0 {
+				continue
+			}
 		default:
 			continue
 		}
