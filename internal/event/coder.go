@@ -197,8 +197,8 @@ func datelinePlace(in *Input) int {
 // codeArticle codes the sentences of a.Input, checking ctx before each.
 func (c *Coder) codeArticle(ctx context.Context, a *article) ([]sitrep.Event, error) {
 	in := a.Input
-	if f := geo.Focus(in.Places); len(f) > 0 {
-		a.focus = &f[0]
+	if f, ok := geo.ClearFocus(in.Places); ok {
+		a.focus = &f
 	}
 	a.dateline, a.datelineSent = datelinePlace(in), -1
 	if a.dateline >= 0 && c.gaz != nil {

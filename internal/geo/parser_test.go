@@ -145,6 +145,24 @@ func TestFocus(t *testing.T) {
 	}
 }
 
+func TestClearFocus(t *testing.T) {
+	tests := []struct {
+		text, want string // want "" when the article has no clear focus
+	}{
+		{"BAGHDAD (Reuters) - Protesters in Baghdad stormed the compound. The United States blamed Iran. Iran denied it.", "Baghdad"},
+		{"Troops moved into Basra on Monday. Officials met in Paris. Police patrolled Karachi.", ""},
+		{"Greece put its forces on alert. Ministers met in Athens. Greece recalled its envoy.", "Greece"},
+		{"Rain fell in Lagos on Monday and in Accra on Tuesday.", ""},
+		{"The fire started on Shamrock Street.", ""},
+	}
+	for _, tt := range tests {
+		f, ok := ClearFocus(parseText(t, tt.text))
+		if got := f.Name; !ok && got != "" || ok && got == "" || got != tt.want {
+			t.Errorf("ClearFocus(%q) = %q, %v; want %q", tt.text, got, ok, tt.want)
+		}
+	}
+}
+
 func TestSeed(t *testing.T) {
 	b, err := os.ReadFile(sitreptest.SeedPath(t))
 	if err != nil {
