@@ -78,7 +78,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		// dates that verb first ("defended ... citing his conviction
 		// ... in 1997").
 		near := !otherVerbBetween(st, st.tokenAt(t.Start), trig)
-		clause := t.Start >= cs && t.End <= ce && near
+		clause := t.Start >= cs && t.End <= ce && near && !insideRelative(st, st.tokenAt(t.Start), trig)
 		if thing, upper := a.thingTime(st, t.Span, trig); thing {
 			if upper && near {
 				bound = t.Value
@@ -88,7 +88,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		switch {
 		case clause:
 			inClause = append(inClause, i)
-		case !relativeBetween(st, trig, st.tokenAt(t.Start)):
+		case !relativeBetween(st, trig, st.tokenAt(t.Start)) && !insideRelative(st, st.tokenAt(t.Start), trig):
 			inSentence = append(inSentence, i)
 		}
 	}
@@ -424,6 +424,32 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 func relativeBetween(st *sentence, trig, k int) bool {
 	for j := trig + 1; j < k; j++ {
 		if isRelative(st.words[j], st.Tokens[j].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideRelative reports whether token k lies in a relative clause set
+// off by commas before the event's trigger: "Rebels, who had attacked the
+// town last week, kidnapped two aid workers" is not dated by the attack's
+// week.
+func insideRelative(st *sentence, k, trig int) bool {
+	if k >= trig {
+		return false
+	}
+	open := -1
+	for j := k - 1; j >= 0; j-- {
+		if st.words[j] == "," {
+			open = j
+			break
+		}
+	}
+	if open < 0 || open+1 >= k || !isRelative(st.words[open+1], st.Tokens[open+1].Tag) {
+		return false
+	}
+	for j := k + 1; j < trig; j++ {
+		if st.words[j] == "," {
 			return true
 		}
 	}

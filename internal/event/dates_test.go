@@ -53,6 +53,8 @@ func TestTrustedDates(t *testing.T) {
 	}{
 		{name: "dated in its clause", text: "Kenyan police arrested ten Somali traders on Monday.",
 			trigger: "arrested", date: "2022-03-07", reason: "clause", modality: sitrep.Asserted},
+		{name: "a time in a relative clause before the verb", text: "Somali militants, who had attacked the base last week, kidnapped two Kenyan soldiers.",
+			trigger: "kidnapped", date: published, reason: "published", modality: sitrep.Asserted},
 		{name: "part of a time", text: "Kenyan police arrested ten Somali traders on the night of March 3.",
 			trigger: "arrested", date: "2022-03-03", reason: "clause", modality: sitrep.Asserted},
 		{name: "past dated ahead falls back", text: "Kenyan police arrested ten Somali traders on March 20.",
