@@ -223,6 +223,10 @@ func tokenize(text, lower string, sp sitrep.Span, toks []tok) []tok {
 					break
 				}
 				if r == '.' && !(unicode.IsDigit(prev) && unicode.IsDigit(r2)) && !(unicode.IsUpper(r2) && j-i == 1) {
+					if j-i >= 3 && text[j-2] == '.' && unicode.IsUpper(prev) {
+						// "U.S.": an initialism keeps its last dot.
+						j += n
+					}
 					break
 				}
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {

@@ -54,6 +54,13 @@ func TestRelativeClause(t *testing.T) {
 	})
 }
 
+func TestInitialismInWho(t *testing.T) {
+	checkRules(t, []ruleCase{
+		{"The blast injured four U.S. soldiers.", []want{{Wounded, 4, true, "four U.S. soldiers"}}},
+		{"The rocket attack wounded three U.N. staff in Juba.", []want{{Wounded, 3, true, "three U.N. staff"}}},
+	})
+}
+
 func TestToDeath(t *testing.T) {
 	checkRules(t, []ruleCase{
 		{"A 40-year-old man was found shot to death in his car.", []want{{Killed, 1, true, ""}}},
