@@ -323,6 +323,23 @@ func TestRetold(t *testing.T) {
 			captions: [][2]string{{"AP", "Khalid Mohammed"}},
 			killed:   -1, wounded: 0,
 		},
+		{
+			// A wire report: a dateline, a nominal relative clause ("air
+			// strikes on Sunday that killed"), an adverb before the verb
+			// ("later deployed"), credits before and in parentheses.
+			file: "3-wire-report.txt", published: "2020-01-02",
+			events: []wantEvent{
+				{what: "break-in", roots: []string{"14", "17", "18", "19"}, tgt: "USA", date: "2019-12-31", near: []float64{33.34, 44.40}},
+				{what: "strikes on the militia", roots: []string{"19", "20"}, src: "USA", tgt: "IRQ"},
+				{what: "accusation", roots: []string{"11"}, src: "USA", tgt: "IRN"},
+				{what: "soldiers sent", roots: []string{"15"}, src: "USA", date: "2019-12-31"},
+				{what: "security forces deployed", roots: []string{"15"}, src: "IRQ"},
+				{what: "denial", roots: []string{"01"}, src: "IRN", date: "2020-01-01"},
+			},
+			quotes:   [][2]string{{"Donald Trump", "fully responsible"}, {"Mark Esper", "prepared to do"}},
+			captions: [][2]string{{"REUTERS", "Wissam Jabbar"}, {"AP", "Ali Abdul Hassan"}},
+			killed:   1, wounded: 4,
+		},
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
