@@ -196,6 +196,13 @@ func numberCore(toks []tok, j int) (number, bool) {
 		}
 	}
 	for e < len(toks) {
+		if toks[e].low == "dozen" {
+			// "two dozen": 24, a round figure.
+			v *= 12
+			n.exact = false
+			e++
+			continue
+		}
 		if m, ok := multipliers[toks[e].low]; ok {
 			if strings.Contains(w, ".") {
 				f, _ := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64)

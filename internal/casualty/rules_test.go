@@ -54,10 +54,11 @@ func TestRelativeClause(t *testing.T) {
 	})
 }
 
-func TestInitialismInWho(t *testing.T) {
+func TestWhoPhrases(t *testing.T) {
 	checkRules(t, []ruleCase{
 		{"The blast injured four U.S. soldiers.", []want{{Wounded, 4, true, "four U.S. soldiers"}}},
 		{"The rocket attack wounded three U.N. staff in Juba.", []want{{Wounded, 3, true, "three U.N. staff"}}},
+		{"Air raids killed two dozen members of the militia.", []want{{Killed, 24, false, "two dozen members"}}},
 	})
 }
 

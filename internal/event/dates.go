@@ -68,10 +68,18 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		ce = st.Tokens[clauseEnd].Start
 	}
 	trig := st.tokenAt(ev.Evidence.Trigger.Start)
+	rel := relativeOpening(st, trig)
 	var inClause, inSentence []int
 	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
 		t := &a.Timexes[i]
 		if _, _, ok := eventDay(t); !ok || !st.Contains(t.Span) {
+			continue
+		}
+		if rel >= 0 && t.Start < st.Tokens[rel].Start {
+			// "attacked on Tuesday by crowds furious about air raids
+			// that had killed ...": a relative clause in the past
+			// perfect tells of a time before the one its sentence
+			// names.
 			continue
 		}
 		// An expression with another verb between it and the event's
@@ -428,6 +436,23 @@ func relativeBetween(st *sentence, trig, k int) bool {
 		}
 	}
 	return false
+}
+
+// relativeOpening returns the relative pronoun that opens the clause of
+// the verb at trig when the verb is in the past perfect ("air raids that
+// had killed"), or -1. (In the simple past, the relative clause often
+// tells what the time before it dates: "a mortar attack Friday that
+// killed four".)
+func relativeOpening(st *sentence, trig int) int {
+	for i := range st.groups {
+		if g := &st.groups[i]; g.start <= trig && trig < g.end {
+			if j := g.start - 1; j >= 0 && isRelative(st.words[j], st.Tokens[j].Tag) && st.words[g.start] == "had" && st.Tokens[g.head].Tag == "VBN" {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // insideRelative reports whether token k lies in a relative clause set

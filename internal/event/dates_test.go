@@ -55,6 +55,8 @@ func TestTrustedDates(t *testing.T) {
 			trigger: "arrested", date: "2022-03-07", reason: "clause", modality: sitrep.Asserted},
 		{name: "a time in a relative clause before the verb", text: "Somali militants, who had attacked the base last week, kidnapped two Kenyan soldiers.",
 			trigger: "kidnapped", date: published, reason: "published", modality: sitrep.Asserted},
+		{name: "a relative clause in the past perfect is not dated by its sentence", text: "Kenyan troops entered the town on Monday, angry about raids that had killed ten Kenyan soldiers.",
+			trigger: "killed", date: published, reason: "published", modality: sitrep.Asserted},
 		{name: "part of a time", text: "Kenyan police arrested ten Somali traders on the night of March 3.",
 			trigger: "arrested", date: "2022-03-03", reason: "clause", modality: sitrep.Asserted},
 		{name: "past dated ahead falls back", text: "Kenyan police arrested ten Somali traders on March 20.",
