@@ -685,11 +685,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = nil
 	}
 
-	if tgt == nil && !strings.HasPrefix(code, "15") && !a.reciprocal(st, src, code) {
+	if tgt == nil && !a.reciprocal(st, src, code) {
 		// "declared a ceasefire in Yemen", "protested in Tunis": with no
 		// one else named, the place the clause names is whom the act
-		// concerns, as PETRARCH and PLOVER code it. Marked, since it is
-		// also where (force posture, one-sided, takes none).
+		// concerns, as PETRARCH and PLOVER code it ("troops remained on
+		// alert in Manila" too). Marked, since it is also where.
 		if p := a.placeTarget(st, g, clauseEnd); p != nil && p.Actor != src.Actor {
 			pt := *p
 			pt.Place = true

@@ -683,8 +683,9 @@ func TestCountryNameSharesNoSector(t *testing.T) {
 }
 
 // TestPlaceTarget checks the target read from a place phrase: taken only
-// when the clause names no one else, marked Place, never for force
-// posture or a mutual act of a compound subject.
+// when the clause names no one else, marked Place, also for force
+// posture (as PLV codes "troops remained on alert in Manila"), never for
+// a mutual act of a compound subject.
 func TestPlaceTarget(t *testing.T) {
 	s := load(t)
 	tests := []struct {
@@ -695,7 +696,7 @@ func TestPlaceTarget(t *testing.T) {
 	}{
 		{"Saudi Arabia declared a two-week ceasefire in Yemen on Monday.", "declared", "SAU", "YEM", true},
 		{"Kenyan police arrested ten protesters in Nairobi on Monday.", "arrested", "KEN", "---OPP", false},
-		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "EGY", "", false},
+		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "EGY", "EGY", true},
 		{"Ethiopia and Eritrea signed a truce in Algiers on Monday.", "signed", "ETH", "ERI", false},
 	}
 	for _, tt := range tests {
