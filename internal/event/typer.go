@@ -32,9 +32,10 @@ import (
 // probability, of an event and of its type, to reach their thresholds.
 //
 // The coder uses it in three ways:
-//   - when no verb of a sentence matched the dictionary with a typed code
-//     and no event was coded, the typer's type is coded on its own if its
-//     joint probability reaches the alone threshold and the coder's own
+//   - when no event was coded, the typer's type is coded on its own if its
+//     joint probability reaches the alone threshold (a threshold of its
+//     own when a verb matched the dictionary with a typed code but its
+//     actors did not make an event) and the coder's own
 //     clause reading gives the verb a coded source and a coded target (a
 //     target is not needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
@@ -109,12 +110,14 @@ type TyperModels struct {
 }
 
 // thresholds set how the coder uses the typer's probabilities: alone is
-// the probability the best type needs to be coded on its own, veto the
-// probability below which a dictionary event's type is dropped (0: none),
-// retype the probability the best type needs to be added beside
-// dictionary events of other types (above 1: never).
+// the probability the best type needs to be coded on its own, aloneHit
+// the same where a verb matched the dictionary with a typed code and yet
+// no event was coded (its actors missing or implausible; above 1: never),
+// veto the probability below which a dictionary event's type is dropped
+// (0: none), retype the probability the best type needs to be added
+// beside dictionary events of other types (above 1: never).
 type thresholds struct {
-	alone, veto, retype float32
+	alone, aloneHit, veto, retype float32
 }
 
 // decide applies the thresholds to a sentence with typer probabilities p
@@ -138,7 +141,7 @@ func (th thresholds) decide(p []float32, ev float32, classes []string, evs []sit
 	}
 	typ := classes[best]
 	switch {
-	case len(evs) == 0 && !hit && cand != nil && p[best]*ev >= th.alone:
+	case len(evs) == 0 && cand != nil && (!hit && p[best]*ev >= th.alone || hit && p[best]*ev >= th.aloneHit):
 		base = cand
 	case kept > 0 && p[best]*ev >= th.retype:
 		for i := range evs {
@@ -195,8 +198,9 @@ func LoadTyper() (*Typer, error) {
 }
 
 // NewTyper returns a typer over the models TrainTyper makes; the
-// thresholds are read from the typer model's metadata ("alone", "veto",
-// "retype") and the label frequency from the presence model's.
+// thresholds are read from the typer model's metadata ("alone",
+// "alone_hit", "veto", "retype") and the label frequency from the
+// presence model's.
 func NewTyper(f *Features, ms TyperModels) (*Typer, error) {
 	m, conf := ms.Typer, ms.Conf
 	t := &Typer{Features: f, m: m, conf: conf, presence: ms.Presence, yield: -1}
@@ -210,7 +214,7 @@ func NewTyper(f *Features, ms TyperModels) (*Typer, error) {
 	for _, k := range []struct {
 		key string
 		dst *float32
-	}{{"alone", &t.th.alone}, {"veto", &t.th.veto}, {"retype", &t.th.retype}} {
+	}{{"alone", &t.th.alone}, {"alone_hit", &t.th.aloneHit}, {"veto", &t.th.veto}, {"retype", &t.th.retype}} {
 		v, err := strconv.ParseFloat(m.Meta.Info[k.key], 32)
 		if err != nil {
 			return nil, fmt.Errorf("event: typer model: threshold %q: %w", k.key, err)
@@ -574,7 +578,7 @@ func (a *article) typeSentence(st *sentence) {
 	t := a.c.typer
 	hit := st.typedHit()
 	var c *cand
-	if len(st.events) == 0 && !hit {
+	if len(st.events) == 0 {
 		c = a.candidate(st)
 	}
 	if len(st.events) == 0 && c == nil {

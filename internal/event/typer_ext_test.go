@@ -111,7 +111,7 @@ func TestTyperVetoAndRetype(t *testing.T) {
 		return m
 	}
 	m, c := read("typer.model"), read("confidence.model")
-	m.Meta.Info = map[string]string{"alone": "2", "veto": "0.3", "retype": "0"}
+	m.Meta.Info = map[string]string{"alone": "2", "alone_hit": "2", "veto": "0.3", "retype": "0"}
 	f, err := event.NewFeatures()
 	if err != nil {
 		t.Fatal(err)

@@ -65,7 +65,7 @@ func TestNeedsTarget(t *testing.T) {
 
 func TestDecide(t *testing.T) {
 	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
-	th := thresholds{alone: 0.5, veto: 0.05, retype: 0.6}
+	th := thresholds{alone: 0.5, aloneHit: 0.8, veto: 0.05, retype: 0.6}
 	tgt := &sitrep.EventActor{Actor: "USA"}
 	src := sitrep.EventActor{Actor: "IRN"}
 	cand := &sitrep.Event{Source: src}
@@ -92,7 +92,8 @@ func TestDecide(t *testing.T) {
 		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, cand, -1, -2, nil},
 		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, 0, nil, false, cand, 3, -1, nil},
 		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, 0, nil, false, candTgt, -1, -2, nil},
-		{"not after a verb matched", []float32{0.9, 0.05, 0.05, 0}, 0, nil, true, candTgt, -1, -2, nil},
+		{"after a verb matched, its own threshold", []float32{0.9, 0.05, 0.05, 0}, 0, nil, true, candTgt, 0, -1, nil},
+		{"after a verb matched, below its threshold", []float32{0.7, 0.2, 0.1, 0}, 0, nil, true, candTgt, -1, -2, nil},
 		{"no clause reading", []float32{0.9, 0.05, 0.05, 0}, 0, nil, false, nil, -1, -2, nil},
 		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, 0, nil, false, candTgt, 1, -1, nil},
 		{"retype", []float32{0.1, 0.2, 0.7, 0}, 0, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
@@ -141,7 +142,7 @@ func TestNewTyperNeedsThresholds(t *testing.T) {
 	if _, err := NewTyper(nil, TyperModels{Typer: m, Conf: c}); err == nil {
 		t.Error("NewTyper accepted a model without thresholds")
 	}
-	m.Meta.Info = map[string]string{"alone": "0.2", "veto": "0", "retype": "0.4"}
+	m.Meta.Info = map[string]string{"alone": "0.2", "alone_hit": "0.5", "veto": "0", "retype": "0.4"}
 	ty, err := NewTyper(nil, TyperModels{Typer: m, Conf: c})
 	if err != nil {
 		t.Fatal(err)

@@ -13,8 +13,8 @@ import (
 // TyperSample is what the dictionary coder saw in one sentence, for
 // training the typer: the sentence's features, whether a verb matched the
 // dictionary with a typed code, the events it coded and, when it coded
-// none and no verb matched, the clause reading an event typed alone would
-// have (its source, target and modality).
+// none, the clause reading an event typed alone would have (its source,
+// target and modality).
 type TyperSample struct {
 	Feats  []uint64
 	Hit    bool
@@ -26,10 +26,10 @@ type TyperSample struct {
 }
 
 // Scored reports whether the coder would have the typer score the
-// sentence (typeSentence): it coded an event, or no verb matched with a
-// typed code and a clause reading could take a type alone.
+// sentence (typeSentence): it coded an event, or a clause reading could
+// take a type alone.
 func (s *TyperSample) Scored() bool {
-	return len(s.Events) > 0 || !s.Hit && s.Alone != nil
+	return len(s.Events) > 0 || s.Alone != nil
 }
 
 // Samples codes the article with the dictionaries alone (no typer) and
@@ -49,7 +49,7 @@ func (a *article) sample(st *sentence) {
 	for _, in := range st.info {
 		s.Specific = append(s.Specific, in.specific)
 	}
-	if !s.Hit && len(st.events) == 0 {
+	if len(st.events) == 0 {
 		if c := a.candidate(st); c != nil {
 			ev := &sitrep.Event{Source: *c.src, Modality: a.modality(st, c.gi)}
 			if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
@@ -99,7 +99,7 @@ type TyperReport struct {
 	// The thresholds chosen, and the coder's PLOVER type accuracy and F1
 	// (coded events against gold) without and with the typer, simulated
 	// over the held-out records.
-	Alone, Veto, Retype             float64
+	Alone, AloneHit, Veto, Retype   float64
 	DictAccuracy, DictF1            float64
 	TypedAccuracy, TypedF1          float64
 	AloneEvents, AloneRight, Vetoed int
@@ -128,7 +128,7 @@ func (r *TyperReport) String() string {
 	for _, a := range r.FoldAccuracy {
 		s += fmt.Sprintf(" %.3f", a)
 	}
-	s += fmt.Sprintf("\nthresholds: alone %.2f  retype %.2f  veto %.3f (above 1: never)\n", r.Alone, r.Retype, r.Veto)
+	s += fmt.Sprintf("\nthresholds: alone %.2f  alone after a dictionary hit %.2f  retype %.2f  veto %.3f (above 1: never)\n", r.Alone, r.AloneHit, r.Retype, r.Veto)
 	s += fmt.Sprintf("coder (held-out, simulated): dictionary only  type accuracy %.3f  F1 %.3f\n", r.DictAccuracy, r.DictF1)
 	s += fmt.Sprintf("                             with the typer   type accuracy %.3f  F1 %.3f\n", r.TypedAccuracy, r.TypedF1)
 	s += fmt.Sprintf("  %d events typed alone (%d right), %d retyped (%d right), %d vetoed\n", r.AloneEvents, r.AloneRight, r.Retyped, r.RetypedRight, r.Vetoed)
@@ -236,10 +236,10 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 	// does not lower the accuracy (the share of gold types coded).
 	sim := simulation{recs: recs, held: held, ev: pr.held, gold: gold, classes: classes, unl: unl, heldU: heldU, evU: pr.heldU, weight: pr.weight}
 	n := len(recs)
-	d := sim.run(thresholds{alone: 2, retype: 2}, nil)
+	d := sim.run(thresholds{alone: 2, aloneHit: 2, retype: 2}, nil)
 	rep.DictAccuracy, rep.DictF1 = d.acc(n), d.f1(n)
 	th, best := sim.choose(d)
-	rep.Alone, rep.Veto, rep.Retype = float64(th.alone), float64(th.veto), float64(th.retype)
+	rep.Alone, rep.AloneHit, rep.Veto, rep.Retype = float64(th.alone), float64(th.aloneHit), float64(th.veto), float64(th.retype)
 	rep.TypedAccuracy, rep.TypedF1 = best.acc(n), best.f1(n)
 	rep.AloneEvents, rep.AloneRight, rep.Vetoed = best.alone, best.aloneRight, best.vetoed
 	rep.Retyped, rep.RetypedRight = best.retyped, best.retypedRight
@@ -250,7 +250,7 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 		// the presence model.
 		old := sim
 		old.ungated = true
-		_, ob := old.choose(old.run(thresholds{alone: 2, retype: 2}, nil))
+		_, ob := old.choose(old.run(thresholds{alone: 2, aloneHit: 2, retype: 2}, nil))
 		rep.UngatedAccuracy, rep.UngatedAdded, rep.UngatedFalse = ob.acc(n), ob.unlAdded, ob.unlFalse
 	}
 
@@ -287,7 +287,7 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 
 	meta.Info = map[string]string{}
 	for k, v := range map[string]float64{
-		"l2": cfg.L2, "rate": cfg.Rate, "alone": rep.Alone, "veto": rep.Veto, "retype": rep.Retype,
+		"l2": cfg.L2, "rate": cfg.Rate, "alone": rep.Alone, "alone_hit": rep.AloneHit, "veto": rep.Veto, "retype": rep.Retype,
 		"cv_accuracy": rep.CVAccuracy, "cv_macro_f1": rep.CVMacroF1, "train_accuracy": rep.TrainAccuracy, "ece": cal.ECE(),
 	} {
 		meta.Info[k] = strconv.FormatFloat(v, 'f', -1, 64)
@@ -381,7 +381,7 @@ func (r simResult) f1(n int) float64 {
 // F1; a veto must not lower the accuracy.
 func (s *simulation) choose(d simResult) (thresholds, simResult) {
 	n := len(s.recs)
-	th := thresholds{alone: 2, retype: 2}
+	th := thresholds{alone: 2, aloneHit: 2, retype: 2}
 	best := d
 	var steps []float32
 	for i := 1; i <= 19; i++ {
@@ -393,6 +393,7 @@ func (s *simulation) choose(d simResult) (thresholds, simResult) {
 		guard bool // may not lower the accuracy
 	}{
 		{func(t *thresholds) *float32 { return &t.alone }, steps, false},
+		{func(t *thresholds) *float32 { return &t.aloneHit }, steps, false},
 		{func(t *thresholds) *float32 { return &t.retype }, steps, false},
 		{func(t *thresholds) *float32 { return &t.veto }, []float32{0.005, 0.01, 0.02, 0.03, 0.05, 0.1}, true},
 	} {
