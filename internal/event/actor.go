@@ -861,10 +861,12 @@ func (a *article) listEnd(st *sentence, k, limit int) int {
 // actorOne codes a stretch that names one actor.
 func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
-	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text) || from+1 < to && a.isTimexTok(st, from)) {
+	for from < to && (words[from] == "," || toks[from].Tag == "CC" || isQuoteTok(toks[from].Text) || from+1 < to && a.isTimexTok(st, from) ||
+		from+1 < to && toks[from+1].Tag == "CD" && (words[from] == "around" || words[from] == "near" || words[from] == "over" || words[from] == "under")) {
 		// (A date before the phrase is an adverbial: "said Tuesday its
 		// forces had withdrawn", "On Monday Peruvian President Alberto
-		// Fujimori met".)
+		// Fujimori met". Before a number, "around" is no place: "Around
+		// 77,000 Nigerians".)
 		from++
 	}
 	for to > from+1 && (toks[to-1].Tag == "RB" || toks[to-1].Tag == "RBR") {

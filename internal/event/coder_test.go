@@ -251,6 +251,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SAU>YEM:19"}}},
 		{name: "deployment without recipient is force posture", text: "India deployed thousands of soldiers along the Pakistani border.",
 			want: []ev{{dyad: "IND>:15"}}},
+		{name: "approximate number before the subject", text: "Around 300 Kenyan soldiers attacked the town.",
+			want: []ev{{dyad: "KENMIL>:19"}}},
 		{name: "adverb between the subject and its verb", text: "Kenyan troops later deployed along the Somali border.",
 			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "place in a location phrase gives only the country", text: "Protesters in Cairo chanted slogans on Friday.",

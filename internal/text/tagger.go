@@ -426,8 +426,38 @@ func (p *perceptron) tag(toks []sitrep.Token, s *tagScratch) {
 			id = p.predict(i, w, p1, p2, s)
 		}
 		toks[i].Tag = p.tagNames[id]
+		if acronymOfPronoun(toks, i) {
+			// The features see words lower-cased: "US launched" read
+			// as the pronoun "us". A pronoun in capitals amid
+			// lower-case text is an acronym (US, IT).
+			id = p.classID("NNP")
+			toks[i].Tag = "NNP"
+		}
 		p2, p1 = p1, id
 	}
+}
+
+// acronymOfPronoun reports a token of two or more capital letters tagged
+// as a pronoun in a sentence that also has lower-case words.
+func acronymOfPronoun(toks []sitrep.Token, i int) bool {
+	if t := toks[i].Tag; t != "PRP" && t != "PRP$" {
+		return false
+	}
+	w := toks[i].Text
+	if len(w) < 2 {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if w[j] < 'A' || w[j] > 'Z' {
+			return false
+		}
+	}
+	for _, t := range toks {
+		if c := t.Text[0]; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *perceptron) classID(tag string) uint8 {

@@ -228,6 +228,10 @@ func TestTag(t *testing.T) {
 		{"The government has blamed rebels for the bombing.", "DT NN VBZ VBN NNS IN DT NN ."},
 		{"“We will respond,” the minister said.", "`` PRP MD VB , '' DT NN VBD ."},
 		{"Soldiers arrested 15 people in Paris.", "NNS VBD CD NNS IN NNP ."},
+		// A pronoun in capitals amid lower case is an acronym.
+		{"US launched cyber attacks on Iran.", "NNP VBD NN NNS IN NNP ."},
+		{"The IT sector grew.", "DT NNP NN VBD ."},
+		{"Let us go.", "VB PRP VB ."},
 	}
 	for _, tc := range tests {
 		if got := tagsOf(a, tc.in); got != tc.want {
