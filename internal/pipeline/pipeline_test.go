@@ -340,6 +340,23 @@ func TestRetold(t *testing.T) {
 			captions: [][2]string{{"REUTERS", "Wissam Jabbar"}, {"AP", "Ali Abdul Hassan"}},
 			killed:   1, wounded: 4,
 		},
+		{
+			// A photo essay's text: a passive with its agent, a relative
+			// clause in the past perfect, a threat reported with a
+			// quotation, credits as "(Photo by Name/AFP via Getty
+			// Images)" and "Photo: Name / AP.".
+			file: "4-aftermath.txt", published: "2020-01-03",
+			events: []wantEvent{
+				{what: "attack", roots: []string{"14", "17", "18", "19"}, src: "IRQ", tgt: "USA", date: "2019-12-31", near: []float64{33.34, 44.40}},
+				{what: "air raids on the militia", roots: []string{"19", "20"}, src: "USA", tgt: "IRQ", date: "2020-01-03"},
+				{what: "threat", roots: []string{"13"}, src: "USA", tgt: "IRN"},
+				{what: "assailants pushed back", roots: []string{"17"}, src: "IRQ", date: "2020-01-01"},
+				{what: "blame", roots: []string{"11"}, src: "USA"},
+			},
+			quotes:   [][2]string{{"Trump", "BIG PRICE"}, {"Mark Esper", "game has changed"}, {"Milley", "buzzsaw"}},
+			captions: [][2]string{{"AFP", "Ahmad Al-Rubaye"}, {"AP", "Khalid Mohammed"}},
+			killed:   1, wounded: 4,
+		},
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
