@@ -134,6 +134,7 @@ func load(data []byte) (*Model, error) {
 	// rather than field by field through the reader: this loop and the
 	// weights' run over millions of entries at start-up.
 	m.slots = make([]slot, 1<<bits)
+	hugePages(m.slots)
 	recs := r.bytes(20 * used)
 	for k := range used {
 		b := recs[20*k : 20*k+20]
@@ -150,6 +151,8 @@ func load(data []byte) (*Model, error) {
 	}
 	m.cls = make([]uint16, nw)
 	m.w = make([]float32, nw)
+	hugePages(m.cls)
+	hugePages(m.w)
 	ws := r.bytes(6 * nw)
 	for i := range nw {
 		b := ws[6*i : 6*i+6]
