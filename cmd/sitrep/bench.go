@@ -40,7 +40,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	}
 	loadStart := time.Now()
 	var timings pipeline.Timings
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Chunks: in.chunks, Timings: &timings})
+	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse, Timings: &timings})
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	fmt.Fprintf(w, "  throughput: %.0f articles/s, %.2f MB/s, %.0f sentences/s\n",
 		float64(sum.articles)/secs, float64(bytes)/1e6/secs, float64(sentences)/secs)
 	fmt.Fprintf(w, "  extracted:  %d events, %d entity mentions\n", events, entities)
-	if !in.chunks {
+	if in.parse {
 		fmt.Fprintf(w, "  parsed:     %d of %d sentences (%.1f%%): those whose trees the event coder reads\n",
 			timings.Parsed(), sentences, 100*float64(timings.Parsed())/float64(max(sentences, 1)))
 	}

@@ -155,7 +155,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
-	chunks := fs.Bool("chunks", false, "read events from chunks alone, without the dependency parser (faster; the coder otherwise parses the sentences whose trees it reads)")
+	parseTrees := fs.Bool("parse", false, "code events from dependency trees where a tree can change them, parsing those sentences (experimental)")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	misses := fs.Int("misses", 20, "how many failed records to list (-1: all)")
 	noTyper := fs.Bool("no-typer", false, "code events with the dictionaries alone, without the learned event typer")
@@ -174,7 +174,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	if *noDefault && len(dicts) == 0 {
 		return fmt.Errorf("%w: --no-default-dicts needs at least one --dict", errUsage)
 	}
-	cfg := pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, NoTyper: *noTyper, Chunks: *chunks}
+	cfg := pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, NoTyper: *noTyper, Parse: *parseTrees}
 	var rep *eventsReport
 	if *folds > 0 {
 		if *folds < 2 || *noTyper || *noDefault {

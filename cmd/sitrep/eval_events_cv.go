@@ -17,7 +17,7 @@ const eventsCVSeed = 7
 // sentences without leakage: the records are split into k folds, and each
 // fold is coded by a pipeline whose event typer (and its thresholds and
 // confidence model) was trained, as scripts/train-typer trains the
-// shipped one, on the other folds only. Unless --chunks, the role chooser
+// shipped one, on the other folds only. Under --parse the role chooser
 // (internal/event/roles.go) is trained on the other folds too. The typer's
 // presence model learns from the documents of the CoNLL file unlabelled
 // (none: no presence model), as the shipped one does.
@@ -56,7 +56,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 			continue
 		}
 		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: g.Events[0].EventType}
-		if !cfg.Chunks {
+		if cfg.Parse {
 			rr := &event.RoleRecord{Samples: p.RoleSamples(g.article())}
 			for _, ge := range g.Events {
 				rr.Sources, rr.Targets = append(rr.Sources, ge.SourceText...), append(rr.Targets, ge.TargetText...)
@@ -86,7 +86,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		}
 		fc := cfg
 		fc.Typer = t
-		if !cfg.Chunks {
+		if cfg.Parse {
 			fc.Roles = event.TrainRoleChooser(roleTrain)
 		}
 		if pipes[f], err = pipeline.New(fc); err != nil {

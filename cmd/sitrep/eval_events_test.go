@@ -67,16 +67,14 @@ func TestEvalEventsFloors(t *testing.T) {
 	})
 }
 
-// Floors just under what was measured, on the default tree reading:
-// PETRARCH P 0.883 R 0.870 (P 0.894 R 0.876 reading chunks alone; the
-// difference is parser errors, such as "mushroom hunting trip" read as a
-// clause), PLOVER dev type 0.907, target text 0.771 (0.715 before a
-// clause's place phrase gave the target when no one else is named).
+// Floors just under what was measured: PETRARCH P 0.894 R 0.876 (0.870
+// and 0.853 before a clause's place phrase gave the target when no one
+// else is named), PLOVER dev type 0.907, target text 0.794 (0.715 before).
 const (
-	petrarchRecallFloor    = 0.865
+	petrarchRecallFloor    = 0.87
 	petrarchPrecisionFloor = 0.88
 	ploverFloor            = 0.88
-	ploverTargetFloor      = 0.75
+	ploverTargetFloor      = 0.77
 )
 
 func TestMatchMultiset(t *testing.T) {

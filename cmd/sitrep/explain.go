@@ -27,7 +27,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "directory of dictionaries layered over the defaults (repeatable)")
 	noDefault := fs.Bool("no-default-dicts", false, "use only the --dict directories, not the embedded defaults")
-	chunks := fs.Bool("chunks", false, "read events from chunks alone, without the dependency parser (by default every sentence is parsed and its tree shown)")
+	parseTrees := fs.Bool("parse", false, "parse every sentence with the dependency parser, show the trees and code events from them where a tree can change them (experimental)")
 	pos, help, err := parseInterleaved(fs, args)
 	if help || err != nil {
 		return err
@@ -46,7 +46,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 
 	// The earlier stages run through the pipeline; the coder is then run
 	// again on the same document with tracing on.
-	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, Chunks: *chunks})
+	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, Parse: *parseTrees})
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 		}
 		coder = coder.WithTyper(ty)
 	}
-	if !*chunks {
+	if *parseTrees {
 		// As in the pipeline: the role chooser settles where the tree and
 		// the chunks disagree.
 		rc, err := event.LoadRoleChooser()

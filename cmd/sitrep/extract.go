@@ -27,7 +27,7 @@ type inputFlags struct {
 	dicts    multiFlag
 	maxBytes int
 	budget   time.Duration
-	chunks   bool
+	parse    bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -37,7 +37,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
 	fs.DurationVar(&f.budget, "budget", time.Minute, "time one article may take (0 = no limit); an article over it fails alone")
-	fs.BoolVar(&f.chunks, "chunks", false, "read events from chunks alone, without the dependency parser (faster; the coder otherwise parses the sentences whose trees it reads)")
+	fs.BoolVar(&f.parse, "parse", false, "code events from dependency trees where a tree can change them, parsing those sentences (experimental)")
 }
 
 func (f *inputFlags) options() (ingest.Options, error) {
@@ -171,7 +171,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Chunks: in.chunks})
+	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 
 func TestFlagsFirst(t *testing.T) {
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	fs.Bool("chunks", false, "")
+	fs.Bool("parse", false, "")
 	fs.Int("limit", 0, "")
 	fs.String("db", "", "")
 	tests := []struct {
@@ -16,10 +16,10 @@ func TestFlagsFirst(t *testing.T) {
 	}{
 		{[]string{"a", "b"}, []string{"--", "a", "b"}},
 		{[]string{"PATH", "--limit", "10"}, []string{"--limit", "10", "--", "PATH"}},
-		{[]string{"--chunks", "PATH", "-limit=5"}, []string{"--chunks", "-limit=5", "--", "PATH"}},
-		{[]string{"PATH", "--chunks", "--db", "x.db", "MORE"}, []string{"--chunks", "--db", "x.db", "--", "PATH", "MORE"}},
+		{[]string{"--parse", "PATH", "-limit=5"}, []string{"--parse", "-limit=5", "--", "PATH"}},
+		{[]string{"PATH", "--parse", "--db", "x.db", "MORE"}, []string{"--parse", "--db", "x.db", "--", "PATH", "MORE"}},
 		{[]string{"-", "--limit", "3"}, []string{"--limit", "3", "--", "-"}},
-		{[]string{"--limit", "3", "--", "--odd-name", "--chunks"}, []string{"--limit", "3", "--", "--odd-name", "--chunks"}},
+		{[]string{"--limit", "3", "--", "--odd-name", "--parse"}, []string{"--limit", "3", "--", "--odd-name", "--parse"}},
 		{[]string{"PATH", "--bogus", "x"}, []string{"--bogus", "--", "PATH", "x"}},
 		{[]string{"PATH", "--limit"}, []string{"--limit", "--", "PATH"}},
 	}

@@ -177,7 +177,7 @@ func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, path
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Chunks: in.chunks})
+	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -116,7 +116,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 				if k > 0 && words[k-1] == "," {
 					return a.npBefore(st, k-1)
 				}
-				return a.npBefore(st, k)
+				return a.npBefore(st, a.skipTime(st, k))
 			}
 			left = k + 1
 			prev = -1
@@ -600,6 +600,27 @@ func (a *article) npEnd(st *sentence, k, limit int) int {
 			return max(j, k)
 		}
 		j++
+	}
+	return j
+}
+
+// skipTime returns where the noun phrase before token k ends once a time
+// expression right before k is passed over, with its preposition: the
+// relative clause of "air strikes on Sunday that killed 25 fighters"
+// tells of the strikes, not of Sunday.
+func (a *article) skipTime(st *sentence, k int) int {
+	j := k
+	for j > 0 && a.isTimexTok(st, j-1) {
+		j--
+	}
+	if j == k {
+		return k
+	}
+	if j > 0 && st.Tokens[j-1].Tag == "IN" {
+		j--
+	}
+	if j == 0 {
+		return k
 	}
 	return j
 }

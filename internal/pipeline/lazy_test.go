@@ -44,11 +44,11 @@ func TestLazyParseSameEvents(t *testing.T) {
 	}
 	arts := benchArticles(t, 70)
 	var lt, et Timings
-	lazy, err := New(Config{Timings: &lt})
+	lazy, err := New(Config{Parse: true, Timings: &lt})
 	if err != nil {
 		t.Fatal(err)
 	}
-	eager, err := New(Config{Timings: &et})
+	eager, err := New(Config{Parse: true, Timings: &et})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestLazyParseSameEvents(t *testing.T) {
 // parser's own benchmark, do not keep the model's features in the caches.
 func BenchmarkParseStage(b *testing.B) {
 	arts := benchArticles(b, 40)
-	p, err := New(Config{})
+	p, err := New(Config{Parse: true})
 	if err != nil {
 		b.Fatal(err)
 	}

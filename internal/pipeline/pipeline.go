@@ -6,9 +6,9 @@
 //
 //	text.Paragraphs → caption → text → [parse] → entity → timex → quote → casualty → geo → event
 //
-// The parse stage sets the dependency arcs of a sentence's tokens, and the
-// event coder then reads subjects, objects and clauses from the tree
-// (Config.Chunks turns it off: the coder then reads chunks alone). It runs on demand, inside the event stage: the coder asks
+// The parse stage (Config.Parse) sets the dependency arcs of a sentence's
+// tokens, and the event coder then reads subjects, objects and clauses
+// from the tree. It runs on demand, inside the event stage: the coder asks
 // for the trees of the sentences where a tree can change an event
 // (event.TreeParser), 15% of the sentences of the bench corpus, and
 // Timings counts their parsing as the parse stage.
@@ -71,12 +71,11 @@ type Config struct {
 	// parsed sentence (for cross-validation, by a chooser trained on other
 	// folds).
 	Roles *event.RoleChooser
-	// Chunks has the event coder read roles from chunks alone, without
-	// the dependency parser: faster, and the reading sitrep had before it
-	// parsed. By default the coder reads subjects, objects and clauses
-	// from dependency trees (see internal/event), parsing the sentences
-	// whose trees it reads when it asks for them.
-	Chunks bool
+	// Parse has the event coder read roles from dependency trees (see
+	// internal/event), parsing the sentences whose trees it reads when it
+	// asks for them. It is off by default until its figures beat the
+	// chunk reading's ('sitrep eval events --parse').
+	Parse bool
 }
 
 // Pipeline is the full extraction. It is immutable after New and safe for
@@ -89,7 +88,7 @@ type Pipeline struct {
 	places   *geo.Parser
 	gaz      *geo.Gazetteer
 	coder    *event.Coder
-	parser   *parse.Parser // nil under Config.Chunks
+	parser   *parse.Parser // nil unless Config.Parse
 	timings  *Timings
 	// parsers pools the per-article state of the parse stage
 	// (*sentenceParser), so its buffer is not grown anew for each article.
@@ -126,7 +125,7 @@ func New(cfg Config) (*Pipeline, error) {
 		}
 		dicts, errs[3] = load(cfg.DictDirs...)
 	})
-	if !cfg.Chunks {
+	if cfg.Parse {
 		wg.Go(func() { models, errs[6] = parse.LoadEmbedded() })
 	}
 	wg.Go(func() { capt, errs[1] = caption.NewDetector() })
@@ -142,7 +141,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if wantTyper && typer == nil {
 		wg.Go(func() { typer, errs[4] = event.LoadTyper() })
 	}
-	if !cfg.Chunks && roles == nil {
+	if cfg.Parse && roles == nil {
 		wg.Go(func() { roles, errs[5] = event.LoadRoleChooser() })
 	}
 	wg.Wait()
@@ -161,7 +160,7 @@ func New(cfg Config) (*Pipeline, error) {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
 	var parser *parse.Parser
-	if !cfg.Chunks {
+	if cfg.Parse {
 		coder = coder.WithRoles(roles)
 		// The parser lemmatizes with the pipeline's analyzer rather than
 		// loading one of its own.
@@ -349,9 +348,8 @@ func numberSentences(evs []sitrep.Event, sents []sitrep.Sentence) {
 }
 
 // TyperSamples runs every stage over one article, as Process does (the
-// trees the coder reads parsed unless Config.Chunks is set, so that a
-// typer trained for the tree reading learns from the tree's candidates),
-// and returns the
+// trees the coder reads parsed when Config.Parse is set, so that a typer
+// trained for the tree reading learns from the tree's candidates), and returns the
 // event typer's training samples of its sentences (coded by the
 // dictionaries alone) instead of its events. scripts/train-typer trains
 // the typer on them.
@@ -378,7 +376,7 @@ func (p *Pipeline) UnlabelledSamples(arts []*sitrep.Article, f *event.Features) 
 // RoleSamples runs every stage over one article, the trees the coder
 // reads parsed, and returns the role chooser's training samples: the verbs
 // whose source or target the tree and the chunks read differently.
-// scripts/train-roles trains the chooser on them. Under Config.Chunks
+// scripts/train-roles trains the chooser on them. Without Config.Parse
 // there are none.
 func (p *Pipeline) RoleSamples(art *sitrep.Article) []event.RoleSample {
 	if p.parser == nil {
@@ -413,7 +411,7 @@ func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 }
 
 // Parse sets the dependency arc of every token of doc when the pipeline
-// parses (not under Config.Chunks), and does nothing otherwise: for callers that
+// parses (Config.Parse), and does nothing otherwise: for callers that
 // want every sentence's tree, as explain does. (Process parses only the
 // sentences whose trees the event coder reads; the events are the same.)
 func (p *Pipeline) Parse(doc *sitrep.Doc) {

@@ -67,7 +67,7 @@ func train(gold string) (*event.RoleChooser, int, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("train-roles: %w", err)
 	}
-	p, err := pipeline.New(pipeline.Config{NoTyper: true})
+	p, err := pipeline.New(pipeline.Config{Parse: true, NoTyper: true})
 	if err != nil {
 		return nil, 0, fmt.Errorf("train-roles: %w", err)
 	}
