@@ -442,7 +442,9 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //     ("agents sexually abused illegal immigrants") is the clause's verb when
 //     the clause has no other verb and an object follows;
 //   - an -ing word coordinated with a gerund noun before a noun or
-//     adjective ("a bombing and shelling offensive") is a noun.
+//     adjective ("a bombing and shelling offensive") is a noun;
+//   - a known past form read as an adjective after a conjunction or comma
+//     and before a number ("and injured four soldiers") is a past tense.
 //
 // With the dictionaries (verb forms, actor names), misreads at the start
 // of a sentence are corrected too:
@@ -512,6 +514,13 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 		if w == "dead" && isVerbTag(toks[i].Tag) {
 			// "left five soldiers dead": never a verb.
 			set(i, "JJ")
+			continue
+		}
+		if toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") && toks[i+1].Tag == "CD" && (toks[i-1].Tag == "CC" || toks[i-1].Text == ",") && verbForm != nil && verbForm(w) {
+			// "killed a contractor and injured four soldiers": a past
+			// form before a number, after a conjunction, is a verb (an
+			// adjective would stand after the number).
+			set(i, "VBD")
 			continue
 		}
 		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {

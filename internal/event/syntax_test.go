@@ -43,6 +43,8 @@ func TestRetag(t *testing.T) {
 		{"given as a passive", "was/VBD given/VBN the/DT prize/NN", "was/VBD given/VBN the/DT prize/NN", false},
 		{"known past form read as an adjective", "Ethiopia/NNP deplored/JJ two/CD raids/NNS ./.", "Ethiopia/NNP deplored/VBD two/CD raids/NNS ./.", true},
 		{"adjective before a noun in a clause with a verb", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", true},
+		{"coordinated past form before a number", "killed/VBD a/DT man/NN and/CC deplored/JJ two/CD raids/NNS", "killed/VBD a/DT man/NN and/CC deplored/VBD two/CD raids/NNS", true},
+		{"adjective after the number", "killed/VBD a/DT man/NN and/CC two/CD injured/JJ soldiers/NNS", "killed/VBD a/DT man/NN and/CC two/CD injured/JJ soldiers/NNS", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
