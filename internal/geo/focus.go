@@ -35,12 +35,11 @@ func Focus(places []sitrep.Place) []sitrep.Place {
 
 // ClearFocus returns the place an article is clearly about: the best of
 // Focus, when no other place scores two thirds of it or more, leaving
-// aside the areas holding it (Iraq for Baghdad), the places inside it and,
-// when it is finer
-// than a country, the countries, which an article about a city mostly
-// names as actors ("blamed Iran"). An article about several places as
-// much as one another has none: the event coder leaves an event that
-// names no place unplaced rather than guess between them.
+// aside the areas holding it (Iraq for Baghdad), the places inside it
+// and, when it is finer than a country, the countries, which an article
+// about a city mostly names as actors ("blamed Iran"). An article about
+// several places as much as one another has none: the event coder leaves
+// an event that names no place unplaced rather than guess between them.
 func ClearFocus(places []sitrep.Place) (sitrep.Place, bool) {
 	first, score := focusRank(places)
 	if len(first) == 0 {
