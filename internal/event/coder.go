@@ -595,6 +595,16 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			}
 		}
 	}
+	if (tgt == nil || tgt.Actor == "") && (strings.HasPrefix(code, "06") || strings.HasPrefix(code, "07")) && src != nil && !a.reciprocal(st, src, code) {
+		// "Germany gave 352 million euros for development in Ethiopia":
+		// with no one else named, aid goes to the place the clause
+		// names.
+		if p := a.placeTarget(st, g, clauseEnd); p != nil && country(p.Actor) != country(src.Actor) {
+			pt := *p
+			pt.Place = true
+			tgt = &pt
+		}
+	}
 	if ann, _ := a.announced(st, g); !ann && (tgt != nil && tgt.Actor != "" || !a.reciprocal(st, src, code)) {
 		// (An announced gift is an intent, which needs no recipient.)
 		code = a.adjustForMissingRecipient(code, tgt, src)

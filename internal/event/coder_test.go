@@ -699,6 +699,7 @@ func TestPlaceTarget(t *testing.T) {
 		{"Saudi Arabia declared a two-week ceasefire in Yemen on Monday.", "declared", "SAU", "YEM", true},
 		{"Kenyan police arrested ten protesters in Nairobi on Monday.", "arrested", "KEN", "---OPP", false},
 		{"Egyptian troops were deployed in Sinai on Monday.", "deployed", "EGY", "EGY", true},
+		{"Germany provided humanitarian aid in Yemen on Monday.", "provided", "DEU", "YEM", true},
 		{"Ethiopia and Eritrea signed a truce in Algiers on Monday.", "signed", "ETH", "ERI", false},
 	}
 	for _, tt := range tests {
