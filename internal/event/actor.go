@@ -524,7 +524,9 @@ func phraseBreak(st *sentence, j int) bool {
 
 // placeTarget returns the first actor in a place phrase opened by "in" or
 // "at" in the verb's own clause ("declared a ceasefire in Yemen"), for a
-// verb whose clause names no one else; nil when there is none.
+// verb whose clause names no one else, marked Place (it is also where);
+// nil when there is none. It is a copy: a coordinated place keeps its
+// members for the actor read, not for the target.
 func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
 	for j := g.end; j < clauseEnd; j++ {
@@ -536,7 +538,9 @@ func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep
 		}
 		end := a.listEnd(st, j+1, clauseEnd)
 		if obj := a.actorOf(st, j+1, end); end > j+1 && obj != nil && obj.Actor != "" {
-			return obj
+			pt := *obj
+			pt.Place = true
+			return &pt
 		}
 	}
 	return nil

@@ -600,9 +600,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// with no one else named, aid goes to the place the clause
 		// names.
 		if p := a.placeTarget(st, g, clauseEnd); p != nil && country(p.Actor) != country(src.Actor) {
-			pt := *p
-			pt.Place = true
-			tgt = &pt
+			tgt = p
 		}
 	}
 	if ann, _ := a.announced(st, g); !ann && (tgt != nil && tgt.Actor != "" || !a.reciprocal(st, src, code)) {
@@ -699,11 +697,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// "declared a ceasefire in Yemen", "protested in Tunis": with no
 		// one else named, the place the clause names is whom the act
 		// concerns, as PETRARCH and PLOVER code it ("troops remained on
-		// alert in Manila" too). Marked, since it is also where.
+		// alert in Manila" too).
 		if p := a.placeTarget(st, g, clauseEnd); p != nil && p.Actor != src.Actor {
-			pt := *p
-			pt.Place = true
-			tgt = &pt
+			tgt = p
 		}
 	}
 

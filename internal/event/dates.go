@@ -85,8 +85,10 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		// An expression with another verb between it and the event's
 		// dates that verb first ("defended ... citing his conviction
 		// ... in 1997").
-		near := !otherVerbBetween(st, st.tokenAt(t.Start), trig)
-		clause := t.Start >= cs && t.End <= ce && near && !insideRelative(st, st.tokenAt(t.Start), trig)
+		k := st.tokenAt(t.Start)
+		near := !otherVerbBetween(st, k, trig)
+		aside := insideRelative(st, k, trig)
+		clause := t.Start >= cs && t.End <= ce && near && !aside
 		if thing, upper := a.thingTime(st, t.Span, trig); thing {
 			if upper && near {
 				bound = t.Value
@@ -96,7 +98,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		switch {
 		case clause:
 			inClause = append(inClause, i)
-		case !relativeBetween(st, trig, st.tokenAt(t.Start)) && !insideRelative(st, st.tokenAt(t.Start), trig):
+		case !relativeBetween(st, trig, k) && !aside:
 			inSentence = append(inSentence, i)
 		}
 	}
@@ -423,8 +425,6 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 	return true
 }
 
-// isCalendarValue accepts TIMEX3 values that name a calendar date or
-// period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
 // relativeBetween reports whether a relative clause opens between the
 // event's trigger and a later token k: "demanded that the government
 // reverse an increase that took effect this month" is not dated by the
@@ -495,6 +495,8 @@ func eventDay(t *sitrep.Timex) (value string, precision sitrep.Precision, ok boo
 	return "", "", false
 }
 
+// isCalendarValue accepts TIMEX3 values that name a calendar date or
+// period (2019-12-31, 2019-12, 2019-W52, 2019), not durations or refs.
 func isCalendarValue(v string) bool {
 	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
 }

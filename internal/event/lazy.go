@@ -41,7 +41,7 @@ func (a *article) readsTree(st *sentence, gi int, c *roles) bool {
 		// the test below would be spent for nothing.
 		return false
 	}
-	if st.groups[gi].consumed || !coded(c.src) && !coded(c.tgt) || !a.mayCode(st, gi) || len(st.Tokens) > maxTreeTokens {
+	if st.groups[gi].consumed || len(st.Tokens) > maxTreeTokens || !coded(c.src) && !coded(c.tgt) || !a.mayCode(st, gi) {
 		return false
 	}
 	if !coded(c.src) || !coded(c.tgt) {

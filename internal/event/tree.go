@@ -70,8 +70,9 @@ func (t *tree) link() {
 // by a comma, above all the trailing attribution of news ("X will restore
 // ties with Y, a senior official said"): the noun phrase before the
 // second verb is coordinated with, put in apposition to or set beside
-// something earlier, and the verb, left without a subject, is read as sharing the
-// first clause's subject ("X ... said"). A finite verb with no subject
+// something earlier (or taken for an agent with no "by"), and the verb,
+// left without a subject, is read as sharing the first clause's subject
+// ("X ... said"). A finite verb with no subject
 // right after a noun phrase that starts after a comma, has no
 // coordinator of its own and hangs outside the verb's subtree is taken
 // for the verb's subject.

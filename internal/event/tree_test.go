@@ -352,10 +352,10 @@ func TestGerundAdjunctControl(t *testing.T) {
 
 // TestCommaClauseSubject checks the repair of a misparse of clauses
 // joined by a comma: the noun phrase before the second verb hung on the
-// first clause (conj, appos, parataxis) is read as that verb's subject,
-// not the first clause's subject through the coordination; and that a
-// phrase with a coordinator of its own, or one inside the verb's own
-// subtree, is left where the parser put it.
+// first clause (conj, appos, parataxis, an agent with no "by") is read
+// as that verb's subject, not the first clause's subject through the
+// coordination; and that a phrase with a coordinator of its own, or one
+// inside the verb's own subtree, is left where the parser put it.
 func TestCommaClauseSubject(t *testing.T) {
 	const text = "Israeli troops raided the village, Egyptian officials criticized Jordan."
 	tests := []struct {
@@ -368,6 +368,9 @@ func TestCommaClauseSubject(t *testing.T) {
 			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
 		{"noun phrase beside the first verb", text,
 			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 3/parataxis 3/conj 9/obj 3/punct",
+			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
+		{"noun phrase taken for an agent with no \"by\"", text,
+			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 3/obl:agent 3/conj 9/obj 3/punct",
 			"nsubj", []ev{{dyad: "EGY>JOR:11"}}, []ev{{dyad: "ISR>JOR:11"}}},
 		{"noun phrase in apposition to the object", text,
 			"2/amod 3/nsubj 0/root 5/det 3/obj 8/punct 8/amod 5/appos 3/conj 9/obj 3/punct",

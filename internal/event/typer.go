@@ -35,9 +35,9 @@ import (
 //   - when no event was coded, the typer's type is coded on its own if its
 //     joint probability reaches the alone threshold (a threshold of its
 //     own when a verb matched the dictionary with a typed code but its
-//     actors did not make an event) and the coder's own
-//     clause reading gives the verb a coded source and a coded target (a
-//     target is not needed for protests and force posture: oneSidedType);
+//     actors did not make an event) and the coder's own clause reading
+//     gives the verb a coded source and a coded target (a target is not
+//     needed for protests and force posture: oneSidedType);
 //   - dictionary events whose type the typer finds less probable than the
 //     veto threshold are dropped (0 disables this);
 //   - when the joint probability of the typer's best type reaches the
@@ -123,8 +123,9 @@ type thresholds struct {
 // decide applies the thresholds to a sentence with typer probabilities p
 // and the probability ev that it reports an event: keep[i] tells whether
 // evs[i] stays; add is the class to code besides (-1: none) on the actors
-// of base: cand (a clause reading, when no verb matched with a typed code
-// and no event was coded) or a kept event.
+// of base: cand (a clause reading, when no event was coded; hit tells
+// whether a verb matched the dictionary with a typed code) or a kept
+// event.
 func (th thresholds) decide(p []float32, ev float32, classes []string, evs []sitrep.Event, typer []bool, hit bool, cand *sitrep.Event, keep []bool) (add int, base *sitrep.Event) {
 	kept := 0
 	for i := range evs {
