@@ -161,6 +161,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	noTyper := fs.Bool("no-typer", false, "code events with the dictionaries alone, without the learned event typer")
 	folds := fs.Int("folds", 0, "cross-validate the event typer: retrain it on all but one of `k` folds of GOLD\n"+
 		"(a labelled-sentence file such as the PLV train file) and score each fold with the typer that did not see it")
+	seed := fs.Uint64("seed", eventsCVSeed, "under --folds, the seed the records are split into folds with (other seeds show how much the figures owe to one split)")
 	unl := fs.String("unlabelled", "", "under --folds, a CoNLL-2003 `file` whose documents are the unlabelled news the typer's presence model\n"+
 		"learns from, as scripts/train-typer does with ../shared/gold/dev/ner-conll2003-train.conll (none: no presence model)")
 	pos, help, err := parseInterleaved(fs, args)
@@ -180,7 +181,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 		if *folds < 2 || *noTyper || *noDefault {
 			return fmt.Errorf("%w: --folds needs k >= 2 and the default dictionaries with the typer", errUsage)
 		}
-		rep, err = crossValidateEvents(ctx, cfg, pos[0], *folds, *unl)
+		rep, err = crossValidateEvents(ctx, cfg, pos[0], *folds, *seed, *unl)
 	} else {
 		var p *pipeline.Pipeline
 		if p, err = pipeline.New(cfg); err != nil {

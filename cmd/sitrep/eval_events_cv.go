@@ -10,7 +10,8 @@ import (
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
-// eventsCVSeed folds the records of 'eval events --folds'.
+// eventsCVSeed is the default seed the records of 'eval events --folds'
+// are split into folds with.
 const eventsCVSeed = 7
 
 // crossValidateEvents scores the whole pipeline on a gold file of labelled
@@ -21,7 +22,7 @@ const eventsCVSeed = 7
 // (internal/event/roles.go) is trained on the other folds too. The typer's
 // presence model learns from the documents of the CoNLL file unlabelled
 // (none: no presence model), as the shipped one does.
-func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int, unlabelled string) (*eventsReport, error) {
+func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int, seed uint64, unlabelled string) (*eventsReport, error) {
 	golds, err := readGoldEvents(path)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		}
 		unl = p.UnlabelledSamples(arts, feats)
 	}
-	fold := learn.Folds(len(golds), k, eventsCVSeed)
+	fold := learn.Folds(len(golds), k, seed)
 	recs := make([]*event.TyperRecord, len(golds))
 	roleRecs := make([]*event.RoleRecord, len(golds))
 	for i := range golds {

@@ -185,7 +185,7 @@ func TestEvalEventsFolds(t *testing.T) {
 	}
 	gold := sitreptest.SharedFile(t, "gold/train/events-plv-train.jsonl")
 	conll := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-train.conll")
-	rep, err := crossValidateEvents(context.Background(), pipeline.Config{}, gold, 5, conll)
+	rep, err := crossValidateEvents(context.Background(), pipeline.Config{}, gold, 5, eventsCVSeed, conll)
 	if err != nil {
 		t.Fatal(err)
 	}

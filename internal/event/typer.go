@@ -55,7 +55,7 @@ const (
 	typerName      = "event-typer"
 	confName       = "event-confidence"
 	presenceName   = "event-presence"
-	typerFeatures  = 1
+	typerFeatures  = 2
 	typerPattern   = "typer" // Event.Pattern of an event typed by the typer alone
 	yieldClass     = "YIELD"
 	nConfInputs    = 13
@@ -384,6 +384,12 @@ func (f *Features) features(a *article, st *sentence, out []uint64) []uint64 {
 			continue
 		}
 		h := learn.Hash(st.words[k])
+		if strings.HasPrefix(st.Tokens[k].Tag, "NNP") {
+			// A name stands as a name: which names a sentence holds
+			// says more of when and where it was written than of what
+			// it reports.
+			h = learn.Hash("NNP")
+		}
 		out = append(out, learn.Key(fLemma, h))
 		if prev != 0 {
 			out = append(out, learn.Key2(fBigram, prev, h))
