@@ -275,7 +275,9 @@ type EventActor struct {
 	// Text is the noun phrase as written.
 	Text string `json:"text"`
 	// Actor is the CAMEO actor code: a country code followed by sector
-	// codes ("USAGOV", "IRQMIL", "IRN"), or "" when unknown.
+	// codes ("USAGOV", "IRQMIL", "IRN"), "---" followed by sectors when
+	// the country is unknown ("---REB"; "---" alone for a named person or
+	// organisation the dictionaries do not know), or "" when unknown.
 	Actor string `json:"actor"`
 	// Name is the resolved entity name when the actor is a named entity,
 	// or, for a pronoun ("he", "we" in a quotation), the name or phrase

@@ -82,6 +82,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	p.Parse(doc) // every tree, to show; the coder reads those the pipeline did
 	coder := event.New(d, gaz, an)
 	if !*noDefault {
+		coder = coder.WithNamedSources()
 		// As in the pipeline: the typer learned the default dictionaries.
 		ty, err := event.LoadTyper()
 		if err != nil {

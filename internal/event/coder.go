@@ -61,6 +61,10 @@ type Coder struct {
 	// roles, when set, settles disagreements between the tree and the
 	// chunk readings of a parsed sentence (roles.go).
 	roles *RoleChooser
+	// namedSources lets a named person or organisation the dictionaries
+	// do not know be the source of an event aimed at an actor they know
+	// (WithNamedSources).
+	namedSources bool
 }
 
 // New returns a Coder using the given dictionaries and gazetteer; an may
@@ -74,6 +78,18 @@ func New(d *dict.Dictionaries, g *geo.Gazetteer, an *text.Analyzer) *Coder {
 func (c *Coder) WithTyper(t *Typer) *Coder {
 	cc := *c
 	cc.typer = t
+	return &cc
+}
+
+// WithNamedSources returns a copy of the coder that codes events whose
+// source is a person or organisation the named-entity recognizer found but
+// the dictionaries do not know, with the actor code "---" (country and
+// role unknown), when their target is an actor the dictionaries know.
+// PETRARCH codes only the actors its dictionaries list, and so does the
+// coder without this.
+func (c *Coder) WithNamedSources() *Coder {
+	cc := *c
+	cc.namedSources = true
 	return &cc
 }
 
@@ -615,6 +631,14 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// "fighting between Azerbaijanis and Armenians": the parties
 		// named after "between" act on each other.
 		src, tgt = tgt, nil
+	}
+	if a.c.namedSources && src != nil && src.Actor == "" && tgt != nil && tgt.Actor != "" && a.namedActor(st, src.Span) {
+		// "Abu Marzuk denied any link to attacks by Hamas": a person or
+		// organisation the dictionaries do not know still acts on an
+		// actor they know; its country and role stay unknown.
+		s := *src
+		s.Actor = "---"
+		src = &s
 	}
 	if src == nil || src.Actor == "" {
 		a.outcome(gi, "no source actor")

@@ -3,6 +3,7 @@ package event_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -721,4 +722,41 @@ func TestPlaceTarget(t *testing.T) {
 			t.Errorf("%q: no event on %q:%s", tt.text, tt.trigger, describe(evs))
 		}
 	}
+}
+
+func TestNamedSources(t *testing.T) {
+	named := load(t).coder.WithNamedSources()
+	for _, tc := range []struct {
+		name, text string
+		want       string // "SRC>TGT:ROOT" of the named-source event, "" for none
+	}{
+		{"a person the dictionaries do not know", "Jan Kowalski accused Russia of breaking the ceasefire.", "--->RUS:11"},
+		{"an organisation they do not know", "The Brannock Institute urged Kenya to release the prisoners.", "--->KEN:10"},
+		{"with no coded target, nothing", "Jan Kowalski praised the new stadium.", ""},
+		{"a common noun is no name", "The newcomers accused Russia of breaking the ceasefire.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range codeWith(t, named, tc.text) {
+				if e.Source.Actor == "---" {
+					got = append(got, e.Source.Actor+">"+actorOf(e.Target)+":"+e.CAMEO[:2])
+				}
+			}
+			if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+				t.Errorf("named-source events %v, want %q", got, tc.want)
+			}
+			for _, e := range code(t, "2020-01-03", tc.text) {
+				if e.Source.Actor == "---" {
+					t.Errorf("without WithNamedSources: %+v", e)
+				}
+			}
+		})
+	}
+}
+
+func actorOf(a *sitrep.EventActor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Actor
 }

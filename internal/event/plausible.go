@@ -308,3 +308,24 @@ func digits(s string) bool {
 	}
 	return true
 }
+
+// namedActor reports whether the noun phrase at span is headed by the name
+// of a person or an organisation: its last token before any "of" belongs
+// to a PERSON or ORG entity.
+func (a *article) namedActor(st *sentence, span sitrep.Span) bool {
+	if span.End <= span.Start {
+		return false
+	}
+	last := -1
+	for k := st.tokenAt(span.Start); k >= 0 && k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
+		if st.words[k] == "of" || st.words[k] == "," {
+			break
+		}
+		last = k
+	}
+	if last < 0 {
+		return false
+	}
+	e := st.entity[last]
+	return e >= 0 && (a.Entities[e].Type == sitrep.Person || a.Entities[e].Type == sitrep.Org)
+}

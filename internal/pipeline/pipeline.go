@@ -51,7 +51,10 @@ type Config struct {
 	// embedded defaults, in order.
 	DictDirs []string
 	// NoDefaultDicts leaves the embedded default dictionaries out: only
-	// DictDirs are used (for stand-alone sets such as PETRARCH's).
+	// DictDirs are used (for stand-alone sets such as PETRARCH's), and,
+	// as in PETRARCH, only the actors they list act in events (without it,
+	// a named person or organisation they do not know may too:
+	// event.Coder.WithNamedSources).
 	NoDefaultDicts bool
 	// Timings, when set, accumulates the time spent in each stage.
 	Timings *Timings
@@ -152,6 +155,11 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 
 	coder := event.New(dicts, gaz, an)
+	if !cfg.NoDefaultDicts {
+		// Only the PETRARCH-style run on dictionaries of one's own
+		// (NoDefaultDicts) keeps to the actors they list.
+		coder = coder.WithNamedSources()
+	}
 	if wantTyper {
 		coder = coder.WithTyper(typer)
 	}
