@@ -632,14 +632,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// named after "between" act on each other.
 		src, tgt = tgt, nil
 	}
-	if a.c.namedSources && src != nil && src.Actor == "" && tgt != nil && tgt.Actor != "" && a.namedActor(st, src.Span) {
-		// "Abu Marzuk denied any link to attacks by Hamas": a person or
-		// organisation the dictionaries do not know still acts on an
-		// actor they know; its country and role stay unknown.
-		s := *src
-		s.Actor = "---"
-		src = &s
-	}
+	src = a.namedSource(st, src, tgt)
 	if src == nil || src.Actor == "" {
 		a.outcome(gi, "no source actor")
 		return

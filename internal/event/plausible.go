@@ -309,6 +309,20 @@ func digits(s string) bool {
 	return true
 }
 
+// namedSource returns src, or, when the coder takes named sources
+// (Coder.WithNamedSources) and src is an uncoded noun phrase headed by a
+// name aimed at a coded target ("Abu Marzuk denied any link to attacks by
+// Hamas"), a copy of it coded "---": a person or organisation the
+// dictionaries do not know still acts, its country and role unknown.
+func (a *article) namedSource(st *sentence, src, tgt *sitrep.EventActor) *sitrep.EventActor {
+	if !a.c.namedSources || src == nil || src.Actor != "" || tgt == nil || tgt.Actor == "" || !a.namedActor(st, src.Span) {
+		return src
+	}
+	s := *src
+	s.Actor = "---"
+	return &s
+}
+
 // namedActor reports whether the noun phrase at span is headed by the name
 // of a person or an organisation: its last token before any "of" belongs
 // to a PERSON or ORG entity.
