@@ -65,12 +65,13 @@ func (a *article) readsTree(st *sentence, gi int, c *roles) bool {
 
 // maxTreeTokens is the longest sentence whose tree the coder reads. A
 // parse costs time in proportion to the sentence's length, and the
-// parser errs more on long sentences: their chunk reading coded PLV as
+// parser errs more on long sentences: their chunk reading codes PLV as
 // well (5-fold type 0.725 reading the trees of sentences of up to 35
-// tokens, 0.713 reading all, source and target within 0.003; PETRARCH
-// unit and PLOVER dev unchanged), and leaving them out parses 31% fewer
-// sentences of the bench corpus for 6-7% less CPU.
-const maxTreeTokens = 35
+// tokens, 0.713 reading all; then, over four fold seeds, 0.731 at 35 and
+// 0.728 at 30, within the seeds' spread; PETRARCH unit and PLOVER dev
+// unchanged), and each step down parses about 30% fewer sentences of the
+// bench corpus (35: 6-7% less CPU than all; 30: about 11% less than 35).
+const maxTreeTokens = 30
 
 // mayCode reports whether verb group gi can code an event of its own: the
 // verb dictionary matches it (read up to the chunk reading's clause end)
