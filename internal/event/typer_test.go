@@ -63,6 +63,17 @@ func TestNeedsTarget(t *testing.T) {
 	}
 }
 
+func TestOneSidedType(t *testing.T) {
+	for plover, want := range map[string]bool{
+		"PROTEST": true, "MOBILIZE": true, "CONCEDE": true, "RETREAT": true, yieldClass: true,
+		"ACCUSE": false, "AID": false, "ASSAULT": false, "AGREE": false, "": false,
+	} {
+		if got := oneSidedType(plover); got != want {
+			t.Errorf("oneSidedType(%q) = %v, want %v", plover, got, want)
+		}
+	}
+}
+
 func TestDecide(t *testing.T) {
 	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
 	th := thresholds{alone: 0.5, aloneHit: 0.8, veto: 0.05, retype: 0.6}
