@@ -479,7 +479,15 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		return
 	}
 	if typing && skip == "" {
-		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: tgt, clauseStart: g.start, clauseEnd: clauseEnd})
+		ct := tgt
+		if ct == nil || ct.Actor == "" {
+			// As for a dictionary event: with no one else named, the
+			// place the clause names is whom the act concerns.
+			if p := a.placeTarget(st, g, clauseEnd); p != nil && (src == nil || p.Actor != src.Actor) {
+				ct = p
+			}
+		}
+		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: ct, clauseStart: g.start, clauseEnd: clauseEnd})
 	}
 	// Verb patterns are looked for up to the end of the chunk reading's
 	// clause too: a misparse that cuts the clause short ("will not
