@@ -500,11 +500,14 @@ func (st *sentence) typedHit() bool {
 }
 
 // candidate returns the clause reading a type would be coded on alone:
-// the first verb group with a coded source that is not a verb of saying
-// (whose complement is coded on its own), else the first verb of saying
-// with one; nil when no verb has a coded source.
+// the first verb group with a coded source and a coded target (most types
+// need both) that is not a verb of saying (whose complement is coded on
+// its own), else the first such group with a coded source, else the first
+// verb of saying with one; nil when no verb has a coded source. (Taking
+// the first group with a target first: PLV 5-fold type 0.731 -> 0.733
+// over four fold seeds, each up by one to three sentences.)
 func (a *article) candidate(st *sentence) *cand {
-	var say *cand
+	var say, first *cand
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.src == nil || c.src.Actor == "" {
@@ -516,7 +519,15 @@ func (a *article) candidate(st *sentence) *cand {
 			}
 			continue
 		}
-		return c
+		if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
+			return c
+		}
+		if first == nil {
+			first = c
+		}
+	}
+	if first != nil {
+		return first
 	}
 	return say
 }
