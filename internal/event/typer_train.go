@@ -83,9 +83,11 @@ type TyperConfig struct {
 }
 
 // TyperDefaults returns the shipped typer's training settings, chosen by
-// 5-fold cross-validation on the PLV train file.
+// 5-fold cross-validation on the PLV train file (L2 by the whole
+// pipeline's type accuracy over four fold seeds: 0.03 0.733, 0.2 0.746,
+// 0.4 0.747, 1 0.745; 0.2 adds fewer events to general news than 0.4).
 func TyperDefaults() TyperConfig {
-	return TyperConfig{L2: 0.03, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5, Prune: 0.01}
+	return TyperConfig{L2: 0.2, Rate: 0.1, Epochs: 10, Seed: 1, Folds: 5, Prune: 0.01}
 }
 
 // TyperReport holds the figures of a training run, all measured by
