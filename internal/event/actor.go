@@ -1626,3 +1626,38 @@ func indexLocPrep(words []string, from, to int) int {
 	}
 	return -1
 }
+
+// namedSource returns src, or, when the coder takes named sources
+// (Coder.WithNamedSources) and src is an uncoded noun phrase headed by a
+// name aimed at a coded target ("Abu Marzuk denied any link to attacks by
+// Hamas"), a copy of it coded "---": a person or organisation the
+// dictionaries do not know still acts, its country and role unknown.
+func (a *article) namedSource(st *sentence, src, tgt *sitrep.EventActor) *sitrep.EventActor {
+	if !a.c.namedSources || src == nil || src.Actor != "" || tgt == nil || tgt.Actor == "" || !a.namedActor(st, src.Span) {
+		return src
+	}
+	s := *src
+	s.Actor = "---"
+	return &s
+}
+
+// namedActor reports whether the noun phrase at span is headed by the name
+// of a person or an organisation: its last token before any "of" belongs
+// to a PERSON or ORG entity.
+func (a *article) namedActor(st *sentence, span sitrep.Span) bool {
+	if span.End <= span.Start {
+		return false
+	}
+	last := -1
+	for k := st.tokenAt(span.Start); k >= 0 && k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
+		if st.words[k] == "of" || st.words[k] == "," {
+			break
+		}
+		last = k
+	}
+	if last < 0 {
+		return false
+	}
+	e := st.entity[last]
+	return e >= 0 && (a.Entities[e].Type == sitrep.Person || a.Entities[e].Type == sitrep.Org)
+}

@@ -482,7 +482,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		ct := tgt
 		if ct == nil || ct.Actor == "" {
 			// As for a dictionary event: with no one else named, the
-			// place the clause names is whom the act concerns.
+			// place the clause names is whom the act concerns. (Read
+			// here, not when a reading is chosen: actors read later in
+			// the article change what the agent words remember.)
 			if p := a.placeTarget(st, g, clauseEnd); p != nil && (src == nil || p.Actor != src.Actor) {
 				ct = p
 			}
