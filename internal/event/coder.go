@@ -736,8 +736,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	n := len(st.events)
 	a.cur = evInfo{specific: m.Pattern != "", announced: code != code0 || mod != mod0}
 	a.emit(st, code, m.Source, src, tgt, mod, trigger, g.start, clauseEnd)
-	if m.Pair != "" && tgt != nil && src.Actor != "---" {
-		// Paired codes: A visits B is also B hosting A.
+	if m.Pair != "" && tgt != nil && src.Actor != "---" && code == code0 {
+		// Paired codes: A visits B is also B hosting A. (Not when the
+		// act was recoded: "A refused to visit B" is no hosting by B.)
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.cur = evInfo{}

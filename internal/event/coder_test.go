@@ -561,7 +561,7 @@ func TestPatternMarkers(t *testing.T) {
 	s := load(t)
 	dir := t.TempDir()
 	files := map[string]string{
-		"verbs.txt":  "# sitrep verbs\n@block RECEIVE 033\nreceive\n- + * money $ = 071\n@block CELEBRATE\ncelebrate\n- * harvest in ^ + = 045\n",
+		"verbs.txt":  "# sitrep verbs\n@block RECEIVE 033\nreceive\n- + * money $ = 071\n@block CELEBRATE\ncelebrate\n- * harvest in ^ + = 045\n@block VISIT 042:043\nvisit\n",
 		"actors.txt": "# sitrep actors\ngondor = GON\nrohan = ROH\nosgiliath = OSG\n",
 	}
 	for name, body := range files {
@@ -575,12 +575,17 @@ func TestPatternMarkers(t *testing.T) {
 	}
 	c := event.New(d, s.gaz, s.an)
 	tests := []struct {
-		text string
-		want ev
+		text   string
+		want   ev
+		forbid []ev
 	}{
-		{"Gondor has received money from Rohan.", ev{dyad: "ROH>GON:07"}},
+		{"Gondor has received money from Rohan.", ev{dyad: "ROH>GON:07"}, nil},
 		// A place after "in" is never the target: "^" skips it.
-		{"Rohan celebrated the harvest in Osgiliath with the envoys of Gondor.", ev{dyad: "ROH>GON:04"}},
+		{"Rohan celebrated the harvest in Osgiliath with the envoys of Gondor.", ev{dyad: "ROH>GON:04"}, nil},
+		// A paired code gives the host's event too, unless the visit was
+		// refused.
+		{"Rohan visited Gondor.", ev{dyad: "GON>ROH:04"}, nil},
+		{"Rohan refused to visit Gondor.", ev{dyad: "ROH>GON:12"}, []ev{{dyad: "GON>ROH:04"}}},
 	}
 	for _, tt := range tests {
 		art := &sitrep.Article{ID: "t", Published: "2020-01-01", Text: tt.text}
@@ -588,6 +593,11 @@ func TestPatternMarkers(t *testing.T) {
 		found := false
 		for _, e := range evs {
 			found = found || tt.want.matches(e)
+			for _, f := range tt.forbid {
+				if f.matches(e) {
+					t.Errorf("%s: unwanted %+v in %s", tt.text, f, describe(evs))
+				}
+			}
 		}
 		if !found {
 			t.Errorf("%s: want %+v, got %s", tt.text, tt.want, describe(evs))
