@@ -1,10 +1,12 @@
 package event
 
 import (
+	_ "embed"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/geo"
@@ -145,6 +147,9 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		}
 	}
 	if g.start > 0 && words[g.start-1] == "to" && g.controlTok < 0 && prev >= 0 {
+		if o := a.controller(st, prev, g.start-1); o != nil {
+			return o
+		}
 		// A purpose infinitive ("... to counter Iran") has the subject of
 		// the clause it belongs to.
 		return st.subj[prev]
@@ -205,6 +210,41 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+//go:embed control.txt
+var controlTxt string
+
+// controlVerbs are the verbs (with the preposition of a prepositional
+// object: "call on") whose object does what a to-infinitive after it
+// says, learned from a treebank by scripts/control-verbs.
+var controlVerbs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for line := range strings.Lines(controlTxt) {
+		if lemma, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			m[lemma] = true
+		}
+	}
+	return m
+})
+
+// controller returns the object of group gi when it is the subject of
+// the to-infinitive at token to right after it: "asked Pakistan to
+// arrest", "called on Russia to withdraw" (object control), not
+// "summoned the ambassador to complain" (a purpose, the subject's).
+func (a *article) controller(st *sentence, gi, to int) *sitrep.EventActor {
+	o := st.obj[gi]
+	if o == nil || o.Actor == "" || to < 1 || o.End != st.Tokens[to-1].End {
+		return nil
+	}
+	key := a.lemma(st, st.groups[gi].head)
+	if k := st.tokenAt(o.Start); k > 0 && (st.Tokens[k-1].Tag == "IN" || st.Tokens[k-1].Tag == "TO") {
+		key += " " + st.words[k-1]
+	}
+	if !controlVerbs()[key] {
+		return nil
+	}
+	return o
 }
 
 // quoteOpensSentence reports whether the quotation closed at k opens its

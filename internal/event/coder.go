@@ -255,8 +255,9 @@ type sentence struct {
 	*sitrep.Sentence
 	words  []string
 	groups []verbGroup
-	// subj[i] is the subject found for groups[i], if any.
-	subj []*sitrep.EventActor
+	// subj[i] and obj[i] are the subject and the target found for
+	// groups[i], if any.
+	subj, obj []*sitrep.EventActor
 	// entity[k] indexes Input.Entities for token k, or is -1; timex[k]
 	// reports whether token k is inside a time expression.
 	entity  []int
@@ -342,6 +343,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	st.entity, st.timex = a.tokenIndex(s)
 	st.groups = verbGroups(s.Tokens, st.words)
 	st.subj = make([]*sitrep.EventActor, len(st.groups))
+	st.obj = make([]*sitrep.EventActor, len(st.groups))
 	if tr != nil {
 		for _, g := range st.groups {
 			tr.Groups = append(tr.Groups, GroupTrace{Start: g.start, End: g.end, Head: g.head, Passive: g.passive,
@@ -445,6 +447,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// Nothing after the verb but its subject belongs to its clause.
 		tgt, clauseEnd = nil, g.end
 	}
+	st.obj[gi] = tgt
 	if !g.reduced {
 		st.subj[gi] = src
 		if g.passive {
