@@ -212,17 +212,35 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	return a.actorOf(st, left, g.start)
 }
 
-//go:embed control.txt
-var controlTxt string
+//go:embed frames.txt
+var framesTxt string
 
-// controlVerbs are the verbs (with the preposition of a prepositional
-// object: "call on") whose object does what a to-infinitive after it
-// says, learned from a treebank by scripts/control-verbs.
-var controlVerbs = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for line := range strings.Lines(controlTxt) {
-		if lemma, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
-			m[lemma] = true
+// verbFrame says how a verb takes its complements (frames.txt, learned
+// from a treebank by scripts/verbframes).
+type verbFrame uint8
+
+const (
+	// frameControl: its object does what a to-infinitive after it says
+	// ("asked Pakistan to arrest"). Keyed with the preposition of a
+	// prepositional object: "call on".
+	frameControl verbFrame = 1 << iota
+	// frameClause: it takes a clause as its complement ("said Syria and
+	// Turkey had agreed").
+	frameClause
+)
+
+var verbFrames = sync.OnceValue(func() map[string]verbFrame {
+	m := map[string]verbFrame{}
+	for line := range strings.Lines(framesTxt) {
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		if len(f) < 2 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		switch f[0] {
+		case "control":
+			m[f[1]] |= frameControl
+		case "clause":
+			m[f[1]] |= frameClause
 		}
 	}
 	return m
@@ -241,7 +259,7 @@ func (a *article) controller(st *sentence, gi, to int) *sitrep.EventActor {
 	if k := st.tokenAt(o.Start); k > 0 && (st.Tokens[k-1].Tag == "IN" || st.Tokens[k-1].Tag == "TO") {
 		key += " " + st.words[k-1]
 	}
-	if !controlVerbs()[key] {
+	if verbFrames()[key]&frameControl == 0 {
 		return nil
 	}
 	return o
