@@ -13,7 +13,8 @@ import (
 )
 
 // clauseEnd returns the token index where the clause of group gi ends: at
-// the next finite verb group's subject, a clause break, ";" or the end.
+// a clause break, ";", a conjunction that joins it to the next clause, or
+// the end.
 func (a *article) clauseEnd(st *sentence, gi int) int {
 	g := &st.groups[gi]
 	end := len(st.Tokens)
@@ -23,7 +24,83 @@ func (a *article) clauseEnd(st *sentence, gi int) int {
 			break
 		}
 	}
+	if c := a.clauseConjunction(st, gi); c >= 0 && c < end {
+		end = c
+	}
 	return end
+}
+
+// clauseConjunction returns the index of the "and" or "but" that joins
+// the clause of group gi to the next one ("France condemned Syria and
+// Turkey criticized Iran": Turkey is no one France condemned), or -1: the
+// conjunction right before the noun phrase that stands before the next
+// finite verb. After a verb that takes a clause ("said Syria and Turkey
+// had agreed") the noun phrases are that clause's subject.
+func (a *article) clauseConjunction(st *sentence, gi int) int {
+	if gi+1 >= len(st.groups) || a.takesClause(st, gi) {
+		return -1
+	}
+	g, next := &st.groups[gi], &st.groups[gi+1]
+	if next.reduced || !finiteGroup(st.Tokens, next) {
+		return -1
+	}
+	s := next.start
+	for s > g.end && nounPhraseTag(st.Tokens[s-1].Tag) {
+		s--
+	}
+	c := s - 1
+	if s == next.start || c <= g.end || st.words[c] != "and" && st.words[c] != "but" || slices.Contains(st.words[g.end:c], ",") {
+		// (After a comma the conjunction may close a list: "killing
+		// five people, activists and a monitor said".)
+		return -1
+	}
+	return c
+}
+
+// joinsSubjects reports whether the conjunction at c, after the verb of
+// group gi that takes a clause, joins the subjects of that clause ("said
+// Syria and Turkey had agreed") rather than two clauses ("announced the
+// arrests, and this month launched").
+func (a *article) joinsSubjects(st *sentence, gi, c int) bool {
+	return st.Tokens[c].Tag == "CC" && a.takesClause(st, gi) && !slices.Contains(st.words[st.groups[gi].end:c], ",")
+}
+
+// takesClause reports whether the verb of group gi takes a clause as its
+// complement ("said", "believes").
+func (a *article) takesClause(st *sentence, gi int) bool {
+	return verbFrames()[a.lemma(st, st.groups[gi].head)]&frameClause != 0
+}
+
+// finiteGroup reports whether the first verb of g is finite: a modal, a
+// verb in the past tense or the third person, or an auxiliary ("have",
+// "are"; a plural present is too often a bare infinitive: "help the
+// government and the rebels reach a settlement").
+func finiteGroup(toks []sitrep.Token, g *verbGroup) bool {
+	for k := g.start; k < g.end; k++ {
+		switch toks[k].Tag {
+		case "MD", "VBZ", "VBD":
+			return true
+		case "VBP":
+			switch strings.ToLower(toks[k].Text) {
+			case "have", "are", "do", "'ve", "'re":
+				return true
+			}
+			return false
+		case "RB":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// nounPhraseTag reports the tags of a simple noun phrase's words.
+func nounPhraseTag(tag string) bool {
+	switch tag {
+	case "DT", "PRP", "PRP$", "POS", "CD", "JJ", "NN", "NNS", "NNP", "NNPS":
+		return true
+	}
+	return false
 }
 
 // isLocPrep reports prepositions whose object is a place, not an actor.
@@ -200,7 +277,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			}
 		}
 	}
-	if words[g.start] == "," || (lastSep >= 0 && prev >= 0) {
+	if words[g.start] == "," || lastSep >= 0 && prev >= 0 && !a.joinsSubjects(st, prev, lastSep) {
 		left = lastSep + 1
 	}
 	if left >= g.start {
