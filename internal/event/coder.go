@@ -802,7 +802,9 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 		tgt = patient
 	default:
 		src = a.subject(st, gi)
-		if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
+		if p := a.passiveGerundSubject(st, gi); p != nil {
+			src = p
+		} else if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
 			// "accused Hamas of firing": the gerund's subject is the noun
 			// phrase before its preposition.
 			from := st.tokenAt(src.Span.Start)
@@ -827,6 +829,22 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 
 	}
 	return roles{src: src, tgt: tgt, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
+}
+
+// passiveGerundSubject returns the subject of the passive verb right
+// before gerund group gi when the gerund follows its by-phrase: "Egypt was
+// criticized by rights groups for detaining journalists" (Egypt detains),
+// or nil.
+func (a *article) passiveGerundSubject(st *sentence, gi int) *sitrep.EventActor {
+	g := &st.groups[gi]
+	if gi == 0 || gerundPrep(st, g) == "" {
+		return nil
+	}
+	p := &st.groups[gi-1]
+	if !p.passive || st.subj[gi-1] == nil || indexFrom(st.words, p.end, g.start-1, "by") < 0 {
+		return nil
+	}
+	return st.subj[gi-1]
 }
 
 // clauseSpan returns the clause of group g for the trace: from the last

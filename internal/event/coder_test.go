@@ -274,6 +274,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "RUS>UKR:08"}}, forbid: []ev{{dyad: "IGO>UKR:08"}}},
 		{name: "a purpose infinitive is the subject's", text: "Lithuania summoned the Russian ambassador to condemn the naval exercises.",
 			want: []ev{{dyad: "LTU>---MIL:11"}}, forbid: []ev{{dyad: "RUSGOV>---MIL:11"}}},
+		{name: "a gerund after a passive's agent is its subject's act", text: "Egypt was criticized by Human Rights Watch for detaining journalists.",
+			want: []ev{{dyad: "NGO>EGY:11"}, {dyad: "EGY>---MED:17"}}, forbid: []ev{{dyad: "NGO>---MED:17"}}},
 		{name: "a conjunction joins two clauses", text: "France has condemned Syria and Turkey has criticized Iran.",
 			want: []ev{{dyad: "FRA>SYR:11"}, {dyad: "TUR>IRN:11"}}, forbid: []ev{{dyad: "FRA>TUR:11"}}},
 		{name: "after a verb of saying the noun phrases are one subject", text: "France said Syria and Turkey had signed a trade agreement.",
