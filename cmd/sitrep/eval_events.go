@@ -331,7 +331,16 @@ func scoreRecords(ctx context.Context, pipe func(i int) *pipeline.Pipeline, path
 					gold = append(gold, ploverType(ge.EventType))
 				}
 			}
-			calibrate(cal, res.Events, func(e *sitrep.Event) string { return ploverKey(e.PLOVER, gold) }, gold)
+			// The members of a coordination after the first ("criticized
+			// Russia and China") share its confidence, and the gold codes
+			// them as one event: they are left out.
+			var evs []sitrep.Event
+			for i := range res.Events {
+				if event.Member(res.Events, i) < 0 {
+					evs = append(evs, res.Events[i])
+				}
+			}
+			calibrate(cal, evs, func(e *sitrep.Event) string { return ploverKey(e.PLOVER, gold) }, gold)
 		} else {
 			hasTriples = true
 			var gold []string

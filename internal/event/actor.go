@@ -525,6 +525,9 @@ func prepositionalAs(st *sentence, k, end int) bool {
 	if st.words[k] != "as" || k+1 >= end {
 		return false
 	}
+	if asWellAs(st.words, k) >= 0 {
+		return true
+	}
 	for j := k + 1; j < end; j++ {
 		t := st.Tokens[j].Tag
 		if st.words[j] == "," || t == "CC" {
@@ -535,6 +538,17 @@ func prepositionalAs(st *sentence, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// asWellAs returns where the "as well as" that token k is part of
+// starts, or -1: a conjunction of noun phrases, not the "as" of a clause.
+func asWellAs(words []string, k int) int {
+	for s := max(k-2, 0); s <= k && s+2 < len(words); s++ {
+		if words[s] == "as" && words[s+1] == "well" && words[s+2] == "as" {
+			return s
+		}
+	}
+	return -1
 }
 
 func isRelative(w, tag string) bool {
@@ -831,6 +845,10 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	start, stop, conj := from, to, false
 	for k := from; k < to; k++ {
 		w, t := st.words[k], st.Tokens[k].Tag
+		if asWellAs(st.words, k) >= 0 {
+			conj = true
+			continue
+		}
 		if k > from && (isLocPrep(w) || clauseBreak(w, t) || t == "TO" || isVerbTag(t)) {
 			stop = k
 			break
@@ -841,9 +859,14 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	for k := from; k < stop && len(pieces) < len(cuts)-2; k++ {
 		w := st.words[k]
-		if (w == "and" || w == "or" || w == "nor" || w == "," && conj) && k > start && a.endsNominal(st, start, k) && !a.insideName(st, k) {
+		width := 1
+		if asWellAs(st.words, k) == k {
+			width = 3
+		}
+		if (w == "and" || w == "or" || w == "nor" || w == "," && conj || width == 3) && k > start && a.endsNominal(st, start, k) && !a.insideName(st, k) {
 			pieces = append(pieces, start, k)
-			start = k + 1
+			start = k + width
+			k += width - 1
 		}
 	}
 	if len(pieces) == 0 {
@@ -996,6 +1019,12 @@ func (a *article) multiCode(st *sentence, act *sitrep.EventActor) *sitrep.EventA
 // "A, B, C and D" when the commas lead to a conjunction.
 func (a *article) listEnd(st *sentence, k, limit int) int {
 	end := a.npEnd(st, k, limit)
+	if end > k && end+3 < limit && asWellAs(st.words, end) == end {
+		// "criticized Russia as well as China"
+		if n := a.npEnd(st, end+3, limit); n > end+3 {
+			return n
+		}
+	}
 	e := end
 	for e < limit && st.words[e] == "," {
 		n := a.npEnd(st, e+1, limit)

@@ -596,6 +596,19 @@ func sentenceTypes(evs []sitrep.Event, dup []bool) ([]bool, int) {
 	return dup, types
 }
 
+// Member returns the earlier event that event i is a member of the same
+// coordination with, or -1: one trigger coded with one type on several
+// actors ("criticized Russia and China"). The members are one event to a
+// reader, and share its confidence.
+func Member(evs []sitrep.Event, i int) int {
+	for j := range i {
+		if evs[j].PLOVER == evs[i].PLOVER && evs[j].Evidence.Trigger == evs[i].Evidence.Trigger {
+			return j
+		}
+	}
+	return -1
+}
+
 // typeSentence applies the typer to a coded sentence: an event typed
 // alone, the veto, an event retyped, and every event's confidence.
 func (a *article) typeSentence(st *sentence) {
@@ -668,6 +681,10 @@ func (a *article) typeSentence(st *sentence) {
 	var keys [nConfInputs]uint64
 	for i := range st.events {
 		ev := &st.events[i]
+		if m := Member(st.events, i); m >= 0 {
+			ev.Confidence = st.events[m].Confidence
+			continue
+		}
 		x := confInputs(p, pev, classOf(t.m.Classes, ev.PLOVER), ev, st.info[i], dup[i], types)
 		e := confExample(&x, &keys)
 		t.conf.ScoresOf(&e, two[:])

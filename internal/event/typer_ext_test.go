@@ -139,3 +139,26 @@ func TestTyperVetoAndRetype(t *testing.T) {
 		}
 	}
 }
+
+// TestMembersShareConfidence checks that the members of one coordination,
+// one trigger coded with one type on several actors, carry the first
+// member's confidence: to a reader they are one event.
+func TestMembersShareConfidence(t *testing.T) {
+	s := load(t)
+	ty, err := event.LoadTyper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := codeWith(t, s.coder.WithTyper(ty), "The United States criticized Russia and China on Monday.")
+	if len(evs) < 2 {
+		t.Fatalf("want an event per member, got%s", describe(evs))
+	}
+	for i := range evs {
+		if m := event.Member(evs, i); m >= 0 && evs[i].Confidence != evs[m].Confidence {
+			t.Errorf("member %d has confidence %v, the first %v", i, evs[i].Confidence, evs[m].Confidence)
+		}
+	}
+	if event.Member(evs, 1) != 0 {
+		t.Errorf("the second member is not found:%s", describe(evs))
+	}
+}

@@ -470,7 +470,7 @@ func (s *simulation) run(th thresholds, evs *[]confEvent) simResult {
 				right := !matched && cls == s.gold[i]
 				matched = matched || right
 				r.events++
-				if evs != nil {
+				if evs != nil && Member(kept, k) < 0 {
 					x := confInputs(p, pev, cls, &kept[k], info[k], dup[k], types)
 					var keys [nConfInputs]uint64
 					e := confExample(&x, &keys)
