@@ -84,11 +84,13 @@ func AddStats(s *store.Stats, root string, quad int, plover, country string, n i
 // ActorsSQL returns the query behind Actors for a WHERE clause used
 // twice (its arguments must be bound once per use unless the dialect
 // numbers parameters; both backends do) and the placeholder of the limit.
-// Its rows are (actor, source count, target count).
+// Its rows are (actor, source count, target count). The bare code "---"
+// (country and role unknown: a named source the dictionaries do not
+// list, an unknown attacker) is no one actor and is not counted.
 func ActorsSQL(where, limit string) string {
 	return "SELECT actor, sum(src), sum(tgt) FROM (" +
-		"SELECT e.source_actor AS actor, 1 AS src, 0 AS tgt FROM events e WHERE e.source_actor <> '' AND " + where +
-		" UNION ALL SELECT e.target_actor, 0, 1 FROM events e WHERE e.target_actor <> '' AND " + where +
+		"SELECT e.source_actor AS actor, 1 AS src, 0 AS tgt FROM events e WHERE e.source_actor NOT IN ('', '---') AND " + where +
+		" UNION ALL SELECT e.target_actor, 0, 1 FROM events e WHERE e.target_actor NOT IN ('', '---') AND " + where +
 		") x GROUP BY actor ORDER BY sum(src) + sum(tgt) DESC, actor LIMIT " + limit
 }
 

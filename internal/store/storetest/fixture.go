@@ -11,7 +11,7 @@ import (
 // filter; they have no other inflected forms in the fixture.
 var topics = []string{"ceasefire", "earthquake", "election", "pipeline", "drought"}
 
-var actors = []string{"USA", "USAGOV", "USAMIL", "IRQ", "IRQMIL", "IRN", "AFG", "PAK", "PAKGOV", "GBR"}
+var actors = []string{"USA", "USAGOV", "USAMIL", "IRQ", "IRQMIL", "IRN", "AFG", "PAK", "PAKGOV", "GBR", "---"}
 
 var codes = []struct {
 	cameo, root, plover string

@@ -645,7 +645,7 @@ func testActors(ctx context.Context, t *testing.T, s store.Store, m *model) {
 	for _, q := range []store.Query{{}, {Root: "14"}, {Actor: "IRQ"}} {
 		counts := map[string]*store.ActorCount{}
 		add := func(code string, src bool) {
-			if code == "" {
+			if code == "" || code == "---" {
 				return
 			}
 			c := counts[code]
