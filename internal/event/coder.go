@@ -987,6 +987,11 @@ func mutualCode(code string) bool {
 		return false
 	case code[:2] == "16":
 		return strings.HasPrefix(code, "161")
+	case strings.HasPrefix(code, "042"), strings.HasPrefix(code, "043"), strings.HasPrefix(code, "045"):
+		// Visits, hosting and mediation go to a third party: "France
+		// and Germany visited China", "a truce brokered by Qatar and
+		// Egypt".
+		return false
 	}
 	return true
 }

@@ -284,6 +284,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "RUS>USA:11"}, {dyad: "CHN>USA:11"}}},
 		{name: "as well as coordinates objects", text: "The United States criticized Russia as well as China.",
 			want: []ev{{dyad: "USA>RUS:11"}, {dyad: "USA>CHN:11"}}},
+		{name: "mediators do not mediate between each other", text: "The truce was brokered by Qatar and Egypt.",
+			forbid: []ev{{dyad: "QAT>EGY:04"}, {dyad: "EGY>QAT:04"}}},
 		{name: "a conjunction joins two clauses", text: "France has condemned Syria and Turkey has criticized Iran.",
 			want: []ev{{dyad: "FRA>SYR:11"}, {dyad: "TUR>IRN:11"}}, forbid: []ev{{dyad: "FRA>TUR:11"}}},
 		{name: "after a verb of saying the noun phrases are one subject", text: "France said Syria and Turkey had signed a trade agreement.",
