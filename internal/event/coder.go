@@ -826,9 +826,33 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// of the complement clause.
 			tgt = a.complementSubject(st, gi)
 		}
-
+		if tgt == nil {
+			tgt = a.relativeObject(st, src)
+		}
 	}
 	return roles{src: src, tgt: tgt, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
+}
+
+// relativeObject returns the antecedent of an object relative clause
+// whose subject is src ("Osgiliath, which Mordor attacked last week,":
+// Mordor attacked Osgiliath), or nil.
+func (a *article) relativeObject(st *sentence, src *sitrep.EventActor) *sitrep.EventActor {
+	if src == nil {
+		return nil
+	}
+	k := st.tokenAt(src.Span.Start) - 1
+	if k < 1 || st.words[k] != "which" && st.words[k] != "whom" {
+		// ("that" after a noun opens its content as often: "told
+		// reporters that insurgents had agreed".)
+		return nil
+	}
+	if st.words[k-1] == "," {
+		k--
+	}
+	if ante := a.npBefore(st, k); ante != nil && ante.Actor != "" {
+		return ante
+	}
+	return nil
 }
 
 // passiveGerundSubject returns the subject of the passive verb right

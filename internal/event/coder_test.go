@@ -284,6 +284,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "RUS>USA:11"}, {dyad: "CHN>USA:11"}}},
 		{name: "as well as coordinates objects", text: "The United States criticized Russia as well as China.",
 			want: []ev{{dyad: "USA>RUS:11"}, {dyad: "USA>CHN:11"}}},
+		{name: "the antecedent of an object relative is its target", text: "Kenya hosted the Somali refugees, whom Ethiopia had expelled in May.",
+			want: []ev{{dyad: "ETH>SOM:17"}}},
 		{name: "mediators do not mediate between each other", text: "The truce was brokered by Qatar and Egypt.",
 			forbid: []ev{{dyad: "QAT>EGY:04"}, {dyad: "EGY>QAT:04"}}},
 		{name: "a conjunction joins two clauses", text: "France has condemned Syria and Turkey has criticized Iran.",
