@@ -1557,7 +1557,7 @@ func (a *article) isTimexTok(st *sentence, k int) bool { return st.timex[k] }
 func (a *article) codeNominal(st *sentence) {
 	words, toks := st.words, st.Tokens
 	for k := 1; k+2 < len(toks); k++ {
-		if !strings.HasPrefix(toks[k].Tag, "NN") || !isTargetPrep(words[k+1]) || words[k+1] == "for" || words[k+1] == "with" {
+		if !strings.HasPrefix(toks[k].Tag, "NN") || !isTargetPrep(words[k+1]) && words[k+1] != "of" || words[k+1] == "for" || words[k+1] == "with" {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
@@ -1577,15 +1577,26 @@ func (a *article) codeNominal(st *sentence) {
 		if !ok {
 			continue
 		}
-		// The modifiers before the noun name the source.
+		// The modifiers before the noun name the source, or its
+		// possessor does ("Russia's invasion of Ukraine"); the "of"
+		// phrase after it is then the patient, where without one it may
+		// be the agent ("an attack of the rebels").
 		j := k - 1
-		for j >= 0 && (strings.HasPrefix(toks[j].Tag, "JJ") || strings.HasPrefix(toks[j].Tag, "NN") || toks[j].Tag == "HYPH" || toks[j].Tag == "VBN") {
+		for j >= 0 && (strings.HasPrefix(toks[j].Tag, "JJ") || strings.HasPrefix(toks[j].Tag, "NN") || toks[j].Tag == "HYPH" || toks[j].Tag == "VBN" || toks[j].Tag == "POS") {
 			j--
 		}
-		if j+1 >= k {
+		srcEnd := k
+		for i := j + 1; i < k; i++ {
+			if toks[i].Tag == "POS" {
+				srcEnd = i
+			}
+		}
+		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k || srcEnd < k && properAfter(toks, srcEnd, k) {
+			// (A name after the possessive is no event: "Chicago's
+			// O'Hare International Airport".)
 			continue
 		}
-		src := a.actorOf(st, j+1, k)
+		src := a.actorOf(st, j+1, srcEnd)
 		if src == nil || src.Actor == "" || country(src.Actor) == "---" {
 			// A modifier that names no country says what kind of event
 			// it is, not who acts: "military aid", "police raids".
@@ -1602,6 +1613,16 @@ func (a *article) codeNominal(st *sentence) {
 		}
 		a.emit(st, m.Code, m.Source, src, tgt, mod, toks[k].Span, j+1, end)
 	}
+}
+
+// properAfter reports whether a proper noun stands in toks[from:to+1].
+func properAfter(toks []sitrep.Token, from, to int) bool {
+	for i := from; i <= to && i < len(toks); i++ {
+		if strings.HasPrefix(toks[i].Tag, "NNP") {
+			return true
+		}
+	}
+	return false
 }
 
 // locate gives material events the place named in their clause or
