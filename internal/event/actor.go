@@ -242,6 +242,9 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	}
 	if lastSep >= 0 && !hasNominal(toks, lastSep+1, g.start) {
 		if prev >= 0 {
+			if ante := a.closedRelative(st, prev, lastSep); ante != nil {
+				return ante
+			}
 			return a.coordinatedSubject(st, gi, prev)
 		}
 		if gi > 0 || toks[lastSep].Tag == "CC" {
@@ -553,6 +556,27 @@ func asWellAs(words []string, k int) int {
 
 func isRelative(w, tag string) bool {
 	return w == "who" || w == "which" || w == "that" && tag == "WDT"
+}
+
+// closedRelative returns the antecedent of the relative clause set off by
+// commas that group gi stands in, when the comma at c closes it:
+// "Osgiliath, which Mordor attacked last week, appealed" (Osgiliath
+// appealed, not Mordor), or nil.
+func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
+	if st.words[c] != "," {
+		return nil
+	}
+	r := st.groups[gi].start - 1
+	for r > 0 && nounPhraseTag(st.Tokens[r].Tag) {
+		r--
+	}
+	if r < 2 || st.words[r] != "which" && st.words[r] != "who" && st.words[r] != "whom" || st.words[r-1] != "," {
+		return nil
+	}
+	if ante := a.npBefore(st, r-1); ante != nil && ante.Actor != "" {
+		return ante
+	}
+	return nil
 }
 
 // coordinatedSubject returns the subject of the group that gi is
