@@ -804,6 +804,8 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 		src = a.subject(st, gi)
 		if p := a.passiveGerundSubject(st, gi); p != nil {
 			src = p
+		} else if p := a.frontedGerundSubject(st, gi); src == nil && p != nil {
+			src = p
 		} else if gerundPrep(st, g) != "" && src != nil && src.Span.End > st.Tokens[g.start-1].Start {
 			// "accused Hamas of firing": the gerund's subject is the noun
 			// phrase before its preposition.
@@ -831,6 +833,26 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 		}
 	}
 	return roles{src: src, tgt: tgt, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
+}
+
+// frontedGerundSubject returns, for a gerund in a prepositional phrase
+// that opens the sentence ("After meeting Putin in Moscow, Xi
+// criticized"), the subject of the main clause after the comma, or nil.
+func (a *article) frontedGerundSubject(st *sentence, gi int) *sitrep.EventActor {
+	g := &st.groups[gi]
+	if g.start != 1 || gerundPrep(st, g) == "" {
+		return nil
+	}
+	comma := indexFrom(st.words, g.end, len(st.words), ",")
+	if comma < 0 {
+		return nil
+	}
+	for ni := gi + 1; ni < len(st.groups); ni++ {
+		if n := &st.groups[ni]; n.start > comma && !n.reduced && finiteGroup(st.Tokens, n) {
+			return a.subject(st, ni)
+		}
+	}
+	return nil
 }
 
 // relativeObject returns the antecedent of an object relative clause

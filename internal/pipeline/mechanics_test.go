@@ -60,6 +60,7 @@ func TestMechanics(t *testing.T) {
 		{"Calenardhon police arrested Frodo on Monday.", []string{"CALCOP HOB 212"}},
 		{"Arnor has criticized Mordor and Gondor has condemned Eriador.", []string{"ARN MOR 121", "GON ERI 122"}},
 		{"Arnor criticized Mordor but praised Gondor.", []string{"ARN MOR 121"}},
+		{"After meeting Gondor, Arnor criticized Mordor.", []string{"ARN GON 031", "GON ARN 031", "ARN MOR 121"}},
 		{"Both Arnor and Gondor condemned Mordor.", []string{"ARN MOR 122", "GON MOR 122"}},
 		{"Arnor as well as Gondor condemned Mordor.", []string{"ARN MOR 122", "GON MOR 122"}},
 		{"The armies of Arnor and Gondor attacked Mordor.", []string{"ARN MOR 223", "GON MOR 223"}},
