@@ -298,12 +298,14 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 			return ok
 		}
 	}
-	if toks, changed := retag(s.Tokens, verbForm, actorName); changed {
+	// (Retagging changes tags only: the words are the same after it.)
+	words := lowerWords(s.Tokens)
+	if toks, changed := retag(s.Tokens, words, verbForm, actorName); changed {
 		sc := *s
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, doc: orig, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, doc: orig, words: words, hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -667,7 +669,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// "Greek stocks ended higher, pushing the index", "Japanese
 		// exports rose": a country named in a phrase about a thing does
 		// not make the thing an actor.
-		a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", headNoun(st, src.Span)))
+		if a.trace != nil {
+			a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", headNoun(st, src.Span)))
+		}
 		return
 	}
 	if tgt != nil && moneyPhrase(st, tgt.Span) {
@@ -741,7 +745,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.cur = evInfo{}
-	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+	if a.trace != nil {
+		a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+	}
 }
 
 // chunkRoles reads the source, target and patient of group gi from the
