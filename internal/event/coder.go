@@ -1260,8 +1260,10 @@ func country(code string) string {
 func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.VerbMatch, beforeIdx, afterIdx []int, ok bool) {
 	words := st.words
 	var bb [8]string
-	var bi [8]int
-	before, beforeIdx := bb[:0], bi[:0]
+	// The index slices are returned, so their array is allocated: one
+	// array for both, not one each.
+	idx := new([8 + 12]int)
+	before, beforeIdx := bb[:0], idx[:0:8]
 	for k := g.head - 1; k >= 0 && k >= g.head-8; k-- {
 		before = append(before, words[k])
 		beforeIdx = append(beforeIdx, k)
@@ -1283,8 +1285,7 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		}
 	}
 	var ab [12]string
-	var ai [12]int
-	after, afterIdx := ab[:0], ai[:0]
+	after, afterIdx := ab[:0], idx[8:8]
 	for k := g.head + 1; k < limit && len(after) < 12; k++ {
 		if isQuoteTok(st.Tokens[k].Text) {
 			continue
