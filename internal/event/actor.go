@@ -985,7 +985,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if full == "" {
 			if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
 				e := &a.Entities[ei]
-				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && (ctryOf || !slices.Contains(words[from:k], "of")) {
+				if m, ok := a.c.dicts.Actors.Match(a.entityWords(ei), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && (ctryOf || !slices.Contains(words[from:k], "of")) {
 					// "Ithilen's minister Calimehtar": a name listed with a
 					// bare country only says less than the country already
 					// named for this person. "The population of Gondor of

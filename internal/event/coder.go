@@ -171,6 +171,22 @@ type article struct {
 	sampleFeats *Features
 	// roleSamples, when set, collects the role chooser's training samples.
 	roleSamples *[]RoleSample
+	// nameWords holds the lower-cased words of Entities[i].Name, split
+	// on first use (see entityWords).
+	nameWords [][]string
+}
+
+// entityWords returns the lower-cased words of entity ei's name, split once
+// per article: the actor reader looks a person's name up at every span
+// that holds it.
+func (a *article) entityWords(ei int) []string {
+	if a.nameWords == nil {
+		a.nameWords = make([][]string, len(a.Entities))
+	}
+	if a.nameWords[ei] == nil {
+		a.nameWords[ei] = strings.Fields(strings.ToLower(a.Entities[ei].Name))
+	}
+	return a.nameWords[ei]
 }
 
 // Code returns the events of the article and warnings for sentences that
