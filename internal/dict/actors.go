@@ -33,9 +33,10 @@ type actorRec struct {
 }
 
 type actorName struct {
-	words []string
-	name  string
-	rec   *actorRec
+	words  []string
+	name   string
+	rec    *actorRec
+	second uint32 // secondKey(words): lets Match pass over most names of long lists
 }
 
 // Actors is the actor dictionary: names of countries, organisations and
@@ -84,9 +85,15 @@ func (a *Actors) Match(words []string, date string) (ActorMatch, bool) {
 	}
 	first, _, _ := strings.Cut(words[0], "_")
 	joined := -1 // unknown until a name fails to match word for word
-	for _, n := range a.byFirst[first] {
+	second := secondKey(words)
+	names := a.byFirst[first]
+	for i := range names {
+		n := &names[i]
 		used := len(n.words)
-		if !hasPrefix(words, n.words) {
+		// Names differing in their second word ("united nations" for
+		// "united states") fail without comparing strings: lists for
+		// common first words hold hundreds of names.
+		if n.second != 0 && n.second != second || !hasPrefix(words, n.words) {
 			var ok bool
 			if joined < 0 {
 				joined = 0
@@ -169,7 +176,7 @@ func (a *Actors) add(recs []rawActor) {
 		rec := &all[i]
 		*rec = actorRec{def: r.def, roles: r.roles, src: r.src}
 		for _, w := range r.names {
-			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec}, &lists) {
+			if len(w) > 0 && a.put(actorName{words: w, name: joinWords(w), rec: rec, second: secondKey(w)}, &lists) {
 				touched[w[0]] = true
 			}
 		}

@@ -14,6 +14,7 @@ type agentEntry struct {
 	code   string
 	prefix bool // PETRARCH "NGO~": the code goes before the actor code
 	src    string
+	second uint32 // secondKey(words), set when the entry is put
 }
 
 func newAgents() *Agents { return &Agents{byFirst: map[string][]agentEntry{}} }
@@ -45,9 +46,13 @@ func (a *Agents) match(words []string) (agentEntry, bool) {
 	if len(words) == 0 {
 		return agentEntry{}, false
 	}
-	for _, e := range a.byFirst[words[0]] {
-		if hasPrefix(words, e.words) {
-			return e, true
+	second := secondKey(words)
+	list := a.byFirst[words[0]]
+	for i := range list {
+		// (The second-word key passes over most of long lists such as
+		// "minister" without comparing strings.)
+		if e := &list[i]; (e.second == 0 || e.second == second) && hasPrefix(words, e.words) {
+			return *e, true
 		}
 	}
 	return agentEntry{}, false
@@ -57,6 +62,7 @@ func (a *Agents) put(e agentEntry) {
 	if len(e.words) == 0 {
 		return
 	}
+	e.second = secondKey(e.words)
 	list := a.byFirst[e.words[0]]
 	for i := range list {
 		if slicesEq(list[i].words, e.words) {

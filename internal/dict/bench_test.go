@@ -1,6 +1,9 @@
 package dict
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func BenchmarkLoadDefault(b *testing.B) {
 	b.ReportAllocs()
@@ -37,5 +40,33 @@ func BenchmarkActorsMatch(b *testing.B) {
 		for i := range s {
 			d.Actors.Match(s[i:], "2019-12-31")
 		}
+	}
+}
+
+func BenchmarkAgentsMatch(b *testing.B) {
+	d, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := []string{"the", "foreign", "minister", "of", "the", "interior", "ministry", "told", "military", "police", "officers"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range s {
+			d.Agents.Match(s[i:])
+		}
+	}
+}
+
+// BenchmarkDiscardsFind looks for discard phrases in a sentence that has
+// none, as most do.
+func BenchmarkDiscardsFind(b *testing.B) {
+	d, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := strings.Fields("the united nations security council condemned the attacks on peacekeepers in the eastern province and demanded an investigation")
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Discards.Find(s)
 	}
 }

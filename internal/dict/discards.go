@@ -14,7 +14,11 @@ type Discards struct {
 	// stemLens are the distinct stem lengths, ascending, so Find looks up
 	// only prefixes that can be stems.
 	stemLens []int
-	n        int
+	// stemHeads holds the first stemLens[0] bytes of every stem: Find
+	// looks stems up only for words that start as one does (one lookup
+	// a word instead of one for each stem length).
+	stemHeads map[string]bool
+	n         int
 }
 
 type discard struct {
@@ -61,6 +65,9 @@ func (d *Discards) Find(words []string) (DiscardMatch, bool) {
 			if e.matchAt(words[i:]) {
 				return DiscardMatch{Phrase: e.text, At: i, Words: len(e.words), Story: e.story}, true
 			}
+		}
+		if len(d.stemLens) == 0 || len(w) < d.stemLens[0] || !d.stemHeads[w[:d.stemLens[0]]] {
+			continue
 		}
 		for _, k := range d.stemLens {
 			if k > len(w) {
@@ -119,4 +126,12 @@ func (d *Discards) put(e discard) {
 	}
 	d.n++
 	m[key] = insertSorted(list, e, func(a, b discard) int { return cmp.Compare(len(b.words), len(a.words)) })
+	if len(list) == 0 && e.stem && len(e.words) == 1 {
+		// A new stem, perhaps shorter than the others: the heads are
+		// taken again (there are about a hundred stems).
+		d.stemHeads = make(map[string]bool, len(d.stems))
+		for st := range d.stems {
+			d.stemHeads[st[:d.stemLens[0]]] = true
+		}
+	}
 }

@@ -323,6 +323,21 @@ func matchElems(els []elem, words []string, pos int, st *matchState, sign int) (
 	return 0, false
 }
 
+// secondKey returns a nonzero hash (FNV-1a) of words[1], or 0 for fewer
+// than two words. Two phrases whose second words have different keys
+// cannot both be prefixes of the same words, so a matcher can skip a
+// phrase on the key alone; equal keys still need the words compared.
+func secondKey(words []string) uint32 {
+	if len(words) < 2 {
+		return 0
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(words[1]); i++ {
+		h = (h ^ uint32(words[1][i])) * 16777619
+	}
+	return h | 1
+}
+
 func hasPrefix(words, prefix []string) bool {
 	if len(prefix) > len(words) {
 		return false

@@ -1173,26 +1173,32 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if full == "" {
 			if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
 				e := &a.Entities[ei]
-				if m, ok := a.c.dicts.Actors.Match(strings.Fields(strings.ToLower(e.Name)), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && (ctryOf || !slices.Contains(words[from:k], "of")) {
+				if m, ok := a.c.dicts.Actors.Match(a.entityWords(ei), date); ok && len(m.Code) == 3 && ctry != "" && ctry != m.Code && (ctryOf || !slices.Contains(words[from:k], "of")) {
 					// "Ithilen's minister Calimehtar": a name listed with a
 					// bare country only says less than the country already
 					// named for this person. "The population of Gondor of
 					// the Prince" stays Gondor's, but in "the Gondor of the
 					// Prince" the person qualifies the country.
-					matches = a.note(matches, "actor (person entity %q): %s → %s [%s], country %s kept", e.Name, m.Name, m.Code, m.Source, ctry)
+					if a.trace != nil {
+						matches = a.note(matches, "actor (person entity %q): %s → %s [%s], country %s kept", e.Name, m.Name, m.Code, m.Source, ctry)
+					}
 					k = a.skipEntity(st, k, to, e)
 					continue
 				} else if ok {
 					full, name = m.Code, e.Name
 					anchor = firstOf(anchor, k)
-					matches = a.note(matches, "actor (person entity %q): %s → %s [%s]", e.Name, m.Name, m.Code, m.Source)
+					if a.trace != nil {
+						matches = a.note(matches, "actor (person entity %q): %s → %s [%s]", e.Name, m.Name, m.Code, m.Source)
+					}
 					k = a.skipEntity(st, k, to, e)
 					continue
 				}
 			}
 			if m, ok := a.c.dicts.Actors.Match(words[k:to], date); ok && t != "PRP" {
 				// (A personal pronoun is no name: "impede us" is not the US.)
-				matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
+				if a.trace != nil {
+					matches = a.note(matches, "actor: %s → %s [%s]", m.Name, m.Code, m.Source)
+				}
 				anchor = firstOf(anchor, k)
 				if len(m.Code) > 3 && (ctry == "" || orgCode(m.Code)) {
 					// (An organisation's code is its own: "the American
@@ -1211,13 +1217,17 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		}
 		if ctry == "" && a.c.gaz != nil && isUpper(toks[k].Text) {
 			if c, ok := a.c.gaz.CountryByDemonym(toks[k].Text); ok {
-				matches = a.note(matches, "gazetteer demonym: %s → %s", toks[k].Text, c.ISO3)
+				if a.trace != nil {
+					matches = a.note(matches, "gazetteer demonym: %s → %s", toks[k].Text, c.ISO3)
+				}
 				ctry, anchor = c.ISO3, firstOf(anchor, k)
 				k++
 				continue
 			}
 			if c, ok := a.c.gaz.CountryByName(toks[k].Text); ok && strings.HasPrefix(t, "NNP") {
-				matches = a.note(matches, "gazetteer country: %s → %s", toks[k].Text, c.ISO3)
+				if a.trace != nil {
+					matches = a.note(matches, "gazetteer country: %s → %s", toks[k].Text, c.ISO3)
+				}
 				ctry, anchor = c.ISO3, firstOf(anchor, k)
 				k++
 				continue
@@ -1228,7 +1238,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// official: "an official visit", "official media".)
 			if am, ok := a.c.dicts.Agents.Lookup(words[k:to]); ok {
 				code, n := am.Code, am.Words
-				matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)
+				if a.trace != nil {
+					matches = a.note(matches, "agent: %s → %s [%s]", strings.Join(words[k:k+max(n, 1)], " "), code, am.Source)
+				}
 				anchor = firstOf(anchor, k)
 				if am.Prefix {
 					// An organisation prefix ("MSF Arnor" = NGOARN) is
@@ -1805,7 +1817,9 @@ func rank(p *sitrep.Place) int {
 	return 0
 }
 
-// note appends a dictionary match to the trace, when tracing.
+// note appends a dictionary match to the trace, when tracing. Callers
+// test a.trace first: the arguments would be converted to interfaces,
+// and joined, allocating, for every match of every article.
 func (a *article) note(ms []string, format string, args ...any) []string {
 	if a.trace == nil {
 		return ms

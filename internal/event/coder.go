@@ -171,6 +171,22 @@ type article struct {
 	sampleFeats *Features
 	// roleSamples, when set, collects the role chooser's training samples.
 	roleSamples *[]RoleSample
+	// nameWords holds the lower-cased words of Entities[i].Name, split
+	// on first use (see entityWords).
+	nameWords [][]string
+}
+
+// entityWords returns the lower-cased words of entity ei's name, split once
+// per article: the actor reader looks a person's name up at every span
+// that holds it.
+func (a *article) entityWords(ei int) []string {
+	if a.nameWords == nil {
+		a.nameWords = make([][]string, len(a.Entities))
+	}
+	if a.nameWords[ei] == nil {
+		a.nameWords[ei] = strings.Fields(strings.ToLower(a.Entities[ei].Name))
+	}
+	return a.nameWords[ei]
 }
 
 // Code returns the events of the article and warnings for sentences that
@@ -299,12 +315,14 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 			return ok
 		}
 	}
-	if toks, changed := retag(s.Tokens, verbForm, actorName); changed {
+	// (Retagging changes tags only: the words are the same after it.)
+	words := lowerWords(s.Tokens)
+	if toks, changed := retag(s.Tokens, words, verbForm, actorName); changed {
 		sc := *s
 		sc.Tokens = toks
 		s = &sc
 	}
-	st := &sentence{Sentence: s, doc: orig, words: lowerWords(s.Tokens), hits: a.hits[:0], cands: a.cands[:0]}
+	st := &sentence{Sentence: s, doc: orig, words: words, hits: a.hits[:0], cands: a.cands[:0]}
 	defer func() { a.hits, a.cands = st.hits[:0], st.cands[:0] }()
 	var tr *SentenceTrace
 	if a.trace != nil {
@@ -670,7 +688,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// "Greek stocks ended higher, pushing the index", "Japanese
 		// exports rose": a country named in a phrase about a thing does
 		// not make the thing an actor.
-		a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", headNoun(st, src.Span)))
+		if a.trace != nil {
+			a.outcome(gi, fmt.Sprintf("source %q is a thing, not an actor", headNoun(st, src.Span)))
+		}
 		return
 	}
 	if tgt != nil && moneyPhrase(st, tgt.Span) {
@@ -745,7 +765,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		a.emit(st, m.Pair, m.Source, tgt, src, mod, trigger, g.start, clauseEnd)
 	}
 	a.cur = evInfo{}
-	a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+	if a.trace != nil {
+		a.outcome(gi, fmt.Sprintf("%d event(s)", len(st.events)-n))
+	}
 }
 
 // chunkRoles reads the source, target and patient of group gi from the
@@ -1327,8 +1349,10 @@ func country(code string) string {
 func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.VerbMatch, beforeIdx, afterIdx []int, ok bool) {
 	words := st.words
 	var bb [8]string
-	var bi [8]int
-	before, beforeIdx := bb[:0], bi[:0]
+	// The index slices are returned, so their array is allocated: one
+	// array for both, not one each.
+	idx := new([8 + 12]int)
+	before, beforeIdx := bb[:0], idx[:0:8]
 	for k := g.head - 1; k >= 0 && k >= g.head-8; k-- {
 		before = append(before, words[k])
 		beforeIdx = append(beforeIdx, k)
@@ -1350,8 +1374,7 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		}
 	}
 	var ab [12]string
-	var ai [12]int
-	after, afterIdx := ab[:0], ai[:0]
+	after, afterIdx := ab[:0], idx[8:8]
 	for k := g.head + 1; k < limit && len(after) < 12; k++ {
 		if isQuoteTok(st.Tokens[k].Text) {
 			continue

@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -24,12 +25,52 @@ func isQuoteTok(s string) bool {
 // apostrophes made straight.
 func lowerWords(toks []sitrep.Token) []string {
 	out := make([]string, len(toks))
+	// ASCII words with capitals are lowered into one string, sliced for
+	// each: an allocation a sentence instead of one a capitalised word.
+	n := 0
+	for _, t := range toks {
+		if ascii, upper := asciiCase(t.Text); ascii && upper {
+			n += len(t.Text)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
-		w := strings.ToLower(t.Text)
-		w = strings.ReplaceAll(w, "’", "'")
-		out[i] = w
+		switch ascii, upper := asciiCase(t.Text); {
+		case ascii && upper:
+			for j := 0; j < len(t.Text); j++ {
+				c := t.Text[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		case ascii:
+			out[i] = t.Text
+		default:
+			out[i] = strings.ReplaceAll(strings.ToLower(t.Text), "’", "'")
+		}
+	}
+	lowered, off := b.String(), 0
+	for i, t := range toks {
+		if ascii, upper := asciiCase(t.Text); ascii && upper {
+			out[i] = lowered[off : off+len(t.Text)]
+			off += len(t.Text)
+		}
 	}
 	return out
+}
+
+// asciiCase reports whether s is ASCII and whether it has capitals.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 var auxForms = map[string]string{
@@ -455,7 +496,15 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //     is a present tense, not a plural noun, a base form read as a noun
 //     is a present tense, and a participle followed by a preposition
 //     other than "by" ("Ethiopia deplored from Libya") a past tense.
-func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
+func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
+	// low is strings.ToLower of token i's text: words[i] but for the
+	// curly apostrophes lowerWords straightens.
+	low := func(i int) string {
+		if strings.Contains(toks[i].Text, "’") {
+			return strings.ToLower(toks[i].Text)
+		}
+		return words[i]
+	}
 	var out []sitrep.Token
 	set := func(i int, tag string) {
 		if out == nil {
@@ -465,7 +514,7 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 	}
 	if len(toks) > 2 && verbForm != nil && actorName != nil {
 		if (toks[0].Tag == "RB" || toks[0].Tag == "JJ") && isCapitalised(toks[0].Text) &&
-			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(strings.ToLower(toks[0].Text)) {
+			(toks[1].Tag == "VBD" || toks[1].Tag == "VBN" || toks[1].Tag == "VBZ") && actorName(low(0)) {
 			// "Ethiopia deplored": a known actor read as an adverb.
 			set(0, "NNP")
 		}
@@ -479,20 +528,20 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 		}
 		switch {
 		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NNS" && strings.HasSuffix(cur[i].Text, "s") &&
-			verbForm(strings.ToLower(cur[i].Text)) && (cur[i+1].Tag == "IN" || cur[i+1].Tag == "TO" || startsObject(cur[i+1].Tag)) &&
+			verbForm(low(i)) && (cur[i+1].Tag == "IN" || cur[i+1].Tag == "TO" || startsObject(cur[i+1].Tag)) &&
 			!firstClauseHasVerb(cur):
 			set(i, "VBZ")
-		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NN" && verbForm(strings.ToLower(cur[i].Text)) &&
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NN" && verbForm(low(i)) &&
 			(cur[i+1].Tag == "IN" || cur[i+1].Tag == "DT") && !firstClauseHasVerb(cur):
 			// "Ethiopia act on a resolution": a base form read as a noun.
 			set(i, "VBP")
-		case i > 0 && i+1 < len(cur) && cur[i].Tag == "VBN" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(strings.ToLower(cur[i].Text)) &&
-			cur[i+1].Tag == "IN" && strings.ToLower(cur[i+1].Text) != "by" && !firstClauseHasVerb(cur):
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "VBN" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(low(i)) &&
+			cur[i+1].Tag == "IN" && low(i+1) != "by" && !firstClauseHasVerb(cur):
 			// "Ethiopia deplored from Libya ...": with no other finite verb
 			// in its clause and no "by" agent, the name's participle is
 			// its past tense.
 			set(i, "VBD")
-		case i > 0 && i+1 < len(cur) && cur[i].Tag == "JJ" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(strings.ToLower(cur[i].Text)) &&
+		case i > 0 && i+1 < len(cur) && cur[i].Tag == "JJ" && strings.HasSuffix(cur[i].Text, "ed") && verbForm(low(i)) &&
 			startsObject(cur[i+1].Tag) && !firstClauseHasVerb(cur):
 			// "North Korea test-fired two missiles": a known past form
 			// after the name, read as an adjective.
@@ -505,7 +554,7 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 		set(0, "JJ")
 	}
 	for i := 1; i+1 < len(toks); i++ {
-		w := strings.ToLower(toks[i].Text)
+		w := low(i)
 		if w == "given" && toks[i].Tag == "VBN" && (toks[i+1].Tag == "DT" || toks[i+1].Tag == "PRP$" || strings.HasPrefix(toks[i+1].Tag, "JJ")) && !isAux(toks[i-1].Text) {
 			// "a prickly issue, given the trade dispute": a preposition.
 			set(i, "IN")
@@ -528,13 +577,13 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			continue
 		}
 		if i >= 2 && (toks[i].Tag == "NN" || toks[i].Tag == "JJ") && toks[i-1].Tag == "TO" &&
-			(intentAdjectives[strings.ToLower(toks[i-2].Text)] || strings.ToLower(toks[i-2].Text) == "able") && startsObject(toks[i+1].Tag) {
+			(intentAdjectives[low(i-2)] || low(i-2) == "able") && startsObject(toks[i+1].Tag) {
 			// "willing to forgive Nigerian President ...": after "willing
 			// to" comes a verb.
 			set(i, "VB")
 			continue
 		}
-		if toks[i].Tag == "NNS" && i+2 < len(toks) && controlKind[w] != "" && strings.ToLower(toks[i+1].Text) == "to" && toks[i+2].Tag == "VB" &&
+		if toks[i].Tag == "NNS" && i+2 < len(toks) && controlKind[w] != "" && low(i+1) == "to" && toks[i+2].Tag == "VB" &&
 			(toks[i-1].Tag == "NN" || toks[i-1].Tag == "NNS" || toks[i-1].Tag == "NNP") && !verbBefore(toks, i-1) {
 			// "the Danish government plans to meet": a control verb in -s
 			// after its subject, read as a plural noun.
@@ -563,14 +612,14 @@ func retag(toks []sitrep.Token, verbForm, actorName func(string) bool) ([]sitrep
 			continue
 		}
 		if i >= 2 && toks[i].Tag == "VBG" && toks[i-1].Tag == "CC" && toks[i-2].Tag == "NN" &&
-			strings.HasSuffix(strings.ToLower(toks[i-2].Text), "ing") && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS" || toks[i+1].Tag == "JJ") {
+			strings.HasSuffix(low(i-2), "ing") && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS" || toks[i+1].Tag == "JJ") {
 			// "a bombing and shelling offensive": coordinated with a
 			// gerund noun, the second -ing word is a noun too.
 			set(i, "NN")
 			continue
 		}
 		if i >= 2 && toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") &&
-			toks[i-1].Tag == "RB" && strings.HasSuffix(strings.ToLower(toks[i-1].Text), "ly") &&
+			toks[i-1].Tag == "RB" && strings.HasSuffix(low(i-1), "ly") &&
 			strings.HasPrefix(toks[i-2].Tag, "NN") && startsObject(toks[i+1].Tag) && !verbBefore(toks, i-2) {
 			set(i, "VBD")
 		}

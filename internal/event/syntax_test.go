@@ -58,7 +58,7 @@ func TestRetag(t *testing.T) {
 				verbForm = func(w string) bool { return w == "departs" || w == "talks" || w == "deplored" || w == "act" }
 				actorName = func(w string) bool { return w == "ethiopia" || w == "libya" || w == "ethiopian" }
 			}
-			got, changed := retag(toks, verbForm, actorName)
+			got, changed := retag(toks, lowerWords(toks), verbForm, actorName)
 			var b []string
 			for _, tok := range got {
 				b = append(b, tok.Text+"/"+tok.Tag)
@@ -116,6 +116,21 @@ func TestAdjectivalParticiple(t *testing.T) {
 		}
 		if got := isAdjectivalParticiple(toks, tt.i); got != tt.want {
 			t.Errorf("isAdjectivalParticiple(%q, %d) = %v, want %v", tt.in, tt.i, got, tt.want)
+		}
+	}
+}
+
+// TestLowerWords checks lowerWords against lower-casing and straightening
+// each word on its own.
+func TestLowerWords(t *testing.T) {
+	var toks []sitrep.Token
+	for _, w := range []string{"The", "U.S.", "army", "", "’s", "Rock’n’Roll", "İstanbul", "ÖLFELD", "said", "NATO-led", "x", "A"} {
+		toks = append(toks, sitrep.Token{Text: w})
+	}
+	got := lowerWords(toks)
+	for i, tok := range toks {
+		if want := strings.ReplaceAll(strings.ToLower(tok.Text), "’", "'"); got[i] != want {
+			t.Errorf("lowerWords: %q -> %q, want %q", tok.Text, got[i], want)
 		}
 	}
 }

@@ -221,6 +221,7 @@ func unmarshal(data string) (*Gazetteer, error) {
 			return nil, fmt.Errorf("geo: gazetteer index: bad offsets at key %d", i)
 		}
 	}
+	x.hashKeys()
 	for _, ci := range g.countryPl {
 		if ci < 0 || int(ci) >= n {
 			return nil, errors.New("geo: gazetteer: bad country place")

@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -96,6 +95,3 @@ func fold(dst []byte, s string) []byte {
 
 // Fold returns the lookup key for name (see Lookup).
 func Fold(name string) string { return string(fold(nil, name)) }
-
-// stripThe removes a leading "the " from a folded key.
-func stripThe(k string) string { return strings.TrimPrefix(k, "the ") }

@@ -1,9 +1,11 @@
 package geo
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -88,7 +90,7 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 				continue
 			}
 			// Suffix form: capitalised words, then the feature word.
-			if w, end, ok := featureToken(ts, k, text); ok && suffixFeatures[w] && k > 0 && nameToken(ts[k-1].Text) && t.Start-ts[k-1].End <= 1 {
+			if w, end, ok := featureToken(ts, k, text); ok && k > 0 && nameToken(ts[k-1].Text) && t.Start-ts[k-1].End <= 1 {
 				i := k
 				for i > 0 && k-i < 4 && nameToken(ts[i-1].Text) && ts[i].Start-ts[i-1].End <= 1 {
 					i--
@@ -139,7 +141,7 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 				if j+1 < len(ts) && nameToken(ts[j+1].Text) && ts[j+1].Start-ts[j].End <= 1 {
 					j++
 				}
-				if w, _, ok := featureToken(ts, j, text); ok && suffixFeatures[w] {
+				if _, _, ok := featureToken(ts, j, text); ok {
 					continue // "Lake Shore Drive": the suffix form takes it
 				}
 				if j+1 < len(ts) && isCapWord(ts[j+1].Text) && ts[j+1].Start-ts[j].End <= 1 {
@@ -179,24 +181,50 @@ func (p *Parser) byForm(doc *sitrep.Doc, persons, unknown, sure []sitrep.Span) [
 
 func isCounty(w string) bool { return w == "county" || w == "parish" || w == "township" }
 
-// featureToken returns the lower-cased feature word at ts[k] without its
-// full stop, and the end of the word with the stop ("St." or "St" ".").
+// featureToken returns the lower-cased feature word at ts[k], one of
+// suffixFeatures, without its full stop, and the end of the word with the
+// stop ("St." or "St" ".").
 func featureToken(ts []sitrep.Token, k int, text string) (string, int, bool) {
 	t := ts[k]
 	if !isCapWord(t.Text) || isAllUpper(t.Text) && len(t.Text) > 1 {
 		return "", 0, false
 	}
-	w := strings.ToLower(t.Text)
+	// Every capitalised word is asked: it is lowered on the stack, and
+	// only a feature word is made a string.
+	var buf [32]byte
+	w := lowerASCII(buf[:0], t.Text)
+	if w == nil {
+		w = []byte(strings.ToLower(t.Text))
+	}
 	end := t.End
-	if strings.HasSuffix(w, ".") {
-		w = strings.TrimSuffix(w, ".")
-	} else if k+1 < len(ts) && ts[k+1].Text == "." && ts[k+1].Start == t.End && abbrevFeature[w] {
+	if bytes.HasSuffix(w, []byte(".")) {
+		w = w[:len(w)-1]
+	} else if k+1 < len(ts) && ts[k+1].Text == "." && ts[k+1].Start == t.End && abbrevFeature[string(w)] {
 		end = ts[k+1].End
 	}
-	if abbrevFeature[w] && end == t.End && !strings.HasSuffix(t.Text, ".") {
+	if abbrevFeature[string(w)] && end == t.End && !strings.HasSuffix(t.Text, ".") {
 		return "", 0, false // "St" without its stop is a word, not "Street"
 	}
-	return w, end, end <= len(text)
+	if !suffixFeatures[string(w)] {
+		return "", 0, false
+	}
+	return string(w), end, end <= len(text)
+}
+
+// lowerASCII appends s lower-cased to dst, or returns nil when s is not
+// ASCII (strings.ToLower lowers the rest).
+func lowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // abbrevFeature are feature words that are only written abbreviated with a

@@ -587,6 +587,27 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 	return out
 }
 
+// Names reports whether name is the name of a country, as CountryByName
+// finds it, and else whether Lookup finds a place of a level other than
+// those listed in except; it builds no entries.
+func (g *Gazetteer) Names(name string, except ...string) (country, place bool) {
+	var buf [64]byte
+	k := fold(buf[:0], name)
+	if _, ok := g.byName[string(bytes.TrimPrefix(k, []byte("the ")))]; ok {
+		return true, true
+	}
+	ids := g.idsBytes(k)
+	if pi, ok := g.abbr[name]; ok {
+		return false, !slices.Contains(except, levelNames[g.places[pi].level])
+	}
+	for _, id := range ids {
+		if !slices.Contains(except, levelNames[g.places[id].level]) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
 // Len returns the number of places in the gazetteer.
 func (g *Gazetteer) Len() int { return len(g.places) }
 
@@ -602,7 +623,8 @@ func (g *Gazetteer) Country(code string) (Country, bool) {
 // CountryByName returns the country named name ("Iraq", "the United
 // States", "U.S.", "America", "Britain"), ignoring case and a leading "the".
 func (g *Gazetteer) CountryByName(name string) (Country, bool) {
-	ci, ok := g.byName[stripThe(Fold(name))]
+	var buf [64]byte // (the folded name, on the stack: asked for most capitalised words)
+	ci, ok := g.byName[string(bytes.TrimPrefix(fold(buf[:0], name), []byte("the ")))]
 	if !ok {
 		return Country{}, false
 	}
@@ -613,7 +635,8 @@ func (g *Gazetteer) CountryByName(name string) (Country, bool) {
 // "American", "British", "U.S."). Only whole demonyms match; callers strip
 // affixes such as "pro-".
 func (g *Gazetteer) CountryByDemonym(word string) (Country, bool) {
-	ci, ok := g.byDemonym[Fold(word)]
+	var buf [64]byte
+	ci, ok := g.byDemonym[string(fold(buf[:0], word))]
 	if !ok {
 		return Country{}, false
 	}

@@ -570,15 +570,8 @@ func (l *Lexicon) Word(low string) bool { return l.words.Word(low) }
 // Place reports whether name is a country, admin area or town of the
 // gazetteer (not a region, sea or continent), and whether a country.
 func (l *Lexicon) Place(name string) (known, country bool) {
-	if _, ok := l.g.CountryByName(name); ok {
-		return true, true
-	}
-	for _, e := range l.g.Lookup(name) {
-		if e.Level != geo.LevelRegion {
-			return true, false
-		}
-	}
-	return false, false
+	country, place := l.g.Names(name, geo.LevelRegion)
+	return place, country
 }
 
 // Demonym reports whether word is a nationality word of the gazetteer.
