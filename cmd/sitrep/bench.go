@@ -40,7 +40,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	}
 	loadStart := time.Now()
 	var timings pipeline.Timings
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse, Timings: &timings})
+	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse, Timings: &timings})
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (m *Main) evalCasualties(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval casualties: %w", err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return err
 	}

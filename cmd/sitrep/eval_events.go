@@ -184,7 +184,7 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 		rep, err = crossValidateEvents(ctx, cfg, pos[0], *folds, *seed, *unl)
 	} else {
 		var p *pipeline.Pipeline
-		if p, err = pipeline.New(cfg); err != nil {
+		if p, err = newPipeline(cfg); err != nil {
 			return err
 		}
 		rep, err = scoreEvents(ctx, p, pos[0])

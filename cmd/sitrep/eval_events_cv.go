@@ -29,7 +29,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 	}
 	base := cfg
 	base.NoTyper = true
-	p, err := pipeline.New(base)
+	p, err := newPipeline(base)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		if cfg.Parse {
 			fc.Roles = event.TrainRoleChooser(roleTrain)
 		}
-		if pipes[f], err = pipeline.New(fc); err != nil {
+		if pipes[f], err = newPipeline(fc); err != nil {
 			return nil, err
 		}
 	}

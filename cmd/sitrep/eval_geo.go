@@ -106,7 +106,7 @@ func scoreGeo(ctx context.Context, path string) (geo.Metrics, []geo.Miss, error)
 		return geo.Metrics{}, nil, fmt.Errorf("eval geo: %w", err)
 	}
 	defer f.Close()
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return geo.Metrics{}, nil, err
 	}

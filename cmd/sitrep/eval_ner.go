@@ -92,7 +92,7 @@ func scoreNER(ctx context.Context, path string) (*nerReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("eval ner: %w", err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return nil, err
 	}

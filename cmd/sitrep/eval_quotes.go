@@ -32,7 +32,7 @@ func (m *Main) evalQuotes(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func scoreTimex(ctx context.Context, path string) (timex.Scores, []timex.Mismatc
 	if err != nil {
 		return timex.Scores{}, nil, fmt.Errorf("eval timex %s: %w", path, err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return timex.Scores{}, nil, err
 	}

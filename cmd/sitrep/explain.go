@@ -46,7 +46,7 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 
 	// The earlier stages run through the pipeline; the coder is then run
 	// again on the same document with tracing on.
-	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, Parse: *parseTrees})
+	p, err := newPipeline(pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, Parse: *parseTrees})
 	if err != nil {
 		return err
 	}

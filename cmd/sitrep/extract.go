@@ -171,7 +171,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if qf.url != "" {
 		return m.enqueue(ctx, &qf, opts, fs.Args())
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return err
 	}

@@ -176,7 +176,7 @@ func ingestDemo(ctx context.Context, m *Main, st store.Store) (summary, int, err
 	if err := os.CopyFS(dir, examples.Files); err != nil {
 		return sum, 0, fmt.Errorf("serve: demo: copy sample articles: %w", err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return sum, 0, err
 	}

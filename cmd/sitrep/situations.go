@@ -49,7 +49,7 @@ func (m *Main) situations(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts})
+		p, err := newPipeline(pipeline.Config{DictDirs: in.dicts})
 		if err != nil {
 			return err
 		}
@@ -177,7 +177,7 @@ func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, path
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p, err := pipeline.New(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
 	if err != nil {
 		return nil, nil, nil, err
 	}

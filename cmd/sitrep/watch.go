@@ -87,7 +87,7 @@ func (m *Main) watch(ctx context.Context, args []string) error {
 		defer q.Close()
 		sink = &queueSink{pub: q.Publisher()}
 	} else {
-		p, err := pipeline.New(pipeline.Config{DictDirs: dicts})
+		p, err := newPipeline(pipeline.Config{DictDirs: dicts})
 		if err != nil {
 			return err
 		}

@@ -83,7 +83,7 @@ func (m *Main) worker(ctx context.Context, args []string) error {
 	}
 
 	timings := new(pipeline.Timings)
-	p, err := pipeline.New(pipeline.Config{DictDirs: dicts, Timings: timings})
+	p, err := newPipeline(pipeline.Config{DictDirs: dicts, Timings: timings})
 	if err != nil {
 		return err
 	}
