@@ -1627,7 +1627,7 @@ func (a *article) codeNominal(st *sentence) {
 				srcEnd = i
 			}
 		}
-		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k || srcEnd < k && properAfter(toks, srcEnd, k) {
+		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k || srcEnd < k && hasProper(toks, srcEnd, k) {
 			// (A name after the possessive is no event: "Chicago's
 			// O'Hare International Airport".)
 			continue
@@ -1651,8 +1651,9 @@ func (a *article) codeNominal(st *sentence) {
 	}
 }
 
-// properAfter reports whether a proper noun stands in toks[from:to+1].
-func properAfter(toks []sitrep.Token, from, to int) bool {
+// hasProper reports whether a proper noun stands in toks[from..to], both
+// ends included.
+func hasProper(toks []sitrep.Token, from, to int) bool {
 	for i := from; i <= to && i < len(toks); i++ {
 		if strings.HasPrefix(toks[i].Tag, "NNP") {
 			return true
