@@ -552,6 +552,11 @@ func FuzzCode(f *testing.F) {
 		"“We will respond,” he said.",
 		"by by by the the , , and to to",
 		"Iran-backed pro- -backed US US US",
+		"Osgiliath, which Mordor attacked last week, appealed to Gondor.",
+		"After meeting Putin in Moscow, Xi criticized the United States.",
+		"Russia's invasion of Ukraine; Washington asked Pakistan to arrest them.",
+		"France condemned Syria as well as Iran and Turkey criticized Israel.",
+		", which , whom 's 's of as well as as well as and",
 	} {
 		f.Add(s)
 	}
