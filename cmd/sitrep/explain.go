@@ -7,13 +7,9 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/internal/caption"
-	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/event"
-	"github.com/sitrep-project/sitrep/internal/geo"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
-	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 // explain shows how the event coder read a sentence: tokens and tags,
@@ -54,52 +50,15 @@ func (m *Main) explain(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	an, err := text.NewAnalyzer()
-	if err != nil {
-		return err
-	}
-	capt, err := caption.NewDetector()
-	if err != nil {
-		return err
-	}
-	gaz, err := geo.Load()
-	if err != nil {
-		return err
-	}
-	load := dict.Load
-	if *noDefault {
-		load = dict.LoadDirs
-	}
-	d, err := load(dicts...)
-	if err != nil {
-		return err
-	}
+	// The document again, for the coder to trace: the pipeline's analysis
+	// of the same text, with the same credit lines.
 	var credits []sitrep.Span
-	for _, c := range capt.Detect(art.Text, text.Paragraphs(art.Text)) {
+	for _, c := range res.Captions {
 		credits = append(credits, c.Credit)
 	}
-	doc := an.Analyze(art, credits)
+	doc := p.Analyzer().Analyze(art, credits)
 	p.Parse(doc) // every tree, to show; the coder reads those the pipeline did
-	coder := event.New(d, gaz, an)
-	if !*noDefault {
-		coder = coder.WithNamedSources()
-		// As in the pipeline: the typer learned the default dictionaries.
-		ty, err := event.LoadTyper()
-		if err != nil {
-			return err
-		}
-		coder = coder.WithTyper(ty)
-	}
-	if *parseTrees {
-		// As in the pipeline: the role chooser settles where the tree and
-		// the chunks disagree.
-		rc, err := event.LoadRoleChooser()
-		if err != nil {
-			return err
-		}
-		coder = coder.WithRoles(rc)
-	}
-	tr := coder.Explain(&event.Input{
+	tr := p.Coder().Explain(&event.Input{
 		Doc: doc, Entities: res.Entities, Timexes: res.Timexes, Places: res.Places, Captions: res.Captions, Quotes: res.Quotes,
 	})
 	printTrace(m.Stdout, doc, res, tr)

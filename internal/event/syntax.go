@@ -29,9 +29,7 @@ func lowerWords(toks []sitrep.Token) []string {
 	// each: an allocation a sentence instead of one a capitalised word.
 	n := 0
 	for _, t := range toks {
-		if ascii, upper := asciiCase(t.Text); ascii && upper {
-			n += len(t.Text)
-		}
+		n += len(t.Text)
 	}
 	var b strings.Builder
 	b.Grow(n)

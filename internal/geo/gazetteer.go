@@ -596,11 +596,10 @@ func (g *Gazetteer) Names(name string, except ...string) (country, place bool) {
 	if _, ok := g.byName[string(bytes.TrimPrefix(k, []byte("the ")))]; ok {
 		return true, true
 	}
-	ids := g.idsBytes(k)
 	if pi, ok := g.abbr[name]; ok {
 		return false, !slices.Contains(except, levelNames[g.places[pi].level])
 	}
-	for _, id := range ids {
+	for _, id := range g.idsBytes(k) {
 		if !slices.Contains(except, levelNames[g.places[id].level]) {
 			return false, true
 		}

@@ -192,6 +192,10 @@ func New(cfg Config) (*Pipeline, error) {
 // Gazetteer returns the gazetteer the pipeline resolves places against.
 func (p *Pipeline) Gazetteer() *geo.Gazetteer { return p.gaz }
 
+// Coder returns the pipeline's event coder, with the options its Config
+// gave it (named sources, typer, role chooser).
+func (p *Pipeline) Coder() *event.Coder { return p.coder }
+
 // Analyzer returns the pipeline's text stage.
 func (p *Pipeline) Analyzer() *text.Analyzer { return p.text }
 
