@@ -40,7 +40,9 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	}
 	loadStart := time.Now()
 	var timings pipeline.Timings
-	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse, Timings: &timings})
+	cfg := in.config()
+	cfg.Timings = &timings
+	p, err := newPipeline(cfg)
 	if err != nil {
 		return err
 	}

@@ -21,13 +21,14 @@ import (
 
 // inputFlags are the flags shared by commands that read articles.
 type inputFlags struct {
-	date     string
-	format   string
-	workers  int
-	dicts    multiFlag
-	maxBytes int
-	budget   time.Duration
-	parse    bool
+	date      string
+	format    string
+	workers   int
+	dicts     multiFlag
+	noDefault bool
+	maxBytes  int
+	budget    time.Duration
+	parse     bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -35,6 +36,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "auto", "input format: auto, seed, text, jsonl, html or warc")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	fs.Var(&f.dicts, "dict", "directory of extra dictionaries layered over the defaults (repeatable)")
+	fs.BoolVar(&f.noDefault, "no-default-dicts", false, "use only the --dict directories, not the embedded defaults (nor the event typer, which was trained with them)")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxArticleBytes, "longest article text in `BYTES`; a longer one is cut at a sentence boundary, with a warning")
 	fs.DurationVar(&f.budget, "budget", time.Minute, "time one article may take (0 = no limit); an article over it fails alone")
 	fs.BoolVar(&f.parse, "parse", false, "code events from dependency trees where a tree can change them, parsing those sentences (experimental)")
@@ -54,7 +56,15 @@ func (f *inputFlags) options() (ingest.Options, error) {
 	if f.budget < 0 {
 		return ingest.Options{}, fmt.Errorf("%w: --budget %s: want 0 or more", errUsage, f.budget)
 	}
+	if f.noDefault && len(f.dicts) == 0 {
+		return ingest.Options{}, fmt.Errorf("%w: --no-default-dicts needs at least one --dict", errUsage)
+	}
 	return ingest.Options{Format: format, Date: f.date, MaxArticleBytes: f.maxBytes}, nil
+}
+
+// config returns the pipeline configuration the flags ask for.
+func (f *inputFlags) config() pipeline.Config {
+	return pipeline.Config{DictDirs: f.dicts, NoDefaultDicts: f.noDefault, Parse: f.parse}
 }
 
 // run returns the options of pipeline.Run.
@@ -171,7 +181,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(in.config())
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/backend"
 )
@@ -57,7 +56,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if qf.url != "" {
 		return m.enqueue(ctx, &qf, opts, fs.Args())
 	}
-	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(in.config())
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -301,4 +302,46 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	dy := (lat1 - lat2) * 111
 	dx := (lon1 - lon2) * 111 * math.Cos(lat2*math.Pi/180)
 	return math.Hypot(dx, dy)
+}
+
+// TestExtractOwnDictionaries codes with the user's dictionaries alone:
+// --no-default-dicts leaves out the embedded ones, so a verb only they
+// know codes nothing.
+func TestExtractOwnDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"mine.verbs.txt":  "# sitrep verbs\n@block GREET 042\ngreet\n",
+		"mine.actors.txt": "# sitrep actors\nruritania = RUR\nfreedonia = FRE\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	art := " date 2024-03-05\n\nRuritania greeted Freedonia on Monday. Ruritania attacked Freedonia on Tuesday.\n"
+	in := filepath.Join(dir, "art.txt")
+	if err := os.WriteFile(in, []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "", "extract", "--no-default-dicts", "--dict", dir, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	res := decodeResults(t, out)
+	if len(res) != 1 {
+		t.Fatalf("got %d results, want 1", len(res))
+	}
+	var got []string
+	for _, e := range res[0].Events {
+		tgt := ""
+		if e.Target != nil {
+			tgt = e.Target.Actor
+		}
+		got = append(got, e.Source.Actor+" "+tgt+" "+e.CAMEO+" "+filepath.Base(e.Pattern))
+	}
+	if want := []string{"RUR FRE 042 mine.verbs.txt:3"}; !slices.Equal(got, want) {
+		t.Errorf("events %q, want %q", got, want)
+	}
+	if _, errs, code := run(t, "", "extract", "--no-default-dicts", in); code != 2 || !strings.Contains(errs, "--no-default-dicts needs at least one --dict") {
+		t.Errorf("--no-default-dicts without --dict: exit %d: %s", code, errs)
+	}
 }

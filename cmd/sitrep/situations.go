@@ -9,7 +9,6 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/cluster"
-	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/store/backend"
 )
 
@@ -49,7 +48,7 @@ func (m *Main) situations(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		p, err := newPipeline(pipeline.Config{DictDirs: in.dicts})
+		p, err := newPipeline(in.config())
 		if err != nil {
 			return err
 		}
@@ -177,7 +176,7 @@ func (m *Main) linkArticles(ctx context.Context, in *inputFlags, db string, path
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p, err := newPipeline(pipeline.Config{DictDirs: in.dicts, Parse: in.parse})
+	p, err := newPipeline(in.config())
 	if err != nil {
 		return nil, nil, nil, err
 	}
