@@ -63,17 +63,6 @@ func TestNeedsTarget(t *testing.T) {
 	}
 }
 
-func TestOneSidedType(t *testing.T) {
-	for plover, want := range map[string]bool{
-		"PROTEST": true, "MOBILIZE": true, "CONCEDE": true, "RETREAT": true, yieldClass: true,
-		"ACCUSE": false, "AID": false, "ASSAULT": false, "AGREE": false, "": false,
-	} {
-		if got := oneSidedType(plover); got != want {
-			t.Errorf("oneSidedType(%q) = %v, want %v", plover, got, want)
-		}
-	}
-}
-
 func TestDecide(t *testing.T) {
 	classes := []string{"ACCUSE", "AID", "ASSAULT", "PROTEST"}
 	th := thresholds{alone: 0.5, aloneHit: 0.8, veto: 0.05, retype: 0.6}
@@ -100,8 +89,9 @@ func TestDecide(t *testing.T) {
 		wantKeep []bool
 	}{
 		{"alone above threshold", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, candTgt, 0, -1, nil},
-		{"alone needs a dyad", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, cand, -1, -2, nil},
-		{"alone protest needs no target", []float32{0.1, 0.1, 0.1, 0.7}, 0, nil, false, cand, 3, -1, nil},
+		{"alone without a target", []float32{0.6, 0.3, 0.1, 0}, 0, nil, false, cand, 0, -1, nil},
+		{"alone protest without a target", []float32{0.1, 0.1, 0.1, 0.7}, 0, nil, false, cand, 3, -1, nil},
+		{"alone aid without a target", []float32{0.1, 0.8, 0.1, 0}, 0, nil, false, cand, 1, -1, nil},
 		{"alone below threshold", []float32{0.4, 0.3, 0.3, 0}, 0, nil, false, candTgt, -1, -2, nil},
 		{"after a verb matched, its own threshold", []float32{0.9, 0.05, 0.05, 0}, 0, nil, true, candTgt, 0, -1, nil},
 		{"after a verb matched, below its threshold", []float32{0.7, 0.2, 0.1, 0}, 0, nil, true, candTgt, -1, -2, nil},
