@@ -112,13 +112,15 @@ func isLocPrep(w string) bool {
 	return false
 }
 
+var affiliationSuffixes = lexicon.list("affiliationSuffixes") // loaded from lexicon.txt, section [affiliationSuffixes]
+
 // isAffiliation reports modifiers that name a sponsor, not the actor's
 // own identity: "Iran-backed", "pro-Iranian", "US-led".
 func isAffiliation(w string) bool {
 	if strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") {
 		return true
 	}
-	for _, suf := range []string{"-backed", "-led", "-allied", "-sponsored", "-supported", "-funded", "-aligned", "-linked", "-affiliated", "-trained", "-armed", "-brokered", "-based"} {
+	for _, suf := range affiliationSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -382,19 +384,9 @@ func hasClause(st *sentence, from, to int) bool {
 	return false
 }
 
-// predicative are adjectives that follow the noun they describe as its
-// resulting state.
-var predicative = map[string]bool{"dead": true, "alive": true, "injured": true, "wounded": true, "homeless": true, "missing": true}
+var predicative = lexicon.set("predicative") // loaded from lexicon.txt, section [predicative]
 
-// militaryMeans are the vehicles and weapons that stand for the military
-// that owns them.
-var militaryMeans = map[string]bool{
-	"aircraft": true, "warplane": true, "warplanes": true, "jet": true, "jets": true, "planes": true,
-	"helicopter": true, "helicopters": true, "gunship": true, "gunships": true, "tank": true, "tanks": true,
-	"warship": true, "warships": true, "ship": true, "ships": true, "vessel": true, "vessels": true,
-	"gunboat": true, "gunboats": true, "boats": true, "drone": true, "drones": true, "artillery": true,
-	"submarine": true, "submarines": true, "missiles": true, "rockets": true,
-}
+var militaryMeans = lexicon.set("militaryMeans") // loaded from lexicon.txt, section [militaryMeans]
 
 // lastNoun is the last common noun in [from, to), lower-cased, or "".
 func lastNoun(st *sentence, from, to int) string {
@@ -437,8 +429,7 @@ func (a *article) possessorOf(st *sentence, k int) *sitrep.EventActor {
 	return act
 }
 
-// possessivePronoun maps a possessive pronoun to its subject form.
-var possessivePronoun = map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}
+var possessivePronoun = lexicon.pairs("possessivePronoun") // loaded from lexicon.txt, section [possessivePronoun]
 
 // quantifier reports a preposition used before a number ("about 200
 // supporters", "over 50 soldiers"): it opens a noun phrase, not an
@@ -719,14 +710,7 @@ func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep
 	return nil
 }
 
-// transferred are head nouns of what is given or sent, whose phrase is
-// not the one it goes to ("military aid", "intelligence", "weapons").
-var transferred = map[string]bool{
-	"aid": true, "assistance": true, "help": true, "support": true, "intelligence": true, "information": true,
-	"weapons": true, "arms": true, "equipment": true, "supplies": true, "food": true, "medicine": true, "medicines": true,
-	"funds": true, "money": true, "loan": true, "loans": true, "grant": true, "grants": true, "credit": true, "credits": true,
-	"photographs": true, "photos": true, "data": true,
-}
+var transferred = lexicon.set("transferred") // loaded from lexicon.txt, section [transferred]
 
 // isPlacePrep reports prepositions whose object is where something
 // happens, never whom it is done to.
@@ -1354,9 +1338,7 @@ func (a *article) insideName(st *sentence, k int) bool {
 	return e.Start < st.Tokens[k].Start && e.End > st.Tokens[k].End
 }
 
-// titleFor are titles that take "for" and a portfolio: "Minister for
-// Interior", "Commissioner for Refugees".
-var titleFor = map[string]bool{"minister": true, "secretary": true, "commissioner": true, "envoy": true, "coordinator": true, "spokesman": true, "spokeswoman": true}
+var titleFor = lexicon.set("titleFor") // loaded from lexicon.txt, section [titleFor]
 
 // personAt reports whether a name opens the stretch at token k: a PERSON
 // entity, or proper nouns up to a comma ("Salaheddine Sidhoum, Algeria's
@@ -1798,12 +1780,7 @@ func locative(st *sentence, span sitrep.Span) bool {
 	return false
 }
 
-// placeNoun are nouns that may follow a place name inside a place name.
-var placeNoun = map[string]bool{
-	"province": true, "city": true, "region": true, "district": true, "area": true, "governorate": true,
-	"state": true, "county": true, "prefecture": true, "municipality": true, "oblast": true, "valley": true,
-	"border": true, "capital": true, "airport": true, "port": true,
-}
+var placeNoun = lexicon.set("placeNoun") // loaded from lexicon.txt, section [placeNoun]
 
 // rank prefers specific places: a city over a region over a country.
 func rank(p *sitrep.Place) int {

@@ -962,12 +962,7 @@ func (a *article) betweenPhrase(st *sentence, act *sitrep.EventActor) bool {
 	return k > 0 && st.words[k-1] == "between"
 }
 
-// sayingVerbs are verbs coded by Phoenix as disapproval or demand that,
-// before a clause, only report it: "claimed (that) ...", "argued ...".
-var sayingVerbs = map[string]bool{
-	"claim": true, "argue": true, "insist": true, "contend": true, "assert": true, "maintain": true,
-	"stress": true, "emphasize": true, "emphasise": true, "note": true, "explain": true, "reiterate": true, "swear": true,
-}
+var sayingVerbs = lexicon.set("sayingVerbs") // loaded from lexicon.txt, section [sayingVerbs]
 
 // clauseFollows reports whether a finite clause follows group gi, after
 // at most a "that" and a short subject.
@@ -993,13 +988,7 @@ func clauseFollows(st *sentence, gi int) bool {
 	return true
 }
 
-// reportingForms are the forms of the plain reporting verbs, whose
-// complement clause is coded on its own.
-var reportingForms = map[string]bool{
-	"say": true, "says": true, "said": true, "saying": true,
-	"tell": true, "tells": true, "told": true, "telling": true,
-	"add": true, "adds": true, "added": true, "adding": true,
-}
+var reportingForms = lexicon.set("reportingForms") // loaded from lexicon.txt, section [reportingForms]
 
 // actorAtMarker codes the actor at a pattern marker position: k > 0 is
 // after[k-1], k < 0 is before[-k-1] (token indexes of the clause words).
@@ -1093,9 +1082,7 @@ func (a *article) reciprocal(st *sentence, src *sitrep.EventActor, code string) 
 	return true
 }
 
-// denyVerbs take the act they deny as a gerund: "denied targeting
-// civilians".
-var denyVerbs = map[string]bool{"deny": true, "denies": true, "denied": true, "denying": true, "rejected": true, "dismissed": true}
+var denyVerbs = lexicon.set("denyVerbs") // loaded from lexicon.txt, section [denyVerbs]
 
 // deniedAct reports a gerund whose act the sentence's own verb denies.
 func deniedAct(st *sentence, g *verbGroup) bool {
@@ -1176,19 +1163,9 @@ func (a *article) modality(st *sentence, gi int) string {
 	return sitrep.Asserted
 }
 
-// gatheringVerbs are the verbs of crowds whose purpose infinitive is
-// carried out by gathering: "rallied to demand", "marched to protest".
-var gatheringVerbs = map[string]bool{
-	"march": true, "rally": true, "gather": true, "assemble": true, "converge": true, "flock": true,
-	"demonstrate": true, "parade": true, "mass": true, "throng": true, "pour": true,
-}
+var gatheringVerbs = lexicon.set("gatheringVerbs") // loaded from lexicon.txt, section [gatheringVerbs]
 
-// nounControl are nouns whose infinitive did not happen: "refusal to
-// recognize", "failure to agree", "bid to seize".
-var nounControl = map[string]string{
-	"refusal": sitrep.Negated, "refusals": sitrep.Negated, "reluctance": sitrep.Negated, "unwillingness": sitrep.Negated,
-	"failure": sitrep.Failed, "failures": sitrep.Failed, "inability": sitrep.Failed,
-}
+var nounControl = lexicon.modalities("nounControl") // loaded from lexicon.txt, section [nounControl]
 
 // anonymityFormula reports a verb group followed by "(not) to be named",
 // "to be identified" or "to be quoted": a source's wish to stay anonymous
@@ -1208,26 +1185,11 @@ func anonymityFormula(st *sentence, g *verbGroup) bool {
 	return false
 }
 
-// gerundControl are verbs whose gerund complement names an act weighed
-// or shunned, not done.
-var gerundControl = map[string]string{
-	"consider": sitrep.Hypothetical, "contemplate": sitrep.Hypothetical, "weigh": sitrep.Hypothetical, "mull": sitrep.Hypothetical,
-	"discuss": sitrep.Hypothetical, "propose": sitrep.Hypothetical, "suggest": sitrep.Hypothetical, "recommend": sitrep.Hypothetical,
-	"debate": sitrep.Hypothetical, "envisage": sitrep.Hypothetical, "favour": sitrep.Hypothetical, "favor": sitrep.Hypothetical,
-	"avoid": sitrep.Negated, "resist": sitrep.Negated,
-}
+var gerundControl = lexicon.modalities("gerundControl") // loaded from lexicon.txt, section [gerundControl]
 
-// unrealizedGerund are prepositions whose gerund is an act alleged,
-// warned against or kept from, not one reported as done: "accused of
-// firing", "warned against attacking", "refrained from striking".
-var unrealizedGerund = map[string]bool{"of": true, "against": true, "from": true, "about": true}
+var unrealizedGerund = lexicon.set("unrealizedGerund") // loaded from lexicon.txt, section [unrealizedGerund]
 
-// prepositionalParticiple are -ing words that work as prepositions
-// (", according to reports", ", including ..."): no act of the subject.
-var prepositionalParticiple = map[string]bool{
-	"according": true, "including": true, "following": true, "regarding": true, "concerning": true,
-	"excluding": true, "considering": true, "pending": true, "barring": true, "involving": true,
-}
+var prepositionalParticiple = lexicon.set("prepositionalParticiple") // loaded from lexicon.txt, section [prepositionalParticiple]
 
 // mainSubject returns the subject of the first finite verb before group
 // gi that has one: the main clause's subject in news sentences.
@@ -1420,25 +1382,11 @@ func fixedPhrase(pattern string) bool {
 	return false
 }
 
-// reportingLemma are verbs of saying and thinking, whose complement clause
-// may carry a reported demand or threat.
-var reportingLemma = map[string]bool{
-	"say": true, "tell": true, "add": true, "believe": true, "think": true, "insist": true, "instruct": true,
-	"write": true, "tweet": true, "state": true, "declare": true, "announce": true, "warn": true, "stress": true,
-	"argue": true, "claim": true, "note": true, "reiterate": true, "maintain": true, "contend": true, "assert": true,
-	"explain": true, "emphasize": true, "emphasise": true, "suggest": true, "feel": true, "urge": true, "demand": true,
-	"order": true, "rule": true, "decide": true, "agree": true, "vow": true, "pledge": true, "promise": true, "threaten": true,
-	"stipulate": true, "require": true, "recommend": true, "advise": true, "propose": true,
-}
+var reportingLemma = lexicon.set("reportingLemma") // loaded from lexicon.txt, section [reportingLemma]
 
-// threatObjects are what a speaker says the target "will pay" or "face":
-// a statement that harm will come to the target is a threat (CAMEO 13).
-var threatObjects = map[string]bool{
-	"price": true, "consequences": true, "consequence": true, "retaliation": true,
-	"response": true, "retribution": true, "wrath": true, "reprisal": true, "reprisals": true,
-}
+var threatObjects = lexicon.set("threatObjects") // loaded from lexicon.txt, section [threatObjects]
 
-var threatVerbs = map[string]bool{"pay": true, "face": true, "suffer": true, "regret": true, "bear": true}
+var threatVerbs = lexicon.set("threatVerbs") // loaded from lexicon.txt, section [threatVerbs]
 
 // codeReportedThreat codes "X said/tweeted/warned that Y would pay a big
 // price" as X threatening Y (130), the statement being the act.
@@ -1537,15 +1485,7 @@ func (a *article) complementSubject(st *sentence, gi int) *sitrep.EventActor {
 	return nil
 }
 
-// hypotheticalCues open contexts in which events are not asserted.
-var hypotheticalCues = map[string]bool{
-	"if": true, "unless": true, "concerns": true, "concern": true, "fears": true, "fear": true,
-	"could": true, "might": true, "may": true, "would": true, "whether": true, "possibility": true,
-	"threat": true, "risk": true,
-	// "demanded that Kenya release": what is demanded has not happened.
-	"demand": true, "demands": true, "demanded": true, "demanding": true, "urge": true, "urges": true, "urged": true,
-	"insist": true, "insists": true, "insisted": true, "request": true, "requested": true, "requests": true,
-}
+var hypotheticalCues = lexicon.set("hypotheticalCues") // loaded from lexicon.txt, section [hypotheticalCues]
 
 func (a *article) inHypotheticalContext(st *sentence, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-6; k-- {
@@ -1643,12 +1583,7 @@ func background(st *sentence, k int) bool {
 	return false
 }
 
-// documentNouns are things an actor issues that speak for it.
-var documentNouns = map[string]bool{
-	"declaration": true, "statement": true, "resolution": true, "letter": true, "communique": true, "message": true,
-	"decree": true, "motion": true, "petition": true, "appeal": true, "note": true, "memorandum": true, "bill": true,
-	"report": true, "demand": true, "call": true, "ultimatum": true, "warning": true, "order": true,
-}
+var documentNouns = lexicon.set("documentNouns") // loaded from lexicon.txt, section [documentNouns]
 
 // issues reports whether verb w issues a document ("issued a
 // declaration", "adopted a resolution"), which then speaks for its subject.
@@ -1693,13 +1628,7 @@ func (a *article) agentUnknown(st *sentence, g *verbGroup, clauseEnd int) bool {
 	return true
 }
 
-// meansNouns are weapons and acts that stand for an unnamed attacker.
-var meansNouns = map[string]bool{
-	"bomb": true, "bombs": true, "device": true, "explosive": true, "explosives": true, "mine": true, "landmine": true,
-	"rocket": true, "rockets": true, "missile": true, "missiles": true, "shell": true, "shells": true, "mortar": true,
-	"grenade": true, "grenades": true, "gunfire": true, "bullet": true, "bullets": true, "shrapnel": true,
-	"blast": true, "explosion": true, "sniper": true, "snipers": true, "gunmen": true, "assailants": true, "attackers": true,
-}
+var meansNouns = lexicon.set("meansNouns") // loaded from lexicon.txt, section [meansNouns]
 
 // accidentSource reports a source that names an accident, or a party to
 // one: "a collision between a warship and a boat killed four".
@@ -1716,13 +1645,7 @@ func accidentSource(st *sentence, span sitrep.Span) bool {
 	return false
 }
 
-// accidentNouns mark deaths and injuries that no one inflicted.
-var accidentNouns = map[string]bool{
-	"accident": true, "accidents": true, "crash": true, "crashes": true, "collision": true, "blaze": true, "fire": true,
-	"fires": true, "flood": true, "floods": true, "flooding": true, "earthquake": true, "quake": true, "storm": true,
-	"storms": true, "landslide": true, "landslides": true, "avalanche": true, "stampede": true, "derailment": true,
-	"typhoon": true, "hurricane": true, "cyclone": true, "tornado": true, "mudslide": true, "disease": true, "outbreak": true, "inferno": true,
-}
+var accidentNouns = lexicon.set("accidentNouns") // loaded from lexicon.txt, section [accidentNouns]
 
 // verbBetween reports whether a verb group starts after token from and
 // before token to: a discard phrase after it ("a curfew that was imposed

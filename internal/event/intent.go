@@ -11,12 +11,9 @@ import (
 // cooperate a rejection (12x), an announced coercion or attack a threat
 // (13x). "Norway will give Malawi a grant" is 033, not 071.
 
-// futureModals mark an announced act; "could", "might", "may" are
-// possibilities, which stay hypothetical with their own code.
-var futureModals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true, "wo": true}
+var futureModals = lexicon.set("futureModals") // loaded from lexicon.txt, section [futureModals]
 
-// intentAdjectives before "to" announce an act: "is willing to withdraw".
-var intentAdjectives = map[string]bool{"willing": true, "ready": true, "prepared": true, "committed": true, "determined": true, "poised": true, "eager": true}
+var intentAdjectives = lexicon.set("intentAdjectives") // loaded from lexicon.txt, section [intentAdjectives]
 
 // announced reports whether group g announces its act (future modal,
 // plan/intention control verb, "willing to"), and whether it negates it
@@ -48,12 +45,7 @@ func (a *article) announced(st *sentence, g *verbGroup) (announce, refuse bool) 
 	return announce, announce && g.negated
 }
 
-// decisionVerbs report a decision taken: "announced it would prohibit all
-// aid" imposes the ban then and there, it does not threaten it. Only
-// reductions of relations (CAMEO 16: bans, aid cuts, expulsions) are
-// effected by declaring them; "announced he will extend the curfew"
-// still threatens coercion.
-var decisionVerbs = map[string]bool{"announced": true, "announces": true, "decided": true, "decides": true}
+var decisionVerbs = lexicon.set("decisionVerbs") // loaded from lexicon.txt, section [decisionVerbs]
 
 // decidedBefore reports whether a decision verb governs the clause that
 // starts at token k: "announced (Wednesday) (that) it would ... and
@@ -81,8 +73,7 @@ func futureModal(st *sentence, g *verbGroup) bool {
 	return false
 }
 
-// possibleModals mark a possible act.
-var possibleModals = map[string]bool{"may": true, "might": true, "could": true, "can": true}
+var possibleModals = lexicon.set("possibleModals") // loaded from lexicon.txt, section [possibleModals]
 
 // conditionFollows reports whether an "if" or "unless" clause follows token
 // k in the sentence.
@@ -98,8 +89,7 @@ func conditionFollows(st *sentence, k int) bool {
 	return false
 }
 
-// conditionalCues open a condition, under which nothing is announced.
-var conditionalCues = map[string]bool{"if": true, "unless": true, "whether": true}
+var conditionalCues = lexicon.set("conditionalCues") // loaded from lexicon.txt, section [conditionalCues]
 
 func (a *article) inConditional(st *sentence, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-8; k-- {

@@ -81,16 +81,7 @@ var things = sync.OnceValue(func() map[string]struct{} {
 	return m
 })
 
-// voices are things that speak or act for whoever issued them: "a UN
-// report accused Israel", "state radio said", "a court ruling ordered the
-// release", "the prime minister's office denied".
-var voices = map[string]bool{
-	"statement": true, "report": true, "communique": true, "letter": true, "message": true, "announcement": true,
-	"broadcast": true, "radio": true, "television": true, "tv": true, "website": true, "document": true,
-	"resolution": true, "ruling": true, "decision": true, "order": true, "decree": true, "law": true, "bill": true,
-	"verdict": true, "judgment": true, "judgement": true, "motion": true, "proposal": true, "plan": true, "initiative": true,
-	"office": true, "palace": true, "headquarters": true, "consulate": true, "secretariat": true,
-}
+var voices = lexicon.set("voices") // loaded from lexicon.txt, section [voices]
 
 // thingSource reports whether the source phrase at span is headed by a
 // thing that cannot act ("a military airplane would leave", "the stalled
@@ -144,30 +135,9 @@ func (a *article) thingSource(st *sentence, span sitrep.Span, code string) bool 
 	return true
 }
 
-// inanimate are head nouns of things that cannot act, however their
-// phrase names a country: goods, markets, money, figures and surveys. (Documents
-// and decisions are left out: "a UN report accused Israel" is the UN's
-// act. As targets all such phrases stay: "restricted Japanese exports" is
-// aimed at Japan.)
-var inanimate = map[string]bool{
-	"stocks": true, "stock": true, "shares": true, "share": true, "index": true, "indexes": true, "indices": true,
-	"market": true, "markets": true, "economy": true, "economies": true, "currency": true, "currencies": true,
-	"dollar": true, "dollars": true, "dlrs": true, "yen": true, "euro": true, "euros": true, "bonds": true, "bond": true,
-	"exports": true, "imports": true, "goods": true, "products": true, "output": true, "production": true,
-	"sales": true, "prices": true, "price": true, "profits": true, "profit": true, "earnings": true, "revenue": true, "revenues": true,
-	"growth": true, "inflation": true, "deficit": true, "surplus": true, "debt": true, "debts": true, "reserves": true,
-	"corn": true, "wheat": true, "rice": true, "oil": true, "crude": true, "gas": true, "coffee": true, "sugar": true, "rapeseed": true, "soybeans": true,
-	"figures": true, "data": true, "statistics": true, "indicators": true, "survey": true, "surveys": true, "poll": true, "polls": true, "study": true,
-}
+var inanimate = lexicon.set("inanimate") // loaded from lexicon.txt, section [inanimate]
 
-// currencyUnits are the money words whose modifier names an issuer, not
-// anyone an act is aimed at. (Goods keep their origin: "bought 4,000
-// tonnes of Canadian rapeseed" is trade with Canada.)
-var currencyUnits = map[string]bool{
-	"dollars": true, "dollar": true, "dlrs": true, "dlr": true, "francs": true, "franc": true, "yen": true, "yuan": true,
-	"pounds": true, "stg": true, "marks": true, "euros": true, "euro": true, "rupees": true, "pesos": true, "ringgit": true,
-	"pct": true, "percent": true,
-}
+var currencyUnits = lexicon.set("currencyUnits") // loaded from lexicon.txt, section [currencyUnits]
 
 // moneyPhrase reports an amount or a currency ("350 million US dollars",
 // "the Canadian dollar"): the country in it is not a target. An amount
@@ -196,16 +166,7 @@ func moneyPhrase(st *sentence, span sitrep.Span) bool {
 	return st.Tokens[first].Tag == "CD" || k == first+1
 }
 
-// weaponNouns head phrases that name a weapon or an attack rather than
-// who used it: "a car bomb killed", "the blast wounded", "clashes left".
-var weaponNouns = map[string]bool{
-	"bomb": true, "bombs": true, "blast": true, "blasts": true, "explosion": true, "explosions": true,
-	"bombing": true, "bombings": true, "attack": true, "attacks": true, "shell": true, "shells": true,
-	"shelling": true, "rocket": true, "rockets": true, "missile": true, "missiles": true, "mortar": true,
-	"mortars": true, "grenade": true, "grenades": true, "airstrike": true, "airstrikes": true, "strike": true,
-	"strikes": true, "gunfire": true, "mine": true, "landmine": true, "device": true, "drone": true,
-	"drones": true, "raid": true, "raids": true, "ambush": true, "clashes": true, "fighting": true,
-}
+var weaponNouns = lexicon.set("weaponNouns") // loaded from lexicon.txt, section [weaponNouns]
 
 // weaponSubject reports whether the source of group gi is a weapon or an
 // attack, or, for a participle after a comma with no source of its own,
@@ -294,8 +255,7 @@ func hasScore(st *sentence) bool {
 	return false
 }
 
-// scoreNoun are the nouns a score stands before: "a 2-0 win".
-var scoreNoun = map[string]bool{"win": true, "victory": true, "defeat": true, "loss": true, "lead": true, "draw": true, "triumph": true, "thrashing": true}
+var scoreNoun = lexicon.set("scoreNoun") // loaded from lexicon.txt, section [scoreNoun]
 
 func digits(s string) bool {
 	if s == "" {

@@ -71,43 +71,9 @@ func asciiCase(s string) (ascii, upper bool) {
 	return true, upper
 }
 
-var auxForms = map[string]string{
-	"be": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be", "'s": "be", "'re": "be",
-	"have": "have", "has": "have", "had": "have", "having": "have", "'ve": "have",
-	"do": "do", "does": "do", "did": "do",
-	"get": "get", "got": "get", "gets": "get", "gotten": "get",
-}
+var auxForms = lexicon.pairs("auxForms") // loaded from lexicon.txt, section [auxForms]
 
-// controlKind classifies verbs that take an infinitive ("failed to breach").
-// The content verb after them carries the event; the control verb sets its
-// modality. Verbs not listed here that take an infinitive ("threatened to
-// attack", "agreed to meet") are coded themselves, as CAMEO asks.
-var controlKind = map[string]string{
-	"fail": sitrep.Failed, "failed": sitrep.Failed, "fails": sitrep.Failed, "failing": sitrep.Failed,
-	"try": sitrep.Hypothetical, "tried": sitrep.Hypothetical, "tries": sitrep.Hypothetical, "trying": sitrep.Hypothetical,
-	"attempt": sitrep.Hypothetical, "attempted": sitrep.Hypothetical, "attempts": sitrep.Hypothetical, "attempting": sitrep.Hypothetical,
-	"plan": sitrep.Hypothetical, "plans": sitrep.Hypothetical, "planned": sitrep.Hypothetical, "planning": sitrep.Hypothetical,
-	"want": sitrep.Hypothetical, "wants": sitrep.Hypothetical, "wanted": sitrep.Hypothetical,
-	"intend": sitrep.Hypothetical, "intends": sitrep.Hypothetical, "intended": sitrep.Hypothetical,
-	"seek": sitrep.Hypothetical, "seeks": sitrep.Hypothetical, "sought": sitrep.Hypothetical,
-	"aim": sitrep.Hypothetical, "aims": sitrep.Hypothetical, "aimed": sitrep.Hypothetical,
-	"prepare": sitrep.Hypothetical, "prepares": sitrep.Hypothetical, "prepared": sitrep.Hypothetical, "preparing": sitrep.Hypothetical,
-	"hope": sitrep.Hypothetical, "hopes": sitrep.Hypothetical, "hoped": sitrep.Hypothetical,
-	"expect": sitrep.Hypothetical, "expects": sitrep.Hypothetical, "expected": sitrep.Hypothetical,
-	"going": sitrep.Hypothetical, "due": sitrep.Hypothetical, "set": sitrep.Hypothetical,
-	"decide": sitrep.Asserted, "decides": sitrep.Asserted, "decided": sitrep.Asserted, "deciding": sitrep.Asserted,
-	"begin": sitrep.Asserted, "began": sitrep.Asserted, "begins": sitrep.Asserted, "begun": sitrep.Asserted,
-	"start": sitrep.Asserted, "started": sitrep.Asserted, "starts": sitrep.Asserted,
-	"continue": sitrep.Asserted, "continued": sitrep.Asserted, "continues": sitrep.Asserted,
-	"manage": sitrep.Asserted, "managed": sitrep.Asserted, "manages": sitrep.Asserted,
-	"move": sitrep.Asserted, "moved": sitrep.Asserted, "moves": sitrep.Asserted,
-	"help": sitrep.Asserted, "helped": sitrep.Asserted, "helps": sitrep.Asserted,
-	"seem": sitrep.Asserted, "seemed": sitrep.Asserted, "seems": sitrep.Asserted,
-	"appear": sitrep.Asserted, "appeared": sitrep.Asserted, "appears": sitrep.Asserted,
-	"need": sitrep.Hypothetical, "needs": sitrep.Hypothetical, "needed": sitrep.Hypothetical,
-	"have": sitrep.Hypothetical, "has": sitrep.Hypothetical, "had": sitrep.Hypothetical,
-	"used": sitrep.Asserted, "refuse": sitrep.Negated, "refused": sitrep.Negated, "refuses": sitrep.Negated,
-}
+var controlKind = lexicon.modalities("controlKind") // loaded from lexicon.txt, section [controlKind]
 
 // verbGroup is a run of auxiliaries, modals, adverbs, control verbs and one
 // content verb: "has blamed", "was attacked", "decided to send in",
@@ -275,9 +241,7 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 	return groups
 }
 
-// hedgeParticiple are participles that report a passive with a hedge:
-// "were believed killed", "was reported kidnapped".
-var hedgeParticiple = map[string]bool{"believed": true, "feared": true, "reported": true, "thought": true, "presumed": true, "confirmed": true, "said": true, "alleged": true, "understood": true}
+var hedgeParticiple = lexicon.set("hedgeParticiple") // loaded from lexicon.txt, section [hedgeParticiple]
 
 // statePassive reports whether participle p followed by preposition prep
 // describes what the subject does rather than what is done to it.
@@ -329,9 +293,7 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 		(strings.HasPrefix(next, "NN") || next == "JJ" && i+2 < len(toks) && strings.HasPrefix(toks[i+2].Tag, "NN"))
 }
 
-// participlePrepositions take a noun phrase, so a participle right after
-// them opens that noun phrase ("since" or "after" may open a clause).
-var participlePrepositions = map[string]bool{"against": true, "in": true, "into": true, "of": true, "on": true, "at": true, "from": true, "for": true, "with": true, "toward": true, "towards": true, "across": true, "near": true, "around": true, "inside": true, "outside": true, "over": true, "through": true, "throughout": true}
+var participlePrepositions = lexicon.set("participlePrepositions") // loaded from lexicon.txt, section [participlePrepositions]
 
 // clauseBreak reports tokens that end a noun-phrase stretch.
 func clauseBreak(w, tag string) bool {
@@ -386,8 +348,7 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	return b >= 0 && b < h-1 && toks[b].Text == ","
 }
 
-// weekdays date a reporting clause without "on": ", police said Monday."
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+var weekdays = lexicon.set("weekdays") // loaded from lexicon.txt, section [weekdays]
 
 // pastTenseMisread reports a participle right after a noun that is the
 // main verb of its clause: an object follows (a determiner, a name, a
@@ -423,13 +384,7 @@ func pastTenseMisread(toks []sitrep.Token, words []string, j int) bool {
 	return true
 }
 
-// beliefVerbs report what a noun is believed or said to be.
-var beliefVerbs = map[string]bool{
-	"believed": true, "thought": true, "said": true, "reported": true, "alleged": true,
-	"known": true, "understood": true, "suspected": true, "feared": true, "presumed": true,
-	"considered": true, "claimed": true, "rumored": true, "rumoured": true, "supposed": true,
-	"estimated": true, "expected": true,
-}
+var beliefVerbs = lexicon.set("beliefVerbs") // loaded from lexicon.txt, section [beliefVerbs]
 
 // finiteAfterComma reports whether the phrase from k runs to a comma that a
 // finite verb follows (adverbs aside), with no clause boundary before it.
@@ -711,14 +666,7 @@ func verbObject(toks []sitrep.Token, words []string, groups []verbGroup, h int) 
 	return true
 }
 
-// reportingForm are forms of verbs that take a clause without "that".
-var reportingForm = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "reported": true, "reports": true,
-	"announced": true, "claimed": true, "claims": true, "added": true, "stated": true, "insisted": true,
-	"warned": true, "believed": true, "believes": true, "thought": true, "thinks": true, "knew": true,
-	"hoped": true, "feared": true, "fears": true, "suspected": true, "suspects": true, "confirmed": true,
-	"denied": true, "alleged": true, "charged": true, "noted": true, "argued": true, "acknowledged": true,
-}
+var reportingForm = lexicon.set("reportingForm") // loaded from lexicon.txt, section [reportingForm]
 
 // subordinator reports conjunctions tagged as prepositions that open a
 // finite clause ("because the army shelled").

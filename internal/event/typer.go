@@ -280,14 +280,7 @@ func classOf(classes []string, plover string) int {
 	return -1
 }
 
-// typeCodes are the CAMEO codes an event typed by the typer alone is
-// given: the CAMEO root of each PLOVER type (ACCUSE: 11, disapprove;
-// REQUEST: 02, appeal; YIELD: 08, whose PLOVER 2021 type is CONCEDE).
-var typeCodes = map[string]string{
-	"ACCUSE": "11", "AGREE": "03", "AID": "07", "ASSAULT": "18", "COERCE": "17", "CONCEDE": "08",
-	"CONSULT": "04", "COOPERATE": "06", "MOBILIZE": "15", "PROTEST": "14", "REJECT": "12",
-	"REQUEST": "02", "RETREAT": "08", "SANCTION": "16", "SUPPORT": "05", "THREATEN": "13", yieldClass: "08",
-}
+var typeCodes = lexicon.pairs("typeCodes") // loaded from lexicon.txt, section [typeCodes]
 
 // needsTarget reports whether an event of a PLOVER type needs someone it
 // is aimed at, by the coder's own rule for dictionary codes (relational):
