@@ -99,7 +99,7 @@ func TestDecide(t *testing.T) {
 		{"aid with a target", []float32{0.1, 0.8, 0.1, 0}, 0, nil, false, candTgt, 1, -1, nil},
 		{"retype", []float32{0.1, 0.2, 0.7, 0}, 0, []sitrep.Event{ev("ACCUSE", false)}, true, nil, 2, 0, []bool{true}},
 		{"type already coded", []float32{0.1, 0.2, 0.7, 0}, 0, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
-		{"retype aid needs a target", []float32{0.02, 0.9, 0.08, 0}, 0, []sitrep.Event{ev("ASSAULT", false)}, true, nil, -1, -2, []bool{true}},
+		{"retype aid without a target", []float32{0.02, 0.9, 0.08, 0}, 0, []sitrep.Event{ev("ASSAULT", false)}, true, nil, 1, 0, []bool{true}},
 		{"retype on the event with a target", []float32{0.02, 0.9, 0.08, 0}, 0, []sitrep.Event{ev("ASSAULT", false), ev("ASSAULT", true)}, true, nil, 1, 1, []bool{true, true}},
 		{"veto", []float32{0.02, 0.5, 0.48, 0}, 0, []sitrep.Event{ev("ACCUSE", false), ev("ASSAULT", false)}, true, nil, -1, -2, []bool{false, true}},
 		// The joint probability of an event and of its type decides.
