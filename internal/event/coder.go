@@ -1549,9 +1549,10 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 			continue
 		}
 		for _, t := range tgts {
-			if t != nil && t.Actor == s.Actor {
+			if t != nil && t.Actor == s.Actor && !otherOfSameCode(s, t) {
 				// "Kostunica promised to democratize Serbia": an actor
-				// acting on its own country is a domestic, targetless event.
+				// acting on its own country is a domestic, targetless
+				// event.
 				if len(tgts) > 1 {
 					continue
 				}
@@ -1742,6 +1743,21 @@ func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt 
 	a.locate(&ev, st, clauseStart, clauseEnd)
 	st.events = append(st.events, ev)
 	st.info = append(st.info, a.cur)
+}
+
+// otherOfSameCode reports whether a target of the source's own actor code
+// is someone else: "Israeli President Reuven Rivlin rebuked Prime Minister
+// Benjamin Netanyahu" (both ISRGOV). Not the source's own country, not an
+// actor of no known country ("the government" may be the source's own),
+// and not the source again under another name (a pronoun resolved to it).
+func otherOfSameCode(src, tgt *sitrep.EventActor) bool {
+	id := func(x *sitrep.EventActor) string {
+		if x.Name != "" {
+			return strings.ToLower(x.Name)
+		}
+		return strings.ToLower(x.Text)
+	}
+	return tgt.Actor != country(tgt.Actor) && country(tgt.Actor) != "---" && id(src) != id(tgt)
 }
 
 // emitTyped emits an event with the given evInfo.
