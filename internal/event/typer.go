@@ -331,6 +331,15 @@ type cand struct {
 	clauseStart, clauseEnd int
 }
 
+// target returns the candidate's target if it is a coded actor other than
+// the source (nil if not), as emit takes targets.
+func (c *cand) target() *sitrep.EventActor {
+	if c.tgt == nil || c.tgt.Actor == "" || c.tgt.Actor == c.src.Actor && !otherOfSameCode(c.src, c.tgt) {
+		return nil
+	}
+	return c.tgt
+}
+
 // evInfo is what the coder knew of an event when it coded it, for its
 // confidence.
 type evInfo struct {
@@ -498,7 +507,7 @@ func (a *article) candidate(st *sentence) *cand {
 			}
 			continue
 		}
-		if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
+		if c.target() != nil {
 			return c
 		}
 		if first == nil {
@@ -617,10 +626,7 @@ func (a *article) typeSentence(st *sentence) {
 	}
 	var ce *sitrep.Event
 	if c != nil {
-		ce = &sitrep.Event{Source: *c.src, Target: c.tgt}
-		if c.tgt != nil && (c.tgt.Actor == "" || c.tgt.Actor == c.src.Actor) {
-			ce.Target = nil
-		}
+		ce = &sitrep.Event{Source: *c.src, Target: c.target()}
 	}
 	keep := a.dup[:0]
 	typer := a.typer[:0]

@@ -52,9 +52,9 @@ func (a *article) sample(st *sentence) {
 	if len(st.events) == 0 {
 		if c := a.candidate(st); c != nil {
 			ev := &sitrep.Event{Source: *c.src, Modality: a.modality(st, c.gi)}
-			if c.tgt != nil && c.tgt.Actor != "" && c.tgt.Actor != c.src.Actor {
-				t := *c.tgt
-				ev.Target = &t
+			if t := c.target(); t != nil {
+				cp := *t
+				ev.Target = &cp
 			}
 			s.Alone = ev
 		}
