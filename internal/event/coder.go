@@ -1514,6 +1514,8 @@ func resignation(st *sentence, trigger sitrep.Span) bool {
 	return false
 }
 
+var legalAccusation = lexicon.set("legalAccusation") // loaded from lexicon.txt, section [legalAccusation]
+
 // emit appends an event unless the sentence already has the same one.
 func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.EventActor, mod string, trigger sitrep.Span, clauseStart, clauseEnd int) {
 	cb, ok := lookupCode(code)
@@ -1721,6 +1723,14 @@ func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt 
 		// The PLOVER manual puts resignations of officials under RETREAT
 		// (mode "resign"); the CAMEO table maps 083x to CONCEDE.
 		plover = "RETREAT"
+	}
+	if strings.HasPrefix(cb.Code, "173") {
+		// CAMEO 173 is "arrest, detain, or charge with legal action", all
+		// COERCE in the CAMEO table; the PLOVER manual codes a charge, an
+		// indictment or a suit as ACCUSE (mode "allege").
+		if k := st.tokenAt(trigger.Start); k < len(st.Tokens) && legalAccusation[a.lemma(st, k)] {
+			plover = "ACCUSE"
+		}
 	}
 	ev := sitrep.Event{
 		CAMEO:     cb.Code,

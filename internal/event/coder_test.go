@@ -681,6 +681,22 @@ func TestResignationIsRetreat(t *testing.T) {
 	}
 }
 
+// TestLegalAccusationIsAccuse checks that CAMEO 173 takes the PLOVER type
+// of the PLOVER manual: ACCUSE for a charge, an indictment or a suit,
+// COERCE for an arrest.
+func TestLegalAccusationIsAccuse(t *testing.T) {
+	for _, tt := range []struct{ text, plover string }{
+		{"Kenyan prosecutors indicted the Somali consul on Monday.", "ACCUSE"},
+		{"The Kenyan government sued the Somali state airline on Monday.", "ACCUSE"},
+		{"Kenyan police arrested the Somali consul on Monday.", "COERCE"},
+	} {
+		evs := code(t, "2022-03-07", tt.text)
+		if len(evs) == 0 || evs[0].CAMEO[:3] != "173" || evs[0].PLOVER != tt.plover {
+			t.Errorf("%q: want a 173 event typed %s:%s", tt.text, tt.plover, describe(evs))
+		}
+	}
+}
+
 // TestDateContinuesToNextSentence checks that a sentence without a time
 // expression takes the date of the dated event told just before it in the
 // same paragraph, and only then.
