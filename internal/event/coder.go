@@ -1763,11 +1763,11 @@ func (a *article) emitOne(st *sentence, cb cameo.Code, pattern string, src, tgt 
 func otherOfSameCode(src, tgt *sitrep.EventActor) bool {
 	id := func(x *sitrep.EventActor) string {
 		if x.Name != "" {
-			return strings.ToLower(x.Name)
+			return x.Name
 		}
-		return strings.ToLower(x.Text)
+		return x.Text
 	}
-	return tgt.Actor != country(tgt.Actor) && country(tgt.Actor) != "---" && id(src) != id(tgt)
+	return tgt.Actor != country(tgt.Actor) && country(tgt.Actor) != "---" && !strings.EqualFold(id(src), id(tgt))
 }
 
 // emitTyped emits an event with the given evInfo.

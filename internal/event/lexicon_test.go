@@ -100,16 +100,3 @@ func TestLexiconTakeErrors(t *testing.T) {
 		})
 	}
 }
-
-// TestLexiconSectionsUsed checks that every section of the shipped
-// lexicon.txt fills a variable: a section no code reads is dead data.
-func TestLexiconSectionsUsed(t *testing.T) {
-	if len(lexicon) == 0 {
-		t.Fatal("lexicon.txt has no sections")
-	}
-	for name, s := range lexicon {
-		if !s.used {
-			t.Errorf("lexicon.txt line %d: section [%s] is used by no variable", s.line, name)
-		}
-	}
-}

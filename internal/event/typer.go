@@ -163,9 +163,8 @@ func (th thresholds) decide(p []float32, ev float32, classes []string, evs []sit
 	// model weighs whether the sentence reports an event at all. (Asking
 	// a dyad of events typed alone of every type but protests, force
 	// posture and yielding, and of retyped events of the types that
-	// need a counterpart: PLV 5-fold type
-	// 0.744, 0.749, 0.746, 0.751 over fold seeds 7, 1, 2, 3; without:
-	// 0.773, 0.779, 0.779, 0.776.)
+	// need a counterpart: PLV 5-fold type 0.744, 0.749, 0.746, 0.751 over
+	// fold seeds 7, 1, 2, 3; without: 0.773, 0.779, 0.779, 0.776.)
 	return best, base
 }
 
@@ -490,8 +489,9 @@ func (st *sentence) typedHit() bool {
 
 // candidate returns the clause reading a type would be coded on alone:
 // the first verb group with a coded source and a coded target that is not
-// a verb of saying (whose complement is coded on its own), else the first such group with a coded source, else the first
-// verb of saying with one; nil when no verb has a coded source. (Taking
+// a verb of saying (whose complement is coded on its own), else the first
+// such group with a coded source, else the first verb of saying with one;
+// nil when no verb has a coded source. (Taking
 // the first group with a target first: PLV 5-fold type 0.731 -> 0.733
 // over four fold seeds, each up by one to three sentences.)
 func (a *article) candidate(st *sentence) *cand {
