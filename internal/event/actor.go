@@ -484,14 +484,18 @@ func pluralText(text string) bool {
 		return true
 	}
 	w := t[strings.LastIndexByte(t, ' ')+1:]
-	switch w {
-	case "people", "police", "militia", "staff", "personnel", "military", "army":
+	if pluralCollectives[w] {
 		return true
-	case "states", "nations", "emirates", "philippines", "netherlands", "bahamas", "maldives", "seychelles", "comoros", "news", "affairs":
+	}
+	if singularPlurals[w] {
 		return false
 	}
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us")
 }
+
+var pluralCollectives = lexicon.set("pluralCollectives") // loaded from lexicon.txt, section [pluralCollectives]
+
+var singularPlurals = lexicon.set("singularPlurals") // loaded from lexicon.txt, section [singularPlurals]
 
 // demonym reports a word naming a people ("Hungarian"), which modifies
 // the noun of a later coordinated member, unlike a country's name.
@@ -505,12 +509,10 @@ func (a *article) demonym(w string) bool {
 
 // collectiveHead reports a phrase ending in a singular collective noun.
 func collectiveHead(text string) bool {
-	switch strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:]) {
-	case "army", "military", "militia":
-		return true
-	}
-	return false
+	return collectiveNouns[strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:])]
 }
+
+var collectiveNouns = lexicon.set("collectiveNouns") // loaded from lexicon.txt, section [collectiveNouns]
 
 // prepositionalAs reports an "as" at k that introduces a noun phrase
 // rather than a clause ("ordered out as illegal aliens, but was refusing"):
@@ -1448,16 +1450,10 @@ func (a *article) namesPerson(span sitrep.Span) bool {
 // personHead reports a phrase headed by a title or role that names one
 // person: "the president", "a government spokesman".
 func personHead(text string) bool {
-	w := strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:])
-	switch w {
-	case "president", "minister", "premier", "leader", "king", "queen", "prince", "chief", "spokesman", "spokeswoman",
-		"spokesperson", "official", "ambassador", "envoy", "secretary", "general", "commander", "governor", "mayor",
-		"senator", "chancellor", "pope", "emir", "sheikh", "prosecutor", "judge", "chairman", "director", "negotiator",
-		"man", "woman", "boy", "girl", "researcher", "expert", "analyst", "lawyer", "activist":
-		return true
-	}
-	return false
+	return personTitles[strings.ToLower(text[strings.LastIndexByte(text, ' ')+1:])]
 }
+
+var personTitles = lexicon.set("personTitles") // loaded from lexicon.txt, section [personTitles]
 
 // pronounFor returns the actor of pronoun token tok that refers to ante:
 // the pronoun's span (the evidence) with the antecedent's code, and its
@@ -1772,7 +1768,7 @@ func locative(st *sentence, span sitrep.Span) bool {
 		if isLocPrep(w) || w == "on" || w == "off" || w == "outside" || w == "beyond" {
 			return w != "from" || j == k-1
 		}
-		if t == "DT" || strings.HasPrefix(t, "JJ") || t == "NNP" || w == "of" || w == "city" || w == "town" || w == "province" || w == "capital" || w == "village" || w == "region" {
+		if t == "DT" || strings.HasPrefix(t, "JJ") || t == "NNP" || w == "of" || locativeNouns[w] {
 			continue
 		}
 		return false
@@ -1781,6 +1777,8 @@ func locative(st *sentence, span sitrep.Span) bool {
 }
 
 var placeNoun = lexicon.set("placeNoun") // loaded from lexicon.txt, section [placeNoun]
+
+var locativeNouns = lexicon.set("locativeNouns") // loaded from lexicon.txt, section [locativeNouns]
 
 // rank prefers specific places: a city over a region over a country.
 func rank(p *sitrep.Place) int {

@@ -1105,14 +1105,13 @@ func gerundPrep(st *sentence, g *verbGroup) string {
 	if g.start == 0 || st.Tokens[g.head].Tag != "VBG" || st.Tokens[g.start-1].Tag != "IN" {
 		return ""
 	}
-	if g.start >= 2 && st.words[g.start-1] == "of" {
-		switch st.words[g.start-2] {
-		case "because", "result", "wake", "spite", "aftermath", "days", "weeks", "months", "years", "hours":
-			return ""
-		}
+	if g.start >= 2 && st.words[g.start-1] == "of" && causalOf[st.words[g.start-2]] {
+		return ""
 	}
 	return st.words[g.start-1]
 }
+
+var causalOf = lexicon.set("causalOf") // loaded from lexicon.txt, section [causalOf]
 
 // modality says whether the act of verb group gi happened: asserted,
 // negated, failed or hypothetical.
@@ -1178,12 +1177,10 @@ func anonymityFormula(st *sentence, g *verbGroup) bool {
 	if k+2 >= len(st.words) || st.words[k] != "to" || st.words[k+1] != "be" {
 		return false
 	}
-	switch st.words[k+2] {
-	case "named", "identified", "quoted":
-		return true
-	}
-	return false
+	return anonymityParticiples[st.words[k+2]]
 }
+
+var anonymityParticiples = lexicon.set("anonymityParticiples") // loaded from lexicon.txt, section [anonymityParticiples]
 
 var gerundControl = lexicon.modalities("gerundControl") // loaded from lexicon.txt, section [gerundControl]
 
@@ -1214,7 +1211,7 @@ func infinitiveComplement(st *sentence, gi int) int {
 		return -1
 	}
 	to := g.end
-	if effortNoun(st.words[to]) && to+1 < len(st.words) {
+	if effortNouns[st.words[to]] && to+1 < len(st.words) {
 		// "abandoned efforts to stop the parade": the effort, and so the
 		// act it aims at, is what the verb is about.
 		to++
@@ -1245,19 +1242,12 @@ func neitherSubject(st *sentence, k int) bool {
 	return false
 }
 
-// effortNoun reports nouns for an attempted act: "efforts to", "a bid to".
-func effortNoun(w string) bool {
-	switch w {
-	case "efforts", "effort", "attempt", "attempts", "bid", "bids":
-		return true
-	}
-	return false
-}
+var effortNouns = lexicon.set("effortNouns") // loaded from lexicon.txt, section [effortNouns]
 
 // infinitival reports a verb group introduced by "to" ("to counter Iran"):
 // a purpose or intention, not an accomplished act.
 func (a *article) infinitival(st *sentence, g *verbGroup) bool {
-	if g.start > 1 && stepNoun(st.words[g.start-2]) {
+	if g.start > 1 && stepNouns[st.words[g.start-2]] {
 		// "took steps to enhance political freedoms": the steps taken are
 		// the act the infinitive names.
 		return false
@@ -1265,15 +1255,7 @@ func (a *article) infinitival(st *sentence, g *verbGroup) bool {
 	return g.start > 0 && st.words[g.start-1] == "to" && g.controlTok < 0
 }
 
-// stepNoun reports nouns that, taken or adopted, amount to the act of the
-// infinitive after them.
-func stepNoun(w string) bool {
-	switch w {
-	case "steps", "step", "measures", "measure":
-		return true
-	}
-	return false
-}
+var stepNouns = lexicon.set("stepNouns") // loaded from lexicon.txt, section [stepNouns]
 
 // adjustForMissingRecipient handles giving-type codes (material
 // cooperation and aid: 06x, 07x) that need a recipient: sending forces with
@@ -1576,28 +1558,28 @@ func background(st *sentence, k int) bool {
 			return false
 		}
 		if w == "after" || w == "since" {
-			switch st.words[j-1] {
-			case "years", "months", "decades", "weeks", "year", "month", "decade":
-				return true
-			}
-			return false
+			return durationNouns[st.words[j-1]]
 		}
 	}
 	return false
 }
+
+var durationNouns = lexicon.set("durationNouns") // loaded from lexicon.txt, section [durationNouns]
 
 var documentNouns = lexicon.set("documentNouns") // loaded from lexicon.txt, section [documentNouns]
 
 // issues reports whether verb w issues a document ("issued a
 // declaration", "adopted a resolution"), which then speaks for its subject.
 func issues(w string) bool {
-	for _, p := range [...]string{"issu", "adopt", "pass", "send", "sent", "releas", "publish", "deliver", "submit", "sign", "draft", "tabl", "present", "approv", "vot", "mak", "made", "reiterat", "renew"} {
+	for _, p := range issuingStems {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
 	return false
 }
+
+var issuingStems = lexicon.list("issuingStems") // loaded from lexicon.txt, section [issuingStems]
 
 // hasBreak reports whether a comma or a clause break lies in [from, to).
 func hasBreak(st *sentence, from, to int) bool {

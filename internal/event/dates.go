@@ -236,7 +236,7 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 		// checked like any date.)
 		return true, false
 	case "of":
-		return p > 0 && isNounTag(st.Tokens[p-1].Tag) && !st.timex[p-1] && !partOfTime(st.words[p-1]), false
+		return p > 0 && isNounTag(st.Tokens[p-1].Tag) && !st.timex[p-1] && !timeParts[st.words[p-1]], false
 	case "in", "on", "at", "during":
 		q := p - 1
 		return q >= 0 && q != trig && (st.Tokens[q].Tag == "JJ" || st.words[q] == "due"), false
@@ -299,18 +299,7 @@ func nounPhraseHead(st *sentence, i, j int) int {
 	return -1
 }
 
-// partOfTime reports a noun that names a part of a time, so that "of"
-// after it opens the time it is part of: "the night of March 3", "the
-// end of 1988".
-func partOfTime(w string) bool {
-	switch w {
-	case "end", "beginning", "start", "middle", "rest", "remainder", "part", "half", "course", "eve", "dawn",
-		"night", "morning", "evening", "afternoon", "day", "days", "week", "weeks", "weekend", "month", "months",
-		"year", "years", "spring", "summer", "autumn", "fall", "winter", "first", "last", "ides", "anniversary":
-		return true
-	}
-	return false
-}
+var timeParts = lexicon.set("timeParts") // loaded from lexicon.txt, section [timeParts]
 
 // Tenses of the clause of an event.
 const (

@@ -9,8 +9,9 @@ import (
 	"github.com/sitrep-project/sitrep"
 )
 
-// lexicon.txt holds the coder's closed-class word lists as commented data
-// rather than Go map literals; its format is described at its top.
+// lexicon.txt holds the coder's word lists (closed-class words, and the
+// content words its rules key on) as commented data rather than Go map
+// literals or switches; its format is described at its top.
 //
 //go:embed lexicon.txt
 var lexiconTxt string

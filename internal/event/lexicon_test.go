@@ -100,3 +100,31 @@ func TestLexiconTakeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLexiconWordTests checks the word tests built on sections of the
+// shipped file, each with a word its section decides: without the section
+// the answer flips (pluralText would go by the -s).
+func TestLexiconWordTests(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"pluralText singularPlurals", pluralText("the United States"), false},
+		{"pluralText pluralCollectives", pluralText("the police"), true},
+		{"collectiveHead", collectiveHead("the Syrian Army"), true},
+		{"personHead", personHead("the prime minister"), true},
+		{"statePassive", statePassive("engaged", "in"), true},
+		{"statePassive other preposition", statePassive("engaged", "to"), false},
+		{"statePassive unlisted", statePassive("killed", ""), false},
+		{"datedSubject weekdays", datedSubject([]string{"bashir", "on", "thursday", "shortened"}, 3), true},
+		{"timeWord weekdays", timeWord("tuesday"), true},
+		{"timeWord relativeDays", timeWord("yesterday"), true},
+		{"timeWord timeWords", timeWord("march"), true},
+		{"issues issuingStems", issues("tabled"), true},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}

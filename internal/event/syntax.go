@@ -246,14 +246,11 @@ var hedgeParticiple = lexicon.set("hedgeParticiple") // loaded from lexicon.txt,
 // statePassive reports whether participle p followed by preposition prep
 // describes what the subject does rather than what is done to it.
 func statePassive(p, prep string) bool {
-	switch p {
-	case "engaged", "involved":
-		return prep == "in"
-	case "opposed", "committed":
-		return prep == "to"
-	}
-	return false
+	q, ok := stateParticiples[p]
+	return ok && q == prep
 }
+
+var stateParticiples = lexicon.pairs("stateParticiples") // loaded from lexicon.txt, section [stateParticiples]
 
 // continuesGroup reports whether token j can follow an auxiliary inside
 // the same verb group.
@@ -308,14 +305,7 @@ func clauseBreak(w, tag string) bool {
 // on Thursday shortened the curfew"): a date adverbial sits between a
 // subject and its finite verb; a reduced relative follows its noun.
 func datedSubject(words []string, h int) bool {
-	if h < 2 || words[h-2] != "on" {
-		return false
-	}
-	switch words[h-1] {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
+	return h >= 2 && words[h-2] == "on" && weekdays[words[h-1]]
 }
 
 // reportingTail reports whether the participle at h, followed at j by
@@ -330,7 +320,7 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	switch {
 	case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
 		k += 2
-	case k < len(words) && (words[k] == "today" || words[k] == "yesterday" || words[k] == "tonight" || weekdays[words[k]]):
+	case k < len(words) && (relativeDays[words[k]] || weekdays[words[k]]):
 		k++
 	}
 	if k < len(toks) && toks[k].Tag != "." {
@@ -525,7 +515,7 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 			set(i, "VBD")
 			continue
 		}
-		if nameParticle(w) && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {
+		if nameParticles[w] && isCapitalised(toks[i-1].Text) && isCapitalised(toks[i+1].Text) && toks[i].Tag != "NNP" {
 			set(i, "NNP")
 			continue
 		}
@@ -589,15 +579,7 @@ func isAux(w string) bool {
 	return ok
 }
 
-// nameParticle reports lower-case words that join the parts of a personal
-// name in Arabic and Hebrew naming.
-func nameParticle(w string) bool {
-	switch w {
-	case "bin", "ibn", "bint", "ben":
-		return true
-	}
-	return false
-}
+var nameParticles = lexicon.set("nameParticles") // loaded from lexicon.txt, section [nameParticles]
 
 func isCapitalised(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
@@ -690,14 +672,12 @@ func hasFinite(groups []verbGroup) bool {
 
 // timeWord reports words that head a date adverbial.
 func timeWord(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"today", "yesterday", "tonight", "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend":
-		return true
-	}
-	return false
+	return weekdays[w] || relativeDays[w] || timeWords[w]
 }
+
+var relativeDays = lexicon.set("relativeDays") // loaded from lexicon.txt, section [relativeDays]
+
+var timeWords = lexicon.set("timeWords") // loaded from lexicon.txt, section [timeWords]
 
 // firstClauseHasVerb reports whether a finite verb comes before the first
 // comma or clause break.
