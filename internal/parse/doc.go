@@ -1,5 +1,5 @@
 // Package parse is sitrep's dependency parser: a part-of-speech tagger and
-// a greedy transition-based parser trained on the Universal Dependencies
+// a transition-based parser trained on the Universal Dependencies
 // English Web Treebank (scripts/train-parse).
 //
 // Input: the tokens of one sentence (their forms, and byte spans if the
@@ -16,7 +16,10 @@
 // Nivre (2011) plus word-class and lemma features, trained with a dynamic
 // oracle and error exploration (Goldberg and Nivre 2012) on jackknifed
 // predicted tags; non-projective training trees are made projective by
-// lifting their crossing arcs. Both are learn.Model files embedded in the
+// lifting their crossing arcs. It decodes with a small beam (two
+// configurations), scoring each by the sum of its transitions' log
+// probabilities under a softmax of the perceptron's scores whose
+// temperature is chosen on dev. Both are learn.Model files embedded in the
 // binary, carrying the treebank's CC BY-SA 4.0 attribution in their
 // metadata.
 //

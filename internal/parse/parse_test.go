@@ -177,21 +177,6 @@ func checkTree(t *testing.T, toks []Token) {
 	}
 }
 
-func TestTreesAreTrees(t *testing.T) {
-	p := testParser(t)
-	for _, words := range [][]string{
-		{"."}, {"the"}, {",", ",", ","}, {"Attack", "!"}, {"and", "and", "and", "or"},
-		strings.Fields(strings.Repeat("the attack on the city , ", 40)),
-	} {
-		toks := make([]Token, len(words))
-		for i, w := range words {
-			toks[i].Form = w
-		}
-		p.Parse(toks)
-		checkTree(t, toks)
-	}
-}
-
 func FuzzParse(f *testing.F) {
 	for _, c := range constructions {
 		f.Add(c.text)

@@ -71,6 +71,18 @@ func (s *state) reset(n int) {
 	s.b = 1
 }
 
+// copyFrom makes s a copy of o, reusing s's memory.
+func (s *state) copyFrom(o *state) {
+	s.n, s.toks, s.b, s.rootL = o.n, o.toks, o.b, o.rootL
+	s.stack = append(s.stack[:0], o.stack...)
+	s.head, s.rel = append(s.head[:0], o.head...), append(s.rel[:0], o.rel...)
+	s.l1, s.l2 = append(s.l1[:0], o.l1...), append(s.l2[:0], o.l2...)
+	s.r1, s.r2 = append(s.r1[:0], o.r1...), append(s.r2[:0], o.r2...)
+	s.nl, s.nr = append(s.nl[:0], o.nl...), append(s.nr[:0], o.nr...)
+	s.ls, s.rs = append(s.ls[:0], o.ls...), append(s.rs[:0], o.rs...)
+	s.inSt = append(s.inSt[:0], o.inSt...)
+}
+
 func (s *state) done() bool { return int(s.b) > s.n }
 
 func (s *state) top() int32 { return s.stack[len(s.stack)-1] }

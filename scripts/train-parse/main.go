@@ -38,6 +38,7 @@ func main() {
 	flag.IntVar(&cfg.TagEpochs, "tag-epochs", cfg.TagEpochs, "maximum tagger epochs")
 	flag.IntVar(&cfg.ParseEpochs, "parse-epochs", cfg.ParseEpochs, "maximum parser epochs")
 	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds")
+	flag.IntVar(&cfg.Beam, "beam", cfg.Beam, "configurations kept while parsing (1: greedy); the temperature is chosen on dev")
 	flag.Float64Var(&cfg.Explore, "explore", cfg.Explore, "exploration probability")
 	prune := flag.Float64("prune", float64(cfg.Prune), "drop averaged parser weights below this")
 	tagPrune := flag.Float64("tag-prune", float64(cfg.TagPrune), "drop averaged tagger weights below this")
