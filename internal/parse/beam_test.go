@@ -85,9 +85,9 @@ func TestOffer(t *testing.T) {
 		{[]float64{5}, 1, []int{0}},
 		{[]float64{1, 2, 3, 4}, 1, []int{3}},
 	} {
-		var top []cand
+		var top []ext
 		for i, s := range tc.scores {
-			top = offer(top, tc.k, cand{from: i, score: s})
+			top = offer(top, tc.k, ext{from: i, score: s})
 		}
 		var got []int
 		for _, c := range top {

@@ -60,7 +60,7 @@ type scratch struct {
 	scores []float32
 	st     state
 	hyps   [2][]hyp // the beam's configurations: current and next
-	top    []cand   // the best extensions of the current ones
+	top    []ext    // the best extensions of the current ones
 }
 
 // Load returns the parser of the embedded models (some 40 ms of CPU with
@@ -313,9 +313,9 @@ type hyp struct {
 	score float64
 }
 
-// cand is an extension of the beam: configuration from, transition act
+// ext is an extension of the beam: configuration from, transition act
 // (-1 for a finished configuration, kept as it is) and the score after it.
-type cand struct {
+type ext struct {
 	from, act int
 	score     float64
 }
@@ -345,7 +345,7 @@ func (p *Parser) parseBeam(s *scratch, isPunct func(int) bool) *state {
 		for i := range live {
 			h := &cur[i]
 			if h.st.done() {
-				top = offer(top, k, cand{i, -1, h.score})
+				top = offer(top, k, ext{i, -1, h.score})
 				continue
 			}
 			open = true
@@ -367,7 +367,7 @@ func (p *Parser) parseBeam(s *scratch, isPunct func(int) bool) *state {
 			base := h.score - math.Log(z)
 			for a, v := range scores {
 				if d := (v - m) * inv; d > -beamPrune && h.st.legal(a) {
-					top = offer(top, k, cand{i, a, base + float64(d)})
+					top = offer(top, k, ext{i, a, base + float64(d)})
 				}
 			}
 		}
@@ -402,7 +402,7 @@ const beamPrune = 3
 
 // offer adds c to top, the best extensions so far in decreasing order of
 // score (the earlier of equal ones first), keeping at most k.
-func offer(top []cand, k int, c cand) []cand {
+func offer(top []ext, k int, c ext) []ext {
 	i := len(top)
 	for i > 0 && top[i-1].score < c.score {
 		i--
@@ -411,7 +411,7 @@ func offer(top []cand, k int, c cand) []cand {
 		return top
 	}
 	if len(top) < k {
-		top = append(top, cand{})
+		top = append(top, ext{})
 	}
 	copy(top[i+1:], top[i:])
 	top[i] = c
