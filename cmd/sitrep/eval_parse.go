@@ -51,15 +51,21 @@ func (m *Main) evalParse(ctx context.Context, args []string) error {
 	secs := time.Since(start).Seconds()
 	s := c.Scores()
 	speed := float64(s.Tokens) / max(secs, 1e-9)
+	beam, temp := p.Beam()
 	figs := figures{
 		measure("las", s.LAS), measure("uas", s.UAS), measure("las_full", s.LASFull),
 		measure("upos_acc", s.UPOS), measure("xpos_acc", s.XPOS),
-		count("sentences", s.Sentences), count("tokens", s.Tokens), count("tokens_per_s", int(speed)),
+		count("sentences", s.Sentences), count("tokens", s.Tokens), count("tokens_per_s", int(speed)), count("beam", beam),
 	}
 	return printEval(m.Stdout, *asJSON, figs, func(w io.Writer) {
 		fmt.Fprintf(w, "sentences %d  tokens %d (punctuation included)\n", s.Sentences, s.Tokens)
 		fmt.Fprintf(w, "tags     UPOS %.3f  XPOS %.3f\n", s.UPOS, s.XPOS)
 		fmt.Fprintf(w, "arcs     UAS %.3f  LAS %.3f  LAS with subtypes %.3f\n", s.UAS, s.LAS, s.LASFull)
+		if beam > 1 {
+			fmt.Fprintf(w, "decoding beam of %d configurations, softmax temperature %g\n", beam, temp)
+		} else {
+			fmt.Fprintf(w, "decoding greedy\n")
+		}
 		fmt.Fprintf(w, "speed    %.0f tokens/s (tagging and parsing, one goroutine)\n", speed)
 	})
 }

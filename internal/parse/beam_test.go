@@ -111,3 +111,41 @@ func BenchmarkParseGreedy(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestLegalMask checks legalMask against legal in every configuration
+// the greedy parser passes through on the constructions.
+func TestLegalMask(t *testing.T) {
+	p := testParser(t)
+	for _, c := range constructions {
+		words := strings.Fields(c.text)
+		toks := make([]Token, len(words))
+		for i, w := range words {
+			toks[i].Form = w
+		}
+		s := &scratch{}
+		p.tag(s, toks)
+		st := &s.st
+		st.toks = grow(st.toks, len(toks)+1)
+		st.toks[0] = rootTok
+		for i := range toks {
+			st.toks[i+1] = makePtok(&s.ws[i], s.tags[i], p.tagU[s.tags[i]], toks[i].Lemma)
+		}
+		st.rootL = p.rootL
+		st.reset(len(toks))
+		scores := make([]float32, p.pm.NumClasses())
+		mask := make([]bool, len(scores))
+		for steps := 0; ; steps++ {
+			st.legalMask(mask)
+			for a := range mask {
+				if mask[a] != st.legal(a) {
+					t.Fatalf("%s, step %d: legalMask says %v for transition %d, legal %v", c.name, steps, mask[a], a, st.legal(a))
+				}
+			}
+			if st.done() {
+				break
+			}
+			p.pm.Scores(st.features(nil), scores)
+			st.apply(st.best(scores))
+		}
+	}
+}

@@ -61,6 +61,7 @@ type scratch struct {
 	st     state
 	hyps   [2][]hyp // the beam's configurations: current and next
 	top    []ext    // the best extensions of the current ones
+	legal  []bool   // which transitions are legal (state.legalMask)
 }
 
 // Load returns the parser of the embedded models (some 40 ms of CPU with
@@ -155,6 +156,10 @@ func (p *Parser) setBeam(info map[string]string) error {
 	p.beam, p.temp = k, float32(t)
 	return nil
 }
+
+// Beam returns the number of configurations the parser keeps (1:
+// greedy) and the temperature of the softmax that scores them.
+func (p *Parser) Beam() (width int, temperature float64) { return p.beam, float64(p.temp) }
 
 // The parser model's metadata keys of the beam.
 const (
@@ -338,6 +343,8 @@ func (p *Parser) parseBeam(s *scratch, isPunct func(int) bool) *state {
 	h.st.reset(len(s.st.toks) - 1)
 	live := 1
 	scores := s.scores[:p.pm.NumClasses()]
+	s.legal = grow(s.legal, len(scores))
+	legal := s.legal
 	inv := 1 / p.temp
 	for {
 		top := s.top[:0]
@@ -351,22 +358,29 @@ func (p *Parser) parseBeam(s *scratch, isPunct func(int) bool) *state {
 			open = true
 			s.feats = h.st.features(s.feats[:0])
 			p.pm.Scores(s.feats, scores)
+			h.st.legalMask(legal)
 			m := float32(math.Inf(-1))
 			for a, v := range scores {
-				if v > m && h.st.legal(a) {
+				if v > m && legal[a] {
 					m = v
 				}
 			}
-			var z float64
-			for a, v := range scores {
-				// (e^-20 adds nothing to the sum.)
-				if d := (v - m) * inv; d > -20 && h.st.legal(a) {
-					z += math.Exp(float64(d))
+			base := h.score
+			if live > 1 {
+				// Normalized, to compare with the other configurations'
+				// extensions. (A lone configuration's extensions share
+				// its normalizer, which then changes no comparison.)
+				var z float64
+				for a, v := range scores {
+					// (e^-10 adds next to nothing to the sum.)
+					if d := (v - m) * inv; d > -10 && legal[a] {
+						z += math.Exp(float64(d))
+					}
 				}
+				base -= math.Log(z)
 			}
-			base := h.score - math.Log(z)
 			for a, v := range scores {
-				if d := (v - m) * inv; d > -beamPrune && h.st.legal(a) {
+				if d := (v - m) * inv; d > -beamPrune && legal[a] {
 					top = offer(top, k, ext{i, a, base + float64(d)})
 				}
 			}
