@@ -118,7 +118,7 @@ func readOutput(path string) ([]coded, error) {
 			return nil, fmt.Errorf("newscheck: %s:%d: %w", path, line, err)
 		}
 		for _, e := range res.Events {
-			text := strings.Join(strings.Fields(e.Evidence.Sentence), " ")
+			text := e.Evidence.Sentence
 			tgt := "-"
 			if e.Target != nil {
 				tgt = e.Target.Text + "/" + e.Target.Actor
@@ -126,7 +126,7 @@ func readOutput(path string) ([]coded, error) {
 			out = append(out, coded{
 				key:        key{res.Article.ID, e.Evidence.Start, e.Evidence.Trigger.Start, e.PLOVER},
 				confidence: e.Confidence,
-				text:       fmt.Sprintf("%s | %s/%s -> %s | %.2f", text, e.Source.Text, e.Source.Actor, tgt, e.Confidence),
+				text:       oneLine(fmt.Sprintf("%s | %s/%s -> %s | %.2f", text, e.Source.Text, e.Source.Actor, tgt, e.Confidence)),
 			})
 		}
 	}
@@ -135,6 +135,10 @@ func readOutput(path string) ([]coded, error) {
 	}
 	return out, nil
 }
+
+// oneLine collapses every run of white space (tabs and newlines included)
+// into one space, so that a drawn event is one line of one field.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // readJudged reads judged events: five tab-separated fields (the key and
 // 1 or 0), '#' comments and blank lines skipped.
