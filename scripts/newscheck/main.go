@@ -8,8 +8,8 @@
 // file of judged events (judged.tsv: article id, sentence start, trigger
 // start, PLOVER type, 1 right or 0 wrong; no text), and reports, of the
 // judged events still coded, the share right, the mean confidence, its
-// AUC and its calibration bins; judged events no longer coded, and coded
-// events nobody judged, are counted apart.
+// AUC and its calibration bins, and counts the judged events no longer
+// coded.
 //
 // With -draw N it instead prints N coded events drawn at random, each
 // with its sentence, as lines to judge: append 1 or 0 and add them to the
@@ -108,14 +108,12 @@ func readOutput(path string) ([]coded, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
 	for line := 1; sc.Scan(); line++ {
-		var res struct {
-			Article struct {
-				ID string `json:"id"`
-			} `json:"article"`
-			Events []sitrep.Event `json:"events"`
-		}
+		var res sitrep.Result
 		if err := json.Unmarshal(sc.Bytes(), &res); err != nil {
 			return nil, fmt.Errorf("newscheck: %s:%d: %w", path, line, err)
+		}
+		if res.Article == nil {
+			return nil, fmt.Errorf("newscheck: %s:%d: no article", path, line)
 		}
 		for _, e := range res.Events {
 			text := e.Evidence.Sentence
