@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -148,4 +149,36 @@ func TestLegalMask(t *testing.T) {
 			st.apply(st.best(scores))
 		}
 	}
+}
+
+// BenchmarkParseEWT parses the sentences of the shared EWT dev file,
+// which are longer than the constructions (12.6 tokens on average).
+func BenchmarkParseEWT(b *testing.B) {
+	f, err := os.Open("../../../shared/treebank/ud-english-ewt/dev.conllu")
+	if err != nil {
+		b.Skip("no shared treebank:", err)
+	}
+	defer f.Close()
+	trees, err := ReadAll(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := testParser(b)
+	var sents [][]Token
+	n := 0
+	for _, t := range trees {
+		toks := make([]Token, len(t.Tokens))
+		for i, tk := range t.Tokens {
+			toks[i].Form = tk.Form
+		}
+		sents = append(sents, toks)
+		n += len(toks)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			p.Parse(s)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
