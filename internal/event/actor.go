@@ -606,23 +606,34 @@ func hasNominal(toks []sitrep.Token, from, to int) bool {
 
 // object finds the target of an active verb: the noun phrase after it, or
 // the object of a following "against/on/at/with/to" phrase when the direct
-// object is no actor ("opened fire on protesters").
-func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
+// object is no actor ("opened fire on protesters"). named is the first of
+// those phrases headed by a person or an organisation the dictionaries do
+// not know, coded "---" (only when the coder takes named actors,
+// Coder.WithNamedSources): a target when no one else is ("granted asylum
+// to Mwangi Kamau").
+func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, named *sitrep.EventActor) {
 	words, toks := st.words, st.Tokens
 	k := g.end
 	for k < clauseEnd && (toks[k].Tag == "RB" || toks[k].Tag == "RP" || isQuoteTok(toks[k].Text) || a.isTimexTok(st, k)) {
 		k++
 	}
 	if k >= clauseEnd {
-		return nil
+		return nil, nil
 	}
 	// fallback is a direct object that yields to a later phrase naming
 	// someone: what is given ("promised military aid to Mozambique") and
 	// one's own forces ("withdraw its troops from Lebanon").
 	var fallback *sitrep.EventActor
+	nameOf := func(obj *sitrep.EventActor) {
+		if named == nil {
+			named = a.namedTarget(st, obj)
+		}
+	}
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 		end := a.listEnd(st, k, clauseEnd)
-		if obj := a.actorOf(st, k, end); obj != nil && obj.Actor != "" {
+		obj := a.actorOf(st, k, end)
+		nameOf(obj)
+		if obj != nil && obj.Actor != "" {
 			head := headNoun(st, obj.Span)
 			_, event := a.c.dicts.Verbs.NounEvent(head)
 			switch {
@@ -633,7 +644,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 				// event noun is what is done, not to whom ("opposed to
 				// Turkish mediation" is still aimed at Turkey).
 			default:
-				return obj
+				return obj, nil
 			}
 		}
 		k = end
@@ -643,9 +654,11 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 		// "condemned an attack by X": the agent of the nominal object.
 		if isTargetPrep(words[j]) || words[j] == "by" && j > g.end {
 			end := a.listEnd(st, j+1, clauseEnd)
-			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
-				return obj
+			obj := a.actorOf(st, j+1, end)
+			if obj != nil && obj.Actor != "" {
+				return obj, nil
 			}
+			nameOf(obj)
 			break
 		}
 		if isVerbTag(toks[j].Tag) || words[j] == "," && !adjectiveComma(toks, j) {
@@ -673,11 +686,14 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) *sitrep.Even
 		end := a.listEnd(st, j+1, clauseEnd)
 		if end > j+1 {
 			if obj := a.actorOf(st, j+1, end); obj != nil && obj.Actor != "" {
-				return obj
+				return obj, nil
 			}
 		}
 	}
-	return fallback
+	if fallback != nil {
+		return fallback, nil
+	}
+	return nil, named
 }
 
 // phraseBreak reports whether token j ends the phrases of a verb's
@@ -1838,6 +1854,18 @@ func (a *article) namedSource(st *sentence, src, tgt *sitrep.EventActor) *sitrep
 	s := *src
 	s.Actor = "---"
 	return &s
+}
+
+// namedTarget returns a copy of obj coded "---" when the coder takes
+// named actors (Coder.WithNamedSources) and obj is an uncoded noun phrase
+// headed by a name; else nil.
+func (a *article) namedTarget(st *sentence, obj *sitrep.EventActor) *sitrep.EventActor {
+	if !a.c.namedSources || obj == nil || obj.Actor != "" || !a.namedActor(st, obj.Span) {
+		return nil
+	}
+	n := *obj
+	n.Actor = "---"
+	return &n
 }
 
 // namedActor reports whether the noun phrase at span is headed by the name

@@ -460,10 +460,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			gt.SubjectBy, gt.ObjectBy = r.srcBy, r.tgtBy
 		}
 	}
-	src, tgt, patient, clauseEnd := r.src, r.tgt, r.patient, r.clauseEnd
+	src, tgt, patient, clauseEnd, named := r.src, r.tgt, r.patient, r.clauseEnd, r.named
 	if g.inverted {
 		// Nothing after the verb but its subject belongs to its clause.
-		tgt, clauseEnd = nil, g.end
+		tgt, clauseEnd, named = nil, g.end, nil
 	}
 	st.obj[gi] = tgt
 	if !g.reduced {
@@ -637,7 +637,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// no target of its own, the act is aimed at the object of the
 		// infinitive that states its purpose.
 		if n := &st.groups[gi+1]; n.start > g.end && n.start < clauseEnd && st.words[n.start-1] == "to" && !verbBetween(st, g.end, n.start-1) {
-			if t := a.object(st, n, a.clauseEnd(st, gi+1)); t != nil && t.Actor != "" {
+			if t, _ := a.object(st, n, a.clauseEnd(st, gi+1)); t != nil && t.Actor != "" {
 				tgt = t
 			}
 		}
@@ -743,6 +743,13 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		tgt = nil
 	}
 
+	if tgt == nil && named != nil && src.Actor != "---" && !strings.HasPrefix(code, "15") {
+		// "Kenyan police arrested Mwangi Kamau": a person or an
+		// organisation the dictionaries do not know is still whom a known
+		// actor's act is aimed at. It only names the target of an event
+		// coded without it (not of force posture, which is one-sided).
+		tgt = named
+	}
 	if tgt == nil && !a.reciprocal(st, src, code) {
 		// "declared a ceasefire in Yemen", "protested in Tunis": with no
 		// one else named, the place the clause names is whom the act
@@ -776,7 +783,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 func (a *article) chunkRoles(st *sentence, gi int) roles {
 	g := &st.groups[gi]
 	toks, words := st.Tokens, st.words
-	var src, tgt *sitrep.EventActor
+	var src, tgt, named *sitrep.EventActor
 	var patient *sitrep.EventActor
 	clauseEnd := a.clauseEnd(st, gi)
 	switch {
@@ -800,7 +807,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// subject of the sentence's main clause.
 			src = mainSubject(st, gi)
 		}
-		tgt = a.object(st, g, clauseEnd)
+		tgt, named = a.object(st, g, clauseEnd)
 		if tgt == nil {
 			// "issued a statement demanding that the Kenyan police
 			// release ...": the one asked is the complement's subject.
@@ -821,7 +828,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
 			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
 		}
-		tgt = patient
+		tgt, named = patient, a.namedTarget(st, patient)
 	default:
 		src = a.subject(st, gi)
 		if p := a.passiveGerundSubject(st, gi); p != nil {
@@ -839,11 +846,11 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// object refers to this clause's subject.
 			a.lastSubject = src
 		}
-		tgt = a.object(st, g, clauseEnd)
+		tgt, named = a.object(st, g, clauseEnd)
 		if ci := infinitiveComplement(st, gi); ci >= 0 && tgt == nil {
 			// "threatened to attack South Korea": the target of the
 			// threat is the object of the threatened act.
-			tgt = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
+			tgt, named = a.object(st, &st.groups[ci], a.clauseEnd(st, ci))
 		}
 		if tgt == nil {
 			// "demanded that the US cancel": the one asked is the subject
@@ -854,7 +861,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			tgt = a.relativeObject(st, src)
 		}
 	}
-	return roles{src: src, tgt: tgt, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
+	return roles{src: src, tgt: tgt, named: named, patient: patient, clauseEnd: clauseEnd, passive: g.passive}
 }
 
 // frontedGerundSubject returns, for a gerund in a prepositional phrase

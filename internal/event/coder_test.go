@@ -813,6 +813,44 @@ func TestNamedSources(t *testing.T) {
 	}
 }
 
+// TestNamedTargets checks that a person or an organisation the
+// dictionaries do not know names the target of an event a known actor's
+// act makes anyway, and never makes an event of its own.
+func TestNamedTargets(t *testing.T) {
+	named := load(t).coder.WithNamedSources()
+	for _, tc := range []struct {
+		name, text string
+		want       string // "SRC>TGT:ROOT" of an event of the sentence, "" for none
+		noNamed    bool   // no event may have a named target
+	}{
+		{"the object of an arrest", "Kenyan police arrested Mwangi Kamau in Nairobi on Monday.", "KENCOP>---:17", false},
+		{"the patient of a passive", "Mwangi Kamau was arrested by Kenyan police on Monday.", "KENCOP>---:17", false},
+		{"an organisation criticized", "The Kenyan government criticized the Brannock Institute on Monday.", "KENGOV>---:11", false},
+		{"a person met", "The Kenyan government met Mwangi Kamau on Monday.", "KENGOV>---:04", false},
+		{"a known actor in the clause comes first", "Kenyan police deported Mwangi Kamau to Uganda.", "KENCOP>UGA:17", true},
+		{"no event for want of a counterpart", "Kenya praised Mwangi Kamau on Monday.", "", true},
+		{"a common noun is no name", "Kenyan police arrested the newcomers on Monday.", "KENCOP>:17", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range codeWith(t, named, tc.text) {
+				got = append(got, e.Source.Actor+">"+actorOf(e.Target)+":"+e.CAMEO[:2])
+			}
+			if tc.want != "" && !slices.Contains(got, tc.want) {
+				t.Errorf("events %v, want %q", got, tc.want)
+			}
+			if tc.noNamed && slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, ">---:") }) {
+				t.Errorf("events %v, want no named target", got)
+			}
+			for _, e := range code(t, "2020-01-03", tc.text) {
+				if e.Target != nil && e.Target.Actor == "---" {
+					t.Errorf("without WithNamedSources: %+v", e)
+				}
+			}
+		})
+	}
+}
+
 func actorOf(a *sitrep.EventActor) string {
 	if a == nil {
 		return ""

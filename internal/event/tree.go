@@ -410,10 +410,13 @@ func (t *tree) objectNodes(st *sentence, h, clauseEnd int) []int {
 // gave them (for explain).
 type roles struct {
 	src, tgt, patient *sitrep.EventActor
-	srcBy, tgtBy      string
-	clauseEnd         int
-	chunkEnd          int // the chunk reading's clause end, for verb patterns
-	passive           bool
+	// named is the chunk reading's uncoded named target (article.object),
+	// taken when the event has no other.
+	named        *sitrep.EventActor
+	srcBy, tgtBy string
+	clauseEnd    int
+	chunkEnd     int // the chunk reading's clause end, for verb patterns
+	passive      bool
 }
 
 // treeRoles reads the source, target and patient of verb group g from the
@@ -529,7 +532,7 @@ func (a *article) treeOrChunk(st *sentence, gi int, c roles) roles {
 		return c
 	}
 	r := a.treeRoles(st, g)
-	r.chunkEnd = c.clauseEnd
+	r.chunkEnd, r.named = c.clauseEnd, c.named
 	if r.passive != c.passive {
 		// The two readings disagree about the voice: the chunk reading,
 		// which reads it from the auxiliaries, is kept whole. (On PLV
