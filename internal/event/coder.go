@@ -501,6 +501,10 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if typing && skip == "" {
 		ct := tgt
+		if (ct == nil || ct.Actor == "") && named != nil && src != nil && src.Actor != "" && src.Actor != "---" {
+			// The named target a dictionary event would take.
+			ct = named
+		}
 		if ct == nil || ct.Actor == "" {
 			// As for a dictionary event: with no one else named, the
 			// place the clause names is whom the act concerns. (Read
