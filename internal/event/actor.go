@@ -1870,7 +1870,8 @@ func (a *article) namedTarget(st *sentence, obj *sitrep.EventActor) *sitrep.Even
 
 // namedActor reports whether the noun phrase at span is headed by the name
 // of a person or an organisation: its last token before any "of" belongs
-// to a PERSON or ORG entity.
+// to a PERSON or ORG entity, and no verb comes before it ("the challenges
+// facing Radcliffe" is headed by "challenges").
 func (a *article) namedActor(st *sentence, span sitrep.Span) bool {
 	if span.End <= span.Start {
 		return false
@@ -1879,6 +1880,9 @@ func (a *article) namedActor(st *sentence, span sitrep.Span) bool {
 	for k := st.tokenAt(span.Start); k >= 0 && k < len(st.Tokens) && st.Tokens[k].End <= span.End; k++ {
 		if st.words[k] == "of" || st.words[k] == "," {
 			break
+		}
+		if isVerbTag(st.Tokens[k].Tag) {
+			return false
 		}
 		last = k
 	}

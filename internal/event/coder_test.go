@@ -830,6 +830,7 @@ func TestNamedTargets(t *testing.T) {
 		{"a known actor in the clause comes first", "Kenyan police deported Mwangi Kamau to Uganda.", "KENCOP>UGA:17", true},
 		{"no event for want of a counterpart", "Kenya praised Mwangi Kamau on Monday.", "", true},
 		{"a common noun is no name", "Kenyan police arrested the newcomers on Monday.", "KENCOP>:17", true},
+		{"a name after a participle is not the phrase's head", "The Kenyan government criticized the charges facing Mwangi Kamau.", "KENGOV>:11", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
