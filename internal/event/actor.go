@@ -1870,8 +1870,8 @@ func (a *article) namedTarget(st *sentence, obj *sitrep.EventActor) *sitrep.Even
 
 // namedActor reports whether the noun phrase at span is headed by the name
 // of a person or an organisation: its last token before any "of" belongs
-// to a PERSON or ORG entity, and no verb comes before it ("the challenges
-// facing Radcliffe" is headed by "challenges").
+// to a PERSON or ORG entity, and no verb comes before it ("the charges
+// facing Mwangi Kamau" is headed by "charges").
 func (a *article) namedActor(st *sentence, span sitrep.Span) bool {
 	if span.End <= span.Start {
 		return false
