@@ -99,14 +99,23 @@ func TestExplainCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the models")
 	}
-	var out, errb bytes.Buffer
-	m := &Main{Stdout: &out, Stderr: &errb}
-	if err := m.Run(context.Background(), []string{"explain", "--date", "2020-01-01", "Iraqi protesters stormed the US Embassy in Baghdad."}); err != nil {
-		t.Fatalf("explain: %v\n%s", err, errb.String())
-	}
-	for _, want := range []string{"verb group", "stormed/VBD", "clause:  0-", "chunks:", "verbs.additions.txt:", "EVENT 1", "IRQ", "USA"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("explain output lacks %q:\n%s", want, out.String())
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Iraqi protesters stormed the US Embassy in Baghdad.", []string{"verb group", "stormed/VBD", "clause:  0-", "chunks:", "verbs.additions.txt:", "EVENT 1", "IRQ", "USA"}},
+		// A target the dictionaries do not know is shown as read.
+		{"Kenyan police arrested Mwangi Kamau on Monday.", []string{`object:  --- "Mwangi Kamau"`, `→ --- "Mwangi Kamau"`}},
+	} {
+		var out, errb bytes.Buffer
+		m := &Main{Stdout: &out, Stderr: &errb}
+		if err := m.Run(context.Background(), []string{"explain", "--date", "2020-01-01", tc.text}); err != nil {
+			t.Fatalf("explain: %v\n%s", err, errb.String())
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("explain output lacks %q:\n%s", want, out.String())
+			}
 		}
 	}
 }

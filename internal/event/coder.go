@@ -484,6 +484,9 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	if gt := a.groupTrace(gi); gt != nil {
 		gt.ClauseStart, gt.ClauseEnd = clauseSpan(st, g, clauseEnd)
 		gt.Subject, gt.Object = a.members(st, src), a.members(st, tgt)
+		if tgt == nil && named != nil {
+			gt.Object = []sitrep.EventActor{*named} // a name the dictionaries do not know
+		}
 	}
 	skip := ""
 	switch {
