@@ -559,7 +559,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		if len(st.more[src]) > 0 {
 			tgt = nil
 		}
-	} else if m.TargetAt != 0 {
+	} else if m.TargetAt != 0 && !a.objectBeforeMarker(st, g, m.TargetAt, after, tgt) {
 		if t := a.actorAtMarker(st, m.TargetAt, before, after, clauseEnd, true); t != nil {
 			tgt = t
 		}
@@ -1038,6 +1038,19 @@ func (a *article) actorAtMarker(st *sentence, k int, before, after []int, clause
 		return a.npBefore(st, tok+1)
 	}
 	return nil
+}
+
+// objectBeforeMarker reports whether tgt, the clause reading's target, is
+// a coded actor of known country standing right after the verb, before the
+// pattern's target marker k: "blamed Somalia for the bombing and the
+// attack on the embassy" meets "* attack on +", whose words skip over the
+// verb's own object to a phrase inside its complement. The one blamed is
+// the object, not whatever the attack was on.
+func (a *article) objectBeforeMarker(st *sentence, g *verbGroup, k int, after []int, tgt *sitrep.EventActor) bool {
+	if k <= 0 || k-1 >= len(after) || g.end >= len(st.Tokens) || tgt == nil || tgt.Actor == "" || country(tgt.Actor) == "---" {
+		return false
+	}
+	return tgt.Span.Start == st.Tokens[g.end].Start && st.tokenAt(tgt.Span.End) <= after[k-1]
 }
 
 // mutualCode reports whether an event of code between the members of a
