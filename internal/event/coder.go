@@ -1410,9 +1410,20 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 		// find another name": only a speaker demands or threatens.
 		return
 	}
-	for ci := gi + 1; ci < len(st.groups) && ci <= gi+2; ci++ {
+	// The reported clause follows the verb ("X said Y would pay"), or,
+	// for a threat, comes first when the reporting clause closes the
+	// sentence ("Y would pay a heavy price, X said"). (A fronted "Y
+	// should ..." is more often an opinion than a demand.)
+	content := []int{gi + 1, gi + 2}
+	if g.report {
+		content = []int{gi - 1, gi - 2}
+	}
+	for _, ci := range content {
+		if ci < 0 || ci >= len(st.groups) {
+			continue
+		}
 		c := &st.groups[ci]
-		if obligation(st, c) {
+		if !g.report && obligation(st, c) {
 			// "X said Y must return the helicopter": X demands it of Y.
 			tgt := a.subject(st, ci)
 			if tgt != nil && tgt.Actor == speaker.Actor {
