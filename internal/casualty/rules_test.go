@@ -117,6 +117,8 @@ func TestVictimObjects(t *testing.T) {
 		{"Tom Reed shot and killed 40-year-old Ana Ruiz and her brother, 35-year-old Leo Ruiz, on Sunday.", []want{{Killed, 2, true, ""}}},
 		{"She fatally shot Dale Ortiz, 27, and Mia Cole, 25, at a party.", []want{{Killed, 2, true, ""}}},
 		{"He killed his neighbor, Ray Dunn, after an argument.", []want{{Killed, 1, true, ""}}},
+		{"A rocket attack killed one contractor, a civilian, and wounded four soldiers.", []want{{Killed, 1, true, "one contractor"}, {Wounded, 4, true, "four soldiers"}}},
+		{"The blast killed a soldier, a policeman and a civilian.", []want{{Killed, 3, true, ""}}},
 		{"The man killed himself.", []want{{Killed, 1, true, "himself"}}},
 		{"A gunman shot a teenage boy and then himself.", []want{{Wounded, 2, true, ""}}},
 		{"A hunter shot a deer.", nil},

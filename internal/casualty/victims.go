@@ -540,10 +540,10 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			if nx < len(toks) && toks[nx].low == "then" {
 				nx++
 			}
-			// After a comma the list must go on: "A, B and C", not "six
-			// villagers, two of them fatally".
-			if _, _, ne, ok := victimNP(toks, nx); ok && !(toks[e].s == "," && bareCount(toks, nx, ne)) && (toks[e].low == "and" ||
-				ne < len(toks) && (toks[ne].low == "and" || toks[ne].s == ",")) {
+			// After a comma the list must go on to another victim: "A, B
+			// and C", not "six villagers, two of them fatally" nor "one
+			// contractor, a civilian, and wounded four" (an aside).
+			if _, _, ne, ok := victimNP(toks, nx); ok && !(toks[e].s == "," && bareCount(toks, nx, ne)) && (toks[e].low == "and" || listGoesOn(toks, ne)) {
 				e = nx
 				continue
 			}
@@ -562,6 +562,23 @@ func object(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 		Count: count, Exact: exact,
 		Who: phrase(text, toks, j, end+1),
 	}, true
+}
+
+// listGoesOn reports whether a list of victims goes on after the item
+// ending at toks[e]: a comma or a conjunction, then another victim.
+func listGoesOn(toks []tok, e int) bool {
+	k := e
+	if k < len(toks) && (toks[k].s == "," || toks[k].s == ";") {
+		k++
+	}
+	if k == e && (k >= len(toks) || toks[k].low != "and" && toks[k].low != "or") {
+		return false
+	}
+	if k < len(toks) && (toks[k].low == "and" || toks[k].low == "or") {
+		k++
+	}
+	_, _, _, ok := victimNP(toks, k)
+	return ok
 }
 
 // objectFollows reports a noun phrase at toks[i] that is no victim, so the
