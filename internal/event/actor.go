@@ -578,6 +578,16 @@ func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 // subject of "warned" is X, not "the embassy".
 func (a *article) coordinatedSubject(st *sentence, gi, prev int) *sitrep.EventActor {
 	tag := st.groups[gi].tag
+	if reportingLemma[a.lemma(st, st.groups[gi].head)] {
+		// "X said the embassy was secure and warned that ...": a verb of
+		// saying goes with the earlier verb of saying, not with the verb
+		// of what was said.
+		for pi := gi - 1; pi >= 0; pi-- {
+			if p := &st.groups[pi]; sameForm(p.tag, tag) && !p.reduced && reportingLemma[a.lemma(st, p.head)] {
+				return st.subj[pi]
+			}
+		}
+	}
 	for pi := gi - 1; pi >= 0; pi-- {
 		if sameForm(st.groups[pi].tag, tag) && !st.groups[pi].reduced {
 			return st.subj[pi]

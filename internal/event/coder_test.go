@@ -364,6 +364,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "ISR>PSEREBHMS:11"}}, forbid: []ev{{dyad: "PSEREBHMS>ISR:19", modality: sitrep.Asserted}}},
 		{name: "the verb's own object is the target, not the one a later pattern word reaches", text: "Kenya blamed Somalia for the bombing and the attack on the Ugandan embassy.",
 			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "KEN>UGA:11"}}},
+		{name: "a verb of saying coordinated after a reported clause has the speaker as subject", text: "The Kenyan foreign minister said the border was secure and warned Somalia against any attack.",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}},
 		{name: "a reported threat before its reporting clause", text: "Kenya would pay a heavy price for the attack, the Ugandan president said on Monday.",
 			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
 		{name: "warned against an act", text: "Iran warned the US against attacking Syria.",
