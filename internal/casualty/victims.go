@@ -571,11 +571,11 @@ func listGoesOn(toks []tok, e int) bool {
 	if k < len(toks) && (toks[k].s == "," || toks[k].s == ";") {
 		k++
 	}
-	if k == e && (k >= len(toks) || toks[k].low != "and" && toks[k].low != "or") {
-		return false
-	}
 	if k < len(toks) && (toks[k].low == "and" || toks[k].low == "or") {
 		k++
+	}
+	if k == e {
+		return false
 	}
 	_, _, _, ok := victimNP(toks, k)
 	return ok

@@ -504,7 +504,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if typing && skip == "" {
 		ct := tgt
-		if (ct == nil || ct.Actor == "") && named != nil && src != nil && src.Actor != "" && src.Actor != "---" {
+		if !coded(ct) && named != nil && coded(src) && src.Actor != "---" {
 			// The named target a dictionary event would take.
 			ct = named
 		}
@@ -1414,9 +1414,9 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 	// for a threat, comes first when the reporting clause closes the
 	// sentence ("Y would pay a heavy price, X said"). (A fronted "Y
 	// should ..." is more often an opinion than a demand.)
-	content := []int{gi + 1, gi + 2}
+	content := [2]int{gi + 1, gi + 2}
 	if g.report {
-		content = []int{gi - 1, gi - 2}
+		content = [2]int{gi - 1, gi - 2}
 	}
 	for _, ci := range content {
 		if ci < 0 || ci >= len(st.groups) {
