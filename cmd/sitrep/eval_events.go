@@ -164,6 +164,10 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	seed := fs.Uint64("seed", eventsCVSeed, "under --folds, the seed the records are split into folds with (other seeds show how much the figures owe to one split)")
 	unl := fs.String("unlabelled", "", "under --folds, a CoNLL-2003 `file` whose documents are the unlabelled news the typer's presence model\n"+
 		"learns from, as scripts/train-typer does with ../shared/gold/dev/ner-conll2003-train.conll (none: no presence model)")
+	also := fs.String("also", "", "under --folds, a labelled `file` whose records every fold's typer also learns from, as scripts/train-typer\n"+
+		"does with ../shared/gold/dev/events-plover-dev.jsonl (they only add to the typer's examples)")
+	alsoMain := fs.Bool("also-main", false, "under --also, the --also records are the typer's main training and GOLD's other folds only add to\n"+
+		"its examples: scores the shipped recipe on the auxiliary file")
 	pos, help, err := parseInterleaved(fs, args)
 	if help || err != nil {
 		return err
@@ -181,7 +185,10 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 		if *folds < 2 || *noTyper || *noDefault {
 			return fmt.Errorf("%w: --folds needs k >= 2 and the default dictionaries with the typer", errUsage)
 		}
-		rep, err = crossValidateEvents(ctx, cfg, pos[0], *folds, *seed, *unl)
+		if *alsoMain && *also == "" {
+			return fmt.Errorf("%w: --also-main needs --also", errUsage)
+		}
+		rep, err = crossValidateEvents(ctx, cfg, pos[0], *folds, *seed, cvTraining{unlabelled: *unl, also: *also, alsoMain: *alsoMain})
 	} else {
 		var p *pipeline.Pipeline
 		if p, err = newPipeline(cfg); err != nil {
@@ -328,7 +335,7 @@ func scoreRecords(ctx context.Context, pipe func(i int) *pipeline.Pipeline, path
 			var gold []string
 			for _, ge := range g.Events {
 				if ge.EventType != "" {
-					gold = append(gold, ploverType(ge.EventType))
+					gold = append(gold, event.GoldType(ge.EventType))
 				}
 			}
 			// The members of a coordination after the first ("criticized
@@ -452,28 +459,13 @@ func ploverKey(coded string, golds []string) string {
 	return coded
 }
 
-// ploverAliases maps the event types of PLOVER 0.5 (2016), in which the
-// PLOVER gold standard records were coded, to the PLOVER 2021 types of
-// the CAMEO→PLOVER mapping sitrep uses: DEMAND became REQUEST, DISAPPROVE
-// and INVESTIGATE became ACCUSE, FIGHT (CAMEO 19) became ASSAULT.
-var ploverAliases = map[string]string{
-	"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
-}
-
-func ploverType(t string) string {
-	if a, ok := ploverAliases[t]; ok {
-		return a
-	}
-	return t
-}
-
 // ploverYield is the PLOVER 0.5 type that PLOVER 2021 split in two: a gold
 // YIELD (as the PLV records are labelled) is matched by a coded CONCEDE or
 // RETREAT.
 const ploverYield = "YIELD"
 
 // ploverMatch reports whether a coded PLOVER 2021 type matches a gold type
-// (already passed through ploverType).
+// (already passed through event.GoldType).
 func ploverMatch(gold, coded string) bool {
 	return coded == gold || gold == ploverYield && (coded == "CONCEDE" || coded == "RETREAT")
 }
@@ -520,7 +512,7 @@ func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *ac
 		t := rep.PLOVERByType[ge.EventType]
 		t.Total++
 		acc.Total++
-		want := ploverType(ge.EventType)
+		want := event.GoldType(ge.EventType)
 		got := ""
 		for _, k := range []string{want, "CONCEDE", "RETREAT"} {
 			if avail[k] > 0 && ploverMatch(want, k) {

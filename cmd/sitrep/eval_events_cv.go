@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/sitrep-project/sitrep/internal/entity"
 	"github.com/sitrep-project/sitrep/internal/event"
@@ -19,10 +20,8 @@ const eventsCVSeed = 7
 // fold is coded by a pipeline whose event typer (and its thresholds and
 // confidence model) was trained, as scripts/train-typer trains the
 // shipped one, on the other folds only. Under --parse the role chooser
-// (internal/event/roles.go) is trained on the other folds too. The typer's
-// presence model learns from the documents of the CoNLL file unlabelled
-// (none: no presence model), as the shipped one does.
-func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int, seed uint64, unlabelled string) (*eventsReport, error) {
+// (internal/event/roles.go) is trained on the other folds too.
+func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, k int, seed uint64, tr cvTraining) (*eventsReport, error) {
 	golds, err := readGoldEvents(path)
 	if err != nil {
 		return nil, err
@@ -38,12 +37,24 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		return nil, err
 	}
 	var unl []event.TyperSample
-	if unlabelled != "" {
-		arts, err := entity.ReadCoNLLArticles(unlabelled)
+	if tr.unlabelled != "" {
+		arts, err := entity.ReadCoNLLArticles(tr.unlabelled)
 		if err != nil {
 			return nil, fmt.Errorf("eval events: %w", err)
 		}
 		unl = p.UnlabelledSamples(arts, feats)
+	}
+	var also []event.TyperRecord
+	if tr.also != "" {
+		ag, err := readGoldEvents(tr.also)
+		if err != nil {
+			return nil, err
+		}
+		for i := range ag {
+			if g := &ag[i]; !g.Skip && len(g.Events) > 0 && g.Events[0].EventType != "" {
+				also = append(also, event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: event.TyperClass(g.Events[0].EventType), Aux: !tr.alsoMain})
+			}
+		}
 	}
 	fold := learn.Folds(len(golds), k, seed)
 	recs := make([]*event.TyperRecord, len(golds))
@@ -56,7 +67,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		if g.Skip || len(g.Events) == 0 || g.Events[0].EventType == "" {
 			continue
 		}
-		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: g.Events[0].EventType}
+		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: event.TyperClass(g.Events[0].EventType), Aux: tr.alsoMain}
 		if cfg.Parse {
 			rr := &event.RoleRecord{Samples: p.RoleSamples(g.article())}
 			for _, ge := range g.Events {
@@ -67,7 +78,7 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 	}
 	pipes := make([]*pipeline.Pipeline, k)
 	for f := range k {
-		var train []event.TyperRecord
+		train := slices.Clone(also)
 		var roleTrain []event.RoleRecord
 		for i, r := range recs {
 			if r != nil && fold[i] != f {
@@ -95,4 +106,14 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		}
 	}
 	return scoreRecords(ctx, func(i int) *pipeline.Pipeline { return pipes[fold[i]] }, path, golds)
+}
+
+// cvTraining is what every fold's typer learns from besides the other
+// folds: the documents of a CoNLL file, unlabelled, for its presence model
+// (none: no presence model), as the shipped one does; and the labelled
+// records of another file (also), auxiliary unless alsoMain, when GOLD's
+// other folds are the auxiliary ones.
+type cvTraining struct {
+	unlabelled, also string
+	alsoMain         bool
 }

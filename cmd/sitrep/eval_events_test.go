@@ -69,7 +69,9 @@ func TestEvalEventsFloors(t *testing.T) {
 
 // Floors just under what was measured: PETRARCH P 0.894 R 0.876 (0.870
 // and 0.853 before a clause's place phrase gave the target when no one
-// else is named), PLOVER dev type 0.907, target text 0.794 (0.715 before).
+// else is named), PLOVER dev type 0.907, target text 0.794 (0.715 before;
+// since the typer learns from PLOVER dev too, in-sample 0.950 and 0.774,
+// 0.907–0.913 when each fold is held out: see docs/EVAL.md).
 const (
 	petrarchRecallFloor    = 0.87
 	petrarchPrecisionFloor = 0.88
@@ -185,7 +187,8 @@ func TestScorePloverYield(t *testing.T) {
 
 // TestEvalEventsFolds holds the whole pipeline's cross-validated PLOVER
 // type accuracy on the PLV train file (each fold coded by a typer trained
-// on the others) to a floor under what was measured (0.773; 0.744 while the
+// on the others and, as the shipped one, on the PLOVER gold standard
+// records) to a floor under what was measured (0.771; 0.744 while the
 // typer's events needed a coded target, 0.606 with the dictionaries alone),
 // and checks that the confidences are calibrated.
 func TestEvalEventsFolds(t *testing.T) {
@@ -194,7 +197,8 @@ func TestEvalEventsFolds(t *testing.T) {
 	}
 	gold := sitreptest.SharedFile(t, "gold/train/events-plv-train.jsonl")
 	conll := sitreptest.SharedFile(t, "gold/dev/ner-conll2003-train.conll")
-	rep, err := crossValidateEvents(context.Background(), pipeline.Config{}, gold, 5, eventsCVSeed, conll)
+	also := sitreptest.SharedFile(t, "gold/dev/events-plover-dev.jsonl")
+	rep, err := crossValidateEvents(context.Background(), pipeline.Config{}, gold, 5, eventsCVSeed, cvTraining{unlabelled: conll, also: also})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,3 +49,29 @@ func ReadLabelled(path string) ([]Labelled, error) {
 	}
 	return out, nil
 }
+
+// ploverAliases maps the event types of PLOVER 0.5 (2016), in which the
+// PLOVER gold standard records were coded, to the PLOVER 2021 types of
+// the CAMEO→PLOVER mapping sitrep uses: DEMAND became REQUEST, DISAPPROVE
+// and INVESTIGATE became ACCUSE, FIGHT (CAMEO 19) became ASSAULT.
+var ploverAliases = map[string]string{
+	"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+}
+
+// GoldType returns a gold event type under its PLOVER 2021 name.
+func GoldType(t string) string {
+	if a, ok := ploverAliases[t]; ok {
+		return a
+	}
+	return t
+}
+
+// TyperClass returns the typer's class of a gold event type: its PLOVER
+// 2021 name, with CONCEDE and RETREAT as YIELD, as PLV labels them.
+func TyperClass(t string) string {
+	t = GoldType(t)
+	if t == "CONCEDE" || t == "RETREAT" {
+		return yieldClass
+	}
+	return t
+}

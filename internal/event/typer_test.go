@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
@@ -191,5 +192,58 @@ func TestLoadTyper(t *testing.T) {
 		if _, ok := typeCodes[c]; !ok {
 			t.Errorf("class %s has no CAMEO code", c)
 		}
+	}
+}
+
+// TestTrainTyperAux checks that auxiliary records only add to the typer's
+// examples: a word seen in them alone decides the type, a class of theirs
+// that the main records lack is not learnt, and the cross-validated
+// figures count the main records only.
+func TestTrainTyperAux(t *testing.T) {
+	sample := func(word string) []TyperSample {
+		return []TyperSample{{Feats: []uint64{learn.Key(fBias, 0), learn.Key(fLemma, learn.Hash(word))}}}
+	}
+	var recs []TyperRecord
+	for i := range 40 {
+		gold, word := "ASSAULT", "shelled"
+		if i%2 == 1 {
+			gold, word = "AGREE", "signed"
+		}
+		recs = append(recs, TyperRecord{Samples: sample(word), Gold: gold})
+	}
+	for range 10 {
+		recs = append(recs, TyperRecord{Samples: sample("ratified"), Gold: "AGREE", Aux: true})
+	}
+	recs = append(recs, TyperRecord{Samples: sample("marched"), Gold: "PROTEST", Aux: true})
+	ms, rep, err := TrainTyper(recs, nil, TyperDefaults(), learn.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"AGREE", "ASSAULT"}; !slices.Equal(ms.Typer.Classes, want) {
+		t.Errorf("classes %v, want %v", ms.Typer.Classes, want)
+	}
+	if rep.Aux != 10 {
+		t.Errorf("%d auxiliary examples, want 10", rep.Aux)
+	}
+	if rep.CVAccuracy != 1 || len(rep.FoldAccuracy) != 5 {
+		t.Errorf("CV accuracy %.3f over %d folds, want 1 over 5", rep.CVAccuracy, len(rep.FoldAccuracy))
+	}
+	scores := make([]float32, 2)
+	if got := ms.Typer.Predict(sample("ratified")[0].Feats, scores); ms.Typer.Classes[got] != "AGREE" {
+		t.Errorf("a word of the auxiliary records alone typed %s, want AGREE", ms.Typer.Classes[got])
+	}
+}
+
+func TestTyperClass(t *testing.T) {
+	for in, want := range map[string]string{
+		"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+		"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD", "AGREE": "AGREE",
+	} {
+		if got := TyperClass(in); got != want {
+			t.Errorf("TyperClass(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if got := GoldType("CONCEDE"); got != "CONCEDE" {
+		t.Errorf("GoldType(CONCEDE) = %s: only the typer merges CONCEDE into YIELD", got)
 	}
 }

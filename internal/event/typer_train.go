@@ -67,6 +67,11 @@ func (a *article) sample(st *sentence) {
 type TyperRecord struct {
 	Samples []TyperSample
 	Gold    string
+	// Aux marks a record of another kind of text (the CAMEO manual's
+	// examples) that only adds to the typer's examples: the typer's
+	// cross-validation, the presence model, the thresholds and the
+	// confidence model, all of which stand for news, do not see it.
+	Aux bool
 }
 
 // TyperConfig sets the typer's training.
@@ -98,6 +103,8 @@ type TyperReport struct {
 	// macro-F1, accuracy on its own training data, and their gap.
 	CVAccuracy, CVMacroF1, TrainAccuracy, Gap float64
 	FoldAccuracy                              []float64
+	// Aux is the number of auxiliary records in every fold's training.
+	Aux int
 	// The thresholds chosen, and the coder's PLOVER type accuracy and F1
 	// (coded events against gold) without and with the typer, simulated
 	// over the held-out records.
@@ -126,7 +133,7 @@ type TyperReport struct {
 func (r *TyperReport) String() string {
 	s := fmt.Sprintf("typer alone: %d-fold CV accuracy %.3f  macro-F1 %.3f  train accuracy %.3f  gap %.3f\n",
 		len(r.FoldAccuracy), r.CVAccuracy, r.CVMacroF1, r.TrainAccuracy, r.Gap)
-	s += "  folds:"
+	s += fmt.Sprintf("  every fold also trained on %d auxiliary records; folds:", r.Aux)
 	for _, a := range r.FoldAccuracy {
 		s += fmt.Sprintf(" %.3f", a)
 	}
@@ -154,11 +161,19 @@ func (r *TyperRecord) union() []uint64 {
 
 // TrainTyper trains the typer on recs, chooses its thresholds by
 // cross-validation and fits the confidence model on cross-fitted held-out
-// events. With unlabelled sentences of general news (unl) it also trains
+// events; the records marked Aux only add to the typer's examples, in
+// every fold. With unlabelled sentences of general news (unl) it also trains
 // the presence model, and the thresholds weigh the events the typer would
 // add to those sentences that report none. meta's Name and Features are
 // set here; the thresholds go into the typer model's Info.
 func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta learn.Meta) (*TyperModels, *TyperReport, error) {
+	var auxRecs []TyperRecord
+	recs = slices.DeleteFunc(slices.Clone(recs), func(r TyperRecord) bool {
+		if r.Aux {
+			auxRecs = append(auxRecs, r)
+		}
+		return r.Aux
+	})
 	var classes []string
 	for _, r := range recs {
 		if !slices.Contains(classes, r.Gold) {
@@ -166,10 +181,16 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 		}
 	}
 	slices.Sort(classes)
+	var aux []learn.Example
+	for _, r := range auxRecs {
+		if c := slices.Index(classes, r.Gold); c >= 0 {
+			aux = append(aux, learn.Example{Feats: r.union(), Class: c})
+		}
+	}
 	if len(classes) < 2 || cfg.Folds < 2 {
 		return nil, nil, fmt.Errorf("event: train typer: %d classes, %d folds", len(classes), cfg.Folds)
 	}
-	rep := &TyperReport{Classes: classes}
+	rep := &TyperReport{Classes: classes, Aux: len(aux)}
 	lr := learn.LogReg{Classes: classes, L2: cfg.L2, Rate: cfg.Rate, Epochs: cfg.Epochs, Seed: cfg.Seed}
 	xs := make([]learn.Example, len(recs))
 	gold := make([]int, len(recs))
@@ -194,7 +215,7 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 		return p
 	}
 	for f := range cfg.Folds {
-		var in []learn.Example
+		in := slices.Clone(aux)
 		for i := range xs {
 			if fold[i] != f {
 				in = append(in, xs[i])
@@ -224,7 +245,8 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 		pr.fold(f, fold)
 	}
 	rep.CVAccuracy, rep.CVMacroF1 = accuracyF1(pred, gold, len(classes))
-	final := lr.Train(xs, meta).Pruned(cfg.Prune)
+	full := append(slices.Clone(aux), xs...)
+	final := lr.Train(full, meta).Pruned(cfg.Prune)
 	for i := range xs {
 		pred[i] = final.Predict(xs[i].Feats, scores)
 	}
@@ -297,7 +319,7 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 	meta.Info["epochs"] = strconv.Itoa(cfg.Epochs)
 	meta.Info["folds"] = strconv.Itoa(cfg.Folds)
 	// The final model again, with the thresholds in its metadata.
-	typer := lr.Train(xs, meta).Pruned(cfg.Prune)
+	typer := lr.Train(full, meta).Pruned(cfg.Prune)
 	return &TyperModels{Typer: typer, Conf: conf, Presence: presence}, rep, nil
 }
 

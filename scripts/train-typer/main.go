@@ -7,8 +7,12 @@
 // on those sentences against the sentences of general news of CoNLL-2003
 // English train (../shared/gold/dev/ner-conll2003-train.conll, Reuters
 // 1996-97, its entity labels unused; the NER model learns from the same
-// file). See docs/DATA.md for the origin and license of both. The models
-// hold hashed feature weights only, no text.
+// file). The CAMEO manual's example sentences of the PLOVER gold standard
+// records (../shared/gold/dev/events-plover-dev.jsonl, CC BY-SA 4.0) add to
+// the typer's examples only: they are short constructed sentences, so
+// the thresholds, the presence model and the confidence model, which
+// stand for news, are fit on PLV alone. See docs/DATA.md for the origin and
+// license of each. The models hold hashed feature weights only, no text.
 //
 // Each sentence goes through the whole pipeline, with the dictionaries
 // alone coding its events; the typer learns the gold root from the
@@ -39,6 +43,7 @@ import (
 
 func main() {
 	gold := flag.String("gold", "../shared/gold/train/events-plv-train.jsonl", "PLOVER-labelled sentences to train on")
+	also := flag.String("also", "../shared/gold/dev/events-plover-dev.jsonl", "PLOVER-labelled sentences that only add to the typer's examples (none: \"\")")
 	unl := flag.String("unlabelled", "../shared/gold/dev/ner-conll2003-train.conll", "CoNLL-2003 `file` whose documents are the presence model's unlabelled news")
 	out := flag.String("out", "internal/event", "directory to write typer.model, confidence.model and presence.model to")
 	config := event.TyperDefaults()
@@ -49,14 +54,14 @@ func main() {
 	flag.Parse()
 	cfg := config
 	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune = *l2, *rate, *epochs, float32(*prune)
-	if err := run(*gold, *unl, *out, cfg); err != nil {
+	if err := run(*gold, *also, *unl, *out, cfg); err != nil {
 		slog.Error("train-typer", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(gold, unlabelled, out string, cfg event.TyperConfig) error {
-	recs, unl, err := load(gold, unlabelled)
+func run(gold, also, unlabelled, out string, cfg event.TyperConfig) error {
+	recs, unl, err := load(gold, also, unlabelled)
 	if err != nil {
 		return err
 	}
@@ -74,13 +79,21 @@ func run(gold, unlabelled, out string, cfg event.TyperConfig) error {
 	return nil
 }
 
-// load reads the training file and runs the pipeline, without its typer,
+// load reads the training files and runs the pipeline, without its typer,
 // over every labelled sentence and over the documents of the unlabelled
-// CoNLL file.
-func load(path, unlabelled string) ([]event.TyperRecord, []event.TyperSample, error) {
+// CoNLL file; the records of also are auxiliary.
+func load(path, also, unlabelled string) ([]event.TyperRecord, []event.TyperSample, error) {
 	labelled, err := event.ReadLabelled(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("train-typer: %w", err)
+	}
+	nMain := len(labelled)
+	if also != "" {
+		more, err := event.ReadLabelled(also)
+		if err != nil {
+			return nil, nil, fmt.Errorf("train-typer: %w", err)
+		}
+		labelled = append(labelled, more...)
 	}
 	arts, err := entity.ReadCoNLLArticles(unlabelled)
 	if err != nil {
@@ -95,7 +108,7 @@ func load(path, unlabelled string) ([]event.TyperRecord, []event.TyperSample, er
 		return nil, nil, fmt.Errorf("train-typer: %w", err)
 	}
 	var recs []event.TyperRecord
-	for _, r := range labelled {
+	for i, r := range labelled {
 		if len(r.Events) == 0 || r.Events[0].EventType == "" {
 			continue
 		}
@@ -103,7 +116,7 @@ func load(path, unlabelled string) ([]event.TyperRecord, []event.TyperSample, er
 		if r.Date != nil {
 			art.Published = *r.Date
 		}
-		recs = append(recs, event.TyperRecord{Samples: p.TyperSamples(art, feats), Gold: r.Events[0].EventType})
+		recs = append(recs, event.TyperRecord{Samples: p.TyperSamples(art, feats), Gold: event.TyperClass(r.Events[0].EventType), Aux: i >= nMain})
 	}
 	return recs, p.UnlabelledSamples(arts, feats), nil
 }
@@ -111,7 +124,7 @@ func load(path, unlabelled string) ([]event.TyperRecord, []event.TyperSample, er
 // build trains the shipped models.
 func build(recs []event.TyperRecord, unl []event.TyperSample, cfg event.TyperConfig) (*event.TyperModels, *event.TyperReport, error) {
 	return event.TrainTyper(recs, unl, cfg, learn.Meta{
-		Source:  "PLV train (shared/gold/train/events-plv-train.jsonl): 1,044 news sentences labelled with a PLOVER root; unlabelled: CoNLL-2003 English train (shared/gold/dev/ner-conll2003-train.conll)",
+		Source:  "PLV train (shared/gold/train/events-plv-train.jsonl): 1,044 news sentences labelled with a PLOVER root; typer examples also from the PLOVER gold standard records (shared/gold/dev/events-plover-dev.jsonl); unlabelled: CoNLL-2003 English train (shared/gold/dev/ner-conll2003-train.conll)",
 		License: "feature weights only, no text; see docs/DATA.md for the training data's origin and license",
 	})
 }
