@@ -188,7 +188,7 @@ func TestScorePloverYield(t *testing.T) {
 // TestEvalEventsFolds holds the whole pipeline's cross-validated PLOVER
 // type accuracy on the PLV train file (each fold coded by a typer trained
 // on the others and, as the shipped one, on the PLOVER gold standard
-// records) to a floor under what was measured (0.771; 0.744 while the
+// records) to a floor under what was measured (0.799; 0.744 while the
 // typer's events needed a coded target, 0.606 with the dictionaries alone),
 // and checks that the confidences are calibrated.
 func TestEvalEventsFolds(t *testing.T) {
@@ -203,8 +203,8 @@ func TestEvalEventsFolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PLV train, 5-fold CV through the pipeline: type accuracy %.3f (%d/%d), ECE %.3f", rep.PLOVER.Accuracy, rep.PLOVER.Correct, rep.PLOVER.Total, rep.Calibration.ECE())
-	if rep.PLOVER.Accuracy < 0.75 {
-		t.Errorf("cross-validated type accuracy %.3f below floor 0.75", rep.PLOVER.Accuracy)
+	if rep.PLOVER.Accuracy < 0.78 {
+		t.Errorf("cross-validated type accuracy %.3f below floor 0.78", rep.PLOVER.Accuracy)
 	}
 	if e := rep.Calibration.ECE(); e > 0.05 {
 		t.Errorf("cross-validated ECE %.3f above 0.05", e)

@@ -636,7 +636,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, nam
 	var fallback *sitrep.EventActor
 	nameOf := func(obj *sitrep.EventActor) {
 		if named == nil {
-			named = a.namedTarget(st, obj)
+			named = a.named(st, obj)
 		}
 	}
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
@@ -1866,10 +1866,10 @@ func (a *article) namedSource(st *sentence, src, tgt *sitrep.EventActor) *sitrep
 	return &s
 }
 
-// namedTarget returns a copy of obj coded "---" when the coder takes
-// named actors (Coder.WithNamedSources) and obj is an uncoded noun phrase
-// headed by a name; else nil.
-func (a *article) namedTarget(st *sentence, obj *sitrep.EventActor) *sitrep.EventActor {
+// named returns a copy of obj coded "---" when the coder takes named
+// actors (Coder.WithNamedSources) and obj is an uncoded noun phrase headed
+// by a name; else nil.
+func (a *article) named(st *sentence, obj *sitrep.EventActor) *sitrep.EventActor {
 	if !a.c.namedSources || obj == nil || obj.Actor != "" || !a.namedActor(st, obj.Span) {
 		return nil
 	}

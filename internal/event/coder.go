@@ -517,7 +517,15 @@ func (a *article) codeGroup(st *sentence, gi int) {
 				ct = p
 			}
 		}
-		st.cands = append(st.cands, cand{gi: gi, src: src, tgt: ct, clauseStart: g.start, clauseEnd: clauseEnd})
+		// A person or organisation the dictionaries do not know may be
+		// the source of an event the typer types alone, its country and
+		// role unknown: the presence model and the typer's thresholds
+		// weigh it, where a dictionary event needs a coded target.
+		csrc := src
+		if n := a.named(st, src); n != nil {
+			csrc = n
+		}
+		st.cands = append(st.cands, cand{gi: gi, src: csrc, tgt: ct, clauseStart: g.start, clauseEnd: clauseEnd})
 	}
 	// Verb patterns are looked for up to the end of the chunk reading's
 	// clause too: a misparse that cuts the clause short ("will not
@@ -835,7 +843,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
 			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
 		}
-		tgt, named = patient, a.namedTarget(st, patient)
+		tgt, named = patient, a.named(st, patient)
 	default:
 		src = a.subject(st, gi)
 		if p := a.passiveGerundSubject(st, gi); p != nil {

@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -160,5 +161,48 @@ func TestMembersShareConfidence(t *testing.T) {
 	}
 	if event.Member(evs, 1) != 0 {
 		t.Errorf("the second member is not found:%s", describe(evs))
+	}
+}
+
+// TestNamedCandidates checks who may be the source of an event the typer
+// types alone: with named actors, a person or organisation the
+// dictionaries do not know, coded "---"; never a common noun; without
+// named actors, only a coded actor.
+func TestNamedCandidates(t *testing.T) {
+	s := load(t)
+	feats, err := event.NewFeatures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := s.coder.WithNamedSources()
+	for _, tc := range []struct {
+		name, text   string
+		named, plain string // the source "ACTOR text" of the sample's clause reading, "" for none
+	}{
+		{"a person", "Mwangi Kamau resigned from the board on Monday.", `--- "Mwangi Kamau"`, ""},
+		{"an organisation", "The Brannock Institute rejected the offer on Monday.", `--- "The Brannock Institute"`, ""},
+		{"a common noun", "The newcomers rejected the offer on Monday.", "", ""},
+		{"a coded actor, no dictionary event", "Kenyan police painted the station on Monday.", `KENCOP "Kenyan police"`, `KENCOP "Kenyan police"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			art := &sitrep.Article{ID: "t", Published: "2020-01-03", Text: tc.text}
+			doc := s.an.Analyze(art, nil)
+			ents := s.ents.Recognize(doc)
+			in := &event.Input{Doc: doc, Entities: ents, Timexes: s.tx.Extract(doc), Places: s.geo.Parse(doc, ents), Quotes: quote.Extract(doc, ents)}
+			for _, x := range []struct {
+				c    *event.Coder
+				want string
+			}{{named, tc.named}, {s.coder, tc.plain}} {
+				got := ""
+				for _, smp := range x.c.Samples(in, feats) {
+					if smp.Alone != nil {
+						got = fmt.Sprintf("%s %q", smp.Alone.Source.Actor, smp.Alone.Source.Text)
+					}
+				}
+				if got != x.want {
+					t.Errorf("source %s, want %s", got, x.want)
+				}
+			}
+		})
 	}
 }
