@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,6 +137,11 @@ type eventsReport struct {
 	PLOVER       *accuracy           `json:"plover,omitempty"`
 	PLOVERByType map[string]accuracy `json:"plover_by_type,omitempty"`
 	PLOVERExtra  int                 `json:"plover_extra,omitempty"`
+	// PLOVERFirst scores one type per record, as a single-label scorer
+	// would: whether the first event coded from the record (the most
+	// confident of its sentence: the coder puts it first) has the type of
+	// the record's first gold event.
+	PLOVERFirst *accuracy `json:"plover_first,omitempty"`
 	// PLOVERSource and PLOVERTarget score, over the gold events whose type
 	// was matched and that name the actor, whether a coded event of that
 	// type has an actor whose text or name overlaps the gold actor text.
@@ -219,6 +225,9 @@ func eventsFigures(r *eventsReport) figures {
 	if a := r.PLOVER; a != nil {
 		figs = append(figs, measure("plover_acc", a.Accuracy), count("plover_right", a.Correct), count("plover_gold", a.Total),
 			count("plover_extra", r.PLOVERExtra))
+		if r.PLOVERFirst != nil {
+			figs = append(figs, measure("plover_first_acc", r.PLOVERFirst.Accuracy))
+		}
 		if r.PLOVERSource != nil {
 			figs = append(figs, measure("plover_source_acc", r.PLOVERSource.Accuracy))
 		}
@@ -401,7 +410,7 @@ func scoreRecords(ctx context.Context, pipe func(i int) *pipeline.Pipeline, path
 	if hasPlover {
 		plover.finish()
 		rep.PLOVER = &plover
-		for _, a := range []*accuracy{rep.PLOVERSource, rep.PLOVERTarget} {
+		for _, a := range []*accuracy{rep.PLOVERFirst, rep.PLOVERSource, rep.PLOVERTarget} {
 			if a != nil {
 				a.finish()
 			}
@@ -503,6 +512,15 @@ func scorePlover(rr *recordResult, gold []goldEvent, evs []sitrep.Event, acc *ac
 	rr.Predicted = rr.Predicted[:0]
 	for _, e := range evs {
 		rr.Predicted = append(rr.Predicted, e.PLOVER+" "+eventTriple(e))
+	}
+	if i := slices.IndexFunc(gold, func(g goldEvent) bool { return g.EventType != "" }); i >= 0 {
+		if rep.PLOVERFirst == nil {
+			rep.PLOVERFirst = &accuracy{}
+		}
+		rep.PLOVERFirst.Total++
+		if len(evs) > 0 && ploverMatch(event.GoldType(gold[i].EventType), evs[0].PLOVER) {
+			rep.PLOVERFirst.Correct++
+		}
 	}
 	rr.Correct = true
 	for _, ge := range gold {
@@ -639,7 +657,7 @@ func printEventsReport(w io.Writer, r *eventsReport) {
 		for _, x := range []struct {
 			name string
 			a    *accuracy
-		}{{"PLOVER source text", r.PLOVERSource}, {"PLOVER target text", r.PLOVERTarget}} {
+		}{{"PLOVER type, first event", r.PLOVERFirst}, {"PLOVER source text", r.PLOVERSource}, {"PLOVER target text", r.PLOVERTarget}} {
 			if x.a != nil {
 				fmt.Fprintf(w, "%-24s %.3f (%d/%d type-matched gold events naming one)\n", x.name, x.a.Accuracy, x.a.Correct, x.a.Total)
 			}

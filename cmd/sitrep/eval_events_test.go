@@ -152,13 +152,16 @@ func TestScorePloverYield(t *testing.T) {
 		coded []string
 		right int
 		extra int
+		first int // 1 when the first coded event has the first gold type
 	}{
-		{[]string{"YIELD"}, []string{"CONCEDE"}, 1, 0},
-		{[]string{"YIELD"}, []string{"RETREAT", "RETREAT"}, 1, 1},
-		{[]string{"YIELD", "YIELD"}, []string{"RETREAT", "CONCEDE"}, 2, 0},
-		{[]string{"CONCEDE"}, []string{"RETREAT"}, 0, 1}, // PLOVER 2021 gold keeps the two apart
-		{[]string{"DEMAND"}, []string{"REQUEST"}, 1, 0},
-		{[]string{"YIELD"}, []string{"AGREE"}, 0, 1},
+		{[]string{"YIELD"}, []string{"CONCEDE"}, 1, 0, 1},
+		{[]string{"YIELD"}, []string{"RETREAT", "RETREAT"}, 1, 1, 1},
+		{[]string{"YIELD", "YIELD"}, []string{"RETREAT", "CONCEDE"}, 2, 0, 1},
+		{[]string{"CONCEDE"}, []string{"RETREAT"}, 0, 1, 0}, // PLOVER 2021 gold keeps the two apart
+		{[]string{"DEMAND"}, []string{"REQUEST"}, 1, 0, 1},
+		{[]string{"YIELD"}, []string{"AGREE"}, 0, 1, 0},
+		{[]string{"ACCUSE"}, []string{"REJECT", "ACCUSE"}, 1, 1, 0},
+		{[]string{"ACCUSE"}, nil, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		var gold []goldEvent
@@ -175,6 +178,9 @@ func TestScorePloverYield(t *testing.T) {
 		scorePlover(&rr, gold, evs, &acc, rep)
 		if acc.Correct != tt.right || rep.PLOVERExtra != tt.extra {
 			t.Errorf("gold %v, coded %v: %d right, %d extra; want %d, %d", tt.gold, tt.coded, acc.Correct, rep.PLOVERExtra, tt.right, tt.extra)
+		}
+		if f := rep.PLOVERFirst; f == nil || f.Total != 1 || f.Correct != tt.first {
+			t.Errorf("gold %v, coded %v: first event %+v, want %d of 1", tt.gold, tt.coded, f, tt.first)
 		}
 	}
 	if k := ploverKey("RETREAT", []string{"YIELD"}); k != "YIELD" {

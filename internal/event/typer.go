@@ -1,8 +1,10 @@
 package event
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -676,7 +678,34 @@ func (a *article) typeSentence(st *sentence) {
 		learn.Softmax(two[:])
 		ev.Confidence = float64(two[1])
 	}
+	// The most confident event of a sentence goes first, so that a reader
+	// or a scorer taking one event per sentence takes the likeliest. The
+	// sort is stable: a coordinated actor's events share their first
+	// one's confidence and stay after it.
+	sortByConfidence(st.events, st.info)
 }
+
+// sortByConfidence orders evs, and info with them, by decreasing
+// confidence, keeping the order of equals.
+func sortByConfidence(evs []sitrep.Event, info []evInfo) {
+	if len(evs) < 2 || slices.IsSortedFunc(evs, byConfidence) {
+		return
+	}
+	type pair struct {
+		ev   sitrep.Event
+		info evInfo
+	}
+	ps := make([]pair, len(evs))
+	for i := range evs {
+		ps[i] = pair{evs[i], info[i]}
+	}
+	slices.SortStableFunc(ps, func(x, y pair) int { return byConfidence(x.ev, y.ev) })
+	for i := range ps {
+		evs[i], info[i] = ps[i].ev, ps[i].info
+	}
+}
+
+func byConfidence(x, y sitrep.Event) int { return cmp.Compare(y.Confidence, x.Confidence) }
 
 // traceTypes records the typer's three most probable types.
 func (a *article) traceTypes(tr *SentenceTrace, p []float32, classes []string) {

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -245,5 +246,20 @@ func TestTyperClass(t *testing.T) {
 	}
 	if got := GoldType("CONCEDE"); got != "CONCEDE" {
 		t.Errorf("GoldType(CONCEDE) = %s: only the typer merges CONCEDE into YIELD", got)
+	}
+}
+
+func TestSortByConfidence(t *testing.T) {
+	ev := func(typ string, c float64) sitrep.Event { return sitrep.Event{PLOVER: typ, Confidence: c} }
+	evs := []sitrep.Event{ev("ACCUSE", 0.3), ev("ACCUSE", 0.3), ev("ASSAULT", 0.8), ev("REJECT", 0.3)}
+	info := []evInfo{{specific: true}, {}, {typer: true}, {announced: true}}
+	sortByConfidence(evs, info)
+	var got []string
+	for i, e := range evs {
+		got = append(got, fmt.Sprintf("%s %.1f %v", e.PLOVER, e.Confidence, info[i]))
+	}
+	want := []string{"ASSAULT 0.8 {false true false}", "ACCUSE 0.3 {true false false}", "ACCUSE 0.3 {false false false}", "REJECT 0.3 {false false true}"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
