@@ -645,6 +645,9 @@ func printEventsReport(w io.Writer, r *eventsReport) {
 	}
 	if r.PLOVER != nil {
 		fmt.Fprintf(w, "%-24s %.3f (%d/%d gold events; %d extra coded events)\n", "PLOVER type accuracy", r.PLOVER.Accuracy, r.PLOVER.Correct, r.PLOVER.Total, r.PLOVERExtra)
+		if f := r.PLOVERFirst; f != nil {
+			fmt.Fprintf(w, "%-24s %.3f (%d/%d records whose first coded event has their first gold type)\n", "PLOVER type, first event", f.Accuracy, f.Correct, f.Total)
+		}
 		types := make([]string, 0, len(r.PLOVERByType))
 		for k := range r.PLOVERByType {
 			types = append(types, k)
@@ -657,7 +660,7 @@ func printEventsReport(w io.Writer, r *eventsReport) {
 		for _, x := range []struct {
 			name string
 			a    *accuracy
-		}{{"PLOVER type, first event", r.PLOVERFirst}, {"PLOVER source text", r.PLOVERSource}, {"PLOVER target text", r.PLOVERTarget}} {
+		}{{"PLOVER source text", r.PLOVERSource}, {"PLOVER target text", r.PLOVERTarget}} {
 			if x.a != nil {
 				fmt.Fprintf(w, "%-24s %.3f (%d/%d type-matched gold events naming one)\n", x.name, x.a.Accuracy, x.a.Correct, x.a.Total)
 			}

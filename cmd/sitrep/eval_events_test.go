@@ -71,7 +71,7 @@ func TestEvalEventsFloors(t *testing.T) {
 // and 0.853 before a clause's place phrase gave the target when no one
 // else is named), PLOVER dev type 0.907, target text 0.794 (0.715 before;
 // since the typer learns from PLOVER dev too, in-sample 0.950 and 0.774,
-// 0.907–0.913 when each fold is held out: see docs/EVAL.md).
+// 0.907 when each fold is held out: see docs/EVAL.md).
 const (
 	petrarchRecallFloor    = 0.87
 	petrarchPrecisionFloor = 0.88

@@ -1,10 +1,8 @@
 package event
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -493,10 +491,10 @@ func (st *sentence) typedHit() bool {
 // the first verb group with a coded source and a coded target that is not
 // a verb of saying (whose complement is coded on its own), else the first
 // such group with a coded source, else the first verb of saying with one;
-// nil when no verb has a coded source. (With named actors, a person or
-// organisation the dictionaries do not know is a source coded "---".) (Taking
-// the first group with a target first: PLV 5-fold type 0.731 -> 0.733
-// over four fold seeds, each up by one to three sentences.)
+// nil when no verb has a coded source. With named actors, a person or
+// organisation the dictionaries do not know is a source coded "---".
+// (Taking the first group with a target first: PLV 5-fold type 0.731 ->
+// 0.733 over four fold seeds, each up by one to three sentences.)
 func (a *article) candidate(st *sentence) *cand {
 	var say, first *cand
 	for i := range st.cands {
@@ -687,26 +685,16 @@ func (a *article) typeSentence(st *sentence) {
 }
 
 // sortByConfidence orders evs, and info with them, by decreasing
-// confidence, keeping the order of equals.
+// confidence, keeping the order of equals (an insertion sort: a sentence
+// has a few events).
 func sortByConfidence(evs []sitrep.Event, info []evInfo) {
-	if len(evs) < 2 || slices.IsSortedFunc(evs, byConfidence) {
-		return
-	}
-	type pair struct {
-		ev   sitrep.Event
-		info evInfo
-	}
-	ps := make([]pair, len(evs))
-	for i := range evs {
-		ps[i] = pair{evs[i], info[i]}
-	}
-	slices.SortStableFunc(ps, func(x, y pair) int { return byConfidence(x.ev, y.ev) })
-	for i := range ps {
-		evs[i], info[i] = ps[i].ev, ps[i].info
+	for i := 1; i < len(evs); i++ {
+		for j := i; j > 0 && evs[j].Confidence > evs[j-1].Confidence; j-- {
+			evs[j], evs[j-1] = evs[j-1], evs[j]
+			info[j], info[j-1] = info[j-1], info[j]
+		}
 	}
 }
-
-func byConfidence(x, y sitrep.Event) int { return cmp.Compare(y.Confidence, x.Confidence) }
 
 // traceTypes records the typer's three most probable types.
 func (a *article) traceTypes(tr *SentenceTrace, p []float32, classes []string) {
