@@ -309,19 +309,19 @@ func datedSubject(words []string, h int) bool {
 }
 
 // reportingTail reports whether the participle at h, followed at j by
-// nothing but a date ("on Saturday", "today", "here"), ends a reporting
-// clause set off by a comma: ", a human rights group charged on Saturday."
-// is a past tense.
+// nothing but a few adjuncts of date, place or medium ("on Saturday",
+// "today", "here", "on Twitter on Tuesday"), ends a reporting clause set
+// off by a comma: ", a human rights group charged on Saturday." is a past
+// tense.
 func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	k := j
-	if k < len(words) && words[k] == "here" {
-		k++
-	}
-	switch {
-	case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
-		k += 2
-	case k < len(words) && (relativeDays[words[k]] || weekdays[words[k]]):
-		k++
+	for range 3 {
+		switch {
+		case k < len(words) && (words[k] == "here" || relativeDays[words[k]] || weekdays[words[k]]):
+			k++
+		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
+			k += 2
+		}
 	}
 	if k < len(toks) && toks[k].Tag != "." {
 		return false
