@@ -185,6 +185,9 @@ func (m *Main) evalEvents(ctx context.Context, args []string) error {
 	if *noDefault && len(dicts) == 0 {
 		return fmt.Errorf("%w: --no-default-dicts needs at least one --dict", errUsage)
 	}
+	if *folds == 0 && (*also != "" || *alsoMain) {
+		return fmt.Errorf("%w: --also and --also-main need --folds", errUsage)
+	}
 	cfg := pipeline.Config{DictDirs: dicts, NoDefaultDicts: *noDefault, NoTyper: *noTyper, Parse: *parseTrees}
 	var rep *eventsReport
 	if *folds > 0 {

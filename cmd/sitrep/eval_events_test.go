@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -214,5 +215,20 @@ func TestEvalEventsFolds(t *testing.T) {
 	}
 	if e := rep.Calibration.ECE(); e > 0.05 {
 		t.Errorf("cross-validated ECE %.3f above 0.05", e)
+	}
+}
+
+func TestEvalEventsUsage(t *testing.T) {
+	gold := filepath.Join(t.TempDir(), "gold.jsonl")
+	for _, args := range [][]string{
+		{"--also", "x.jsonl", gold},           // --also without --folds
+		{"--also-main", gold},                 // --also-main without --folds
+		{"--folds", "5", "--also-main", gold}, // --also-main without --also
+		{"--folds", "1", gold},                // one fold
+		{"--folds", "5", "--no-typer", gold},  // nothing to cross-validate
+	} {
+		if _, _, code := run(t, "", append([]string{"eval", "events"}, args...)...); code != 2 {
+			t.Errorf("eval events %v: exit %d, want 2", args, code)
+		}
 	}
 }
