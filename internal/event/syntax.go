@@ -326,7 +326,21 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	if k < len(toks) && toks[k].Tag != "." {
 		return false
 	}
-	b := h - 1
+	// The subject between commas, and an appositive after it between
+	// commas too: ", Mwangi Kamau, the army chief, warned on Thursday."
+	c := h
+	if h > 0 && toks[h-1].Text == "," {
+		if c = nominalBefore(toks, h-1); c < 0 {
+			return false
+		}
+	}
+	return nominalBefore(toks, c) >= 0
+}
+
+// nominalBefore returns the index of the comma that opens the noun phrase
+// ending right before token c, or -1 if there is none.
+func nominalBefore(toks []sitrep.Token, c int) int {
+	b := c - 1
 	for b >= 0 {
 		t := toks[b].Tag
 		if t == "DT" || t == "POS" || t == "PRP$" || t == "CD" || t == "HYPH" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") {
@@ -335,7 +349,10 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 		}
 		break
 	}
-	return b >= 0 && b < h-1 && toks[b].Text == ","
+	if b >= 0 && b < c-1 && toks[b].Text == "," {
+		return b
+	}
+	return -1
 }
 
 var weekdays = lexicon.set("weekdays") // loaded from lexicon.txt, section [weekdays]
