@@ -370,8 +370,6 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
 		{name: "a reporting clause closed by adjuncts of medium and date", text: "Kenya would pay a heavy price for the attack, the Ugandan president wrote on Twitter on Monday.",
 			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
-		{name: "a reporting clause after a quotation", text: "\"Kenya will pay a heavy price for the attack,\" the Ugandan president wrote on Twitter on Monday.",
-			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
 		{name: "a closing reporting clause with an appositive after the speaker", text: "Anyone who attacks the embassy will regret it, Mwangi Kamau, the Kenyan army chief, warned on Thursday.",
 			want: []ev{{dyad: "KENMIL>:13"}}, forbid: []ev{{dyad: "---GOV>:13"}}},
 		{name: "warned against an act", text: "Iran warned the US against attacking Syria.",

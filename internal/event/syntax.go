@@ -349,10 +349,6 @@ func nominalBefore(toks []sitrep.Token, c int) int {
 		}
 		break
 	}
-	if b >= 1 && b < c-1 && isQuoteTok(toks[b].Text) && toks[b-1].Text == "," {
-		// After a quotation: `"... a heavy price," the president wrote.`
-		return b - 1
-	}
 	if b >= 0 && b < c-1 && toks[b].Text == "," {
 		return b
 	}
