@@ -210,12 +210,8 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		// with an appositive, the name and the appositive between their
 		// commas (", Mwangi Kamau, the army chief, warned"), read as when
 		// they open a sentence.
-		if k := g.start - 1; k > 0 && words[k] == "," {
-			if c := nominalBefore(toks, k); c >= 0 {
-				if c2 := nominalBefore(toks, c); c2 >= 0 {
-					return a.actorOf(st, c2+1, g.start)
-				}
-			}
+		if c := reportingSubject(toks, g.start); c >= 0 {
+			return a.actorOf(st, c+1, g.start)
 		}
 		for k := g.start - 1; k >= 0; k-- {
 			if words[k] == "," {

@@ -326,15 +326,22 @@ func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
 	if k < len(toks) && toks[k].Tag != "." {
 		return false
 	}
-	// The subject between commas, and an appositive after it between
-	// commas too: ", Mwangi Kamau, the army chief, warned on Thursday."
+	return reportingSubject(toks, h) >= 0
+}
+
+// reportingSubject returns the comma that opens the subject of a closing
+// reporting clause whose verb is token h: a noun phrase between commas
+// (", a human rights group charged"), or a name and an appositive after
+// it, each between commas (", Mwangi Kamau, the army chief, warned");
+// -1 if there is none.
+func reportingSubject(toks []sitrep.Token, h int) int {
 	c := h
 	if h > 0 && toks[h-1].Text == "," {
 		if c = nominalBefore(toks, h-1); c < 0 {
-			return false
+			return -1
 		}
 	}
-	return nominalBefore(toks, c) >= 0
+	return nominalBefore(toks, c)
 }
 
 // nominalBefore returns the index of the comma that opens the noun phrase

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -155,15 +154,7 @@ func TestLegalMask(t *testing.T) {
 // file: unlike the constructions', their vocabulary does not stay in the
 // caches, so this is the realistic speed.
 func BenchmarkParseEWT(b *testing.B) {
-	f, err := os.Open("../../../shared/treebank/ud-english-ewt/dev.conllu")
-	if err != nil {
-		b.Skip("no shared treebank:", err)
-	}
-	defer f.Close()
-	trees, err := ReadAll(f)
-	if err != nil {
-		b.Fatal(err)
-	}
+	trees := readTrees(b, "treebank/ud-english-ewt/dev.conllu")
 	p := testParser(b)
 	var sents [][]Token
 	n := 0

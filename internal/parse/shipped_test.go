@@ -10,7 +10,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/sitreptest"
 )
 
-func readTrees(t *testing.T, rel string) []*Tree {
+func readTrees(t testing.TB, rel string) []*Tree {
 	t.Helper()
 	f, err := os.Open(sitreptest.SharedFile(t, rel))
 	if err != nil {
