@@ -871,9 +871,11 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 		}
 		if c > from && hasCommonNoun(st.Tokens[c+1:to-1]) && !beliefRelative(st.Tokens, st.words, c+1) {
 			if act := a.actorOf(st, from, c); act != nil && act.Actor != "" {
-				if strings.HasPrefix(act.Actor, "---") {
+				if strings.HasPrefix(act.Actor, "---") && st.Tokens[c+1].Tag != "VBN" && st.Tokens[c+1].Tag != "VBG" {
 					// "Gen. Burkhard, the chief of the French defence
-					// staff,": the appositive gives the country.
+					// staff,": the appositive gives the country. A
+					// participle clause describes the actor and names
+					// others ("supporters, angered by US strikes,").
 					if app := a.actorOne(st, c+1, to-1); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" {
 						act.Actor = app.Actor[:3] + act.Actor[3:]
 					}

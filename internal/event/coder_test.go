@@ -372,6 +372,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
 		{name: "a closing reporting clause with an appositive after the speaker", text: "Anyone who attacks the embassy will regret it, Mwangi Kamau, the Kenyan army chief, warned on Thursday.",
 			want: []ev{{dyad: "KENMIL>:13"}}, forbid: []ev{{dyad: "---GOV>:13"}}},
+		{name: "a participle clause after the subject names no actor", text: "Crowds of protesters, angered by recent Ugandan airstrikes on their bases, stormed the Kenyan embassy in Kampala on Tuesday.",
+			want: []ev{{dyad: "---CVL>KENGOV:171"}}, forbid: []ev{{dyad: "UGACVL>KENGOV:171"}}},
 		{name: "warned against an act", text: "Iran warned the US against attacking Syria.",
 			want: []ev{{dyad: "IRN>USA:13"}}, forbid: []ev{{dyad: "USA>SYR:19", modality: sitrep.Asserted}}},
 		{name: "the phrase a pattern matched takes the target", text: "Russia launched a fresh bombing and shelling offensive on besieged Syrian towns.",
