@@ -179,6 +179,16 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		left, prev = p.end, pi
 		break
 	}
+	for k := g.start - 1; k > left && prev >= 0; k-- {
+		if (toks[k].Tag == "''" || toks[k].Text == "”") && (words[k-1] == "," || toks[k-1].Tag == ".") && hasNominal(toks, k+1, g.start) {
+			// `"... a buzzsaw," Gen. Milley, the chairman, warned`: the
+			// verbs of a closed quotation are no clause of the verb after
+			// it when a noun phrase stands between them (`... it "is
+			// prepared to consider," but asked` coordinates).
+			left, prev = k+1, -1
+			break
+		}
+	}
 	if prev >= 0 && left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "TO") && !quantifier(toks, left) {
 		// "Kenyan soldiers who were sent to Somalia were captured": after
 		// a relative clause, a stretch that opens with a preposition
@@ -259,6 +269,19 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			// "Swarms of protesters, supporters of X, stormed": the commas
 			// enclose an appositive; the subject is the whole stretch.
 			lastSep = -1
+		}
+	}
+	if k := left; k < g.start && prev < 0 {
+		// "On Tuesday the embassy was stormed": a fronted date without a
+		// comma ends where the date does.
+		if toks[k].Tag == "IN" && k+1 < g.start && a.isTimexTok(st, k+1) {
+			k++
+		}
+		for k < g.start && a.isTimexTok(st, k) {
+			k++
+		}
+		if k > left && k < g.start && a.isTimexTok(st, k-1) && startsNP(toks[k].Tag) {
+			left = k
 		}
 	}
 	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
