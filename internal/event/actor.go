@@ -189,10 +189,12 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			break
 		}
 	}
-	if prev >= 0 && left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "TO") && !quantifier(toks, left) {
+	if prev >= 0 && left < g.start && (toks[left].Tag == "IN" || toks[left].Tag == "TO") && !quantifier(toks, left) && !nominalAfterComma(st, left, g.start) {
 		// "Kenyan soldiers who were sent to Somalia were captured": after
 		// a relative clause, a stretch that opens with a preposition
-		// finishes that clause; the subject is its antecedent.
+		// finishes that clause; the subject is its antecedent. (After a
+		// comma a subject of its own may follow: "..., who spoke to the
+		// press, the embassy is secure".)
 		p := &st.groups[prev]
 		if p.start > 0 && isRelative(words[p.start-1], toks[p.start-1].Tag) && st.subj[prev] != nil {
 			return st.subj[prev]
@@ -286,7 +288,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	}
 	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
 	// siege, ...") ends at the first comma.
-	if left < g.start && (toks[left].Tag == "IN" && !quantifier(toks, left) || toks[left].Tag == "RB" || a.isTimexTok(st, left)) {
+	if left < g.start && (toks[left].Tag == "IN" && !quantifier(toks, left) || toks[left].Tag == "RB" || a.isTimexTok(st, left) || complexPreposition(words, left)) {
 		comma := false
 		for k := left; k < g.start; k++ {
 			if words[k] == "," {
@@ -578,6 +580,17 @@ func asWellAs(words []string, k int) int {
 
 func isRelative(w, tag string) bool {
 	return w == "who" || w == "which" || w == "that" && tag == "WDT"
+}
+
+// nominalAfterComma reports whether a noun phrase follows the last comma
+// of [from, to).
+func nominalAfterComma(st *sentence, from, to int) bool {
+	for k := to - 1; k >= from; k-- {
+		if st.words[k] == "," {
+			return hasNominal(st.Tokens, k+1, to)
+		}
+	}
+	return false
 }
 
 // closedRelative returns the antecedent of the relative clause set off by

@@ -98,7 +98,7 @@ type verbGroup struct {
 func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 	var groups []verbGroup
 	for i := 0; i < len(toks); {
-		if !isVerbTag(toks[i].Tag) || isAdjectivalParticiple(toks, i) {
+		if !isVerbTag(toks[i].Tag) || isAdjectivalParticiple(toks, i) || complexPreposition(words, i) {
 			i++
 			continue
 		}
@@ -191,7 +191,7 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// participle: "the army lifted Friday a blockade" has an
 				// object and no other verb in its clause.
 				g.report = reportingTail(toks, words, g.head, j)
-				if !pastTenseMisread(toks, words, j) && !datedSubject(words, g.head) && !g.report {
+				if !pastTenseMisread(toks, words, j) && !datedSubject(words, g.head) && !g.report && !closesRelative(toks, words, g.head) {
 					g.reduced = true
 					g.passive = true
 				}
@@ -306,6 +306,39 @@ func clauseBreak(w, tag string) bool {
 // subject and its finite verb; a reduced relative follows its noun.
 func datedSubject(words []string, h int) bool {
 	return h >= 2 && words[h-2] == "on" && weekdays[words[h-1]]
+}
+
+// complexPreposition reports a verb form that is part of a preposition:
+// "according to", "owing to".
+func complexPreposition(words []string, i int) bool {
+	return (words[i] == "according" || words[i] == "owing") && i+1 < len(words) && words[i+1] == "to"
+}
+
+// closesRelative reports whether token h follows the comma that closes a
+// relative clause set off by commas: in "Kamau, who met the envoy,
+// flew home" the participle is the main verb's past tense, not a reduced
+// relative.
+func closesRelative(toks []sitrep.Token, words []string, h int) bool {
+	if h < 4 || words[h-1] != "," {
+		return false
+	}
+	for k := h - 2; k > 0; k-- {
+		switch words[k] {
+		case ",", ";", ":":
+			return false
+		case "who", "which":
+			if words[k-1] != "," {
+				return false
+			}
+			for f := k + 1; f < h-1; f++ {
+				if t := toks[f].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // reportingTail reports whether the participle at h, followed at j by
