@@ -179,6 +179,13 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		left, prev = p.end, pi
 		break
 	}
+	if prev >= 0 && st.groups[prev].paren > 0 {
+		// "Kenya, the minister said, will send troops": the subject
+		// stands before the parenthetical clause.
+		if np := a.npBefore(st, st.groups[prev].paren); np != nil {
+			return np
+		}
+	}
 	for k := g.start - 1; k > left && prev >= 0; k-- {
 		if (toks[k].Tag == "''" || toks[k].Text == "”") && (words[k-1] == "," || toks[k-1].Tag == ".") && hasNominal(toks, k+1, g.start) {
 			// `"... a buzzsaw," Gen. Milley, the chairman, warned`: the
@@ -234,6 +241,12 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	if g.start > left && isSubjectPronoun(words[g.start-1]) && a.pronounAgrees(words[g.start-1], toks[g.start].Tag) {
 		// "announced Wednesday it would prohibit": a nominative pronoun
 		// right before the verb is its subject, whatever precedes it.
+		if closesQuotation(toks, g.start-1) {
+			// What the sentence reports, quoted in full or in part,
+			// comes before: its actors are not the speaker.
+			a.speakerBefore = toks[0].Start
+			defer func() { a.speakerBefore = 0 }()
+		}
 		return a.actorOf(st, g.start-1, g.start)
 	}
 	if g.start > 1 && words[g.start-1] == "to" && g.controlTok < 0 {
@@ -580,6 +593,12 @@ func asWellAs(words []string, k int) int {
 
 func isRelative(w, tag string) bool {
 	return w == "who" || w == "which" || w == "that" && tag == "WDT"
+}
+
+// closesQuotation reports whether a quotation closes right before token
+// k, after a comma or a full stop: `"...," he said`.
+func closesQuotation(toks []sitrep.Token, k int) bool {
+	return k >= 2 && (toks[k-1].Tag == "''" || toks[k-1].Text == "”") && (toks[k-2].Text == "," || toks[k-2].Tag == ".")
 }
 
 // nominalAfterComma reports whether a noun phrase follows the last comma
@@ -1483,6 +1502,9 @@ func (a *article) remember(s *sitrep.EventActor) {
 func (a *article) antecedent(p string) *sitrep.EventActor {
 	for i := len(a.subjects) - 1; i >= 0; i-- {
 		s := a.subjects[i]
+		if a.speakerBefore > 0 && s.Span.Start >= a.speakerBefore {
+			continue
+		}
 		person := (s.Name != "" || a.namesPerson(s.Span)) && !strings.Contains(s.Text, " and ") || personHead(s.Text)
 		plural := pluralText(s.Text)
 		switch p {

@@ -132,7 +132,11 @@ type article struct {
 	// before it, newest last, for pronouns that must agree with theirs.
 	lastSubject *sitrep.EventActor
 	subjects    []*sitrep.EventActor
-	focus       *sitrep.Place
+	// speakerBefore, when above 0, limits the pronouns' antecedents to
+	// subjects that start before it: in `"...," he warned` the speaker is
+	// no actor of the quotation (set and reset by subject).
+	speakerBefore int
+	focus         *sitrep.Place
 	// dateline is the index in Places of the resolved place of the
 	// article's first dateline, or -1.
 	dateline int
@@ -1423,7 +1427,7 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 	// sentence ("Y would pay a heavy price, X said"). (A fronted "Y
 	// should ..." is more often an opinion than a demand.)
 	content := [2]int{gi + 1, gi + 2}
-	if g.report {
+	if g.report && g.paren == 0 {
 		content = [2]int{gi - 1, gi - 2}
 	}
 	for _, ci := range content {

@@ -91,7 +91,11 @@ type verbGroup struct {
 	consumed   bool   // coded as part of the verb that governs it
 	identity   bool   // "believed to be": describes the noun before it
 	report     bool   // ends a reporting clause after a comma: ", a rights group charged on Saturday."
-	inverted   bool   // its subject follows it, after a quotation: "“…!” chanted protesters"
+	// paren is the comma that opens a parenthetical reporting clause
+	// ("Kenya, the minister said on Monday, will ...") whose verb this
+	// is, or 0 (report is then set too: it reports what surrounds it).
+	paren    int
+	inverted bool // its subject follows it, after a quotation: "“…!” chanted protesters"
 }
 
 // verbGroups finds the verb groups of a sentence.
@@ -181,7 +185,14 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 			// (the tagger often reads the participle as a past tense).
 			g.reduced, g.passive, g.identity = true, true, true
 		}
-		if !sawAux && g.controlTok < 0 && g.head > 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Tag == "RB" || toks[g.head-1].Text == ",") {
+		if t := toks[g.head].Tag; !sawAux && g.controlTok < 0 && g.head == g.start && (t == "VBD" || t == "VBN") {
+			if c := parentheticalReport(toks, words, g.head, j); c > 0 {
+				// Neither a participle nor a reduced relative: a reporting
+				// clause inside the clause it reports.
+				g.report, g.paren = true, c
+			}
+		}
+		if !sawAux && g.controlTok < 0 && g.head > 0 && g.paren == 0 && (isNounTag(toks[g.head-1].Tag) || toks[g.head-1].Tag == "JJ" || toks[g.head-1].Tag == "RB" || toks[g.head-1].Text == ",") {
 			switch toks[g.head].Tag {
 			case "VBN":
 				// "militias targeted by strikes", "soldiers deployed in front
@@ -306,6 +317,35 @@ func clauseBreak(w, tag string) bool {
 // subject and its finite verb; a reduced relative follows its noun.
 func datedSubject(words []string, h int) bool {
 	return h >= 2 && words[h-2] == "on" && weekdays[words[h-1]]
+}
+
+// parentheticalReport returns the comma that opens a reporting clause
+// set off by commas inside the clause it reports, with the verb at h
+// followed at j by at most three adjuncts, a comma and the reported
+// clause's finite verb: "Kenya, the minister said on Monday, will send
+// troops". It returns 0 when there is none.
+func parentheticalReport(toks []sitrep.Token, words []string, h, j int) int {
+	c := nominalBefore(toks, h)
+	if c < 1 || !isNounTag(toks[c-1].Tag) {
+		return 0
+	}
+	k := j
+	for range 3 {
+		switch {
+		case k < len(words) && (relativeDays[words[k]] || weekdays[words[k]]):
+			k++
+		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
+			k += 2
+		}
+	}
+	if k+1 >= len(toks) || words[k] != "," {
+		return 0
+	}
+	switch toks[k+1].Tag {
+	case "MD", "VBD", "VBZ", "VBP": // not ", adding that": a finite verb
+		return c
+	}
+	return 0
 }
 
 // complexPreposition reports a verb form that is part of a preposition:
