@@ -631,6 +631,11 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if code == "010" || code == "01" {
 		a.outcome(gi, "statement: codes what is reported, not the saying")
+		// The saying's date ("told reporters on Thursday that ...") is
+		// one the next sentence may go on telling ("..., he warned.").
+		said := sitrep.Event{Modality: sitrep.Asserted}
+		said.Evidence.Trigger = sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
+		a.pickDate(&said, st, g.start, clauseEnd)
 		a.codeReportedThreat(st, gi, src)
 		return
 	}

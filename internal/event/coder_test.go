@@ -734,6 +734,7 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		{"new paragraph", "Kenyan police arrested ten Somali traders on Monday.\n\nThey also detained three Ethiopian drivers.", "2022-03-09", "published"},
 		{"gap", "Kenyan police arrested ten Somali traders on Monday. The market stayed closed. Kenyan police also detained three Ethiopian drivers.", "2022-03-09", "published"},
 		{"own date", "Kenyan police arrested ten Somali traders on Monday. They also detained three Ethiopian drivers on Tuesday.", "2022-03-08", "sentence"},
+		{"after a dated statement", "A police spokesman said on Monday that the market was calm. Kenyan police detained three Ethiopian drivers, he added.", "2022-03-07", "previous"},
 		{"a time of day dates by its day", "Kenyan police detained three Ethiopian drivers on Tuesday night.", "2022-03-08", "clause"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
