@@ -388,6 +388,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>:13"}}},
 		{name: "a parenthetical reporting clause", text: "Kenya, the Ugandan president said on Monday, would pay a heavy price for the attack.",
 			want: []ev{{dyad: "UGAGOV>KEN:13"}}},
+		{name: "an appositive with a complement after the speaker", text: "Anyone who attacks the embassy will regret it, Mwangi Kamau, the commander of the Kenyan army, warned on Thursday.",
+			want: []ev{{dyad: "KENMIL>:13"}}, forbid: []ev{{dyad: "---GOV>:13"}}},
 		{name: "warned against an act", text: "Iran warned the US against attacking Syria.",
 			want: []ev{{dyad: "IRN>USA:13"}}, forbid: []ev{{dyad: "USA>SYR:19", modality: sitrep.Asserted}}},
 		{name: "the phrase a pattern matched takes the target", text: "Russia launched a fresh bombing and shelling offensive on besieged Syrian towns.",

@@ -427,6 +427,12 @@ func nominalBefore(toks []sitrep.Token, c int) int {
 			b--
 			continue
 		}
+		if w := strings.ToLower(toks[b].Text); (w == "of" || w == "for") && b > 0 && b+1 < c && strings.HasPrefix(toks[b-1].Tag, "NN") {
+			// "the chairman of the Joint Chiefs of Staff", "a spokesman
+			// for the ministry": a complement inside the noun phrase.
+			b--
+			continue
+		}
 		break
 	}
 	if b >= 0 && b < c-1 && toks[b].Text == "," {
