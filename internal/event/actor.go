@@ -140,7 +140,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		}
 		// (A quotation ends in punctuation; a title in a word: the film
 		// "Brokeback Mountain" swept the awards.)
-		if t := toks[k]; (t.Tag == "''" || t.Text == "”") && k > 0 && (words[k-1] == "," || toks[k-1].Tag == ".") && startsNP(toks[g.end].Tag) && quoteOpensSentence(toks, k) {
+		if closesQuotation(toks, k+1) && startsNP(toks[g.end].Tag) && quoteOpensSentence(toks, k) {
 			// "“Down with the occupation!” chanted protesters": after a
 			// quotation the subject follows its verb.
 			if np := a.actorOf(st, g.end, a.npEnd(st, g.end, len(toks))); np != nil {
@@ -187,7 +187,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		}
 	}
 	for k := g.start - 1; k > left && prev >= 0; k-- {
-		if (toks[k].Tag == "''" || toks[k].Text == "”") && (words[k-1] == "," || toks[k-1].Tag == ".") && hasNominal(toks, k+1, g.start) {
+		if closesQuotation(toks, k+1) && hasNominal(toks, k+1, g.start) {
 			// `"... a buzzsaw," Gen. Milley, the chairman, warned`: the
 			// verbs of a closed quotation are no clause of the verb after
 			// it when a noun phrase stands between them (`... it "is

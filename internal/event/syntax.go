@@ -329,15 +329,7 @@ func parentheticalReport(toks []sitrep.Token, words []string, h, j int) int {
 	if c < 1 || !isNounTag(toks[c-1].Tag) {
 		return 0
 	}
-	k := j
-	for range 3 {
-		switch {
-		case k < len(words) && (relativeDays[words[k]] || weekdays[words[k]]):
-			k++
-		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
-			k += 2
-		}
-	}
+	k := afterAdjuncts(toks, words, j)
 	if k+1 >= len(toks) || words[k] != "," {
 		return 0
 	}
@@ -346,6 +338,22 @@ func parentheticalReport(toks []sitrep.Token, words []string, h, j int) int {
 		return c
 	}
 	return 0
+}
+
+// afterAdjuncts returns where up to three adjuncts of date, place or
+// medium from token j end: "on Saturday", "today", "here", "on Twitter
+// on Tuesday".
+func afterAdjuncts(toks []sitrep.Token, words []string, j int) int {
+	k := j
+	for range 3 {
+		switch {
+		case k < len(words) && (words[k] == "here" || relativeDays[words[k]] || weekdays[words[k]]):
+			k++
+		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
+			k += 2
+		}
+	}
+	return k
 }
 
 // complexPreposition reports a verb form that is part of a preposition:
@@ -387,16 +395,7 @@ func closesRelative(toks []sitrep.Token, words []string, h int) bool {
 // off by a comma: ", a human rights group charged on Saturday." is a past
 // tense.
 func reportingTail(toks []sitrep.Token, words []string, h, j int) bool {
-	k := j
-	for range 3 {
-		switch {
-		case k < len(words) && (words[k] == "here" || relativeDays[words[k]] || weekdays[words[k]]):
-			k++
-		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
-			k += 2
-		}
-	}
-	if k < len(toks) && toks[k].Tag != "." {
+	if k := afterAdjuncts(toks, words, j); k < len(toks) && toks[k].Tag != "." {
 		return false
 	}
 	return reportingSubject(toks, h) >= 0
