@@ -51,8 +51,8 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 			return nil, err
 		}
 		for i := range ag {
-			if g := &ag[i]; !g.Skip && len(g.Events) > 0 && g.Events[0].EventType != "" {
-				also = append(also, event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: event.TyperClass(g.Events[0].EventType), Aux: !tr.alsoMain})
+			if r := typerRecord(p, feats, &ag[i].goldEventRecord, !tr.alsoMain); r != nil {
+				also = append(also, *r)
 			}
 		}
 	}
@@ -64,10 +64,9 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 			return nil, err
 		}
 		g := &golds[i]
-		if g.Skip || len(g.Events) == 0 || g.Events[0].EventType == "" {
+		if recs[i] = typerRecord(p, feats, &g.goldEventRecord, tr.alsoMain); recs[i] == nil {
 			continue
 		}
-		recs[i] = &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: event.TyperClass(g.Events[0].EventType), Aux: tr.alsoMain}
 		if cfg.Parse {
 			rr := &event.RoleRecord{Samples: p.RoleSamples(g.article())}
 			for _, ge := range g.Events {
@@ -106,6 +105,15 @@ func crossValidateEvents(ctx context.Context, cfg pipeline.Config, path string, 
 		}
 	}
 	return scoreRecords(ctx, func(i int) *pipeline.Pipeline { return pipes[fold[i]] }, path, golds)
+}
+
+// typerRecord is the typer's training record of a gold record, nil when
+// it has no typed event to learn from.
+func typerRecord(p *pipeline.Pipeline, feats *event.Features, g *goldEventRecord, aux bool) *event.TyperRecord {
+	if g.Skip || len(g.Events) == 0 || g.Events[0].EventType == "" {
+		return nil
+	}
+	return &event.TyperRecord{Samples: p.TyperSamples(g.article(), feats), Gold: event.TyperClass(g.Events[0].EventType), Aux: aux}
 }
 
 // cvTraining is what every fold's typer learns from besides the other

@@ -91,11 +91,11 @@ type verbGroup struct {
 	consumed   bool   // coded as part of the verb that governs it
 	identity   bool   // "believed to be": describes the noun before it
 	report     bool   // ends a reporting clause after a comma: ", a rights group charged on Saturday."
+	inverted   bool   // its subject follows it, after a quotation: "“…!” chanted protesters"
 	// paren is the comma that opens a parenthetical reporting clause
 	// ("Kenya, the minister said on Monday, will ...") whose verb this
 	// is, or 0 (report is then set too: it reports what surrounds it).
-	paren    int
-	inverted bool // its subject follows it, after a quotation: "“…!” chanted protesters"
+	paren int
 }
 
 // verbGroups finds the verb groups of a sentence.

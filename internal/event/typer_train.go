@@ -167,13 +167,15 @@ func (r *TyperRecord) union() []uint64 {
 // add to those sentences that report none. meta's Name and Features are
 // set here; the thresholds go into the typer model's Info.
 func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta learn.Meta) (*TyperModels, *TyperReport, error) {
-	var auxRecs []TyperRecord
-	recs = slices.DeleteFunc(slices.Clone(recs), func(r TyperRecord) bool {
+	var mainRecs, auxRecs []TyperRecord
+	for _, r := range recs {
 		if r.Aux {
 			auxRecs = append(auxRecs, r)
+		} else {
+			mainRecs = append(mainRecs, r)
 		}
-		return r.Aux
-	})
+	}
+	recs = mainRecs
 	var classes []string
 	for _, r := range recs {
 		if !slices.Contains(classes, r.Gold) {
