@@ -150,7 +150,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		for q > ss && !x.is(q, ",") && x.inQ[q] < 0 && p-q < 25 {
 			q--
 		}
-		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ" || x.tag(q+1) == "CD" || x.is(q+1, "who")) {
+		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ" || x.tag(q+1) == "CD" || x.is(q+1, "who") || x.possessive(q+1)) {
 			a := x.npLeft(q-1, ss)
 			sp = x.resolve(a, q)
 			subjStart = a
@@ -829,6 +829,12 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 		}
 	}
 	return append(out, x.finish(q, sp, x.toks[c]))
+}
+
+// possessive reports whether a name in the possessive opens at i
+// ("Poland's army chief", "the ministry's spokesman" opens with DT).
+func (x *extractor) possessive(i int) bool {
+	return (x.tag(i) == "NNP" || x.tag(i) == "NNPS") && x.tag(i+1) == "POS"
 }
 
 // leadSubject returns the noun phrase [a,e) that opens the sentence at ss

@@ -111,6 +111,8 @@ func TestExtract(t *testing.T) {
 			[]string{"direct|Jane Roe|told|We will never give up."}},
 		{"appositive chain", "Jane Roe, 27, a nurse in New York, said the election rarely came up.",
 			[]string{"indirect|Jane Roe|said|the election rarely came up"}},
+		{"possessive appositive", "Gen. Anna Kowalski, Poland's army chief, told reporters on Friday that the border is calm.",
+			[]string{"indirect|Anna Kowalski|told|the border is calm"}},
 		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
 		{"relative who without comma", "She won among voters who said the economy mattered.",
 			[]string{"indirect|voters|said|the economy mattered"}},
