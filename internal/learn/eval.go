@@ -20,6 +20,19 @@ func Folds(n, k int, seed uint64) []int {
 	return f
 }
 
+// FoldsByKey assigns each item to one of k folds by a hash of its key and
+// the seed, so that an item keeps its fold when others are added or
+// removed (Folds deals positions, so one more item moves them all). Folds
+// are balanced only in expectation.
+func FoldsByKey(keys []uint64, k int, seed uint64) []int {
+	f := make([]int, len(keys))
+	salt := mix(seed ^ 0xf01d)
+	for i, key := range keys {
+		f[i] = int(mix(key^salt) % uint64(k))
+	}
+	return f
+}
+
 // Bin is one calibration bin: the predictions whose score fell in
 // [Lo, Hi) and how many of them were right.
 type Bin struct {

@@ -199,6 +199,57 @@ func TestFolds(t *testing.T) {
 	}
 }
 
+// TestStableOrder checks that an example added to the training data
+// leaves the others' order and folds as they were, and that the seed
+// still changes the order.
+func TestStableOrder(t *testing.T) {
+	xs := toy(200, 1)
+	more := append(slices.Clone(xs[:100]), Example{Feats: []uint64{Key(9, 9)}, Class: 1})
+	more = append(more, xs[100:]...)
+	keys := func(xs []Example) []uint64 {
+		k := make([]uint64, len(xs))
+		for i := range xs {
+			k[i] = ExampleKey(&xs[i])
+		}
+		return k
+	}
+	visit := func(xs []Example, seed uint64) []uint64 {
+		k := keys(xs)
+		idx := make([]int, len(xs))
+		stableOrder(k, seed, 0, idx)
+		var out []uint64
+		for _, i := range idx {
+			if i < len(xs) && !slices.Equal(xs[i].Feats, []uint64{Key(9, 9)}) {
+				out = append(out, k[i])
+			}
+		}
+		return out
+	}
+	if !slices.Equal(visit(xs, 1), visit(more, 1)) {
+		t.Error("adding an example changed the order of the others")
+	}
+	if slices.Equal(visit(xs, 1), visit(xs, 2)) {
+		t.Error("seeds 1 and 2 give the same order")
+	}
+	a, b := FoldsByKey(keys(xs), 5, 1), FoldsByKey(keys(more), 5, 1)
+	if !slices.Equal(a, append(slices.Clone(b[:100]), b[101:]...)) {
+		t.Error("adding an example moved others to other folds")
+	}
+	distinct := make([]Example, 1000)
+	for i := range distinct {
+		distinct[i].Feats = []uint64{Key(3, uint64(i))}
+	}
+	count := make([]int, 5)
+	for _, f := range FoldsByKey(keys(distinct), 5, 1) {
+		count[f]++
+	}
+	for _, c := range count {
+		if c < 150 || c > 250 {
+			t.Errorf("fold sizes %v, want about 200 each", count)
+		}
+	}
+}
+
 func TestCalibration(t *testing.T) {
 	c := NewCalibration(10)
 	for i := range 100 {

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -120,14 +121,48 @@ func order(n int, r *rand.Rand) []int {
 	return idx
 }
 
-// Train fits the model to xs.
+// ExampleKey returns a hash of x's features and values: equal examples
+// have equal keys, and a key does not depend on the other examples.
+func ExampleKey(x *Example) uint64 {
+	h := uint64(fnvOffset)
+	for i, f := range x.Feats {
+		h = mix(h ^ f)
+		if x.Vals != nil {
+			h = mix(h ^ uint64(math.Float32bits(x.Vals[i])))
+		}
+	}
+	return mix(h ^ uint64(x.Class))
+}
+
+// stableOrder orders the examples of an epoch by a hash of the seed, the
+// epoch and each example's key, so that adding or removing an example
+// leaves the order of the others as it was: a model retrained on data
+// that changed a little changes a little, rather than being a new draw
+// of a shuffled order. Equal keys keep their input order.
+func stableOrder(keys []uint64, seed uint64, epoch int, idx []int) {
+	salt := mix(seed ^ uint64(epoch+1)*0x9E3779B97F4A7C15)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Compare(mix(keys[a]^salt), mix(keys[b]^salt))
+	})
+}
+
+// Train fits the model to xs. Each epoch visits the examples in an order
+// set by their content and the seed (stableOrder), not their positions.
 func (lr LogReg) Train(xs []Example, meta Meta) *Model {
 	k := len(lr.Classes)
 	a := newAdagrad(k, lr.Rate, lr.L2)
-	r := rand.New(rand.NewPCG(lr.Seed, 0x5eed))
+	keys := make([]uint64, len(xs))
+	for i := range xs {
+		keys[i] = ExampleKey(&xs[i])
+	}
+	idx := make([]int, len(xs))
 	p := make([]float32, k)
-	for range lr.Epochs {
-		for _, i := range order(len(xs), r) {
+	for e := range lr.Epochs {
+		stableOrder(keys, lr.Seed, e, idx)
+		for _, i := range idx {
 			x := &xs[i]
 			a.scores(x, p)
 			Softmax(p)

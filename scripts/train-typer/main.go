@@ -51,9 +51,10 @@ func main() {
 	rate := flag.Float64("rate", config.Rate, "AdaGrad rate")
 	epochs := flag.Int("epochs", config.Epochs, "epochs")
 	prune := flag.Float64("prune", float64(config.Prune), "drop weights of smaller magnitude")
+	seed := flag.Uint64("seed", config.Seed, "seed of the training order and the inner folds (studies of the recipe's spread)")
 	flag.Parse()
 	cfg := config
-	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune = *l2, *rate, *epochs, float32(*prune)
+	cfg.L2, cfg.Rate, cfg.Epochs, cfg.Prune, cfg.Seed = *l2, *rate, *epochs, float32(*prune), *seed
 	if err := run(*gold, *also, *unl, *out, cfg); err != nil {
 		slog.Error("train-typer", "err", err)
 		os.Exit(1)
