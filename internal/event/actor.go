@@ -1381,6 +1381,33 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			}
 		}
 	}
+	if ei, k := a.namedPerson(st, from, to); ei >= 0 && prefix == "" {
+		// Only what names the person codes it: its title or its own
+		// entry, not a country further on ("Weizsaecker, on a visit to
+		// Argentina,").
+		e, at := &a.Entities[ei], st.Tokens[from].Start
+		m, ok := a.persons[e.Name]
+		own := anchor >= 0 && anchor <= k
+		switch {
+		case own && len(code) >= 3 && code[:3] != "---" && !strings.Contains(code, "/"):
+			if !ok {
+				a.persons[e.Name] = learnedCode{code, at}
+			}
+		case ok && m.at < at && (!own || code == "---"+m.code[3:] || len(m.code) == 3 && strings.HasPrefix(code, "---")):
+			// "Kamau said" after "Kenyan President Mwangi Kamau": the
+			// person named again is who the article said they were
+			// ("President Kamau" after "Kenya's Mwangi Kamau": KENGOV).
+			if a.trace != nil {
+				matches = a.note(matches, "person %q named before as %s", e.Name, m.code)
+			}
+			if len(m.code) == 3 {
+				code = m.code + strings.TrimPrefix(code, "---")
+			} else {
+				code = m.code
+			}
+			name = e.Name
+		}
+	}
 	if prefix != "" && code != "" && !strings.HasPrefix(code, prefix) {
 		code = prefix + code
 	}
@@ -1415,6 +1442,36 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// namedPerson returns the person entity the stretch [from,to) names and
+// the index of its first token, or -1: a PERSON entity preceded in the stretch only by words of a title
+// ("Kenyan President Mwangi Kamau", "Gen. Kamau"), not one inside a
+// complement ("a spokesman for Kamau") or a possessive ("Kamau's
+// guards").
+func (a *article) namedPerson(st *sentence, from, to int) (int, int) {
+	for k := from; k < to; k++ {
+		if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {
+			e := &a.Entities[ei]
+			if e.Start != st.Tokens[k].Start {
+				return -1, -1
+			}
+			end := k + 1
+			for end < to && st.Tokens[end].Start < e.End {
+				end++
+			}
+			if end < to && st.Tokens[end].Tag == "POS" {
+				return -1, -1
+			}
+			return ei, k
+		}
+		switch t := st.Tokens[k].Tag; {
+		case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"), t == "DT" && k == from:
+		default:
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // insideName reports whether token k lies inside a multi-word name the

@@ -117,6 +117,18 @@ type learned struct {
 	at      int
 }
 
+// newArticle returns the state of coding in with c.
+func newArticle(in *Input, c *Coder) *article {
+	return &article{Input: in, c: c, memory: make(map[string]learned), persons: make(map[string]learnedCode)}
+}
+
+// learnedCode is an actor code remembered for a person, and the byte
+// offset of the phrase it was learned from.
+type learnedCode struct {
+	code string
+	at   int
+}
+
 // article holds the per-article state of one Code call.
 type article struct {
 	*Input
@@ -128,6 +140,11 @@ type article struct {
 	// it, so that coding one phrase twice (the tree and the chunk
 	// readings of a parsed sentence) codes it the same both times.
 	memory map[string]learned
+	// persons maps a person's name (the entity stage's, which links
+	// "Kamau" to "Mwangi Kamau") to the code of its first mention that
+	// had a country ("Kenyan President Mwangi Kamau": KENGOV), with its
+	// offset, so that the person named again alone keeps it.
+	persons map[string]learnedCode
 	// lastSubject is the most recent subject actor; subjects the few
 	// before it, newest last, for pronouns that must agree with theirs.
 	lastSubject *sitrep.EventActor
@@ -207,7 +224,8 @@ func (c *Coder) CodeContext(ctx context.Context, in *Input) ([]sitrep.Event, []s
 }
 
 func (c *Coder) code(ctx context.Context, in *Input, tr *Trace) ([]sitrep.Event, []string, error) {
-	a := &article{Input: in, c: c, memory: make(map[string]learned), trace: tr}
+	a := newArticle(in, c)
+	a.trace = tr
 	evs, err := c.codeArticle(ctx, a)
 	if err != nil {
 		return nil, nil, err

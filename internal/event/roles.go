@@ -202,7 +202,8 @@ func (c *Coder) RoleSamples(in *Input) []RoleSample {
 	var out []RoleSample
 	cc := *c
 	cc.roles = nil
-	a := &article{Input: in, c: &cc, memory: make(map[string]learned), roleSamples: &out}
+	a := newArticle(in, &cc)
+	a.roleSamples = &out
 	_, _ = cc.codeArticle(context.Background(), a) // never done: no error
 	return out
 }

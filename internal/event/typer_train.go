@@ -38,7 +38,8 @@ func (c *Coder) Samples(in *Input, f *Features) []TyperSample {
 	var out []TyperSample
 	cc := *c
 	cc.typer = nil
-	a := &article{Input: in, c: &cc, memory: make(map[string]learned), samples: &out, sampleFeats: f}
+	a := newArticle(in, &cc)
+	a.samples, a.sampleFeats = &out, f
 	_, _ = cc.codeArticle(context.Background(), a) // never done: no error
 	return out
 }
