@@ -176,6 +176,14 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		if p.reduced || (p.start > 0 && words[p.start-1] == "to") {
 			continue
 		}
+		if c := frontedParticiple(st, p, g.start); c >= 0 {
+			// "Speaking to reporters on Thursday, Mwangi Kamau, the army
+			// chief, warned": a participle clause that opens the
+			// sentence is an adverbial ending at its comma, no clause
+			// whose subject the verb could share.
+			left = c + 1
+			break
+		}
 		left, prev = p.end, pi
 		break
 	}
@@ -336,6 +344,36 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// frontedParticiple returns the comma that closes a participle clause
+// opening the sentence with group p ("Speaking to reporters, ...",
+// "Angered by the strikes, ...", "After meeting the envoy, ...") before
+// the verb at token end, or -1. The clause's own commas ("After beating
+// A, B and C to the prize, Joss Stone said") come before the subject's:
+// the subject after the last comma, or a name and its appositive between
+// the last three ("..., Mwangi Kamau, the army chief, warned").
+func frontedParticiple(st *sentence, p *verbGroup, end int) int {
+	start := 0
+	if st.Tokens[0].Tag == "IN" {
+		start = 1
+	}
+	if p.start != start || st.Tokens[p.head].Tag != "VBG" && st.Tokens[p.head].Tag != "VBN" {
+		return -1
+	}
+	var commas []int
+	for k := p.end; k < end; k++ {
+		if st.words[k] == "," {
+			commas = append(commas, k)
+		}
+	}
+	switch n := len(commas); {
+	case n > 0 && commas[n-1] < end-1:
+		return commas[n-1]
+	case n >= 3:
+		return commas[n-3]
+	}
+	return -1
 }
 
 //go:embed frames.txt
