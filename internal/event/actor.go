@@ -1602,6 +1602,16 @@ func (a *article) antecedent(p string) *sitrep.EventActor {
 		}
 		person := (s.Name != "" || a.namesPerson(s.Span)) && !strings.Contains(s.Text, " and ") || personHead(s.Text)
 		plural := pluralText(s.Text)
+		switch strings.ToLower(s.Text) {
+		// A pronoun subject carries its antecedent's name; its own form
+		// says what it stands for ("it", for Iran, is no "he").
+		case "he", "she":
+			person, plural = true, false
+		case "it":
+			person, plural = false, false
+		case "they", "we":
+			person, plural = false, true
+		}
 		switch p {
 		case "he", "she":
 			if person && !plural {

@@ -179,6 +179,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "a fronted participle clause with a list", text: "After beating Uganda, Tanzania and Rwanda to the title, Kenya's coach Mwangi Kamau praised Somalia.",
 			want: []ev{{dyad: "KEN>SOM:05"}}, forbid: []ev{{dyad: "TZA>SOM:05"}, {dyad: "RWA>SOM:05"}}},
+		{name: "he is no it", text: "Kenyan President Mwangi Kamau met the envoy on Monday. Uganda said it would stay neutral. He then threatened Somalia.",
+			want: []ev{{dyad: "KEN>SOM:13"}}, forbid: []ev{{dyad: "UGA>SOM:13"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
