@@ -18,6 +18,11 @@ type articleFeatures struct {
 	placed   bool
 	country  string
 	blocks   map[string]bool // linking blocks (event types) of its events
+	// acts groups the blocks by trigger: the types an article gives one
+	// act (a dictionary code and the typer's other reading of the same
+	// verb) are alternatives, not two things that happened. Equal groups
+	// appear once.
+	acts [][]string
 }
 
 // salientWords is how many of an article's words index it: its
@@ -82,8 +87,28 @@ func newArticleFeatures(res *sitrep.Result) *articleFeatures {
 			f.lat, f.lon, f.placed = p.Lat, p.Lon, true
 		}
 	}
+	byTrigger := map[sitrep.Span][]string{}
+	var triggers []sitrep.Span
 	for i := range res.Events {
-		f.blocks[cmp.Or(res.Events[i].PLOVER, res.Events[i].Root)] = true
+		e := &res.Events[i]
+		b := cmp.Or(e.PLOVER, e.Root)
+		f.blocks[b] = true
+		t := e.Evidence.Trigger
+		if _, ok := byTrigger[t]; !ok {
+			triggers = append(triggers, t)
+		}
+		if !slices.Contains(byTrigger[t], b) {
+			byTrigger[t] = append(byTrigger[t], b)
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range triggers {
+		g := byTrigger[t]
+		slices.Sort(g)
+		if k := strings.Join(g, " "); !seen[k] {
+			seen[k] = true
+			f.acts = append(f.acts, g)
+		}
 	}
 	return f
 }
@@ -403,14 +428,14 @@ func (ss *situations) score(a *article, vec []weighted, norm float64, s *situati
 		place = 0.5
 	}
 	types := 0.0
-	if len(f.blocks) > 0 {
+	if len(f.acts) > 0 {
 		n := 0
-		for b := range f.blocks {
-			if s.blocks[b] > 0 {
+		for _, g := range f.acts {
+			if slices.ContainsFunc(g, func(b string) bool { return s.blocks[b] > 0 }) {
 				n++
 			}
 		}
-		types = float64(n) / float64(len(f.blocks))
+		types = float64(n) / float64(len(f.acts))
 	}
 	return time * (0.7*text + 0.1*names + 0.1*place + 0.1*types)
 }

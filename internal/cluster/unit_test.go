@@ -316,3 +316,23 @@ func TestLinkScoreRules(t *testing.T) {
 		t.Errorf("two sides: the story changed the score from %.3f to %.3f", sNo, sStory)
 	}
 }
+
+// TestActsGroupTriggers checks that the types an article gives one
+// trigger (a dictionary code and the typer's other reading) make one act
+// for the situation score, and that equal acts count once.
+func TestActsGroupTriggers(t *testing.T) {
+	ev := func(plover string, trigger int) sitrep.Event {
+		return sitrep.Event{PLOVER: plover, Evidence: sitrep.Evidence{Trigger: sitrep.Span{Start: trigger, End: trigger + 5}}}
+	}
+	res := &sitrep.Result{Article: &sitrep.Article{}, Events: []sitrep.Event{
+		ev("REQUEST", 10), ev("THREATEN", 40), ev("ACCUSE", 70), ev("REQUEST", 70), ev("THREATEN", 90),
+	}}
+	f := newArticleFeatures(res)
+	got := fmt.Sprint(f.acts)
+	if want := "[[REQUEST] [THREATEN] [ACCUSE REQUEST]]"; got != want {
+		t.Errorf("acts %s, want %s", got, want)
+	}
+	if len(f.blocks) != 3 {
+		t.Errorf("blocks %v, want the three types", f.blocks)
+	}
+}

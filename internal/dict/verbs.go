@@ -250,6 +250,12 @@ func (b *block) match(before, after []string) (m VerbMatch, ok, final bool) {
 		return VerbMatch{}, false, false
 	}
 	slices.Sort(cands)
+	// The most specific pattern wins; among equally specific ones, the
+	// one whose words lie nearest the verb ("held Somalia responsible for
+	// the strike": "* responsible", not "* strike"), then the later
+	// definition (patterns are sorted so).
+	best, bestDist := -1, 0
+	var bestM VerbMatch
 	last := int32(-1)
 	for _, ci := range cands {
 		if ci == last {
@@ -257,22 +263,29 @@ func (b *block) match(before, after []string) (m VerbMatch, ok, final bool) {
 		}
 		last = ci
 		p := b.patterns[ci]
+		if best >= 0 && p.spec < b.patterns[best].spec {
+			break
+		}
 		var st matchState
 		end, hit := matchElems(p.after, after, 0, &st, 1)
 		if !hit {
 			continue
 		}
 		bend, hit := matchElems(p.before, before, 0, &st, -1)
-		if !hit {
+		if !hit || best >= 0 && end+bend >= bestDist {
 			continue
 		}
-		if p.code == nullCode {
-			return VerbMatch{}, false, true
-		}
-		return VerbMatch{Code: p.code, Pair: p.pair, Reversed: p.rev, Pattern: p.text, Source: p.src,
-			Words: end, Before: bend, SourceAt: st.src, TargetAt: st.tgt}, true, true
+		best, bestDist = int(ci), end+bend
+		bestM = VerbMatch{Code: p.code, Pair: p.pair, Reversed: p.rev, Pattern: p.text, Source: p.src,
+			Words: end, Before: bend, SourceAt: st.src, TargetAt: st.tgt}
 	}
-	return VerbMatch{}, false, false
+	if best < 0 {
+		return VerbMatch{}, false, false
+	}
+	if b.patterns[best].code == nullCode {
+		return VerbMatch{}, false, true
+	}
+	return bestM, true, true
 }
 
 type matchState struct{ src, tgt int }
