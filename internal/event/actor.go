@@ -224,7 +224,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 				if k > 0 && words[k-1] == "," {
 					return a.npBefore(st, k-1)
 				}
-				return a.npBefore(st, a.skipTime(st, k))
+				return a.npBefore(st, properPPObject(st, a.skipTime(st, k)))
 			}
 			left = k + 1
 			prev = -1
@@ -344,6 +344,40 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// properPPObject returns where the noun phrase before a restrictive
+// relative clause ends (k, the relative's position): before the
+// preposition when the nearest noun phrase is a proper name in a
+// prepositional phrase, as a name takes no restrictive relative ("a
+// rocket attack near Kirkuk that killed a contractor": the attack
+// killed, not Kirkuk), and then before any "of" complements the phrase
+// is part of ("the bombing of the UN headquarters in Baghdad that
+// killed"); else k.
+func properPPObject(st *sentence, k int) int {
+	toks := st.Tokens
+	j := k - 1
+	for j >= 0 && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") {
+		j--
+	}
+	if j == k-1 || j < 1 || toks[j].Tag != "IN" || st.words[j] == "of" || !strings.HasPrefix(toks[j-1].Tag, "NN") {
+		return k
+	}
+	for {
+		i := j - 1
+		for i >= 0 && nominalTag(toks[i].Tag) {
+			i--
+		}
+		if i < 1 || st.words[i] != "of" || !strings.HasPrefix(toks[i-1].Tag, "NN") {
+			return j
+		}
+		j = i
+	}
+}
+
+// nominalTag reports a tag that can be part of a noun phrase.
+func nominalTag(t string) bool {
+	return t == "DT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "HYPH"
 }
 
 // frontedParticiple returns the comma that closes a participle clause
@@ -926,7 +960,7 @@ func (a *article) npBefore(st *sentence, k int) *sitrep.EventActor {
 	end := j + 1
 	for j >= 0 {
 		t := toks[j].Tag
-		if t == "DT" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "CD" || t == "PRP$" || t == "POS" || t == "HYPH" {
+		if nominalTag(t) {
 			j--
 			continue
 		}
