@@ -227,7 +227,13 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 				if isCloseMark(x.toks[k]) && x.is(k-1, ",") {
 					if e := x.npRight(k+1, v); e > k+1 {
 						if q, ok := x.before(k+1, ss); ok {
-							return x.finish(q, x.resolve(k+1, e), vt), true
+							a := k + 1
+							if x.is(e, ",") && x.nameBetween(e+1, v-1) {
+								// "“…,” the foreign minister, Mwangi
+								// Kamau, said": the name speaks.
+								a, e = e+1, v-1
+							}
+							return x.finish(q, x.resolve(a, e), vt), true
 						}
 					}
 				}
@@ -829,6 +835,19 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 		}
 	}
 	return append(out, x.finish(q, sp, x.toks[c]))
+}
+
+// nameBetween reports whether tokens [a,e) are a proper name.
+func (x *extractor) nameBetween(a, e int) bool {
+	if a >= e {
+		return false
+	}
+	for i := a; i < e; i++ {
+		if x.tag(i) != "NNP" && x.tag(i) != "NNPS" {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive reports whether a name in the possessive opens at i

@@ -113,6 +113,8 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Jane Roe|said|the election rarely came up"}},
 		{"possessive appositive", "Gen. Anna Kowalski, Poland's army chief, told reporters on Friday that the border is calm.",
 			[]string{"indirect|Anna Kowalski|told|the border is calm"}},
+		{"title, then the name, after the quotation", "“The talks have failed,” the foreign minister, Anna Kowalski, said on Thursday.",
+			[]string{"direct|Anna Kowalski|said|The talks have failed"}},
 		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
 		{"relative who without comma", "She won among voters who said the economy mattered.",
 			[]string{"indirect|voters|said|the economy mattered"}},
