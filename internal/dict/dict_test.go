@@ -86,6 +86,9 @@ func TestVerbsMatch(t *testing.T) {
 		{"condemned", "", "the attack", "111", "", "condemn", -1},
 		{"visited", "", "baghdad", "042", "", "", -1},
 		{"met", "", "", "", "04", "", -1},
+		{"laid", "", "siege to the embassy", "191", "", "lay", -1},
+		{"broke", "", "through the main gate of the embassy", "171", "", "break", -1},
+		{"broke", "", "through in the asian market", "", "", "", -1},
 		// Of two equally specific patterns, the one nearer the verb.
 		{"held", "", "somalia responsible for the strike", "112", "", "hold", -1},
 		{"backed", "", "iraq in the seven-year war against iran", "051", "", "back", -1},
