@@ -460,6 +460,14 @@ func (a *article) controller(st *sentence, gi, to int) *sitrep.EventActor {
 	if verbFrames()[key]&frameControl == 0 {
 		return nil
 	}
+	if s := st.subj[gi]; s != nil && len(s.Actor) >= 3 && s.Actor[:3] != "---" && !orgCode(s.Actor) && (o.Actor == "---MIL" || o.Actor == "---COP") {
+		// "Kenya ordered troops to reinforce the border": troops of no
+		// named country that a country commands are its own, as "its
+		// troops" are.
+		cp := *o
+		cp.Actor = s.Actor[:3] + o.Actor[3:]
+		return &cp
+	}
 	return o
 }
 

@@ -185,6 +185,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: ">KEN:18"}}, forbid: []ev{{dyad: "SOM>KEN:18"}}},
 		{name: "a restrictive relative after of complements", text: "Kamau ordered an inquiry into the bombing of the UN compound in Mogadishu that killed 22 people.",
 			forbid: []ev{{dyad: "SOM>:19"}, {dyad: "IGO>:19"}, {dyad: "SOM>:18"}, {dyad: "IGO>:18"}}},
+		{name: "troops a country orders are its own", text: "Kenya ordered a contingent of marines to reinforce the embassy in Mogadishu.",
+			want: []ev{{dyad: "KEN>SOM:15", modality: sitrep.Hypothetical}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
