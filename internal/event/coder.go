@@ -856,16 +856,25 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			tgt = a.complementSubject(st, gi)
 		}
 	case g.passive:
-		if g.reduced {
+		switch {
+		case g.reduced && gi > 0 && coordinatedReduced(st, gi-1):
+			// "militias armed and funded by Iran": the second participle
+			// modifies the noun the first one does.
+			patient = a.npBefore(st, st.groups[gi-1].start)
+		case g.reduced:
 			patient = a.npBefore(st, g.start)
-		} else {
+		default:
 			patient = a.subject(st, gi)
 		}
 		byEnd := clauseEnd
-		if gi+1 < len(st.groups) && st.groups[gi+1].start < byEnd {
+		next := gi + 1
+		if g.reduced && coordinatedReduced(st, gi) {
+			next++ // the agent follows the second participle
+		}
+		if next < len(st.groups) && st.groups[next].start < byEnd {
 			// "observers who were sent to investigate ... were held by a
 			// crowd": a later verb's "by" is its own.
-			byEnd = st.groups[gi+1].start
+			byEnd = st.groups[next].start
 		}
 		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
 			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
@@ -1846,4 +1855,15 @@ func indexFrom(words []string, from, to int, w string) int {
 		}
 	}
 	return -1
+}
+
+// coordinatedReduced reports whether group gi and the next are
+// participles of one reduced relative joined by "and" or "or" ("armed
+// and funded by Iran").
+func coordinatedReduced(st *sentence, gi int) bool {
+	if gi+1 >= len(st.groups) {
+		return false
+	}
+	g, n := &st.groups[gi], &st.groups[gi+1]
+	return g.reduced && g.passive && n.reduced && n.passive && n.start == g.end+1 && (st.words[g.end] == "and" || st.words[g.end] == "or")
 }

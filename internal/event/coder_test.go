@@ -187,6 +187,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "SOM>:19"}, {dyad: "IGO>:19"}, {dyad: "SOM>:18"}, {dyad: "IGO>:18"}}},
 		{name: "troops a country orders are its own", text: "Kenya ordered a contingent of marines to reinforce the embassy in Mogadishu.",
 			want: []ev{{dyad: "KEN>SOM:15", modality: sitrep.Hypothetical}}},
+		{name: "coordinated participles share the agent", text: "Kenyan militias armed and funded by Somalia attacked the town.",
+			want: []ev{{dyad: "SOM>KEN:06"}, {dyad: "KEN>:19"}}, forbid: []ev{{dyad: "KEN>SOM:06"}, {dyad: "KEN>SOM:18"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",

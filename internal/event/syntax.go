@@ -207,6 +207,12 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 					g.passive = true
 				}
 			case "VBD":
+				if coordinatedPassive(toks, words, j) {
+					// "militias armed and funded by Iran": the first of
+					// two participles sharing one agent.
+					g.reduced, g.passive = true, true
+					break
+				}
 				// "opened its borders to West Africans ordered out of
 				// Nigeria": a past form after the object of a preposition,
 				// with a preposition and no object after it, is a
@@ -225,6 +231,12 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 				// participle modifying the noun before it.
 				g.reduced = true
 			}
+		}
+		if n := len(groups); !sawAux && n > 0 && g.head > 0 && toks[g.head].Tag == "VBN" && (words[g.head-1] == "and" || words[g.head-1] == "or") &&
+			groups[n-1].reduced && groups[n-1].passive && groups[n-1].end == g.head-1 {
+			// "armed and funded by Iran": the second participle of a
+			// reduced relative is one too.
+			g.reduced, g.passive = true, true
 		}
 		if g.start >= 1 && words[g.start-1] == "never" {
 			// "troops never exchanged fire": the adverb stands before
@@ -250,6 +262,20 @@ func verbGroups(toks []sitrep.Token, words []string) []verbGroup {
 		i = g.end
 	}
 	return groups
+}
+
+// coordinatedPassive reports whether the participle group ending at j is
+// coordinated with a second participle that has a by-agent: "armed and
+// funded by", "trained and equipped by".
+func coordinatedPassive(toks []sitrep.Token, words []string, j int) bool {
+	if j+2 >= len(toks) || words[j] != "and" && words[j] != "or" {
+		return false
+	}
+	k := j + 1
+	if toks[k].Tag == "RB" {
+		k++
+	}
+	return k+1 < len(toks) && (toks[k].Tag == "VBN" || toks[k].Tag == "VBD") && words[k+1] == "by"
 }
 
 var hedgeParticiple = lexicon.set("hedgeParticiple") // loaded from lexicon.txt, section [hedgeParticiple]
