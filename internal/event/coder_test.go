@@ -189,6 +189,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:15", modality: sitrep.Hypothetical}}},
 		{name: "coordinated participles share the agent", text: "Kenyan militias armed and funded by Somalia attacked the town.",
 			want: []ev{{dyad: "SOM>KEN:06"}, {dyad: "KEN>:19"}}, forbid: []ev{{dyad: "KEN>SOM:06"}, {dyad: "KEN>SOM:18"}}},
+		{name: "a name after an indefinite article is an adjective", text: "Kenyan jets bombed the Tana Liberation Front, a Somali armed group.",
+			want: []ev{{dyad: "KEN>---:19"}}, forbid: []ev{{dyad: "SOM>:15"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",

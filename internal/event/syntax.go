@@ -322,8 +322,12 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 		return true
 	}
 	// "a wounded soldier", "the country's ruling party", "Algeria's
-	// leading human rights activist".
-	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD" || prev == "POS") &&
+	// leading human rights activist"; after an indefinite article, a
+	// name modifies the noun as an adjective does ("a Somali armed
+	// group"), where after "the" it may be a subject ("the UN deployed
+	// troops").
+	indefName := prev == "NNP" && i > 1 && (strings.EqualFold(toks[i-2].Text, "a") || strings.EqualFold(toks[i-2].Text, "an"))
+	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD" || prev == "POS" || indefName) &&
 		(strings.HasPrefix(next, "NN") || next == "JJ" && i+2 < len(toks) && strings.HasPrefix(toks[i+2].Tag, "NN"))
 }
 
