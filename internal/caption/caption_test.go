@@ -71,6 +71,8 @@ func TestDetect(t *testing.T) {
 		{in: "AP Photo/Omar Haj Kadour Fighters gather in Idlib.", agency: "AP", who: "Omar Haj Kadour"},
 		{in: "REUTERS/Alaa Al-Marjani Shi'ite pilgrims walk to Kerbala.", agency: "REUTERS", who: "Alaa Al-Marjani"},
 		{in: "AP Photo/Bilal Hussein U.S. Marines patrol a street.", agency: "AP", who: "Bilal Hussein"},
+		{in: "AP Photo/Omar Haj Kadour US Marines stand guard at the gate.", agency: "AP", who: "Omar Haj Kadour", text: "US Marines stand guard at the gate."},
+		{in: "AP Photo/Lina Farouk UN peacekeepers patrol a road.", agency: "AP", who: "Lina Farouk", text: "UN peacekeepers patrol a road."},
 		{in: "AP Photo/Hussein Malla Lebanese anti-government protesters chant slogans.", agency: "AP", who: "Hussein Malla"},
 		{in: "AP Photo/Nariman El-Mofty People walk past a mural.", agency: "AP", who: "Nariman El-Mofty"},
 		{in: "AP Photo/Vahid Salemi Iranians attend a funeral in Tehran.", agency: "AP", who: "Vahid Salemi"},

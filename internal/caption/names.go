@@ -179,6 +179,12 @@ func (d *Detector) nameBoundary(para string, toks []token, k int) (int, string) 
 			break
 		}
 		nameScore += d.nameTokScore(toks[e-1].s, e-1 == k)
+		if e-1 > k && isAcronym(toks[e-1].s) && !isAcronym(toks[k].s) {
+			// "AP Photo/Mwangi Kamau US Marines stand guard": a name
+			// written in capitals and lower case does not go on with an
+			// acronym, which opens the caption.
+			nameScore -= 5
+		}
 		score := nameScore + lengthPrior[max(content, 1)] + d.startScore(toks, e)
 		if particles[toks[e-1].s] {
 			score -= 3
@@ -188,6 +194,19 @@ func (d *Detector) nameBoundary(para string, toks []token, k int) (int, string) 
 		}
 	}
 	return best, joinToks(para, toks, k, best)
+}
+
+// isAcronym reports a word of two or more capital letters: "US", "UN".
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // contentLen counts the tokens that are not particles.
