@@ -67,18 +67,24 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 
 // continuations extends a direct quote over the quotations that follow it
 // in the next sentences of the paragraph without an attribution of their
-// own: "“A,” she said. “B.”" is one quote of hers from A to B.
+// own: "“A,” she said. “B.”" is one quote of hers from A to B; so is
+// "“A,” she said on Monday, “B.”", the attribution inside the sentence.
 func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote {
 	if len(out) == first {
 		return out
 	}
 	for ri, reg := range x.regions {
 		o := reg.open
-		if x.used[ri] || o == 0 || x.sentStart[o] != o || reg.close >= len(x.toks) {
+		if x.used[ri] || o == 0 || reg.close >= len(x.toks) {
+			continue
+		}
+		last := &out[len(out)-1]
+		inside := x.sentStart[o] != o
+		if inside && (!x.is(o-1, ",") || last.VerbSpan == nil || last.End > last.VerbSpan.Start || last.VerbSpan.End > x.toks[o-1].Start ||
+			x.sentStart[o] != x.sentStart[o-1] || last.Start < x.toks[x.sentStart[o]].Start) {
 			continue
 		}
 		prev := x.toks[x.sentStart[o-1]].Start
-		last := &out[len(out)-1]
 		if last.Kind != Direct || last.SpeakerSpan == nil || last.End < prev || last.End > x.toks[o].Start {
 			continue
 		}

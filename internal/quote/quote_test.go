@@ -115,6 +115,8 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Anna Kowalski|told|the border is calm"}},
 		{"title, then the name, after the quotation", "“The talks have failed,” the foreign minister, Anna Kowalski, said on Thursday.",
 			[]string{"direct|Anna Kowalski|said|The talks have failed"}},
+		{"attribution inside the quotation", "“Anyone who attacks Poland,” Anna Kowalski said on Monday, “will pay dearly.”",
+			[]string{"direct|Anna Kowalski|said|Anyone who attacks Poland will pay dearly."}},
 		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
 		{"relative who without comma", "She won among voters who said the economy mattered.",
 			[]string{"indirect|voters|said|the economy mattered"}},
