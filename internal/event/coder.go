@@ -1267,6 +1267,12 @@ func mainSubject(st *sentence, gi int) *sitrep.EventActor {
 		if p.start > 0 && st.words[p.start-1] == "to" {
 			continue // an infinitive's subject may be another's ("Iraq's decision to execute")
 		}
+		if quoted(st.Tokens, p.head) != quoted(st.Tokens, st.groups[gi].head) {
+			// `"The embassy is secure," Kamau said, warning ...`: a
+			// clause on the other side of a quotation mark is no main
+			// clause of the participle.
+			continue
+		}
 		if !p.reduced && st.subj[pi] != nil && st.subj[pi].Actor != "" {
 			return st.subj[pi]
 		}
@@ -1866,4 +1872,21 @@ func coordinatedReduced(st *sentence, gi int) bool {
 	}
 	g, n := &st.groups[gi], &st.groups[gi+1]
 	return g.reduced && g.passive && n.reduced && n.passive && n.start == g.end+1 && (st.words[g.end] == "and" || st.words[g.end] == "or")
+}
+
+// quoted reports whether token k lies inside a quotation opened in its
+// sentence.
+func quoted(toks []sitrep.Token, k int) bool {
+	in := false
+	for _, t := range toks[:k] {
+		switch t.Text {
+		case "“", "``":
+			in = true
+		case "”", "''":
+			in = false
+		case "\"":
+			in = !in
+		}
+	}
+	return in
 }

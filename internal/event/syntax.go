@@ -464,7 +464,8 @@ func nominalBefore(toks []sitrep.Token, c int) int {
 		}
 		break
 	}
-	if b >= 0 && b < c-1 && toks[b].Text == "," {
+	if b >= 0 && b < c-1 && (toks[b].Text == "," || closesQuotation(toks, b+1)) {
+		// (After a quotation: `"...," Mwangi Kamau said.`)
 		return b
 	}
 	return -1
