@@ -162,6 +162,8 @@ func TestCumulative(t *testing.T) {
 		{"More than 300 people are killed by lightning each year.", nil},
 		{"Nine officers have been wounded since January.", nil},
 		{"So far, two men have been arrested.", []want{{Arrested, 2, true, "two men"}}},
+		{"Eleven police officers were wounded.", []want{{Wounded, 11, true, "Eleven police officers"}}},
+		{"The blast killed two officials, police said.", []want{{Killed, 2, true, "two officials"}}},
 		{"No one was hurt, police said, the third such attack this year.", []want{{Wounded, 0, true, ""}}},
 	})
 }

@@ -143,7 +143,8 @@ func subject(text string, toks []tok, t int, aux bool) (sitrep.Casualty, bool) {
 	best := -1
 	var bn number
 	for j := e - 1; j >= 0 && j >= e-8; j-- {
-		if !isWord(toks[j].s) || stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && (ofQuantity(toks[j-1].low) || partitive(toks, j-1))) {
+		if !isWord(toks[j].s) || stopWords[toks[j].low] && !isNumberStart(toks, j) && !(toks[j].low == "of" && j > 0 && (ofQuantity(toks[j-1].low) || partitive(toks, j-1))) &&
+			!(countedSources[toks[j].low] && j > 0 && isNumberEnd(toks, j)) {
 			break
 		}
 		if n, ok := parseNumber(toks, j); ok && n.end <= e && !(n.article && n.end == e) && !isYear(toks, n) && !notCount(toks, n) {
@@ -617,6 +618,21 @@ func bareCount(toks []tok, i, e int) bool {
 // victimNP reads one victim phrase at toks[i]: a count and its noun ("12",
 // "two Iraqi soldiers", "several bystanders"), or one person ("him", "his
 // wife", "a teenage boy", "the driver", "26-year-old Ana Ruiz").
+// isNumberEnd reports whether a number ends right before token j.
+func isNumberEnd(toks []tok, j int) bool {
+	for i := max(0, j-3); i < j; i++ {
+		if n, ok := parseNumber(toks, i); ok && n.end == j && !n.article {
+			return true
+		}
+	}
+	return false
+}
+
+// countedSources are the nouns of news sources ("police said") that,
+// right after a number, are the people counted: "eleven police officers
+// were wounded", "two officials were killed".
+var countedSources = setOf(`police officials authorities`)
+
 func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, false, 0, false
@@ -630,7 +646,7 @@ func victimNP(toks []tok, i int) (count int, exact bool, end int, ok bool) {
 	}
 	if n, ok := parseNumber(toks, i); ok && !n.article && !notCount(toks, n) && !isYear(toks, n) {
 		e := n.end
-		for e < len(toks) && e < n.end+5 && !stopWords[toks[e].low] && !timeWords[toks[e].low] && toks[e].low != "to" &&
+		for e < len(toks) && e < n.end+5 && (!stopWords[toks[e].low] || e == n.end && countedSources[toks[e].low]) && !timeWords[toks[e].low] && toks[e].low != "to" &&
 			toks[e].low != "between" && !isDigits(toks[e].s) && !isTrigger(toks[e].low) && toks[e].low != "went" {
 			e++
 		}
