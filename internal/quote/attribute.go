@@ -266,6 +266,18 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(v+1, e)
 		after = e
 	}
+	if !inverted && !inherit && x.tag(v) == "VBN" && x.is(v-1, "was", "were", "is", "are", "been", "being", "be") {
+		// "Somalia was warned by Kamau that ...": the agent speaks, not
+		// the subject. (Without an agent the subject stays: PolNeAR
+		// counts "X was told that ..." as X's attribution.)
+		by := v + 1
+		if x.tag(by) == "RB" {
+			by++
+		}
+		if e := x.npRight(by+1, se); x.is(by, "by") && e > by+1 {
+			sp, after, subjStart = x.resolve(by+1, e), e, v
+		}
+	}
 	if !sp.ok || class == stanceVerb && !agentive(sp) {
 		return sitrep.Quote{}, false
 	}
