@@ -1496,6 +1496,11 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	if agentWord != "" && len(code) >= 3 && code[:3] != "---" {
 		a.memory[agentWord] = learned{code[:3], st.Tokens[from].Start}
+		if i := strings.LastIndexByte(agentWord, ' '); i >= 0 {
+			// "Kenya's foreign ministry ... The ministry said": the head
+			// of an agent phrase names it again.
+			a.memory[agentWord[i+1:]] = learned{code[:3], st.Tokens[from].Start}
+		}
 	}
 	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) && !a.personAt(st, from) {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":

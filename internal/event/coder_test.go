@@ -195,6 +195,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "a participle after a quotation and its speaker", text: "“The embassy is secure,” Kenyan army chief Mwangi Kamau told reporters, warning that Somalia would pay a heavy price.",
 			want: []ev{{dyad: "KEN>SOM:13"}}, forbid: []ev{{dyad: "---GOV>SOM:13"}}},
+		{name: "the head of an agent phrase names it again", text: "Kenya's foreign ministry condemned the raid on Monday. The ministry said it had dispatched security personnel to Mogadishu.",
+			want: []ev{{dyad: "KEN>:15"}}, forbid: []ev{{dyad: "---GOV>:15"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
