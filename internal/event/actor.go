@@ -1013,6 +1013,8 @@ func (a *article) actorOf(st *sentence, from, to int) *sitrep.EventActor {
 					// others ("supporters, angered by US strikes,").
 					if app := a.actorOne(st, c+1, to-1); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" {
 						act.Actor = app.Actor[:3] + act.Actor[3:]
+					} else {
+						act = a.partitiveAppositive(st, act, c)
 					}
 				}
 				return act

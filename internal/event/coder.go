@@ -877,7 +877,11 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			byEnd = st.groups[next].start
 		}
 		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
-			src = a.actorOf(st, by+1, a.npEnd(st, by+1, clauseEnd))
+			end := a.npEnd(st, by+1, clauseEnd)
+			src = a.actorOf(st, by+1, end)
+			if src != nil && strings.HasPrefix(src.Actor, "---") {
+				src = a.partitiveAppositive(st, src, end)
+			}
 		}
 		tgt, named = patient, a.named(st, patient)
 	default:
@@ -1889,4 +1893,33 @@ func quoted(toks []sitrep.Token, k int) bool {
 		}
 	}
 	return in
+}
+
+// partitiveAppositive gives an actor of no country the country of a
+// partitive appositive after it, at token end: "stormed by hundreds of
+// protesters, most of them (believed to be) members of Somali militias".
+func (a *article) partitiveAppositive(st *sentence, act *sitrep.EventActor, end int) *sitrep.EventActor {
+	w := st.words
+	if end+4 >= len(w) || w[end] != "," || w[end+2] != "of" || w[end+3] != "them" && w[end+3] != "whom" {
+		return act
+	}
+	switch w[end+1] {
+	case "most", "many", "some", "all", "several", "half", "dozens", "hundreds", "thousands":
+	default:
+		return act
+	}
+	from := end + 4
+	if from+2 < len(w) && beliefVerbs[w[from]] && w[from+1] == "to" && w[from+2] == "be" {
+		from += 3 // "most of them believed to be ..."
+	}
+	to := from
+	for to < len(w) && w[to] != "," && st.Tokens[to].Tag != "." {
+		to++
+	}
+	if app := a.actorOne(st, from, to); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" && !orgCode(app.Actor) {
+		cp := *act
+		cp.Actor = app.Actor[:3] + act.Actor[3:]
+		return &cp
+	}
+	return act
 }

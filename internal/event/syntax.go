@@ -546,7 +546,8 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 	if words[prev] == "," && prev > 0 {
 		prev-- // "demonstrators, thought to be militia members,"
 	}
-	return strings.HasPrefix(toks[prev].Tag, "NN") && isVerbTag(toks[h+2].Tag)
+	partitive := words[prev] == "them" && prev >= 2 && words[prev-1] == "of" // "most of them believed to be"
+	return (strings.HasPrefix(toks[prev].Tag, "NN") || partitive) && isVerbTag(toks[h+2].Tag)
 }
 
 // retag corrects tagger misreads that break verb groups. It returns a
