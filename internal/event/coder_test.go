@@ -201,6 +201,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SOM>KEN:19"}}},
 		{name: "a partitive appositive of the subject", text: "Thousands of protesters, most of them believed to be members of Somali militias, stormed the Kenyan embassy on Monday.",
 			want: []ev{{dyad: "SOM>KEN:17"}}},
+		{name: "a quoted threat told to reporters", text: "“Somalia will pay a heavy price for every attack on Kenyan citizens,” Kenyan President Mwangi Kamau told reporters in Nairobi on Friday.",
+			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",

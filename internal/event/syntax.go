@@ -375,16 +375,41 @@ func parentheticalReport(toks []sitrep.Token, words []string, h, j int) int {
 // on Tuesday".
 func afterAdjuncts(toks []sitrep.Token, words []string, j int) int {
 	k := j
-	for range 3 {
+	for range 5 {
 		switch {
-		case k < len(words) && (words[k] == "here" || relativeDays[words[k]] || weekdays[words[k]]):
+		case k < len(words) && (words[k] == "here" || relativeDays[words[k]] || weekdays[words[k]] || addressees[words[k]]):
 			k++
 		case k+1 < len(words) && words[k] == "on" && toks[k+1].Tag == "NNP":
 			k += 2
+		case k+1 < len(words) && (words[k] == "in" || words[k] == "at") && toks[k+1].Tag == "NNP" && !weekdays[words[k+1]]:
+			// "told reporters in New Delhi"
+			k += 2
+			for k < len(words) && toks[k].Tag == "NNP" {
+				k++
+			}
+		case k+2 < len(words) && (words[k] == "in" || words[k] == "at") && (words[k+1] == "a" || words[k+1] == "an" || words[k+1] == "the") && statementNouns[words[k+2]]:
+			// "said in a statement", "told a news conference"
+			k += 3
+			for k < len(words) && statementNouns[words[k]] {
+				k++
+			}
+		case k+1 < len(words) && (words[k] == "the" || words[k] == "a") && statementNouns[words[k+1]]:
+			k += 2 // "told the press", "told a news conference"
+			for k < len(words) && statementNouns[words[k]] {
+				k++
+			}
 		}
 	}
 	return k
 }
+
+// addressees and statementNouns are what a closing reporting clause may
+// name besides its speaker and date: "told reporters", "said in a
+// statement", "told a news conference".
+var (
+	addressees     = map[string]bool{"reporters": true, "journalists": true}
+	statementNouns = map[string]bool{"statement": true, "interview": true, "briefing": true, "news": true, "press": true, "conference": true, "media": true, "speech": true, "tweet": true}
+)
 
 // complexPreposition reports a verb form that is part of a preposition:
 // "according to", "owing to".
