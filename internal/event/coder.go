@@ -895,6 +895,11 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// phrase before its preposition.
 			from := st.tokenAt(src.Span.Start)
 			src = a.actorOf(st, from, g.start-1)
+		} else if src == nil && temporalGerund[gerundPrep(st, g)] && gi > 0 {
+			// "stormed the embassy before setting fire to a truck",
+			// "fled after killing two guards": the gerund of a temporal
+			// adjunct has the subject of the clause it is part of.
+			src = a.adjunctSubject(st, gi)
 		}
 		if src != nil && src.Actor != "" && !g.reduced {
 			// "Ukraine must withdraw its troops": a possessive in the
@@ -1186,6 +1191,26 @@ func gerundPrep(st *sentence, g *verbGroup) string {
 	return st.words[g.start-1]
 }
 
+// temporalGerund are the prepositions of a gerund adjunct whose subject
+// is the clause's: "before setting", "after killing", "while firing".
+var temporalGerund = map[string]bool{"before": true, "after": true, "while": true, "without": true, "when": true, "since": true}
+
+// adjunctSubject returns the subject of the nearest clause before group
+// gi that has one: a finite group not inside a quotation of another side.
+func (a *article) adjunctSubject(st *sentence, gi int) *sitrep.EventActor {
+	for pi := gi - 1; pi >= 0; pi-- {
+		p := &st.groups[pi]
+		if p.reduced || p.start > 0 && st.words[p.start-1] == "to" || quoted(st.Tokens, p.head) != quoted(st.Tokens, st.groups[gi].head) {
+			continue
+		}
+		if s := st.subj[pi]; s != nil && s.Actor != "" {
+			return s
+		}
+		return nil
+	}
+	return nil
+}
+
 var causalOf = lexicon.set("causalOf") // loaded from lexicon.txt, section [causalOf]
 
 // modality says whether the act of verb group gi happened: asserted,
@@ -1401,7 +1426,9 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 	var ab [12]string
 	after, afterIdx := ab[:0], idx[8:8]
 	for k := g.head + 1; k < limit && len(after) < 12; k++ {
-		if isQuoteTok(st.Tokens[k].Text) {
+		if isQuoteTok(st.Tokens[k].Text) || a.dateAdverbial(st, k) {
+			// (A date is no complement: "demanded on Monday that" does not
+			// meet "demand * on".)
 			continue
 		}
 		after = append(after, words[k])
@@ -1431,6 +1458,21 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		}
 	}
 	return m, beforeIdx, afterIdx, ok
+}
+
+// dateAdverbial reports whether token k is part of a prepositional date
+// adverbial ("on Monday", "in March"): the preposition or the time
+// expression after it. (A bare time word stays: "would act now".)
+func (a *article) dateAdverbial(st *sentence, k int) bool {
+	j := k
+	for j > 0 && a.isTimexTok(st, j) {
+		j--
+	}
+	switch st.words[j] {
+	case "on", "in", "at", "since", "until", "during", "by":
+		return j+1 < len(st.words) && a.isTimexTok(st, j+1)
+	}
+	return false
 }
 
 // fixedPhrase reports whether a verb pattern contains words joined for
