@@ -87,6 +87,7 @@ func TestVerbsMatch(t *testing.T) {
 		{"visited", "", "baghdad", "042", "", "", -1},
 		{"met", "", "", "", "04", "", -1},
 		{"laid", "", "siege to the embassy", "191", "", "lay", -1},
+		{"launch", "", "pre-emptive strikes against the militias", "190", "", "", -1},
 		{"dispatched", "", "a team of security personnel to the capital", "154", "", "", -1},
 		{"dispatched", "", "a team of experts to the capital", "036", "", "", -1},
 		{"broke", "", "through the main gate of the embassy", "171", "", "break", -1},
