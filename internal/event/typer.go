@@ -503,7 +503,9 @@ func (a *article) candidate(st *sentence) *cand {
 			continue
 		}
 		if reportingLemma[a.lemma(st, st.groups[c.gi].head)] {
-			if say == nil {
+			if say == nil && !st.groups[c.gi].report {
+				// (The speaker of a closing reporting clause, "..., officials
+				// said", is not the one who did what the clause reports.)
 				say = c
 			}
 			continue

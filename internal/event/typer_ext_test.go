@@ -183,6 +183,8 @@ func TestNamedCandidates(t *testing.T) {
 		{"an organisation", "The Brannock Institute rejected the offer on Monday.", `--- "The Brannock Institute"`, ""},
 		{"a common noun", "The newcomers rejected the offer on Monday.", "", ""},
 		{"a coded actor, no dictionary event", "Kenyan police painted the station on Monday.", `KENCOP "Kenyan police"`, `KENCOP "Kenyan police"`},
+		{"the speaker of a closing reporting clause", "The strikes were a response to a rocket attack on a base, Kenyan officials said.", "", ""},
+		{"a speaker before what is said", "Kenyan officials said the strikes were a response to a rocket attack.", `KENGOV "Kenyan officials"`, `KENGOV "Kenyan officials"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			art := &sitrep.Article{ID: "t", Published: "2020-01-03", Text: tc.text}
