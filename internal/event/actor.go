@@ -224,7 +224,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 				if k > 0 && words[k-1] == "," {
 					return a.npBefore(st, k-1)
 				}
-				return a.npBefore(st, properPPObject(st, a.skipTime(st, k)))
+				return a.npBefore(st, a.properPPObject(st, a.skipTime(st, k)))
 			}
 			left = k + 1
 			prev = -1
@@ -353,8 +353,9 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 // rocket attack near Kirkuk that killed a contractor": the attack
 // killed, not Kirkuk), and then before any "of" complements the phrase
 // is part of ("the bombing of the UN headquarters in Baghdad that
-// killed"); else k.
-func properPPObject(st *sentence, k int) int {
+// killed") and any phrase after an event noun ("a rocket attack on a
+// base near Kirkuk that killed": the attack); else k.
+func (a *article) properPPObject(st *sentence, k int) int {
 	toks := st.Tokens
 	j := k - 1
 	for j >= 0 && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") {
@@ -368,7 +369,10 @@ func properPPObject(st *sentence, k int) int {
 		for i >= 0 && nominalTag(toks[i].Tag) {
 			i--
 		}
-		if i < 1 || st.words[i] != "of" || !strings.HasPrefix(toks[i-1].Tag, "NN") {
+		if i < 1 || toks[i].Tag != "IN" || !strings.HasPrefix(toks[i-1].Tag, "NN") {
+			return j
+		}
+		if _, event := a.c.dicts.Verbs.NounEvent(st.words[i-1]); st.words[i] != "of" && !event {
 			return j
 		}
 		j = i

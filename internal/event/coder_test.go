@@ -183,6 +183,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:13"}}, forbid: []ev{{dyad: "UGA>SOM:13"}}},
 		{name: "a name takes no restrictive relative", text: "Kenyan jets struck the camps in retaliation for a rocket attack near Mogadishu last week that killed a Kenyan contractor.",
 			want: []ev{{dyad: ">KEN:18"}}, forbid: []ev{{dyad: "SOM>KEN:18"}}},
+		{name: "a restrictive relative after an event noun's phrases", text: "The strikes came after a rocket attack on a Kenyan base near Mandera on Friday that killed a Kenyan contractor.",
+			want: []ev{{dyad: "--->KEN:19"}}, forbid: []ev{{dyad: "KEN>KEN:19"}}},
 		{name: "a restrictive relative after of complements", text: "Kamau ordered an inquiry into the bombing of the UN compound in Mogadishu that killed 22 people.",
 			forbid: []ev{{dyad: "SOM>:19"}, {dyad: "IGO>:19"}, {dyad: "SOM>:18"}, {dyad: "IGO>:18"}}},
 		{name: "troops a country orders are its own", text: "Kenya ordered a contingent of marines to reinforce the embassy in Mogadishu.",
