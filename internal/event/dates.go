@@ -123,7 +123,7 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 				}
 			}
 			ev.Date, ev.DatePrecision, ev.DateReason = value, prec, reason
-			a.lastDated = &datedEvent{date: value, precision: prec, paragraph: st.Paragraph, sentence: a.sentIndex}
+			a.lastDated = &datedEvent{date: value, precision: prec, paragraph: st.Paragraph, sentence: a.sentIndex, present: presentTrigger(st, trig)}
 			return bound
 		}
 		if tense == tenseUnknown {
@@ -387,13 +387,22 @@ type datedEvent struct {
 	date                string
 	precision           sitrep.Precision
 	paragraph, sentence int
+	// present: it was told in the present ("Milley tells reporters on
+	// Thursday ..."), as live reports and captions tell the past.
+	present bool
+}
+
+// presentTrigger reports whether token k is a verb in the simple present.
+func presentTrigger(st *sentence, k int) bool {
+	return k < len(st.Tokens) && (st.Tokens[k].Tag == "VBZ" || st.Tokens[k].Tag == "VBP")
 }
 
 // continues reports whether sentence st, which has no time expression,
 // directly follows the last dated event's sentence in its paragraph and
 // goes on narrating it: that event has a day's date and this one's
-// trigger is a simple past ("They also detained ..."), not a present
-// perfect or a past perfect, which step out of the narration.
+// trigger is a simple past ("They also detained ..."), or a simple present
+// after one told in the present, not a present perfect or a past perfect,
+// which step out of the narration.
 func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 	d := a.lastDated
 	if d == nil || d.paragraph != st.Paragraph || a.sentIndex-d.sentence > 1 || d.precision != sitrep.Day {
@@ -403,7 +412,9 @@ func (a *article) continues(st *sentence, trigger sitrep.Span) bool {
 		return false
 	}
 	k := st.tokenAt(trigger.Start)
-	if k >= len(st.Tokens) || st.Tokens[k].Tag != "VBD" {
+	if k >= len(st.Tokens) || st.Tokens[k].Tag != "VBD" && !(d.present && presentTrigger(st, k)) {
+		// (A present goes on a narration told in the present: "Milley
+		// tells reporters on Thursday ... He warns that ...".)
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
