@@ -776,6 +776,7 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		{"own date", "Kenyan police arrested ten Somali traders on Monday. They also detained three Ethiopian drivers on Tuesday.", "2022-03-08", "sentence"},
 		{"after a dated statement", "A police spokesman said on Monday that the market was calm. Kenyan police detained three Ethiopian drivers, he added.", "2022-03-07", "previous"},
 		{"a time of day dates by its day", "Kenyan police detained three Ethiopian drivers on Tuesday night.", "2022-03-08", "clause"},
+		{"a name the tagger took for an adjective", "Kenya sent troops to Sanaa on Monday to detain three Ethiopian drivers.", "2022-03-07", "sentence"},
 		{"a narration in the present", "Kenyan troops seize ten Somali boats on Monday. They also detain three Ethiopian drivers.", "2022-03-07", "previous"},
 		{"a present after a past", "Kenyan police arrested ten Somali traders on Monday. They detain three Ethiopian drivers.", "2022-03-09", "published"},
 	} {

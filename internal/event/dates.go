@@ -238,8 +238,11 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 	case "of":
 		return p > 0 && isNounTag(st.Tokens[p-1].Tag) && !st.timex[p-1] && !timeParts[st.words[p-1]], false
 	case "in", "on", "at", "during":
+		// "effective on Monday", "due in March"; a capitalised word the
+		// tagger took for an adjective is a name ("sent forces to
+		// Sanaa on Wednesday").
 		q := p - 1
-		return q >= 0 && q != trig && (st.Tokens[q].Tag == "JJ" || st.words[q] == "due"), false
+		return q >= 0 && q != trig && (st.Tokens[q].Tag == "JJ" && !isUpper(st.Tokens[q].Text) || st.words[q] == "due"), false
 	}
 	return false, false
 }
