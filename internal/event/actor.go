@@ -787,6 +787,9 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, nam
 	if !isTargetPrep(words[k]) && toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 		end := a.listEnd(st, k, clauseEnd)
 		obj := a.actorOf(st, k, end)
+		if obj != nil && strings.HasPrefix(obj.Actor, "---") {
+			obj = a.appositiveCountry(st, obj, end)
+		}
 		nameOf(obj)
 		if obj != nil && obj.Actor != "" {
 			head := headNoun(st, obj.Span)
@@ -1531,6 +1534,32 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Text:  a.Doc.SpanText(sitrep.Span{Start: toks[from].Start, End: toks[end-1].End}),
 		Actor: code,
 		Name:  name,
+	}
+	return act
+}
+
+// appositiveCountry gives an actor of no country the country of a noun
+// phrase in apposition after it, at token end: "bombed the Tana
+// Liberation Front, a Somali armed group". A clause there is no
+// appositive (", a Kenyan official said").
+func (a *article) appositiveCountry(st *sentence, act *sitrep.EventActor, end int) *sitrep.EventActor {
+	w := st.words
+	if end+2 >= len(w) || w[end] != "," || w[end+1] != "a" && w[end+1] != "an" && w[end+1] != "the" {
+		return act
+	}
+	stop := end + 1
+	for stop < len(w) && w[stop] != "," && st.Tokens[stop].Tag != "." && !clauseBreak(w[stop], st.Tokens[stop].Tag) {
+		stop++
+	}
+	for _, g := range st.groups {
+		if g.start > end && g.start < stop && !g.reduced {
+			return act
+		}
+	}
+	if app := a.actorOne(st, end+1, stop); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" && !orgCode(app.Actor) {
+		cp := *act
+		cp.Actor = app.Actor[:3] + act.Actor[3:]
+		return &cp
 	}
 	return act
 }

@@ -309,7 +309,7 @@ func continuesGroup(toks []sitrep.Token, words []string, j int) bool {
 // noun phrase: "the burned checkpoint", "a wounded soldier".
 func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 	t := toks[i].Tag
-	if t != "VBN" && t != "VBG" {
+	if t != "VBN" && t != "VBG" && t != "VBD" {
 		return false
 	}
 	if i == 0 || i+1 >= len(toks) {
@@ -326,7 +326,20 @@ func isAdjectivalParticiple(toks []sitrep.Token, i int) bool {
 	// name modifies the noun as an adjective does ("a Somali armed
 	// group"), where after "the" it may be a subject ("the UN deployed
 	// troops").
-	indefName := prev == "NNP" && i > 1 && (strings.EqualFold(toks[i-2].Text, "a") || strings.EqualFold(toks[i-2].Text, "an"))
+	indefName := false
+	if prev == "NNP" {
+		// (Past other modifiers: "an Eritrea-backed Somali armed group".)
+		j := i - 2
+		for j > 0 && j > i-5 && (toks[j].Tag == "JJ" || toks[j].Tag == "NNP") {
+			j--
+		}
+		indefName = j >= 0 && (strings.EqualFold(toks[j].Text, "a") || strings.EqualFold(toks[j].Text, "an"))
+	}
+	if t == "VBD" && !indefName {
+		// (A past tense the tagger may have taken a participle for is
+		// an adjective only in the indefinite noun phrase above.)
+		return false
+	}
 	return (prev == "DT" || prev == "JJ" || prev == "PRP$" || prev == "CD" || prev == "POS" || indefName) &&
 		(strings.HasPrefix(next, "NN") || next == "JJ" && i+2 < len(toks) && strings.HasPrefix(toks[i+2].Tag, "NN"))
 }
