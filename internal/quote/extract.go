@@ -248,8 +248,9 @@ func (x *extractor) skipAdverbials(r, hi int) int {
 		t := x.toks[r]
 		lw := strings.ToLower(t.Text)
 		switch {
-		case x.inQ[r] >= 0 || quantifiers[lw] || lw == "so":
-			// "said much of it was …", "said so": content, not adverbs.
+		case x.inQ[r] >= 0 || quantifiers[lw] || lw == "so" || lw == "not" || lw == "never":
+			// "said much of it was …", "said so", "urged them not to
+			// attack": content, not adverbs.
 			return r
 		case timeWords[lw] || t.Tag == "RB" || t.Tag == "RBR":
 			r++

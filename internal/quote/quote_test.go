@@ -119,6 +119,8 @@ func TestExtract(t *testing.T) {
 			[]string{"direct|Anna Kowalski|said|Anyone who attacks Poland will pay dearly."}},
 		{"passive with an agent", "Russia was warned by Anna Kowalski on Tuesday that it would pay a heavy price.",
 			[]string{"indirect|Anna Kowalski|warned|it would pay a heavy price"}},
+		{"a negated infinitive", "President Anna Kowalski urged her compatriots not to attack foreign missions.",
+			[]string{"indirect|Anna Kowalski|urged|not to attack foreign missions"}},
 		{"inverted inside a clause", "The economy, said the analyst, is weak.", nil},
 		{"relative who without comma", "She won among voters who said the economy mattered.",
 			[]string{"indirect|voters|said|the economy mattered"}},
