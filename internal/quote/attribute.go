@@ -191,6 +191,19 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		if a <= p {
 			sp = x.resolve(a, p+1)
 			subjStart = a
+			if b, prep := x.complementHead(a, ss); b >= 0 && !(sp.named && x.personAt(sp.span)) {
+				// "A spokesman for the ministry said", "Officials in
+				// Nairobi said", "a refugee living in Kenya had said": the
+				// noun phrase before the preposition speaks, not its
+				// object.
+				if h := x.resolve(b, prep); h.named {
+					sp = h
+				} else {
+					span := sitrep.Span{Start: x.toks[b].Start, End: x.toks[p].End}
+					sp = speaker{name: x.text[span.Start:span.End], span: span, ok: true}
+				}
+				subjStart = b
+			}
 		}
 	}
 	class := lemmas[lemma]
@@ -643,7 +656,7 @@ func (x *extractor) resolve(a, e int) speaker {
 			best = max(best, i)
 		}
 	}
-	if best >= 0 && x.ix.ents[best].Type != sitrep.NORP {
+	if best >= 0 && x.ix.ents[best].Type != sitrep.NORP && !x.complementEntity(a, x.ix.ents[best]) {
 		en := x.ix.ents[best]
 		return speaker{name: en.Name, span: en.Span, ok: true, named: true}
 	}
@@ -853,6 +866,54 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 		}
 	}
 	return append(out, x.finish(q, sp, x.toks[c]))
+}
+
+// complementHead returns the start of the noun phrase that the phrase
+// starting at a complements, and the preposition between them: "A
+// spokesman for | the ministry", "a refugee living in | Kenya" (past a
+// participle); -1 when a opens no such complement.
+func (x *extractor) complementHead(a, ss int) (int, int) {
+	prep := a - 1
+	if prep <= ss || x.tag(prep) != "IN" || x.inQ[prep] >= 0 {
+		return -1, 0
+	}
+	e := prep - 1
+	if t := x.tag(e); (t == "VBG" || t == "VBN") && e > ss {
+		e-- // "living in", "based in"
+	}
+	if !strings.HasPrefix(x.tag(e), "NN") {
+		return -1, 0
+	}
+	b := x.npLeft(e, ss)
+	if b > e {
+		return -1, 0
+	}
+	return b, prep
+}
+
+// complementEntity reports whether entity en, a place or organisation
+// that ends a phrase starting at token a, is the object of a preposition
+// in it: "The president of Kenya" is no name for Kenya.
+func (x *extractor) complementEntity(a int, en sitrep.Entity) bool {
+	if en.Type == sitrep.Person {
+		return false
+	}
+	for i := a + 1; i < len(x.toks) && x.toks[i].Start < en.Start; i++ {
+		if x.tag(i) == "IN" && strings.HasPrefix(x.tag(i-1), "NN") {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt reports whether a person entity covers span.
+func (x *extractor) personAt(span sitrep.Span) bool {
+	for _, i := range x.ix.starting(span.Start, span.Start) {
+		if en := x.ix.ents[i]; en.Type == sitrep.Person && en.Span == span {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBetween reports whether tokens [a,e) are a proper name.
