@@ -211,6 +211,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SOM>KEN:17"}, {dyad: "SOM>KEN:19"}}},
 		{name: "a date is no pattern word", text: "The Kenya Civic Forum demanded on Monday that Somalia withdraw its troops.",
 			want: []ev{{dyad: "KEN>SOM:10"}}, forbid: []ev{{dyad: "KEN>SOM:19"}}},
+		{name: "a second verb of saying after a that-clause", text: "Gen. Mwangi Kamau of Kenya said on Thursday that the base was safe and cautioned Somalia against any attack.",
+			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
