@@ -1431,6 +1431,10 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if code == "" {
 		if m, ok := a.memory[agentWord]; ctry == "" && ok && m.at < st.Tokens[from].Start {
 			ctry = m.country
+		} else if m, ok := a.memory[crowdKey]; ctry == "" && sector == "OPP" && ok && m.at < st.Tokens[from].Start {
+			// "Kenyan protesters stormed ... The demonstrators": the
+			// crowd of the article named again by another word.
+			ctry = m.country
 		}
 		if ctry == "" && sector != "" && a.possessive(st, from, to) && a.lastSubject != nil && len(a.lastSubject.Actor) >= 3 && a.lastSubject.Actor[:3] != "---" {
 			// "Israel said its forces had withdrawn": the possessor of an
@@ -1510,6 +1514,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// of an agent phrase names it again.
 			a.memory[agentWord[i+1:]] = learned{code[:3], st.Tokens[from].Start}
 		}
+		if sector == "OPP" {
+			a.memory[crowdKey] = learned{code[:3], st.Tokens[from].Start}
+		}
 	}
 	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) && !a.personAt(st, from) {
 		// "Earlier, soldiers charged", "in Ramallah, teachers refused":
@@ -1537,6 +1544,10 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	return act
 }
+
+// crowdKey keys the article memory's country of the last protesters,
+// whatever word named them (no agent word has a space and a hash).
+const crowdKey = "# crowd"
 
 // appositiveCountry gives an actor of no country the country of a noun
 // phrase in apposition after it, at token end: "bombed the Tana

@@ -213,6 +213,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:10"}}, forbid: []ev{{dyad: "KEN>SOM:19"}}},
 		{name: "a second verb of saying after a that-clause", text: "Gen. Mwangi Kamau of Kenya said on Thursday that the base was safe and cautioned Somalia against any attack.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
+		{name: "the crowd named by another word", text: "Hundreds of Kenyan protesters attacked the Somali embassy on Tuesday. The demonstrators accused Somalia of aggression.",
+			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "---OPP>SOM:11"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
