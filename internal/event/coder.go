@@ -571,6 +571,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if !ok {
 		a.outcome(gi, "verb not in the dictionary (or null-coded)")
+		a.codeQuotedThreat(st, gi)
 		a.codeReportedThreat(st, gi, src)
 		return
 	}
@@ -1493,6 +1494,47 @@ var threatObjects = lexicon.set("threatObjects") // loaded from lexicon.txt, sec
 
 var threatVerbs = lexicon.set("threatVerbs") // loaded from lexicon.txt, section [threatVerbs]
 
+// threatClause reports whether group c says someone will suffer for
+// something: "would pay a big price", "will face consequences".
+func threatClause(st *sentence, c *verbGroup) bool {
+	if !c.modal || !threatVerbs[st.words[c.head]] {
+		return false
+	}
+	for k := c.head + 1; k < len(st.words) && k <= c.head+8; k++ {
+		if threatObjects[st.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// codeQuotedThreat codes a threat said in a quotation that goes on into a
+// sentence of its own, with no verb of saying: `Kamau said that Somalia
+// "will be held responsible. They will pay a heavy price!"` is Kamau's
+// threat against Somalia.
+func (a *article) codeQuotedThreat(st *sentence, gi int) {
+	g := &st.groups[gi]
+	if g.consumed || !threatClause(st, g) {
+		return
+	}
+	for i := range st.groups {
+		if reportingLemma[a.lemma(st, st.groups[i].head)] {
+			return // the verb of saying codes it (codeReportedThreat)
+		}
+	}
+	speaker := a.quoteSpeaker(st.Tokens[g.head].Start)
+	if speaker == nil || speaker.Actor == "" {
+		return
+	}
+	tgt := a.subject(st, gi)
+	if tgt != nil && (tgt.Actor == "" || tgt.Actor == speaker.Actor) {
+		tgt = nil
+	}
+	trigger := sitrep.Span{Start: st.Tokens[g.head].Start, End: st.Tokens[g.head].End}
+	a.emit(st, "130", "event:quoted-threat", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, gi))
+	g.consumed = true
+}
+
 // codeReportedThreat codes "X said/tweeted/warned that Y would pay a big
 // price" as X threatening Y (130), the statement being the act.
 func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.EventActor) {
@@ -1500,7 +1542,6 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 		return
 	}
 	g := &st.groups[gi]
-	words := st.words
 	if a.c.text != nil && !reportingLemma[a.c.text.Lemma(st.Tokens[g.head].Text, st.Tokens[g.head].Tag)] {
 		// "Greek firms will have the label and producers elsewhere must
 		// find another name": only a speaker demands or threatens.
@@ -1536,17 +1577,7 @@ func (a *article) codeReportedThreat(st *sentence, gi int, speaker *sitrep.Event
 			a.emit(st, "100", "event:reported-demand", speaker, tgt, sitrep.Asserted, trigger, g.start, a.clauseEnd(st, ci))
 			return
 		}
-		if !c.modal || !threatVerbs[words[c.head]] {
-			continue
-		}
-		obj := false
-		for k := c.head + 1; k < len(words) && k <= c.head+8; k++ {
-			if threatObjects[words[k]] {
-				obj = true
-				break
-			}
-		}
-		if !obj {
+		if !threatClause(st, c) {
 			continue
 		}
 		tgt := a.subject(st, ci)
