@@ -29,7 +29,7 @@ type LogReg struct {
 	L2      float64 // per-example penalty weight (e.g. 1e-4)
 	Rate    float64 // AdaGrad learning rate (e.g. 0.1)
 	Epochs  int
-	Seed    uint64 // shuffles the examples each epoch
+	Seed    uint64 // salts the order the examples are visited in each epoch (stableOrder)
 }
 
 // Ranker trains a conditional logit: a score w·f per candidate, softmax
