@@ -1567,12 +1567,18 @@ func (a *article) appositiveCountry(st *sentence, act *sitrep.EventActor, end in
 			return act
 		}
 	}
-	if app := a.actorOne(st, end+1, stop); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" && !orgCode(app.Actor) {
-		cp := *act
-		cp.Actor = app.Actor[:3] + act.Actor[3:]
-		return &cp
+	return withCountryOf(act, a.actorOne(st, end+1, stop))
+}
+
+// withCountryOf returns act, of no country, with the country of app when
+// app has one (not an organisation's prefix).
+func withCountryOf(act, app *sitrep.EventActor) *sitrep.EventActor {
+	if app == nil || len(app.Actor) < 3 || app.Actor[:3] == "---" || orgCode(app.Actor) {
+		return act
 	}
-	return act
+	cp := *act
+	cp.Actor = app.Actor[:3] + act.Actor[3:]
+	return &cp
 }
 
 // namedPerson returns the person entity the stretch [from,to) names and

@@ -1989,10 +1989,5 @@ func (a *article) partitiveAppositive(st *sentence, act *sitrep.EventActor, end 
 	for to < len(w) && w[to] != "," && st.Tokens[to].Tag != "." {
 		to++
 	}
-	if app := a.actorOne(st, from, to); app != nil && len(app.Actor) >= 3 && app.Actor[:3] != "---" && !orgCode(app.Actor) {
-		cp := *act
-		cp.Actor = app.Actor[:3] + act.Actor[3:]
-		return &cp
-	}
-	return act
+	return withCountryOf(act, a.actorOne(st, from, to))
 }
