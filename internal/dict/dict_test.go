@@ -207,6 +207,8 @@ func TestActorsMatch(t *testing.T) {
 		n                int
 	}{
 		{"donald trump said", "2019-12-31", "USAGOV", 2},
+		{"the taliban said", "2023-03-13", "AFGGOV", 2},
+		{"the pakistani taliban said", "2023-03-13", "PAKREB", 3},
 		{"donald trump said", "2015-06-01", "USAELI", 2},
 		{"donald trump said", "2022-06-01", "USAELI", 2},
 		{"donald trump said", "2025-03-01", "USAGOV", 2},
