@@ -222,7 +222,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 				// relative clause is the noun it modifies, also before a
 				// comma ("the rebels, who control the north,").
 				if k > 0 && words[k-1] == "," {
-					return a.npBefore(st, k-1)
+					return a.antecedentBefore(st, k-1)
 				}
 				return a.npBefore(st, a.properPPObject(st, a.skipTime(st, k)))
 			}
@@ -344,6 +344,25 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		return nil
 	}
 	return a.actorOf(st, left, g.start)
+}
+
+// antecedentBefore returns the actor of the noun phrase that a
+// relative clause set off by a comma at k describes: the whole phrase,
+// with its of-complements and coordination ("Hundreds of Somali
+// militiamen and their supporters, who ..."), not its last noun.
+func (a *article) antecedentBefore(st *sentence, k int) *sitrep.EventActor {
+	j := k - 1
+	for j >= 0 && (nominalTag(st.Tokens[j].Tag) || st.words[j] == "of" || st.words[j] == "and" || st.words[j] == "or") {
+		j--
+	}
+	from := j + 1
+	for from < k && (st.words[from] == "of" || st.words[from] == "and" || st.words[from] == "or") {
+		from++
+	}
+	if from >= k {
+		return nil
+	}
+	return a.actorOf(st, from, k)
 }
 
 // properPPObject returns where the noun phrase before a restrictive

@@ -217,6 +217,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "---OPP>SOM:11"}}},
 		{name: "a threat in a quotation's next sentence", text: "Kenyan President Mwangi Kamau said on Tuesday that Somalia “will be held responsible. They will pay a heavy price!”",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
+		{name: "a relative after a coordinated subject", text: "Hundreds of Somali militiamen and their supporters, who belong to a clan militia, stormed the Kenyan embassy in Mogadishu on Tuesday.",
+			want: []ev{{dyad: "SOM>KEN:17"}}},
 		{name: "cutting ties", text: "Kenya cut diplomatic ties with Somalia on Monday.",
 			want: []ev{{dyad: "KEN>SOM:16"}}},
 		{name: "downgrading ties", text: "Kenya downgraded relations with Somalia.",
