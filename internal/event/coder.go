@@ -1192,9 +1192,7 @@ func gerundPrep(st *sentence, g *verbGroup) string {
 	return st.words[g.start-1]
 }
 
-// temporalGerund are the prepositions of a gerund adjunct whose subject
-// is the clause's: "before setting", "after killing", "while firing".
-var temporalGerund = map[string]bool{"before": true, "after": true, "while": true, "without": true, "when": true, "since": true}
+var temporalGerund = lexicon.set("temporalGerund") // loaded from lexicon.txt, section [temporalGerund]
 
 // adjunctSubject returns the subject of the nearest clause before group
 // gi that has one: a finite group not inside a quotation of another side.
@@ -1968,6 +1966,8 @@ func quoted(toks []sitrep.Token, k int) bool {
 	return in
 }
 
+var partitiveQuantifiers = lexicon.set("partitiveQuantifiers") // loaded from lexicon.txt, section [partitiveQuantifiers]
+
 // partitiveAppositive gives an actor of no country the country of a
 // partitive appositive after it, at token end: "stormed by hundreds of
 // protesters, most of them (believed to be) members of Somali militias".
@@ -1976,9 +1976,7 @@ func (a *article) partitiveAppositive(st *sentence, act *sitrep.EventActor, end 
 	if end+4 >= len(w) || w[end] != "," || w[end+2] != "of" || w[end+3] != "them" && w[end+3] != "whom" {
 		return act
 	}
-	switch w[end+1] {
-	case "most", "many", "some", "all", "several", "half", "dozens", "hundreds", "thousands":
-	default:
+	if !partitiveQuantifiers[w[end+1]] {
 		return act
 	}
 	from := end + 4

@@ -416,12 +416,10 @@ func afterAdjuncts(toks []sitrep.Token, words []string, j int) int {
 	return k
 }
 
-// addressees and statementNouns are what a closing reporting clause may
-// name besides its speaker and date: "told reporters", "said in a
-// statement", "told a news conference".
+// What a closing reporting clause may name besides its speaker and date.
 var (
-	addressees     = map[string]bool{"reporters": true, "journalists": true}
-	statementNouns = map[string]bool{"statement": true, "interview": true, "briefing": true, "news": true, "press": true, "conference": true, "media": true, "speech": true, "tweet": true}
+	addressees     = lexicon.set("addressees")     // loaded from lexicon.txt, section [addressees]
+	statementNouns = lexicon.set("statementNouns") // loaded from lexicon.txt, section [statementNouns]
 )
 
 // complexPreposition reports a verb form that is part of a preposition:
