@@ -87,11 +87,11 @@ func TestCrossValidation(t *testing.T) {
 		t.Errorf("typer events on %d unlabelled sentences: %d with the presence model, %d without: want at most a quarter",
 			r.Unlabelled, r.UnlabelledAdded, r.UngatedAdded)
 	}
-	// ECE over 10 bins of about 1,400 held-out events moves by about 0.01
-	// between retrainings that change a few sentences (0.030–0.040 on
-	// 2026-12-07 with the fixed thresholds); an uncalibrated confidence
-	// is off by 0.2 or more.
-	if e := r.Calibration.ECE(); e > 0.05 {
-		t.Errorf("cross-fitted ECE %.3f above 0.05", e)
+	// ECE over 10 bins of about 1,400 held-out events moves by up to 0.02
+	// between retrainings that change a few sentences (0.029–0.049 on
+	// 2026-12-07 with the fixed thresholds, retyping at 0.10); an
+	// uncalibrated confidence is off by 0.2 or more.
+	if e := r.Calibration.ECE(); e > 0.06 {
+		t.Errorf("cross-fitted ECE %.3f above 0.06", e)
 	}
 }
