@@ -89,8 +89,9 @@ func NewFeatures() (*Features, error) {
 // is read-only and safe for concurrent use.
 type Typer struct {
 	*Features
-	m    *learn.Model // the typer: one class per PLOVER root
-	conf *learn.Model // the calibration model: classes "wrong", "right"
+	m    *learn.Model   // the typer: one class per PLOVER root
+	conf *learn.Model   // the calibration model: classes "wrong", "right"
+	iso  learn.Isotonic // maps conf's probability of "right" to a calibrated one
 	// presence, if set, is the presence model (classes "unlabelled",
 	// "event"), labelFreq the share of event sentences it scores as
 	// labelled.
@@ -217,6 +218,11 @@ func NewTyper(f *Features, ms TyperModels) (*Typer, error) {
 	if conf.NumClasses() != 2 {
 		return nil, fmt.Errorf("event: confidence model has %d classes, want 2", conf.NumClasses())
 	}
+	iso, err := learn.ParseIsotonic(conf.Meta.Info[isotonicKey])
+	if err != nil {
+		return nil, fmt.Errorf("event: confidence model: %w", err)
+	}
+	t.iso = iso
 	for i, c := range m.Classes {
 		if c == yieldClass {
 			t.yield = i
@@ -226,8 +232,11 @@ func NewTyper(f *Features, ms TyperModels) (*Typer, error) {
 }
 
 // labelFreqKey is the presence model's metadata key of its label
-// frequency.
-const labelFreqKey = "label_frequency"
+// frequency; isotonicKey the confidence model's of its isotonic map.
+const (
+	labelFreqKey = "label_frequency"
+	isotonicKey  = "isotonic"
+)
 
 // eventProb returns the probability that a sentence with features feats
 // reports an event: the presence model's probability that it is a
@@ -677,7 +686,7 @@ func (a *article) typeSentence(st *sentence) {
 		e := confExample(&x, &keys)
 		t.conf.ScoresOf(&e, two[:])
 		learn.Softmax(two[:])
-		ev.Confidence = float64(two[1])
+		ev.Confidence = t.iso.Apply(float64(two[1]))
 	}
 	// The most confident event of a sentence goes first, so that a reader
 	// or a scorer taking one event per sentence takes the likeliest. The

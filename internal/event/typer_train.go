@@ -312,8 +312,13 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 	sim.run(th, &evs)
 	clr := learn.LogReg{Classes: []string{"wrong", "right"}, L2: 1e-4, Rate: 0.1, Epochs: 20, Seed: cfg.Seed}
 	cmeta := learn.Meta{Name: confName, Features: typerFeatures, Source: meta.Source, License: meta.License}
-	cal := learn.NewCalibration(10)
+	// Its scores are cross-fitted, then mapped to probabilities by an
+	// isotonic fit on them (the logistic model alone was over-confident
+	// in its lowest scores); the calibration figures fit that map on the
+	// other folds' scores in turn, so no event scores itself.
 	var two [2]float32
+	cross := make([]float64, len(evs))
+	right := make([]bool, len(evs))
 	for f := range cfg.Folds {
 		var in []learn.Example
 		for _, e := range evs {
@@ -322,11 +327,27 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 			}
 		}
 		cm := clr.Train(in, cmeta)
-		for _, e := range evs {
+		for i, e := range evs {
 			if fold[e.rec] == f {
 				cm.ScoresOf(&e.x, two[:])
 				learn.Softmax(two[:])
-				cal.Add(float64(two[1]), e.x.Class == 1)
+				cross[i], right[i] = float64(two[1]), e.x.Class == 1
+			}
+		}
+	}
+	cal := learn.NewCalibration(10)
+	for f := range cfg.Folds {
+		var s []float64
+		var r []bool
+		for i, e := range evs {
+			if fold[e.rec] != f {
+				s, r = append(s, cross[i]), append(r, right[i])
+			}
+		}
+		iso := learn.FitIsotonic(s, r)
+		for i, e := range evs {
+			if fold[e.rec] == f {
+				cal.Add(iso.Apply(cross[i]), right[i])
 			}
 		}
 	}
@@ -335,6 +356,7 @@ func TrainTyper(recs []TyperRecord, unl []TyperSample, cfg TyperConfig, meta lea
 	for i := range evs {
 		all[i] = evs[i].x
 	}
+	cmeta.Info = map[string]string{isotonicKey: learn.FitIsotonic(cross, right).String()}
 	conf := clr.Train(all, cmeta)
 
 	meta.Info = map[string]string{}

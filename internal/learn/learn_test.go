@@ -421,3 +421,44 @@ func TestScoresSumsAsAdd(t *testing.T) {
 		}
 	}
 }
+
+func TestIsotonic(t *testing.T) {
+	// Scores over-confident at the top and under-confident below.
+	var scores []float64
+	var right []bool
+	r := rand.New(rand.NewPCG(3, 1))
+	for range 4000 {
+		s := r.Float64()
+		scores = append(scores, s)
+		right = append(right, r.Float64() < 0.2+0.5*s)
+	}
+	iso := FitIsotonic(scores, right)
+	for i := 1; i < len(iso.X); i++ {
+		if iso.X[i] <= iso.X[i-1] || iso.Y[i] <= iso.Y[i-1] {
+			t.Fatalf("block %d: centres %v..%v values %v..%v, want both increasing", i, iso.X[i-1], iso.X[i], iso.Y[i-1], iso.Y[i])
+		}
+	}
+	for _, x := range []float64{0.1, 0.5, 0.9} {
+		if got, want := iso.Apply(x), 0.2+0.5*x; math.Abs(got-want) > 0.06 {
+			t.Errorf("Apply(%v) = %.3f, want about %.3f", x, got, want)
+		}
+	}
+	if iso.Apply(0.3) >= iso.Apply(0.31) {
+		t.Error("distinct scores lost their order")
+	}
+	back, err := ParseIsotonic(iso.String())
+	if err != nil || !slices.Equal(back.X, iso.X) || !slices.Equal(back.Y, iso.Y) {
+		t.Errorf("round trip: %v", err)
+	}
+	if _, err := ParseIsotonic("0.5:0.2,0.4:0.3"); err == nil {
+		t.Error("out-of-order map parsed")
+	}
+	// Equal scores with different outcomes make one block.
+	tie := FitIsotonic([]float64{0.5, 0.5, 0.5, 0.7}, []bool{false, true, false, true})
+	if len(tie.X) != 2 || tie.Y[0] != 1.0/3 {
+		t.Errorf("ties: %v", tie)
+	}
+	if (Isotonic{}).Apply(0.42) != 0.42 {
+		t.Error("the zero map is not the identity")
+	}
+}

@@ -89,9 +89,9 @@ func TestCrossValidation(t *testing.T) {
 	}
 	// ECE over 10 bins of about 1,400 held-out events moves by up to 0.02
 	// between retrainings that change a few sentences (0.029–0.049 on
-	// 2026-12-07 with the fixed thresholds, retyping at 0.10); an
-	// uncalibrated confidence is off by 0.2 or more.
-	if e := r.Calibration.ECE(); e > 0.06 {
-		t.Errorf("cross-fitted ECE %.3f above 0.06", e)
+	// 2026-12-07 before the isotonic map, 0.031 with it); an uncalibrated
+	// confidence is off by 0.2 or more.
+	if e := r.Calibration.ECE(); e > 0.05 {
+		t.Errorf("cross-fitted ECE %.3f above 0.05", e)
 	}
 }
