@@ -223,6 +223,12 @@ func (p *parser) clauseTense(i, j int) int {
 			// apposition: "crude for delivery in January, rose 47 cents"
 		}
 		if f&twRel != 0 {
+			if opens && k > j+1 {
+				// "By Wednesday, soldiers who had been ordered there were
+				// deployed": a relative clause inside the subject the
+				// expression opens; its verbs tell the narration's tense.
+				continue
+			}
 			break // "issued July 1, which will trade ..."
 		}
 		if f&twSay != 0 {

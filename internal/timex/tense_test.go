@@ -36,6 +36,8 @@ func TestTenseAnchoring(t *testing.T) {
 		{"Crude for delivery in January, the main contract, rose 47 cents.", "2020-12-12", "January", "2021-01"},
 		{"The alliance has decided to admit them in early March, an official said on Wednesday.", "2020-02-10", "early March", "2020-03"},
 		{"OPEC opted to cut output by another 500,000 barrels a day from February.", "2020-12-15", "February", "2021-02"},
+		{"By Wednesday, soldiers who had been ordered to the compound were deployed.", "2020-01-03", "Wednesday", "2020-01-01"},
+		{"By Wednesday, the militias that still hold the bridge will withdraw.", "2020-01-03", "Wednesday", "2020-01-08"},
 		// Month and day.
 		{"The ceasefire was signed May 5.", "2020-01-03", "May 5", "2019-05-05"},
 		{"The offer was extended to Jan. 20.", "2020-01-03", "Jan. 20", "2020-01-20"},
