@@ -191,6 +191,11 @@ func intentCode(code string, refuse bool) string {
 // the recoded event has: an expression of intent, a rejection or a threat
 // is itself asserted.
 func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, string) {
+	if mod == sitrep.Negated && strings.HasPrefix(code, "12") && a.forceNotRuledOut(st, g) {
+		// "did not rule out military action": a threat of force (138),
+		// not a rejection that did not happen.
+		return "138", sitrep.Asserted
+	}
 	ann, refuse := a.announced(st, g)
 	if ann && !refuse && strings.HasPrefix(code, "16") && futureModal(st, g) && decidedBefore(st, g.start) {
 		return code, sitrep.Asserted
@@ -206,4 +211,23 @@ func (a *article) recode(st *sentence, g *verbGroup, code, mod string) (string, 
 		return c, sitrep.Asserted
 	}
 	return code, mod
+}
+
+// forceNotRuledOut reports whether group g is "rule out" followed, within
+// a few words, by the use of force: a military noun, or an event noun the
+// dictionaries code as force (roots 18 to 20).
+func (a *article) forceNotRuledOut(st *sentence, g *verbGroup) bool {
+	w := st.words
+	if w[g.head] != "rule" && w[g.head] != "ruled" && w[g.head] != "rules" && w[g.head] != "ruling" || g.head+1 >= len(w) || w[g.head+1] != "out" {
+		return false
+	}
+	for k := g.head + 2; k < len(w) && k <= g.head+7; k++ {
+		if w[k] == "force" || w[k] == "military" {
+			return true
+		}
+		if m, ok := a.c.dicts.Verbs.NounEvent(w[k]); ok && m.Code >= "18" && m.Code < "21" {
+			return true
+		}
+	}
+	return false
 }
