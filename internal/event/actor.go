@@ -483,13 +483,11 @@ func (a *article) controller(st *sentence, gi, to int) *sitrep.EventActor {
 	if verbFrames()[key]&frameControl == 0 {
 		return nil
 	}
-	if s := st.subj[gi]; s != nil && len(s.Actor) >= 3 && s.Actor[:3] != "---" && !orgCode(s.Actor) && (o.Actor == "---MIL" || o.Actor == "---COP") {
+	if s := st.subj[gi]; s != nil && (o.Actor == "---MIL" || o.Actor == "---COP") {
 		// "Kenya ordered troops to reinforce the border": troops of no
 		// named country that a country commands are its own, as "its
 		// troops" are.
-		cp := *o
-		cp.Actor = s.Actor[:3] + o.Actor[3:]
-		return &cp
+		return withCountryOf(o, s)
 	}
 	return o
 }
@@ -1601,10 +1599,10 @@ func withCountryOf(act, app *sitrep.EventActor) *sitrep.EventActor {
 }
 
 // namedPerson returns the person entity the stretch [from,to) names and
-// the index of its first token, or -1: a PERSON entity preceded in the stretch only by words of a title
-// ("Kenyan President Mwangi Kamau", "Gen. Kamau"), not one inside a
-// complement ("a spokesman for Kamau") or a possessive ("Kamau's
-// guards").
+// the index of its first token, or -1: a PERSON entity preceded in the
+// stretch only by words of a title ("Kenyan President Mwangi Kamau",
+// "Gen. Kamau"), not one inside a complement ("a spokesman for Kamau")
+// or a possessive ("Kamau's guards").
 func (a *article) namedPerson(st *sentence, from, to int) (int, int) {
 	for k := from; k < to; k++ {
 		if ei := st.entity[k]; ei >= 0 && a.Entities[ei].Type == sitrep.Person {

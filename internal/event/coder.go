@@ -1197,9 +1197,10 @@ var temporalGerund = lexicon.set("temporalGerund") // loaded from lexicon.txt, s
 // adjunctSubject returns the subject of the nearest clause before group
 // gi that has one: a finite group not inside a quotation of another side.
 func (a *article) adjunctSubject(st *sentence, gi int) *sitrep.EventActor {
+	inQuote := quoted(st.Tokens, st.groups[gi].head)
 	for pi := gi - 1; pi >= 0; pi-- {
 		p := &st.groups[pi]
-		if p.reduced || p.start > 0 && st.words[p.start-1] == "to" || quoted(st.Tokens, p.head) != quoted(st.Tokens, st.groups[gi].head) {
+		if p.reduced || p.start > 0 && st.words[p.start-1] == "to" || quoted(st.Tokens, p.head) != inQuote {
 			continue
 		}
 		if s := st.subj[pi]; s != nil && s.Actor != "" {
@@ -1290,12 +1291,13 @@ var prepositionalParticiple = lexicon.set("prepositionalParticiple") // loaded f
 // mainSubject returns the subject of the first finite verb before group
 // gi that has one: the main clause's subject in news sentences.
 func mainSubject(st *sentence, gi int) *sitrep.EventActor {
+	inQuote := quoted(st.Tokens, st.groups[gi].head)
 	for pi := 0; pi < gi; pi++ {
 		p := &st.groups[pi]
 		if p.start > 0 && st.words[p.start-1] == "to" {
 			continue // an infinitive's subject may be another's ("Iraq's decision to execute")
 		}
-		if quoted(st.Tokens, p.head) != quoted(st.Tokens, st.groups[gi].head) {
+		if quoted(st.Tokens, p.head) != inQuote {
 			// `"The embassy is secure," Kamau said, warning ...`: a
 			// clause on the other side of a quotation mark is no main
 			// clause of the participle.

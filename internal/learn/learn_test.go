@@ -216,7 +216,7 @@ func TestStableOrder(t *testing.T) {
 	visit := func(xs []Example, seed uint64) []uint64 {
 		k := keys(xs)
 		idx := make([]int, len(xs))
-		stableOrder(k, seed, 0, idx)
+		stableOrder(k, seed, 0, idx, make([]uint64, len(xs)))
 		var out []uint64
 		for _, i := range idx {
 			if i < len(xs) && !slices.Equal(xs[i].Feats, []uint64{Key(9, 9)}) {

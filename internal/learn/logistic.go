@@ -139,14 +139,12 @@ func ExampleKey(x *Example) uint64 {
 // leaves the order of the others as it was: a model retrained on data
 // that changed a little changes a little, rather than being a new draw
 // of a shuffled order. Equal keys keep their input order.
-func stableOrder(keys []uint64, seed uint64, epoch int, idx []int) {
+func stableOrder(keys []uint64, seed uint64, epoch int, idx []int, salted []uint64) {
 	salt := mix(seed ^ uint64(epoch+1)*0x9E3779B97F4A7C15)
 	for i := range idx {
-		idx[i] = i
+		idx[i], salted[i] = i, mix(keys[i]^salt)
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Compare(mix(keys[a]^salt), mix(keys[b]^salt))
-	})
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(salted[a], salted[b]) })
 }
 
 // Train fits the model to xs. Each epoch visits the examples in an order
@@ -158,10 +156,10 @@ func (lr LogReg) Train(xs []Example, meta Meta) *Model {
 	for i := range xs {
 		keys[i] = ExampleKey(&xs[i])
 	}
-	idx := make([]int, len(xs))
+	idx, salted := make([]int, len(xs)), make([]uint64, len(xs))
 	p := make([]float32, k)
 	for e := range lr.Epochs {
-		stableOrder(keys, lr.Seed, e, idx)
+		stableOrder(keys, lr.Seed, e, idx, salted)
 		for _, i := range idx {
 			x := &xs[i]
 			a.scores(x, p)
