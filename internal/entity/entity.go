@@ -10,6 +10,7 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/wordclass"
 )
 
 // Recognizer finds and links named entities. It is immutable after New and
@@ -17,6 +18,7 @@ import (
 type Recognizer struct {
 	lex   Lexicon
 	k     *knowledge
+	wc    *wordclass.Classes
 	first stage // the first pass, without the article's labels
 	// second adds to the first pass's scores the weights of features
 	// that read the first pass's labels of the article's other mentions
@@ -73,8 +75,11 @@ func New(lex Lexicon) (*Recognizer, error) {
 // second-pass model m2 (nil for the first pass alone), whose Info holds
 // the calibration.
 func newRecognizer(lex Lexicon, m1, m2 *learn.Model) (*Recognizer, error) {
-	r := &Recognizer{lex: lex, k: newKnowledge()}
-	var err error
+	wc, err := wordclass.Load()
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	r := &Recognizer{lex: lex, k: newKnowledge(), wc: wc}
 	if r.first, err = newStage(m1); err != nil {
 		return nil, err
 	}

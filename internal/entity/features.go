@@ -7,13 +7,14 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/wordclass"
 )
 
 // featureVersion is the version of the feature extractor below. Changing a
 // template, its inputs or the lists behind them (builtin.go,
 // firstnames.txt, the Lexicon's answers) changes what a key means: bump it
 // and retrain (go run ./scripts/train-ner).
-const featureVersion = 3
+const featureVersion = 4
 
 // Feature templates.
 const (
@@ -53,7 +54,16 @@ const (
 	fPass1Tag // second pass: the token's first-pass tag
 	fDocLabel // second pass: a label of the word's other mentions
 	fDocMajor // second pass: their majority label, with the token's own
+	fClass    // word class of the word, at each grain of clsBits
+	fClassP1  // the previous word's, at the middle grain
+	fClassN1  // the next word's
 )
+
+// clsBits are the grains, in bits of the class path, at which the word's
+// class (package wordclass) is a feature: classes learnt from embeddings of
+// a corpus far larger than CoNLL's carry what the model learnt of a word to
+// the words it never saw used alike ("Kisumu" to "Eldoret").
+var clsBits = [...]int{4, 8, 12, 16}
 
 // Token flags.
 const (
@@ -96,8 +106,9 @@ type tokInfo struct {
 	low               string    // lower-cased text
 	flags             uint16
 	capc              uint8
-	marks             uint8 // markUpper etc.
-	gaz, org, actor   uint8 // position (B/I/L/U) << 2 | kind, 0 for none
+	marks             uint8                // markUpper etc.
+	gaz, org, actor   uint8                // position (B/I/L/U) << 2 | kind, 0 for none
+	cls               [len(clsBits)]uint32 // wordclass.Prefix at each grain, 0 unknown
 }
 
 var padBOS = tokInfo{lower: hashBOS, shape: hashBOS, pos: hashBOS, capc: capOther}
@@ -282,6 +293,13 @@ func (f *featurizer) sentence(toks []sitrep.Token) {
 		if d&docSurname != 0 {
 			ti.flags |= flDocSurname
 		}
+		if f.r.wc != nil {
+			if path, depth, ok := f.r.wc.Path(low); ok {
+				for g, b := range clsBits {
+					ti.cls[g] = wordclass.Cut(path, depth, b)
+				}
+			}
+		}
 		if f.plain[i] {
 			continue
 		}
@@ -426,6 +444,17 @@ func (f *featurizer) tokenFeatures(i int, form uint64, runStart, runEnd int) {
 		if n1.flags&(1<<b) != 0 {
 			f.add(learn.Key2(fFlagN1, uint64(b), uint64(w.capc)))
 		}
+	}
+	for _, c := range w.cls {
+		if c != 0 {
+			f.add(learn.Key(fClass, uint64(c)))
+		}
+	}
+	if p1.cls[1] != 0 {
+		f.add(learn.Key(fClassP1, uint64(p1.cls[1])))
+	}
+	if n1.cls[1] != 0 {
+		f.add(learn.Key(fClassN1, uint64(n1.cls[1])))
 	}
 	// The word with its sentence form: "US" in a headline is no evidence
 	// of an acronym.

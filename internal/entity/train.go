@@ -11,6 +11,7 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/learn"
+	"github.com/sitrep-project/sitrep/internal/wordclass"
 )
 
 // TrainConfig sets how Train trains.
@@ -55,7 +56,11 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	t := &trainer{cfg: cfg, lex: lex, dev: dev, logf: logf}
+	wc, err := wordclass.Load()
+	if err != nil {
+		return nil, nil, fmt.Errorf("entity: train: %w", err)
+	}
+	t := &trainer{cfg: cfg, lex: lex, wc: wc, dev: dev, logf: logf}
 	docs := t.featurize(train)
 
 	// First pass, on all of train.
@@ -136,6 +141,7 @@ func Train(train, dev []LabeledDoc, lex Lexicon, meta learn.Meta, cfg TrainConfi
 type trainer struct {
 	cfg  TrainConfig
 	lex  Lexicon
+	wc   *wordclass.Classes
 	dev  []LabeledDoc
 	logf func(string, ...any)
 }
@@ -185,7 +191,7 @@ func sentLen(dd *docFeatures, base int) int {
 }
 
 func (t *trainer) featurize(docs []LabeledDoc) []*trainDoc {
-	r := &Recognizer{lex: t.lex, k: newKnowledge()}
+	r := &Recognizer{lex: t.lex, k: newKnowledge(), wc: t.wc}
 	f := &featurizer{r: r}
 	var out []*trainDoc
 	lost, ntok, nplain := 0, 0, 0

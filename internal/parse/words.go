@@ -71,12 +71,7 @@ func analyzeWord(w *word, form string, wc *wordclass.Classes) {
 	if wc != nil {
 		if path, depth, ok := wc.Path(form); ok {
 			for i, b := range clsBits {
-				m := min(b, depth)
-				if m == 0 {
-					w.cls[i] = 1
-				} else {
-					w.cls[i] = 1<<uint(m) | path>>(32-uint(m))
-				}
+				w.cls[i] = wordclass.Cut(path, depth, b)
 			}
 		}
 	}

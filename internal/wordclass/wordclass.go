@@ -121,6 +121,13 @@ func (c *Classes) Prefix(w string, n int) uint32 {
 	if !ok {
 		return 0
 	}
+	return Cut(path, depth, n)
+}
+
+// Cut returns the first n bits of a known word's path of the given depth,
+// marked as Prefix marks them: for callers that want several grains of one
+// word with one lookup.
+func Cut(path uint32, depth, n int) uint32 {
 	n = min(n, depth)
 	if n == 0 {
 		return 1
