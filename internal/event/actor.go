@@ -716,7 +716,8 @@ func nominalAfterComma(st *sentence, from, to int) bool {
 // closedRelative returns the antecedent of the relative clause set off by
 // commas that group gi stands in, when the comma at c closes it:
 // "Osgiliath, which Mordor attacked last week, appealed" (Osgiliath
-// appealed, not Mordor), or nil.
+// appealed, not Mordor), "Kenya, whose embassy was surrounded, sent"
+// (Kenya sent, not the embassy), or nil.
 func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 	if st.words[c] != "," {
 		return nil
@@ -725,7 +726,7 @@ func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 	for r > 0 && nounPhraseTag(st.Tokens[r].Tag) {
 		r--
 	}
-	if r < 2 || st.words[r] != "which" && st.words[r] != "who" && st.words[r] != "whom" || st.words[r-1] != "," {
+	if r < 2 || st.words[r] != "which" && st.words[r] != "who" && st.words[r] != "whom" && st.words[r] != "whose" || st.words[r-1] != "," {
 		return nil
 	}
 	if ante := a.npBefore(st, r-1); ante != nil && ante.Actor != "" {

@@ -404,6 +404,9 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	if tr != nil {
 		tr.Events = st.events
 	}
+	if st.caption == nil && (a.lastDated == nil || a.lastDated.sentence != a.sentIndex) {
+		a.frameDate(st)
+	}
 	return st.events
 }
 

@@ -135,6 +135,12 @@ func TestCode(t *testing.T) {
 		forbid []ev // events that must not be produced
 		none   bool // no event at all
 	}{
+		{name: "whose clause between subject and verb", text: "Kenya, whose embassy was by then surrounded, sent special forces to Mogadishu.",
+			want: []ev{{dyad: "KEN>SOM:15"}}, forbid: []ev{{dyad: "---GOV>SOM:15"}}},
+		{name: "flying forces is force posture", text: "Kenya flew special forces to Mogadishu on Tuesday.",
+			want: []ev{{dyad: "KEN>SOM:15"}}, forbid: []ev{{dyad: "KEN>SOM:03"}}},
+		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
+			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
@@ -792,6 +798,8 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		{"a time of day dates by its day", "Kenyan police detained three Ethiopian drivers on Tuesday night.", "2022-03-08", "clause"},
 		{"a name the tagger took for an adjective", "Kenya sent troops to Sanaa on Monday to detain three Ethiopian drivers.", "2022-03-07", "sentence"},
 		{"a narration in the present", "Kenyan troops seize ten Somali boats on Monday. They also detain three Ethiopian drivers.", "2022-03-07", "previous"},
+		{"a sentence that opens with its day", "The market closed on Monday. A day later, the police went further. Kenyan police detained three Ethiopian drivers.", "2022-03-08", "previous"},
+		{"a sentence that opens with its day, in another paragraph", "The market closed on Monday. A day later, the police went further.\n\nKenyan police detained three Ethiopian drivers.", "2022-03-09", "published"},
 		{"a present after a past", "Kenyan police arrested ten Somali traders on Monday. They detain three Ethiopian drivers.", "2022-03-09", "published"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

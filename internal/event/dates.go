@@ -395,6 +395,29 @@ type datedEvent struct {
 	present bool
 }
 
+// frameDate makes the day a sentence opens with, set off by a comma ("Two
+// days later, the army chief went further."), the day its paragraph's
+// narration goes on with when the sentence itself dated no event: the next
+// sentence's past tense ("He warned that ...") tells of that day, as after
+// a dated event (continues).
+func (a *article) frameDate(st *sentence) {
+	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
+		t := &a.Timexes[i]
+		value, prec, ok := eventDay(t)
+		if !ok || !st.Contains(t.Span) {
+			continue
+		}
+		k, e := st.tokenAt(t.Start), st.tokenAt(t.End)
+		if k > 1 || k == 1 && st.Tokens[0].Tag != "IN" || e >= len(st.Tokens) || st.words[e] != "," {
+			return
+		}
+		if prec == sitrep.Day && !a.afterPublication(value) && !a.isBackground(value) {
+			a.lastDated = &datedEvent{date: value, precision: prec, paragraph: st.Paragraph, sentence: a.sentIndex}
+		}
+		return
+	}
+}
+
 // presentTrigger reports whether token k is a verb in the simple present.
 func presentTrigger(st *sentence, k int) bool {
 	return k < len(st.Tokens) && (st.Tokens[k].Tag == "VBZ" || st.Tokens[k].Tag == "VBP")
