@@ -99,6 +99,23 @@ func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote 
 	return out
 }
 
+// quotedAs returns the token of "quoted" in "was quoted as saying" or
+// "was quoted by the agency as saying", the gerund being token v, or -1.
+func (x *extractor) quotedAs(v, ss int) int {
+	if !x.is(v-1, "as") {
+		return -1
+	}
+	for k := v - 2; k > ss && k >= v-10 && x.inQ[k] < 0; k-- {
+		if x.is(k, "quoted") {
+			if k == v-2 || x.is(k+1, "by") {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // attribute builds the quote of the reporting verb at token v.
 func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.Quote, bool) {
 	ss, se := x.sentStart[v], x.sentEnd[v]
@@ -110,6 +127,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	inherit, inverted, relative := false, false, false
 	subjStart := v
 	p := v - 1
+	if q := x.quotedAs(v, ss); q >= 0 {
+		// "X was quoted (by the agency) as saying": X speaks, as if the
+		// passive were a finite verb of saying.
+		p, gerund = q-1, false
+	}
 	for p >= ss && x.inQ[p] < 0 {
 		if auxWords[x.low(p)] || x.tag(p) == "RB" || x.tag(p) == "MD" {
 			p--

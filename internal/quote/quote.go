@@ -6,7 +6,8 @@
 //
 // It finds direct quotes ("“…,” X said", "X said: “…”", "Said X, “…”"),
 // indirect quotes ("X said that …", "X told reporters …", "…, X said",
-// "This campaign, he says, is different", "according to X, …") and mixed
+// "This campaign, he says, is different", "according to X, …", "X was
+// quoted as saying …") and mixed
 // ones (reported clauses holding a quoted fragment). Reporting verbs come
 // from a lemma table in four classes: speech verbs that take a bare
 // clause, verbs that need "that", a question or an infinitive, stance
