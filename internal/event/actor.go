@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/dict"
 	"github.com/sitrep-project/sitrep/internal/geo"
 )
 
@@ -1880,15 +1881,21 @@ func (a *article) skipEntity(st *sentence, k, to int, e *sitrep.Entity) int {
 func (a *article) isTimexTok(st *sentence, k int) bool { return st.timex[k] }
 
 // codeNominal codes event nouns with their actors inside one noun phrase:
-// "US airstrikes on Iran-backed militias" = USA → IRQ 195. Both actors
-// must be present: a bare "the attack" is not an event of its own.
+// "US airstrikes on Iran-backed militias" = USA → IRQ 195, "the storming of
+// the Kenyan embassy by Somali militants" = SOM → KEN. Both actors must be
+// present: a bare "the attack" is not an event of its own.
 func (a *article) codeNominal(st *sentence) {
 	words, toks := st.words, st.Tokens
 	for k := 1; k+2 < len(toks); k++ {
-		if !strings.HasPrefix(toks[k].Tag, "NN") || !isTargetPrep(words[k+1]) && words[k+1] != "of" || words[k+1] == "for" || words[k+1] == "with" {
+		if !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "VBG" || !isTargetPrep(words[k+1]) && words[k+1] != "of" || words[k+1] == "for" || words[k+1] == "with" {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
+		if !ok && words[k+1] == "of" && strings.HasSuffix(words[k], "ing") {
+			// The gerund of a coded verb, its patient after "of": "the
+			// storming of the embassy", "the shelling of the town".
+			m, ok = a.c.dicts.Verbs.Match(words[k], nil, nil)
+		}
 		if mm, ok2 := a.c.dicts.Verbs.MatchNoun(words[k : k+2]); ok2 && mm.Words == 2 {
 			// The noun with its preposition may have a code of its own:
 			// "strikes on" a target are military (190), a strike alone
@@ -1919,7 +1926,11 @@ func (a *article) codeNominal(st *sentence) {
 				srcEnd = i
 			}
 		}
-		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k || srcEnd < k && hasProper(toks, srcEnd, k) {
+		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k {
+			a.codeNominalBy(st, k, m)
+			continue
+		}
+		if srcEnd < k && hasProper(toks, srcEnd, k) {
 			// (A name after the possessive is no event: "Chicago's
 			// O'Hare International Airport".)
 			continue
@@ -1941,6 +1952,41 @@ func (a *article) codeNominal(st *sentence) {
 		}
 		a.emit(st, m.Code, m.Source, src, tgt, mod, toks[k].Span, j+1, end)
 	}
+}
+
+// codeNominalBy codes the event noun at k whose source is the agent
+// phrase after its target: "the storming of the Kenyan embassy (in
+// Mogadishu) by Somali militants", "the attack on the convoy by rebels".
+// Both actors must be coded.
+func (a *article) codeNominalBy(st *sentence, k int, m dict.VerbMatch) {
+	words, toks := st.words, st.Tokens
+	end := a.npEnd(st, k+2, len(toks))
+	by := end
+	if by+1 < len(toks) && isLocPrep(words[by]) {
+		// A place of the target before the agent.
+		by = a.npEnd(st, by+1, len(toks))
+	}
+	if by <= k+2 || by+1 >= len(toks) || words[by] != "by" {
+		return
+	}
+	limit := len(toks)
+	for gi := range st.groups {
+		if g := &st.groups[gi]; g.start > by {
+			limit = g.start // "by Somali rebels killed ten": the clause's verb
+			break
+		}
+	}
+	tgt := a.actorOf(st, k+2, end)
+	srcEnd := a.npEnd(st, by+1, limit)
+	src := a.actorOf(st, by+1, srcEnd)
+	if tgt == nil || tgt.Actor == "" || src == nil || src.Actor == "" || src.Actor == tgt.Actor {
+		return
+	}
+	mod := sitrep.Asserted
+	if a.inHypotheticalContext(st, k) {
+		mod = sitrep.Hypothetical
+	}
+	a.emit(st, m.Code, m.Source, src, tgt, mod, toks[k].Span, k, srcEnd)
 }
 
 // hasProper reports whether a proper noun stands in toks[from..to], both
