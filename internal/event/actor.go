@@ -1292,8 +1292,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	date := a.Doc.Article.Published
 	var matches []string
 	var full, ctry, sector, agentWord, name, prefix string
-	ctryOf := false // the country came in an "of" complement ("the population of Gondor")
-	anchor := -1    // the first token that gave part of the code
+	var crowd, crowdWord string // the agent of a transparent noun before "of"
+	ctryOf := false             // the country came in an "of" complement ("the population of Gondor")
+	anchor := -1                // the first token that gave part of the code
 	locSkip, locCtry := false, ""
 	locName, locMore := false, "" // locMore: "/XXX" for further places ("in A and B")
 	for k := from; k < to; {
@@ -1434,12 +1435,22 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 					k += max(n, 1)
 					continue
 				}
+				if k+n < to && words[k+n] == "of" && transparentNouns[w] && crowd == "" {
+					// "a crowd of militia supporters": the "of" phrase says
+					// who the crowd is, when it names an agent of its own.
+					crowd, crowdWord = code, w
+					k += max(n, 1)
+					continue
+				}
 				sector, agentWord = code, strings.Join(words[k:k+max(n, 1)], " ")
 				k += max(n, 1)
 				continue
 			}
 		}
 		k++
+	}
+	if sector == "" && crowd != "" {
+		sector, agentWord = crowd, crowdWord
 	}
 	code := full
 	if len(full) == 3 && sector != "" && !strings.HasPrefix(full, sector) {
@@ -1450,7 +1461,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if code == "" {
 		if m, ok := a.memory[agentWord]; ctry == "" && ok && m.at < st.Tokens[from].Start {
 			ctry = m.country
-		} else if m, ok := a.memory[crowdKey]; ctry == "" && sector == "OPP" && ok && m.at < st.Tokens[from].Start {
+		} else if m, ok := a.memory[groupKey(sector)]; ctry == "" && groupSectors[sector] && ok && m.at < st.Tokens[from].Start {
 			// "Kenyan protesters stormed ... The demonstrators": the
 			// crowd of the article named again by another word.
 			ctry = m.country
@@ -1533,8 +1544,8 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// of an agent phrase names it again.
 			a.memory[agentWord[i+1:]] = learned{code[:3], st.Tokens[from].Start}
 		}
-		if sector == "OPP" {
-			a.memory[crowdKey] = learned{code[:3], st.Tokens[from].Start}
+		if groupSectors[sector] {
+			a.memory[groupKey(sector)] = learned{code[:3], st.Tokens[from].Start}
 		}
 	}
 	if anchor > from && (!nominalStretch(toks[from:anchor]) || slices.Contains(st.timex[from:anchor], true)) && !a.personAt(st, from) {
@@ -1564,9 +1575,10 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	return act
 }
 
-// crowdKey keys the article memory's country of the last protesters,
-// whatever word named them (no agent word has a space and a hash).
-const crowdKey = "# crowd"
+// groupKey keys the article memory's country of the last actor of a
+// [groupSectors] sector, whatever word named it (no agent word has a
+// space and a hash).
+func groupKey(sector string) string { return "# " + sector }
 
 // appositiveCountry gives an actor of no country the country of a noun
 // phrase in apposition after it, at token end: "bombed the Tana

@@ -1973,6 +1973,10 @@ func quoted(toks []sitrep.Token, k int) bool {
 
 var partitiveQuantifiers = lexicon.set("partitiveQuantifiers") // loaded from lexicon.txt, section [partitiveQuantifiers]
 
+var transparentNouns = lexicon.set("transparentNouns") // loaded from lexicon.txt, section [transparentNouns]
+
+var groupSectors = lexicon.set("groupSectors") // loaded from lexicon.txt, section [groupSectors]
+
 // partitiveAppositive gives an actor of no country the country of a
 // partitive appositive after it, at token end: "stormed by hundreds of
 // protesters, most of them (believed to be) members of Somali militias".
