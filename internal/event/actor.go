@@ -1582,11 +1582,16 @@ func groupKey(sector string) string { return "# " + sector }
 
 // appositiveCountry gives an actor of no country the country of a noun
 // phrase in apposition after it, at token end: "bombed the Tana
-// Liberation Front, a Somali armed group". A clause there is no
-// appositive (", a Kenyan official said").
+// Liberation Front, a Somali armed group", "stormed by demonstrators,
+// supporters of Somali militias", or of what a belief relative says it is
+// ("by demonstrators believed to be Somali militia members"). A clause
+// there is no appositive (", a Kenyan official said").
 func (a *article) appositiveCountry(st *sentence, act *sitrep.EventActor, end int) *sitrep.EventActor {
 	w := st.words
-	if end+2 >= len(w) || w[end] != "," || w[end+1] != "a" && w[end+1] != "an" && w[end+1] != "the" {
+	if beliefRelative(st.Tokens, w, end) {
+		return withCountryOf(act, a.actorOne(st, end+3, a.npEnd(st, end+3, len(w))))
+	}
+	if end+2 >= len(w) || w[end] != "," || w[end+1] != "a" && w[end+1] != "an" && w[end+1] != "the" && st.Tokens[end+1].Tag != "NNS" {
 		return act
 	}
 	stop := end + 1
@@ -1597,6 +1602,9 @@ func (a *article) appositiveCountry(st *sentence, act *sitrep.EventActor, end in
 		if g.start > end && g.start < stop && !g.reduced {
 			return act
 		}
+	}
+	if st.Tokens[end+1].Tag == "NNS" && slices.ContainsFunc(st.Tokens[end+1:stop], func(t sitrep.Token) bool { return t.Tag == "CC" }) {
+		return act // a list: "by police, soldiers and Somali militiamen"
 	}
 	return withCountryOf(act, a.actorOne(st, end+1, stop))
 }

@@ -886,6 +886,9 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			if src != nil && strings.HasPrefix(src.Actor, "---") {
 				src = a.partitiveAppositive(st, src, end)
 			}
+			if src != nil && strings.HasPrefix(src.Actor, "---") {
+				src = a.appositiveCountry(st, src, end)
+			}
 		}
 		tgt, named = patient, a.named(st, patient)
 	default:
