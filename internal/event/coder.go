@@ -880,7 +880,8 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// crowd": a later verb's "by" is its own.
 			byEnd = st.groups[next].start
 		}
-		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 {
+		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 && !(by+1 < len(st.timex) && st.timex[by+1]) {
+			// (A time is no agent: "deployed ..., and by Friday evening".)
 			end := a.npEnd(st, by+1, clauseEnd)
 			src = a.actorOf(st, by+1, end)
 			if src != nil && strings.HasPrefix(src.Actor, "---") {

@@ -155,6 +155,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SOMOPP>KENGOV:19"}}, forbid: []ev{{dyad: "---OPP>KENGOV:19"}}},
 		{name: "a list after a by-agent is no appositive", text: "The embassy was attacked by police, soldiers and Somali militiamen.",
 			forbid: []ev{{dyad: "SOMCOP>:19"}}},
+		{name: "a time after by is no agent", text: "Kenyan army troops deployed around the palace, and by Friday evening most of the crowd had left.",
+			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",

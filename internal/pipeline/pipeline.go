@@ -223,10 +223,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 	}
 	t = time.Now()
 	res.Captions = p.captions.Detect(art.Text, paras)
-	credits := make([]sitrep.Span, 0, len(res.Captions))
-	for _, c := range res.Captions {
-		credits = append(credits, c.Credit)
-	}
+	credits, captions := captionSpans(res.Captions)
 	p.timings.add(stCaption, t)
 
 	if err := ctx.Err(); err != nil {
@@ -275,7 +272,7 @@ func (p *Pipeline) Process(ctx context.Context, art *sitrep.Article) (res *sitre
 		return nil, err
 	}
 	t = time.Now()
-	res.Timexes = p.timexes.Extract(doc)
+	res.Timexes = p.timexes.ExtractAside(doc, captions)
 	p.timings.add(stTimex, t)
 
 	if err := ctx.Err(); err != nil {
@@ -397,18 +394,28 @@ func (p *Pipeline) RoleSamples(art *sitrep.Article) []event.RoleSample {
 	return p.coder.RoleSamples(p.coderInput(art))
 }
 
+// captionSpans returns the credit lines of caps, which the text stage
+// leaves out of sentences, and the captions' spans, whose dates the timex
+// stage takes for no anchor of the story's.
+func captionSpans(caps []sitrep.Caption) (credits, spans []sitrep.Span) {
+	credits = make([]sitrep.Span, 0, len(caps))
+	spans = make([]sitrep.Span, 0, len(caps))
+	for _, c := range caps {
+		credits = append(credits, c.Credit)
+		spans = append(spans, c.Span)
+	}
+	return credits, spans
+}
+
 // coderInput runs the stages before the event coder over art, without
 // timings or cancellation, for the training samples. The coder parses
 // the sentences it reads trees of through the input's Parser.
 func (p *Pipeline) coderInput(art *sitrep.Article) *event.Input {
 	caps := p.captions.Detect(art.Text, text.Paragraphs(art.Text))
-	credits := make([]sitrep.Span, 0, len(caps))
-	for _, c := range caps {
-		credits = append(credits, c.Credit)
-	}
+	credits, captions := captionSpans(caps)
 	doc := p.text.Analyze(art, credits)
 	ents := p.entities.Recognize(doc)
-	tx := p.timexes.Extract(doc)
+	tx := p.timexes.ExtractAside(doc, captions)
 	places := p.places.Parse(doc, ents)
 	fillCaptions(caps, tx, places)
 	return &event.Input{

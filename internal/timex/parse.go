@@ -28,6 +28,10 @@ type parser struct {
 	// ry, rm are the year and month (0 when unknown) of the last date
 	// named, the anchor of "that year", "the following month".
 	ry, rm int
+	// aside are byte spans (photo captions) whose dates are resolved but
+	// become no reference: a caption dates its photo, not the narration
+	// around it.
+	aside []sitrep.Span
 	// tenseKey, tenseVal cache the last tense computed (key: first token
 	// + 1 and end token, as indexes into all).
 	tenseKey [2]int
@@ -110,6 +114,10 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 			Anchored:  m.anch,
 			Mod:       p.mod(i, m.end),
 		})
+		if p.isAside(start) {
+			i = m.end
+			continue
+		}
 		if m.hasDay {
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
 		}
@@ -129,6 +137,16 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		i = m.end
 	}
 	return out
+}
+
+// isAside reports whether byte offset off lies in an aside span.
+func (p *parser) isAside(off int) bool {
+	for _, a := range p.aside {
+		if a.Start <= off && off < a.End {
+			return true
+		}
+	}
+	return false
 }
 
 // mod returns the TIMEX3 mod of the expression over tokens [i, end): the

@@ -45,23 +45,31 @@ func New() *Extractor {
 // of doc are used when present to find clause boundaries and tense; the
 // text itself is always scanned by the package's own tokenizer.
 func (e *Extractor) Extract(doc *sitrep.Doc) []sitrep.Timex {
+	return e.ExtractAside(doc, nil)
+}
+
+// ExtractAside is Extract with asides: byte spans of the text (photo
+// captions) whose time expressions are found and resolved but are no
+// anchor for the anaphoric ones after them ("a day later" goes on from
+// the story's last date, not from a caption's).
+func (e *Extractor) ExtractAside(doc *sitrep.Doc, aside []sitrep.Span) []sitrep.Timex {
 	if doc == nil || doc.Article == nil {
 		return nil
 	}
-	return e.extract(doc.Article.Text, doc.Article.Published, doc)
+	return e.extract(doc.Article.Text, doc.Article.Published, doc, aside)
 }
 
 // ExtractText is Extract over plain text, with published as "YYYY-MM-DD"
 // or "" when unknown.
 func (e *Extractor) ExtractText(text, published string) []sitrep.Timex {
-	return e.extract(text, published, nil)
+	return e.extract(text, published, nil, nil)
 }
 
-func (e *Extractor) extract(text, published string, doc *sitrep.Doc) []sitrep.Timex {
+func (e *Extractor) extract(text, published string, doc *sitrep.Doc, aside []sitrep.Span) []sitrep.Timex {
 	if text == "" {
 		return nil
 	}
-	p := parser{t: e.t, src: text}
+	p := parser{t: e.t, src: text, aside: aside}
 	p.pub, p.hasPub = parseISODate(published)
 	p.ref = p.pub
 	p.low = asciiLower(text)

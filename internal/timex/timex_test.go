@@ -162,6 +162,26 @@ func TestExtractDoc(t *testing.T) {
 	}
 }
 
+// TestExtractAside: a caption's date is resolved but anchors nothing after
+// it; without the aside it would.
+func TestExtractAside(t *testing.T) {
+	text := "Rebels seized the port on Tuesday.\n\nAP Photo/Jane Doe Soldiers guard the port, January 1, 2020.\n\nA day later, the army arrived."
+	caption := strings.Index(text, "AP Photo")
+	doc := &sitrep.Doc{Article: &sitrep.Article{Published: "2020-01-03", Text: text}}
+	for _, tt := range []struct {
+		aside []sitrep.Span
+		want  string
+	}{
+		{nil, "2020-01-02"},
+		{[]sitrep.Span{{Start: caption, End: strings.Index(text, "2020.") + 5}}, "2020-01-01"},
+	} {
+		got := New().ExtractAside(doc, tt.aside)
+		if len(got) != 3 || got[1].Value != "2020-01-01" || got[2].Text != "A day later" || got[2].Value != tt.want {
+			t.Errorf("aside %v: got %+v, want the caption's 2020-01-01 and %q for \"A day later\"", tt.aside, got, tt.want)
+		}
+	}
+}
+
 // TestSeed checks the seed article's dates against what a careful reader
 // extracts.
 func TestSeed(t *testing.T) {
