@@ -1311,6 +1311,12 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		if k > from && (t == "VBD" || t == "VBZ" || t == "VBP") {
 			break
 		}
+		if k > from && w == "by" && (full != "" || ctry != "" || sector != "") {
+			// "the storming of the US Embassy by protesters": the agent
+			// of an event noun is another actor than the one named
+			// before it. ("Attacks by militants" is the militants.)
+			break
+		}
 		if k > from && w == "to" && k+1 < to && toks[k+1].Tag == "VB" {
 			// "efforts to clear militia members": the infinitive's object
 			// is not the actor.
@@ -1982,9 +1988,19 @@ func (a *article) codeNominalBy(st *sentence, k int, m dict.VerbMatch) {
 	words, toks := st.words, st.Tokens
 	end := a.npEnd(st, k+2, len(toks))
 	by := end
-	if by+1 < len(toks) && isLocPrep(words[by]) {
-		// A place of the target before the agent.
-		by = a.npEnd(st, by+1, len(toks))
+	for range 3 {
+		// A place or a time before the agent: "the storming of the
+		// embassy in Mogadishu on Tuesday by ...".
+		switch {
+		case by < len(toks) && st.timex[by]:
+			for by < len(toks) && st.timex[by] {
+				by++
+			}
+		case by+1 < len(toks) && toks[by].Tag == "IN" && st.timex[by+1]:
+			by++
+		case by+1 < len(toks) && isLocPrep(words[by]):
+			by = a.npEnd(st, by+1, len(toks))
+		}
 	}
 	if by <= k+2 || by+1 >= len(toks) || words[by] != "by" {
 		return
@@ -2001,6 +2017,9 @@ func (a *article) codeNominalBy(st *sentence, k int, m dict.VerbMatch) {
 	src := a.actorOf(st, by+1, srcEnd)
 	if tgt == nil || tgt.Actor == "" || src == nil || src.Actor == "" || src.Actor == tgt.Actor {
 		return
+	}
+	if strings.HasPrefix(src.Actor, "---") {
+		src = a.appositiveCountry(st, src, srcEnd)
 	}
 	mod := sitrep.Asserted
 	if a.inHypotheticalContext(st, k) {

@@ -143,6 +143,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
 			want: []ev{{dyad: "SOM>KEN:17"}}},
+		{name: "event noun with a place, a time and a believed agent", text: "The storming of the Kenyan embassy in Mogadishu on Tuesday by hundreds of protesters believed to be Somali militia members was followed by a night of tension.",
+			want: []ev{{dyad: "SOMOPP>KENGOV:17"}}, forbid: []ev{{dyad: "KENOPP>KENGOV:17"}}},
 		{name: "event noun with its target and agent", text: "The attack on the Kenyan convoy by Somali rebels killed ten soldiers.",
 			want: []ev{{dyad: "SOM>KEN:19"}}},
 		{name: "a crowd of an agent is that agent", text: "A crowd of Somali militia supporters stormed the Kenyan embassy.",
