@@ -195,7 +195,10 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			return np
 		}
 	}
-	for k := g.start - 1; k > left && prev >= 0; k-- {
+	if np := a.interruptedSubject(st, g.start); np != nil {
+		return np
+	}
+	for k := g.start - 1; k >= left; k-- {
 		if closesQuotation(toks, k+1) && hasNominal(toks, k+1, g.start) {
 			// `"... a buzzsaw," Gen. Milley, the chairman, warned`: the
 			// verbs of a closed quotation are no clause of the verb after
@@ -712,6 +715,35 @@ func nominalAfterComma(st *sentence, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// interruptedSubject returns the subject of a quoted clause that an
+// attribution interrupts after its subject, for the verb at token v that
+// opens the quotation's second part: in `“Uganda,” the Kenyan president
+// said, “will pay a heavy price.”` Uganda will pay. The first part must
+// be a noun phrase alone, and the second must open with the verb.
+func (a *article) interruptedSubject(st *sentence, v int) *sitrep.EventActor {
+	toks := st.Tokens
+	if v < 6 || toks[v-1].Tag != "``" || st.words[v-2] != "," {
+		return nil
+	}
+	for k := v - 3; k >= 2; k-- {
+		if toks[k].Tag == "``" || toks[k].Tag == "''" && st.words[k-1] != "," {
+			return nil
+		}
+		if toks[k].Tag != "''" {
+			continue
+		}
+		open := k - 2
+		for open >= 0 && toks[open].Tag != "``" && nounPhraseTag(toks[open].Tag) {
+			open--
+		}
+		if open < 0 || toks[open].Tag != "``" || open+1 >= k-1 {
+			return nil
+		}
+		return a.actorOf(st, open+1, k-1)
+	}
+	return nil
 }
 
 // closedRelative returns the antecedent of the relative clause set off by

@@ -159,6 +159,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "SOMCOP>:19"}}},
 		{name: "a time after by is no agent", text: "Kenyan army troops deployed around the palace, and by Friday evening most of the crowd had left.",
 			want: []ev{{dyad: "KENMIL>:15"}}},
+		{name: "a quotation interrupted after its subject", text: "“Somalia,” the Kenyan president said on Monday, “will pay a heavy price for this.”",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "SOMGOV>:13"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
