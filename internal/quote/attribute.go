@@ -187,6 +187,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			// the commas speaks, and the content follows.
 			sp = x.resolve(q+1, p)
 			subjStart = q + 1
+			if a := x.npLeft(q-1, ss); a > ss && a <= q-1 && isCloseMark(x.toks[a-1]) {
+				// "“…,” the army chief, Gen. Luc Ferrand, told": the
+				// title after the quotation is the speaker's, no content.
+				subjStart = a
+			}
 		} else if a, e := x.leadSubject(ss, p); e > a && x.contentFollows(v, se) {
 			// "Jillian Chase, 27, a user in New York, said the …": a chain
 			// of appositives and relative clauses after the subject.

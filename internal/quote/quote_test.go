@@ -119,6 +119,8 @@ func TestExtract(t *testing.T) {
 			[]string{"direct|Anna Kowalski|said|Anyone who attacks Poland will pay dearly."}},
 		{"passive with an agent", "Russia was warned by Anna Kowalski on Tuesday that it would pay a heavy price.",
 			[]string{"indirect|Anna Kowalski|warned|it would pay a heavy price"}},
+		{"title and name after the quotation, then an addressee", "“The border is calm,” the Polish chief of staff, Gen. Anna Kowalski, told reporters on Thursday.",
+			[]string{"direct|Anna Kowalski|told|The border is calm"}},
 		{"quoted as saying, after the quotation", "“The border stays closed,” Interior Minister Anna Kowalski was quoted as saying on Thursday.",
 			[]string{"direct|Anna Kowalski|saying|The border stays closed"}},
 		{"quoted by an agency as saying", "The minister was quoted by the state news agency as saying the border would stay closed.",
