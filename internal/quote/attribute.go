@@ -179,8 +179,17 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 			q--
 		}
 		if q > ss && x.is(q, ",") && x.npLeft(q-1, ss) <= q-1 && x.inQ[q-1] < 0 && (x.tag(q+1) == "DT" || x.tag(q+1) == "PRP$" || x.tag(q+1) == "NN" || x.tag(q+1) == "JJ" || x.tag(q+1) == "CD" || x.is(q+1, "who") || x.possessive(q+1)) {
-			a := x.npLeft(q-1, ss)
-			sp = x.resolve(a, q)
+			a, e := x.npLeft(q-1, ss), q
+			for range 2 {
+				// "Ali Demir, the army chief, a former pilot, said": the
+				// first of a chain of appositives names the speaker.
+				b := x.npLeft(a-2, ss)
+				if a-2 <= ss || !x.is(a-1, ",") || b > a-2 || x.inQ[a-2] >= 0 || x.tag(a) != "DT" && x.tag(a) != "PRP$" {
+					break
+				}
+				a, e = b, a-1
+			}
+			sp = x.resolve(a, e)
 			subjStart = a
 		} else if q >= ss && x.is(q, ",") && q+1 < p && x.npLeft(p-1, q+1) == q+1 && !x.isClauseEnd(x.skipAdverbials(v+1, se), se) && !x.is(v+1, ",") {
 			// "Another delegate, Jim Poolman, said he …": the name between
@@ -901,7 +910,9 @@ func (x *extractor) colonLead(out []sitrep.Quote) []sitrep.Quote {
 // participle); -1 when a opens no such complement.
 func (x *extractor) complementHead(a, ss int) (int, int) {
 	prep := a - 1
-	if prep <= ss || x.tag(prep) != "IN" || x.inQ[prep] >= 0 {
+	if prep <= ss || x.tag(prep) != "IN" || x.inQ[prep] >= 0 || x.is(prep, "after", "before", "since", "until", "because", "while", "although", "though", "if", "unless", "as", "once", "whereas") {
+		// (A conjunction opens the speaker's clause: "cleared the square
+		// on Monday after the leaders told".)
 		return -1, 0
 	}
 	e := prep - 1
