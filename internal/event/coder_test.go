@@ -161,6 +161,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "a quotation interrupted after its subject", text: "“Somalia,” the Kenyan president said on Monday, “will pay a heavy price for this.”",
 			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "SOMGOV>:13"}}},
+		{name: "a time between the conjunction and the second verb", text: "The Kenyan president blamed Somalia for the attack and on Tuesday threatened Mogadishu with retaliation.",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
@@ -820,6 +822,8 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		{"a narration in the present", "Kenyan troops seize ten Somali boats on Monday. They also detain three Ethiopian drivers.", "2022-03-07", "previous"},
 		{"a sentence that opens with its day", "The market closed on Monday. A day later, the police went further. Kenyan police detained three Ethiopian drivers.", "2022-03-08", "previous"},
 		{"a sentence that opens with its day, in another paragraph", "The market closed on Monday. A day later, the police went further.\n\nKenyan police detained three Ethiopian drivers.", "2022-03-09", "published"},
+		{"a sentence dated in the simple past", "The market closed on Monday. Kenyan police detained three Ethiopian drivers.", "2022-03-07", "previous"},
+		{"a sentence dated ahead", "The market will close on Monday. Kenyan police detained three Ethiopian drivers.", "2022-03-09", "published"},
 		{"a present after a past", "Kenyan police arrested ten Somali traders on Monday. They detain three Ethiopian drivers.", "2022-03-09", "published"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -220,6 +220,11 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 		// subject of the event's verb dates what it did.
 		return !(j < len(st.Tokens) && st.Tokens[j].Tag == "POS" && subjectOf(st, h, trig)), false
 	}
+	if w := j; w+1 < len(st.Tokens) && st.words[w] == "," && st.words[w+1] == "when" && trig > w+1 {
+		// "since Sunday, when drones bombed the camps": the day a
+		// relative "when" follows dates its clause, whatever governs it.
+		return false, false
+	}
 	p := i - 1
 	for p >= 0 && (st.Tokens[p].Tag == "DT" || st.words[p] == "as") {
 		p-- // "until the spring", "as early as"
@@ -229,6 +234,11 @@ func (a *article) thingTime(st *sentence, span sitrep.Span, trig int) (thing, up
 	}
 	switch st.words[p] {
 	case "until", "till", "til", "through", "thru", "by", "before", "to":
+		if p == 0 && st.words[p] == "by" && j < len(st.Tokens) && st.words[j] == "," {
+			// "By Wednesday, soldiers had deployed": the day a
+			// sentence opens with is the state it tells of.
+			return false, false
+		}
 		return true, true
 	case "since", "for", "pending", "due":
 		// (A lower bound, "from 1988" or "after March 5", is near
@@ -396,11 +406,23 @@ type datedEvent struct {
 }
 
 // frameDate makes the day a sentence opens with, set off by a comma ("Two
-// days later, the army chief went further."), the day its paragraph's
-// narration goes on with when the sentence itself dated no event: the next
-// sentence's past tense ("He warned that ...") tells of that day, as after
-// a dated event (continues).
+// days later, the army chief went further."), or the day of its first verb
+// in the simple past ("The crowds arrived on Tuesday."), the day its
+// paragraph's narration goes on with when the sentence itself dated no
+// event: the next sentence's past tense ("He warned that ...") tells of that
+// day, as after a dated event (continues).
 func (a *article) frameDate(st *sentence) {
+	verb := -1 // the head of the sentence's first verb group, if a simple past
+	if len(st.groups) > 0 {
+		g := &st.groups[0]
+		switch tag := st.Tokens[g.head].Tag; {
+		case g.head != g.start:
+		case tag == "VBD" && !g.reduced, tag == "VBN" && len(st.groups) == 1:
+			// (A lone participle is a past tense the tagger misread:
+			// "The crowds arrived on Tuesday.")
+			verb = g.head
+		}
+	}
 	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
 		t := &a.Timexes[i]
 		value, prec, ok := eventDay(t)
@@ -408,8 +430,13 @@ func (a *article) frameDate(st *sentence) {
 			continue
 		}
 		k, e := st.tokenAt(t.Start), st.tokenAt(t.End)
-		if k > 1 || k == 1 && st.Tokens[0].Tag != "IN" || e >= len(st.Tokens) || st.words[e] != "," {
-			return
+		fronted := (k == 0 || k == 1 && st.Tokens[0].Tag == "IN") && e < len(st.Tokens) && st.words[e] == ","
+		if !fronted {
+			// "The crowds arrived on Tuesday.": the day of a simple past
+			// dates the narration as a fronted one does.
+			if thing, _ := a.thingTime(st, t.Span, verb); verb < 0 || thing || otherVerbBetween(st, k, verb) {
+				return
+			}
 		}
 		if prec == sitrep.Day && !a.afterPublication(value) && !a.isBackground(value) {
 			a.lastDated = &datedEvent{date: value, precision: prec, paragraph: st.Paragraph, sentence: a.sentIndex}
