@@ -163,6 +163,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "SOMGOV>:13"}}},
 		{name: "a time between the conjunction and the second verb", text: "The Kenyan president blamed Somalia for the attack and on Tuesday threatened Mogadishu with retaliation.",
 			want: []ev{{dyad: "KENGOV>SOM:13"}}},
+		{name: "forces seizing a ship confiscate it", text: "Kenyan marines seized a Somali oil tanker off Lamu on Saturday.",
+			want: []ev{{dyad: "KENMIL>SOM:17"}}, forbid: []ev{{dyad: "KENMIL>SOM:19"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
