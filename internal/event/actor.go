@@ -377,12 +377,19 @@ func (a *article) antecedentBefore(st *sentence, k int) *sitrep.EventActor {
 // killed, not Kirkuk), and then before any "of" complements the phrase
 // is part of ("the bombing of the UN headquarters in Baghdad that
 // killed") and any phrase after an event noun ("a rocket attack on a
-// base near Kirkuk that killed": the attack); else k.
+// base near Kirkuk that killed": the attack); also when the name follows
+// a place noun ("near the city of Mosul that killed"); else k.
 func (a *article) properPPObject(st *sentence, k int) int {
 	toks := st.Tokens
 	j := k - 1
 	for j >= 0 && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") {
 		j--
+	}
+	if j > 1 && j < k-1 && st.words[j] == "of" && locativeNouns[st.words[j-1]] {
+		// "near the northern city of Mosul that killed": the name of
+		// a place noun is the place's name.
+		for j--; j > 0 && nominalTag(toks[j].Tag); j-- {
+		}
 	}
 	if j == k-1 || j < 1 || toks[j].Tag != "IN" || st.words[j] == "of" || !strings.HasPrefix(toks[j-1].Tag, "NN") {
 		return k

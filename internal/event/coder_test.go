@@ -165,6 +165,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENGOV>SOM:13"}}},
 		{name: "forces seizing a ship confiscate it", text: "Kenyan marines seized a Somali oil tanker off Lamu on Saturday.",
 			want: []ev{{dyad: "KENMIL>SOM:17"}}, forbid: []ev{{dyad: "KENMIL>SOM:19"}}},
+		{name: "a restrictive relative after the city of a name", text: "The strikes followed a rocket barrage near the coastal city of Mogadishu that had killed a Kenyan contractor.",
+			forbid: []ev{{dyad: "SOM>KEN:20"}, {dyad: "SOM>KEN:19"}, {dyad: "SOM>KEN:18"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
