@@ -404,10 +404,45 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	if tr != nil {
 		tr.Events = st.events
 	}
+	if question(st) {
+		// "Did Kenyan forces step in?", a question heading: a yes-no
+		// question asserts nothing. ("Why did Kenya attack?" takes the
+		// attack for granted.)
+		for i := range st.events {
+			if st.events[i].Modality == sitrep.Asserted {
+				st.events[i].Modality = sitrep.Hypothetical
+			}
+		}
+	}
 	if st.caption == nil && (a.lastDated == nil || a.lastDated.sentence != a.sentIndex) {
 		a.frameDate(st)
 	}
 	return st.events
+}
+
+// timeAfter reports whether a time starts at token k: a time expression,
+// a time of day ("nightfall") or a part of a time ("the end of ...").
+func (a *article) timeAfter(st *sentence, k int) bool {
+	if k < len(st.words) && (st.timex[k] || timesOfDay[st.words[k]]) {
+		return true
+	}
+	return k+1 < len(st.words) && st.words[k] == "the" && (timeParts[st.words[k+1]] || timesOfDay[st.words[k+1]])
+}
+
+var timesOfDay = lexicon.set("timesOfDay") // loaded from lexicon.txt, section [timesOfDay]
+
+// question reports whether the sentence is a yes-no question: it opens
+// with an auxiliary or a modal and ends with a question mark, quotation
+// marks aside.
+func question(st *sentence) bool {
+	i, k := 0, len(st.Tokens)-1
+	for i < k && isQuoteTok(st.Tokens[i].Text) {
+		i++
+	}
+	for k > i && isQuoteTok(st.Tokens[k].Text) {
+		k--
+	}
+	return st.Tokens[k].Text == "?" && (auxForms[st.words[i]] != "" || st.Tokens[i].Tag == "MD")
 }
 
 // maxEventsPerSentence bounds the events of one sentence after compound
@@ -880,7 +915,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// crowd": a later verb's "by" is its own.
 			byEnd = st.groups[next].start
 		}
-		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 && !(by+1 < len(st.timex) && st.timex[by+1]) {
+		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 && !a.timeAfter(st, by+1) {
 			// (A time is no agent: "deployed ..., and by Friday evening".)
 			end := a.npEnd(st, by+1, clauseEnd)
 			src = a.actorOf(st, by+1, end)

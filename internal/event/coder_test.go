@@ -167,6 +167,10 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>SOM:17"}}, forbid: []ev{{dyad: "KENMIL>SOM:19"}}},
 		{name: "a restrictive relative after the city of a name", text: "The strikes followed a rocket barrage near the coastal city of Mogadishu that had killed a Kenyan contractor.",
 			forbid: []ev{{dyad: "SOM>KEN:20"}, {dyad: "SOM>KEN:19"}, {dyad: "SOM>KEN:18"}}},
+		{name: "a time of day after by is no agent", text: "Kenyan troops deployed around the stadium on Wednesday, and by nightfall most of the fans had gone home.",
+			want: []ev{{dyad: "KENMIL>:15"}}},
+		{name: "a demonym's army is no verb", text: "Kenyan army units deployed around the stadium on Wednesday.",
+			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
@@ -641,6 +645,20 @@ func TestCode(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestYesNoQuestionAssertsNothing: the events of a yes-no question, such as
+// an explainer's heading, are not asserted.
+func TestYesNoQuestionAssertsNothing(t *testing.T) {
+	evs := code(t, "2022-03-08", "Did Kenyan soldiers attack the Somali embassy?")
+	if len(evs) == 0 {
+		t.Fatal("no event coded")
+	}
+	for _, e := range evs {
+		if e.Modality == sitrep.Asserted {
+			t.Errorf("asserted event in a question:%s", describe(evs))
+		}
 	}
 }
 

@@ -640,6 +640,15 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 			i++
 		}
 		switch {
+		case i > 0 && i+1 < len(cur) && (cur[i].Tag == "VBZ" || cur[i].Tag == "VBP") && (cur[i+1].Tag == "VBD" || cur[i+1].Tag == "VBN") &&
+			auxForms[low(i)] == "" && actorName(low(i-1)):
+			// "Kenyan troops deployed": two finite verbs do not follow each
+			// other; the first, after a demonym, is its noun.
+			if strings.HasSuffix(low(i), "s") {
+				set(i, "NNS")
+			} else {
+				set(i, "NN")
+			}
 		case i > 0 && i+1 < len(cur) && cur[i].Tag == "NNS" && strings.HasSuffix(cur[i].Text, "s") &&
 			verbForm(low(i)) && (cur[i+1].Tag == "IN" || cur[i+1].Tag == "TO" || startsObject(cur[i+1].Tag)) &&
 			!firstClauseHasVerb(cur):
@@ -676,6 +685,11 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 		if w == "dead" && isVerbTag(toks[i].Tag) {
 			// "left five soldiers dead": never a verb.
 			set(i, "JJ")
+			continue
+		}
+		if w == "army" && isVerbTag(toks[i].Tag) {
+			// "Somali army units deployed": never a verb either.
+			set(i, "NN")
 			continue
 		}
 		if toks[i].Tag == "JJ" && strings.HasSuffix(w, "ed") && toks[i+1].Tag == "CD" && (toks[i-1].Tag == "CC" || toks[i-1].Text == ",") && verbForm != nil && verbForm(w) {

@@ -39,6 +39,8 @@ func TestRetag(t *testing.T) {
 		{"adverb that is no actor", "Later/RB came/VBD the/DT rain/NN ./.", "Later/RB came/VBD the/DT rain/NN ./.", true},
 		{"opening participle before noun and verb", "Masked/VBN gunmen/NNS stormed/VBD the/DT bank/NN", "Masked/JJ gunmen/NNS stormed/VBD the/DT bank/NN", false},
 		{"opening participle with an object", "Asked/VBN questions/NNS ,/, he/PRP left/VBD", "Asked/VBN questions/NNS ,/, he/PRP left/VBD", false},
+		{"a demonym's noun read as a verb before a participle", "Ethiopian/NNP troops/VBZ deployed/VBN around/IN the/DT stadium/NN", "Ethiopian/NNP troops/NNS deployed/VBN around/IN the/DT stadium/NN", true},
+		{"army is never a verb", "Ethiopian/NNP army/VBZ units/NNS deployed/VBN", "Ethiopian/NNP army/NN units/NNS deployed/VBN", true},
 		{"given as a preposition", "an/DT issue/NN given/VBN the/DT dispute/NN", "an/DT issue/NN given/IN the/DT dispute/NN", false},
 		{"given as a passive", "was/VBD given/VBN the/DT prize/NN", "was/VBD given/VBN the/DT prize/NN", false},
 		{"known past form read as an adjective", "Ethiopia/NNP deplored/JJ two/CD raids/NNS ./.", "Ethiopia/NNP deplored/VBD two/CD raids/NNS ./.", true},
