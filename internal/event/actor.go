@@ -285,7 +285,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 			break
 		}
 	}
-	if lastSep >= 0 && !a.nominalBesidesTime(st, lastSep+1, g.start) {
+	if lastSep >= 0 && !nominalBesidesTime(st, lastSep+1, g.start) {
 		if prev >= 0 {
 			if ante := a.closedRelative(st, prev, lastSep); ante != nil {
 				return ante
@@ -820,7 +820,7 @@ func hasNominal(toks []sitrep.Token, from, to int) bool {
 // nominalBesidesTime reports whether [from, to) holds a nominal that is no
 // part of a time expression: "and on Tuesday warned" coordinates the verb,
 // "and the army warned" does not.
-func (a *article) nominalBesidesTime(st *sentence, from, to int) bool {
+func nominalBesidesTime(st *sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		if !st.timex[k] && hasNominal(st.Tokens, k, k+1) {
 			return true

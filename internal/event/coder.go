@@ -422,7 +422,7 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 
 // timeAfter reports whether a time starts at token k: a time expression,
 // a time of day ("nightfall") or a part of a time ("the end of ...").
-func (a *article) timeAfter(st *sentence, k int) bool {
+func timeAfter(st *sentence, k int) bool {
 	if k < len(st.words) && (st.timex[k] || timesOfDay[st.words[k]]) {
 		return true
 	}
@@ -915,7 +915,7 @@ func (a *article) chunkRoles(st *sentence, gi int) roles {
 			// crowd": a later verb's "by" is its own.
 			byEnd = st.groups[next].start
 		}
-		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 && !a.timeAfter(st, by+1) {
+		if by := indexFrom(words, g.end, byEnd, "by"); by >= 0 && !timeAfter(st, by+1) {
 			// (A time is no agent: "deployed ..., and by Friday evening".)
 			end := a.npEnd(st, by+1, clauseEnd)
 			src = a.actorOf(st, by+1, end)

@@ -434,7 +434,10 @@ func (a *article) frameDate(st *sentence) {
 		if !fronted {
 			// "The crowds arrived on Tuesday.": the day of a simple past
 			// dates the narration as a fronted one does.
-			if thing, _ := a.thingTime(st, t.Span, verb); verb < 0 || thing || otherVerbBetween(st, k, verb) {
+			if verb < 0 {
+				return
+			}
+			if thing, _ := a.thingTime(st, t.Span, verb); thing || otherVerbBetween(st, k, verb) {
 				return
 			}
 		}
