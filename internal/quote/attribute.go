@@ -494,6 +494,13 @@ func (x *extractor) clauseEnd(r, se int) int {
 		if x.inQ[i] >= 0 && !closeComma {
 			continue
 		}
+		if x.is(i, ",") {
+			// "…, a witness said.": a closing attribution of its own.
+			if n := x.npRight(i+1, se); n > i+1 && n < se && lemmaOf(x.toks[n].Text) != "" && strings.HasPrefix(x.tag(n), "VB") && x.isClauseEnd(x.skipAdverbials(n+1, se), se) {
+				e = i
+				break
+			}
+		}
 		if x.is(i, ",", "and", ";") || closeComma {
 			cut := i
 			if closeComma {

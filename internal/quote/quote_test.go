@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,6 +187,22 @@ func TestExtract(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestClosingAttributionEndsContent: a reported clause stops before a
+// closing attribution of its own ("…, a witness said.").
+func TestClosingAttributionEndsContent(t *testing.T) {
+	doc, ents := analyze(t, "Rebel commanders urged them to leave, a witness said.")
+	var got []string
+	for _, q := range Extract(doc, ents) {
+		got = append(got, renderQ(q))
+	}
+	want := []string{"indirect|Rebel commanders|urged|them to leave", "indirect|a witness|said|Rebel commanders urged them to leave"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
