@@ -935,15 +935,24 @@ func phraseBreak(st *sentence, j int) bool {
 // placeTarget returns the first actor in a place phrase opened by "in" or
 // "at" in the verb's own clause ("declared a ceasefire in Yemen"), for a
 // verb whose clause names no one else, marked Place (it is also where);
-// nil when there is none. It is a copy: a coordinated place keeps its
+// nil when there is none. A place inside a "from" phrase is the act's
+// origin, a target only when originOK (a withdrawal: "withdrew troops from
+// bases in Iraq", not "sent Marines from a unit in Kuwait"). It is a copy: a coordinated place keeps its
 // members for the actor read, not for the target.
-func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int) *sitrep.EventActor {
+func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int, originOK bool) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
+	from := false // inside a "from" phrase
 	for j := g.end; j < clauseEnd; j++ {
 		if phraseBreak(st, j) {
 			return nil
 		}
 		if w := words[j]; w != "in" && w != "at" || toks[j].Tag != "IN" {
+			if toks[j].Tag == "IN" || toks[j].Tag == "TO" {
+				from = w == "from"
+			}
+			continue
+		}
+		if from && !originOK {
 			continue
 		}
 		end := a.listEnd(st, j+1, clauseEnd)

@@ -573,7 +573,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 			// place the clause names is whom the act concerns. (Read
 			// here, not when a reading is chosen: actors read later in
 			// the article change what the agent words remember.)
-			if p := a.placeTarget(st, g, clauseEnd); p != nil && (src == nil || p.Actor != src.Actor) {
+			if p := a.placeTarget(st, g, clauseEnd, true); p != nil && (src == nil || p.Actor != src.Actor) {
 				ct = p
 			}
 		}
@@ -727,7 +727,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// "Germany gave 352 million euros for development in Ethiopia":
 		// with no one else named, aid goes to the place the clause
 		// names.
-		if p := a.placeTarget(st, g, clauseEnd); p != nil && country(p.Actor) != country(src.Actor) {
+		if p := a.placeTarget(st, g, clauseEnd, false); p != nil && country(p.Actor) != country(src.Actor) {
 			tgt = p
 		}
 	}
@@ -836,7 +836,7 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// one else named, the place the clause names is whom the act
 		// concerns, as PETRARCH and PLOVER code it ("troops remained on
 		// alert in Manila" too).
-		if p := a.placeTarget(st, g, clauseEnd); p != nil && p.Actor != src.Actor {
+		if p := a.placeTarget(st, g, clauseEnd, strings.HasPrefix(code, "08")); p != nil && p.Actor != src.Actor {
 			tgt = p
 		}
 	}

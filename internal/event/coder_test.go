@@ -171,6 +171,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "a demonym's army is no verb", text: "Kenyan army units deployed around the stadium on Wednesday.",
 			want: []ev{{dyad: "KENMIL>:15"}}},
+		{name: "a place inside a from-phrase is no target of force posture", text: "Kenya sent about 100 soldiers from a rapid-reaction unit in Somalia.",
+			want: []ev{{dyad: "KEN>:15"}}, forbid: []ev{{dyad: "KEN>SOM:15"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
