@@ -265,7 +265,7 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 		if c, ok := nominalDeath(text, toks, t); ok {
 			// "the death of two men", "a double homicide", "the body of a
 			// man": the dead are named by a noun.
-			if !used(c.Start, Killed) && !hypothetical(toks, t) {
+			if !used(c.Start, c.Kind) && !hypothetical(toks, t) {
 				cas = append(cas, c)
 			}
 			continue

@@ -253,7 +253,8 @@ func gunOnSelf(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 
 // nominalDeath reads the dead named by a noun: "the deaths of a man and
 // his son", "the fatal shooting of Ana Ruiz", "the body of a woman", "a
-// double homicide", "a murder-suicide" (at least two dead).
+// double homicide", "a murder-suicide" (at least two dead), and the
+// wounded named by one ("the wounding of several officers").
 func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	w := toks[t].low
 	if t > 0 && isCapitalised(toks[t].s) {
@@ -265,7 +266,7 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 	if (w == "body" || w == "bodies") && t >= 1 && t+2 < len(toks) && (toks[t+1].low == "was" || toks[t+1].low == "were") {
 		return bodyFound(text, toks, t)
 	}
-	of := matchWords(toks, t+1, "of") && nominalOf[w]
+	of := matchWords(toks, t+1, "of") && (nominalOf[w] || nominalHurt[w])
 	if !of && w != "murder-suicide" && (t == 0 || multiple[toks[t-1].low] == 0) {
 		return sitrep.Casualty{}, false
 	}
@@ -289,6 +290,9 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 			return sitrep.Casualty{}, false
 		}
 		c.Kind = Killed
+		if nominalHurt[w] {
+			c.Kind = Wounded // "the wounding of several officers"
+		}
 		c.Start = toks[t].start
 		c.Text = text[c.Start:c.End]
 		return c, true
@@ -317,6 +321,9 @@ func nominalDeath(text string, toks []tok, t int) (sitrep.Casualty, bool) {
 // nominalOf are nouns whose "of" phrase names the dead.
 var nominalOf = setOf(`death deaths killing killings murder murders slaying slayings body bodies
 shooting shootings`)
+
+// nominalHurt are nouns whose "of" phrase names the wounded.
+var nominalHurt = setOf(`wounding woundings injuring maiming`)
 
 // multiple reads "double homicide", "triple murder".
 var multiple = map[string]int{"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}

@@ -247,6 +247,7 @@ func TestNominalDeaths(t *testing.T) {
 	checkRules(t, []ruleCase{
 		{"He was charged in the death of a 30-year-old woman.", []want{{Killed, 1, true, ""}}},
 		{"Police are investigating the deaths of a man and his son.", []want{{Killed, 2, true, ""}}},
+		{"The raid was revenge for the wounding of two police officers in a bomb attack.", []want{{Wounded, 2, true, ""}}},
 		{"She faces charges in the fatal shooting of Omar Diaz, 19.", []want{{Killed, 1, true, ""}}},
 		{"Hikers found the body of a missing climber.", []want{{Killed, 1, true, ""}}},
 		{"Detectives are working a double homicide.", []want{{Killed, 2, true, ""}}},

@@ -173,6 +173,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "a place inside a from-phrase is no target of force posture", text: "Kenya sent about 100 soldiers from a rapid-reaction unit in Somalia.",
 			want: []ev{{dyad: "KEN>:15"}}, forbid: []ev{{dyad: "KEN>SOM:15"}}},
+		{name: "placing the responsibility on someone is blaming them", text: "Kenya placed responsibility for the bombing on Somalia.",
+			want: []ev{{dyad: "KEN>SOM:11"}}},
 		{name: "active transitive", text: "Russian troops attacked Ukrainian positions near Kharkiv on Monday.",
 			want: []ev{{dyad: "RUS>UKR:19", date: "2022-03-07", place: "Kharkiv"}}},
 		{name: "passive with by-agent", text: "The Turkish embassy was attacked by Kurdish militants on Sunday.",
