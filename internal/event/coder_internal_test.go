@@ -27,3 +27,19 @@ func TestOtherOfSameCode(t *testing.T) {
 		}
 	}
 }
+
+func TestDurationParts(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		y, m, d int
+		ok      bool
+	}{
+		{"P1D", 0, 0, 1, true}, {"P2W", 0, 0, 14, true}, {"P3M", 0, 3, 0, true}, {"P1Y", 1, 0, 0, true},
+		{"PT5H", 0, 0, 0, true}, {"PXD", 0, 0, 0, false}, {"P", 0, 0, 0, false}, {"2020-01-01", 0, 0, 0, false},
+	} {
+		y, m, d, ok := durationParts(tt.in)
+		if y != tt.y || m != tt.m || d != tt.d || ok != tt.ok {
+			t.Errorf("durationParts(%q) = %d, %d, %d, %v; want %d, %d, %d, %v", tt.in, y, m, d, ok, tt.y, tt.m, tt.d, tt.ok)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package event
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -68,6 +70,10 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		ce = st.Tokens[clauseEnd].Start
 	}
 	trig := st.tokenAt(ev.Evidence.Trigger.Start)
+	if v, ok := a.offsetDate(st, trig); ok && !a.afterPublication(v) {
+		ev.Date, ev.DatePrecision, ev.DateReason = v, sitrep.Day, "sentence"
+		return ""
+	}
 	rel := relativeOpening(st, trig)
 	var inClause, inSentence []int
 	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
@@ -157,6 +163,65 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		ev.Date, ev.DatePrecision, ev.DateReason = a.Doc.Article.Published, sitrep.Day, "published"
 	}
 	return bound
+}
+
+// offsetDate dates an event told in the clause of "<duration> after" or
+// "<duration> before" from the day named before the duration: "deployed on
+// Wednesday, a day after protesters stormed the compound" is Tuesday's
+// storming. A duration of hours keeps the day.
+func (a *article) offsetDate(st *sentence, trig int) (string, bool) {
+	anchor := ""
+	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, st.Span) {
+		t := &a.Timexes[i]
+		if !st.Contains(t.Span) {
+			continue
+		}
+		if v, prec, ok := eventDay(t); ok && prec == sitrep.Day {
+			anchor = v
+			continue
+		}
+		k := st.tokenAt(t.End)
+		if t.Type != "DURATION" || anchor == "" || k >= trig || st.words[k] != "after" && st.words[k] != "before" || otherVerbBetween(st, k, trig) {
+			continue
+		}
+		day, err := time.Parse("2006-01-02", anchor)
+		y, m, d, ok := durationParts(t.Value)
+		if err != nil || !ok {
+			return "", false
+		}
+		if st.words[k] == "after" {
+			y, m, d = -y, -m, -d
+		}
+		return day.AddDate(y, m, d).Format("2006-01-02"), true
+	}
+	return "", false
+}
+
+// durationParts reads a TIMEX3 duration of whole years, months, weeks or
+// days ("P1D", "P2W") as years, months and days; hours and minutes
+// ("PT5H") are no days.
+func durationParts(v string) (y, m, d int, ok bool) {
+	if strings.HasPrefix(v, "PT") {
+		return 0, 0, 0, true
+	}
+	if len(v) < 3 || v[0] != 'P' {
+		return 0, 0, 0, false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	switch v[len(v)-1] {
+	case 'Y':
+		return n, 0, 0, true
+	case 'M':
+		return 0, n, 0, true
+	case 'W':
+		return 0, 0, 7 * n, true
+	case 'D':
+		return 0, 0, n, true
+	}
+	return 0, 0, 0, false
 }
 
 // published returns the article's publication day, if it has one.
