@@ -936,9 +936,10 @@ func phraseBreak(st *sentence, j int) bool {
 // "at" in the verb's own clause ("declared a ceasefire in Yemen"), for a
 // verb whose clause names no one else, marked Place (it is also where);
 // nil when there is none. A place inside a "from" phrase is the act's
-// origin, a target only when originOK (a withdrawal: "withdrew troops from
-// bases in Iraq", not "sent Marines from a unit in Kuwait"). It is a copy: a coordinated place keeps its
-// members for the actor read, not for the target.
+// origin, a target only when originOK (a withdrawal: "withdrew troops
+// from bases in Iraq", not "sent Marines from a unit in Kuwait"). It is a
+// copy: a coordinated place keeps its members for the actor read, not for
+// the target.
 func (a *article) placeTarget(st *sentence, g *verbGroup, clauseEnd int, originOK bool) *sitrep.EventActor {
 	words, toks := st.words, st.Tokens
 	from := false // inside a "from" phrase

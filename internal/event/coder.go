@@ -404,16 +404,6 @@ func (a *article) codeSentence(s *sitrep.Sentence) []sitrep.Event {
 	if tr != nil {
 		tr.Events = st.events
 	}
-	if question(st) {
-		// "Did Kenyan forces step in?", a question heading: a yes-no
-		// question asserts nothing. ("Why did Kenya attack?" takes the
-		// attack for granted.)
-		for i := range st.events {
-			if st.events[i].Modality == sitrep.Asserted {
-				st.events[i].Modality = sitrep.Hypothetical
-			}
-		}
-	}
 	if st.caption == nil && (a.lastDated == nil || a.lastDated.sentence != a.sentIndex) {
 		a.frameDate(st)
 	}
@@ -1718,6 +1708,12 @@ func (a *article) emit(st *sentence, code, pattern string, src, tgt *sitrep.Even
 	}
 	if st.discardAt >= 0 && st.discardAt < clauseEnd && st.discardAt >= clauseBegin(st, clauseStart) && !verbBetween(st, clauseStart, st.discardAt) {
 		return
+	}
+	if mod == sitrep.Asserted && question(st) {
+		// "Did Kenyan forces step in?", a question heading: a yes-no
+		// question asserts nothing. ("Why did Kenya attack?" takes the
+		// attack for granted.)
+		mod = sitrep.Hypothetical
 	}
 	srcs := a.members(st, src)
 	var tgts []*sitrep.EventActor

@@ -156,7 +156,7 @@ func TestCode(t *testing.T) {
 		{name: "an appositive after a by-agent gives its country", text: "The Kenyan embassy was stormed on Tuesday by angry demonstrators, supporters of Somali militias.",
 			want: []ev{{dyad: "SOMOPP>KENGOV:19"}}, forbid: []ev{{dyad: "---OPP>KENGOV:19"}}},
 		{name: "a list after a by-agent is no appositive", text: "The embassy was attacked by police, soldiers and Somali militiamen.",
-			forbid: []ev{{dyad: "SOMCOP>:19"}}},
+			forbid: []ev{{dyad: "SOMCOP>---GOV:19"}}},
 		{name: "a time after by is no agent", text: "Kenyan army troops deployed around the palace, and by Friday evening most of the crowd had left.",
 			want: []ev{{dyad: "KENMIL>:15"}}},
 		{name: "a quotation interrupted after its subject", text: "“Somalia,” the Kenyan president said on Monday, “will pay a heavy price for this.”",
