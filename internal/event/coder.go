@@ -1468,6 +1468,14 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		afterIdx = append(afterIdx, k)
 	}
 	m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
+	if ok && m.TargetAt > 1 && isVerbTag(st.Tokens[afterIdx[m.TargetAt-1]].Tag) && after[m.TargetAt-2] == "to" {
+		// A target marker names an actor, never an infinitive: "ordered
+		// the army to attack Somalia" is no "ordered forces (to +)".
+		// The words from that "to" on are left out and matched again.
+		after, afterIdx = after[:m.TargetAt-2], afterIdx[:m.TargetAt-2]
+		m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
+		return m, beforeIdx, afterIdx, ok
+	}
 	if ok && m.Pattern == "" && limit < len(words) && len(after) < 12 {
 		// A pattern with a fixed phrase ("admit * deeply_mistaken") may
 		// reach into the complement clause, as PETRARCH's do: "admitted
@@ -1526,10 +1534,18 @@ var threatObjects = lexicon.set("threatObjects") // loaded from lexicon.txt, sec
 
 var threatVerbs = lexicon.set("threatVerbs") // loaded from lexicon.txt, section [threatVerbs]
 
+var threatParticles = lexicon.pairs("threatParticles") // loaded from lexicon.txt, section [threatParticles]
+
 // threatClause reports whether group c says someone will suffer for
 // something: "would pay a big price", "will face consequences".
 func threatClause(st *sentence, c *verbGroup) bool {
-	if !c.modal || !threatVerbs[st.words[c.head]] {
+	if !c.modal {
+		return false
+	}
+	if p, ok := threatParticles[st.words[c.head]]; ok && c.head+1 < len(st.words) && st.words[c.head+1] == p {
+		return true
+	}
+	if !threatVerbs[st.words[c.head]] {
 		return false
 	}
 	for k := c.head + 1; k < len(st.words) && k <= c.head+8; k++ {

@@ -219,8 +219,14 @@ func (p *parser) clauseTense(i, j int) int {
 		w := p.w(k)
 		f := p.t.tw[w]
 		if w == "," && k == j && opens {
-			continue // "On Tuesday, ministers will meet"; but not across an
-			// apposition: "crude for delivery in January, rose 47 cents"
+			// "On Tuesday, ministers will meet"; but not across an
+			// apposition: "crude for delivery in January, rose 47 cents".
+			// The expression's own apposition is skipped: "By Friday,
+			// Christmas Day, the crowds had left".
+			if m := p.apposition(k); m > 0 {
+				k = m
+			}
+			continue
 		}
 		if f&twRel != 0 {
 			if opens && k > j+1 {
@@ -268,6 +274,26 @@ func (p *parser) clauseTense(i, j int) int {
 		}
 	}
 	return tenseNone
+}
+
+// apposition returns the comma closing a short verbless phrase that
+// follows the comma at k ("Friday, Christmas Day, ..."), or -1.
+func (p *parser) apposition(k int) int {
+	s := p.toks[k].sent
+	for m := k + 1; m < len(p.toks) && m <= k+5 && p.toks[m].sent == s; m++ {
+		w := p.w(m)
+		if w == "," {
+			if m == k+1 {
+				return -1
+			}
+			return m
+		}
+		f := p.t.tw[w]
+		if past, part := p.pastFormF(m, f); past || part || p.presentFormF(m, f) || f&(twModal|twFuture|twClause|twRel|twSay) != 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // conditional reports whether the present-tense verb at k stands in a

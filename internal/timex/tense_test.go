@@ -69,6 +69,8 @@ func TestTenseAnchoring(t *testing.T) {
 		{"The talks will resume in Rome, officials said on Wednesday.", "2020-01-03", "Wednesday", "2020-01-01"},
 		{"The results are published by Friday.", "2020-01-01", "Friday", "2020-01-03"},
 		{"By Wednesday, the crowd had left.", "2020-01-03", "Wednesday", "2020-01-01"},
+		{"By Friday, Christmas Day, the crowds had left Nairobi.", "2020-12-27", "Friday", "2020-12-25"},
+		{"By Friday, a public holiday, the crowds will leave.", "2020-12-27", "Friday", "2021-01-01"},
 		{"Mowlam will become a minister if Labour wins Thursday.", "2020-01-07", "Thursday", "2020-01-09"},
 		// Holidays.
 		{"The striker Jermaine Easter scored twice.", "2020-01-03", "Easter", ""},
