@@ -220,7 +220,7 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		}
 	}
 	for k := g.start - 1; k >= left; k-- {
-		if clauseBreak(words[k], toks[k].Tag) && !prepositionalAs(st, k, g.start) {
+		if clauseBreak(words[k], toks[k].Tag) && !prepositionalAs(st, k, g.start) && !(k == 0 && frontedAdverbial(st, k, g.start)) {
 			if k == g.start-1 && isRelative(words[k], toks[k].Tag) {
 				// "militiamen who stormed the embassy": the subject of a
 				// relative clause is the noun it modifies, also before a
@@ -686,6 +686,30 @@ func prepositionalAs(st *sentence, k, end int) bool {
 			return hasNominal(st.Tokens, k+1, j)
 		}
 		if isVerbTag(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// frontedAdverbial reports whether the subordinator at k opens a phrase
+// with no finite verb that a comma closes before end: "After talks with
+// Kenya, Somalia attacked", "Before being attacked, ...". Opening the
+// sentence, it is an adverbial, no clause whose words could be the
+// subject after it. (Inside a sentence the comma may close an
+// appositive: "came after The Hague, current holder of the presidency,
+// sought".)
+func frontedAdverbial(st *sentence, k, end int) bool {
+	switch st.words[k] {
+	case "after", "before", "since", "until":
+	default:
+		return false
+	}
+	for j := k + 1; j < end; j++ {
+		switch t := st.Tokens[j].Tag; {
+		case st.words[j] == ",":
+			return j > k+1
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
 			return false
 		}
 	}

@@ -145,6 +145,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>---MIL:10"}}, forbid: []ev{{dyad: "KEN>:15"}}},
 		{name: "answering for something is a threat", text: "The Kenyan president said on Monday that Somalia would answer for the attack.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
+		{name: "a fronted adverbial opened by a subordinator", text: "After talks with Kenya, Somalia attacked Ethiopia.",
+			want: []ev{{dyad: "SOM>ETH:19"}}, forbid: []ev{{dyad: "KEN>ETH:19"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
