@@ -786,6 +786,11 @@ func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 	if st.words[c] != "," {
 		return nil
 	}
+	// The relative clause's own verb may govern non-finite ones before
+	// the comma: "who has accused Mogadishu of backing the raid, wrote".
+	for gi > 0 && nonFinite(st, gi) {
+		gi--
+	}
 	r := st.groups[gi].start - 1
 	for r > 0 && nounPhraseTag(st.Tokens[r].Tag) {
 		r--
@@ -797,6 +802,13 @@ func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 		return ante
 	}
 	return nil
+}
+
+// nonFinite reports whether group gi is a gerund, an infinitive or a
+// reduced participle: a verb with no subject of its own.
+func nonFinite(st *sentence, gi int) bool {
+	g := &st.groups[gi]
+	return g.reduced || g.tag == "VBG" || g.start > 0 && st.words[g.start-1] == "to"
 }
 
 // coordinatedSubject returns the subject of the group that gi is

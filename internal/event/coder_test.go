@@ -147,6 +147,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "a fronted adverbial opened by a subordinator", text: "After talks with Kenya, Somalia attacked Ethiopia.",
 			want: []ev{{dyad: "SOM>ETH:19"}}, forbid: []ev{{dyad: "KEN>ETH:19"}}},
+		{name: "a relative clause with a gerund before the verb", text: "Kenyan President Mwangi Kamau, who has accused Somalia of backing the raid, threatened Somalia with sanctions.",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "SOM>:13"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
