@@ -660,11 +660,16 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// (CAMEO 111), not a demonstration.
 		code = "111"
 	}
-	if tgt == nil && g.report && strings.HasPrefix(code, "11") {
+	if tgt == nil && g.report && (strings.HasPrefix(code, "11") || strings.HasPrefix(code, "13") && threatens(st, gi)) {
 		// "Bosnian police keep turning away returning families, a rights
-		// group protested": what the reporter objects to is the reported
-		// clause's subject.
-		if t := mainSubject(st, gi); t != nil && src != nil && t.Actor != src.Actor {
+		// group protested": what the reporter objects to, or threatens,
+		// is the reported clause's subject, before the reporting clause
+		// when that interrupts it ("Somalia, Kenya warned, will pay").
+		t := mainSubject(st, gi)
+		if g.paren > 0 {
+			t = a.npBefore(st, g.paren)
+		}
+		if t != nil && t.Actor != "" && src != nil && t.Actor != src.Actor {
 			tgt = t
 		}
 	}
@@ -1550,6 +1555,18 @@ func threatClause(st *sentence, c *verbGroup) bool {
 	}
 	for k := c.head + 1; k < len(st.words) && k <= c.head+8; k++ {
 		if threatObjects[st.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// threatens reports whether a verb group of the sentence other than gi
+// says someone will suffer (threatClause): a warning whose words threaten
+// no one ("Kenya, the minister warned, will not back down") has no target.
+func threatens(st *sentence, gi int) bool {
+	for i := range st.groups {
+		if i != gi && threatClause(st, &st.groups[i]) {
 			return true
 		}
 	}
