@@ -62,7 +62,56 @@ func (x *extractor) paragraph(sents []sitrep.Sentence, out []sitrep.Quote) []sit
 			out = append(out, q)
 		}
 	}
+	out = x.colonQuotes(out)
 	return x.continuations(out, first)
+}
+
+// colonQuotes reads a quotation that a colon introduces, with no verb of
+// saying, after a sentence opening with a person's name: the person is
+// the speaker, as in "Ruth Achieng put it bluntly on Friday: “The rules
+// are new.”" and "Ruth Achieng, speaking at the briefing: “...”". The
+// name must be the only person named before the colon, and no possessive
+// ("Achieng's critics were blunt: ...").
+func (x *extractor) colonQuotes(out []sitrep.Quote) []sitrep.Quote {
+	for ri, reg := range x.regions {
+		o := reg.open
+		if x.used[ri] || o < 2 || !x.is(o-1, ":") || x.inQ[o-1] >= 0 {
+			continue
+		}
+		ss := x.sentStart[o]
+		person := -1
+		for _, i := range x.ix.starting(x.toks[ss].Start, x.toks[o-1].Start) {
+			if en := x.ix.ents[i]; en.Type == sitrep.Person {
+				if person >= 0 {
+					person = -1
+					break
+				}
+				person = i
+			}
+		}
+		if person < 0 {
+			continue
+		}
+		en := x.ix.ents[person]
+		a := ss
+		for a < o && x.toks[a].End <= en.Start {
+			a++
+		}
+		e := a
+		for e < o && x.toks[e].Start < en.End {
+			e++
+		}
+		if a-ss > 3 || e >= o-1 || x.is(e, "'s", "'", "’s") || x.inQ[a] >= 0 {
+			continue
+		}
+		q, ok := x.inner(reg)
+		if !ok {
+			continue
+		}
+		x.used[ri] = true
+		out = append(out, x.finish(q, speaker{name: en.Name, span: en.Span, ok: true, named: true}, x.toks[o-1]))
+	}
+	return out
 }
 
 // continuations extends a direct quote over the quotations that follow it
