@@ -135,6 +135,19 @@ func isAffiliation(w string) bool {
 func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 	g := &st.groups[gi]
 	words, toks := st.words, st.Tokens
+	if g.start == 0 && (toks[g.head].Tag == "VBG" || words[0] == "having") {
+		// "Blaming Somalia for the bombing, the president said ...": an
+		// active participle clause that opens the sentence has the
+		// subject of the clause after its comma.
+		for pi := gi + 1; pi < len(st.groups); pi++ {
+			if p := &st.groups[pi]; !nonFinite(st, pi) {
+				if frontedParticiple(st, g, p.start) >= 0 {
+					return a.subject(st, pi)
+				}
+				break
+			}
+		}
+	}
 	if k := g.start - 1; k > 0 && g.head == g.end-1 && g.end < len(toks) && (toks[g.head].Tag == "VBD" || toks[g.head].Tag == "VBZ") {
 		if words[k] == "," {
 			k--
