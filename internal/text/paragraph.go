@@ -9,7 +9,10 @@ import (
 )
 
 // Paragraphs returns the blank-line separated blocks of text, trimmed of
-// surrounding white space, skipping empty ones.
+// surrounding white space, skipping empty ones. A line that opens with a
+// list bullet ("- ", "• ") starts a paragraph of its own, the bullet left
+// out: the items of a list ("Key points") are not one sentence run on
+// across their line breaks.
 func Paragraphs(text string) []sitrep.Span {
 	var out []sitrep.Span
 	start := -1 // start of the current paragraph's first non-blank line
@@ -27,7 +30,12 @@ func Paragraphs(text string) []sitrep.Span {
 				start = -1
 			}
 		} else {
-			if start < 0 {
+			if b := bulletEnd(text, pos, lineEnd); b > 0 {
+				if start >= 0 {
+					out = appendTrimmed(out, text, start, lastEnd)
+				}
+				start = b
+			} else if start < 0 {
 				start = pos
 			}
 			lastEnd = lineEnd
@@ -41,6 +49,22 @@ func Paragraphs(text string) []sitrep.Span {
 		out = appendTrimmed(out, text, start, lastEnd)
 	}
 	return out
+}
+
+// bulletEnd returns where the text of a line [pos, end) that opens with
+// a list bullet, a space and a capital or a digit starts, or 0. (A dash
+// before a lower-case word continues a sentence across a hard line
+// break: "the banking system\n- a plan that ...".)
+func bulletEnd(text string, pos, end int) int {
+	s, _ := trimSpace(text, pos, end)
+	for _, b := range [...]string{"- ", "• ", "* ", "· ", "– ", "▪ ", "► "} {
+		if strings.HasPrefix(text[s:end], b) {
+			if r, _ := utf8.DecodeRuneInString(text[s+len(b) : end]); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				return s + len(b)
+			}
+		}
+	}
+	return 0
 }
 
 func indexByteFrom(s string, from int, c byte) int {

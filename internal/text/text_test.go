@@ -55,6 +55,8 @@ func TestParagraphs(t *testing.T) {
 		{"  First para.\nStill first.\n\n\nSecond.  \n \t\n Third ", []string{"First para.\nStill first.", "Second.", "Third"}},
 		{"A\r\n\r\nB\r\n", []string{"A", "B"}},
 		{"\u00a0Caption line\u00a0\n\nBody.", []string{"Caption line", "Body."}},
+		{"Key points:\n- Kenya sent troops\n • By Wednesday they had left\nthe town", []string{"Key points:", "Kenya sent troops", "By Wednesday they had left\nthe town"}},
+		{"the banking system\n- a plan that fails", []string{"the banking system\n- a plan that fails"}},
 	}
 	for _, tc := range tests {
 		var got []string
