@@ -148,6 +148,38 @@ func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote 
 	return out
 }
 
+// restrictiveRelative returns the "who" of a relative clause that ends
+// at token p, before a finite reporting verb, when it follows a noun and
+// its own finite verb follows it: "an official who spoke on condition of
+// anonymity | said"; -1 when there is none.
+func (x *extractor) restrictiveRelative(p, ss int) int {
+	for k := p - 1; k > ss && k >= p-12; k-- {
+		if x.inQ[k] >= 0 || x.is(k, ",", ";", ":", "--", "—") {
+			return -1
+		}
+		if !x.is(k, "who") {
+			continue
+		}
+		n := k + 1
+		if x.tag(n) == "RB" {
+			n++
+		}
+		if n > p || !(finiteTag(x.tag(n)) || x.tag(n) == "MD") || !strings.HasPrefix(x.tag(k-1), "NN") || x.npLeft(k-1, ss) > k-1 {
+			return -1
+		}
+		for j := n + 1; j <= p; j++ {
+			if x.tag(j) == "CC" {
+				return -1 // "assistants who flirt with their bosses and let them think"
+			}
+		}
+		return k
+	}
+	return -1
+}
+
+// finiteTag reports whether tag is that of a finite verb.
+func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
+
 // quotedAs returns the token of "quoted" in "was quoted as saying" or
 // "was quoted by the agency as saying", the gerund being token v, or -1.
 func (x *extractor) quotedAs(v, ss int) int {
@@ -271,6 +303,14 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(x.npLeft(p-1, ss), p)
 		sp.span = x.toks[p].Span
 		subjStart, relative = p, true
+	case finiteTag(x.tag(v)) && x.restrictiveRelative(p, ss) >= 0:
+		// "A senior official who spoke on condition of anonymity said":
+		// the noun the relative clause modifies speaks, not the last
+		// noun of the clause.
+		r := x.restrictiveRelative(p, ss)
+		a := x.npLeft(r-1, ss)
+		sp = x.resolve(a, r)
+		subjStart = a
 	default:
 		a := x.npLeft(p, ss)
 		if a <= p {

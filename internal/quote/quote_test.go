@@ -135,6 +135,8 @@ func TestExtract(t *testing.T) {
 		{"a colon after a participle phrase", "Anna Kowalski, speaking at the same briefing: “The rules are new.”",
 			[]string{"direct|Anna Kowalski|:|The rules are new."}},
 		{"no speaker in a possessive before a colon", "Kowalski's critics were blunt: “The rules are unfair.”", nil},
+		{"a restrictive relative clause before the verb", "A senior Polish official who spoke on condition of anonymity said the envoy was away.",
+			[]string{"indirect|A senior Polish official|said|the envoy was away"}},
 		{"a negated infinitive", "President Anna Kowalski urged her compatriots not to attack foreign missions.",
 			[]string{"indirect|Anna Kowalski|urged|not to attack foreign missions"}},
 		{"a complement of the speaker", "A spokesman for the ministry said the border was calm.",
