@@ -1405,7 +1405,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	var crowd, crowdWord string // the agent of a transparent noun before "of"
 	ctryOf := false             // the country came in an "of" complement ("the population of Gondor")
 	anchor := -1                // the first token that gave part of the code
-	locSkip, locCtry := false, ""
+	locSkip, locCtry, ledCtry := false, "", ""
 	locName, locMore := false, "" // locMore: "/XXX" for further places ("in A and B")
 	for k := from; k < to; {
 		w, t := words[k], toks[k].Tag
@@ -1467,6 +1467,15 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			locSkip = false
 		}
 		if isAffiliation(w) {
+			if lead, ok := strings.CutSuffix(w, "-led"); ok && ledCtry == "" {
+				// "Kenyan-led forces", "the Saudi-led coalition": who
+				// leads them is who they act for, when nothing else in
+				// the phrase names a country (a sponsor, "Iran-backed",
+				// is not).
+				if m, ok := a.c.dicts.Actors.Match([]string{lead}, date); ok && len(m.Code) >= 3 && m.Code[:3] != "---" {
+					ledCtry = m.Code[:3]
+				}
+			}
 			k++
 			continue
 		}
@@ -1591,6 +1600,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// "The army said its aircraft struck": one's aircraft, ships
 			// and guns are one's military.
 			ctry, sector = a.lastSubject.Actor[:3], "MIL"
+		}
+		if ctry == "" && ledCtry != "" {
+			ctry = ledCtry
 		}
 		usedLoc := false
 		if ctry == "" && sector != "" && locCtry != "" {

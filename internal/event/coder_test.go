@@ -157,6 +157,8 @@ func TestCode(t *testing.T) {
 			forbid: []ev{{dyad: "---GOV>KEN:13"}}},
 		{name: "a fronted participle clause has the main clause's subject", text: "Blaming Somalia for the bombing, the Kenyan president closed the border.",
 			want: []ev{{dyad: "KENGOV>SOM:11"}}},
+		{name: "forces led by a country act for it", text: "Kenyan-led forces invaded Somalia in 2011.",
+			want: []ev{{dyad: "KENMIL>SOM:19"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
