@@ -1672,7 +1672,9 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 			// of an agent phrase names it again.
 			a.memory[agentWord[i+1:]] = learned{code[:3], st.Tokens[from].Start}
 		}
-		if groupSectors[sector] {
+		if groupSectors[sector] && a.isCountry(code[:3]) {
+			// (Only a country: "Islamic State fighters" in 2015 say
+			// nothing of whose militia another word names.)
 			a.memory[groupKey(sector)] = learned{code[:3], st.Tokens[from].Start}
 		}
 	}
@@ -1701,6 +1703,16 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		Name:  name,
 	}
 	return act
+}
+
+// isCountry reports whether code is a country's ISO 3166-1 alpha-3 code,
+// not one of CAMEO's international or regional actors (IGO, IMG, AFR).
+func (a *article) isCountry(code string) bool {
+	if a.c.gaz == nil {
+		return true
+	}
+	_, ok := a.c.gaz.Country(code)
+	return ok
 }
 
 // groupKey keys the article memory's country of the last actor of a

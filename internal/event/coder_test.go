@@ -159,6 +159,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENGOV>SOM:11"}}},
 		{name: "forces led by a country act for it", text: "Kenyan-led forces invaded Somalia in 2011.",
 			want: []ev{{dyad: "KENMIL>SOM:19"}}},
+		{name: "a militant group's sector remembers no country", text: "Islamic State fighters overran a Somali town in 2015. On Tuesday, thousands of militia supporters stormed the Kenyan embassy in Mogadishu.",
+			want: []ev{{dyad: "---UAF>KENGOV:17"}}, forbid: []ev{{dyad: "IMGUAF>KENGOV:17"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
