@@ -944,7 +944,9 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, nam
 	}
 	// Else the first actor in a phrase of the verb's own clause ("acted
 	// with respect to Libya", "departed from Libya"), except in a place
-	// phrase ("in Baghdad"): places are where, not whom.
+	// phrase ("in Baghdad"): places are where, not whom; nor in what the
+	// object is called ("condemned the raids as a violation of Somali
+	// sovereignty").
 	inPlace := false
 	for j := g.end; j < clauseEnd; j++ {
 		w, t := words[j], toks[j].Tag
@@ -954,7 +956,7 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, nam
 		if t != "IN" && t != "TO" {
 			continue
 		}
-		if isPlacePrep(w) || w == "of" && inPlace {
+		if isPlacePrep(w) || w == "as" || w == "of" && inPlace {
 			// ("in the port city of Sfax" is a place throughout.)
 			inPlace = true
 			continue

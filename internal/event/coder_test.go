@@ -161,6 +161,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>SOM:19"}}},
 		{name: "a militant group's sector remembers no country", text: "Islamic State fighters overran a Somali town in 2015. On Tuesday, thousands of militia supporters stormed the Kenyan embassy in Mogadishu.",
 			want: []ev{{dyad: "---UAF>KENGOV:17"}}, forbid: []ev{{dyad: "IMGUAF>KENGOV:17"}}},
+		{name: "what the object is called is no target", text: "Somalia's president condemned the raids as a violation of Somali sovereignty.",
+			want: []ev{{dyad: "SOMGOV>:11"}}, forbid: []ev{{dyad: "SOMGOV>SOM:11"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
