@@ -1882,11 +1882,16 @@ func verbBetween(st *sentence, from, to int) bool {
 }
 
 // clauseBegin returns where the clause holding token k begins: after the
-// nearest clause break before it, or at the sentence start.
+// nearest clause break before it, at a conjunction after a comma ("flew
+// commandos in on Tuesday, and troops were deployed on Wednesday"), or at
+// the sentence start.
 func clauseBegin(st *sentence, k int) int {
 	for j := min(k, len(st.words)) - 1; j >= 0; j-- {
 		if clauseBreak(st.words[j], st.Tokens[j].Tag) {
 			return j + 1
+		}
+		if st.Tokens[j].Tag == "CC" && j > 0 && st.words[j-1] == "," {
+			return j
 		}
 	}
 	return 0
