@@ -875,6 +875,7 @@ func TestDateContinuesToNextSentence(t *testing.T) {
 		{"a sentence dated in the simple past", "The market closed on Monday. Kenyan police detained three Ethiopian drivers.", "2022-03-07", "previous"},
 		{"a sentence dated ahead", "The market will close on Monday. Kenyan police detained three Ethiopian drivers.", "2022-03-09", "published"},
 		{"a present after a past", "Kenyan police arrested ten Somali traders on Monday. They detain three Ethiopian drivers.", "2022-03-09", "published"},
+		{"a chain of sentences that go on telling the day", "Kenyan police arrested ten Somali traders on Monday. A spokesman said the market was calm. Kenyan police also detained three Ethiopian drivers.", "2022-03-07", "previous"},
 		{"a clause after a comma and a conjunction has its own day", "Kenyan police arrested ten Somali traders on Monday, and they detained three Ethiopian drivers on Tuesday.", "2022-03-08", "clause"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

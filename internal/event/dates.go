@@ -155,8 +155,10 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		// "On Tuesday, protesters stormed the gates. They threw rocks and
 		// smashed windows.": a sentence with no time expression of its
 		// own that follows a dated one in the same paragraph goes on
-		// telling the same day.
+		// telling the same day, and so does the sentence after it ("He
+		// said the base was secure. He warned Somalia.").
 		ev.Date, ev.DatePrecision, ev.DateReason = a.lastDated.date, a.lastDated.precision, "previous"
+		a.lastDated.sentence = a.sentIndex
 	case st.caption != nil && st.caption.Date != "" && !a.afterPublication(st.caption.Date):
 		ev.Date, ev.DatePrecision, ev.DateReason = st.caption.Date, sitrep.Day, "caption"
 	case a.Doc.Article.Published != "":
