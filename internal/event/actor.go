@@ -325,10 +325,20 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		}
 	}
 	// A fronted adverbial ("On Tuesday, ...", "As the embassy was under
-	// siege, ...") ends at the first comma.
+	// siege, ...") ends at the first comma, a time stamp at its dash
+	// ("1630 GMT — Gen. Kamau, the army chief, says").
 	if left < g.start && (toks[left].Tag == "IN" && !quantifier(toks, left) || toks[left].Tag == "RB" || a.isTimexTok(st, left) || complexPreposition(words, left)) {
 		comma := false
+		stamp := a.isTimexTok(st, left)
 		for k := left; k < g.start; k++ {
+			if stamp && !a.isTimexTok(st, k) {
+				if isDash(words[k]) {
+					left = k + 1
+					comma = true
+					break
+				}
+				stamp = false
+			}
 			if words[k] == "," {
 				left = k + 1
 				comma = true
@@ -704,6 +714,9 @@ func prepositionalAs(st *sentence, k, end int) bool {
 	}
 	return false
 }
+
+// isDash reports a dash written as punctuation.
+func isDash(w string) bool { return w == "—" || w == "–" || w == "--" || w == "-" }
 
 // frontedAdverbial reports whether the subordinator at k opens a phrase
 // with no finite verb that a comma closes before end: "After talks with

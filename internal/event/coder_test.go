@@ -163,6 +163,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "---UAF>KENGOV:17"}}, forbid: []ev{{dyad: "IMGUAF>KENGOV:17"}}},
 		{name: "what the object is called is no target", text: "Somalia's president condemned the raids as a violation of Somali sovereignty.",
 			want: []ev{{dyad: "SOMGOV>:11"}}, forbid: []ev{{dyad: "SOMGOV>SOM:11"}}},
+		{name: "a time stamp ends at its dash", text: "1630 GMT — Gen. Mwangi Kamau, head of the Kenyan army, says the border is secure. He warns Somalia.",
+			want: []ev{{dyad: "KENMIL>SOM:13"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",

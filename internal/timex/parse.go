@@ -22,6 +22,11 @@ type parser struct {
 	ref     date
 	refText bool  // ref comes from the text, not the publication date
 	refSent int32 // sentence of the last day named
+	// header is the last day named by a sentence of its own ("Monday,
+	// March 1" over a live blog's entries): the day of the times of day
+	// after it that name none ("0800 GMT — ...").
+	header    date
+	hasHeader bool
 	// qy, q is the last quarter named, which year-earlier comparisons in
 	// financial news refer to.
 	qy, q int
@@ -120,6 +125,9 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		}
 		if m.hasDay {
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
+			if m.typ == tDate && p.wholeSentence(i, m.end) {
+				p.header, p.hasHeader = m.day, true
+			}
 		}
 		if m.q > 0 {
 			p.qy, p.q = m.qy, m.q
@@ -137,6 +145,21 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		i = m.end
 	}
 	return out
+}
+
+// wholeSentence reports whether tokens [i, end) are all the words of
+// their sentence.
+func (p *parser) wholeSentence(i, end int) bool {
+	s := p.toks[i].sent
+	if i > 0 && p.toks[i-1].sent == s && p.toks[i-1].word {
+		return false
+	}
+	for k := end; k < len(p.toks) && p.toks[k].sent == s; k++ {
+		if p.toks[k].word {
+			return false
+		}
+	}
+	return true
 }
 
 // isAside reports whether byte offset off lies in an aside span.
@@ -680,6 +703,8 @@ func (p *parser) clock(i int) (match, bool) {
 		day, anch, hasDay, dd = dm.val, dm.anch, dm.hasDay, dm.day
 	} else if p.refText && p.refSent == p.toks[i].sent {
 		day, anch = fmtDay(p.ref), true
+	} else if p.hasHeader {
+		day, anch = fmtDay(p.header), true
 	} else if p.hasPub {
 		day, anch = fmtDay(p.pub), true
 	} else {

@@ -49,6 +49,7 @@ func TestExtractText(t *testing.T) {
 		// Weekdays.
 		{"They stormed the embassy on Tuesday.", pub, []want{{"Tuesday", "DATE", "2019-12-31", sitrep.Day, true}}},
 		{"By Wednesday, the crowd had left.", pub, []want{{"Wednesday", "DATE", "2020-01-01", sitrep.Day, true}}},
+		{"Tuesday, Dec. 31\n\n0800 GMT — Crowds gather at the gates.", pub, []want{{"Tuesday, Dec. 31", "DATE", "2019-12-31", sitrep.Day, true}, {"0800 GMT", "TIME", "2019-12-31T08:00", sitrep.Day, true}}},
 		{"Photos taken Thursday show damage.", pub, []want{{"Thursday", "DATE", "2020-01-02", sitrep.Day, true}}},
 		{"The ministers met Friday.", pub, []want{{"Friday", "DATE", "2020-01-03", sitrep.Day, true}}},
 		{"The ministers will meet on Tuesday.", pub, []want{{"Tuesday", "DATE", "2020-01-07", sitrep.Day, true}}},
