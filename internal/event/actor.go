@@ -669,6 +669,9 @@ func pluralText(text string) bool {
 	if singularPlurals[w] {
 		return false
 	}
+	if strings.HasSuffix(w, "men") && len(w) > 4 || w == "men" || w == "children" {
+		return true // gunmen, militiamen, policemen
+	}
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us")
 }
 
@@ -923,6 +926,11 @@ func (a *article) object(st *sentence, g *verbGroup, clauseEnd int) (target, nam
 			obj = a.appositiveCountry(st, obj, end)
 		}
 		nameOf(obj)
+		if n := named; obj != nil && obj.Actor == "" && n != nil {
+			if c := a.appositiveCountry(st, n, end); c != n {
+				obj, named = c, nil
+			}
+		}
 		if obj != nil && obj.Actor != "" {
 			head := headNoun(st, obj.Span)
 			_, event := a.c.dicts.Verbs.NounEvent(head)
@@ -1772,6 +1780,11 @@ func withCountryOf(act, app *sitrep.EventActor) *sitrep.EventActor {
 	}
 	cp := *act
 	cp.Actor = app.Actor[:3] + act.Actor[3:]
+	if act.Actor == "---" {
+		// A name the dictionaries do not know is what its appositive
+		// says it is: "the Jubba Front, a Somali militia" is SOMUAF.
+		cp.Actor = app.Actor
+	}
 	return &cp
 }
 

@@ -165,6 +165,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "SOMGOV>:11"}}, forbid: []ev{{dyad: "SOMGOV>SOM:11"}}},
 		{name: "a time stamp ends at its dash", text: "1630 GMT — Gen. Mwangi Kamau, head of the Kenyan army, says the border is secure. He warns Somalia.",
 			want: []ev{{dyad: "KENMIL>SOM:13"}}},
+		{name: "it refers to no plural in -men", text: "Kenya said it had bombed a camp because gunmen had attacked a border post. It accused Somalia of sheltering them.",
+			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "---UAF>SOM:11"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
@@ -1000,6 +1002,7 @@ func TestNamedTargets(t *testing.T) {
 		{"a known actor in the clause comes first", "Kenyan police deported Mwangi Kamau to Uganda.", "KENCOP>UGA:17", true},
 		{"no event for want of a counterpart", "Kenya praised Mwangi Kamau on Monday.", "", true},
 		{"a common noun is no name", "Kenyan police arrested the newcomers on Monday.", "KENCOP>:17", true},
+		{"a name its appositive codes", "Kenyan jets bombed the Jubba Front, a Somali militia, on Sunday.", "KEN>SOMUAF:19", true},
 		{"a name after a participle is not the phrase's head", "The Kenyan government criticized the charges facing Mwangi Kamau.", "KENGOV>:11", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
