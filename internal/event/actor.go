@@ -229,6 +229,11 @@ func (a *article) subject(st *sentence, gi int) *sitrep.EventActor {
 		// press, the embassy is secure".)
 		p := &st.groups[prev]
 		if p.start > 0 && isRelative(words[p.start-1], toks[p.start-1].Tag) && st.subj[prev] != nil {
+			if p.start > 1 && words[p.start-2] != "," {
+				if ante := a.appositiveHead(st, p.start-1); ante != nil {
+					return ante
+				}
+			}
 			return st.subj[prev]
 		}
 	}
@@ -824,10 +829,30 @@ func (a *article) closedRelative(st *sentence, gi, c int) *sitrep.EventActor {
 	for r > 0 && nounPhraseTag(st.Tokens[r].Tag) {
 		r--
 	}
-	if r < 2 || st.words[r] != "which" && st.words[r] != "who" && st.words[r] != "whom" && st.words[r] != "whose" || st.words[r-1] != "," {
+	if r < 2 || st.words[r] != "which" && st.words[r] != "who" && st.words[r] != "whom" && st.words[r] != "whose" {
 		return nil
 	}
+	if st.words[r-1] != "," {
+		return a.appositiveHead(st, r)
+	}
 	if ante := a.npBefore(st, r-1); ante != nil && ante.Actor != "" {
+		return ante
+	}
+	return nil
+}
+
+// appositiveHead returns the noun phrase an appositive ends before, when
+// the relative pronoun at r closes that appositive: "Mwangi Kamau, a
+// former officer who had served for years, warned" is Kamau's warning.
+func (a *article) appositiveHead(st *sentence, r int) *sitrep.EventActor {
+	b := r - 1
+	for b > 0 && b > r-8 && st.words[b] != "," && !isVerbTag(st.Tokens[b].Tag) {
+		b--
+	}
+	if b < 1 || b == r-1 || st.words[b] != "," {
+		return nil
+	}
+	if ante := a.npBefore(st, b); ante != nil && ante.Actor != "" {
 		return ante
 	}
 	return nil

@@ -167,6 +167,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KENMIL>SOM:13"}}},
 		{name: "it refers to no plural in -men", text: "Kenya said it had bombed a camp because gunmen had attacked a border post. It accused Somalia of sheltering them.",
 			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "---UAF>SOM:11"}}},
+		{name: "a relative clause that ends an appositive", text: "Kenyan Defence Minister Mwangi Kamau, a former army officer who had been in the job for six months, warned Somalia.",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "---MIL>SOM:13"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
