@@ -169,6 +169,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:11"}}, forbid: []ev{{dyad: "---UAF>SOM:11"}}},
 		{name: "a relative clause that ends an appositive", text: "Kenyan Defence Minister Mwangi Kamau, a former army officer who had been in the job for six months, warned Somalia.",
 			want: []ev{{dyad: "KENGOV>SOM:13"}}, forbid: []ev{{dyad: "---MIL>SOM:13"}}},
+		{name: "sending police is increasing police power", text: "The Kenyan government deployed extra police units to the border on Monday.",
+			want: []ev{{dyad: "KENGOV>:15"}}, forbid: []ev{{dyad: "KENGOV>:19"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
