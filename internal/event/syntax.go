@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -608,7 +609,10 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //     finite verb, a known verb form in -s ("Ethiopia departs from Libya")
 //     is a present tense, not a plural noun, a base form read as a noun
 //     is a present tense, and a participle followed by a preposition
-//     other than "by" ("Ethiopia deplored from Libya") a past tense.
+//     other than "by" ("Ethiopia deplored from Libya") a past tense;
+//   - likewise after the head noun of an opening noun phrase, a base form
+//     after a plural ("Polish warplanes bomb camps") and a form in -s
+//     after a singular ("the government sends troops").
 func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
 	// low is strings.ToLower of token i's text: words[i] but for the
 	// curly apostrophes lowerWords straightens.
@@ -668,6 +672,42 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 			// "North Korea test-fired two missiles": a known past form
 			// after the name, read as an adjective.
 			set(i, "VBD")
+		}
+		if cur = toks; out != nil {
+			cur = out
+		}
+		// "Polish warplanes bomb camps", "Hundreds of militias storm the
+		// embassy", "The Kenyan government sends troops": in an opening
+		// noun phrase whose clause has no finite verb, a known verb form
+		// right after the head noun and before an object is the verb (a
+		// plural read as a verb after it is then its object).
+		for j := 1; j+1 < len(cur); j++ {
+			t, prev, next := cur[j].Tag, cur[j-1].Tag, cur[j+1].Tag
+			after := startsObject(next) || next == "IN" || next == "TO"
+			plural := prev == "NNS" || prev == "NN" && strings.HasSuffix(low(j-1), "s") && !strings.HasSuffix(low(j-1), "ss")
+			swap := t == "NNS" && next == "VBP" && strings.HasSuffix(low(j+1), "s") && !verbForm(low(j+1)) && !firstClauseHasVerb(cur[j+2:])
+			if swap && (prev == "NN" || prev == "NNP") && verbForm(low(j)) && !firstClauseHasVerb(cur[:j]) {
+				set(j, "VBZ")
+				set(j+1, "NNS")
+				break
+			}
+			if !firstClauseHasVerb(cur) {
+				if (t == "NN" || t == "IN" && low(j) != "of") && plural && after && verbForm(low(j)) {
+					set(j, "VBP")
+					break
+				}
+				if t == "NNS" && (prev == "NN" || prev == "NNP") && strings.HasSuffix(low(j), "s") && verbForm(low(j)) &&
+					(startsObject(next) || after && !hasFiniteVerb(cur[j+1:])) {
+					// (Before a preposition, only when no finite verb comes
+					// later: "party member dies in prison", but "Business
+					// loans on the books of banks, ..., fell".)
+					set(j, "VBZ")
+					break
+				}
+			}
+			if !openingNP(t) && low(j) != "of" {
+				break
+			}
 		}
 	}
 	if len(toks) > 2 && toks[0].Tag == "VBN" && (toks[1].Tag == "NNS" || toks[1].Tag == "NN") && isVerbTag(toks[2].Tag) {
@@ -755,6 +795,19 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 		return toks, false
 	}
 	return out, true
+}
+
+// hasFiniteVerb reports whether any of toks is a finite verb or a modal.
+func hasFiniteVerb(toks []sitrep.Token) bool {
+	return slices.ContainsFunc(toks, func(t sitrep.Token) bool {
+		return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+	})
+}
+
+// openingNP reports the tags of the words of a noun phrase that opens a
+// sentence.
+func openingNP(t string) bool {
+	return t == "DT" || t == "CD" || t == "POS" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN")
 }
 
 // isAux reports a form of be, have or get.

@@ -47,6 +47,11 @@ func TestRetag(t *testing.T) {
 		{"adjective before a noun in a clause with a verb", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", "Ethiopia/NNP deplored/JJ raids/NNS continued/VBD ./.", true},
 		{"coordinated past form before a number", "killed/VBD a/DT man/NN and/CC deplored/JJ two/CD raids/NNS", "killed/VBD a/DT man/NN and/CC deplored/VBD two/CD raids/NNS", true},
 		{"adjective after the number", "killed/VBD a/DT man/NN and/CC two/CD injured/JJ soldiers/NNS", "killed/VBD a/DT man/NN and/CC two/CD injured/JJ soldiers/NNS", true},
+		{"a base form read as a noun after a plural head", "Ethiopian/JJ jets/NNS bomb/NN camps/NNS ./.", "Ethiopian/JJ jets/NNS bomb/VBP camps/NNS ./.", true},
+		{"a base form read as a preposition after a partitive", "Hundreds/NNS of/IN militias/NN bomb/IN the/DT camp/NN ./.", "Hundreds/NNS of/IN militias/NN bomb/VBP the/DT camp/NN ./.", true},
+		{"a form in -s read as a plural, its object as a verb", "The/DT government/NN departs/NNS troops/VBP from/IN Libya/NNP", "The/DT government/NN departs/VBZ troops/NNS from/IN Libya/NNP", true},
+		{"a plural noun before a preposition and a later verb", "Government/NN talks/NNS on/IN the/DT bill/NN ,/, he/PRP said/VBD", "Government/NN talks/NNS on/IN the/DT bill/NN ,/, he/PRP said/VBD", true},
+		{"no retag when the clause has its verb", "Ethiopian/JJ jets/NNS bomb/NN camps/NNS continued/VBD ./.", "Ethiopian/JJ jets/NNS bomb/NN camps/NNS continued/VBD ./.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,7 +62,9 @@ func TestRetag(t *testing.T) {
 			}
 			var verbForm, actorName func(string) bool
 			if tt.dict {
-				verbForm = func(w string) bool { return w == "departs" || w == "talks" || w == "deplored" || w == "act" }
+				verbForm = func(w string) bool {
+					return w == "departs" || w == "talks" || w == "deplored" || w == "act" || w == "bomb"
+				}
 				actorName = func(w string) bool { return w == "ethiopia" || w == "libya" || w == "ethiopian" }
 			}
 			got, changed := retag(toks, lowerWords(toks), verbForm, actorName)
