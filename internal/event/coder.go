@@ -705,8 +705,15 @@ func (a *article) codeGroup(st *sentence, gi int) {
 	}
 	if g.passive && src == nil && strings.HasPrefix(code, "15") {
 		// "Soldiers deployed in front of the embassy": with no agent, forces
-		// that are deployed show their own side's force posture.
+		// that are deployed show their own side's force posture; forces of
+		// no known side, that of the government announcing it ("The
+		// Kenyan defence ministry says 100 soldiers have been sent").
 		src, tgt = patient, nil
+		if src != nil && country(src.Actor) == "---" {
+			if ann := a.announcer(st, gi); ann != nil {
+				src = ann
+			}
+		}
 	}
 	if (tgt == nil || tgt.Actor == "") && !g.passive && gi+1 < len(st.groups) {
 		// "signed a deal on Monday to supply Chad with grain": with
@@ -1342,6 +1349,17 @@ func mainSubject(st *sentence, gi int) *sitrep.EventActor {
 		}
 		if !p.reduced && st.subj[pi] != nil && st.subj[pi].Actor != "" {
 			return st.subj[pi]
+		}
+	}
+	return nil
+}
+
+// announcer returns the subject of a verb of saying before group gi
+// whose country is known, or nil.
+func (a *article) announcer(st *sentence, gi int) *sitrep.EventActor {
+	for pi := gi - 1; pi >= 0; pi-- {
+		if s := st.subj[pi]; s != nil && country(s.Actor) != "---" && country(s.Actor) != "" && reportingLemma[a.lemma(st, st.groups[pi].head)] {
+			return s
 		}
 	}
 	return nil
