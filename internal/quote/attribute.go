@@ -148,6 +148,49 @@ func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote 
 	return out
 }
 
+// verbalAttack reports whether "attack" at token v, its subject at
+// token subj with speaker sp, is words rather than violence: its subject
+// is a named person or a personal pronoun, its object a person (a name, a
+// pronoun, a person's title or role), or what it is attacked as follows
+// ("attacked the controls as ineffective").
+func (x *extractor) verbalAttack(v, subj int, sp speaker) bool {
+	if x.is(subj, "he", "she", "i", "we", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady") {
+		return true
+	}
+	if sp.ok && sp.named {
+		for _, i := range x.ix.starting(sp.span.Start, sp.span.End) {
+			if en := x.ix.ents[i]; en.Type == sitrep.Person && en.End <= sp.span.End {
+				return true // "Mr Cable attacked Labour's taxes"
+			}
+		}
+	}
+	for k := v + 1; k < x.sentEnd[v] && k <= v+8 && !x.is(k, ",", ";"); k++ {
+		if x.is(k, "as") && k+1 < len(x.toks) && strings.HasPrefix(x.tag(k+1), "JJ") {
+			return true
+		}
+	}
+	o := v + 1
+	for o < len(x.toks) && (x.tag(o) == "DT" || x.tag(o) == "PRP$" || strings.HasPrefix(x.tag(o), "JJ") || x.tag(o) == "RB") {
+		o++
+	}
+	if o >= len(x.toks) {
+		return false
+	}
+	if x.is(o, "him", "her", "them", "me", "us", "each") {
+		return true
+	}
+	for _, i := range x.ix.starting(x.toks[o].Start, x.toks[o].Start) {
+		if x.ix.ents[i].Type == sitrep.Person {
+			return true
+		}
+	}
+	e := o
+	for e+1 < len(x.toks) && strings.HasPrefix(x.tag(e+1), "NN") && strings.HasPrefix(x.tag(e), "NN") {
+		e++
+	}
+	return agentNouns[x.low(e)] && !x.is(e, "police", "government", "state", "house", "party", "department", "ministry", "agency", "company", "firm", "board", "council", "union")
+}
+
 // restrictiveRelative returns the "who" of a relative clause that ends
 // at token p, before a finite reporting verb, when it follows a noun and
 // its own finite verb follows it: "an official who spoke on condition of
@@ -341,6 +384,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		if !x.is(v-1, "has", "have", "had") && !(x.tag(v-1) == "RB" && x.is(v-2, "has", "have", "had")) {
 			return sitrep.Quote{}, false
 		}
+	}
+	if lemma == "attack" && !inherit && !x.verbalAttack(v, subjStart, sp) {
+		// "Militants attacked a police station" reports violence, not
+		// words: an attack is a stance only by or on a person.
+		return sitrep.Quote{}, false
 	}
 	if inherit {
 		var last *sitrep.Quote
