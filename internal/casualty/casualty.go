@@ -96,6 +96,30 @@ var triggers = map[string]trigger{
 	"struck": {Wounded, verbPass}, "hit": {Wounded, verbPass}, "grazed": {Wounded, verbPass},
 }
 
+// presentWound are present forms of wounding verbs ("wounds" and
+// "wound" are nouns too: countFollows tells them apart).
+var presentWound = setOf(`wounds wound injures injure`)
+
+// treatedFor are what one is treated for as an injury: "treated for
+// tear-gas inhalation", "for burns".
+var treatedFor = setOf(`tear-gas teargas smoke inhalation burns injuries wounds fractures cuts bruises`)
+
+// countFollows reports whether a count of victims follows token t ("wounds
+// several soldiers"); "a" or "an" only after "and" ("kills one and wounds a
+// guard"), since "died of his wounds a day later" has a noun.
+func countFollows(toks []tok, t int) bool {
+	if t+1 >= len(toks) {
+		return false
+	}
+	if _, ok := parseNumber(toks, t+1); !ok {
+		return false
+	}
+	if w := toks[t+1].low; w == "a" || w == "an" {
+		return t > 0 && toks[t-1].low == "and"
+	}
+	return true
+}
+
 // be-forms and adverbs that may stand between a passive subject and its verb.
 var auxWords = setOf(`was were is are be been being has have had got get gets reportedly
 also later allegedly all both each critically seriously severely badly slightly gravely
@@ -256,6 +280,11 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 	}
 	for t := 0; t < len(toks); t++ {
 		tr, ok := triggers[toks[t].low]
+		if presentWound[toks[t].low] && countFollows(toks, t) {
+			// "kills an aid worker and wounds several soldiers",
+			// "rockets injure three soldiers": a present tense.
+			tr, ok = trigger{Wounded, verbActive}, true
+		}
 		if c, ok := gunOnSelf(text, toks, t); ok {
 			if !hypothetical(toks, t) {
 				cas = append(cas, c)
@@ -277,6 +306,9 @@ func extractSentence(text string, toks []tok, cas []sitrep.Casualty, sizes []sit
 			case toDeath(toks, t+1) && toDeathVerbs[toks[t].low]:
 				// "beaten to death", "hacked to death".
 				tr = trigger{Killed, verbPart}
+			case toks[t].low == "treated" && matchWords(toks, t+1, "for") && t+2 < len(toks) && treatedFor[toks[t+2].low]:
+				// "were treated for tear-gas inhalation", "for burns".
+				tr = trigger{Wounded, verbPart}
 			default:
 				continue
 			}
