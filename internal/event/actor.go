@@ -1428,6 +1428,17 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 		// the verb are not part of the subject.
 		to--
 	}
+	for k := from + 1; k+1 < to; k++ {
+		// "US airstrikes on Iran-backed militias killed 25": the event
+		// noun's target is no part of the actor its modifiers name. (Its
+		// participants are: "a clash between police and traders".)
+		if strings.HasPrefix(toks[k].Tag, "NN") && (words[k+1] == "on" || words[k+1] == "against") {
+			if _, ok := a.c.dicts.Verbs.NounEvent(words[k]); ok {
+				to = k + 1
+				break
+			}
+		}
+	}
 	if from >= to {
 		return nil
 	}
@@ -2100,7 +2111,14 @@ func (a *article) isTimexTok(st *sentence, k int) bool { return st.timex[k] }
 func (a *article) codeNominal(st *sentence) {
 	words, toks := st.words, st.Tokens
 	for k := 1; k+2 < len(toks); k++ {
-		if !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "VBG" || !isTargetPrep(words[k+1]) && words[k+1] != "of" || words[k+1] == "for" || words[k+1] == "with" {
+		if !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "VBG" {
+			continue
+		}
+		// The noun's preposition, past a date or a place between them:
+		// "airstrikes on Sunday against militia bases", "airstrikes in
+		// Gedo against ...".
+		p := a.pastAdjuncts(st, k+1)
+		if p+1 >= len(toks) || !isTargetPrep(words[p]) && words[p] != "of" || words[p] == "for" || words[p] == "with" || p > k+1 && words[p] == "of" {
 			continue
 		}
 		m, ok := a.c.dicts.Verbs.NounEvent(words[k])
@@ -2109,7 +2127,7 @@ func (a *article) codeNominal(st *sentence) {
 			// storming of the embassy", "the shelling of the town".
 			m, ok = a.c.dicts.Verbs.Match(words[k], nil, nil)
 		}
-		if mm, ok2 := a.c.dicts.Verbs.MatchNoun(words[k : k+2]); ok2 && mm.Words == 2 {
+		if mm, ok2 := a.c.dicts.Verbs.MatchNoun([]string{words[k], words[p]}); ok2 && mm.Words == 2 {
 			// The noun with its preposition may have a code of its own:
 			// "strikes on" a target are military (190), a strike alone
 			// is labour's (143).
@@ -2139,8 +2157,10 @@ func (a *article) codeNominal(st *sentence) {
 				srcEnd = i
 			}
 		}
-		if j+1 >= srcEnd || words[k+1] == "of" && srcEnd == k {
-			a.codeNominalBy(st, k, m)
+		if j+1 >= srcEnd || words[p] == "of" && srcEnd == k {
+			if p == k+1 {
+				a.codeNominalBy(st, k, m)
+			}
 			continue
 		}
 		if srcEnd < k && hasProper(toks, srcEnd, k) {
@@ -2154,8 +2174,8 @@ func (a *article) codeNominal(st *sentence) {
 			// it is, not who acts: "military aid", "police raids".
 			continue
 		}
-		end := a.npEnd(st, k+2, len(toks))
-		tgt := a.actorOf(st, k+2, end)
+		end := a.npEnd(st, p+1, len(toks))
+		tgt := a.actorOf(st, p+1, end)
 		if tgt == nil || tgt.Actor == "" {
 			continue
 		}
@@ -2165,6 +2185,31 @@ func (a *article) codeNominal(st *sentence) {
 		}
 		a.emit(st, m.Code, m.Source, src, tgt, mod, toks[k].Span, j+1, end)
 	}
+}
+
+// pastAdjuncts returns where the tokens from k on go on after at most two
+// date or place phrases ("on Sunday", "last week", "in Gedo"): k itself
+// when none opens there.
+func (a *article) pastAdjuncts(st *sentence, k int) int {
+	words, toks := st.words, st.Tokens
+	for range 2 {
+		switch {
+		case k < len(toks) && st.timex[k]:
+			for k < len(toks) && st.timex[k] {
+				k++
+			}
+		case k+1 < len(toks) && toks[k].Tag == "IN" && st.timex[k+1]:
+			k++
+			for k < len(toks) && st.timex[k] {
+				k++
+			}
+		case k+2 < len(toks) && isPlacePrep(words[k]) && !isTargetPrep(words[k]) && strings.HasPrefix(toks[k+1].Tag, "NNP"):
+			k = a.npEnd(st, k+1, len(toks))
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // codeNominalBy codes the event noun at k whose source is the agent
