@@ -1636,6 +1636,7 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	if sector == "" && crowd != "" {
 		sector, agentWord = crowd, crowdWord
 	}
+	namesCountry := ctry != "" || len(full) >= 3 && full[:3] != "---" // by its own words, not by a fallback below
 	code := full
 	if len(full) == 3 && sector != "" && !strings.HasPrefix(full, sector) {
 		// "Bree Prime Minister Romendacil": a person coded with a bare
@@ -1753,6 +1754,18 @@ func (a *article) actorOne(st *sentence, from, to int) *sitrep.EventActor {
 	}
 	if end <= from {
 		end = min(from+1, to)
+	}
+	if namesCountry && len(code) > 3 && code[:3] != "---" && !strings.Contains(code, "/") && name == "" && end+2 < len(toks) && toks[end].Text == "," {
+		// "The president of Kenya, Amina Wekesa, blamed ...": the name in
+		// apposition to a coded role is that person's, for later mentions
+		// ("Ms. Wekesa warned").
+		if ei := st.entity[end+1]; ei >= 0 && a.Entities[ei].Type == sitrep.Person && a.Entities[ei].Start == toks[end+1].Start {
+			e := &a.Entities[ei]
+			k := a.skipEntity(st, end+1, len(toks), e)
+			if _, known := a.persons[e.Name]; !known && k < len(toks) && (toks[k].Text == "," || isVerbTag(toks[k].Tag)) {
+				a.persons[e.Name] = learnedCode{code, toks[from].Start}
+			}
+		}
 	}
 	a.traceActor(from, to, code, matches)
 	act := &sitrep.EventActor{

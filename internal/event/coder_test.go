@@ -179,6 +179,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOMUAF:19"}}, forbid: []ev{{dyad: "KENUAF>KEN:19"}}},
 		{name: "a date between an event noun and its target", text: "The riot followed Kenyan airstrikes on Sunday against Somali militia bases.",
 			want: []ev{{dyad: "KEN>SOMUAF:19"}}},
+		{name: "a name in apposition to a coded role is remembered", text: "The president of Kenya, Amina Wekesa, blamed Somalia for the attack. Ms. Wekesa warned Somalia on Monday.",
+			want: []ev{{dyad: "KENGOV>SOM:13"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
