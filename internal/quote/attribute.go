@@ -840,8 +840,29 @@ func (x *extractor) resolve(a, e int) speaker {
 		en := x.ix.ents[best]
 		return speaker{name: en.Name, span: en.Span, ok: true, named: true}
 	}
+	if e-a == 2 && x.is(a, "the") && x.tag(e-1) == "NN" {
+		// "the embassy said", "the ministry said": the organisation
+		// named before whose name ends in that noun ("the Kenyan
+		// Embassy in Mogadishu", "the Somali Health Ministry").
+		if en, ok := x.orgEndingIn(x.low(e-1), span.Start); ok {
+			return speaker{name: en.Name, span: span, ok: true, named: true}
+		}
+	}
 	// Drop a leading determiner and possessive-free phrase as written.
 	return speaker{name: x.text[span.Start:span.End], span: span, ok: true, named: isCap(head.Text) && x.tag(e-1) == "NNP"}
+}
+
+// orgEndingIn returns the latest organisation mention before byte offset
+// pos whose name's last word is noun, among the last eight.
+func (x *extractor) orgEndingIn(noun string, pos int) (sitrep.Entity, bool) {
+	i := x.ix.latestBefore(sitrep.Org, pos)
+	for n := 0; i >= 0 && n < 8; n++ {
+		if strings.HasSuffix(strings.ToLower(x.ix.ents[i].Name), " "+noun) {
+			return x.ix.ents[i], true
+		}
+		i = x.ix.latestBefore(sitrep.Org, x.ix.ents[i].Start)
+	}
+	return sitrep.Entity{}, false
 }
 
 // agentNouns head phrases that name people or bodies able to take a

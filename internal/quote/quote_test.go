@@ -140,6 +140,8 @@ func TestExtract(t *testing.T) {
 		{"an attack on a building is no stance", "Protesters attacked the Polish embassy on Tuesday.", nil},
 		{"an attack by a person is one", "Anna Kowalski attacked the plan as reckless.",
 			[]string{"indirect|Anna Kowalski|attacked|the plan as reckless"}},
+		{"a definite noun names the organisation named before", "The Polish Health Ministry said 12 people died. The ministry said the toll could rise.",
+			[]string{"indirect|Health Ministry|said|12 people died", "indirect|Health Ministry|said|the toll could rise"}},
 		{"a negated infinitive", "President Anna Kowalski urged her compatriots not to attack foreign missions.",
 			[]string{"indirect|Anna Kowalski|urged|not to attack foreign missions"}},
 		{"a complement of the speaker", "A spokesman for the ministry said the border was calm.",
