@@ -452,12 +452,19 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(v+1, e)
 		after = e
 	}
-	if !inverted && !inherit && x.tag(v) == "VBN" && x.is(v-1, "was", "were", "is", "are", "been", "being", "be") {
+	if !inverted && !inherit && (x.tag(v) == "VBN" || x.tag(v) == "VBD") && x.is(v-1, "was", "were", "is", "are", "been", "being", "be") {
 		// "Somalia was warned by Kamau that ...": the agent speaks, not
-		// the subject. (Without an agent the subject stays: PolNeAR
-		// counts "X was told that ..." as X's attribution.)
+		// the subject, also past a date ("were told on Friday by") and
+		// when the tagger read a past ("It was said/VBD by"). (Without
+		// an agent the subject stays: PolNeAR counts "X was told that
+		// ..." as X's attribution.)
 		by := v + 1
 		if x.tag(by) == "RB" {
+			by++
+		}
+		if x.is(by, "on") && timeWords[x.low(by+1)] {
+			by += 2
+		} else if timeWords[x.low(by)] {
 			by++
 		}
 		if e := x.npRight(by+1, se); x.is(by, "by") && e > by+1 {
