@@ -322,8 +322,9 @@ type Event struct {
 	// PLOVER is the PLOVER event type from the CAMEO→PLOVER mapping.
 	PLOVER string `json:"plover"`
 	// Date is YYYY-MM-DD (or coarser per DatePrecision); DateReason says
-	// where it came from: "clause", "sentence", "previous" (the dated
-	// sentence just before), "caption" or "published".
+	// where it came from: "clause", "sentence", "quote" (the attribution
+	// of the quotation it is told in, in another sentence), "previous"
+	// (the dated sentence just before), "caption" or "published".
 	Date          string      `json:"date"`
 	DatePrecision Precision   `json:"date_precision"`
 	DateReason    string      `json:"date_reason"`

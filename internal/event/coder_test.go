@@ -181,6 +181,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOMUAF:19"}}},
 		{name: "a name in apposition to a coded role is remembered", text: "The president of Kenya, Amina Wekesa, blamed Somalia for the attack. Ms. Wekesa warned Somalia on Monday.",
 			want: []ev{{dyad: "KENGOV>SOM:13"}}},
+		{name: "a threat in a quotation dated by its attribution", text: "Kenyan President Mwangi Kamau blamed Somalia for the attack. “Somalia will be held responsible. They will pay a heavy price! This is a warning,” Kamau wrote on Twitter on Sunday.",
+			want: []ev{{dyad: "KENGOV>SOM:13", date: "2022-03-06"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",

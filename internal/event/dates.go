@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -150,6 +151,13 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		// A past act dated ahead (a date resolved wrongly), or the
 		// statement of an act announced for that date: try the next.
 	}
+	if v, ok := a.quoteDay(st, ev.Evidence.Trigger.Start); ok && !a.afterPublication(v) {
+		// `"Somalia will be held responsible. They will pay a heavy
+		// price," Kamau wrote on Tuesday`: what a quotation says is
+		// dated by its attribution, in another sentence.
+		ev.Date, ev.DatePrecision, ev.DateReason = v, sitrep.Day, "quote"
+		return bound
+	}
 	switch {
 	case st.caption == nil && ev.Modality == sitrep.Asserted && a.continues(st, ev.Evidence.Trigger) && !a.afterPublication(a.lastDated.date):
 		// "On Tuesday, protesters stormed the gates. They threw rocks and
@@ -165,6 +173,38 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 		ev.Date, ev.DatePrecision, ev.DateReason = a.Doc.Article.Published, sitrep.Day, "published"
 	}
 	return bound
+}
+
+// quoteDay returns the day named in the sentence of the attribution of
+// the direct quotation holding byte offset off, when that sentence is not
+// st.
+func (a *article) quoteDay(st *sentence, off int) (string, bool) {
+	if len(a.Quotes) == 0 {
+		return "", false
+	}
+	if a.quoteIndex == nil {
+		a.quoteIndex = newSpanIndex(len(a.Quotes), a.quoteSpan)
+	}
+	var verb *sitrep.Span
+	a.quoteIndex.holding(off, a.quoteSpan, func(i int) {
+		if q := &a.Quotes[i]; q.Kind != "indirect" && q.VerbSpan != nil && verb == nil {
+			verb = q.VerbSpan
+		}
+	})
+	if verb == nil || st.Contains(*verb) {
+		return "", false
+	}
+	ss := a.Doc.Sentences
+	si := sort.Search(len(ss), func(k int) bool { return ss[k].End > verb.Start })
+	if si == len(ss) || !ss[si].Contains(*verb) {
+		return "", false
+	}
+	for _, i := range a.within(&a.timexOrder, len(a.Timexes), func(i int) int { return a.Timexes[i].Start }, ss[si].Span) {
+		if v, prec, ok := eventDay(&a.Timexes[i]); ok && prec == sitrep.Day && ss[si].Contains(a.Timexes[i].Span) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // offsetDate dates an event told in the clause of "<duration> after" or
