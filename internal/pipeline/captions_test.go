@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
@@ -15,13 +16,23 @@ import (
 func fillCaptionsNaive(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Place) {
 	for i := range caps {
 		c := &caps[i]
-		for _, t := range tx {
+		date := -1
+		for j, t := range tx {
 			if c.Contains(t.Span) && t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10 {
-				c.Date = t.Value
+				c.Date, date = t.Value, j
 			}
 		}
 		for _, pl := range places {
 			if c.Contains(pl.Span) && pl.Resolution != geo.LevelUnresolved {
+				c.Place = pl.Name
+			}
+		}
+		if date < 0 {
+			continue
+		}
+		before := sitrep.Span{Start: c.Start, End: tx[date].Start}
+		for _, pl := range places {
+			if before.Contains(pl.Span) && pl.Resolution != geo.LevelUnresolved {
 				c.Place = pl.Name
 			}
 		}
@@ -79,5 +90,22 @@ func TestFillCaptions(t *testing.T) {
 				t.Fatalf("round %d, caption %v: date %q place %q, want %q %q", round, caps[i].Span, got[i].Date, got[i].Place, want[i].Date, want[i].Place)
 			}
 		}
+	}
+}
+
+// TestCaptionPlaceBeforeDate checks that a caption's place is the one
+// named before its date, not one a later sentence of it names.
+func TestCaptionPlaceBeforeDate(t *testing.T) {
+	const text = "Police stand guard in Nairobi, March 3, 2021. The protest followed strikes near Ethiopia."
+	at := func(s string) sitrep.Span {
+		i := strings.Index(text, s)
+		return sitrep.Span{Start: i, End: i + len(s)}
+	}
+	caps := []sitrep.Caption{{Span: sitrep.Span{Start: 0, End: len(text)}}}
+	tx := []sitrep.Timex{{Span: at("March 3, 2021"), Type: "DATE", Precision: sitrep.Day, Value: "2021-03-03"}}
+	places := []sitrep.Place{{Span: at("Nairobi"), Name: "Nairobi", Resolution: "city"}, {Span: at("Ethiopia"), Name: "Ethiopia", Resolution: "country"}}
+	fillCaptions(caps, tx, places)
+	if caps[0].Place != "Nairobi" || caps[0].Date != "2021-03-03" {
+		t.Errorf("caption place %q date %q, want Nairobi 2021-03-03", caps[0].Place, caps[0].Date)
 	}
 }

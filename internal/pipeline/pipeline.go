@@ -496,8 +496,9 @@ func (sp *sentenceParser) ParseTree(s *sitrep.Sentence) {
 }
 
 // fillCaptions gives each caption the date and place it names: the last
-// day-precise date and the last place inside it, which is where captions
-// conventionally put them ("..., in Baghdad, January 1, 2020.").
+// day-precise date and the last place inside it before that date (or in
+// it, when none), which is where captions conventionally put them ("...,
+// in Baghdad, January 1, 2020.").
 //
 // "Last" is the last in the stage's output order. Captions, timexes and
 // places grow alike with an article, so the facts are indexed by start
@@ -511,13 +512,22 @@ func fillCaptions(caps []sitrep.Caption, tx []sitrep.Timex, places []sitrep.Plac
 	where := byStart(len(places), func(i int) sitrep.Span { return places[i].Span })
 	for i := range caps {
 		c := &caps[i]
+		resolved := func(i int) bool { return places[i].Resolution != geo.LevelUnresolved }
+		pl := -1
 		if t := dates.last(c.Span, func(i int) bool {
 			t := &tx[i]
 			return t.Type == "DATE" && t.Precision == sitrep.Day && len(t.Value) == 10
 		}); t >= 0 {
 			c.Date = tx[t].Value
+			// The place of "..., in Nairobi, March 3, 2021." comes before
+			// the date, whatever a sentence after it names ("The protest
+			// followed air strikes near the border with Ethiopia").
+			pl = where.last(sitrep.Span{Start: c.Start, End: tx[t].Start}, resolved)
 		}
-		if pl := where.last(c.Span, func(i int) bool { return places[i].Resolution != geo.LevelUnresolved }); pl >= 0 {
+		if pl < 0 {
+			pl = where.last(c.Span, resolved)
+		}
+		if pl >= 0 {
 			c.Place = places[pl].Name
 		}
 	}
