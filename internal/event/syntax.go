@@ -677,36 +677,17 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 			cur = out
 		}
 		// "Polish warplanes bomb camps", "Hundreds of militias storm the
-		// embassy", "The Kenyan government sends troops": in an opening
-		// noun phrase whose clause has no finite verb, a known verb form
-		// right after the head noun and before an object is the verb (a
-		// plural read as a verb after it is then its object).
-		for j := 1; j+1 < len(cur); j++ {
-			t, prev, next := cur[j].Tag, cur[j-1].Tag, cur[j+1].Tag
-			after := startsObject(next) || next == "IN" || next == "TO"
-			plural := prev == "NNS" || prev == "NN" && strings.HasSuffix(low(j-1), "s") && !strings.HasSuffix(low(j-1), "ss")
-			swap := t == "NNS" && next == "VBP" && strings.HasSuffix(low(j+1), "s") && !verbForm(low(j+1)) && !firstClauseHasVerb(cur[j+2:])
-			if swap && (prev == "NN" || prev == "NNP") && verbForm(low(j)) && !firstClauseHasVerb(cur[:j]) {
-				set(j, "VBZ")
-				set(j+1, "NNS")
-				break
-			}
-			if !firstClauseHasVerb(cur) {
-				if (t == "NN" || t == "IN" && low(j) != "of") && plural && after && verbForm(low(j)) {
-					set(j, "VBP")
-					break
-				}
-				if t == "NNS" && (prev == "NN" || prev == "NNP") && strings.HasSuffix(low(j), "s") && verbForm(low(j)) &&
-					(startsObject(next) || after && !hasFiniteVerb(cur[j+1:])) {
-					// (Before a preposition, only when no finite verb comes
-					// later: "party member dies in prison", but "Business
-					// loans on the books of banks, ..., fell".)
-					set(j, "VBZ")
-					break
-				}
-			}
-			if !openingNP(t) && low(j) != "of" {
-				break
+		// embassy", "The Kenyan government sends troops": in the noun
+		// phrase that opens a clause with no finite verb, a known verb
+		// form right after the head noun and before an object is the verb
+		// (a plural read as a verb after it is then its object). A clause
+		// opens the sentence, follows a fronted adverbial's comma ("As the
+		// siege goes on, the Pentagon sends Marines") or a subordinator
+		// ("two days after US warplanes bomb bases").
+		for start := 0; start >= 0; start = nextClauseStart(cur, start) {
+			retagOpeningNP(cur[start:], low, start, verbForm, set)
+			if out != nil {
+				cur = out
 			}
 		}
 	}
@@ -796,6 +777,60 @@ func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string)
 	}
 	return out, true
 }
+
+// retagOpeningNP applies retag's verb-in-noun-phrase readings to the
+// noun phrase that opens cur, the clause at token off of the sentence
+// (low and set take sentence indexes).
+func retagOpeningNP(cur []sitrep.Token, low func(int) string, off int, verbForm func(string) bool, set func(int, string)) {
+	for j := 1; j+1 < len(cur); j++ {
+		t, prev, next := cur[j].Tag, cur[j-1].Tag, cur[j+1].Tag
+		w, pw := low(off+j), low(off+j-1)
+		after := startsObject(next) || next == "IN" || next == "TO"
+		plural := prev == "NNS" || prev == "NN" && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss")
+		swap := t == "NNS" && next == "VBP" && strings.HasSuffix(low(off+j+1), "s") && !verbForm(low(off+j+1)) && !firstClauseHasVerb(cur[j+2:])
+		if swap && (prev == "NN" || prev == "NNP") && verbForm(w) && !firstClauseHasVerb(cur[:j]) {
+			set(off+j, "VBZ")
+			set(off+j+1, "NNS")
+			return
+		}
+		if !firstClauseHasVerb(cur) {
+			if (t == "NN" || t == "IN" && w != "of") && plural && after && verbForm(w) {
+				set(off+j, "VBP")
+				return
+			}
+			if t == "NNS" && (prev == "NN" || prev == "NNP") && strings.HasSuffix(w, "s") && verbForm(w) &&
+				(startsObject(next) || after && !hasFiniteVerb(cur[j+1:])) {
+				// (Before a preposition, only when no finite verb comes
+				// later: "party member dies in prison", but "Business
+				// loans on the books of banks, ..., fell".)
+				set(off+j, "VBZ")
+				return
+			}
+		}
+		if !openingNP(t) && w != "of" {
+			return
+		}
+	}
+}
+
+// nextClauseStart returns the first token after start that opens a
+// clause retagOpeningNP reads: after the comma of a fronted adverbial
+// (the sentence opening with a preposition or an adverb) or after a
+// subordinator (not "as", a preposition as often: "emerging as a media
+// force in"); -1 when there is none.
+func nextClauseStart(toks []sitrep.Token, start int) int {
+	for k := start + 1; k+2 < len(toks); k++ {
+		switch w := strings.ToLower(toks[k].Text); {
+		case w == "," && (toks[0].Tag == "IN" || toks[0].Tag == "RB") && !slices.ContainsFunc(toks[:k], func(t sitrep.Token) bool { return t.Text == "," }):
+			return k + 1
+		case subordinators[w] && toks[k].Tag == "IN":
+			return k + 1
+		}
+	}
+	return -1
+}
+
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "because": true, "while": true, "since": true, "until": true, "if": true}
 
 // hasFiniteVerb reports whether any of toks is a finite verb or a modal.
 func hasFiniteVerb(toks []sitrep.Token) bool {

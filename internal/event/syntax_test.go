@@ -51,6 +51,9 @@ func TestRetag(t *testing.T) {
 		{"a base form read as a preposition after a partitive", "Hundreds/NNS of/IN militias/NN bomb/IN the/DT camp/NN ./.", "Hundreds/NNS of/IN militias/NN bomb/VBP the/DT camp/NN ./.", true},
 		{"a form in -s read as a plural, its object as a verb", "The/DT government/NN departs/NNS troops/VBP from/IN Libya/NNP", "The/DT government/NN departs/VBZ troops/NNS from/IN Libya/NNP", true},
 		{"a plural noun before a preposition and a later verb", "Government/NN talks/NNS on/IN the/DT bill/NN ,/, he/PRP said/VBD", "Government/NN talks/NNS on/IN the/DT bill/NN ,/, he/PRP said/VBD", true},
+		{"after a fronted adverbial", "As/IN the/DT siege/NN goes/VBZ on/IN ,/, the/DT army/NN departs/NNS troops/VBP from/IN Libya/NNP", "As/IN the/DT siege/NN goes/VBZ on/IN ,/, the/DT army/NN departs/VBZ troops/NNS from/IN Libya/NNP", true},
+		{"after a subordinator", "It/PRP came/VBD after/IN Ethiopian/JJ jets/NNS bomb/NN camps/NNS ./.", "It/PRP came/VBD after/IN Ethiopian/JJ jets/NNS bomb/VBP camps/NNS ./.", true},
+		{"not after as", "emerging/VBG as/IN a/DT media/NNS bomb/NN in/IN the/DT region/NN", "emerging/VBG as/IN a/DT media/NNS bomb/NN in/IN the/DT region/NN", true},
 		{"no retag when the clause has its verb", "Ethiopian/JJ jets/NNS bomb/NN camps/NNS continued/VBD ./.", "Ethiopian/JJ jets/NNS bomb/NN camps/NNS continued/VBD ./.", true},
 	}
 	for _, tt := range tests {
