@@ -29,6 +29,7 @@ package event
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -1491,6 +1492,20 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		afterIdx = append(afterIdx, k)
 	}
 	m, ok = a.c.dicts.Verbs.Match(words[g.head], before, after)
+	if g.passive && (!ok || m.Pattern == "") {
+		// "A warning was issued by Kenya", "Blame for the bombing was
+		// placed on Somalia": the patient before a passive is the object
+		// its patterns name, read as if it followed the verb.
+		if p := passivePatient(st, g); p < g.start {
+			pw, pi := slices.Clone(words[p:g.start]), make([]int, 0, 12)
+			for k := p; k < g.start; k++ {
+				pi = append(pi, k)
+			}
+			if pm, pok := a.c.dicts.Verbs.Match(words[g.head], before, append(pw, after...)); pok && pm.Pattern != "" && len(pw)+len(after) <= 12 {
+				return pm, beforeIdx, append(pi, afterIdx...), true
+			}
+		}
+	}
 	if ok && m.TargetAt > 1 && isVerbTag(st.Tokens[afterIdx[m.TargetAt-1]].Tag) && after[m.TargetAt-2] == "to" {
 		// A target marker names an actor, never an infinitive: "ordered
 		// the army to attack Somalia" is no "ordered forces (to +)".
@@ -1522,6 +1537,24 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		}
 	}
 	return m, beforeIdx, afterIdx, ok
+}
+
+// passivePatient returns where the noun phrase before passive group g
+// starts (its determiner, adjectives, nouns and an "of" or "for" phrase
+// of nouns), or g.start when there is none.
+func passivePatient(st *sentence, g *verbGroup) int {
+	k := g.start
+	for k > 0 && k > g.start-6 {
+		t := st.Tokens[k-1].Tag
+		if !(strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ") || t == "DT" || t == "PRP$" || (st.words[k-1] == "of" || st.words[k-1] == "for") && k-1 > 0) {
+			break
+		}
+		k--
+	}
+	if k == g.start || k > 0 && !clauseBreak(st.words[k-1], st.Tokens[k-1].Tag) && st.words[k-1] != "," {
+		return g.start
+	}
+	return k
 }
 
 // dateAdverbial reports whether token k is part of a prepositional date
