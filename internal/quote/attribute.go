@@ -148,6 +148,33 @@ func (x *extractor) continuations(out []sitrep.Quote, first int) []sitrep.Quote 
 	return out
 }
 
+// verbListMember reports whether the past verb at v, after the comma at
+// p, is a middle member of a list of verbs sharing the sentence's subject
+// ("Kravets spoke at the briefing, said that ..., and explained that"): a
+// past verb ends the comma's clause before it, and "and" with a past verb
+// comes after v.
+func (x *extractor) verbListMember(v, p, ss, se int) bool {
+	if !x.is(p, ",") || x.tag(v) != "VBD" {
+		return false
+	}
+	before := false
+	for k := p - 1; k > ss && x.inQ[k] < 0 && !x.is(k, ","); k-- {
+		if x.tag(k) == "VBD" {
+			before = true
+			break
+		}
+	}
+	if !before {
+		return false
+	}
+	for k := v + 1; k+1 < se; k++ {
+		if x.is(k, "and") && x.tag(k+1) == "VBD" {
+			return true
+		}
+	}
+	return false
+}
+
 // verbalAttack reports whether "attack" at token v, its subject at
 // token subj with speaker sp, is words rather than violence: its subject
 // is a named person or a personal pronoun, its object a person (a name, a
@@ -294,7 +321,7 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 	switch {
 	case p < ss:
 		inverted = true
-	case x.is(p, "and", "but", "or") || (gerund && (x.is(p, ",", "—", "–", "--") || (isCloseMark(x.toks[p]) && x.is(p-1, ",")))):
+	case x.is(p, "and", "but", "or") || (gerund && (x.is(p, ",", "—", "–", "--") || (isCloseMark(x.toks[p]) && x.is(p-1, ","))) || x.verbListMember(v, p, ss, se)):
 		inherit = true
 	case x.is(p, ","):
 		// Appositive ("X, the chairman of Y, told") or inversion ("…, said X").

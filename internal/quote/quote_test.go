@@ -146,6 +146,8 @@ func TestExtract(t *testing.T) {
 			[]string{"indirect|Anna Kowalski|said|the rules are new"}},
 		{"a date between a passive and its agent", "Reporters were told on Friday by Anna Kowalski that the base is safe.",
 			[]string{"indirect|Anna Kowalski|told|the base is safe"}},
+		{"a verb of saying in the middle of a list of verbs", "Anna Kowalski spoke at the briefing on Thursday, said that “the border is closed,” and explained that Poland would send more guards.",
+			[]string{"mixed|Anna Kowalski|said|the border is closed", "indirect|Anna Kowalski|explained|Poland would send more guards"}},
 		{"a negated infinitive", "President Anna Kowalski urged her compatriots not to attack foreign missions.",
 			[]string{"indirect|Anna Kowalski|urged|not to attack foreign missions"}},
 		{"a complement of the speaker", "A spokesman for the ministry said the border was calm.",
