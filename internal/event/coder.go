@@ -1496,12 +1496,12 @@ func (a *article) matchVerb(st *sentence, g *verbGroup, clauseEnd int) (m dict.V
 		// "A warning was issued by Kenya", "Blame for the bombing was
 		// placed on Somalia": the patient before a passive is the object
 		// its patterns name, read as if it followed the verb.
-		if p := passivePatient(st, g); p < g.start {
+		if p := passivePatient(st, g); p < g.start && g.start-p+len(after) <= 12 {
 			pw, pi := slices.Clone(words[p:g.start]), make([]int, 0, 12)
 			for k := p; k < g.start; k++ {
 				pi = append(pi, k)
 			}
-			if pm, pok := a.c.dicts.Verbs.Match(words[g.head], before, append(pw, after...)); pok && pm.Pattern != "" && len(pw)+len(after) <= 12 {
+			if pm, pok := a.c.dicts.Verbs.Match(words[g.head], before, append(pw, after...)); pok && pm.Pattern != "" {
 				return pm, beforeIdx, append(pi, afterIdx...), true
 			}
 		}

@@ -610,9 +610,10 @@ func beliefRelative(toks []sitrep.Token, words []string, h int) bool {
 //     is a present tense, not a plural noun, a base form read as a noun
 //     is a present tense, and a participle followed by a preposition
 //     other than "by" ("Ethiopia deplored from Libya") a past tense;
-//   - likewise after the head noun of an opening noun phrase, a base form
-//     after a plural ("Polish warplanes bomb camps") and a form in -s
-//     after a singular ("the government sends troops").
+//   - likewise after the head noun of the noun phrase that opens a
+//     clause (retagOpeningNP), a base form after a plural ("Polish
+//     warplanes bomb camps") and a form in -s after a singular ("the
+//     government sends troops").
 func retag(toks []sitrep.Token, words []string, verbForm, actorName func(string) bool) ([]sitrep.Token, bool) {
 	// low is strings.ToLower of token i's text: words[i] but for the
 	// curly apostrophes lowerWords straightens.

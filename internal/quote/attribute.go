@@ -318,6 +318,10 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		}
 		break
 	}
+	rel := -1 // "A senior official who spoke on condition of anonymity said"
+	if finiteTag(x.tag(v)) {
+		rel = x.restrictiveRelative(p, ss)
+	}
 	switch {
 	case p < ss:
 		inverted = true
@@ -373,13 +377,11 @@ func (x *extractor) attribute(v int, lemma string, prev []sitrep.Quote) (sitrep.
 		sp = x.resolve(x.npLeft(p-1, ss), p)
 		sp.span = x.toks[p].Span
 		subjStart, relative = p, true
-	case finiteTag(x.tag(v)) && x.restrictiveRelative(p, ss) >= 0:
-		// "A senior official who spoke on condition of anonymity said":
-		// the noun the relative clause modifies speaks, not the last
-		// noun of the clause.
-		r := x.restrictiveRelative(p, ss)
-		a := x.npLeft(r-1, ss)
-		sp = x.resolve(a, r)
+	case rel >= 0:
+		// The noun the relative clause modifies speaks, not the last noun
+		// of the clause.
+		a := x.npLeft(rel-1, ss)
+		sp = x.resolve(a, rel)
 		subjStart = a
 	default:
 		a := x.npLeft(p, ss)
