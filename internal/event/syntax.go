@@ -820,11 +820,14 @@ func retagOpeningNP(cur []sitrep.Token, low func(int) string, off int, verbForm 
 // subordinator (not "as", a preposition as often: "emerging as a media
 // force in"); -1 when there is none.
 func nextClauseStart(toks []sitrep.Token, start int) int {
+	fronted := (toks[0].Tag == "IN" || toks[0].Tag == "RB") && !slices.ContainsFunc(toks[:start+1], func(t sitrep.Token) bool { return t.Text == "," })
 	for k := start + 1; k+2 < len(toks); k++ {
-		switch w := strings.ToLower(toks[k].Text); {
-		case w == "," && (toks[0].Tag == "IN" || toks[0].Tag == "RB") && !slices.ContainsFunc(toks[:k], func(t sitrep.Token) bool { return t.Text == "," }):
-			return k + 1
-		case subordinators[w] && toks[k].Tag == "IN":
+		switch t := &toks[k]; {
+		case t.Text == ",":
+			if fronted {
+				return k + 1 // the first comma after a fronted adverbial
+			}
+		case t.Tag == "IN" && subordinators[strings.ToLower(t.Text)]:
 			return k + 1
 		}
 	}
