@@ -123,7 +123,10 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 			i = m.end
 			continue
 		}
-		if m.hasDay {
+		if m.hasDay && (!p.prenominal(i, m.end) || timeUnitNoun[p.w(m.end)]) {
+			// (A day that names a thing, "a June 4 attack", is no time the
+			// narration goes on from: "that evening" is not its evening;
+			// "the February 16 week" still is.)
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
 			if m.typ == tDate && p.wholeSentence(i, m.end) {
 				p.header, p.hasHeader = m.day, true
@@ -146,6 +149,10 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 	}
 	return out
 }
+
+// timeUnitNoun are nouns a date before them makes a time: "the February
+// 16 week".
+var timeUnitNoun = map[string]bool{"week": true, "weekend": true, "month": true, "year": true, "day": true, "period": true, "quarter": true, "session": true, "morning": true, "evening": true, "night": true}
 
 // wholeSentence reports whether tokens [i, end) are all the words of
 // their sentence.
