@@ -252,6 +252,8 @@ func TestNominalDeaths(t *testing.T) {
 		{"Rockets injure four soldiers near the base.", []want{{Wounded, 4, true, ""}}},
 		{"Twelve protesters were treated for tear-gas inhalation.", []want{{Wounded, 12, true, ""}}},
 		{"He died of his wounds a day later.", []want{{Killed, 1, true, ""}}},
+		{"Seven soldiers of the Kenyan army were killed in the blast.", []want{{Killed, 7, true, ""}}},
+		{"They buried 11 fighters of the Jubba militia who were killed in the raid.", []want{{Killed, 11, true, ""}}},
 		{"She faces charges in the fatal shooting of Omar Diaz, 19.", []want{{Killed, 1, true, ""}}},
 		{"Hikers found the body of a missing climber.", []want{{Killed, 1, true, ""}}},
 		{"Detectives are working a double homicide.", []want{{Killed, 2, true, ""}}},

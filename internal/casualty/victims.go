@@ -257,6 +257,11 @@ func skipInserts(toks []tok, e int) int {
 				return e
 			}
 			e = k
+		case ofGroup(toks, e) > 0:
+			// "Seven soldiers of the Kenyan army were killed", "11
+			// fighters of the Al-Shabaab militia who were killed": the
+			// group's "of" phrase says whose they are.
+			e = ofGroup(toks, e)
 		case isPart(toks[e-1].low) && e >= 2 && isWord(toks[e-2].s) && !auxWords[toks[e-2].low]:
 			// a reduced relative: "one of the victims shot on Elm Street died"
 			e--
@@ -279,6 +284,24 @@ func skipInserts(toks []tok, e int) int {
 		}
 	}
 	return e
+}
+
+// ofGroup returns the index of the "of" of a phrase of up to five words
+// that ends at e and follows a plural group noun ("soldiers of the Kenyan
+// army"), else 0.
+func ofGroup(toks []tok, e int) int {
+	for k := e - 2; k >= 2 && k >= e-6; k-- {
+		if !isWord(toks[k].s) {
+			return 0
+		}
+		if toks[k].low == "of" {
+			if groupNouns[toks[k-1].low] && toks[k-1].low != "people" {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // placeName returns the index of the preposition before a capitalised
