@@ -22,6 +22,11 @@ type parser struct {
 	ref     date
 	refText bool  // ref comes from the text, not the publication date
 	refSent int32 // sentence of the last day named
+	// narr is the last day the narration was told at, the anchor of "the
+	// next day", "that evening" and "that Friday": ref, but for days that
+	// name a thing or a time before the narration's (narrText as refText).
+	narr     date
+	narrText bool
 	// header is the last day named by a sentence of its own ("Monday,
 	// March 1" over a live blog's entries): the day of the times of day
 	// after it that name none ("0800 GMT — ...").
@@ -123,11 +128,15 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 			i = m.end
 			continue
 		}
-		if m.hasDay && (!p.prenominal(i, m.end) || timeUnitNoun[p.w(m.end)]) {
-			// (A day that names a thing, "a June 4 attack", is no time the
-			// narration goes on from: "that evening" is not its evening;
-			// "the February 16 week" still is.)
+		if m.hasDay {
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
+			if (!p.prenominal(i, m.end) || timeUnitNoun[p.w(m.end)]) && !p.pluperfectBefore(i) {
+				// A day that names a thing ("a June 4 attack") or a time
+				// before the narration's ("had hit a market on Dec. 27") is
+				// no time "the next day" or "that evening" count from; "the
+				// February 16 week" still is.
+				p.narr, p.narrText = m.day, true
+			}
 			if m.typ == tDate && p.wholeSentence(i, m.end) {
 				p.header, p.hasHeader = m.day, true
 			}
@@ -148,6 +157,22 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		i = m.end
 	}
 	return out
+}
+
+// pluperfectBefore reports whether the clause before token i is in the
+// past perfect ("A bomb had hit a market on Dec. 27"): a time before the
+// narration's, which "the next day" does not count from.
+func (p *parser) pluperfectBefore(i int) bool {
+	s := p.toks[i].sent
+	for k := i - 1; k >= 0 && k >= i-8 && p.toks[k].sent == s; k-- {
+		switch w := p.w(k); {
+		case w == "had":
+			return true
+		case w == "," || w == ";" || p.t.tw[w]&twClause != 0:
+			return false
+		}
+	}
+	return false
 }
 
 // timeUnitNoun are nouns a date before them makes a time: "the February
@@ -1008,10 +1033,10 @@ func (p *parser) resolveWeekday(wd int, mode string, i, j int) (date, bool, bool
 	base := p.pub
 	switch mode {
 	case "previous", "preceding", "following", "that":
-		if !p.refText && !p.hasPub {
+		if !p.narrText && !p.hasPub {
 			return date{}, false, false
 		}
-		base = p.ref
+		base = p.narr
 	default:
 		if !p.hasPub {
 			return date{}, false, false
@@ -1090,7 +1115,7 @@ func (p *parser) deictic(i int) (match, bool) {
 func (p *parser) dayOffset(end, off int, part string, fromRef bool) (match, bool) {
 	base, ok := p.pub, p.hasPub
 	if fromRef {
-		base, ok = p.ref, p.hasPub || p.refText
+		base, ok = p.narr, p.hasPub || p.narrText
 	}
 	if !ok {
 		v := "XXXX-XX-XX"
@@ -2183,7 +2208,7 @@ func (p *parser) refBase(code string) (date, bool) {
 			return date{p.ry, p.rm, 1}, true
 		}
 	}
-	return p.ref, p.hasPub || p.refText
+	return p.narr, p.hasPub || p.narrText
 }
 
 // ago resolves "N units ago" (from the publication date) and "N units
@@ -2449,7 +2474,7 @@ func (p *parser) modified(i int) (match, bool) {
 			if u, ok := p.t.units[p.w(j+2)]; ok && !u.plur && !u.time && p.hasPub {
 				base := p.pub
 				if u.code == "D" {
-					base = p.ref
+					base = p.narr
 				}
 				v, prec, _ := unitPeriod(base, u.code, 0)
 				return match{end: j + 3, typ: tDate, val: v, prec: prec, anch: true}, true
@@ -2470,7 +2495,7 @@ func (p *parser) modified(i int) (match, bool) {
 				// "the end of the year": the current one
 				base, ok := p.pub, p.hasPub
 				if u.code == "D" {
-					base, ok = p.ref, p.hasPub || p.refText
+					base, ok = p.narr, p.hasPub || p.narrText
 				}
 				if !ok {
 					return match{end: j + 2, typ: tDate, val: unitPlaceholder(u.code), prec: precOf(u.code)}, true

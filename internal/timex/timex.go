@@ -71,7 +71,7 @@ func (e *Extractor) extract(text, published string, doc *sitrep.Doc, aside []sit
 	}
 	p := parser{t: e.t, src: text, aside: aside}
 	p.pub, p.hasPub = parseISODate(published)
-	p.ref = p.pub
+	p.ref, p.narr = p.pub, p.pub
 	p.low = asciiLower(text)
 	p.all = tokenize(text)
 	if len(p.all) == 0 {

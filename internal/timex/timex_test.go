@@ -49,6 +49,8 @@ func TestExtractText(t *testing.T) {
 		// Weekdays.
 		{"They stormed the embassy on Tuesday.", pub, []want{{"Tuesday", "DATE", "2019-12-31", sitrep.Day, true}}},
 		{"By Wednesday, the crowd had left.", pub, []want{{"Wednesday", "DATE", "2020-01-01", sitrep.Day, true}}},
+		{"Militants stormed the embassy on Dec. 31. A bomb had hit a market on Dec. 27. More troops arrived the next day.", pub, []want{{"Dec. 31", "DATE", "2019-12-31", sitrep.Day, true}, {"Dec. 27", "DATE", "2019-12-27", sitrep.Day, true}, {"the next day", "DATE", "2020-01-01", sitrep.Day, true}}},
+		{"The trip, which had been set for Dec. 7-14, was postponed.", pub, []want{{"Dec. 7", "DATE", "2019-12-07", sitrep.Day, true}, {"14", "DATE", "2019-12-14", sitrep.Day, true}}},
 		{"Sales rose in the December 16 week. The previous week's sales fell.", pub, []want{{"December 16", "DATE", "2019-12-16", sitrep.Day, true}, {"The previous week", "DATE", "2019-W50", sitrep.Week, true}}},
 		{"Crowds stormed the embassy on Tuesday, in revenge for a Dec. 27 attack. Marines arrived that evening.", pub, []want{{"Tuesday", "DATE", "2019-12-31", sitrep.Day, true}, {"Dec. 27", "DATE", "2019-12-27", sitrep.Day, true}, {"that evening", "TIME", "2019-12-31TEV", sitrep.Day, true}}},
 		{"Tuesday, Dec. 31\n\n0800 GMT — Crowds gather at the gates.", pub, []want{{"Tuesday, Dec. 31", "DATE", "2019-12-31", sitrep.Day, true}, {"0800 GMT", "TIME", "2019-12-31T08:00", sitrep.Day, true}}},
