@@ -661,6 +661,19 @@ func (a *article) codeGroup(st *sentence, gi int) {
 		// (CAMEO 111), not a demonstration.
 		code = "111"
 	}
+	if (tgt == nil || tgt.Actor == "") && !g.report && strings.HasPrefix(code, "13") {
+		// "A warning was issued by Kenya that Somalia would pay a heavy
+		// price": the threat's target is whom the clause after it says
+		// will suffer.
+		for ci := gi + 1; ci < len(st.groups) && ci <= gi+2; ci++ {
+			if threatClause(st, &st.groups[ci]) {
+				if t := a.subject(st, ci); t != nil && t.Actor != "" && src != nil && t.Actor != src.Actor {
+					tgt = t
+				}
+				break
+			}
+		}
+	}
 	if tgt == nil && g.report && (strings.HasPrefix(code, "11") || strings.HasPrefix(code, "13") && threatens(st, gi)) {
 		// "Bosnian police keep turning away returning families, a rights
 		// group protested": what the reporter objects to, or threatens,

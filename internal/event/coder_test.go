@@ -187,6 +187,8 @@ func TestCode(t *testing.T) {
 			want: []ev{{dyad: "KEN>SOM:11"}}},
 		{name: "a passive speech act", text: "A warning was issued by Kenya on Monday.",
 			want: []ev{{dyad: "KEN>:13"}}},
+		{name: "a passive warning's target is who will suffer", text: "A warning was issued by Kenya that Somalia would pay a heavy price.",
+			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "paying dearly is a threat", text: "The Kenyan president said on Monday that Somalia will pay dearly.",
 			want: []ev{{dyad: "KEN>SOM:13"}}},
 		{name: "gerund of a coded verb with its patient and agent", text: "The storming of the Kenyan embassy in Mogadishu by Somali militants began on Tuesday.",
