@@ -2027,22 +2027,28 @@ func firstPerson(w string) bool {
 	return false
 }
 
-// quoteSpeaker returns the actor of the speaker of the direct quotation
-// holding byte offset off, or nil.
-func (a *article) quoteSpeaker(off int) *sitrep.EventActor {
+// directQuote returns the first direct (or mixed) quotation holding byte
+// offset off for which ok holds, or -1.
+func (a *article) directQuote(off int, ok func(q *sitrep.Quote) bool) int {
 	if len(a.Quotes) == 0 {
-		return nil
+		return -1
 	}
 	if a.quoteIndex == nil {
 		a.quoteIndex = newSpanIndex(len(a.Quotes), a.quoteSpan)
 	}
 	first := -1
 	a.quoteIndex.holding(off, a.quoteSpan, func(i int) {
-		if q := &a.Quotes[i]; q.Kind != "indirect" && q.SpeakerSpan != nil && (first < 0 || i < first) {
+		if q := &a.Quotes[i]; q.Kind != "indirect" && ok(q) && (first < 0 || i < first) {
 			first = i
 		}
 	})
-	if i := first; i >= 0 {
+	return first
+}
+
+// quoteSpeaker returns the actor of the speaker of the direct quotation
+// holding byte offset off, or nil.
+func (a *article) quoteSpeaker(off int) *sitrep.EventActor {
+	if i := a.directQuote(off, func(q *sitrep.Quote) bool { return q.SpeakerSpan != nil }); i >= 0 {
 		q := &a.Quotes[i]
 		if sp, ok := a.speakers[i]; ok {
 			return sp
@@ -2130,7 +2136,9 @@ func (a *article) codeNominal(st *sentence) {
 		// The noun's preposition, past a date or a place between them:
 		// "airstrikes on Sunday against militia bases", "airstrikes in
 		// Gedo against ...".
-		p := a.pastAdjuncts(st, k+1)
+		p := a.skipAdjuncts(st, k+1, 3, func(j int) bool {
+			return j+2 < len(toks) && isPlacePrep(words[j]) && !isTargetPrep(words[j]) && strings.HasPrefix(toks[j+1].Tag, "NNP")
+		})
 		if p+1 >= len(toks) || !isTargetPrep(words[p]) && words[p] != "of" || words[p] == "for" || words[p] == "with" || p > k+1 && words[p] == "of" {
 			continue
 		}
@@ -2200,12 +2208,13 @@ func (a *article) codeNominal(st *sentence) {
 	}
 }
 
-// pastAdjuncts returns where the tokens from k on go on after at most two
-// date or place phrases ("on Sunday", "last week", "in Gedo"): k itself
-// when none opens there.
-func (a *article) pastAdjuncts(st *sentence, k int) int {
-	words, toks := st.words, st.Tokens
-	for range 2 {
+// skipAdjuncts returns where the tokens from k on go on after at most n
+// date or place phrases: a run of time expression tokens, a preposition
+// before one, or a phrase opened at a token for which place holds; k
+// itself when none opens there.
+func (a *article) skipAdjuncts(st *sentence, k, n int, place func(k int) bool) int {
+	toks := st.Tokens
+	for range n {
 		switch {
 		case k < len(toks) && st.timex[k]:
 			for k < len(toks) && st.timex[k] {
@@ -2213,10 +2222,7 @@ func (a *article) pastAdjuncts(st *sentence, k int) int {
 			}
 		case k+1 < len(toks) && toks[k].Tag == "IN" && st.timex[k+1]:
 			k++
-			for k < len(toks) && st.timex[k] {
-				k++
-			}
-		case k+2 < len(toks) && isPlacePrep(words[k]) && !isTargetPrep(words[k]) && strings.HasPrefix(toks[k+1].Tag, "NNP"):
+		case place(k):
 			k = a.npEnd(st, k+1, len(toks))
 		default:
 			return k
@@ -2232,21 +2238,9 @@ func (a *article) pastAdjuncts(st *sentence, k int) int {
 func (a *article) codeNominalBy(st *sentence, k int, m dict.VerbMatch) {
 	words, toks := st.words, st.Tokens
 	end := a.npEnd(st, k+2, len(toks))
-	by := end
-	for range 3 {
-		// A place or a time before the agent: "the storming of the
-		// embassy in Mogadishu on Tuesday by ...".
-		switch {
-		case by < len(toks) && st.timex[by]:
-			for by < len(toks) && st.timex[by] {
-				by++
-			}
-		case by+1 < len(toks) && toks[by].Tag == "IN" && st.timex[by+1]:
-			by++
-		case by+1 < len(toks) && isLocPrep(words[by]):
-			by = a.npEnd(st, by+1, len(toks))
-		}
-	}
+	// A place or a time before the agent: "the storming of the embassy in
+	// Mogadishu on Tuesday by ...".
+	by := a.skipAdjuncts(st, end, 3, func(k int) bool { return k+1 < len(toks) && isLocPrep(words[k]) })
 	if by <= k+2 || by+1 >= len(toks) || words[by] != "by" {
 		return
 	}

@@ -179,21 +179,11 @@ func (a *article) pickDate(ev *sitrep.Event, st *sentence, clauseStart, clauseEn
 // the direct quotation holding byte offset off, when that sentence is not
 // st.
 func (a *article) quoteDay(st *sentence, off int) (string, bool) {
-	if len(a.Quotes) == 0 {
+	qi := a.directQuote(off, func(q *sitrep.Quote) bool { return q.VerbSpan != nil })
+	if qi < 0 || st.Contains(*a.Quotes[qi].VerbSpan) {
 		return "", false
 	}
-	if a.quoteIndex == nil {
-		a.quoteIndex = newSpanIndex(len(a.Quotes), a.quoteSpan)
-	}
-	var verb *sitrep.Span
-	a.quoteIndex.holding(off, a.quoteSpan, func(i int) {
-		if q := &a.Quotes[i]; q.Kind != "indirect" && q.VerbSpan != nil && verb == nil {
-			verb = q.VerbSpan
-		}
-	})
-	if verb == nil || st.Contains(*verb) {
-		return "", false
-	}
+	verb := a.Quotes[qi].VerbSpan
 	ss := a.Doc.Sentences
 	si := sort.Search(len(ss), func(k int) bool { return ss[k].End > verb.Start })
 	if si == len(ss) || !ss[si].Contains(*verb) {

@@ -834,7 +834,7 @@ func nextClauseStart(toks []sitrep.Token, start int) int {
 	return -1
 }
 
-var subordinators = map[string]bool{"after": true, "before": true, "when": true, "because": true, "while": true, "since": true, "until": true, "if": true}
+var subordinators = lexicon.set("subordinators") // loaded from lexicon.txt, section [subordinators]
 
 // hasFiniteVerb reports whether any of toks is a finite verb or a modal.
 func hasFiniteVerb(toks []sitrep.Token) bool {

@@ -130,7 +130,7 @@ func (p *parser) scan(out []sitrep.Timex) []sitrep.Timex {
 		}
 		if m.hasDay {
 			p.ref, p.refText, p.refSent = m.day, true, p.toks[i].sent
-			if (!p.prenominal(i, m.end) || timeUnitNoun[p.w(m.end)]) && !p.pluperfectBefore(i) {
+			if (!p.prenominal(i, m.end) || p.timeNoun(m.end)) && !p.pluperfectBefore(i) {
 				// A day that names a thing ("a June 4 attack") or a time
 				// before the narration's ("had hit a market on Dec. 27") is
 				// no time "the next day" or "that evening" count from; "the
@@ -175,9 +175,13 @@ func (p *parser) pluperfectBefore(i int) bool {
 	return false
 }
 
-// timeUnitNoun are nouns a date before them makes a time: "the February
-// 16 week".
-var timeUnitNoun = map[string]bool{"week": true, "weekend": true, "month": true, "year": true, "day": true, "period": true, "quarter": true, "session": true, "morning": true, "evening": true, "night": true}
+// timeNoun reports whether token k is a unit of time or a part of a day,
+// which a date before it makes a time: "the February 16 week".
+func (p *parser) timeNoun(k int) bool {
+	u, ok := p.t.units[p.w(k)]
+	_, part := p.t.parts[p.w(k)]
+	return ok && !u.plur || part
+}
 
 // wholeSentence reports whether tokens [i, end) are all the words of
 // their sentence.
